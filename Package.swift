@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+// Cadence: a command-line workbench for a job search, scripted in Lua 5.4.
+// Targets follow the layers of shared/design.md, bottom to top.
+import PackageDescription
+
+let package = Package(
+    name: "Cadence",
+    products: [
+        .executable(name: "cadence", targets: ["Cadence"]),
+        .library(name: "LuaBinding", targets: ["LuaBinding"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // 1. Debian's liblua5.4-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // 2. The C half of the bridge: everything that may raise a Lua error lives here.
+        .target(name: "CLuaSupport", dependencies: ["CLua"]),
+        // 3. A general, safe Lua host in Swift. Knows nothing of job searches.
+        .target(name: "LuaBinding", dependencies: ["CLua", "CLuaSupport"]),
+        // 7. The command-line tool.
+        .executableTarget(
+            name: "Cadence",
+            dependencies: [
+                "LuaBinding",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks: a release-mode executable and the C functions it measures against.
+        .target(name: "CBenchBaseline", dependencies: ["CLua"]),
+        .executableTarget(name: "CadenceBench", dependencies: ["LuaBinding", "CBenchBaseline", "CLua"]),
+        .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"]),
+    ]
+)

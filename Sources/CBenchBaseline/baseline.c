@@ -1,0 +1,1 @@
+int cadence_bench_dummy;

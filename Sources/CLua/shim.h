@@ -1,0 +1,7 @@
+/* CLua: Debian's Lua 5.4 headers, as one Swift module. */
+#ifndef CLUA_SHIM_H
+#define CLUA_SHIM_H
+#include <lua.h>
+#include <lualib.h>
+#include <lauxlib.h>
+#endif

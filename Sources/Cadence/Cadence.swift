@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `cadence` command: a workbench for a job search, scripted in Lua.
+@main
+struct Cadence: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "cadence",
+        abstract: "A workbench for a job search, scripted in Lua 5.4.",
+        discussion: """
+            Cadence keeps your applications, contacts and offers, and runs your own \
+            Lua scripts over them. Run 'cadence help <command>' for a command's options.
+            """,
+        version: "cadence \(version) (Lua 5.4)",
+        subcommands: [Run.self]
+    )
+}

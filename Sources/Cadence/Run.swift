@@ -1,0 +1,85 @@
+import ArgumentParser
+import Dispatch
+import LuaBinding
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cadence run`: runs a Lua script as `lua5.4` would, or in the sandbox.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a Lua script, as lua5.4 runs it.",
+        discussion: """
+            The script gets the standard Lua 5.4 library, the 'arg' table and its \
+            arguments as '...', exactly as under lua5.4. Use '-' to read the script \
+            from standard input. With --sandbox, it runs without io, os (but time and \
+            date), debug, require or bytecode, under memory, instruction and time limits.
+
+            Exit status: 0 on success, 1 on an error (message and traceback on stderr), \
+            130 when interrupted with Ctrl-C.
+            """
+    )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run CHUNK before the script (repeatable).", valueName: "chunk"))
+    var chunks: [String] = []
+
+    @Option(name: .customShort("l"), help: ArgumentHelp("Require MODULE into the global of the same name, or g=MODULE (repeatable).", valueName: "module"))
+    var modules: [String] = []
+
+    @Flag(name: .customShort("W"), help: "Turn warnings on.")
+    var warnings = false
+
+    @Flag(help: "Run in the sandbox profile (for scripts you have not reviewed).")
+    var sandbox = false
+
+    @Option(help: ArgumentHelp("Memory limit, such as 64M or 1G (sandbox default: 64M).", valueName: "size"))
+    var memoryLimit: String?
+
+    @Option(help: ArgumentHelp("Lua instructions the script may run (sandbox default: 100000000).", valueName: "count"))
+    var instructionLimit: Int64?
+
+    @Option(help: ArgumentHelp("Seconds the script may run (sandbox default: 10).", valueName: "seconds"))
+    var timeLimit: Double?
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script ('-' for standard input) and its arguments.", valueName: "script [args]"))
+    var script: [String] = []
+
+    func validate() throws {
+        if let memoryLimit, ByteSize.parse(memoryLimit) == nil {
+            throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size (try 64M or 1G)")
+        }
+        if let instructionLimit, instructionLimit <= 0 { throw ValidationError("--instruction-limit must be positive") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+    }
+
+    func run() throws {
+        let status = StandaloneRun(options: self).execute()
+        fflush(nil)
+        throw ExitCode(status)
+    }
+
+    var limits: LuaLimits {
+        var limits = sandbox ? LuaLimits.sandboxDefault : LuaLimits.none
+        if let memoryLimit { limits.memory = ByteSize.parse(memoryLimit) }
+        if let instructionLimit { limits.instructions = instructionLimit }
+        if let timeLimit { limits.seconds = timeLimit }
+        return limits
+    }
+}
+
+/// "64M" -> 67108864.
+enum ByteSize {
+    static func parse(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(text.uppercased())
+        if digits.hasSuffix("IB") { digits = digits.dropLast(2) } else if digits.hasSuffix("B") { digits = digits.dropLast() }
+        var scale = 1
+        if let last = digits.last, let unit = units[last] {
+            scale = unit
+            digits = digits.dropLast()
+        }
+        guard let value = Int(digits), value > 0 else { return nil }
+        return value.multipliedReportingOverflow(by: scale).overflow ? nil : value * scale
+    }
+}

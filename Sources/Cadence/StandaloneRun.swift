@@ -1,0 +1,132 @@
+import Dispatch
+import LuaBinding
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `lua5.4 [options] [script [args]]` does, for `cadence run`: the `arg`
+/// table, LUA_INIT, -l and -e, the script with its arguments, the error
+/// report, and Ctrl-C.
+struct StandaloneRun {
+    let options: Run
+
+    func execute() -> Int32 {
+        let lua: LuaState
+        do {
+            lua = try LuaState(profile: options.sandbox ? .sandboxed : .trusted, limits: options.limits)
+        } catch {
+            return report(error)
+        }
+        defer { lua.close() }  // finalizers run before exit, as under lua5.4
+        if options.limits.seconds != nil {
+            lua.exitWhenStuck(afterGrace: 2, status: 1,
+                              message: "cadence: the script is stuck in a library call past its time limit\n")
+        }
+        let interrupts = InterruptForwarder(lua.interrupter)
+        defer { interrupts.stop() }
+        do {
+            try lua.setGlobal("arg", .table(argumentTable()))
+            if !options.sandbox { try runInitialization(lua) }
+            if options.warnings { try lua.run("warn('@on')", name: "=(command line)") }
+            for module in options.modules { try require(module, in: lua) }
+            for chunk in options.chunks { try lua.run(chunk, name: "=(command line)") }
+            if let script = scriptName {
+                let chunk = try lua.loadFile(script == "-" ? nil : script)
+                try chunk.call(arguments: scriptArguments.map { LuaValue($0) })
+            } else if options.chunks.isEmpty && options.modules.isEmpty {
+                try lua.loadFile(nil).call()
+            }
+            return 0
+        } catch let error as LuaError where error.kind == .limit(.interrupt) {
+            report(error)
+            return 130
+        } catch {
+            return report(error)
+        }
+    }
+
+    private var scriptName: String? { options.script.first }
+    private var scriptArguments: [String] { Array(options.script.dropFirst()) }
+
+    /// arg[0] is the script, arg[1...] its arguments, and the negative
+    /// indices hold the command line before it, as lua.c numbers them.
+    private func argumentTable() -> LuaTable {
+        let argv = CommandLine.arguments
+        let scriptIndex = scriptName == nil ? 0 : argv.count - options.script.count
+        var table = LuaTable()
+        for (i, word) in argv.enumerated() {
+            table[.integer(Int64(i - scriptIndex))] = LuaValue(word)
+        }
+        return table
+    }
+
+    /// LUA_INIT_5_4 (or LUA_INIT): a chunk, or '@file', run before anything else.
+    private func runInitialization(_ lua: LuaState) throws {
+        for name in ["LUA_INIT_5_4", "LUA_INIT"] {
+            guard let raw = getenv(name) else { continue }
+            let value = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+            if value.hasPrefix("@") {
+                try lua.runFile(String(value.dropFirst()))
+            } else {
+                try lua.run(value, name: "=" + name)
+            }
+            return
+        }
+    }
+
+    /// -l mod puts require("mod") in the global mod; -l g=mod in the global g.
+    private func require(_ spec: String, in lua: LuaState) throws {
+        let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+        let global = parts[0]
+        let module = parts.count == 2 ? parts[1] : parts[0]
+        let result = try lua.global("require").function?.call(LuaValue(module)).first ?? .nil
+        try lua.setGlobal(global, result)
+    }
+
+    @discardableResult
+    private func report(_ error: any Error) -> Int32 {
+        fflush(nil)  // what the script printed comes before the error
+        let text: String
+        if let lua = error as? LuaError {
+            text = lua.traceback.map { lua.message + "\n" + $0 } ?? lua.message
+        } else {
+            text = String(describing: error)
+        }
+        StandardError.write("cadence: " + text + "\n")
+        return 1
+    }
+}
+
+/// Ctrl-C interrupts the running script; a second Ctrl-C ends the process at
+/// once, as under lua5.4.
+final class InterruptForwarder {
+    private let source: DispatchSourceSignal
+
+    init(_ interrupter: LuaInterrupter) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            signal(SIGINT, SIG_DFL)
+            interrupter.interrupt()
+        }
+        source.resume()
+    }
+
+    func stop() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}
+
+/// Writes straight to file descriptor 2 (unbuffered, as stderr is).
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}

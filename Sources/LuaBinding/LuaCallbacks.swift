@@ -1,0 +1,99 @@
+import CLua
+import CLuaSupport
+
+/// A Swift function as Lua holds it: retained by the Lua closure's upvalue,
+/// released when Lua collects the closure.
+final class FunctionBox {
+    let body: LuaCallback
+    init(_ body: @escaping LuaCallback) { self.body = body }
+}
+
+/// Installs the dispatchers once per process. They are plain nonisolated
+/// functions: a closure bound to an actor would pay an executor check on
+/// every call from Lua.
+let installDispatchers: Void = {
+    cl_set_dispatchers(dispatchCall, dispatchProperty, releaseBox)
+}()
+
+/// Called by the C trampoline. Returns a result count, or a CL_RAISE_* status
+/// with the error on the stack; the trampoline raises it once this frame is gone.
+func dispatchCall(_ L: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
+    let L = L!
+    let function = Unmanaged<FunctionBox>.fromOpaque(box!).takeUnretainedValue()
+    let core = LuaStateCore.of(L)
+    let outer = core.runningThread
+    core.runningThread = L
+    defer { core.runningThread = outer }
+    do {
+        return try pushResults(function.body(LuaArguments(L: L, core: core)), on: L, core: core)
+    } catch {
+        return pushError(error, on: L, core: core)
+    }
+}
+
+func pushResults(_ results: LuaResults, on L: OpaquePointer, core: LuaStateCore) throws -> Int32 {
+    switch results {
+    case .none:
+        return 0
+    case .one(let value):
+        guard lua_checkstack(L, 1) != 0 else { throw LuaError(kind: .memory, message: "too many results") }
+        try LuaStack.push(value, on: L, core: core)
+        return 1
+    case .many(let values):
+        guard lua_checkstack(L, Int32(clamping: values.count)) != 0 else {
+            throw LuaError(kind: .memory, message: "too many results")
+        }
+        for value in values { try LuaStack.push(value, on: L, core: core) }
+        return Int32(values.count)
+    }
+}
+
+/// Leaves the error on the stack and says how the trampoline should raise it.
+func pushError(_ error: any Error, on L: OpaquePointer, core: LuaStateCore) -> Int32 {
+    lua_settop(L, 0)
+    switch error {
+    case let argument as LuaArgumentError:
+        lua_pushinteger(L, lua_Integer(argument.position))
+        LuaStack.pushString(argument.message, on: L)
+        return CL_RAISE_ARGUMENT
+    case let lua as LuaError where lua.kind == .runtime || lua.kind.isLimit:
+        // An error from Lua code the callback called: raise it on unchanged.
+        if (try? LuaStack.push(lua.value, on: L, core: core)) == nil {
+            LuaStack.pushString(lua.message, on: L)
+        }
+        return CL_RAISE_VALUE
+    case let lua as LuaError:
+        LuaStack.pushString(lua.message, on: L)
+        return CL_RAISE_MESSAGE
+    default:
+        LuaStack.pushString(describe(error), on: L)
+        return CL_RAISE_MESSAGE
+    }
+}
+
+/// The text of a Swift error as a Lua user should read it.
+func describe(_ error: any Error) -> String {
+    if let described = error as? CustomStringConvertible { return described.description }
+    return String(describing: error)
+}
+
+func releaseBox(_ object: UnsafeMutableRawPointer?) {
+    guard let object else { return }
+    Unmanaged<AnyObject>.fromOpaque(object).release()
+}
+
+extension LuaError.Kind {
+    var isLimit: Bool { if case .limit = self { true } else { false } }
+}
+
+/// Pushes a Lua closure that calls `body`.
+func pushSwiftFunction(on L: OpaquePointer, _ body: @escaping LuaCallback) {
+    _ = installDispatchers
+    cl_push_swift_function(L, Unmanaged.passRetained(FunctionBox(body) as AnyObject).toOpaque())
+}
+
+/// A handle to a new Lua closure that calls `body`.
+func makeSwiftFunction(on L: OpaquePointer, core: LuaStateCore, _ body: @escaping LuaCallback) -> LuaFunction {
+    pushSwiftFunction(on: L, body)
+    return LuaFunction(reference: LuaReference(core: core, popping: L))
+}
