@@ -35,6 +35,6 @@ let package = Package(
         .target(name: "CBenchBaseline", dependencies: ["CLua"]),
         .executableTarget(name: "CadenceBench", dependencies: ["LuaBinding", "CBenchBaseline", "CLua"]),
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
-        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"]),
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility"]),
     ]
 )

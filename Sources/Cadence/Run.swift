@@ -42,8 +42,15 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds the script may run (sandbox default: 10).", valueName: "seconds"))
     var timeLimit: Double?
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The script ('-' for standard input) and its arguments.", valueName: "script [args]"))
-    var script: [String] = []
+    @Argument(help: ArgumentHelp("The script; '-' reads it from standard input.", valueName: "script"))
+    var scriptPath: String?
+
+    // Everything after the script is the script's, options included.
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script (its '...' and arg[1...]).", valueName: "args"))
+    var scriptArguments: [String] = []
+
+    /// The script followed by its arguments, as lua.c sees them.
+    var script: [String] { scriptPath.map { [$0] + scriptArguments } ?? [] }
 
     func validate() throws {
         if let memoryLimit, ByteSize.parse(memoryLimit) == nil {

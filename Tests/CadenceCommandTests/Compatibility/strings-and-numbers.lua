@@ -1,0 +1,13 @@
+-- Output that depends on Lua's own formatting of numbers and strings.
+print(1, 1.0, -0.0, 2^53, 2^63, math.maxinteger, math.mininteger, 1/0, -1/0, 10/3, 7 // 2, 7.0 // 2, 7 % -3)
+print(math.type(1), math.type(1.0), math.type("1"), 0x10, 1e15, 1e16, 123456789012345678)
+print(string.format("%5.2f|%-5d|%x|%q|%s", 3.14159, 42, 255, "a\0b\n\"", nil))
+print(("hello world"):gsub("o", "0"), ("abc"):rep(3, "-"), ("%d items"):format(3))
+print(#"\xff\xfe", utf8.char(233, 8364), utf8.len("café"), string.byte("A"))
+print(tostring(nil), tostring(true), tonumber("0x1p4"), tonumber("  12  "), tonumber("z", 36))
+print(string.pack and #string.pack("i4", 7), ("x"):byte(-1), ("abc"):sub(-2))
+for word in ("one two  three"):gmatch("%a+") do io.write(word, ";") end print()
+print(select("#", nil, nil), select(-1, 1, 2, 3))
+print(table.concat({ 1, 2, 3 }, ", "), table.unpack({ 1, 2, 3 }))
+local t = { 5, 2, 8, 1 } table.sort(t, function(a, b) return a > b end) print(table.concat(t, " "))
+print(next({}), rawlen({ 1, 2 }), rawequal("a", "a"), #arg, ...)

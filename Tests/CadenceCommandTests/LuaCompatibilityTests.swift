@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `cadence run FILE` must behave exactly as `lua5.4 FILE`.
+@Suite("cadence run behaves as lua5.4")
+struct LuaCompatibilityTests {
+    static let scripts = ["strings-and-numbers.lua", "coroutines-and-errors.lua"]
+
+    /// Addresses differ between runs; nothing else may.
+    func normalized(_ text: String) -> String {
+        text.replacingOccurrences(of: "0x[0-9a-f]+", with: "0xADDR", options: .regularExpression)
+    }
+
+    @Test("same standard output, status and error text as lua5.4", arguments: scripts)
+    func sameOutput(script: String) throws {
+        let path = Commands.compatibilityScript(script)
+        let lua = try Commands.run("/usr/bin/lua5.4", [path, "first", "second"])
+        let cadence = try Commands.cadence(["run", path, "first", "second"])
+        #expect(normalized(cadence.output) == normalized(lua.output))
+        #expect(cadence.status == lua.status)
+    }
+
+    @Test("an error exits 1 with the message and traceback on stderr")
+    func errorReport() throws {
+        let script = try Commands.temporaryScript("local x = 1\nerror('boom')\n")
+        let result = try Commands.cadence(["run", script])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.error.hasPrefix("cadence: \(script):2: boom\nstack traceback:\n\t[C]: in function 'error'\n"))
+        #expect(result.error.contains("\(script):2: in main chunk"))
+    }
+
+    @Test("a syntax error exits 1 naming the file and line")
+    func syntaxError() throws {
+        let script = try Commands.temporaryScript("print('ok')\nx = = 2\n")
+        let result = try Commands.cadence(["run", script])
+        #expect(result.status == 1)
+        #expect(result.error == "cadence: \(script):2: unexpected symbol near '='\n")
+    }
+
+    @Test("-e runs chunks, '-' reads the script from standard input, arg is numbered as lua.c numbers it")
+    func options() throws {
+        let chunk = try Commands.cadence(["run", "-e", "print(1 + 1)"])
+        #expect(chunk.output == "2\n")
+        let piped = try Commands.cadence(["run", "-", "a", "b"], input: "print(arg[0], arg[1], ...)")
+        #expect(piped.output == "-\ta\ta\tb\n")
+        let script = try Commands.temporaryScript("#!/usr/bin/env lua5.4\nprint(select('#', ...), arg[0] == ..., arg[2])")
+        let args = try Commands.cadence(["run", script, "x", "--flag"])
+        #expect(args.output == "2\tfalse\t--flag\n")
+    }
+
+    @Test("finalizers run when the script ends, as lua5.4 closes its state")
+    func finalizersAtExit() throws {
+        let result = try Commands.cadence(["run", "-e", "x = setmetatable({}, { __gc = function() print('bye') end })"])
+        #expect(result.output == "bye\n")
+    }
+
+    @Test("--sandbox refuses io and stops an endless loop with a clear error")
+    func sandbox() throws {
+        let io = try Commands.cadence(["run", "--sandbox", "-e", "io.write('x')"])
+        #expect(io.status == 1)
+        #expect(io.error.hasPrefix("cadence: (command line):1: attempt to index a nil value (global 'io')"))
+        let loop = try Commands.cadence(["run", "--sandbox", "--instruction-limit", "100000", "-e", "while true do end"])
+        #expect(loop.status == 1)
+        #expect(loop.error.hasPrefix("cadence: (command line):1: instruction limit exceeded (100000 instructions)"))
+        let time = try Commands.cadence(["run", "--time-limit", "0.2", "-e", "while true do end"])
+        #expect(time.error.hasPrefix("cadence: (command line):1: time limit exceeded (0.2 seconds)"))
+        let memory = try Commands.cadence(["run", "--sandbox", "--memory-limit", "8M", "-e", "local t = {} for i = 1, 1e9 do t[i] = i end"])
+        #expect(memory.error.hasPrefix("cadence: memory limit exceeded (8388608 bytes)"))
+    }
+
+    @Test("Ctrl-C interrupts the running script with status 130")
+    func interrupt() throws {
+        let process = Process()
+        process.executableURL = Commands.cadenceURL
+        process.arguments = ["run", "-e", "io.write('ready\\n') io.flush() while true do pcall(function() while true do end end) end"]
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        _ = output.fileHandleForReading.availableData  // "ready"
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("interrupted"))
+    }
+
+    @Test("--help and --version answer")
+    func help() throws {
+        #expect(try Commands.cadence(["--version"]).output.hasPrefix("cadence "))
+        #expect(try Commands.cadence(["--help"]).output.contains("run"))
+        #expect(try Commands.cadence(["run", "--help"]).output.contains("--sandbox"))
+        let bad = try Commands.cadence(["run", "--memory-limit", "lots", "-e", "x"])
+        #expect(bad.status != 0 && bad.error.contains("--memory-limit"))
+    }
+}
