@@ -112,4 +112,5 @@ void cl_replace(lua_State *L, int i) { lua_replace(L, i); }
 
 void cl_set_host(lua_State *L, void *host) { cl_control_of(L)->host = host; }
 void *cl_host(lua_State *L) { return cl_control_of(L)->host; }
+lua_State *cl_running_thread(cl_control *c) { return c->running; }
 void cl_collect_garbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }

@@ -19,6 +19,7 @@ struct cl_control {
   atomic_int refcount;            /* the state, plus interrupt handles */
   lua_State *state;               /* NULL once closed */
   void *host;                     /* the Swift object that owns the state */
+  lua_State *running;             /* the thread a Swift callback runs on, or NULL */
 
   /* Allocator. 'enforce' is set while Lua code runs, and cleared while the
   ** host (Swift or our C) pushes values, so host allocations never fail. */

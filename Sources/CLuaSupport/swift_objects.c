@@ -127,8 +127,11 @@ static int call_swift_function(lua_State *L) {
   void *function = *(void **)lua_touserdata(L, lua_upvalueindex(1));
   cl_control *c = cl_control_of(L);
   int enforce = c->enforce;
+  lua_State *running = c->running;
   c->enforce = 0;
+  c->running = L;
   int status = call_dispatch(L, function);
+  c->running = running;
   if (status >= 0) {
     c->enforce = enforce;
     return status;
@@ -173,8 +176,11 @@ static int access_property(lua_State *L, int setting) {
   if (slot == NULL || *slot == NULL) return luaL_error(L, "attempt to use a released object");
   cl_control *c = cl_control_of(L);
   int enforce = c->enforce;
+  lua_State *running = c->running;
   c->enforce = 0;
+  c->running = L;
   int status = property_dispatch(L, type, *slot, property, setting);
+  c->running = running;
   if (status >= 0) {
     c->enforce = enforce;
     return status;

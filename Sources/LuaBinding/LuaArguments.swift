@@ -8,14 +8,13 @@ import CLuaSupport
 /// For methods, argument 1 is the object itself.
 public struct LuaArguments {
     let L: OpaquePointer
-    let core: LuaStateCore
+    var core: LuaStateCore { LuaStateCore.of(L) }
 
     /// How many arguments were passed.
     public let count: Int32
 
-    init(L: OpaquePointer, core: LuaStateCore) {
+    init(L: OpaquePointer) {
         self.L = L
-        self.core = core
         self.count = lua_gettop(L)
     }
 

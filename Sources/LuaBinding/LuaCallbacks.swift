@@ -19,37 +19,35 @@ let installDispatchers: Void = {
 /// with the error on the stack; the trampoline raises it once this frame is gone.
 func dispatchCall(_ L: OpaquePointer?, _ box: UnsafeMutableRawPointer?) -> Int32 {
     let L = L!
-    let function = Unmanaged<FunctionBox>.fromOpaque(box!).takeUnretainedValue()
-    let core = LuaStateCore.of(L)
-    let outer = core.runningThread
-    core.runningThread = L
-    defer { core.runningThread = outer }
-    do {
-        return try pushResults(function.body(LuaArguments(L: L, core: core)), on: L, core: core)
-    } catch {
-        return pushError(error, on: L, core: core)
+    // The closure's upvalue keeps the box alive for the call: borrow it.
+    return Unmanaged<FunctionBox>.fromOpaque(box!)._withUnsafeGuaranteedRef { function in
+        do {
+            return try pushResults(function.body(LuaArguments(L: L)), on: L)
+        } catch {
+            return pushError(error, on: L)
+        }
     }
 }
 
-func pushResults(_ results: LuaResults, on L: OpaquePointer, core: LuaStateCore) throws -> Int32 {
+func pushResults(_ results: LuaResults, on L: OpaquePointer) throws -> Int32 {
     switch results {
     case .none:
         return 0
     case .one(let value):
-        guard lua_checkstack(L, 1) != 0 else { throw LuaError(kind: .memory, message: "too many results") }
-        try LuaStack.push(value, on: L, core: core)
+        // Lua guarantees a C function LUA_MINSTACK free slots.
+        try LuaStack.push(value, on: L)
         return 1
     case .many(let values):
-        guard lua_checkstack(L, Int32(clamping: values.count)) != 0 else {
+        guard values.count <= LUA_MINSTACK || lua_checkstack(L, Int32(clamping: values.count)) != 0 else {
             throw LuaError(kind: .memory, message: "too many results")
         }
-        for value in values { try LuaStack.push(value, on: L, core: core) }
+        for value in values { try LuaStack.push(value, on: L) }
         return Int32(values.count)
     }
 }
 
 /// Leaves the error on the stack and says how the trampoline should raise it.
-func pushError(_ error: any Error, on L: OpaquePointer, core: LuaStateCore) -> Int32 {
+func pushError(_ error: any Error, on L: OpaquePointer) -> Int32 {
     lua_settop(L, 0)
     switch error {
     case let argument as LuaArgumentError:
@@ -58,7 +56,7 @@ func pushError(_ error: any Error, on L: OpaquePointer, core: LuaStateCore) -> I
         return CL_RAISE_ARGUMENT
     case let lua as LuaError where lua.kind == .runtime || lua.kind.isLimit:
         // An error from Lua code the callback called: raise it on unchanged.
-        if (try? LuaStack.push(lua.value, on: L, core: core)) == nil {
+        if (try? LuaStack.push(lua.value, on: L)) == nil {
             LuaStack.pushString(lua.message, on: L)
         }
         return CL_RAISE_VALUE
@@ -93,7 +91,7 @@ func pushSwiftFunction(on L: OpaquePointer, _ body: @escaping LuaCallback) {
 }
 
 /// A handle to a new Lua closure that calls `body`.
-func makeSwiftFunction(on L: OpaquePointer, core: LuaStateCore, _ body: @escaping LuaCallback) -> LuaFunction {
+func makeSwiftFunction(on L: OpaquePointer, _ body: @escaping LuaCallback) -> LuaFunction {
     pushSwiftFunction(on: L, body)
-    return LuaFunction(reference: LuaReference(core: core, popping: L))
+    return LuaFunction(reference: LuaReference(core: LuaStateCore.of(L), popping: L))
 }

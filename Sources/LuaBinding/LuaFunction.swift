@@ -30,7 +30,7 @@ public struct LuaFunction: Hashable {
         }
         do {
             try reference.push(L)
-            for argument in arguments { try LuaStack.push(argument, on: L, core: core) }
+            for argument in arguments { try LuaStack.push(argument, on: L) }
         } catch {
             lua_settop(L, base)
             throw error

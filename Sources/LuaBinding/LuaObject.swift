@@ -66,45 +66,55 @@ public final class LuaObjectType<Object: AnyObject> {
     public func equal(_ body: @escaping (Object, Object) -> Bool) { equality = body }
 }
 
-/// The type-erased face of a declaration, kept alive by the state's metatable.
-class LuaObjectTypeBox {
-    func property(_ L: OpaquePointer, object: AnyObject, index: Int32, setting: Bool) -> Int32 { 0 }
-}
+/// A declaration with its Swift type erased, kept alive by the metatable.
+///
+/// Property reads are the hot path (a script reads `app.stage` in loops), so
+/// the closures are erased once, here, into `let` arrays: no generic type is
+/// instantiated and no exclusivity check runs per read.
+final class ObjectTypeTable {
+    let name: String
+    let propertyNames: [String]
+    let getters: [(AnyObject) throws -> LuaValue]
+    let setters: [((AnyObject, LuaValue) throws -> Void)?]
 
-final class ConcreteObjectTypeBox<Object: AnyObject>: LuaObjectTypeBox {
-    let declaration: LuaObjectType<Object>
-    init(_ declaration: LuaObjectType<Object>) { self.declaration = declaration }
+    init<Object: AnyObject>(_ declaration: LuaObjectType<Object>) {
+        name = declaration.name
+        propertyNames = declaration.properties.map(\.name)
+        // The metatable has already proved each object is an Object.
+        getters = declaration.properties.map { property in
+            let get = property.get
+            return { object in try get(unsafeDowncast(object, to: Object.self)) }
+        }
+        setters = declaration.properties.map { property in
+            guard let set = property.set else { return nil }
+            return { object, value in try set(unsafeDowncast(object, to: Object.self), value) }
+        }
+    }
 
-    override func property(_ L: OpaquePointer, object: AnyObject, index: Int32, setting: Bool) -> Int32 {
-        let core = LuaStateCore.of(L)
-        let object = object as! Object
+    func property(_ L: OpaquePointer, object: AnyObject, index: Int32, setting: Bool) -> Int32 {
         do {
             if index < 0 {
                 guard setting else { return 0 }  // an unknown field reads as nil
-                let key = LuaStack.text(at: 2, on: L) ?? luaTypeName(L, 2)
-                throw LuaError(kind: .runtime, message: "cannot set field '\(key)' of \(declaration.name): no such property")
+                let key = LuaStack.text(at: 2, on: L) ?? String(cString: lua_typename(L, lua_type(L, 2)))
+                throw LuaError(kind: .runtime, message: "cannot set field '\(key)' of \(name): no such property")
             }
-            let property = declaration.properties[Int(index)]
+            let i = Int(index)
             if setting {
-                guard let set = property.set else {
-                    throw LuaError(kind: .runtime, message: "cannot set field '\(property.name)' of \(declaration.name): it is read-only")
+                guard let set = setters[i] else {
+                    throw LuaError(kind: .runtime, message: "cannot set field '\(propertyNames[i])' of \(name): it is read-only")
                 }
-                try set(object, LuaStack.value(at: 3, on: L, core: core))
+                try set(object, LuaStack.value(at: 3, on: L, core: LuaStateCore.of(L)))
                 return 0
             }
-            try LuaStack.push(property.get(object), on: L, core: core)
+            try LuaStack.push(getters[i](object), on: L)
             return 1
         } catch let error as LuaError where error.kind == .runtime {
             lua_settop(L, 0)
             LuaStack.pushString(error.message, on: L)
             return CL_RAISE_MESSAGE
         } catch {
-            return pushError(error, on: L, core: core)
+            return pushError(error, on: L)
         }
-    }
-
-    private func luaTypeName(_ L: OpaquePointer, _ index: Int32) -> String {
-        String(cString: lua_typename(L, lua_type(L, index)))
     }
 }
 
@@ -112,9 +122,14 @@ func dispatchProperty(
     _ L: OpaquePointer?, _ type: UnsafeMutableRawPointer?, _ object: UnsafeMutableRawPointer?,
     _ property: Int32, _ setting: Int32
 ) -> Int32 {
-    let box = Unmanaged<LuaObjectTypeBox>.fromOpaque(type!).takeUnretainedValue()
-    let object = Unmanaged<AnyObject>.fromOpaque(object!).takeUnretainedValue()
-    return box.property(L!, object: object, index: property, setting: setting != 0)
+    // Both are kept alive by Lua for the length of the call (the metatable
+    // holds the table, the userdata on the stack holds the object): borrow
+    // them instead of paying a retain and a release each.
+    Unmanaged<ObjectTypeTable>.fromOpaque(type!)._withUnsafeGuaranteedRef { table in
+        Unmanaged<AnyObject>.fromOpaque(object!)._withUnsafeGuaranteedRef { object in
+            table.property(L!, object: object, index: property, setting: setting != 0)
+        }
+    }
 }
 
 extension LuaState {
@@ -146,8 +161,8 @@ extension LuaState {
             lua_pushinteger(L, lua_Integer(index))
             lua_rawset(L, -3)
         }
-        let box = ConcreteObjectTypeBox(declaration)
-        cl_new_object_metatable(L, name, -2, -1, Unmanaged.passRetained(box as AnyObject).toOpaque())
+        let table = ObjectTypeTable(declaration)
+        cl_new_object_metatable(L, name, -2, -1, Unmanaged.passRetained(table as AnyObject).toOpaque())
         addMetamethods(declaration, name: name, on: L)
         lua_settop(L, -4)
         core.registeredTypes.insert(name)
@@ -177,7 +192,7 @@ extension LuaState {
         LuaStack.pushString("__pairs", on: L)
         pushSwiftFunction(on: L) { args in
             guard let o = object(args, 1) else { throw args.typeError(1, expected: name) }
-            let next = makeSwiftFunction(on: args.L, core: args.core) { nextArgs in
+            let next = makeSwiftFunction(on: args.L) { nextArgs in
                 let previous = try nextArgs.optionalString(2)
                 let start = previous.flatMap { p in properties.firstIndex { $0.name == p } }.map { $0 + 1 } ?? 0
                 guard start < properties.count else { return .one(.nil) }

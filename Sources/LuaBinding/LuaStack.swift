@@ -8,14 +8,14 @@ enum LuaStack {
     /// How deep a table may nest before a conversion gives up.
     static let maximumDepth = 200
 
-    static func push(_ value: LuaValue, on L: OpaquePointer, core: LuaStateCore) throws {
+    static func push(_ value: LuaValue, on L: OpaquePointer) throws {
         switch value {
         case .nil: lua_pushnil(L)
         case .boolean(let b): lua_pushboolean(L, b ? 1 : 0)
         case .integer(let i): lua_pushinteger(L, i)
         case .number(let d): lua_pushnumber(L, d)
         case .string(let s): pushBytes(s.bytes, on: L)
-        case .table(let t): try push(t, on: L, core: core, depth: 0)
+        case .table(let t): try push(t, on: L, depth: 0)
         case .function(let f): try f.reference.push(L)
         case .userdata(let r), .thread(let r): try r.push(L)
         case .lightUserdata(let p): lua_pushlightuserdata(L, p)
@@ -39,7 +39,7 @@ enum LuaStack {
         }
     }
 
-    private static func push(_ table: LuaTable, on L: OpaquePointer, core: LuaStateCore, depth: Int) throws {
+    private static func push(_ table: LuaTable, on L: OpaquePointer, depth: Int) throws {
         guard depth < maximumDepth else {
             throw LuaError(kind: .conversion, message: "table nested too deeply to convert")
         }
@@ -50,7 +50,7 @@ enum LuaStack {
         let top = lua_gettop(L)
         do {
             for (i, element) in table.array.enumerated() where !element.isNil {
-                try pushNested(element, on: L, core: core, depth: depth)
+                try pushNested(element, on: L, depth: depth)
                 lua_rawseti(L, top, lua_Integer(i + 1))
             }
             for (key, element) in table.hash where !element.isNil {
@@ -61,8 +61,8 @@ enum LuaStack {
                     throw LuaError(kind: .conversion, message: "table index is NaN")
                 default: break
                 }
-                try pushNested(key, on: L, core: core, depth: depth)
-                try pushNested(element, on: L, core: core, depth: depth)
+                try pushNested(key, on: L, depth: depth)
+                try pushNested(element, on: L, depth: depth)
                 lua_rawset(L, top)
             }
         } catch {
@@ -71,9 +71,9 @@ enum LuaStack {
         }
     }
 
-    private static func pushNested(_ value: LuaValue, on L: OpaquePointer, core: LuaStateCore, depth: Int) throws {
-        if case .table(let t) = value { try push(t, on: L, core: core, depth: depth + 1) }
-        else { try push(value, on: L, core: core) }
+    private static func pushNested(_ value: LuaValue, on L: OpaquePointer, depth: Int) throws {
+        if case .table(let t) = value { try push(t, on: L, depth: depth + 1) }
+        else { try push(value, on: L) }
     }
 
     /// The text of a string or number at `index`, without converting the slot.

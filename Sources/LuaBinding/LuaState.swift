@@ -147,7 +147,7 @@ public final class LuaState {
     public func setGlobal(_ name: String, _ value: LuaValue) throws {
         let L = try core.currentThread()
         let base = lua_gettop(L)
-        try LuaStack.push(value, on: L, core: core)
+        try LuaStack.push(value, on: L)
         let status = cl_psetglobal(L, name)
         guard status == LUA_OK else { throw core.popError(L, status: status, base: base) }
     }
@@ -157,9 +157,18 @@ public final class LuaState {
         try setGlobal(name, .function(function(body)))
     }
 
+    /// Makes a C function (written against the Lua C API, which may raise
+    /// freely since no Swift frame is between it and Lua) the global `name`.
+    public func register(_ name: String, cFunction: lua_CFunction) throws {
+        let L = try core.currentThread()
+        lua_pushcclosure(L, cFunction, 0)
+        let status = cl_psetglobal(L, name)
+        guard status == LUA_OK else { throw core.popError(L, status: status, base: lua_gettop(L) - 1) }
+    }
+
     /// A Lua function that calls `body`.
     public func function(_ body: @escaping LuaCallback) throws -> LuaFunction {
-        makeSwiftFunction(on: try core.currentThread(), core: core, body)
+        makeSwiftFunction(on: try core.currentThread(), body)
     }
 
     /// A Swift object as a Lua value (a userdata with the type's declared members).
@@ -193,7 +202,7 @@ public final class LuaState {
 
     /// `tostring(value)`, running `__tostring` if there is one.
     public func describe(_ value: LuaValue) throws -> String {
-        try core.describe { L in try LuaStack.push(value, on: L, core: core) }
+        try core.describe { L in try LuaStack.push(value, on: L) }
     }
 
     /// Runs a full garbage collection (finalizers included).

@@ -8,9 +8,6 @@ import CLuaSupport
 final class LuaStateCore {
     private(set) var mainThread: OpaquePointer?
     let control: OpaquePointer
-    /// The thread a Swift callback was called on, while it runs: handles
-    /// used inside the callback work on that thread's stack.
-    var runningThread: OpaquePointer?
     /// Metatables registered for Swift object types, by type name.
     var registeredTypes: Set<String> = []
 
@@ -25,7 +22,7 @@ final class LuaStateCore {
     }
 
     func currentThread() throws -> OpaquePointer {
-        if let running = runningThread { return running }
+        if let running = cl_running_thread(control) { return running }
         guard let L = mainThread else { throw LuaError(kind: .closed, message: "the Lua state is closed") }
         return L
     }

@@ -20,7 +20,7 @@ public struct LuaTableHandle: Hashable {
         let core = reference.core
         return try core.protected({ L in
             try reference.push(L)
-            try LuaStack.push(key, on: L, core: core)
+            try LuaStack.push(key, on: L)
         }, { L, base in cl_pgettable(L, base) })
     }
 
@@ -31,8 +31,8 @@ public struct LuaTableHandle: Hashable {
         let core = reference.core
         _ = try core.protected({ L in
             try reference.push(L)
-            try LuaStack.push(key, on: L, core: core)
-            try LuaStack.push(value, on: L, core: core)
+            try LuaStack.push(key, on: L)
+            try LuaStack.push(value, on: L)
         }, { L, base in cl_psettable(L, base) })
     }
 
@@ -44,7 +44,7 @@ public struct LuaTableHandle: Hashable {
         let L = try core.currentThread()
         let base = lua_gettop(L)
         try reference.push(L)
-        try LuaStack.push(LuaValue(key), on: L, core: core)
+        try LuaStack.push(LuaValue(key), on: L)
         let status = cl_pgettable(L, base + 1)
         guard status == LUA_OK else { throw core.popError(L, status: status, base: base) }
         guard lua_type(L, -1) == LUA_TTABLE else { lua_settop(L, base); return nil }

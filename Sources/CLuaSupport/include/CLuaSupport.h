@@ -37,6 +37,9 @@ cl_control *cl_control_of(lua_State *L);
 /* The Swift object that owns the state, for callbacks to find it. */
 void cl_set_host(lua_State *L, void *host);
 void *cl_host(lua_State *L);
+/* The thread a Swift callback is running on, or NULL outside callbacks:
+** handles used inside a callback work on that thread's stack. */
+lua_State *cl_running_thread(cl_control *c);
 /* Interrupt handles keep the control block alive past the state. */
 void cl_control_retain(cl_control *c);
 void cl_control_release(cl_control *c);
