@@ -67,6 +67,17 @@ int cl_pcall(lua_State *L, int nargs, int nresults) {
   return status;
 }
 
+static int call_as_main(lua_State *L) {
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+int cl_pcall_as_main(lua_State *L, int nargs, int nresults) {
+  lua_pushcfunction(L, call_as_main);
+  lua_insert(L, -(nargs + 2));
+  return cl_pcall(L, nargs + 1, nresults);
+}
+
 void cl_push_last_error_text(lua_State *L) {
   lua_rawgetp(L, LUA_REGISTRYINDEX, &error_text_key);
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import LuaBinding
 
 #if canImport(Glibc)
@@ -23,19 +22,19 @@ struct StandaloneRun {
             lua.exitWhenStuck(afterGrace: 2, status: 1,
                               message: "cadence: the script is stuck in a library call past its time limit\n")
         }
-        let interrupts = InterruptForwarder(lua.interrupter)
-        defer { interrupts.stop() }
+        lua.interrupter.interruptOnSigint()
+        defer { LuaInterrupter.stopInterruptingOnSigint() }
         do {
             try lua.setGlobal("arg", .table(argumentTable()))
             if !options.sandbox { try runInitialization(lua) }
-            if options.warnings { try lua.run("warn('@on')", name: "=(command line)") }
+            if options.warnings { try lua.load("warn('@on')", name: "=(command line)").callAsMainChunk() }
             for module in options.modules { try require(module, in: lua) }
-            for chunk in options.chunks { try lua.run(chunk, name: "=(command line)") }
+            for chunk in options.chunks { try lua.load(chunk, name: "=(command line)").callAsMainChunk() }
             if let script = scriptName {
                 let chunk = try lua.loadFile(script == "-" ? nil : script)
-                try chunk.call(arguments: scriptArguments.map { LuaValue($0) })
+                try chunk.callAsMainChunk(arguments: scriptArguments.map { LuaValue($0) })
             } else if options.chunks.isEmpty && options.modules.isEmpty {
-                try lua.loadFile(nil).call()
+                try lua.loadFile(nil).callAsMainChunk()
             }
             return 0
         } catch let error as LuaError where error.kind == .limit(.interrupt) {
@@ -95,27 +94,6 @@ struct StandaloneRun {
         }
         StandardError.write("cadence: " + text + "\n")
         return 1
-    }
-}
-
-/// Ctrl-C interrupts the running script; a second Ctrl-C ends the process at
-/// once, as under lua5.4.
-final class InterruptForwarder {
-    private let source: DispatchSourceSignal
-
-    init(_ interrupter: LuaInterrupter) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            signal(SIGINT, SIG_DFL)
-            interrupter.interrupt()
-        }
-        source.resume()
-    }
-
-    func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
     }
 }
 

@@ -22,6 +22,17 @@ public struct LuaFunction: Hashable {
 
     @discardableResult
     public func call(arguments: [LuaValue]) throws -> [LuaValue] {
+        try call(arguments: arguments, asMainChunk: false)
+    }
+
+    /// Calls the function as `lua5.4` calls a script: from a C function, so
+    /// that its tracebacks read exactly as the standalone interpreter's.
+    @discardableResult
+    public func callAsMainChunk(arguments: [LuaValue] = []) throws -> [LuaValue] {
+        try call(arguments: arguments, asMainChunk: true)
+    }
+
+    func call(arguments: [LuaValue], asMainChunk: Bool) throws -> [LuaValue] {
         let core = reference.core
         let L = try core.currentThread()
         let base = lua_gettop(L)
@@ -35,7 +46,9 @@ public struct LuaFunction: Hashable {
             lua_settop(L, base)
             throw error
         }
-        let status = cl_pcall(L, Int32(arguments.count), LUA_MULTRET)
+        let status = asMainChunk
+            ? cl_pcall_as_main(L, Int32(arguments.count), LUA_MULTRET)
+            : cl_pcall(L, Int32(arguments.count), LUA_MULTRET)
         guard status == LUA_OK else { throw core.popError(L, status: status, base: base) }
         defer { lua_settop(L, base) }
         return try LuaStack.values(from: base + 1, to: lua_gettop(L), on: L, core: core)

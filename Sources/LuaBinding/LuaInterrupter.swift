@@ -20,4 +20,11 @@ public final class LuaInterrupter: Sendable {
     deinit { cl_control_release(control) }
 
     public func interrupt() { cl_interrupt(control) }
+
+    /// Makes Ctrl-C (SIGINT) interrupt this state, until `stopInterruptingOnSigint`.
+    /// For command-line tools; a second Ctrl-C ends the process.
+    public func interruptOnSigint() { cl_interrupt_on_sigint(control) }
+
+    /// Gives SIGINT back its default action.
+    public static func stopInterruptingOnSigint() { cl_interrupt_on_sigint(nil) }
 }

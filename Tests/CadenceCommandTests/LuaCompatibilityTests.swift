@@ -20,6 +20,15 @@ struct LuaCompatibilityTests {
         #expect(cadence.status == lua.status)
     }
 
+    @Test("a failing script's stderr is lua5.4's, but for the program name")
+    func sameErrorReport() throws {
+        let script = try Commands.temporaryScript("local function f() error('boom') end\nf()\n")
+        let lua = try Commands.run("/usr/bin/lua5.4", [script])
+        let cadence = try Commands.cadence(["run", script])
+        #expect(cadence.error == lua.error.replacingOccurrences(of: "/usr/bin/lua5.4: ", with: "cadence: "))
+        #expect(cadence.status == lua.status)
+    }
+
     @Test("an error exits 1 with the message and traceback on stderr")
     func errorReport() throws {
         let script = try Commands.temporaryScript("local x = 1\nerror('boom')\n")
@@ -69,6 +78,14 @@ struct LuaCompatibilityTests {
         #expect(memory.error.hasPrefix("cadence: memory limit exceeded (8388608 bytes)"))
     }
 
+    @Test("child processes see the signal dispositions they see under lua5.4")
+    func childSignals() throws {
+        let probe = "os.execute('grep -E \"^Sig(Ign|Cgt)\" /proc/self/status')"
+        let lua = try Commands.run("/usr/bin/lua5.4", ["-e", probe])
+        let cadence = try Commands.cadence(["run", "-e", probe])
+        #expect(cadence.output == lua.output)
+    }
+
     @Test("Ctrl-C interrupts the running script with status 130")
     func interrupt() throws {
         let process = Process()
@@ -80,6 +97,10 @@ struct LuaCompatibilityTests {
         try process.run()
         _ = output.fileHandleForReading.availableData  // "ready"
         kill(process.processIdentifier, SIGINT)
+        // Never hang the suite: a process still running after 10 s fails the test.
+        let deadline = DispatchTime.now() + 10
+        while process.isRunning && DispatchTime.now() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

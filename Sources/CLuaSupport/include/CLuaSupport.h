@@ -61,6 +61,8 @@ int64_t cl_instructions_executed(cl_control *c);
 cl_stop_reason cl_stop_reason_of(cl_control *c);
 /* Thread-safe: any thread may call it while the state runs. */
 void cl_interrupt(cl_control *c);
+/* Ctrl-C interrupts the state of 'c' (NULL: back to the default action). */
+void cl_interrupt_on_sigint(cl_control *c);
 
 /* ---- Calls ---- */
 
@@ -68,6 +70,9 @@ void cl_interrupt(cl_control *c);
 ** limits around the outermost call. The error value is left as Lua raised it;
 ** its text and the traceback are kept for cl_last_error_*. */
 int cl_pcall(lua_State *L, int nargs, int nresults);
+/* cl_pcall, with the function called from a C function as lua.c calls a
+** script, so that tracebacks end with "[C]: in ?" as they do there. */
+int cl_pcall_as_main(lua_State *L, int nargs, int nresults);
 /* Pushes the text of the last error (after the message handler ran), and its
 ** traceback, or nil when there is none. */
 void cl_push_last_error_text(lua_State *L);
