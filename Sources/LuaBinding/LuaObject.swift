@@ -8,7 +8,7 @@ import CLuaSupport
 ///         var value = 0
 ///         static func describe(_ type: LuaObjectType<Counter>) {
 ///             type.property("value", get: { .integer(Int64($0.value)) },
-///                           set: { counter, v in counter.value = Int(try v.requireInteger()) })
+///                           set: { counter, v in counter.value = Int(v.integerValue ?? 0) })
 ///             type.method("add") { counter, args in
 ///                 counter.value += Int(try args.integer(2))
 ///                 return .one(.integer(Int64(counter.value)))
@@ -143,15 +143,17 @@ extension LuaState {
         let declaration = LuaObjectType<T>(name: T.luaTypeName)
         T.describe(declaration)
         let name = T.luaTypeName
+        // The object at argument i, when it is a T (the metatable says so).
+        let object: (LuaArguments, Int32) -> T? = { args, i in
+            cl_to_swift_object(args.L, i, name).map { unsafeDowncast(Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue(), to: T.self) }
+        }
         lua_createtable(L, 0, Int32(declaration.methods.count))
         for method in declaration.methods {
             let body = method.body
             LuaStack.pushString(method.name, on: L)
             pushSwiftFunction(on: L) { args in
-                guard let raw = cl_to_swift_object(args.L, 1, name) else {
-                    throw args.typeError(1, expected: name)
-                }
-                return try body(Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue() as! T, args)
+                guard let me = object(args, 1) else { throw args.typeError(1, expected: name) }
+                return try body(me, args)
             }
             lua_rawset(L, -3)
         }
@@ -163,15 +165,14 @@ extension LuaState {
         }
         let table = ObjectTypeTable(declaration)
         cl_new_object_metatable(L, name, -2, -1, Unmanaged.passRetained(table as AnyObject).toOpaque())
-        addMetamethods(declaration, name: name, on: L)
+        addMetamethods(declaration, name: name, object: object, on: L)
         lua_settop(L, -4)
         core.registeredTypes.insert(name)
     }
 
-    private func addMetamethods<T: AnyObject>(_ declaration: LuaObjectType<T>, name: String, on L: OpaquePointer) {
-        let object: (LuaArguments, Int32) -> T? = { args, i in
-            cl_to_swift_object(args.L, i, name).map { Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() as! T }
-        }
+    private func addMetamethods<T: AnyObject>(
+        _ declaration: LuaObjectType<T>, name: String, object: @escaping (LuaArguments, Int32) -> T?, on L: OpaquePointer
+    ) {
         if let toString = declaration.toString {
             LuaStack.pushString("__tostring", on: L)
             pushSwiftFunction(on: L) { args in
