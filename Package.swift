@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "CLuaSupport", dependencies: ["CLua"]),
         // 3. A general, safe Lua host in Swift. Knows nothing of job searches.
         .target(name: "LuaBinding", dependencies: ["CLua", "CLuaSupport"]),
+        // 4. The domain: plain Swift types and rules. No Lua, no SQL.
+        .target(name: "CadenceCore"),
         // 7. The command-line tool.
         .executableTarget(
             name: "Cadence",
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "CBenchBaseline", dependencies: ["CLua"]),
         .executableTarget(name: "CadenceBench", dependencies: ["LuaBinding", "CBenchBaseline", "CLua"]),
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
+        .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
         .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility"]),
     ]
 )

@@ -1,0 +1,50 @@
+/// An opportunity: a candidate, a company, a role.
+public struct Application: Hashable, Sendable, Codable {
+    public var id: Int64?
+    public var candidateID: Int64
+    public var company: String
+    public var role: String
+    public var source: String?
+    public var location: String?
+    public var url: String?
+    public var decisionDeadline: LocalDate?
+    /// 1 (barely) to 5 (dream job).
+    public var interest: Int?
+    /// Problems and needs the company named in interviews.
+    public var needs: [String]
+    /// What is still unknown (office, hours, benefits, drawbacks…).
+    public var questions: [String]
+    public var tags: [String]
+    public var notes: String?
+
+    public init(id: Int64? = nil, candidateID: Int64, company: String, role: String, source: String? = nil,
+                location: String? = nil, url: String? = nil, decisionDeadline: LocalDate? = nil,
+                interest: Int? = nil, needs: [String] = [], questions: [String] = [], tags: [String] = [],
+                notes: String? = nil) {
+        self.id = id
+        self.candidateID = candidateID
+        self.company = company
+        self.role = role
+        self.source = source
+        self.location = location
+        self.url = url
+        self.decisionDeadline = decisionDeadline
+        self.interest = interest
+        self.needs = needs
+        self.questions = questions
+        self.tags = tags
+        self.notes = notes
+    }
+
+    public func validate() throws {
+        guard !company.trimmingWhitespace().isEmpty else {
+            throw DomainError.invalid(field: "company", "an application needs a company")
+        }
+        guard !role.trimmingWhitespace().isEmpty else {
+            throw DomainError.invalid(field: "role", "an application needs a role")
+        }
+        if let interest, !(1...5).contains(interest) {
+            throw DomainError.invalid(field: "interest", "interest is 1 to 5, got \(interest)")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Time zones are named by IANA identifiers.
+enum TimeZoneCheck {
+    static func isValid(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
+}
+
+extension LocalDate {
+    /// The day `instant` falls on in `timeZone` (an IANA identifier).
+    public init(_ instant: Date, in timeZone: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(dayNumber: try! LocalDate(year: parts.year!, month: parts.month!, day: parts.day!).dayNumber)
+    }
+
+    /// Noon of this day in `timeZone`: an instant safely inside the day.
+    public func noon(in timeZone: String) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+    }
+}
