@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // 1. Debian's liblua5.4-dev, found through pkg-config.
@@ -25,11 +27,22 @@ let package = Package(
         .target(name: "LuaBinding", dependencies: ["CLua", "CLuaSupport"]),
         // 4. The domain: plain Swift types and rules. No Lua, no SQL.
         .target(name: "CadenceCore"),
+        // 5. The store: SQLite through GRDB, migrations, import and export.
+        .target(
+            name: "CadenceStore",
+            dependencies: [
+                "CadenceCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
         // 7. The command-line tool.
         .executableTarget(
             name: "Cadence",
             dependencies: [
                 "LuaBinding",
+                "CadenceCore",
+                "CadenceStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +51,7 @@ let package = Package(
         .executableTarget(name: "CadenceBench", dependencies: ["LuaBinding", "CBenchBaseline", "CLua"]),
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
+        .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility"]),
     ]
 )

@@ -7,6 +7,8 @@ public struct Application: Hashable, Sendable, Codable {
     public var source: String?
     public var location: String?
     public var url: String?
+    /// Pay as the posting stated it ("£50-60k"): text, not money.
+    public var postedSalary: String?
     public var decisionDeadline: LocalDate?
     /// 1 (barely) to 5 (dream job).
     public var interest: Int?
@@ -18,7 +20,7 @@ public struct Application: Hashable, Sendable, Codable {
     public var notes: String?
 
     public init(id: Int64? = nil, candidateID: Int64, company: String, role: String, source: String? = nil,
-                location: String? = nil, url: String? = nil, decisionDeadline: LocalDate? = nil,
+                location: String? = nil, url: String? = nil, postedSalary: String? = nil, decisionDeadline: LocalDate? = nil,
                 interest: Int? = nil, needs: [String] = [], questions: [String] = [], tags: [String] = [],
                 notes: String? = nil) {
         self.id = id
@@ -28,6 +30,7 @@ public struct Application: Hashable, Sendable, Codable {
         self.source = source
         self.location = location
         self.url = url
+        self.postedSalary = postedSalary
         self.decisionDeadline = decisionDeadline
         self.interest = interest
         self.needs = needs

@@ -1,0 +1,98 @@
+import GRDB
+
+/// The schema, as named, ordered migrations. Never edit one that has shipped:
+/// add the next.
+enum Migrations {
+    /// Marks a database as a Cadence workspace (PRAGMA application_id), so a
+    /// foreign SQLite file is refused instead of being written into.
+    static let applicationID: Int32 = 0x4341_4443  // "CADC"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: candidates, applications, contacts, events") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "candidate") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("email", .text)
+                t.column("timeZone", .text).notNull().defaults(to: "UTC")
+                t.column("strengths", .text).notNull().defaults(to: "[]")
+                t.column("targets", .text)
+                t.column("currentPay", .text)
+                t.column("currentBenefits", .text).notNull().defaults(to: "[]")
+                t.column("references", .text).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "application") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("candidateID", .integer).notNull().indexed().references("candidate", onDelete: .cascade)
+                t.column("company", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("source", .text)
+                t.column("location", .text)
+                t.column("decisionDeadline", .text)
+                t.column("interest", .integer)
+                t.column("needs", .text).notNull().defaults(to: "[]")
+                t.column("questions", .text).notNull().defaults(to: "[]")
+                t.column("tags", .text).notNull().defaults(to: "[]")
+                t.column("notes", .text)
+            }
+            try db.create(table: "contact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("applicationID", .integer).notNull().indexed().references("application", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("title", .text)
+                t.column("role", .text).notNull()
+                t.column("email", .text)
+                t.column("phone", .text)
+                t.column("discussed", .text)
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("applicationID", .integer).notNull().indexed().references("application", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("at", .datetime).notNull().indexed()
+                t.column("with", .text).notNull().defaults(to: "[]")
+                t.column("channel", .text)
+                t.column("messageKind", .text)
+                t.column("round", .text)
+                t.column("nextStep", .text)
+                t.column("due", .text)
+                t.column("stage", .text)
+                t.column("corrects", .integer).references("event")
+                t.column("notes", .text)
+            }
+        }
+        migrator.registerMigration("v2: follow-ups, offers, application URLs and posted salaries") { db in
+            try db.alter(table: "application") { t in
+                t.add(column: "url", .text)
+                t.add(column: "postedSalary", .text)
+            }
+            try db.create(table: "followUp") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("applicationID", .integer).notNull().indexed().references("application", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("due", .text).notNull().indexed()
+                t.column("channel", .text)
+                t.column("recipient", .text)
+                t.column("status", .text).notNull()
+                t.column("policy", .text)
+                t.column("reason", .text)
+                t.column("draft", .text)
+            }
+            try db.create(table: "offer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("applicationID", .integer).notNull().indexed().references("application", onDelete: .cascade)
+                t.column("base", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("bonus", .text)
+                t.column("equity", .text)
+                t.column("signOn", .text)
+                t.column("benefits", .text).notNull().defaults(to: "{}")
+                t.column("startDate", .text)
+                t.column("respondBy", .text)
+                t.column("status", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,124 @@
+import CadenceCore
+import Foundation
+import GRDB
+
+/// An application with what listings show about it: the derived stage and
+/// when it began, and the last time anyone was in touch.
+public struct ApplicationSummary: Sendable {
+    public var application: Application
+    public var candidate: String
+    public var history: StageHistory
+    public var lastContact: Date?
+
+    public var stage: Stage { history.current }
+    public var stageSince: Date? { history.changes.last?.at }
+}
+
+/// The operations commands (and, later, scripts) perform on a workspace.
+/// Each takes the `Database` of a `Store.read` or `Store.write`, so a
+/// command composes several into one transaction.
+public enum Queries {
+    // MARK: Candidates
+
+    public static func add(_ candidate: inout Candidate, _ db: Database) throws {
+        try candidate.validate()
+        try candidate.insert(db)
+    }
+
+    public static func candidates(_ db: Database) throws -> [Candidate] {
+        try Candidate.order(Column("id")).fetchAll(db)
+    }
+
+    /// The candidate named (or numbered) `name`; with no name, the only one.
+    public static func candidate(_ name: String?, _ db: Database) throws -> Candidate {
+        let all = try candidates(db)
+        guard let name else {
+            if all.count == 1 { return all[0] }
+            if all.isEmpty { throw StoreError.invalid("no candidate yet: add one with 'cadence candidate add NAME'") }
+            throw StoreError.invalid("several candidates: say which with --candidate (\(all.map(\.name).joined(separator: ", ")))")
+        }
+        return try NameMatch.resolve(kind: "candidate", name, among: all, id: \.id, label: \.name)
+    }
+
+    // MARK: Applications
+
+    public static func add(_ application: inout Application, _ db: Database) throws {
+        try application.validate()
+        try application.insert(db)
+    }
+
+    public static func applications(_ db: Database) throws -> [Application] {
+        try Application.order(Column("id")).fetchAll(db)
+    }
+
+    /// An application by id, company, or "company/role", forgiving case and
+    /// unique prefixes: `--app acme`.
+    public static func application(_ name: String, _ db: Database) throws -> Application {
+        try NameMatch.resolve(kind: "application", name, among: applications(db), id: \.id,
+                              label: \.company, alternative: { "\($0.company)/\($0.role)" })
+    }
+
+    public static func update(_ application: Application, _ db: Database) throws {
+        try application.validate()
+        try application.update(db)
+    }
+
+    public static func summaries(_ db: Database) throws -> [ApplicationSummary] {
+        let names = Dictionary(uniqueKeysWithValues: try candidates(db).map { ($0.id!, $0.name) })
+        let events = Dictionary(grouping: try Event.order(Column("at"), Column("id")).fetchAll(db), by: \.applicationID)
+        return try applications(db).map { app in
+            let log = events[app.id!] ?? []
+            let touches: Set<EventKind> = [.messageSent, .replyReceived, .followUpCall, .interview, .screen]
+            return ApplicationSummary(application: app, candidate: names[app.candidateID] ?? "?",
+                                      history: StageHistory(events: log),
+                                      lastContact: log.last(where: { touches.contains($0.kind) })?.at)
+        }
+    }
+
+    // MARK: Events
+
+    /// Appends to the log; the log is never edited.
+    public static func log(_ event: inout Event, _ db: Database) throws {
+        try event.validate()
+        if let corrects = event.corrects {
+            guard try Event.filter(Column("id") == corrects && Column("applicationID") == event.applicationID).fetchCount(db) == 1 else {
+                throw StoreError.invalid("event \(corrects) is not in this application's timeline")
+            }
+        }
+        try event.insert(db)
+    }
+
+    public static func events(of applicationID: Int64, _ db: Database) throws -> [Event] {
+        try Event.filter(Column("applicationID") == applicationID).order(Column("at"), Column("id")).fetchAll(db)
+    }
+
+    // MARK: Contacts, offers, follow-ups
+
+    public static func add(_ contact: inout Contact, _ db: Database) throws {
+        try contact.validate()
+        try contact.insert(db)
+    }
+
+    public static func contacts(of applicationID: Int64? = nil, _ db: Database) throws -> [Contact] {
+        var request = Contact.order(Column("id"))
+        if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
+        return try request.fetchAll(db)
+    }
+
+    public static func add(_ offer: inout Offer, _ db: Database) throws {
+        try offer.validate()
+        try offer.insert(db)
+    }
+
+    public static func offers(of applicationID: Int64? = nil, _ db: Database) throws -> [Offer] {
+        var request = Offer.order(Column("id"))
+        if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
+        return try request.fetchAll(db)
+    }
+
+    public static func followUps(of applicationID: Int64? = nil, _ db: Database) throws -> [FollowUp] {
+        var request = FollowUp.order(Column("due"), Column("id"))
+        if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
+        return try request.fetchAll(db)
+    }
+}

@@ -1,0 +1,26 @@
+/// Why the store refused something. Every case names what it is about.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case noWorkspace(path: String)
+    case workspaceExists(path: String)
+    case notCadenceDatabase(path: String, reason: String)
+    case notFound(kind: String, name: String, suggestion: String?)
+    case ambiguous(kind: String, name: String, matches: [String])
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .noWorkspace(let path):
+            "no workspace at \(path) (create one with 'cadence init', or choose one with --workspace or CADENCE_HOME)"
+        case .workspaceExists(let path):
+            "a workspace already exists at \(path)"
+        case .notCadenceDatabase(let path, let reason):
+            "\(path) is not a Cadence workspace database: \(reason)"
+        case .notFound(let kind, let name, let suggestion):
+            "no \(kind) named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .ambiguous(let kind, let name, let matches):
+            "'\(name)' matches several \(kind)s: \(matches.joined(separator: ", ")); use an id or more of the name"
+        case .invalid(let message):
+            message
+        }
+    }
+}

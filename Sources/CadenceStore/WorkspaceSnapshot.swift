@@ -1,0 +1,124 @@
+import CadenceCore
+import Foundation
+import GRDB
+
+/// The whole workspace as JSON: lossless, so that export, import into an
+/// empty workspace and export again give the same file.
+public struct WorkspaceSnapshot: Codable, Sendable {
+    public var format = "cadence-workspace"
+    public var version = 1
+    public var candidates: [Candidate] = []
+    public var applications: [Application] = []
+    public var contacts: [Contact] = []
+    public var events: [Event] = []
+    public var followUps: [FollowUp] = []
+    public var offers: [Offer] = []
+
+    public init() {}
+
+    public static func read(_ db: Database) throws -> WorkspaceSnapshot {
+        var snapshot = WorkspaceSnapshot()
+        snapshot.candidates = try Candidate.order(Column("id")).fetchAll(db)
+        snapshot.applications = try Application.order(Column("id")).fetchAll(db)
+        snapshot.contacts = try Contact.order(Column("id")).fetchAll(db)
+        snapshot.events = try Event.order(Column("id")).fetchAll(db)
+        snapshot.followUps = try FollowUp.order(Column("id")).fetchAll(db)
+        snapshot.offers = try Offer.order(Column("id")).fetchAll(db)
+        return snapshot
+    }
+
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamps.format(date))
+        }
+        return try encoder.encode(self)
+    }
+
+    public static func decode(_ data: Data) throws -> WorkspaceSnapshot {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = Timestamps.parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a timestamp"))
+            }
+            return date
+        }
+        do {
+            let snapshot = try decoder.decode(WorkspaceSnapshot.self, from: data)
+            guard snapshot.format == "cadence-workspace" else { throw StoreError.invalid("not a Cadence workspace export") }
+            guard snapshot.version == 1 else { throw StoreError.invalid("export version \(snapshot.version) is newer than this Cadence") }
+            return snapshot
+        } catch let error as DecodingError {
+            throw StoreError.invalid("not a Cadence workspace export: \(SnapshotErrors.describe(error))")
+        }
+    }
+
+    /// Adds everything to the workspace in one transaction. Into an empty
+    /// workspace ids are kept; otherwise records get new ids and every
+    /// reference follows them.
+    public func insert(into db: Database) throws {
+        let empty = try Candidate.fetchCount(db) == 0 && Application.fetchCount(db) == 0
+        var candidateIDs: [Int64: Int64] = [:], applicationIDs: [Int64: Int64] = [:], eventIDs: [Int64: Int64] = [:]
+        func keep(_ id: Int64?) -> Int64? { empty ? id : nil }
+        for var c in candidates {
+            let old = c.id; c.id = keep(old)
+            try Queries.add(&c, db); if let old { candidateIDs[old] = c.id }
+        }
+        for var a in applications {
+            let old = a.id; a.id = keep(old)
+            guard let candidate = candidateIDs[a.candidateID] else { throw StoreError.invalid("application \(old ?? 0) names unknown candidate \(a.candidateID)") }
+            a.candidateID = candidate
+            try Queries.add(&a, db); if let old { applicationIDs[old] = a.id }
+        }
+        func application(_ id: Int64, _ what: String) throws -> Int64 {
+            guard let mapped = applicationIDs[id] else { throw StoreError.invalid("\(what) names unknown application \(id)") }
+            return mapped
+        }
+        for var c in contacts { c.id = keep(c.id); c.applicationID = try application(c.applicationID, "a contact"); try Queries.add(&c, db) }
+        for var e in events.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
+            let old = e.id; e.id = keep(old)
+            e.applicationID = try application(e.applicationID, "an event")
+            if let corrects = e.corrects { e.corrects = eventIDs[corrects] }
+            try Queries.log(&e, db); if let old { eventIDs[old] = e.id }
+        }
+        for var f in followUps { f.id = keep(f.id); f.applicationID = try application(f.applicationID, "a follow-up"); try f.insert(db) }
+        for var o in offers { o.id = keep(o.id); o.applicationID = try application(o.applicationID, "an offer"); try Queries.add(&o, db) }
+    }
+}
+
+/// Instants as ISO 8601 in UTC with milliseconds (what the database keeps).
+public enum Timestamps {
+    nonisolated(unsafe) static let formatter: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+    nonisolated(unsafe) static let plain: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f
+    }()
+    static let lock = NSLock()
+
+    public static func format(_ date: Date) -> String { lock.withLock { formatter.string(from: date) } }
+    public static func parse(_ text: String) -> Date? {
+        lock.withLock { formatter.date(from: text) ?? plain.date(from: text) }
+    }
+}
+
+enum SnapshotErrors {
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing field '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+}
