@@ -13,6 +13,9 @@ struct Cadence: ParsableCommand {
             Lua scripts over them. Run 'cadence help <command>' for a command's options.
             """,
         version: "cadence \(version) (Lua 5.4)",
-        subcommands: [Run.self]
+        subcommands: [
+            Init.self, Demo.self, CandidateCommand.self, ApplicationCommand.self, ContactCommand.self,
+            Log.self, OfferCommand.self, Import.self, Export.self, Run.self,
+        ]
     )
 }

@@ -1,0 +1,227 @@
+import ArgumentParser
+import CadenceCore
+import CadenceStore
+import Foundation
+
+struct ApplicationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "app", abstract: "Add, edit, list and show applications.",
+        subcommands: [Add.self, Edit.self, List.self, Show.self])
+
+    struct Fields: ParsableArguments {
+        @Option(help: "Where you found it (referral, LinkedIn, …).") var source: String?
+        @Option(help: "Where the job is.") var location: String?
+        @Option(help: "The posting's address.") var url: String?
+        @Option(help: "Pay as the posting states it.") var salary: String?
+        @Option(help: "When they will decide (YYYY-MM-DD).") var deadline: String?
+        @Option(help: "How much you want it, 1 to 5.") var interest: Int?
+        @Option(name: .customLong("need"), help: "A need or problem they named (repeatable).") var needs: [String] = []
+        @Option(name: .customLong("question"), help: "Something still to find out (repeatable).") var questions: [String] = []
+        @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
+        @Option(help: "Free notes.") var notes: String?
+
+        func apply(to a: inout Application) throws {
+            if let source { a.source = source }
+            if let location { a.location = location }
+            if let url { a.url = url }
+            if let salary { a.postedSalary = salary }
+            if let deadline { a.decisionDeadline = try DateParsing.date(deadline, field: "deadline") }
+            if let interest { a.interest = interest }
+            if !needs.isEmpty { a.needs = needs }
+            if !questions.isEmpty { a.questions = questions }
+            if !tags.isEmpty { a.tags = tags }
+            if let notes { a.notes = notes }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an application.",
+            discussion: "Logs it as applied today unless --saved (not applied yet) or --applied DATE.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The company.") var company: String
+        @Argument(help: "The role.") var role: String
+        @Option(help: "Whose application (name or id); needed when there are several candidates.") var candidate: String?
+        @Option(help: "When you applied (default: now).") var applied: String?
+        @Flag(help: "Saved for later, not applied yet.") var saved = false
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try reportingErrors {
+                let app = try workspace.open().write { db -> Application in
+                    let owner = try Queries.candidate(candidate, db)
+                    var app = Application(candidateID: owner.id!, company: company, role: role)
+                    try fields.apply(to: &app)
+                    try Queries.add(&app, db)
+                    var event = Event(applicationID: app.id!, kind: saved ? .saved : .applied,
+                                      at: try instant(applied, timeZone: owner.timeZone, field: "applied"))
+                    try Queries.log(&event, db)
+                    return app
+                }
+                Output.write("Added application \(app.id!): \(app.company), \(app.role)\n")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change an application's details (not its stage: log an event).")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "Id, company, or company/role.") var app: String
+        @Option(help: "A new company name.") var company: String?
+        @Option(help: "A new role.") var role: String?
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try reportingErrors {
+                let updated = try workspace.open().write { db -> Application in
+                    var a = try Queries.application(app, db)
+                    if let company { a.company = company }
+                    if let role { a.role = role }
+                    try fields.apply(to: &a)
+                    try Queries.update(a, db)
+                    return a
+                }
+                Output.write("Updated application \(updated.id!): \(updated.company), \(updated.role)\n")
+            }
+        }
+    }
+
+    /// What listings print (and --json emits) for an application.
+    struct Line: Encodable {
+        var id: Int64
+        var candidate: String
+        var company: String
+        var role: String
+        var stage: Stage
+        var stageSince: Date?
+        var lastContact: Date?
+        var deadline: LocalDate?
+        var tags: [String]
+
+        init(_ s: ApplicationSummary) {
+            id = s.application.id!
+            candidate = s.candidate
+            company = s.application.company
+            role = s.application.role
+            stage = s.stage
+            stageSince = s.stageSince
+            lastContact = s.lastContact
+            deadline = s.application.decisionDeadline
+            tags = s.application.tags
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List applications with their stage.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Option(help: "Only this stage.") var stage: String?
+        @Option(help: "Only this tag.") var tag: String?
+        @Option(help: "Only this candidate.") var candidate: String?
+        @Flag(help: "Include accepted, declined, rejected and withdrawn ones.") var all = false
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let wanted = try stage.map { try Stage(parsing: $0) }
+                let lines = try workspace.open().read { db -> [Line] in
+                    let who = try candidate.map { try Queries.candidate($0, db).name }
+                    return try Queries.summaries(db).filter { s in
+                        (wanted.map { s.stage == $0 } ?? (all || !s.stage.isTerminal))
+                            && (tag.map { s.application.tags.contains($0) } ?? true)
+                            && (who.map { s.candidate == $0 } ?? true)
+                    }.map(Line.init)
+                }
+                if output.json { return Output.write(try Output.json(lines)) }
+                Output.write(Output.table(["id", "company", "role", "stage", "since", "last contact", "deadline"], lines.map {
+                    [String($0.id), $0.company, $0.role, $0.stage.rawValue, Output.day($0.stageSince),
+                     Output.day($0.lastContact), $0.deadline?.description ?? ""]
+                }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an application: details, contacts, offers, dated stage history and timeline.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "Id, company, or company/role.") var app: String
+        @OptionGroup var output: OutputOptions
+
+        struct Detail: Encodable {
+            var application: Application
+            var stage: Stage
+            var stageHistory: [Change]
+            var events: [Event]
+            var contacts: [Contact]
+            var offers: [Offer]
+            var followUps: [FollowUp]
+            struct Change: Encodable { var stage: Stage; var at: Date; var event: Int64? }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let detail = try workspace.open().read { db -> Detail in
+                    let a = try Queries.application(app, db)
+                    let events = try Queries.events(of: a.id!, db)
+                    let history = StageHistory(events: events)
+                    return Detail(application: a, stage: history.current,
+                                  stageHistory: history.changes.map { .init(stage: $0.stage, at: $0.at, event: $0.eventID) },
+                                  events: events, contacts: try Queries.contacts(of: a.id!, db),
+                                  offers: try Queries.offers(of: a.id!, db), followUps: try Queries.followUps(of: a.id!, db))
+                }
+                if output.json { return Output.write(try Output.json(detail)) }
+                Output.write(Self.render(detail))
+            }
+        }
+
+        static func render(_ d: Detail) -> String {
+            let a = d.application
+            var out = ["\(a.company): \(a.role) (application \(a.id!)), \(d.stage.rawValue)"]
+            func field(_ name: String, _ value: String?) {
+                if let value, !value.isEmpty { out.append("  \(name + ":")".padded(14) + value) }
+            }
+            field("source", a.source)
+            field("location", a.location)
+            field("url", a.url)
+            field("salary", a.postedSalary)
+            field("deadline", a.decisionDeadline?.description)
+            field("interest", a.interest.map { "\($0)/5" })
+            field("tags", a.tags.joined(separator: ", "))
+            for n in a.needs { field("need", n) }
+            for q in a.questions { field("question", q) }
+            field("notes", a.notes)
+            if !d.contacts.isEmpty {
+                out.append("\nContacts")
+                for c in d.contacts {
+                    out.append("  \(c.name)" + (c.title.map { ", \($0)" } ?? "") + " (\(c.role.rawValue))"
+                               + (c.email.map { " <\($0)>" } ?? "") + (c.discussed.map { ": \($0)" } ?? ""))
+                }
+            }
+            for o in d.offers {
+                out.append("\nOffer (\(o.status.rawValue)): \(o.base) a \(o.period.rawValue)"
+                           + (o.respondBy.map { ", respond by \($0)" } ?? ""))
+                for (k, v) in o.benefits.sorted(by: { $0.key < $1.key }) { out.append("  \(k): \(v)") }
+            }
+            out.append("\nStage history")
+            for c in d.stageHistory { out.append("  \(Output.day(c.at))  \(c.stage.rawValue)") }
+            out.append("\nTimeline")
+            for e in d.events {
+                var text = "  \(Output.day(e.at))  #\(e.id!) \(e.kind.rawValue)"
+                if !e.with.isEmpty { text += " with \(e.with.joined(separator: ", "))" }
+                if let r = e.round { text += " (\(r))" }
+                if let k = e.messageKind { text += " [\(k)]" }
+                if let c = e.channel { text += " by \(c)" }
+                if let n = e.nextStep { text += ": \"\(n)\"" }
+                if let due = e.due { text += " -> \(due)" }
+                if let s = e.stage { text += " -> stage \(s.rawValue)" }
+                if let x = e.corrects { text += " (sets #\(x) aside)" }
+                if let n = e.notes { text += " - \(n)" }
+                out.append(text)
+            }
+            return out.joined(separator: "\n") + "\n"
+        }
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}

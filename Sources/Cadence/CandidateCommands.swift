@@ -1,0 +1,120 @@
+import ArgumentParser
+import CadenceCore
+import CadenceStore
+
+struct CandidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candidate", abstract: "Add, edit, list and show candidates (you, or a coach's clients).",
+        subcommands: [Add.self, Edit.self, List.self, Show.self])
+
+    /// The fields add and edit share.
+    struct Fields: ParsableArguments {
+        @Option(help: "Email address.") var email: String?
+        @Option(help: "IANA time zone, such as Europe/London: due dates are days there.") var timeZone: String?
+        @Option(name: .customLong("strength"), help: "Something you offer an employer (repeatable).") var strengths: [String] = []
+        @Option(help: "Salary targets, lowest acceptable, market rate and highest reasonable: 28000,30000,35000 GBP")
+        var targets: String?
+        @Option(help: "Current pay, such as '45000 GBP'.") var currentPay: String?
+        @Option(name: .customLong("reference"), help: "A professional reference (repeatable).") var references: [String] = []
+
+        func apply(to candidate: inout Candidate) throws {
+            if let email { candidate.email = email }
+            if let timeZone { candidate.timeZone = timeZone }
+            if !strengths.isEmpty { candidate.strengths = strengths }
+            if !references.isEmpty { candidate.references = references }
+            if let currentPay { candidate.currentPay = try Money(parsing: currentPay, field: "current pay") }
+            if let targets { candidate.targets = try Fields.targets(targets) }
+        }
+
+        static func targets(_ text: String) throws -> SalaryTargets {
+            let words = text.split(separator: " ")
+            let currency = words.count > 1 ? String(words.last!) : nil
+            let numbers = words.first!.split(separator: ",").map(String.init)
+            guard numbers.count == 3 else {
+                throw DomainError.invalid(field: "targets", "'\(text)' needs three amounts: bottom,going,top CURRENCY")
+            }
+            let money = try numbers.map { try Money(parsing: $0, defaultCurrency: currency, field: "targets") }
+            let targets = SalaryTargets(bottom: money[0], going: money[1], top: money[2])
+            try targets.validate()
+            return targets
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a candidate.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "Their name.") var name: String
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try reportingErrors {
+                var candidate = Candidate(name: name)
+                try fields.apply(to: &candidate)
+                try workspace.open().write { db in try Queries.add(&candidate, db) }
+                Output.write("Added candidate \(candidate.id!): \(candidate.name)\n")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a candidate's details.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "Name or id.") var candidate: String
+        @Option(help: "A new name.") var name: String?
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try reportingErrors {
+                let updated = try workspace.open().write { db -> Candidate in
+                    var c = try Queries.candidate(candidate, db)
+                    if let name { c.name = name }
+                    try fields.apply(to: &c)
+                    try c.validate()
+                    try c.update(db)
+                    return c
+                }
+                Output.write("Updated candidate \(updated.id!): \(updated.name)\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List candidates.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let all = try workspace.open().read { db in try Queries.candidates(db) }
+                if output.json { return Output.write(try Output.json(all)) }
+                Output.write(Output.table(["id", "name", "time zone", "targets", "strengths"], all.map {
+                    [String($0.id!), $0.name, $0.timeZone,
+                     $0.targets.map { "\($0.bottom) / \($0.going) / \($0.top)" } ?? "",
+                     $0.strengths.joined(separator: "; ")]
+                }))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one candidate.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "Name or id.") var candidate: String
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let c = try workspace.open().read { db in try Queries.candidate(candidate, db) }
+                if output.json { return Output.write(try Output.json(c)) }
+                var lines = ["\(c.name) (candidate \(c.id!))", "  time zone:  \(c.timeZone)"]
+                if let email = c.email { lines.append("  email:      \(email)") }
+                if let t = c.targets { lines.append("  targets:    bottom \(t.bottom), going \(t.going), top \(t.top)") }
+                if let pay = c.currentPay { lines.append("  current:    \(pay)") }
+                for s in c.strengths { lines.append("  strength:   \(s)") }
+                for r in c.references { lines.append("  reference:  \(r)") }
+                if c.references.count < 3 { lines.append("  (aim for three references, asked in advance)") }
+                Output.write(lines.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+}

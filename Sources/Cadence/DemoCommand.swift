@@ -1,0 +1,50 @@
+import ArgumentParser
+import CadenceCore
+import CadenceStore
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a demo workspace holding a realistic search, and show it.",
+        discussion: "The demo workspace is made anew each time, apart from your own.")
+
+    @Option(help: ArgumentHelp("Where to put it (default: beside your workspace, named cadence-demo).", valueName: "dir"))
+    var workspace: String?
+
+    func run() throws {
+        try reportingErrors {
+            let environment = ProcessInfo.processInfo.environment
+            let directory = workspace ?? (Workspace.locate(explicit: nil, environment: environment).directory as NSString)
+                .deletingLastPathComponent + "/cadence-demo"
+            let demo = Workspace(directory: directory)
+            if demo.exists {
+                // Only ever replace a demo: a workspace the demo did not make is refused.
+                let marker = directory + "/.cadence-demo"
+                guard FileManager.default.fileExists(atPath: marker) else {
+                    throw StoreError.invalid("\(directory) holds a workspace that is not a demo; choose another --workspace")
+                }
+                try FileManager.default.removeItem(atPath: directory)
+            }
+            let store = try demo.create()
+            _ = FileManager.default.createFile(atPath: directory + "/.cadence-demo", contents: Data())
+            let today = Date()
+            try store.write { db in try DemoSearch.build(today: today, db) }
+            let summaries = try store.read { db in try Queries.summaries(db) }
+            Output.write("""
+                A demo search for Alex Morgan, analyst, in \(directory)
+
+                \(Output.table(["id", "company", "role", "stage", "since", "last contact", "deadline"], summaries.map { s in
+                    [String(s.application.id!), s.application.company, s.application.role, s.stage.rawValue,
+                     Output.day(s.stageSince), Output.day(s.lastContact), s.application.decisionDeadline?.description ?? ""]
+                }))
+                \(DemoSearch.highlights(today: today).joined(separator: "\n"))
+
+                Explore it:
+                  cadence app show acme --workspace \(directory)
+                  cadence app list --all --workspace \(directory)
+                  cadence export --format csv --workspace \(directory)
+
+                """)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import CadenceCore
+import CadenceStore
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import applications from a CSV file, or a whole workspace from Cadence's JSON.",
+        discussion: """
+            CSV columns are recognised by their headers (Company, Job Title/Role/Position, \
+            Status/Stage, Date Applied, Salary, Location, URL, Notes, Contact, Source, Tags, \
+            Deadline, Interest); name others with --map. Every row is checked first: if any \
+            is bad, each is listed with its line and nothing is imported.
+
+              cadence import tracker.csv --map Employer=company --map "Job"=role
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The file (.csv or .json).") var file: String
+    @Option(help: "csv or json (default: from the file's extension).") var format: String?
+    @Option(name: .customLong("map"), help: ArgumentHelp("COLUMN=FIELD for a column not recognised (repeatable).", valueName: "column=field"))
+    var mappings: [String] = []
+    @Flag(help: "Import the good rows and report the bad ones, instead of importing nothing.") var skipInvalid = false
+    @Option(help: "Whose applications (name or id); needed when there are several candidates.") var candidate: String?
+    @Option(help: "dmy (02/03/2026 is 2 March) or mdy (US spreadsheets).") var dateOrder: String = "dmy"
+
+    func run() throws {
+        try reportingErrors {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw StoreError.invalid("cannot read \(file)")
+            }
+            let kind = format ?? (file.lowercased().hasSuffix(".json") ? "json" : "csv")
+            let store = try workspace.open()
+            switch kind {
+            case "json":
+                let snapshot = try WorkspaceSnapshot.decode(data)
+                try store.write { db in try snapshot.insert(into: db) }
+                Output.write("Imported \(snapshot.candidates.count) candidates, \(snapshot.applications.count) applications, \(snapshot.events.count) events from \(file)\n")
+            case "csv":
+                guard let order = DateParsing.Order(rawValue: dateOrder) else {
+                    throw ValidationError("--date-order is dmy or mdy")
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw StoreError.invalid("\(file) is not UTF-8 text (save it from your spreadsheet as 'CSV UTF-8')")
+                }
+                var importer = CSVImport(file: file, text: text)
+                importer.skipInvalid = skipInvalid
+                importer.dateOrder = order
+                for mapping in mappings {
+                    let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw ValidationError("--map takes COLUMN=FIELD, got '\(mapping)'") }
+                    importer.mapping[parts[0]] = parts[1]
+                }
+                let report = try importer.run(into: store, candidate: candidate)
+                Output.write("Imported \(report.imported) application\(report.imported == 1 ? "" : "s") from \(file)\n")
+                if !report.skipped.isEmpty {
+                    StandardError.write("Skipped \(report.skipped.count) bad row\(report.skipped.count == 1 ? "" : "s"):\n"
+                        + report.skipped.map { "  \(file):\($0)\n" }.joined())
+                }
+            default:
+                throw ValidationError("--format is csv or json")
+            }
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the workspace: JSON (everything, lossless) or CSV (applications with their dated stage history).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "json or csv.") var format: String = "json"
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let store = try workspace.open()
+            let data: Data
+            switch format {
+            case "json": data = try store.read { db in try WorkspaceSnapshot.read(db) }.encoded() + Data("\n".utf8)
+            case "csv": data = Data(try store.read { db in try CSVExport.text(db) }.utf8)
+            default: throw ValidationError("--format is json or csv")
+            }
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: data) else {
+                    throw StoreError.invalid("cannot write \(output)")
+                }
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CadenceCore
+import CadenceStore
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add an event to an application's timeline.",
+        discussion: """
+            Kinds: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")).
+            The timeline is append-only: to fix a mistake, log a correction
+            (--stage STAGE, or --corrects EVENT-ID to set an event aside).
+
+              cadence log interview --app acme --with "Ms. Jones" --next "call me in two weeks"
+              cadence log message-sent --app acme --kind thank-you --to "Ms. Jones" --channel email
+              cadence log correction --app acme --corrects 12
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "What happened.") var kind: String
+    @Option(help: "The application (id, company, or company/role).") var app: String
+    @Option(help: "When (YYYY-MM-DD, YYYY-MM-DDTHH:MM, or now).") var at: String?
+    @Option(name: .customLong("with"), help: "A person met (repeatable).") var people: [String] = []
+    @Option(help: "For messages: whom to (repeatable).") var to: [String] = []
+    @Option(help: "email, phone, letter, linkedin…") var channel: String?
+    @Option(name: .customLong("kind"), help: "For messages: thank-you, status, feedback-request…") var messageKind: String?
+    @Option(help: "For interviews: the round ('final' makes the stage final).") var round: String?
+    @Option(help: "A next step promised, such as \"call me in two weeks\"; logged with the date it points at.") var next: String?
+    @Option(help: "For deadlines and next steps: the date.") var due: String?
+    @Option(help: "For corrections: the right stage.") var stage: String?
+    @Option(help: "For corrections: the id of the event to set aside.") var corrects: Int64?
+    @Option(help: "Free notes.") var note: String?
+
+    func run() throws {
+        try reportingErrors {
+            let eventKind = try EventKind(parsing: kind)
+            let logged = try workspace.open().write { db -> [Event] in
+                let a = try Queries.application(app, db)
+                let zone = try Queries.candidates(db).first { $0.id == a.candidateID }?.timeZone ?? "UTC"
+                let when = try instant(at, timeZone: zone)
+                var event = Event(applicationID: a.id!, kind: eventKind, at: when, with: people + to, channel: channel,
+                                  messageKind: messageKind, round: round,
+                                  due: try due.map { try DateParsing.date($0, field: "due") },
+                                  stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
+                if eventKind == .nextStepPromised { event.nextStep = next }
+                try Queries.log(&event, db)
+                var events = [event]
+                // "call me in two weeks" said in an interview: a next step of its own.
+                if let next, eventKind != .nextStepPromised {
+                    let day = LocalDate(when, in: zone)
+                    guard let target = DateParsing.relative(next, from: day) else {
+                        throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
+                    }
+                    var promise = Event(applicationID: a.id!, kind: .nextStepPromised, at: when, with: people,
+                                        nextStep: next, due: target)
+                    try Queries.log(&promise, db)
+                    events.append(promise)
+                } else if eventKind == .nextStepPromised, event.due == nil, let next {
+                    event.due = DateParsing.relative(next, from: LocalDate(when, in: zone))
+                }
+                return events
+            }
+            for e in logged {
+                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import CadenceCore
+import CadenceStore
+import Foundation
+
+/// Aligned text tables and JSON, the two shapes of every listing.
+enum Output {
+    /// Columns padded to their widest cell; the header underlined.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        guard !rows.isEmpty else { return "(none)\n" }
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }
+        return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamps.format(date))
+        }
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    static func day(_ date: Date?) -> String { date.map(Timestamps.day) ?? "" }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Runs a command's body; a refusal from the domain or the store becomes
+/// `cadence: message` on stderr and exit status 1, with nothing changed.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        StandardError.write("cadence: \(error)\n")
+        throw ExitCode.failure
+    }
+}
+
+/// "2026-03-02", "2026-03-02T14:30", "2026-03-02 14:30" or "now": the instant
+/// an event happened. A bare date means noon in the candidate's time zone.
+func instant(_ text: String?, timeZone: String, field: String = "at") throws -> Date {
+    guard let text, text != "now" else { return Date() }
+    if let date = Timestamps.parse(text) { return date }
+    let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
+    let day = try DateParsing.date(String(parts[0]), field: field)
+    guard parts.count == 2 else { return day.noon(in: timeZone) }
+    let clock = parts[1].split(separator: ":").compactMap { Int($0) }
+    guard clock.count >= 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else {
+        throw DomainError.invalid(field: field, "'\(text)' is not a time (try 2026-03-02T14:30)")
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+    return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock[0], minute: clock[1]))!
+}

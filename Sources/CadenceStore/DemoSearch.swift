@@ -1,0 +1,121 @@
+import CadenceCore
+import Foundation
+import GRDB
+
+/// A realistic search, dated relative to today, that exercises the practice:
+/// an interview today (thank-you due today, "call me in two weeks"), a
+/// decision deadline that passed in silence, a rejection, an offer with
+/// benefits, one gone cold after unanswered follow-ups, and one saved for later.
+public enum DemoSearch {
+    static let zone = "Europe/London"
+
+    public static func build(today: Date, _ db: Database) throws {
+        let day = LocalDate(today, in: zone)
+        func at(_ offset: Int, _ hour: Int = 10) -> Date {
+            day.adding(days: offset).noon(in: zone).addingTimeInterval(TimeInterval((hour - 12) * 3600))
+        }
+        var alex = Candidate(
+            name: "Alex Morgan", email: "alex.morgan@example.com", timeZone: zone,
+            strengths: ["SQL and Python analytics", "turning monthly reporting into automated dashboards",
+                        "explaining numbers to non-specialists"],
+            targets: SalaryTargets(bottom: .major(48000, "GBP"), going: .major(52000, "GBP"), top: .major(58000, "GBP")),
+            currentPay: .major(45000, "GBP"), currentBenefits: ["25 days holiday", "5% pension"],
+            references: ["Dana Whitfield, former manager", "Sam Patel, client lead"])
+        try Queries.add(&alex, db)
+
+        func application(_ company: String, _ role: String, _ configure: (inout Application) -> Void = { _ in }) throws -> Int64 {
+            var a = Application(candidateID: alex.id!, company: company, role: role)
+            configure(&a)
+            try Queries.add(&a, db)
+            return a.id!
+        }
+        func log(_ app: Int64, _ kind: EventKind, _ when: Date, _ configure: (inout Event) -> Void = { _ in }) throws {
+            var e = Event(applicationID: app, kind: kind, at: when)
+            configure(&e)
+            try Queries.log(&e, db)
+        }
+        func contact(_ app: Int64, _ name: String, _ title: String, _ role: Contact.Role, _ email: String, _ discussed: String? = nil) throws {
+            var c = Contact(applicationID: app, name: name, title: title, role: role, email: email, discussed: discussed)
+            try Queries.add(&c, db)
+        }
+
+        // Interviewed this morning; the hiring manager asked for a call in two weeks.
+        let acme = try application("Acme Analytics", "Senior Data Analyst") {
+            $0.source = "referral"; $0.location = "Leeds (hybrid)"; $0.interest = 5; $0.tags = ["priority"]
+            $0.needs = ["month-end reporting takes the team four days", "leadership distrusts the numbers"]
+            $0.questions = ["salary-increase policy", "how many office days"]
+        }
+        try contact(acme, "Priya Shah", "Talent Partner", .recruiter, "priya.shah@acme.example")
+        try contact(acme, "Helen Jones", "Head of Analytics", .hiringManager, "helen.jones@acme.example",
+                    "wants month-end reporting automated before the audit in spring")
+        try log(acme, .applied, at(-24))
+        try log(acme, .screen, at(-14)) { $0.with = ["Priya Shah"]; $0.channel = "phone" }
+        try log(acme, .interview, at(0, 9)) { $0.with = ["Helen Jones"]; $0.round = "second" }
+        try log(acme, .nextStepPromised, at(0, 9)) {
+            $0.with = ["Helen Jones"]; $0.nextStep = "call me in two weeks"; $0.due = day.adding(days: 14)
+        }
+
+        // Final interview three weeks ago; their decision date passed six days ago, in silence.
+        let northwind = try application("Northwind Logistics", "BI Developer") {
+            $0.source = "LinkedIn"; $0.location = "Manchester"; $0.interest = 4
+            $0.decisionDeadline = day.adding(days: -6)
+        }
+        try contact(northwind, "Tom Okafor", "BI Manager", .hiringManager, "t.okafor@northwind.example",
+                    "their warehouse dashboards break every quarter")
+        try log(northwind, .applied, at(-35))
+        try log(northwind, .interview, at(-21)) { $0.with = ["Tom Okafor"]; $0.round = "final" }
+        try log(northwind, .messageSent, at(-21, 17)) { $0.with = ["Tom Okafor"]; $0.messageKind = "thank-you"; $0.channel = "email" }
+        try log(northwind, .deadlineSet, at(-21)) { $0.due = day.adding(days: -6); $0.notes = "decision by the end of that week" }
+
+        // Rejected five days ago.
+        let globex = try application("Globex", "Data Engineer") { $0.source = "company site"; $0.interest = 3 }
+        try contact(globex, "Rita Gomez", "Engineering Manager", .interviewer, "rita@globex.example")
+        try log(globex, .applied, at(-40))
+        try log(globex, .screen, at(-30))
+        try log(globex, .interview, at(-18)) { $0.with = ["Rita Gomez"] }
+        try log(globex, .rejection, at(-5)) { $0.notes = "went with someone with more Spark experience" }
+
+        // An offer with benefits, to answer within a week.
+        let initech = try application("Initech", "Analytics Lead") { $0.source = "recruiter"; $0.interest = 4; $0.location = "Remote (UK)" }
+        try contact(initech, "Bill Lumbergh", "Director of Operations", .hiringManager, "bill@initech.example",
+                    "needs one source of truth for operations metrics")
+        try log(initech, .applied, at(-45))
+        try log(initech, .interview, at(-30)) { $0.with = ["Bill Lumbergh"] }
+        try log(initech, .interview, at(-16)) { $0.with = ["Bill Lumbergh", "Peter Gibbons"]; $0.round = "final" }
+        var offer = Offer(applicationID: initech, base: .major(54000, "GBP"), bonus: .major(5400, "GBP"),
+                          benefits: ["holiday": "28 days", "pension": "6% matched", "health care": "private, family",
+                                     "remote work": "fully remote, 2 office days a month", "study funding": "£1,000 a year"],
+                          startDate: day.adding(days: 35), respondBy: day.adding(days: 7))
+        try Queries.add(&offer, db)
+        try log(initech, .offerReceived, at(-3)) { $0.due = day.adding(days: 7); $0.notes = "written offer by email" }
+
+        // Gone cold: an interview, then four weekly follow-ups without a reply.
+        let umbrella = try application("Umbrella Health", "Data Analyst") { $0.source = "job board"; $0.interest = 3 }
+        try contact(umbrella, "Ada Byrne", "Analytics Manager", .hiringManager, "ada.byrne@umbrella.example")
+        try log(umbrella, .applied, at(-62))
+        try log(umbrella, .interview, at(-50)) { $0.with = ["Ada Byrne"] }
+        for (i, offset) in [-43, -36, -29, -22].enumerated() {
+            try log(umbrella, .messageSent, at(offset)) {
+                $0.with = ["Ada Byrne"]; $0.messageKind = "status"; $0.channel = "email"; $0.notes = "weekly status \(i + 1), no reply"
+            }
+        }
+        try log(umbrella, .ghosted, at(-8)) { $0.notes = "no reply to four follow-ups" }
+
+        // Saved for later.
+        let hooli = try application("Hooli", "Product Analyst") { $0.tags = ["maybe"]; $0.url = "https://jobs.hooli.example/pa-42" }
+        try log(hooli, .saved, at(-2))
+    }
+
+    /// What a coach would point at first.
+    public static func highlights(today: Date) -> [String] {
+        let day = LocalDate(today, in: zone)
+        return [
+            "What stands out:",
+            "  Acme Analytics   interviewed Helen Jones today: a thank-you is due today; she asked for a call on \(day.adding(days: 14)).",
+            "  Northwind        their decision date (\(day.adding(days: -6))) passed in silence: time for one polite inquiry.",
+            "  Initech          an offer of 54,000 GBP with benefits, answer by \(day.adding(days: 7)): value the whole package.",
+            "  Globex           rejected: thank them, ask for feedback, stay in touch.",
+            "  Umbrella Health  cold after four unanswered follow-ups: still wanted, and on what terms?",
+        ]
+    }
+}
