@@ -29,9 +29,12 @@ struct CandidateCommand: ParsableCommand {
         static func targets(_ text: String) throws -> SalaryTargets {
             let words = text.split(separator: " ")
             let currency = words.count > 1 ? String(words.last!) : nil
-            let numbers = words.first!.split(separator: ",").map(String.init)
+            let numbers = (words.first ?? "").split(separator: ",").map(String.init)
             guard numbers.count == 3 else {
-                throw DomainError.invalid(field: "targets", "'\(text)' needs three amounts: bottom,going,top CURRENCY")
+                throw DomainError.invalid(field: "targets", "'\(text)' needs three amounts: bottom,going,top CURRENCY (such as \"28000,30000,35000 GBP\")")
+            }
+            guard currency != nil || numbers.allSatisfy({ Money.symbols.keys.contains($0.first ?? " ") }) else {
+                throw DomainError.invalid(field: "targets", "'\(text)' needs a currency: \"\(text) GBP\", say")
             }
             let money = try numbers.map { try Money(parsing: $0, defaultCurrency: currency, field: "targets") }
             let targets = SalaryTargets(bottom: money[0], going: money[1], top: money[2])

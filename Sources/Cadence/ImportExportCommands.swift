@@ -55,7 +55,7 @@ struct Import: ParsableCommand {
                 Output.write("Imported \(report.imported) application\(report.imported == 1 ? "" : "s") from \(file)\n")
                 if !report.skipped.isEmpty {
                     StandardError.write("Skipped \(report.skipped.count) bad row\(report.skipped.count == 1 ? "" : "s"):\n"
-                        + report.skipped.map { "  \(file):\($0)\n" }.joined())
+                        + report.skipped.map { "  " + $0.located(in: file) + "\n" }.joined())
                 }
             default:
                 throw ValidationError("--format is csv or json")

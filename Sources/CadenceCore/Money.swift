@@ -16,7 +16,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         Money(minorUnits: amount * 100, currency: currency)
     }
 
-    static let symbols: [Character: String] = ["£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY"]
+    public static let symbols: [Character: String] = ["£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY"]
 
     /// Reads "55000 GBP", "GBP 55,000.50", "£55k", "$120,000", "48000" (with
     /// `defaultCurrency`). Negative amounts are refused: pay is never negative.

@@ -20,6 +20,8 @@ public struct CSVImport {
         public var line: Int
         public var message: String
         public var description: String { "line \(line): \(message)" }
+        /// "file.csv:5: message", as compilers place an error.
+        public func located(in file: String) -> String { "\(file):\(line): \(message)" }
     }
 
     /// Several bad rows, each with its line.
@@ -28,7 +30,7 @@ public struct CSVImport {
         public var errors: [RowError]
         public var description: String {
             "\(file): \(errors.count) bad row\(errors.count == 1 ? "" : "s"), nothing imported " +
-                "(--skip-invalid imports the others):\n" + errors.map { "  \(file):\($0)" }.joined(separator: "\n")
+                "(--skip-invalid imports the others):\n" + errors.map { "  " + $0.located(in: file) }.joined(separator: "\n")
         }
     }
 
@@ -132,19 +134,24 @@ public struct CSVImport {
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             do {
                 rows.append(try row(record, fields: fields, line: line))
-            } catch let error as DomainError {
-                errors.append(RowError(line: line, message: error.description))
+            } catch let problems as RowProblems {
+                errors.append(RowError(line: line, message: problems.messages.joined(separator: "; ")))
             }
         }
         return (rows, errors)
     }
 
+    /// Checks every field of a record, so that a bad row lists all its problems.
     func row(_ record: [String], fields: [Field?], line: Int) throws -> Row {
         var values: [Field: String] = [:]
         for (value, field) in zip(record, fields) {
             guard let field else { continue }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             if !trimmed.isEmpty { values[field] = trimmed }
+        }
+        var problems: [String] = []
+        func check<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch { problems.append("\(error)"); return nil }
         }
         var application = Application(candidateID: 0, company: values[.company] ?? "", role: values[.role] ?? "")
         application.location = values[.location]
@@ -153,14 +160,18 @@ public struct CSVImport {
         application.notes = values[.notes]
         application.source = values[.source]
         application.tags = values[.tags].map { $0.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-        if let text = values[.deadline] { application.decisionDeadline = try DateParsing.date(text, order: dateOrder, field: "deadline") }
-        if let text = values[.interest] {
-            guard let n = Int(text) else { throw DomainError.invalid(field: "interest", "'\(text)' is not a number from 1 to 5") }
-            application.interest = n
+        if application.company.isEmpty { problems.append("company: an application needs a company") }
+        if application.role.isEmpty { problems.append("role: an application needs a role") }
+        if let text = values[.deadline] {
+            application.decisionDeadline = check { try DateParsing.date(text, order: dateOrder, field: "deadline") }
         }
-        try application.validate()
-        let stage = try values[.stage].map { try Stage(parsing: $0) }
-        let appliedDay = try values[.applied].map { try DateParsing.date($0, order: dateOrder, field: "date applied") }
+        if let text = values[.interest] {
+            if let n = Int(text), (1...5).contains(n) { application.interest = n }
+            else { problems.append("interest: '\(text)' is not a number from 1 to 5") }
+        }
+        let stage = values[.stage].flatMap { text in check { try Stage(parsing: text) } }
+        let appliedDay = values[.applied].flatMap { text in check { try DateParsing.date(text, order: dateOrder, field: "date applied") } }
+        if !problems.isEmpty { throw RowProblems(messages: problems) }
         let appliedAt = appliedDay.map { $0.noon(in: "UTC") } ?? now
         var events: [Event] = []
         if stage == .saved && appliedDay == nil {
@@ -176,6 +187,11 @@ public struct CSVImport {
         let contact = values[.contact].map { Contact(applicationID: 0, name: $0) }
         return Row(line: line, application: application, events: events, contact: contact)
     }
+}
+
+/// Everything wrong with one row.
+struct RowProblems: Error {
+    var messages: [String]
 }
 
 extension String {

@@ -1,0 +1,53 @@
+import CadenceCore
+import Foundation
+import GRDB
+import Testing
+@testable import CadenceStore
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("a database made by the first schema is upgraded, its data intact")
+    func upgradeFromV1() throws {
+        let workspace = temporaryWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.directory, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: workspace.databasePath)
+        try Migrations.migrator.migrate(old, upTo: "v1: candidates, applications, contacts, events")
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO candidate (id, name, timeZone) VALUES (1, 'Jo', 'Europe/London')")
+            try db.execute(sql: "INSERT INTO application (id, candidateID, company, role) VALUES (1, 1, 'Acme', 'Analyst')")
+            try db.execute(sql: "INSERT INTO event (applicationID, kind, at) VALUES (1, 'applied', '2026-03-02 12:00:00.000')")
+        }
+        try old.close()
+
+        let store = try workspace.open()
+        #expect(try store.appliedMigrations().count == 2)
+        let (app, events) = try store.read { db in
+            (try Queries.application("acme", db), try Queries.events(of: 1, db))
+        }
+        #expect(app.company == "Acme" && app.url == nil && app.postedSalary == nil)
+        #expect(events.map(\.kind) == [.applied])
+        try store.write { db in
+            var a = app
+            a.url = "https://acme.example/jobs/1"
+            try Queries.update(a, db)
+            var offer = Offer(applicationID: 1, base: .major(50000, "GBP"))
+            try Queries.add(&offer, db)
+        }
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test("a new workspace is in WAL mode with foreign keys enforced")
+    func pragmas() throws {
+        let store = try temporaryWorkspace().create()
+        let (mode, foreignKeys) = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(mode == "wal" && foreignKeys == true)
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                var e = Event(applicationID: 99, kind: .applied, at: Date())
+                try Queries.log(&e, db)
+            }
+        }
+    }
+}
