@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The workspace commands as a user runs them, and what two processes or a
+/// killed one do to the data.
+@Suite("Workspace commands")
+struct WorkspaceCommandTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-cmd-\(UUID().uuidString)").path
+
+    func cadence(_ arguments: String...) throws -> Commands.Result {
+        try Commands.cadence(arguments + ["--workspace", directory])
+    }
+
+    func prepared() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+    }
+
+    @Test("a new user creates a workspace, imports a spreadsheet, logs an interview and sees the dated history")
+    func firstSession() throws {
+        let created = try Commands.cadence(["init", directory])
+        #expect(created.status == 0 && created.output.contains("Created a workspace"))
+        #expect(try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London", "--targets", "28000,30000,35000 GBP").status == 0)
+        let sheet = try Commands.temporaryScript("Company,Job Title,Status,Date Applied\nAcme,Analyst,Applied,02/03/2026\nGlobex,Engineer,Interview,2026-03-04\n")
+        let imported = try cadence("import", sheet, "--format", "csv")
+        #expect(imported.output == "Imported 2 applications from \(sheet)\n")
+        let logged = try cadence("log", "interview", "--app", "acme", "--with", "Ms. Jones", "--next", "call me in two weeks", "--at", "2026-03-09")
+        #expect(logged.output == "Logged #4 interview on 2026-03-09\nLogged #5 next-step on 2026-03-09, due 2026-03-23\n")
+        let shown = try cadence("app", "show", "acme")
+        #expect(shown.output.contains("Stage history\n  2026-03-02  applied\n  2026-03-09  interviewing\n"))
+        #expect(shown.output.contains("\"call me in two weeks\" -> 2026-03-23"))
+        let listed = try cadence("app", "list", "--json")
+        let json = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]]
+        #expect(json?.map { $0["stage"] as? String } == ["interviewing", "interviewing"])
+    }
+
+    @Test("mistakes are refused with a clear message and change nothing")
+    func mistakes() throws {
+        try prepared()
+        let before = try cadence("export")
+        for bad in [
+            ["log", "banana", "--app", "1"], ["log", "interview", "--app", "acne"],
+            ["app", "add", "Acme", "Analyst", "--interest", "9"], ["app", "add", "Acme", "Analyst", "--deadline", "2026-02-30"],
+            ["offer", "add", "--app", "1", "--base", "-5 GBP"], ["candidate", "add", "X", "--time-zone", "Mars/Base"],
+            ["contact", "add", "Bo", "--app", "1", "--role", "wizard"],
+        ] {
+            let result = try Commands.cadence(bad + ["--workspace", directory])
+            #expect(result.status != 0, "\(bad) should fail")
+            #expect(result.error.hasPrefix("cadence: ") || result.error.hasPrefix("Error: "), "\(bad): \(result.error)")
+        }
+        #expect(try cadence("export").output == before.output)
+    }
+
+    @Test("two processes logging at the same time lose nothing")
+    func concurrentWriters() throws {
+        try prepared()
+        _ = try cadence("app", "add", "Acme", "Analyst")
+        let rounds = 25
+        let script = """
+            for i in $(seq \(rounds)); do "$0" log note --app acme --note "$1 $i" --workspace "$2" >/dev/null || echo "failed $1 $i"; done
+            """
+        let writers = try ["first", "second"].map { name -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-c", script, Commands.cadenceURL.path, name, directory]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            return p
+        }
+        for writer in writers { writer.waitUntilExit() }
+        let exported = try cadence("export")
+        let snapshot = try JSONSerialization.jsonObject(with: Data(exported.output.utf8)) as? [String: Any]
+        let notes = (snapshot?["events"] as? [[String: Any]])?.filter { $0["kind"] as? String == "note" }
+        #expect(notes?.count == 2 * rounds)
+    }
+
+    @Test("a process killed in the middle of a large import leaves all of it or none, and a sound database")
+    func killedImport() throws {
+        try prepared()
+        let rows = 60_000
+        var text = "Company,Role,Status,Date Applied,Notes\n"
+        for i in 0..<rows { text += "Company \(i),Role \(i),applied,2026-03-02,\"note, \(i)\"\n" }
+        let sheet = try Commands.temporaryScript(text)
+        let process = Process()
+        process.executableURL = Commands.cadenceURL
+        process.arguments = ["import", sheet, "--format", "csv", "--workspace", directory]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        // Kill it once it has started writing (the WAL file grows).
+        let wal = directory + "/cadence.sqlite-wal"
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > 256 * 1024 { break }
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let check = try Commands.run("/usr/bin/sqlite3", [directory + "/cadence.sqlite", "PRAGMA integrity_check; SELECT count(*) FROM application;"])
+        let lines = check.output.split(separator: "\n")
+        #expect(lines.first == "ok")
+        #expect(lines.last == "0" || lines.last == "\(rows)")
+        // The workspace is still usable.
+        #expect(try cadence("app", "add", "After", "Crash").status == 0)
+    }
+
+    @Test("the demo holds a realistic search")
+    func demo() throws {
+        let result = try Commands.cadence(["demo", "--workspace", directory])
+        #expect(result.status == 0)
+        for expected in ["Acme Analytics", "interviewing", "final", "rejected", "offer", "ghosted", "saved", "passed in silence"] {
+            #expect(result.output.contains(expected), "demo output lacks \(expected)")
+        }
+        // Made anew on a second run; a workspace that is not a demo is never replaced.
+        #expect(try Commands.cadence(["demo", "--workspace", directory]).status == 0)
+        let mine = directory + "-mine"
+        _ = try Commands.cadence(["init", mine])
+        let refused = try Commands.cadence(["demo", "--workspace", mine])
+        #expect(refused.status != 0 && refused.error.contains("not a demo"))
+    }
+}
