@@ -6,7 +6,7 @@ dependencies:
 
 demo: dependencies
 	@swift build -c release --product cadence
-	@.build/release/cadence run Scripts/examples/follow-up-plan.lua
+	@.build/release/cadence demo
 
 test: dependencies
 	@swift build --build-tests
