@@ -5,7 +5,7 @@ import CadenceStore
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact", abstract: "Add and list the people you deal with at each company.",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a contact to an application.")
@@ -28,6 +28,58 @@ struct ContactCommand: ParsableCommand {
                     return c
                 }
                 Output.write("Added contact \(contact.id!): \(contact.name)\n")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a contact's details.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The contact's id or name.") var contact: String
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "Their job title.") var title: String?
+        @Option(help: "recruiter, hiring-manager, interviewer, referrer, reference, insider or other.") var role: String?
+        @Option(help: "Email address.") var email: String?
+        @Option(help: "Phone number.") var phone: String?
+        @Option(help: "What you talked about.") var discussed: String?
+
+        func run() throws {
+            try reportingErrors {
+                let updated = try workspace.open().write { db -> Contact in
+                    var c = try Queries.contact(contact, db)
+                    if let name { c.name = name }
+                    if let title { c.title = title }
+                    if let role { c.role = try Contact.Role(parsing: role) }
+                    if let email { c.email = email }
+                    if let phone { c.phone = phone }
+                    if let discussed { c.discussed = discussed }
+                    try Queries.update(c, db)
+                    return c
+                }
+                Output.write("Updated contact \(updated.id!): \(updated.name)\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one contact.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The contact's id or name.") var contact: String
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let (c, company) = try workspace.open().read { db -> (Contact, String) in
+                    let c = try Queries.contact(contact, db)
+                    return (c, try Queries.applications(db).first { $0.id == c.applicationID }?.company ?? "?")
+                }
+                if output.json { return Output.write(try Output.json(c)) }
+                var lines = ["\(c.name) (contact \(c.id!)), \(c.role.rawValue) at \(company)"]
+                if let t = c.title { lines.append("  title:      \(t)") }
+                if let e = c.email { lines.append("  email:      \(e)") }
+                if let p = c.phone { lines.append("  phone:      \(p)") }
+                if let d = c.discussed { lines.append("  discussed:  \(d)") }
+                Output.write(lines.joined(separator: "\n") + "\n")
             }
         }
     }

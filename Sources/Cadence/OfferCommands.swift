@@ -1,10 +1,11 @@
 import ArgumentParser
 import CadenceCore
 import CadenceStore
+import Foundation
 
 struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offer", abstract: "Record and list offers.", subcommands: [Add.self, List.self])
+        commandName: "offer", abstract: "Record and list offers.", subcommands: [Add.self, Edit.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -52,6 +53,52 @@ struct OfferCommand: ParsableCommand {
                     return o
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.base) a \(offer.period.rawValue)\n")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change an offer: its status, terms or dates.",
+            discussion: "Accepting, declining or negotiating also logs the matching event on the timeline.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The offer's id.") var offer: Int64
+        @Option(help: "received, negotiating, accepted, declined, expired or rescinded.") var status: String?
+        @Option(help: "Base pay.") var base: String?
+        @Option(name: .customLong("benefit"), help: "A benefit, name=terms (repeatable); name= removes it.") var benefits: [String] = []
+        @Option(help: "Answer by this date.") var respondBy: String?
+        @Option(help: "Start date.") var start: String?
+
+        func run() throws {
+            try reportingErrors {
+                let newStatus = try status.map { text -> Offer.Status in
+                    guard let s = Offer.Status(rawValue: text) else {
+                        throw DomainError.invalid(field: "status", "unknown offer status '\(text)' (known: \(Offer.Status.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    return s
+                }
+                let updated = try workspace.open().write { db -> Offer in
+                    var o = try Queries.offer(offer, db)
+                    if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
+                    for b in benefits {
+                        let parts = b.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                        guard parts.count == 2, !parts[0].isEmpty else { throw DomainError.invalid(field: "benefit", "'\(b)' should be name=terms") }
+                        o.benefits[parts[0]] = parts[1].isEmpty ? nil : parts[1]
+                    }
+                    if let respondBy { o.respondBy = try DateParsing.date(respondBy, field: "respond-by") }
+                    if let start { o.startDate = try DateParsing.date(start, field: "start") }
+                    if let newStatus, newStatus != o.status {
+                        o.status = newStatus
+                        let kinds: [Offer.Status: EventKind] = [.negotiating: .negotiationRound, .accepted: .acceptance, .declined: .decline]
+                        if let kind = kinds[newStatus] {
+                            var event = Event(applicationID: o.applicationID, kind: kind, at: Date(), notes: "offer #\(o.id!) \(newStatus.rawValue)")
+                            try Queries.log(&event, db)
+                        }
+                    }
+                    try Queries.update(o, db)
+                    return o
+                }
+                Output.write("Updated offer \(updated.id!): \(updated.base) a \(updated.period.rawValue), \(updated.status.rawValue)\n")
             }
         }
     }

@@ -99,6 +99,28 @@ public enum Queries {
         try contact.insert(db)
     }
 
+    /// A contact by id or name.
+    public static func contact(_ name: String, _ db: Database) throws -> Contact {
+        try NameMatch.resolve(kind: "contact", name, among: contacts(db), id: \.id, label: \.name)
+    }
+
+    public static func update(_ contact: Contact, _ db: Database) throws {
+        try contact.validate()
+        try contact.update(db)
+    }
+
+    public static func update(_ offer: Offer, _ db: Database) throws {
+        try offer.validate()
+        try offer.update(db)
+    }
+
+    public static func offer(_ id: Int64, _ db: Database) throws -> Offer {
+        guard let offer = try Offer.fetchOne(db, key: id) else {
+            throw StoreError.notFound(kind: "offer", name: String(id), suggestion: nil)
+        }
+        return offer
+    }
+
     public static func contacts(of applicationID: Int64? = nil, _ db: Database) throws -> [Contact] {
         var request = Contact.order(Column("id"))
         if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
