@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        // 6. The `cadence` Lua API over the workspace (its Lua half is in Scripts/cadence).
+        .target(name: "CadenceScripting", dependencies: ["LuaBinding", "CadenceCore", "CadenceStore"]),
         // 7. The command-line tool.
         .executableTarget(
             name: "Cadence",
@@ -43,6 +45,7 @@ let package = Package(
                 "LuaBinding",
                 "CadenceCore",
                 "CadenceStore",
+                "CadenceScripting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +54,7 @@ let package = Package(
         .executableTarget(name: "CadenceBench", dependencies: ["LuaBinding", "CBenchBaseline", "CLua"]),
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
+        .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility"]),
     ]

@@ -16,6 +16,9 @@ struct Run: ParsableCommand {
             from standard input. With --sandbox, it runs without io, os (but time and \
             date), debug, require or bytecode, under memory, instruction and time limits.
 
+            In trusted mode, require "cadence" gives the script your workspace; its \
+            writes land together when it ends, and an error undoes all of them.
+
             Exit status: 0 on success, 1 on an error (message and traceback on stderr), \
             130 when interrupted with Ctrl-C.
             """
@@ -32,6 +35,8 @@ struct Run: ParsableCommand {
 
     @Flag(help: "Run in the sandbox profile (for scripts you have not reviewed).")
     var sandbox = false
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
 
     @Option(help: ArgumentHelp("Memory limit, such as 64M or 1G (sandbox default: 64M).", valueName: "size"))
     var memoryLimit: String?

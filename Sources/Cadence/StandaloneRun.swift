@@ -1,3 +1,6 @@
+import CadenceScripting
+import CadenceStore
+import Foundation
 import LuaBinding
 
 #if canImport(Glibc)
@@ -24,6 +27,28 @@ struct StandaloneRun {
         }
         lua.interrupter.interruptOnSigint()
         defer { LuaInterrupter.stopInterruptingOnSigint() }
+        if options.sandbox { return runScripts(lua) }
+        // `require "cadence"` reaches the workspace. Nothing is locked until
+        // the script's first write; its writes commit when it ends well.
+        let workspace = options.workspaceOptions.location
+        do {
+            let store = try workspace.open()
+            return try store.session { db in
+                let api = try WorkspaceAPI.install(in: lua, database: db, workspace: workspace.directory)
+                let status = runScripts(lua)
+                try api.transaction.finish(success: status == 0)
+                return status
+            }
+        } catch let error as StoreError {
+            do { try WorkspaceAPI.installMissing(in: lua, reason: error.description, workspace: nil) } catch { return report(error) }
+            return runScripts(lua)
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// LUA_INIT, -W, -l, -e and the script, in lua.c's order.
+    private func runScripts(_ lua: LuaState) -> Int32 {
         do {
             try lua.setGlobal("arg", .table(argumentTable()))
             if !options.sandbox { try runInitialization(lua) }

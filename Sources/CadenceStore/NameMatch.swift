@@ -20,8 +20,12 @@ enum NameMatch {
                 })
             }
         }
-        let nearest = labels.flatMap { $0.names }.min { distance($0.lowercased(), wanted) < distance($1.lowercased(), wanted) }
+        let names = labels.flatMap { $0.names }
+        let nearest = names.min { distance($0.lowercased(), wanted) < distance($1.lowercased(), wanted) }
+        // A near spelling, else a name that starts with the same word ("Acme Corp" -> "Acme").
+        let firstWord = wanted.split(separator: " ").first.map(String.init) ?? wanted
         let suggestion = nearest.flatMap { distance($0.lowercased(), wanted) <= max(2, wanted.count / 3) ? $0 : nil }
+            ?? names.first { $0.lowercased().split(separator: " ").first.map(String.init) == firstWord }
         throw StoreError.notFound(kind: kind, name: name, suggestion: suggestion)
     }
 

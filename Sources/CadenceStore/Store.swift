@@ -58,6 +58,13 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` on the writer connection without a transaction: for a
+    /// script, which begins one at its first write (`WorkspaceTransaction`)
+    /// and commits or rolls back when it ends.
+    public func session<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction(body)
+    }
+
     /// `PRAGMA integrity_check`: "ok" for a sound database.
     public func integrityCheck() throws -> String {
         try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }

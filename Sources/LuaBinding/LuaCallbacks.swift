@@ -69,11 +69,9 @@ func pushError(_ error: any Error, on L: OpaquePointer) -> Int32 {
     }
 }
 
-/// The text of a Swift error as a Lua user should read it.
-func describe(_ error: any Error) -> String {
-    if let described = error as? CustomStringConvertible { return described.description }
-    return String(describing: error)
-}
+/// The text of a Swift error as a Lua user should read it (its
+/// `description` when it has one).
+func describe(_ error: any Error) -> String { String(describing: error) }
 
 func releaseBox(_ object: UnsafeMutableRawPointer?) {
     guard let object else { return }

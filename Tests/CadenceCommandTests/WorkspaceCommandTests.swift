@@ -106,6 +106,31 @@ struct WorkspaceCommandTests {
         #expect(try cadence("app", "add", "After", "Crash").status == 0)
     }
 
+    @Test("cadence run scripts the workspace; a failing script changes nothing")
+    func scripts() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let before = try cadence("export").output
+        let failing = try Commands.temporaryScript("""
+            local cadence = require "cadence"
+            cadence.app("hooli"):log("applied")
+            error("not after all")
+            """)
+        let failed = try Commands.cadence(["run", "--workspace", directory, failing])
+        #expect(failed.status == 1 && failed.error.contains("not after all"))
+        #expect(try cadence("export").output == before)
+        let working = try Commands.temporaryScript("""
+            local cadence = require "cadence"
+            local a = cadence.app("hooli")
+            a:log("applied")
+            print(a.stage, #cadence.apps{ stage = "applied" })
+            """)
+        let worked = try Commands.cadence(["run", "--workspace", directory, working])
+        #expect(worked.output == "applied\t1\n")
+        #expect(try cadence("export").output != before)
+        let nowhere = try Commands.cadence(["run", "--workspace", directory + "-none", "-e", "require 'cadence'"])
+        #expect(nowhere.status == 1 && nowhere.error.contains("no workspace at"))
+    }
+
     @Test("the demo holds a realistic search")
     func demo() throws {
         let result = try Commands.cadence(["demo", "--workspace", directory])

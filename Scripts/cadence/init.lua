@@ -1,0 +1,276 @@
+-- cadence: your job search, from Lua.
+--
+--   local cadence = require "cadence"
+--   for _, a in ipairs(cadence.apps{ stage = "interviewing", quiet = "2 weeks" }) do
+--     print(a, a:quiet_days())
+--   end
+--   cadence.app("Acme"):log("reply-received")
+--
+-- The host (Swift) keeps the data; this file turns it into objects, dates
+-- and queries. A script's writes are atomic: they land together when it
+-- ends, and an error anywhere undoes all of them.
+
+local host = require "cadence.host"
+
+local cadence = {}
+
+---------------------------------------------------------------------------
+-- Dates: calendar days you can compare, add days to, and subtract.
+--   cadence.date("2026-03-02") + 14      --> 2026-03-16
+--   cadence.date("2026-03-16") - cadence.date("2026-03-02")   --> 14
+--   cadence.date("next monday"), cadence.date("2 weeks"), cadence.today()
+---------------------------------------------------------------------------
+
+local Date = {}
+Date.__index = Date
+Date.__name = "Date"
+
+local WEEKDAYS = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
+
+-- Days since 1970-01-01 for a civil date, and back (Gregorian calendar).
+local function day_number(y, m, d)
+  if m <= 2 then y = y - 1 end
+  local era = (y >= 0 and y or y - 399) // 400
+  local yoe = y - era * 400
+  local doy = (153 * ((m + 9) % 12) + 2) // 5 + d - 1
+  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+  return era * 146097 + doe - 719468
+end
+
+local function civil(n)
+  n = n + 719468
+  local era = (n >= 0 and n or n - 146096) // 146097
+  local doe = n - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  return yoe + era * 400 + (m <= 2 and 1 or 0), m, d
+end
+
+local function from_number(n)
+  local y, m, d = civil(n)
+  return setmetatable({ year = y, month = m, day = d, number = n,
+                        weekday = WEEKDAYS[(n + 3) % 7 + 1] }, Date)
+end
+
+local function parse_iso(text)
+  local y, m, d = tostring(text):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then return nil end
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  local n = day_number(y, m, d)
+  local cy, cm, cd = civil(n)
+  if cy ~= y or cm ~= m or cd ~= d then return nil end  -- 2026-02-30 and the like
+  return from_number(n)
+end
+
+function Date.__tostring(d) return ("%04d-%02d-%02d"):format(d.year, d.month, d.day) end
+function Date.__eq(a, b) return a.number == b.number end
+function Date.__lt(a, b) return a.number < b.number end
+function Date.__le(a, b) return a.number <= b.number end
+function Date.__concat(a, b) return tostring(a) .. tostring(b) end
+
+-- date + days, days + date
+function Date.__add(a, b)
+  if type(a) == "number" then a, b = b, a end
+  if math.type(b) ~= "integer" then error("a date plus a whole number of days, got " .. tostring(b), 2) end
+  return from_number(a.number + b)
+end
+
+-- date - date is a number of days; date - days is a date
+function Date.__sub(a, b)
+  if getmetatable(b) == Date then return a.number - b.number end
+  if math.type(b) ~= "integer" then error("a date minus a date or a whole number of days", 2) end
+  return from_number(a.number - b)
+end
+
+function Date:is_weekend() return self.weekday == "saturday" or self.weekday == "sunday" end
+
+--- The date of `value`: a Date, "YYYY-MM-DD", or words such as "2 weeks",
+--- "next monday", "tomorrow" (counted from today, or from `from`).
+function cadence.date(value, from)
+  if getmetatable(value) == Date then return value end
+  local iso = parse_iso(value)
+  if iso then return iso end
+  local relative = host.relative(tostring(value), from and tostring(cadence.date(from)) or nil)
+  if relative then return parse_iso(relative) end
+  error(("cannot read a date from '%s' (try 2026-03-02, '2 weeks' or 'next monday')"):format(tostring(value)), 2)
+end
+
+--- Today, in the candidate's time zone.
+function cadence.today() return parse_iso(host.today()) end
+
+--- Numbers of days, to add to dates: today() + weeks(2).
+function cadence.days(n) return n end
+function cadence.weeks(n) return 7 * n end
+
+-- A length of time as a number of days: 14, "14 days", "2 weeks".
+local function as_days(value)
+  if math.type(value) == "integer" then return value end
+  local today = cadence.today()
+  return cadence.date(value, today) - today
+end
+
+---------------------------------------------------------------------------
+-- Lists print one item a line.
+---------------------------------------------------------------------------
+
+local List = {}
+List.__index = List
+List.__name = "List"
+
+function List.__tostring(list)
+  local lines = {}
+  for i, item in ipairs(list) do lines[i] = tostring(item) end
+  return #lines == 0 and "(none)" or table.concat(lines, "\n")
+end
+
+local function list(items) return setmetatable(items, List) end
+
+--- The items for which `keep(item)` is true.
+function List:filter(keep)
+  local kept = {}
+  for _, item in ipairs(self) do if keep(item) then kept[#kept + 1] = item end end
+  return list(kept)
+end
+
+---------------------------------------------------------------------------
+-- Objects: plain tables with a metatable, so reading a field costs what a
+-- table field costs; methods go back to the host.
+---------------------------------------------------------------------------
+
+local Application, Event, Contact, Offer, Candidate = {}, {}, {}, {}, {}
+for name, class in pairs{ Application = Application, Event = Event, Contact = Contact,
+                          Offer = Offer, Candidate = Candidate } do
+  class.__index = class
+  class.__name = name
+  class.__eq = function(a, b) return a.id == b.id end
+end
+
+local DATE_FIELDS = { "decisionDeadline", "stageSince", "lastContact", "day", "due", "startDate", "respondBy" }
+
+local function object(class, fields)
+  for _, key in ipairs(DATE_FIELDS) do
+    if type(fields[key]) == "string" then fields[key] = parse_iso(fields[key]) end
+  end
+  return setmetatable(fields, class)
+end
+
+local function objects(class, rows)
+  for i, row in ipairs(rows) do rows[i] = object(class, row) end
+  return list(rows)
+end
+
+function Application:__tostring()
+  local since = self.stageSince and (" since " .. tostring(self.stageSince)) or ""
+  return ("%s: %s (%s%s)"):format(self.company, self.role, self.stage, since)
+end
+
+--- The application's events, oldest first.
+function Application:timeline() return objects(Event, host.events(self.id)) end
+function Application:contacts() return objects(Contact, host.contacts(self.id)) end
+function Application:offers() return objects(Offer, host.offers(self.id)) end
+
+--- Days since anyone was last in touch (or since the stage began).
+function Application:quiet_days()
+  local last = self.lastContact or self.stageSince
+  return last and (cadence.today() - last) or nil
+end
+
+--- Adds an event to the timeline and refreshes this object:
+---   a:log("interview", { with = { "Ms. Jones" }, next = "call me in two weeks" })
+--- details: with, to, channel, kind (of message), round, next, due, at, stage, corrects, note
+function Application:log(kind, details)
+  local plain = {}
+  for key, value in pairs(details or {}) do
+    plain[key] = getmetatable(value) == Date and tostring(value) or value
+  end
+  local event, refreshed = host.log(self.id, kind, plain)
+  if not event then error(refreshed, 2) end
+  for key in pairs(self) do self[key] = nil end
+  for key, value in pairs(object(Application, refreshed)) do self[key] = value end
+  return object(Event, event)
+end
+
+function Event:__tostring()
+  local text = ("%s  %s"):format(tostring(self.day), self.kind)
+  if self.with and #self.with > 0 then text = text .. " with " .. table.concat(self.with, ", ") end
+  if self.nextStep then text = text .. (': "%s"'):format(self.nextStep) end
+  if self.due then text = text .. " -> " .. tostring(self.due) end
+  if self.notes then text = text .. " - " .. self.notes end
+  return text
+end
+
+function Contact:__tostring()
+  return ("%s (%s)%s"):format(self.name, self.role, self.discussed and (": " .. self.discussed) or "")
+end
+
+function Offer:__tostring()
+  return ("offer %d: %d.%02d %s a %s (%s)"):format(self.id, self.base.minorUnits // 100,
+    self.base.minorUnits % 100, self.base.currency, self.period, self.status)
+end
+
+function Candidate:__tostring() return self.name end
+
+---------------------------------------------------------------------------
+-- Queries
+---------------------------------------------------------------------------
+
+local function matches_stage(wanted, stage)
+  if wanted == nil then return true end
+  if type(wanted) == "table" then
+    for _, s in ipairs(wanted) do if s == stage then return true end end
+    return false
+  end
+  return wanted == stage
+end
+
+--- Applications, filtered: apps{ stage = "interviewing" },
+--- apps{ stage = { "final", "offer" } }, apps{ company = "acme" },
+--- apps{ tag = "priority" }, apps{ quiet = "2 weeks" } (no contact for that long),
+--- apps{ open = true } (leaves out accepted, declined, rejected, withdrawn).
+function cadence.apps(filter)
+  filter = filter or {}
+  local quiet = filter.quiet and as_days(filter.quiet)
+  local company = filter.company and filter.company:lower()
+  local closed = { accepted = true, declined = true, rejected = true, withdrawn = true }
+  local found = {}
+  for _, row in ipairs(host.applications()) do
+    local a = object(Application, row)
+    local keep = matches_stage(filter.stage, a.stage)
+      and (not company or a.company:lower():find(company, 1, true) ~= nil)
+      and (not filter.candidate or a.candidate == filter.candidate)
+      and (not filter.open or not closed[a.stage])
+      and (not quiet or (a:quiet_days() or 0) >= quiet)
+    if keep and filter.tag then
+      keep = false
+      for _, t in ipairs(a.tags or {}) do if t == filter.tag then keep = true end end
+    end
+    if keep then found[#found + 1] = a end
+  end
+  return list(found)
+end
+
+--- One application, by id, company or "company/role".
+function cadence.app(name)
+  local row, message = host.application(tostring(name))
+  if not row then error(message, 2) end
+  return object(Application, row)
+end
+
+function cadence.candidates() return objects(Candidate, host.candidates()) end
+
+--- Runs `fn`; if it raises, its writes are undone (and the error raised on).
+--- A script is already one transaction: this is for parts of it, and for the REPL.
+function cadence.transaction(fn)
+  local savepoint = host.begin()
+  local results = table.pack(pcall(fn))
+  host.finish(savepoint, results[1])
+  if not results[1] then error(results[2], 0) end
+  return table.unpack(results, 2, results.n)
+end
+
+cadence.Date, cadence.Application, cadence.Event = Date, Application, Event
+
+return cadence

@@ -1,0 +1,189 @@
+import CadenceCore
+import CadenceStore
+import Foundation
+import GRDB
+import LuaBinding
+
+/// The host half of `require "cadence"`: plain functions over the workspace
+/// that the Lua half (Scripts/cadence/init.lua) turns into objects, dates and
+/// queries. Expected failures (an unknown name, a bad date) return
+/// `nil, message`, so that the Lua half can raise them at the user's line.
+public final class WorkspaceAPI {
+    let db: Database
+    public let transaction: WorkspaceTransaction
+    let asOf: LocalDate?
+    let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamps.format(date))
+        }
+        return encoder
+    }()
+
+    /// Installs the API in `lua` (module "cadence.host"), and adds Cadence's
+    /// Scripts/ and the workspace's scripts/ folder to the end of package.path.
+    public static func install(in lua: LuaState, database db: Database, workspace: String?, asOf: LocalDate? = nil) throws -> WorkspaceAPI {
+        let api = WorkspaceAPI(db: db, asOf: asOf)
+        try api.register(in: lua)
+        try addModulePaths(to: lua, workspace: workspace)
+        return api
+    }
+
+    /// Without a workspace, `require "cadence"` says why (and how to make one).
+    public static func installMissing(in lua: LuaState, reason: String, workspace: String?) throws {
+        let loader = try lua.function { _ in throw LuaError(kind: .runtime, message: reason) }
+        guard let preload = try lua.globals.table("package")?.table("preload") else { return }
+        try preload.set("cadence.host", .function(loader))
+        try addModulePaths(to: lua, workspace: workspace)
+    }
+
+    /// Cadence's Scripts/ and the workspace's scripts/ go after the usual
+    /// entries of package.path, so standard modules resolve as under lua5.4.
+    static func addModulePaths(to lua: LuaState, workspace: String?) throws {
+        var folders: [String] = []
+        if let scripts = ScriptLibrary.directory() { folders.append(scripts) }
+        if let workspace { folders.append(workspace + "/scripts") }
+        guard !folders.isEmpty, let package = try lua.globals.table("package") else { return }
+        let path = try package.get("path").stringValue ?? ""
+        try package.set("path", LuaValue(path + ";" + folders.map(ScriptLibrary.pathEntries).joined(separator: ";")))
+    }
+
+    init(db: Database, asOf: LocalDate?) {
+        self.db = db
+        self.transaction = WorkspaceTransaction(db: db)
+        self.asOf = asOf
+    }
+
+    var today: LocalDate { asOf ?? LocalDate(Date(), in: timeZone) }
+
+    var timeZone: String { (try? Queries.candidates(db).first?.timeZone) ?? "UTC" }
+
+    func register(in lua: LuaState) throws {
+        var host = LuaTable()
+        func add(_ name: String, _ body: @escaping LuaCallback) throws { host[name] = .function(try lua.function(body)) }
+        /// Runs `body`; a refusal of the domain or store becomes `nil, message`.
+        func expected(_ body: () throws -> LuaResults) throws -> LuaResults {
+            do { return try body() }
+            catch let error as StoreError { return [.nil, LuaValue(error.description)] }
+            catch let error as DomainError { return [.nil, LuaValue(error.description)] }
+        }
+
+        try add("today") { [unowned self] _ in .one(LuaValue(today.description)) }
+        try add("relative") { [unowned self] args in
+            let text = try args.string(1)
+            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today
+            return .one(DateParsing.relative(text, from: from).map { LuaValue($0.description) } ?? .nil)
+        }
+        try add("candidates") { [unowned self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
+        try add("applications") { [unowned self] _ in
+            .one(.table(LuaTable(array: try Queries.summaries(db).map { try value($0) })))
+        }
+        try add("application") { [unowned self] args in
+            let name = try args.string(1)
+            return try expected {
+                let app = try Queries.application(name, db)
+                return .one(try summary(of: app.id!))
+            }
+        }
+        try add("events") { [unowned self] args in
+            let id = try args.integer(1)
+            let zone = timeZone
+            return .one(.table(LuaTable(array: try Queries.events(of: id, db).map { try value($0, zone: zone) })))
+        }
+        try add("contacts") { [unowned self] args in
+            .one(.table(LuaTable(array: try Queries.contacts(of: try args.integer(1), db).map { try value($0) })))
+        }
+        try add("offers") { [unowned self] args in
+            .one(.table(LuaTable(array: try Queries.offers(of: try args.integer(1), db).map { try value($0) })))
+        }
+        try add("log") { [unowned self] args in
+            let id = try args.integer(1)
+            let kindName = try args.string(2)
+            let details = args.isNil(3) ? LuaTable() : try args.table(3)
+            return try expected {
+                try transaction.willWrite()
+                let event = try log(application: id, kind: kindName, details: details)
+                return [try value(event, zone: timeZone), try summary(of: id)]
+            }
+        }
+        try add("begin") { [unowned self] _ in .one(LuaValue(try transaction.beginNested())) }
+        try add("finish") { [unowned self] args in
+            try transaction.endNested(try args.string(1), success: args.boolean(2))
+            return .none
+        }
+        let loader = try lua.function { _ in .one(.table(host)) }
+        guard let preload = try lua.globals.table("package")?.table("preload") else {
+            throw LuaError(kind: .runtime, message: "the package library is not loaded")
+        }
+        try preload.set("cadence.host", .function(loader))
+    }
+
+    // MARK: Writes
+
+    func log(application id: Int64, kind name: String, details: LuaTable) throws -> Event {
+        let kind = try EventKind(parsing: name)
+        let zone = timeZone
+        func text(_ key: String) -> String? { details[key].stringValue ?? details[key].integerValue.map { String($0) } }
+        var people: [String] = []
+        for key in ["with", "to"] {
+            switch details[key] {
+            case .string(let s): people.append(s.description)
+            case .table(let t): people += t.array.compactMap(\.stringValue)
+            default: break
+            }
+        }
+        // "Now" is the as-of day when the session has one (tests, simulations).
+        let at = try text("at").map { try Self.instant($0, zone: zone) } ?? asOf?.noon(in: zone) ?? Date()
+        var event = Event(applicationID: id, kind: kind, at: at, with: people, channel: text("channel"),
+                          messageKind: text("kind"), round: text("round"),
+                          due: try text("due").map { try DateParsing.date($0, field: "due") },
+                          stage: try text("stage").map { try Stage(parsing: $0) },
+                          corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
+        if kind == .nextStepPromised, let next = text("next") {
+            event.nextStep = next
+            if event.due == nil { event.due = DateParsing.relative(next, from: LocalDate(at, in: zone)) }
+        }
+        try Queries.log(&event, db)
+        if let next = text("next"), kind != .nextStepPromised {
+            guard let due = DateParsing.relative(next, from: LocalDate(at, in: zone)) else {
+                throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
+            }
+            var promise = Event(applicationID: id, kind: .nextStepPromised, at: at, with: people, nextStep: next, due: due)
+            try Queries.log(&promise, db)
+        }
+        return event
+    }
+
+    static func instant(_ text: String, zone: String) throws -> Date {
+        if let date = Timestamps.parse(text) { return date }
+        return try DateParsing.date(text, field: "at").noon(in: zone)
+    }
+
+    // MARK: Values for Lua
+
+    func value<T: Encodable>(_ record: T) throws -> LuaValue { try LuaValue(encoding: record, with: encoder) }
+
+    func value(_ event: Event, zone: String) throws -> LuaValue {
+        var table = try value(event).tableValue ?? LuaTable()
+        table["day"] = LuaValue(LocalDate(event.at, in: zone).description)
+        return .table(table)
+    }
+
+    func value(_ summary: ApplicationSummary) throws -> LuaValue {
+        var table = try value(summary.application).tableValue ?? LuaTable()
+        let zone = timeZone
+        table["candidate"] = LuaValue(summary.candidate)
+        table["stage"] = LuaValue(summary.stage.rawValue)
+        if let since = summary.stageSince { table["stageSince"] = LuaValue(LocalDate(since, in: zone).description) }
+        if let last = summary.lastContact { table["lastContact"] = LuaValue(LocalDate(last, in: zone).description) }
+        return .table(table)
+    }
+
+    func summary(of id: Int64) throws -> LuaValue {
+        guard let summary = try Queries.summaries(db).first(where: { $0.application.id == id }) else {
+            throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
+        }
+        return try value(summary)
+    }
+}

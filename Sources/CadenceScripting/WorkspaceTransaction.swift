@@ -1,0 +1,36 @@
+import GRDB
+
+/// A script's writes are atomic: the first write begins a transaction on the
+/// script's connection, and the end of the script commits it, or an error
+/// anywhere rolls all of it back.
+public final class WorkspaceTransaction {
+    let db: Database
+    private var savepoints = 0
+
+    init(db: Database) { self.db = db }
+
+    /// Called before every write.
+    func willWrite() throws {
+        if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
+    }
+
+    /// Ends the script's transaction.
+    public func finish(success: Bool) throws {
+        guard db.isInsideTransaction else { return }
+        try db.execute(sql: success ? "COMMIT" : "ROLLBACK")
+    }
+
+    /// `transaction(fn)` in Lua: a nested unit that can be undone on its own.
+    func beginNested() throws -> String {
+        try willWrite()
+        savepoints += 1
+        let name = "cadence_\(savepoints)"
+        try db.execute(sql: "SAVEPOINT \(name)")
+        return name
+    }
+
+    func endNested(_ name: String, success: Bool) throws {
+        if !success { try db.execute(sql: "ROLLBACK TO SAVEPOINT \(name)") }
+        try db.execute(sql: "RELEASE SAVEPOINT \(name)")
+    }
+}

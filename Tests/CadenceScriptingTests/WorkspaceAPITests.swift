@@ -1,0 +1,145 @@
+import CadenceCore
+import CadenceStore
+import Foundation
+import LuaBinding
+import Testing
+@testable import CadenceScripting
+
+/// Runs Lua against a demo workspace dated 2 March 2026 (a Monday).
+struct APIHarness {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-api-\(UUID().uuidString)").path
+    let store: Store
+    static let today = try! LocalDate(iso: "2026-03-02")
+
+    init() throws {
+        store = try Workspace(directory: directory).create()
+        try store.write { db in try DemoSearch.build(today: APIHarness.today.noon(in: "Europe/London"), db) }
+    }
+
+    /// Runs `code` as a script does: its writes commit when it succeeds and
+    /// roll back when it fails.
+    func run(_ code: String, name: String = "=test.lua") throws -> [LuaValue] {
+        let lua = try LuaState()
+        return try store.session { db in
+            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: directory, asOf: APIHarness.today)
+            do {
+                let results = try lua.run("cadence = require 'cadence'\n" + code, name: name)
+                try api.transaction.finish(success: true)
+                return results
+            } catch {
+                try api.transaction.finish(success: false)
+                throw error
+            }
+        }
+    }
+
+    func eventCount() throws -> Int { try store.read { db in try Event.fetchCount(db) } }
+}
+
+import GRDB
+
+@Suite("The cadence Lua API")
+struct WorkspaceAPITests {
+    let harness = try! APIHarness()
+
+    @Test("queries read like Lua: by stage, company, tag, and silence")
+    func queries() throws {
+        #expect(try harness.run("return #cadence.apps()") == [6])
+        #expect(try harness.run("return cadence.apps{ stage = 'interviewing' }[1].company") == ["Acme Analytics"])
+        #expect(try harness.run("return #cadence.apps{ stage = { 'final', 'offer' } }") == [2])
+        #expect(try harness.run("return cadence.apps{ company = 'north' }[1].role") == ["BI Developer"])
+        #expect(try harness.run("return cadence.apps{ tag = 'maybe' }[1].company") == ["Hooli"])
+        // Quiet for two weeks: Northwind (21 days), Initech (16), Umbrella (22); open ones only.
+        #expect(try harness.run("""
+            local names = {}
+            for _, a in ipairs(cadence.apps{ quiet = '2 weeks', open = true }) do names[#names + 1] = a.company end
+            return table.concat(names, ',')
+            """) == ["Northwind Logistics,Initech,Umbrella Health"])
+    }
+
+    @Test("objects have readable fields, print as a summary, compare with ==, and iterate with pairs")
+    func objects() throws {
+        #expect(try harness.run("local a = cadence.app('acme') return a.company, a.stage, a.interest, tostring(a)")
+            == ["Acme Analytics", "interviewing", 5, "Acme Analytics: Senior Data Analyst (interviewing since 2026-03-02)"])
+        #expect(try harness.run("return cadence.app('acme') == cadence.app(1), cadence.app('acme') == cadence.app('globex')") == [true, false])
+        #expect(try harness.run("local n = 0 for k in pairs(cadence.app('acme')) do n = n + 1 end return n > 10") == [true])
+        #expect(try harness.run("return tostring(cadence.app('acme'):timeline()[4])")
+            == ["2026-03-02  next-step with Helen Jones: \"call me in two weeks\" -> 2026-03-16"])
+        #expect(try harness.run("return cadence.app('acme'):contacts()[2].discussed")
+            == ["wants month-end reporting automated before the audit in spring"])
+        #expect(try harness.run("return cadence.app('initech'):offers()[1].benefits.holiday") == ["28 days"])
+    }
+
+    @Test("dates compare, add and subtract, and read words")
+    func dates() throws {
+        #expect(try harness.run("""
+            local d = cadence.date
+            return tostring(d('2026-03-02') + 14), d('2026-03-16') - d('2026-03-02'), d('2026-03-02') < d('2026-03-03'),
+                   tostring(cadence.today() + cadence.weeks(2)), tostring(d('next friday')), tostring(d('2 weeks')),
+                   d('2026-03-07'):is_weekend(), d('2026-03-02').weekday
+            """) == ["2026-03-16", 14, true, "2026-03-16", "2026-03-06", "2026-03-16", true, "monday"])
+        #expect { try harness.run("local d = cadence.date('2026-02-30')", name: "@dates.lua") } throws: {
+            "\($0)".hasPrefix("dates.lua:2: cannot read a date from '2026-02-30'")
+        }
+    }
+
+    @Test("an unknown name is an error at the caller's line, with a suggestion")
+    func unknownName() throws {
+        #expect {
+            try harness.run("local x = 1\nlocal a = cadence.app('Acme Corp')", name: "@apps.lua")
+        } throws: { error in
+            (error as? LuaError)?.message == "apps.lua:3: no application named 'Acme Corp' (did you mean 'Acme Analytics'?)"
+        }
+    }
+
+    @Test("log writes the timeline and refreshes the object: the stage follows")
+    func log() throws {
+        #expect(try harness.run("""
+            local a = cadence.app('hooli')
+            local before = a.stage
+            a:log('applied')
+            local e = a:log('interview', { with = { 'Ms. Lee' }, next = 'call me in two weeks' })
+            return before, a.stage, e.kind, tostring(a:timeline()[#a:timeline()].due)
+            """) == ["saved", "interviewing", "interview", "2026-03-16"])
+        #expect { try harness.run("cadence.app('hooli'):log('banana')", name: "@log.lua") } throws: {
+            "\($0)".hasPrefix("log.lua:2: kind: unknown event 'banana'")
+        }
+    }
+
+    @Test("a script's writes are atomic: an error anywhere undoes all of them")
+    func atomicScripts() throws {
+        let before = try harness.eventCount()
+        #expect(throws: LuaError.self) {
+            try harness.run("""
+                cadence.app('hooli'):log('applied')
+                cadence.app('acme'):log('reply-received')
+                error('changed my mind')
+                """)
+        }
+        #expect(try harness.eventCount() == before)
+        _ = try harness.run("cadence.app('hooli'):log('applied') cadence.app('acme'):log('reply-received')")
+        #expect(try harness.eventCount() == before + 2)
+    }
+
+    @Test("transaction(fn) undoes just its own part when it fails")
+    func nestedTransactions() throws {
+        let before = try harness.eventCount()
+        #expect(try harness.run("""
+            cadence.app('hooli'):log('applied')
+            local ok = pcall(cadence.transaction, function()
+              cadence.app('acme'):log('reply-received')
+              error('oops')
+            end)
+            return ok
+            """) == [false])
+        #expect(try harness.eventCount() == before + 1)
+    }
+
+    @Test("require finds modules in the workspace's scripts folder")
+    func workspaceModules() throws {
+        try FileManager.default.createDirectory(atPath: harness.directory + "/scripts", withIntermediateDirectories: true)
+        try "return { greet = function(name) return 'hi ' .. name end }".write(
+            toFile: harness.directory + "/scripts/mine.lua", atomically: true, encoding: .utf8)
+        #expect(try harness.run("return require('mine').greet('Jo')") == ["hi Jo"])
+    }
+}
