@@ -51,7 +51,10 @@ let package = Package(
         ),
         // Benchmarks: a release-mode executable and the C functions it measures against.
         .target(name: "CBenchBaseline", dependencies: ["CLua"]),
-        .executableTarget(name: "CadenceBench", dependencies: ["LuaBinding", "CBenchBaseline", "CLua"]),
+        .executableTarget(
+            name: "CadenceBench",
+            dependencies: ["LuaBinding", "CBenchBaseline", "CLua", "CadenceCore", "CadenceStore", "CadenceScripting"]
+        ),
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
         .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),

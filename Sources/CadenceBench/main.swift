@@ -3,7 +3,11 @@
 // Run with `make bench` (a release build).
 import CBenchBaseline
 import CLua
+import CadenceCore
+import CadenceScripting
+import CadenceStore
 import Dispatch
+import Foundation
 import LuaBinding
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -51,7 +55,7 @@ func text(_ value: Double, _ digits: Int = 2) -> String {
 }
 
 var rows: [Row] = []
-/// Groups to run (call, property, loop, state, table); all when none is named.
+/// Groups to run (call, property, loop, state, table, api); all when none is named.
 let selected = Set(CommandLine.arguments.dropFirst())
 func wanted(_ group: String) -> Bool { selected.isEmpty || selected.contains(group) }
 let calls = 5_000_000
@@ -138,6 +142,51 @@ if wanted("table") {
                     perOperation: toLua.subject / Double(count) * 1e6, goal: nil))
     rows.append(Row(name: "1000-entry table Lua->Swift vs Lua builds it", ratio: toSwift.ratio, unit: "us/table",
                     perOperation: toSwift.subject / Double(count) * 1e6, goal: nil))
+}
+
+// 6. Fields of 100k applications read through the cadence API, against the
+// same loop over plain Lua tables holding the same data.
+if wanted("api") {
+    let count = 100_000
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-bench-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = try Workspace(directory: directory).create()
+    let start = Date(timeIntervalSince1970: 1_772_409_600)
+    try store.write { db in
+        var jo = Candidate(name: "Jo", timeZone: "Europe/London")
+        try Queries.add(&jo, db)
+        for i in 0..<count {
+            var a = Application(candidateID: jo.id!, company: "Company \(i)", role: "Role \(i % 50)", interest: i % 5 + 1,
+                                tags: i % 7 == 0 ? ["priority"] : [])
+            try Queries.add(&a, db)
+            var e = Event(applicationID: a.id!, kind: .applied, at: start.addingTimeInterval(TimeInterval(i % 90) * 86_400))
+            try Queries.log(&e, db)
+        }
+    }
+    let lua = try LuaState()
+    try store.session { db in
+        _ = try WorkspaceAPI.install(in: lua, database: db, workspace: directory, asOf: try LocalDate(iso: "2026-06-01"))
+        let loaded = try seconds { try lua.run("cadence = require 'cadence' apps = cadence.apps()") }
+        try lua.run("""
+            plain = {}
+            for i, a in ipairs(apps) do local t = {} for k, v in pairs(a) do t[k] = v end plain[i] = t end
+            """)
+        let loop = """
+            local list, n = ..., 0
+            for _, a in ipairs(list) do
+              if a.stage == 'applied' and a.interest >= 3 then n = n + #a.company end
+              n = n + a.id
+            end
+            return n
+            """
+        let api = try lua.load(loop)
+        let m = try compare({ try lua.run("return select(2, ...)(apps)", arguments: [.nil, .function(api)]) },
+                            against: { try lua.run("return select(2, ...)(plain)", arguments: [.nil, .function(api)]) })
+        rows.append(Row(name: "100k applications' fields via API vs plain", ratio: m.ratio, unit: "ns/app",
+                        perOperation: m.subject / Double(count) * 1e9, goal: 3))
+        rows.append(Row(name: "  (loading 100k applications into Lua)", ratio: 1, unit: "ms",
+                        perOperation: loaded * 1e3, goal: nil))
+    }
 }
 
 print("benchmark                                        ratio   goal   per operation")

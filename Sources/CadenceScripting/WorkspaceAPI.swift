@@ -59,6 +59,8 @@ public final class WorkspaceAPI {
 
     var timeZone: String { (try? Queries.candidates(db).first?.timeZone) ?? "UTC" }
 
+    /// The Lua functions own the API (it holds no reference back to the
+    /// state), so a caller may drop the object `install` returns.
     func register(in lua: LuaState) throws {
         var host = LuaTable()
         func add(_ name: String, _ body: @escaping LuaCallback) throws { host[name] = .function(try lua.function(body)) }
@@ -69,35 +71,37 @@ public final class WorkspaceAPI {
             catch let error as DomainError { return [.nil, LuaValue(error.description)] }
         }
 
-        try add("today") { [unowned self] _ in .one(LuaValue(today.description)) }
-        try add("relative") { [unowned self] args in
+        try add("today") { [self] _ in .one(LuaValue(today.description)) }
+        try add("relative") { [self] args in
             let text = try args.string(1)
             let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today
             return .one(DateParsing.relative(text, from: from).map { LuaValue($0.description) } ?? .nil)
         }
-        try add("candidates") { [unowned self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
-        try add("applications") { [unowned self] _ in
-            .one(.table(LuaTable(array: try Queries.summaries(db).map { try value($0) })))
+        try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
+        try add("applications") { [self] _ in
+            // One encoding pass for the whole list: per-record encoders cost more than the data.
+            let zone = timeZone
+            return .one(try value(try Queries.summaries(db).map { SummaryRow(summary: $0, zone: zone) }))
         }
-        try add("application") { [unowned self] args in
+        try add("application") { [self] args in
             let name = try args.string(1)
             return try expected {
                 let app = try Queries.application(name, db)
                 return .one(try summary(of: app.id!))
             }
         }
-        try add("events") { [unowned self] args in
+        try add("events") { [self] args in
             let id = try args.integer(1)
             let zone = timeZone
             return .one(.table(LuaTable(array: try Queries.events(of: id, db).map { try value($0, zone: zone) })))
         }
-        try add("contacts") { [unowned self] args in
+        try add("contacts") { [self] args in
             .one(.table(LuaTable(array: try Queries.contacts(of: try args.integer(1), db).map { try value($0) })))
         }
-        try add("offers") { [unowned self] args in
+        try add("offers") { [self] args in
             .one(.table(LuaTable(array: try Queries.offers(of: try args.integer(1), db).map { try value($0) })))
         }
-        try add("log") { [unowned self] args in
+        try add("log") { [self] args in
             let id = try args.integer(1)
             let kindName = try args.string(2)
             let details = args.isNil(3) ? LuaTable() : try args.table(3)
@@ -107,8 +111,8 @@ public final class WorkspaceAPI {
                 return [try value(event, zone: timeZone), try summary(of: id)]
             }
         }
-        try add("begin") { [unowned self] _ in .one(LuaValue(try transaction.beginNested())) }
-        try add("finish") { [unowned self] args in
+        try add("begin") { [self] _ in .one(LuaValue(try transaction.beginNested())) }
+        try add("finish") { [self] args in
             try transaction.endNested(try args.string(1), success: args.boolean(2))
             return .none
         }
@@ -170,20 +174,28 @@ public final class WorkspaceAPI {
         return .table(table)
     }
 
-    func value(_ summary: ApplicationSummary) throws -> LuaValue {
-        var table = try value(summary.application).tableValue ?? LuaTable()
-        let zone = timeZone
-        table["candidate"] = LuaValue(summary.candidate)
-        table["stage"] = LuaValue(summary.stage.rawValue)
-        if let since = summary.stageSince { table["stageSince"] = LuaValue(LocalDate(since, in: zone).description) }
-        if let last = summary.lastContact { table["lastContact"] = LuaValue(LocalDate(last, in: zone).description) }
-        return .table(table)
-    }
-
     func summary(of id: Int64) throws -> LuaValue {
         guard let summary = try Queries.summaries(db).first(where: { $0.application.id == id }) else {
             throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
         }
-        return try value(summary)
+        return try value(SummaryRow(summary: summary, zone: timeZone))
+    }
+}
+
+/// An application as Lua sees it: its own fields, plus what is derived
+/// (stage, since when, last contact, whose), days in the candidate's zone.
+struct SummaryRow: Encodable {
+    let summary: ApplicationSummary
+    let zone: String
+
+    enum Derived: String, CodingKey { case candidate, stage, stageSince, lastContact }
+
+    func encode(to encoder: Encoder) throws {
+        try summary.application.encode(to: encoder)
+        var container = encoder.container(keyedBy: Derived.self)
+        try container.encode(summary.candidate, forKey: .candidate)
+        try container.encode(summary.stage.rawValue, forKey: .stage)
+        try container.encodeIfPresent(summary.stageSince.map { LocalDate($0, in: zone) }, forKey: .stageSince)
+        try container.encodeIfPresent(summary.lastContact.map { LocalDate($0, in: zone) }, forKey: .lastContact)
     }
 }
