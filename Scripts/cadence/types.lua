@@ -1,0 +1,180 @@
+---@meta cadence
+-- Type annotations for the cadence module, for lua-language-server.
+-- They describe Scripts/cadence/init.lua; nothing here runs.
+
+---A calendar day. Compare with < and ==; add or subtract whole days; subtract
+---two dates for the days between them.
+---@class cadence.Date
+---@field year integer
+---@field month integer
+---@field day integer
+---@field weekday "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"
+---@field number integer days since 1970-01-01
+---@operator add(integer): cadence.Date
+---@operator sub(cadence.Date): integer
+---@operator sub(integer): cadence.Date
+local Date = {}
+
+---@return boolean
+function Date:is_weekend() end
+
+---@alias cadence.Stage "saved"|"applied"|"screening"|"interviewing"|"final"|"offer"|"negotiating"|"accepted"|"declined"|"rejected"|"withdrawn"|"ghosted"
+
+---@alias cadence.EventKind "saved"|"applied"|"screen"|"interview"|"follow-up-call"|"message-sent"|"reply-received"|"next-step"|"deadline-set"|"offer-received"|"negotiation-round"|"rejection"|"withdrawal"|"acceptance"|"decline"|"ghosted"|"correction"|"note"
+
+---An application: a candidate, a company, a role.
+---@class cadence.Application
+---@field id integer
+---@field candidateID integer
+---@field candidate string the candidate's name
+---@field company string
+---@field role string
+---@field stage cadence.Stage derived from the timeline
+---@field stageSince? cadence.Date when the stage began
+---@field lastContact? cadence.Date the last message, reply, call, screen or interview
+---@field source? string
+---@field location? string
+---@field url? string
+---@field postedSalary? string pay as the posting stated it
+---@field decisionDeadline? cadence.Date
+---@field interest? integer 1 to 5
+---@field needs string[] needs and problems the company named
+---@field questions string[] what is still unknown
+---@field tags string[]
+---@field notes? string
+local Application = {}
+
+---The application's events, oldest first.
+---@return cadence.Event[]
+function Application:timeline() end
+
+---@return cadence.Contact[]
+function Application:contacts() end
+
+---@return cadence.Offer[]
+function Application:offers() end
+
+---Days since anyone was last in touch (or since the stage began).
+---@return integer?
+function Application:quiet_days() end
+
+---@class cadence.LogDetails
+---@field with? string|string[] people met or written to
+---@field to? string|string[] the same, for messages
+---@field channel? string email, phone, letter, linkedin…
+---@field kind? string for messages: thank-you, status, feedback-request…
+---@field round? string for interviews; "final" makes the stage final
+---@field next? string a promised next step, such as "call me in two weeks"
+---@field due? string|cadence.Date for deadlines and next steps
+---@field at? string|cadence.Date when it happened (default: now)
+---@field stage? cadence.Stage for corrections: the right stage
+---@field corrects? integer for corrections: the event to set aside
+---@field note? string
+
+---Adds an event to the timeline and refreshes this object (its stage follows).
+---@param kind cadence.EventKind
+---@param details? cadence.LogDetails
+---@return cadence.Event
+function Application:log(kind, details) end
+
+---@class cadence.Event
+---@field id integer
+---@field applicationID integer
+---@field kind cadence.EventKind
+---@field at string the instant, ISO 8601 in UTC
+---@field day cadence.Date the day it happened, in the candidate's time zone
+---@field with string[]
+---@field channel? string
+---@field messageKind? string
+---@field round? string
+---@field nextStep? string
+---@field due? cadence.Date
+---@field stage? cadence.Stage
+---@field corrects? integer
+---@field notes? string
+
+---@class cadence.Contact
+---@field id integer
+---@field applicationID integer
+---@field name string
+---@field title? string
+---@field role "recruiter"|"hiring-manager"|"interviewer"|"referrer"|"reference"|"insider"|"other"
+---@field email? string
+---@field phone? string
+---@field discussed? string what they talked about with the candidate
+
+---@class cadence.Money
+---@field minorUnits integer pence, cents…
+---@field currency string ISO 4217
+
+---@class cadence.Offer
+---@field id integer
+---@field applicationID integer
+---@field base cadence.Money
+---@field period "year"|"month"|"week"|"day"|"hour"
+---@field bonus? cadence.Money
+---@field equity? string
+---@field signOn? cadence.Money
+---@field benefits table<string, string>
+---@field startDate? cadence.Date
+---@field respondBy? cadence.Date
+---@field status "received"|"negotiating"|"accepted"|"declined"|"expired"|"rescinded"
+
+---@class cadence.Candidate
+---@field id integer
+---@field name string
+---@field email? string
+---@field timeZone string
+---@field strengths string[]
+---@field references string[]
+
+---@class cadence.Filter
+---@field stage? cadence.Stage|cadence.Stage[]
+---@field company? string part of the company's name, any case
+---@field tag? string
+---@field candidate? string
+---@field quiet? integer|string no contact for at least this long: 14, "2 weeks"
+---@field open? boolean leave out accepted, declined, rejected and withdrawn
+
+---@class cadence
+local cadence = {}
+
+---Applications matching `filter` (all of them without one).
+---@param filter? cadence.Filter
+---@return cadence.Application[]
+function cadence.apps(filter) end
+
+---One application, by id, company, or "company/role".
+---@param name string|integer
+---@return cadence.Application
+function cadence.app(name) end
+
+---@return cadence.Candidate[]
+function cadence.candidates() end
+
+---A date from "YYYY-MM-DD" or words ("2 weeks", "next monday", "tomorrow"),
+---counted from today or from `from`.
+---@param value string|cadence.Date
+---@param from? string|cadence.Date
+---@return cadence.Date
+function cadence.date(value, from) end
+
+---Today, in the candidate's time zone.
+---@return cadence.Date
+function cadence.today() end
+
+---@param n integer
+---@return integer
+function cadence.days(n) end
+
+---@param n integer
+---@return integer days
+function cadence.weeks(n) end
+
+---Runs `fn`; if it raises, its writes are undone and the error raised on.
+---@generic T
+---@param fn fun(): T
+---@return T
+function cadence.transaction(fn) end
+
+return cadence
