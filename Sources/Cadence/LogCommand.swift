@@ -35,7 +35,7 @@ struct Log: ParsableCommand {
             let eventKind = try EventKind(parsing: kind)
             let logged = try workspace.open().write { db -> [Event] in
                 let a = try Queries.application(app, db)
-                let zone = try Queries.candidates(db).first { $0.id == a.candidateID }?.timeZone ?? "UTC"
+                let zone = try Queries.timeZone(of: a, db)
                 let when = try instant(at, timeZone: zone)
                 var event = Event(applicationID: a.id!, kind: eventKind, at: when, with: people + to, channel: channel,
                                   messageKind: messageKind, round: round,

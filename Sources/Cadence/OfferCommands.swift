@@ -31,11 +31,8 @@ struct OfferCommand: ParsableCommand {
                 let baseMoney = try Money(parsing: base, field: "base")
                 var benefitTerms: [String: String] = [:]
                 for b in benefits {
-                    let parts = b.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2, !parts[0].isEmpty else {
-                        throw DomainError.invalid(field: "benefit", "'\(b)' should be name=terms")
-                    }
-                    benefitTerms[parts[0]] = parts[1]
+                    let (name, terms) = try benefit(b)
+                    benefitTerms[name] = terms
                 }
                 let offer = try workspace.open().write { db -> Offer in
                     let a = try Queries.application(app, db)
@@ -46,7 +43,7 @@ struct OfferCommand: ParsableCommand {
                                   benefits: benefitTerms, startDate: try start.map { try DateParsing.date($0, field: "start") },
                                   respondBy: try respondBy.map { try DateParsing.date($0, field: "respond-by") })
                     try Queries.add(&o, db)
-                    let zone = try Queries.candidates(db).first { $0.id == a.candidateID }?.timeZone ?? "UTC"
+                    let zone = try Queries.timeZone(of: a, db)
                     var event = Event(applicationID: a.id!, kind: .offerReceived, at: try instant(at, timeZone: zone), due: o.respondBy,
                                       notes: "offer #\(o.id!): \(o.base) a \(o.period.rawValue)")
                     try Queries.log(&event, db)
@@ -81,9 +78,8 @@ struct OfferCommand: ParsableCommand {
                     var o = try Queries.offer(offer, db)
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
                     for b in benefits {
-                        let parts = b.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                        guard parts.count == 2, !parts[0].isEmpty else { throw DomainError.invalid(field: "benefit", "'\(b)' should be name=terms") }
-                        o.benefits[parts[0]] = parts[1].isEmpty ? nil : parts[1]
+                        let (name, terms) = try benefit(b)
+                        o.benefits[name] = terms.isEmpty ? nil : terms
                     }
                     if let respondBy { o.respondBy = try DateParsing.date(respondBy, field: "respond-by") }
                     if let start { o.startDate = try DateParsing.date(start, field: "start") }
@@ -122,4 +118,13 @@ struct OfferCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// "holiday=25 days" -> ("holiday", "25 days"); "pension=" -> ("pension", "").
+private func benefit(_ text: String) throws -> (name: String, terms: String) {
+    let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty else {
+        throw DomainError.invalid(field: "benefit", "'\(text)' should be name=terms")
+    }
+    return (parts[0], parts[1])
 }

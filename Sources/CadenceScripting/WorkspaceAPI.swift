@@ -55,9 +55,16 @@ public final class WorkspaceAPI {
         self.asOf = asOf
     }
 
-    var today: LocalDate { asOf ?? LocalDate(Date(), in: timeZone) }
+    /// Today for the candidate of `application` (or the first candidate).
+    func today(for application: Int64? = nil) throws -> LocalDate {
+        try asOf ?? LocalDate(Date(), in: zone(of: application))
+    }
 
-    var timeZone: String { (try? Queries.candidates(db).first?.timeZone) ?? "UTC" }
+    /// The time zone of an application's candidate; without one, the first candidate's.
+    func zone(of application: Int64?) throws -> String {
+        if let application, let app = try Application.fetchOne(db, key: application) { return try Queries.timeZone(of: app, db) }
+        return try Queries.candidates(db).first?.timeZone ?? "UTC"
+    }
 
     /// The Lua functions own the API (it holds no reference back to the
     /// state), so a caller may drop the object `install` returns.
@@ -71,17 +78,20 @@ public final class WorkspaceAPI {
             catch let error as DomainError { return [.nil, LuaValue(error.description)] }
         }
 
-        try add("today") { [self] _ in .one(LuaValue(today.description)) }
+        try add("today") { [self] _ in .one(LuaValue(try today().description)) }
         try add("relative") { [self] args in
             let text = try args.string(1)
-            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today
+            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
             return .one(DateParsing.relative(text, from: from).map { LuaValue($0.description) } ?? .nil)
         }
         try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
         try add("applications") { [self] _ in
             // One encoding pass for the whole list: per-record encoders cost more than the data.
-            let zone = timeZone
-            return .one(try value(try Queries.summaries(db).map { SummaryRow(summary: $0, zone: zone) }))
+            var zones: [Int64: String] = [:]
+            for candidate in try Queries.candidates(db) { zones[candidate.id!] = candidate.timeZone }
+            return .one(try value(try Queries.summaries(db).map {
+                SummaryRow(summary: $0, zone: zones[$0.application.candidateID] ?? "UTC")
+            }))
         }
         try add("application") { [self] args in
             let name = try args.string(1)
@@ -92,7 +102,7 @@ public final class WorkspaceAPI {
         }
         try add("events") { [self] args in
             let id = try args.integer(1)
-            let zone = timeZone
+            let zone = try zone(of: id)
             return .one(.table(LuaTable(array: try Queries.events(of: id, db).map { try value($0, zone: zone) })))
         }
         try add("contacts") { [self] args in
@@ -108,7 +118,7 @@ public final class WorkspaceAPI {
             return try expected {
                 try transaction.willWrite()
                 let event = try log(application: id, kind: kindName, details: details)
-                return [try value(event, zone: timeZone), try summary(of: id)]
+                return [try value(event, zone: try zone(of: id)), try summary(of: id)]
             }
         }
         try add("begin") { [self] _ in .one(LuaValue(try transaction.beginNested())) }
@@ -127,7 +137,7 @@ public final class WorkspaceAPI {
 
     func log(application id: Int64, kind name: String, details: LuaTable) throws -> Event {
         let kind = try EventKind(parsing: name)
-        let zone = timeZone
+        let zone = try zone(of: id)
         func text(_ key: String) -> String? { details[key].stringValue ?? details[key].integerValue.map { String($0) } }
         var people: [String] = []
         for key in ["with", "to"] {
@@ -178,7 +188,7 @@ public final class WorkspaceAPI {
         guard let summary = try Queries.summaries(db).first(where: { $0.application.id == id }) else {
             throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
         }
-        return try value(SummaryRow(summary: summary, zone: timeZone))
+        return try value(SummaryRow(summary: summary, zone: try zone(of: id)))
     }
 }
 

@@ -40,6 +40,12 @@ public enum Queries {
         return try NameMatch.resolve(kind: "candidate", name, among: all, id: \.id, label: \.name)
     }
 
+    /// The time zone of the candidate an application belongs to: its days
+    /// (when an event happened, when a step is due) are days there.
+    public static func timeZone(of application: Application, _ db: Database) throws -> String {
+        try Candidate.fetchOne(db, key: application.candidateID)?.timeZone ?? "UTC"
+    }
+
     // MARK: Applications
 
     public static func add(_ application: inout Application, _ db: Database) throws {

@@ -20,32 +20,35 @@ extension FollowUp.Status: DatabaseValueConvertible {}
 extension Offer.Status: DatabaseValueConvertible {}
 extension PayPeriod: DatabaseValueConvertible {}
 
-extension Candidate: FetchableRecord, MutablePersistableRecord {
+/// Every record has an `id` that SQLite assigns on insert.
+protocol IdentifiedRecord: MutablePersistableRecord {
+    var id: Int64? { get set }
+}
+
+extension IdentifiedRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Candidate: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "candidate"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Application: FetchableRecord, MutablePersistableRecord {
+extension Application: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "application"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Contact: FetchableRecord, MutablePersistableRecord {
+extension Contact: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "contact"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Event: FetchableRecord, MutablePersistableRecord {
+extension Event: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "event"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension FollowUp: FetchableRecord, MutablePersistableRecord {
+extension FollowUp: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "followUp"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Offer: FetchableRecord, MutablePersistableRecord {
+extension Offer: FetchableRecord, IdentifiedRecord {
     public static let databaseTableName = "offer"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
