@@ -12,12 +12,10 @@ public final class WorkspaceAPI {
     let db: Database
     public let transaction: WorkspaceTransaction
     let asOf: LocalDate?
-    let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamps.format(date))
-        }
+    /// Instants reach Lua as the same ISO 8601 text the JSON export has.
+    let encoder: LuaValueEncoder = {
+        var encoder = LuaValueEncoder()
+        encoder.encodeDate = { LuaValue(Timestamps.format($0)) }
         return encoder
     }()
 
@@ -176,7 +174,7 @@ public final class WorkspaceAPI {
 
     // MARK: Values for Lua
 
-    func value<T: Encodable>(_ record: T) throws -> LuaValue { try LuaValue(encoding: record, with: encoder) }
+    func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
 
     func value(_ event: Event, zone: String) throws -> LuaValue {
         var table = try value(event).tableValue ?? LuaTable()
