@@ -131,6 +131,17 @@ struct WorkspaceCommandTests {
         #expect(nowhere.status == 1 && nowhere.error.contains("no workspace at"))
     }
 
+    @Test("the REPL reads a piped session without prompts")
+    func pipedRepl() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let result = try Commands.cadence(["repl", "--workspace", directory],
+                                          input: "1 +\n1\napp('acme').stage\napps{ stage = 'rejected' }\napp 'nope'\n")
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("2\ninterviewing\nid  company  role"))
+        #expect(result.output.contains("Globex"))
+        #expect(result.error == "no application named 'nope'\n")
+    }
+
     @Test("the demo holds a realistic search")
     func demo() throws {
         let result = try Commands.cadence(["demo", "--workspace", directory])

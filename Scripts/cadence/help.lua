@@ -1,0 +1,57 @@
+-- cadence.help: help() and help(thing), read from the annotations in
+-- cadence/types.lua, so that editors and the REPL say the same thing.
+
+local entries, order = {}, {}
+
+local function load_entries()
+  if #order > 0 then return end
+  local path = package.searchpath("cadence.types", package.path)
+  local file = path and io.open(path)
+  if not file then return end
+  local doc = {}
+  for line in file:lines() do
+    local text = line:match("^%-%-%-(.*)$")
+    if text and not text:match("^@") then
+      doc[#doc + 1] = text:gsub("^ ", "")
+    elseif text and text:match("^@param") or (text and text:match("^@return")) then
+      doc[#doc + 1] = "  " .. text:gsub("^@", "")
+    elseif line:match("^function ") then
+      local name, args = line:match("^function ([%w_.:]+)(%b())")
+      if name then
+        name = name:gsub("^cadence%.", ""):gsub("^Application:", "app:"):gsub("^Date:", "date:")
+        entries[name] = { signature = name .. args, doc = doc }
+        order[#order + 1] = name
+      end
+      doc = {}
+    elseif not text then
+      doc = {}
+    end
+  end
+  file:close()
+end
+
+local function summary(name)
+  local entry = entries[name]
+  local first = entry.doc[1] or ""
+  return ("  %-34s %s"):format(entry.signature, first)
+end
+
+--- help() lists what there is; help("apps") or help(apps) explains one thing.
+return function(thing, names)
+  load_entries()
+  if thing == nil then
+    local lines = { "Functions (help(name) for more):" }
+    for _, name in ipairs(order) do lines[#lines + 1] = summary(name) end
+    lines[#lines + 1] = "REPL commands: :help, :load FILE, :quit"
+    return table.concat(lines, "\n")
+  end
+  local name = type(thing) == "string" and thing or (names and names[thing])
+  if type(thing) == "table" and getmetatable(thing) and getmetatable(thing).__name == "Application" then
+    local lines = { "An application. Methods:" }
+    for _, n in ipairs(order) do if n:match("^app:") then lines[#lines + 1] = summary(n) end end
+    return table.concat(lines, "\n")
+  end
+  local entry = name and entries[name]
+  if not entry then return "no help for " .. tostring(thing) .. "; help() lists what there is" end
+  return entry.signature .. "\n" .. table.concat(entry.doc, "\n")
+end

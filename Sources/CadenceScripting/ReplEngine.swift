@@ -1,0 +1,94 @@
+import LuaBinding
+
+/// The REPL without the terminal: it takes lines and says what to print.
+/// A line that is an expression is shown without `return`; an incomplete
+/// chunk waits for more lines; each complete input's writes commit on its
+/// own (an input that fails leaves the workspace as it was).
+public final class ReplEngine {
+    public enum Outcome: Equatable {
+        /// The chunk is incomplete: read another line (with the `continuation` prompt).
+        case needMore
+        /// Print this (possibly empty) text.
+        case output(String)
+        /// Print this error.
+        case error(String)
+        /// The user asked to leave.
+        case quit
+    }
+
+    public let lua: LuaState
+    let transaction: WorkspaceTransaction?
+    let run: LuaFunction
+    private var pending: [String] = []
+
+    public var prompt: String { pending.isEmpty ? "> " : ">> " }
+
+    /// `transaction` is the workspace's, when there is one.
+    public init(lua: LuaState, transaction: WorkspaceTransaction?) throws {
+        self.lua = lua
+        self.transaction = transaction
+        guard let run = try lua.run("return require('cadence.repl').run", name: "=repl").first?.function else {
+            throw LuaError(kind: .runtime, message: "cadence.repl did not load")
+        }
+        self.run = run
+    }
+
+    public func feed(_ line: String) -> Outcome {
+        if pending.isEmpty, line.hasPrefix(":") { return command(line) }
+        pending.append(line)
+        let source = pending.joined(separator: "\n")
+        // An expression is shown as it is ("1 + 1", "apps{}"); otherwise a statement.
+        // If either form stops at the end of the input, the chunk is unfinished.
+        let asExpression = Result { try lua.load("return " + source, name: "=stdin") }
+        let asStatement = Result { try lua.load(source, name: "=stdin") }
+        if let chunk = (try? asExpression.get()) ?? (try? asStatement.get()) {
+            pending.removeAll()
+            return evaluate(chunk)
+        }
+        for attempt in [asExpression, asStatement] {
+            if case .failure(let error as LuaError) = attempt, error.message.hasSuffix("<eof>") { return .needMore }
+        }
+        pending.removeAll()
+        if case .failure(let error) = asStatement { return .error(describe(error)) }
+        return .needMore
+    }
+
+    /// Drops a half-typed chunk (Ctrl-C at the prompt).
+    public func cancelInput() { pending.removeAll() }
+
+    func evaluate(_ chunk: LuaFunction) -> Outcome {
+        do {
+            let results = try run.call(.function(chunk))
+            let ok = results.first == true
+            try transaction?.finish(success: ok)
+            let text = results.count > 1 ? results[1].stringValue ?? "" : ""
+            return ok ? .output(text) : .error(text)
+        } catch {
+            try? transaction?.finish(success: false)
+            return .error(describe(error))
+        }
+    }
+
+    func command(_ line: String) -> Outcome {
+        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+        switch words[0] {
+        case ":quit", ":q", ":exit":
+            return .quit
+        case ":help", ":h":
+            return evaluateSource("help()")
+        case ":load", ":l":
+            guard words.count == 2 else { return .error(":load FILE runs a Lua file here") }
+            do { return evaluate(try lua.loadFile(words[1])) } catch { return .error(describe(error)) }
+        default:
+            return .error("unknown command \(words[0]) (try :help)")
+        }
+    }
+
+    func evaluateSource(_ source: String) -> Outcome {
+        do { return evaluate(try lua.load(source, name: "=stdin")) } catch { return .error(describe(error)) }
+    }
+
+    func describe(_ error: any Error) -> String {
+        (error as? LuaError)?.message ?? String(describing: error)
+    }
+}

@@ -1,0 +1,79 @@
+import CadenceCore
+import CadenceStore
+import Foundation
+import LuaBinding
+import Testing
+@testable import CadenceScripting
+
+@Suite("The REPL engine")
+struct ReplEngineTests {
+    let harness = try! APIHarness()
+
+    /// Feeds `lines` to a fresh engine over the demo workspace and collects what it says.
+    func session(_ lines: [String]) throws -> [ReplEngine.Outcome] {
+        let lua = try LuaState()
+        return try harness.store.session { db in
+            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
+            let engine = try ReplEngine(lua: lua, transaction: api.transaction)
+            return lines.map { engine.feed($0) }
+        }
+    }
+
+    @Test("expressions echo without return, and _ holds the last result")
+    func echo() throws {
+        #expect(try session(["1 + 1", "_ * 10", "'text'", "x = 5", "x"]) == [.output("2"), .output("20"), .output("text"), .output(""), .output("5")])
+    }
+
+    @Test("an unfinished chunk waits for more lines")
+    func multiLine() throws {
+        #expect(try session(["1 +", "1", "for i = 1, 2 do", "y = (y or 0) + i", "end", "y"])
+            == [.needMore, .output("2"), .needMore, .needMore, .output(""), .output("3")])
+    }
+
+    @Test("a list of applications prints as an aligned table")
+    func recordTable() throws {
+        let outcome = try session(["apps{ stage = { 'interviewing', 'final' } }"])
+        guard case .output(let text) = outcome.first else { Issue.record("no output"); return }
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("id  company") == true)
+        #expect(lines.count == 4 && lines[2].contains("Acme Analytics") && lines[3].contains("Northwind Logistics"))
+    }
+
+    @Test("nested tables are cut at a depth, cycles are marked, a raising __tostring is reported")
+    func printer() throws {
+        #expect(try session(["t = { 1, a = { b = { c = { d = 1 } } } }", "t.me = t", "t"])
+            .last == .output("{ 1, a = { b = { c = {…} } }, me = <cycle> }"))
+        #expect(try session(["setmetatable({}, { __tostring = function() error('ugly') end })"])
+            == [.output("<error in __tostring: stdin:1: ugly>")])
+        #expect(try session(["setmetatable({}, { __index = function() error('never run') end })"]) == [.output("{}")])
+    }
+
+    @Test("errors are reported and the session goes on; a failed input's writes are undone")
+    func errors() throws {
+        let before = try harness.eventCount()
+        let outcomes = try session([
+            "app 'Acme Corp'",
+            "app('hooli'):log('applied') error('no')",
+            "app('acme'):log('reply-received')",
+            "#app('acme'):timeline()",
+        ])
+        // `return app '…'` is a tail call, so, as in lua5.4's REPL, no line is named.
+        #expect(outcomes[0] == .error("no application named 'Acme Corp' (did you mean 'Acme Analytics'?)"))
+        #expect(outcomes[1] == .error("stdin:1: no"))
+        #expect(outcomes[3] == .output("5"))
+        #expect(try harness.eventCount() == before + 1)
+    }
+
+    @Test("help comes from the annotations; commands begin with a colon")
+    func help() throws {
+        let lua = try LuaState()
+        let text = try harness.store.session { db -> String in
+            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
+            let engine = try ReplEngine(lua: lua, transaction: api.transaction)
+            return try lua.run("return require('cadence.help')('apps')").first?.stringValue ?? ""
+                + (engine.feed(":nonsense") == .error("unknown command :nonsense (try :help)") ? "" : "!")
+        }
+        #expect(text.hasPrefix("apps(filter)\nApplications matching `filter`"))
+        #expect(try session([":quit"]) == [.quit])
+    }
+}
