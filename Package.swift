@@ -38,6 +38,8 @@ let package = Package(
         ),
         // 6. The `cadence` Lua API over the workspace (its Lua half is in Scripts/cadence).
         .target(name: "CadenceScripting", dependencies: ["LuaBinding", "CadenceCore", "CadenceStore"]),
+        // Line editing for the REPL: libedit (BSD licence), not GNU readline (GPL).
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // 7. The command-line tool.
         .executableTarget(
             name: "Cadence",
@@ -46,6 +48,7 @@ let package = Package(
                 "CadenceCore",
                 "CadenceStore",
                 "CadenceScripting",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +62,6 @@ let package = Package(
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
         .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility"]),
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility", "Terminal"]),
     ]
 )

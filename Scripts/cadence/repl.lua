@@ -33,4 +33,49 @@ function repl.run(chunk)
   return true, table.concat(lines, "\n")
 end
 
+-- Completion never runs user code: it reads tables with rawget and next, and
+-- follows metatables (through debug.getmetatable, which no __metatable
+-- hides) only to __index tables, never __index functions.
+local function members(value, into, depth)
+  if depth > 3 then return end
+  if type(value) == "table" then
+    for key in next, value do
+      if type(key) == "string" then into[key] = rawget(value, key) end
+    end
+  end
+  local mt = debug.getmetatable(value)
+  if type(mt) == "table" and type(rawget(mt, "__index")) == "table" then
+    members(rawget(mt, "__index"), into, depth + 1)
+  end
+end
+
+local function member(value, name)
+  local found = {}
+  members(value, found, 0)
+  return found[name]
+end
+
+--- Names that complete `text`: "app" -> "apps", "cadence.tr" -> "cadence.transaction",
+--- "a:ti" -> "a:timeline" (methods only after ':').
+function repl.complete(text)
+  local path, separator, last = text:match("^(.-)([.:]?)([%w_]*)$")
+  local scope = _G
+  if separator ~= "" then
+    for name in path:gmatch("[^.]+") do
+      scope = member(scope, name)
+      if scope == nil then return {} end
+    end
+  end
+  local found, matches = {}, {}
+  members(scope, found, 0)
+  for name, value in pairs(found) do
+    if name:sub(1, #last) == last and name:match("^[%a_][%w_]*$")
+       and (separator ~= ":" or type(value) == "function") then
+      matches[#matches + 1] = path .. separator .. name
+    end
+  end
+  table.sort(matches)
+  return matches
+end
+
 return repl

@@ -29,11 +29,20 @@ struct Repl: ParsableCommand {
             try store.session { db in
                 let api = try WorkspaceAPI.install(in: lua, database: db, workspace: location.directory)
                 let engine = try ReplEngine(lua: lua, transaction: api.transaction)
+                let reader: LineReader = interactive
+                    ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: engine.complete)
+                    : PipeReader()
+                defer { reader.close() }
                 if interactive { Output.write("Cadence REPL on \(location.directory). help() lists what there is; Ctrl-D leaves.\n") }
                 loop: while true {
-                    if interactive { Output.write(engine.prompt) }
-                    guard let line = readLine(strippingNewline: true) else { break }
-                    // Ctrl-C while code runs interrupts it and comes back here.
+                    let line: String
+                    switch reader.read(prompt: interactive ? engine.prompt : "") {
+                    case .line(let text): line = text
+                    case .interrupted: engine.cancelInput(); continue
+                    case .end: break loop
+                    }
+                    // Ctrl-C while code runs interrupts it (also inside pcall or a
+                    // coroutine) and comes back to the prompt, state intact.
                     lua.interrupter.interruptOnSigint()
                     defer { LuaInterrupter.stopInterruptingOnSigint() }
                     switch engine.feed(line) {

@@ -53,6 +53,14 @@ public final class ReplEngine {
         return .needMore
     }
 
+    /// Names that complete `prefix`, found without running any metamethod.
+    public func complete(_ prefix: String) -> [String] {
+        guard let complete = try? lua.run("return require('cadence.repl').complete", name: "=repl").first?.function,
+              let found = try? complete.call(LuaValue(prefix)).first?.tableValue
+        else { return [] }
+        return found.array.compactMap(\.stringValue)
+    }
+
     /// Drops a half-typed chunk (Ctrl-C at the prompt).
     public func cancelInput() { pending.removeAll() }
 

@@ -142,6 +142,16 @@ struct WorkspaceCommandTests {
         #expect(result.error == "no application named 'nope'\n")
     }
 
+    @Test("the REPL on a terminal: completion, continuation, Ctrl-C on a line and on a loop, history across sessions")
+    func terminalRepl() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Terminal/repl_session.py").path
+        let result = try Commands.run("/usr/bin/env", ["python3", script, Commands.cadenceURL.path, directory, directory + "-state"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == "ok\n")
+    }
+
     @Test("the demo holds a realistic search")
     func demo() throws {
         let result = try Commands.cadence(["demo", "--workspace", directory])

@@ -1,0 +1,69 @@
+"""Drives `cadence repl` through a pseudo-terminal, as a person would type.
+
+Usage: repl_session.py CADENCE WORKSPACE STATE_DIR
+Exits non-zero, naming the step, when the REPL does not answer as expected.
+"""
+import os
+import sys
+import time
+
+import pexpect
+
+cadence, workspace, state = sys.argv[1:4]
+env = dict(os.environ, XDG_STATE_HOME=state, TERM="xterm", NO_COLOR="1")
+
+
+def start():
+    child = pexpect.spawn(cadence, ["repl", "--workspace", workspace], env=env, encoding="utf-8", timeout=10)
+    child.expect_exact("> ")
+    return child
+
+
+def step(name, child, pattern):
+    try:
+        child.expect(pattern)
+    except (pexpect.TIMEOUT, pexpect.EOF):
+        sys.exit(f"{name}: expected {pattern!r}, got {child.before!r}")
+
+
+child = start()
+# Tab completion of a field path, and of methods after ':'.
+child.send("cadence.transa\t")
+step("completion", child, "ction")
+child.sendcontrol("u")
+child.sendline("2 + 2")
+step("expression", child, r"\r\n4\r\n")
+# A chunk continues on the next line; Ctrl-C drops it.
+child.sendline("1 +")
+step("continuation prompt", child, ">> ")
+child.sendcontrol("c")
+child.expect_exact("> ")
+child.sendline("10 * 10")
+step("after cancelling the line", child, r"\r\n100\r\n")
+# Ctrl-C interrupts running code, also a loop inside pcall, and the state survives.
+child.sendline("kept = 7")
+child.sendline("while true do pcall(function() while true do end end) end")
+child.expect_exact("while true")
+time.sleep(0.5)
+child.sendcontrol("c")
+step("interrupt", child, "interrupted")
+child.sendline("kept")
+step("state intact", child, r"\r\n7\r\n")
+child.sendline("2 * 21")
+step("last line", child, r"\r\n42\r\n")
+# Ctrl-D leaves and saves the history.
+child.sendcontrol("d")
+child.expect(pexpect.EOF)
+# libedit writes spaces in its history file as \040.
+history = open(os.path.join(state, "cadence", "history")).read().replace("\\040", " ")
+if "10 * 10" not in history:
+    sys.exit(f"history: not saved ({history!r})")
+# The next session recalls it with the up arrow.
+child = start()
+child.send("\x1b[A")
+step("history recall", child, "2 \\* 21")
+child.sendline("")
+step("recalled line runs", child, r"\r\n42\r\n")
+child.sendcontrol("d")
+child.expect(pexpect.EOF)
+print("ok")
