@@ -13,9 +13,12 @@ struct Repl: ParsableCommand {
             Type an expression to see its value (lists of applications print as tables), or \
             any Lua statement; an unfinished chunk continues on the next line. The first result \
             is kept in _. Each input's writes land when it succeeds; an input that fails \
-            changes nothing. :help lists the functions, :load FILE runs a file, :quit (or \
-            Ctrl-D) leaves. With standard input not a terminal, no prompts are printed, so a \
-            session can be piped in.
+            changes nothing; :undo sets aside the events the last input logged. :help lists \
+            the functions, :load FILE runs a file, :reload reloads edited scripts, :quit (or \
+            Ctrl-D) leaves. At start it runs ~/.config/cadence/init.lua (or \
+            $XDG_CONFIG_HOME/cadence/init.lua) and the workspace's init.lua, when they exist. \
+            With standard input not a terminal, no prompts are printed, so a session can be \
+            piped in; colour is used only on a terminal, and never with NO_COLOR set.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -28,12 +31,15 @@ struct Repl: ParsableCommand {
             let interactive = isatty(0) != 0
             try store.session { db in
                 let api = try WorkspaceAPI.install(in: lua, database: db, workspace: location.directory)
-                let engine = try ReplEngine(lua: lua, transaction: api.transaction)
+                let engine = try ReplEngine(lua: lua, api: api)
                 let reader: LineReader = interactive
                     ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: engine.complete)
                     : PipeReader()
                 defer { reader.close() }
                 if interactive { Output.write("Cadence REPL on \(location.directory). help() lists what there is; Ctrl-D leaves.\n") }
+                for file in Self.initFiles(workspace: location.directory) {
+                    if case .error(let text) = engine.feed(":load \(file)") { Self.reportError(text) }
+                }
                 loop: while true {
                     let line: String
                     switch reader.read(prompt: interactive ? engine.prompt : "") {
@@ -48,12 +54,26 @@ struct Repl: ParsableCommand {
                     switch engine.feed(line) {
                     case .needMore: continue
                     case .output(let text): if !text.isEmpty { Output.write(text + "\n") }
-                    case .error(let text): StandardError.write(text + "\n")
+                    case .error(let text): Self.reportError(text)
                     case .quit: break loop
                     }
                 }
                 try api.transaction.finish(success: true)
             }
         }
+    }
+
+    /// The user's init file, then the workspace's, when they exist.
+    static func initFiles(workspace: String) -> [String] {
+        let environment = ProcessInfo.processInfo.environment
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        return [config + "/cadence/init.lua", workspace + "/init.lua"].filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Errors in red on a terminal, unless NO_COLOR is set (https://no-color.org).
+    static func reportError(_ text: String) {
+        let colour = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        StandardError.write(colour ? "\u{1B}[31m" + text + "\u{1B}[0m\n" : text + "\n")
     }
 }

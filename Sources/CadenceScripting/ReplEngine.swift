@@ -17,16 +17,18 @@ public final class ReplEngine {
     }
 
     public let lua: LuaState
-    let transaction: WorkspaceTransaction?
+    let api: WorkspaceAPI?
     let run: LuaFunction
     private var pending: [String] = []
+    /// What the last input logged, for :undo.
+    private var lastLogged: [Int64] = []
 
     public var prompt: String { pending.isEmpty ? "> " : ">> " }
 
-    /// `transaction` is the workspace's, when there is one.
-    public init(lua: LuaState, transaction: WorkspaceTransaction?) throws {
+    /// `api` is the workspace's, when there is one.
+    public init(lua: LuaState, api: WorkspaceAPI?) throws {
         self.lua = lua
-        self.transaction = transaction
+        self.api = api
         guard let run = try lua.run("return require('cadence.repl').run", name: "=repl").first?.function else {
             throw LuaError(kind: .runtime, message: "cadence.repl did not load")
         }
@@ -68,11 +70,14 @@ public final class ReplEngine {
         do {
             let results = try run.call(.function(chunk))
             let ok = results.first == true
-            try transaction?.finish(success: ok)
+            try api?.transaction.finish(success: ok)
+            let logged = api?.takeLogged() ?? []
+            if ok && !logged.isEmpty { lastLogged = logged }
             let text = results.count > 1 ? results[1].stringValue ?? "" : ""
             return ok ? .output(text) : .error(text)
         } catch {
-            try? transaction?.finish(success: false)
+            try? api?.transaction.finish(success: false)
+            _ = api?.takeLogged()
             return .error(describe(error))
         }
     }
@@ -87,8 +92,35 @@ public final class ReplEngine {
         case ":load", ":l":
             guard words.count == 2 else { return .error(":load FILE runs a Lua file here") }
             do { return evaluate(try lua.loadFile(words[1])) } catch { return .error(describe(error)) }
+        case ":undo":
+            return undo()
+        case ":reload":
+            // Scripts edited since start-up (yours and Cadence's) load afresh.
+            return evaluateSource("""
+                for name in pairs(package.loaded) do
+                  if name:match('^cadence%.') and name ~= 'cadence.host' or name == 'cadence' then package.loaded[name] = nil end
+                end
+                require 'cadence.repl'
+                print('reloaded')
+                """)
         default:
             return .error("unknown command \(words[0]) (try :help)")
+        }
+    }
+
+    /// Sets aside, with corrections, the events the last input logged.
+    func undo() -> Outcome {
+        guard let api else { return .error("no workspace to undo in") }
+        guard !lastLogged.isEmpty else { return .error("nothing to undo: the last input logged no event") }
+        do {
+            let count = try api.setAside(lastLogged)
+            try api.transaction.finish(success: true)
+            _ = api.takeLogged()
+            lastLogged = []
+            return .output("undone: \(count) event\(count == 1 ? "" : "s") set aside by corrections (the log keeps both)")
+        } catch {
+            try? api.transaction.finish(success: false)
+            return .error(describe(error))
         }
     }
 

@@ -12,6 +12,8 @@ public final class WorkspaceAPI {
     let db: Database
     public let transaction: WorkspaceTransaction
     let asOf: LocalDate?
+    /// Events logged since `takeLogged()` was last called: the REPL's undo.
+    private var logged: [Int64] = []
     /// Instants reach Lua as the same ISO 8601 text the JSON export has.
     let encoder: LuaValueEncoder = {
         var encoder = LuaValueEncoder()
@@ -157,14 +159,35 @@ public final class WorkspaceAPI {
             if event.due == nil { event.due = DateParsing.relative(next, from: LocalDate(at, in: zone)) }
         }
         try Queries.log(&event, db)
+        logged.append(event.id!)
         if let next = text("next"), kind != .nextStepPromised {
             guard let due = DateParsing.relative(next, from: LocalDate(at, in: zone)) else {
                 throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
             }
             var promise = Event(applicationID: id, kind: .nextStepPromised, at: at, with: people, nextStep: next, due: due)
             try Queries.log(&promise, db)
+            logged.append(promise.id!)
         }
         return event
+    }
+
+    /// The events logged since the last call, and forgets them.
+    public func takeLogged() -> [Int64] {
+        defer { logged.removeAll() }
+        return logged
+    }
+
+    /// Sets events aside with corrections (the log is append-only): what
+    /// `:undo` does with the events of the REPL's last input. Returns how many.
+    public func setAside(_ ids: [Int64]) throws -> Int {
+        try transaction.willWrite()
+        for id in ids {
+            guard let original = try Event.fetchOne(db, key: id) else { continue }
+            var correction = Event(applicationID: original.applicationID, kind: .correction, at: asOf?.noon(in: try zone(of: original.applicationID)) ?? Date(),
+                                   corrects: id, notes: "undone in the REPL")
+            try Queries.log(&correction, db)
+        }
+        return ids.count
     }
 
     static func instant(_ text: String, zone: String) throws -> Date {

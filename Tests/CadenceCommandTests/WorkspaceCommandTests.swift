@@ -134,10 +134,11 @@ struct WorkspaceCommandTests {
     @Test("the REPL reads a piped session without prompts")
     func pipedRepl() throws {
         _ = try Commands.cadence(["demo", "--workspace", directory])
+        try "greeting = 'from the workspace'".write(toFile: directory + "/init.lua", atomically: true, encoding: .utf8)
         let result = try Commands.cadence(["repl", "--workspace", directory],
-                                          input: "1 +\n1\napp('acme').stage\napps{ stage = 'rejected' }\napp 'nope'\n")
+                                          input: "1 +\n1\napp('acme').stage\ngreeting\napps{ stage = 'rejected' }\napp 'nope'\n")
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("2\ninterviewing\nid  company  role"))
+        #expect(result.output.hasPrefix("2\ninterviewing\nfrom the workspace\nid  company  role"))
         #expect(result.output.contains("Globex"))
         #expect(result.error == "no application named 'nope'\n")
     }

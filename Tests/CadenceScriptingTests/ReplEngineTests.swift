@@ -14,7 +14,7 @@ struct ReplEngineTests {
         let lua = try LuaState()
         return try harness.store.session { db in
             let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
-            let engine = try ReplEngine(lua: lua, transaction: api.transaction)
+            let engine = try ReplEngine(lua: lua, api: api)
             return lines.map { engine.feed($0) }
         }
     }
@@ -64,12 +64,29 @@ struct ReplEngineTests {
         #expect(try harness.eventCount() == before + 1)
     }
 
+    @Test(":undo sets aside the events the last input logged, and the stage follows")
+    func undo() throws {
+        let outcomes = try session([
+            ":undo",
+            "app('hooli'):log('applied') app('hooli'):log('interview', { next = 'in 2 weeks' })",
+            "app('hooli').stage",
+            ":undo",
+            "app('hooli').stage",
+            "#app('hooli'):timeline()",
+        ])
+        #expect(outcomes[0] == .error("nothing to undo: the last input logged no event"))
+        #expect(outcomes[2] == .output("interviewing"))
+        #expect(outcomes[3] == .output("undone: 3 events set aside by corrections (the log keeps both)"))
+        #expect(outcomes[4] == .output("saved"))
+        #expect(outcomes[5] == .output("7"))
+    }
+
     @Test("help comes from the annotations; commands begin with a colon")
     func help() throws {
         let lua = try LuaState()
         let text = try harness.store.session { db -> String in
             let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
-            let engine = try ReplEngine(lua: lua, transaction: api.transaction)
+            let engine = try ReplEngine(lua: lua, api: api)
             return try lua.run("return require('cadence.help')('apps')").first?.stringValue ?? ""
                 + (engine.feed(":nonsense") == .error("unknown command :nonsense (try :help)") ? "" : "!")
         }
