@@ -41,18 +41,29 @@ end
 -- Columns worth showing for a list of records: id first, then short scalar
 -- fields common to most rows, in a readable order.
 local PREFERRED = { "id", "company", "role", "name", "stage", "stageSince", "lastContact",
-                    "kind", "day", "with", "due", "status", "decisionDeadline" }
+                    "kind", "day", "with", "nextStep", "due", "status", "decisionDeadline", "notes" }
+
+-- A list of strings (people met, tags) fits in a cell.
+local function is_string_list(v)
+  if type(v) ~= "table" or getmetatable(v) then return false end
+  local n = rawlen(v)
+  for i = 1, n do if type(rawget(v, i)) ~= "string" then return false end end
+  return n > 0 and next(v, n > 0 and n or nil) == nil
+end
 
 local function columns_of(rows)
   local counts = {}
   for _, row in ipairs(rows) do
     for k, v in next, row do
-      if type(k) == "string" and (type(v) ~= "table" or has_tostring(v)) then counts[k] = (counts[k] or 0) + 1 end
+      if type(k) == "string" and (type(v) ~= "table" or has_tostring(v) or is_string_list(v)) then
+        counts[k] = (counts[k] or 0) + 1
+      end
     end
   end
+  -- The columns a reader looks for show when any row has them; others when most do.
   local columns = {}
   for _, k in ipairs(PREFERRED) do
-    if counts[k] and counts[k] * 2 >= #rows then columns[#columns + 1] = k; counts[k] = nil end
+    if counts[k] then columns[#columns + 1] = k; counts[k] = nil end
   end
   if #columns < 2 then
     for _, k in ipairs(sorted_keys(counts)) do
