@@ -81,6 +81,26 @@ struct ReplEngineTests {
         #expect(outcomes[5] == .output("7"))
     }
 
+    @Test("completion finds globals, fields and methods, and never runs a metamethod")
+    func completion() throws {
+        let lua = try LuaState()
+        let found = try harness.store.session { db -> [[String]] in
+            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
+            let engine = try ReplEngine(lua: lua, api: api)
+            _ = engine.feed("a = app 'acme'")
+            _ = engine.feed("trap = setmetatable({}, { __index = function() ran = true error('ran') end })")
+            let results = ["ap", "cadence.tr", "a:ti", "a.comp", "trap.", "string.up"].map(engine.complete)
+            return results + [[engine.feed("ran") == .output("nil") ? "not run" : "ran"]]
+        }
+        #expect(found[0] == ["app", "apps"])
+        #expect(found[1] == ["cadence.transaction"])
+        #expect(found[2] == ["a:timeline"])
+        #expect(found[3] == ["a.company"])
+        #expect(found[4] == [])
+        #expect(found[5] == ["string.upper"])
+        #expect(found[6] == ["not run"])
+    }
+
     @Test("help comes from the annotations; commands begin with a colon")
     func help() throws {
         let lua = try LuaState()
