@@ -40,7 +40,7 @@ struct StandaloneRun {
                 return status
             }
         } catch let error as StoreError {
-            do { try WorkspaceAPI.installMissing(in: lua, reason: error.description, workspace: nil) } catch { return report(error) }
+            do { try WorkspaceAPI.installMissing(in: lua, reason: error.description) } catch { return report(error) }
             return runScripts(lua)
         } catch {
             return report(error)

@@ -30,12 +30,13 @@ public final class WorkspaceAPI {
         return api
     }
 
-    /// Without a workspace, `require "cadence"` says why (and how to make one).
-    public static func installMissing(in lua: LuaState, reason: String, workspace: String?) throws {
+    /// Without a workspace, `require "cadence"` says why (and how to make
+    /// one), and nothing else changes: a plain script sees exactly what it
+    /// sees under lua5.4, package.path included.
+    public static func installMissing(in lua: LuaState, reason: String) throws {
         let loader = try lua.function { _ in throw LuaError(kind: .runtime, message: reason) }
         guard let preload = try lua.globals.table("package")?.table("preload") else { return }
-        try preload.set("cadence.host", .function(loader))
-        try addModulePaths(to: lua, workspace: workspace)
+        try preload.set("cadence", .function(loader))
     }
 
     /// Cadence's Scripts/ and the workspace's scripts/ go after the usual

@@ -29,6 +29,17 @@ struct LuaCompatibilityTests {
         #expect(cadence.status == lua.status)
     }
 
+    @Test("without a workspace, the library a script sees is lua5.4's: package.path, preload, globals")
+    func untouchedLibrary() throws {
+        let probe = """
+            local names = {} for k in pairs(_G) do names[#names + 1] = k end table.sort(names)
+            print(package.path) print(package.cpath) print(table.concat(names, ' '))
+            """
+        let lua = try Commands.run("/usr/bin/lua5.4", ["-e", probe])
+        let cadence = try Commands.cadence(["run", "--workspace", "/nonexistent/cadence-workspace", "-e", probe])
+        #expect(cadence.output == lua.output)
+    }
+
     @Test("an error exits 1 with the message and traceback on stderr")
     func errorReport() throws {
         let script = try Commands.temporaryScript("local x = 1\nerror('boom')\n")
