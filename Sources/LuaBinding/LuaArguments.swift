@@ -7,7 +7,7 @@ import CLuaSupport
 /// as it reports its own: `bad argument #1 to 'log' (string expected, got nil)`.
 /// For methods, argument 1 is the object itself.
 public struct LuaArguments {
-    let L: OpaquePointer
+    @usableFromInline let L: OpaquePointer
     var core: LuaStateCore { LuaStateCore.of(L) }
 
     /// How many arguments were passed.
@@ -32,16 +32,25 @@ public struct LuaArguments {
     public func isNone(_ position: Int32) -> Bool { lua_type(L, position) == LUA_TNONE }
     public func isNil(_ position: Int32) -> Bool { lua_type(L, position) <= LUA_TNIL }
 
+    // The numeric readers are inlinable: they sit on the hot path of every
+    // Swift function Lua calls, in the caller's module.
+    @inlinable
     public func integer(_ position: Int32) throws -> Int64 {
         var isNumber: Int32 = 0
         let result = lua_tointegerx(L, position, &isNumber)
         if isNumber != 0 { return result }
-        if lua_isnumber(L, position) != 0 {
-            throw LuaArgumentError(position, "number has no integer representation")
-        }
-        throw typeError(position, expected: "number")
+        throw integerError(position)
     }
 
+    @usableFromInline
+    func integerError(_ position: Int32) -> LuaArgumentError {
+        if lua_isnumber(L, position) != 0 {
+            return LuaArgumentError(position, "number has no integer representation")
+        }
+        return typeError(position, expected: "number")
+    }
+
+    @inlinable
     public func number(_ position: Int32) throws -> Double {
         var isNumber: Int32 = 0
         let result = lua_tonumberx(L, position, &isNumber)
