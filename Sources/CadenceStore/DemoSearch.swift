@@ -47,7 +47,7 @@ public enum DemoSearch {
         }
         try contact(acme, "Priya Shah", "Talent Partner", .recruiter, "priya.shah@acme.example")
         try contact(acme, "Helen Jones", "Head of Analytics", .hiringManager, "helen.jones@acme.example",
-                    "wants month-end reporting automated before the audit in spring")
+                    "automating month-end reporting before the spring audit")
         try log(acme, .applied, at(-24))
         try log(acme, .screen, at(-14)) { $0.with = ["Priya Shah"]; $0.channel = "phone" }
         try log(acme, .interview, at(0, 9)) { $0.with = ["Helen Jones"]; $0.round = "second" }
@@ -61,7 +61,7 @@ public enum DemoSearch {
             $0.decisionDeadline = day.adding(days: -6)
         }
         try contact(northwind, "Tom Okafor", "BI Manager", .hiringManager, "t.okafor@northwind.example",
-                    "their warehouse dashboards break every quarter")
+                    "the warehouse dashboards that break every quarter")
         try log(northwind, .applied, at(-35))
         try log(northwind, .interview, at(-21)) { $0.with = ["Tom Okafor"]; $0.round = "final" }
         try log(northwind, .messageSent, at(-21, 17)) { $0.with = ["Tom Okafor"]; $0.messageKind = "thank-you"; $0.channel = "email" }
@@ -78,7 +78,7 @@ public enum DemoSearch {
         // An offer with benefits, to answer within a week.
         let initech = try application("Initech", "Analytics Lead") { $0.source = "recruiter"; $0.interest = 4; $0.location = "Remote (UK)" }
         try contact(initech, "Bill Lumbergh", "Director of Operations", .hiringManager, "bill@initech.example",
-                    "needs one source of truth for operations metrics")
+                    "one source of truth for operations metrics")
         try log(initech, .applied, at(-45))
         try log(initech, .interview, at(-30)) { $0.with = ["Bill Lumbergh"] }
         try log(initech, .interview, at(-16)) { $0.with = ["Bill Lumbergh", "Peter Gibbons"]; $0.round = "final" }

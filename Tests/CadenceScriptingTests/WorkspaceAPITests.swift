@@ -66,7 +66,7 @@ struct WorkspaceAPITests {
         #expect(try harness.run("return tostring(cadence.app('acme'):timeline()[4])")
             == ["2026-03-02  next-step with Helen Jones: \"call me in two weeks\" -> 2026-03-16"])
         #expect(try harness.run("return cadence.app('acme'):contacts()[2].discussed")
-            == ["wants month-end reporting automated before the audit in spring"])
+            == ["automating month-end reporting before the spring audit"])
         #expect(try harness.run("return cadence.app('initech'):offers()[1].benefits.holiday") == ["28 days"])
     }
 

@@ -1,0 +1,31 @@
+-- Rule 2: thank each person met, the same day as the interview.
+-- Rule 3: when interested, tie one of your strengths to one need they named.
+local drafts = require "cadence.drafts"
+
+return function(options)
+  options = options or {}
+  local window = options.within_days or 7   -- older interviews are past thanking
+  return {
+    name = "thank-you",
+    rule = "2. Thank-you the same day, to each person met",
+    plan = function(app, ctx)
+      for _, interview in ipairs(ctx:events("interview")) do
+        if ctx.today - interview.day <= window then
+          for _, person in ipairs(interview.with or {}) do
+            if ctx:sent("thank-you", interview.day, person) == 0 then
+              local interested = (app.interest or 3) >= 3
+              ctx:propose{
+                kind = "thank-you", due = interview.day, to = person,
+                reason = ("rule 2: you met %s at the interview on %s; thank them the same day")
+                  :format(person, tostring(interview.day)),
+                draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate,
+                                          interested = interested, need = app.needs and app.needs[1],
+                                          strength = ctx.candidate and ctx.candidate.strengths and ctx.candidate.strengths[1] },
+              }
+            end
+          end
+        end
+      end
+    end,
+  }
+end
