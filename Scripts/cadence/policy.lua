@@ -170,7 +170,11 @@ function policy.render(items, today)
     lines[#lines + 1] = ("  %s: %s%s%s"):format(item.app.company, item.kind, who, when)
     lines[#lines + 1] = "    why: " .. item.reason
     if item.draft then
-      lines[#lines + 1] = "    draft: " .. item.draft:gsub("\n", "\n           ")
+      local first = true
+      for text in (item.draft .. "\n"):gmatch("(.-)\n") do
+        lines[#lines + 1] = (first and "    draft: " or (text == "" and "" or "           ")) .. text
+        first = false
+      end
     end
   end
   return table.concat(lines, "\n")

@@ -27,6 +27,7 @@ struct Demo: ParsableCommand {
             }
             let store = try demo.create()
             _ = FileManager.default.createFile(atPath: directory + "/.cadence-demo", contents: Data())
+            _ = Init.writePersonalCadence(into: directory)
             let today = Date()
             try store.write { db in try DemoSearch.build(today: today, db) }
             let summaries = try store.read { db in try Queries.summaries(db) }
@@ -40,6 +41,7 @@ struct Demo: ParsableCommand {
                 \(DemoSearch.highlights(today: today).joined(separator: "\n"))
 
                 Explore it:
+                  cadence agenda --workspace \(directory)
                   cadence app show acme --workspace \(directory)
                   cadence app list --all --workspace \(directory)
                   cadence export --format csv --workspace \(directory)

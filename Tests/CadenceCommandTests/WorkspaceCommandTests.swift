@@ -153,6 +153,28 @@ struct WorkspaceCommandTests {
         #expect(result.output == "ok\n")
     }
 
+    @Test("init writes a cadence.lua; agenda follows it, as text and JSON; one changed line shows")
+    func agenda() throws {
+        let created = try Commands.cadence(["init", directory])
+        #expect(created.output.contains("with cadence.lua"))
+        let personal = try String(contentsOfFile: directory + "/cadence.lua", encoding: .utf8)
+        #expect(personal.contains("standard.weekly_status{ weeks = 7 }"))
+        _ = try cadence("candidate", "add", "Jo", "--time-zone", "Europe/London", "--strength", "SQL")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
+        _ = try cadence("log", "interview", "--app", "acme", "--with", "Ms. Jones", "--at", "2026-03-02")
+        let text = try cadence("agenda", "--as-of", "2026-03-02")
+        #expect(text.output.hasPrefix("Today\n  Acme: thank-you to Ms. Jones\n    why: rule 2:"))
+        let json = try cadence("agenda", "--as-of", "2026-03-02", "--days", "14", "--json")
+        let items = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+        #expect(items?.map { "\($0["kind"]!) \($0["due"]!)" } == ["thank-you 2026-03-02", "status 2026-03-09"])
+        try personal.replacingOccurrences(of: "weeks = 7", with: "weeks = 4")
+            .write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        #expect(try cadence("agenda", "--as-of", "2026-03-02", "--days", "14").output.contains("weekly status 1 of 4"))
+        try "return { 42 }".write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let broken = try cadence("agenda")
+        #expect(broken.status == 1 && broken.error.contains("cadence.lua: policy 1 has no plan function"))
+    }
+
     @Test("the demo holds a realistic search")
     func demo() throws {
         let result = try Commands.cadence(["demo", "--workspace", directory])
