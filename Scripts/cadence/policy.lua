@@ -63,6 +63,13 @@ function Context:answered_since(since)
   return false
 end
 
+--- The first person met at the latest interview or screen, or nil: whom a
+--- follow-up goes to.
+function Context:person_met()
+  local meeting = self:last{ "interview", "screen" }
+  return meeting and meeting.with and meeting.with[1]
+end
+
 --- The contact named `name`, or nil.
 function Context:contact(name)
   for _, c in ipairs(self.contacts) do if c.name == name then return c end end

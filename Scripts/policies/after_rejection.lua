@@ -12,8 +12,7 @@ return function(options)
     plan = function(app, ctx)
       local rejection = ctx:last("rejection")
       if not rejection or app.stage ~= "rejected" then return end
-      local person = (ctx:last{ "interview", "screen" } or {}).with
-      person = person and person[1]
+      local person = ctx:person_met()
       local steps = {
         { "post-rejection-thanks", 0, "rule 9: thank them graciously, the same day", drafts.rejection_thanks },
         { "feedback-request", 2, "rule 8: ask for feedback, a couple of days later", drafts.feedback_request },

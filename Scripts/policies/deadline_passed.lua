@@ -14,8 +14,7 @@ return function(options)
       if set and set.due and (not deadline or set.due > deadline) then deadline = set.due end
       if not deadline or deadline >= ctx.today then return end
       if ctx:answered_since(deadline) or ctx:sent("deadline-inquiry", deadline) > 0 then return end
-      local person = (ctx:last{ "interview", "screen" } or {}).with
-      person = person and person[1]
+      local person = ctx:person_met()
       ctx:propose{
         kind = "deadline-inquiry", due = deadline + wait, to = person,
         reason = ("rule 6: their decision date %s passed with no word; wait %d days, then one polite inquiry")

@@ -24,7 +24,7 @@ return function(options)
       if (deadline and deadline.day >= meeting.day) or (app.decisionDeadline and app.decisionDeadline >= meeting.day) then
         return
       end
-      local person = meeting.with and meeting.with[1]
+      local person = ctx:person_met()
       local start = meeting.day
 
       local promise = ctx:last("next-step")
@@ -34,11 +34,12 @@ return function(options)
           if e.day >= promise.due and (e.messageKind ~= "thank-you") then touched = true; start = e.day end
         end
         if not touched then
+          local to = promise.with and promise.with[1] or person
           ctx:propose{
-            kind = "follow-up as promised", due = promise.due, to = promise.with and promise.with[1] or person,
+            kind = "follow-up as promised", due = promise.due, to = to,
             reason = ('rule 4: on %s they said "%s": wait until %s, then follow up')
               :format(tostring(promise.day), promise.nextStep or "get in touch later", tostring(promise.due)),
-            draft = drafts.promised{ app = app, to = promise.with and promise.with[1] or person, candidate = ctx.candidate },
+            draft = drafts.promised{ app = app, to = to, candidate = ctx.candidate },
           }
           return
         end
