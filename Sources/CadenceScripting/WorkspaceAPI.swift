@@ -63,8 +63,7 @@ public final class WorkspaceAPI {
 
     /// The time zone of an application's candidate; without one, the first candidate's.
     func zone(of application: Int64?) throws -> String {
-        if let application, let app = try Application.fetchOne(db, key: application) { return try Queries.timeZone(of: app, db) }
-        return try Queries.candidates(db).first?.timeZone ?? "UTC"
+        try Queries.timeZone(ofApplication: application, db)
     }
 
     /// The Lua functions own the API (it holds no reference back to the
@@ -183,7 +182,7 @@ public final class WorkspaceAPI {
     public func setAside(_ ids: [Int64]) throws -> Int {
         try transaction.willWrite()
         for id in ids {
-            guard let original = try Event.fetchOne(db, key: id) else { continue }
+            guard let original = try Queries.event(id, db) else { continue }
             var correction = Event(applicationID: original.applicationID, kind: .correction, at: asOf?.noon(in: try zone(of: original.applicationID)) ?? Date(),
                                    corrects: id, notes: "undone in the REPL")
             try Queries.log(&correction, db)

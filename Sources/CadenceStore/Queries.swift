@@ -46,6 +46,12 @@ public enum Queries {
         try Candidate.fetchOne(db, key: application.candidateID)?.timeZone ?? "UTC"
     }
 
+    /// The time zone of application `id`'s candidate; without one, the first candidate's.
+    public static func timeZone(ofApplication id: Int64?, _ db: Database) throws -> String {
+        if let id, let app = try Application.fetchOne(db, key: id) { return try timeZone(of: app, db) }
+        return try candidates(db).first?.timeZone ?? "UTC"
+    }
+
     // MARK: Applications
 
     public static func add(_ application: inout Application, _ db: Database) throws {
@@ -92,6 +98,10 @@ public enum Queries {
             }
         }
         try event.insert(db)
+    }
+
+    public static func event(_ id: Int64, _ db: Database) throws -> Event? {
+        try Event.fetchOne(db, key: id)
     }
 
     public static func events(of applicationID: Int64, _ db: Database) throws -> [Event] {

@@ -7,10 +7,10 @@ public final class WorkspaceTransaction {
     let db: Database
     private var savepoints = 0
 
-    init(db: Database) { self.db = db }
+    public init(db: Database) { self.db = db }
 
     /// Called before every write.
-    func willWrite() throws {
+    public func willWrite() throws {
         if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
     }
 
@@ -21,7 +21,7 @@ public final class WorkspaceTransaction {
     }
 
     /// `transaction(fn)` in Lua: a nested unit that can be undone on its own.
-    func beginNested() throws -> String {
+    public func beginNested() throws -> String {
         try willWrite()
         savepoints += 1
         let name = "cadence_\(savepoints)"
@@ -29,7 +29,7 @@ public final class WorkspaceTransaction {
         return name
     }
 
-    func endNested(_ name: String, success: Bool) throws {
+    public func endNested(_ name: String, success: Bool) throws {
         if !success { try db.execute(sql: "ROLLBACK TO SAVEPOINT \(name)") }
         try db.execute(sql: "RELEASE SAVEPOINT \(name)")
     }
