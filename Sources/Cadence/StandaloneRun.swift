@@ -31,17 +31,21 @@ struct StandaloneRun {
         // `require "cadence"` reaches the workspace. Nothing is locked until
         // the script's first write; its writes commit when it ends well.
         let workspace = options.workspaceOptions.location
+        let store: Store
         do {
-            let store = try workspace.open()
+            store = try workspace.open()
+        } catch {
+            // No (usable) workspace: plain Lua runs as ever; require "cadence" says why.
+            do { try WorkspaceAPI.installMissing(in: lua, reason: String(describing: error)) } catch { return report(error) }
+            return runScripts(lua)
+        }
+        do {
             return try store.session { db in
                 let api = try WorkspaceAPI.install(in: lua, database: db, workspace: workspace.directory)
                 let status = runScripts(lua)
                 try api.transaction.finish(success: status == 0)
                 return status
             }
-        } catch let error as StoreError {
-            do { try WorkspaceAPI.installMissing(in: lua, reason: error.description) } catch { return report(error) }
-            return runScripts(lua)
         } catch {
             return report(error)
         }
