@@ -75,10 +75,13 @@ function Context:contact(name)
   for _, c in ipairs(self.contacts) do if c.name == name then return c end end
 end
 
---- Proposes a follow-up: kind, due (a date), to, channel, reason, draft.
+--- Proposes a follow-up: kind, due (a date), to, channel, reason, draft, and
+--- key: what makes it the same follow-up from one day to the next (for
+--- calendar UIDs); by default its kind, person and first due date.
 function Context:propose(item)
   assert(item.kind and item.due, "a follow-up needs a kind and a due date")
   item.due = cadence.date(item.due)
+  item.key = item.key or table.concat({ item.kind, item.to or "", tostring(item.due) }, "|")
   if self.options.weekdays_only then
     while item.due:is_weekend() do item.due = item.due + 1 end
   end
@@ -191,7 +194,7 @@ end
 function policy.data(items)
   local out = {}
   for i, item in ipairs(items) do
-    out[i] = { application = item.app.id, company = item.app.company, kind = item.kind,
+    out[i] = { application = item.app.id, key = item.key, company = item.app.company, kind = item.kind,
                due = tostring(item.due), overdue = item.overdue, to = item.to, channel = item.channel,
                policy = item.policy, rule = item.rule, reason = item.reason, draft = item.draft,
                failed = item.failed }

@@ -16,7 +16,7 @@ return function(options)
       if ctx:answered_since(deadline) or ctx:sent("deadline-inquiry", deadline) > 0 then return end
       local person = ctx:person_met()
       ctx:propose{
-        kind = "deadline-inquiry", due = deadline + wait, to = person,
+        kind = "deadline-inquiry", due = deadline + wait, to = person, key = "deadline|" .. tostring(deadline),
         reason = ("rule 6: their decision date %s passed with no word; wait %d days, then one polite inquiry")
           :format(tostring(deadline), wait),
         draft = drafts.deadline_inquiry{ app = app, to = person, deadline = deadline, candidate = ctx.candidate },

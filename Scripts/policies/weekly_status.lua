@@ -36,7 +36,7 @@ return function(options)
         if not touched then
           local to = promise.with and promise.with[1] or person
           ctx:propose{
-            kind = "follow-up as promised", due = promise.due, to = to,
+            kind = "follow-up as promised", due = promise.due, to = to, key = "promised|" .. tostring(promise.day),
             reason = ('rule 4: on %s they said "%s": wait until %s, then follow up')
               :format(tostring(promise.day), promise.nextStep or "get in touch later", tostring(promise.due)),
             draft = drafts.promised{ app = app, to = to, candidate = ctx.candidate },
@@ -51,7 +51,7 @@ return function(options)
       end
       if sent >= weeks then
         ctx:propose{
-          kind = "move on", due = last + 7, to = nil,
+          kind = "move on", due = last + 7, to = nil, key = "move-on|" .. tostring(start),
           reason = ("rule 7: %d weekly follow-ups since %s went unanswered: mark it ghosted (reversible) and keep searching; first ask yourself whether the role is still wanted, and on what terms you would accept")
             :format(sent, tostring(start)),
         }
@@ -59,7 +59,7 @@ return function(options)
       end
       -- One item, even if several weeks were missed: no pile-up.
       ctx:propose{
-        kind = "status", due = last + 7, to = person,
+        kind = "status", due = last + 7, to = person, key = ("status %d|%s"):format(sent + 1, tostring(start)),
         reason = ("rule 5: weekly status %d of %d: last touch %s, no reply since the %s on %s")
           :format(sent + 1, weeks, tostring(last), meeting.kind, tostring(meeting.day)),
         draft = drafts.status{ app = app, to = person, candidate = ctx.candidate },

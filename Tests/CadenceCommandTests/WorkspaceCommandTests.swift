@@ -175,6 +175,26 @@ struct WorkspaceCommandTests {
         #expect(broken.status == 1 && broken.error.contains("cadence.lua: policy 1 has no plan function"))
     }
 
+    @Test("agenda --ics writes RFC 5545 a real parser reads: folded, escaped, with UIDs stable from day to day")
+    func calendar() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo", "--time-zone", "Europe/London", "--strength", "SQL, Python; and reporting")
+        _ = try cadence("app", "add", "Acme; Ltd, Leeds", "Analyst", "--applied", "2026-02-20", "--need", "reports take four days")
+        _ = try cadence("contact", "add", "Zoë Jöns", "--app", "acme", "--discussed", "automating the month-end pack, which is long and painful")
+        _ = try cadence("log", "interview", "--app", "acme", "--with", "Zoë Jöns", "--at", "2026-03-02")
+        let first = directory + "/first.ics", second = directory + "/second.ics"
+        #expect(try cadence("agenda", "--as-of", "2026-03-02", "--days", "14", "--ics", first).status == 0)
+        #expect(try cadence("agenda", "--as-of", "2026-03-04", "--days", "14", "--ics", second).status == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Calendar/check_ics.py").path
+        let checked = try Commands.run("/usr/bin/env", ["python3", script, first, second])
+        #expect(checked.status == 0, "\(checked.error)")
+        #expect(checked.output == """
+            2026-03-02 Acme; Ltd, Leeds: thank-you to Zoë Jöns | rule 2: you met Zoë Jöns at the interview on 2026-03-02; thank them the same day
+            2026-03-09 Acme; Ltd, Leeds: status to Zoë Jöns | rule 5: weekly status 1 of 7: last touch 2026-03-02, no reply since the interview on 2026-03-02
+
+            """)
+    }
+
     @Test("the demo holds a realistic search")
     func demo() throws {
         let result = try Commands.cadence(["demo", "--workspace", directory])
