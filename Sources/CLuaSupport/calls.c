@@ -147,26 +147,6 @@ int cl_psetglobal(lua_State *L, const char *name) {
   return cl_pcall(L, 2, 0);
 }
 
-static int compare_body(lua_State *L) {
-  lua_pushboolean(L, lua_compare(L, 1, 2, (int)lua_tointeger(L, 3)));
-  return 1;
-}
-
-int cl_pcompare(lua_State *L, int a, int b, int op, int *result) {
-  a = lua_absindex(L, a);
-  b = lua_absindex(L, b);
-  lua_pushcfunction(L, compare_body);
-  lua_pushvalue(L, a);
-  lua_pushvalue(L, b);
-  lua_pushinteger(L, op);
-  int status = cl_pcall(L, 3, 1);
-  if (status == LUA_OK) {
-    *result = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-  }
-  return status;
-}
-
 static int len_body(lua_State *L) {
   lua_pushinteger(L, luaL_len(L, 1));
   return 1;

@@ -89,9 +89,6 @@ void cl_set_instruction_limit(cl_control *c, int64_t n) { c->instruction_limit =
 void cl_set_time_limit(cl_control *c, double seconds) { c->time_limit = seconds > 0 ? seconds : 0; }
 size_t cl_memory_used(cl_control *c) { return c->used; }
 size_t cl_memory_limit(cl_control *c) { return c->memory_limit; }
-int64_t cl_instruction_limit(cl_control *c) { return c->instruction_limit; }
-double cl_time_limit(cl_control *c) { return c->time_limit; }
-int64_t cl_instructions_executed(cl_control *c) { return c->executed; }
 cl_stop_reason cl_stop_reason_of(cl_control *c) { return (cl_stop_reason)atomic_load(&c->stop); }
 
 void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *message) {
@@ -100,15 +97,9 @@ void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *mess
   strncpy(c->stuck_message, message ? message : "", sizeof c->stuck_message - 1);
 }
 
-void cl_pop(lua_State *L, int n) { lua_pop(L, n); }
-void cl_newtable(lua_State *L) { lua_newtable(L); }
-int cl_upvalueindex(int i) { return lua_upvalueindex(i); }
 int cl_registryindex(void) { return LUA_REGISTRYINDEX; }
 const char *cl_tolstring(lua_State *L, int i, size_t *len) { return lua_tolstring(L, i, len); }
 int cl_isinteger(lua_State *L, int i) { return lua_isinteger(L, i); }
-void cl_remove(lua_State *L, int i) { lua_remove(L, i); }
-void cl_insert(lua_State *L, int i) { lua_insert(L, i); }
-void cl_replace(lua_State *L, int i) { lua_replace(L, i); }
 
 void cl_set_host(lua_State *L, void *host) { cl_control_of(L)->host = host; }
 void *cl_host(lua_State *L) { return cl_control_of(L)->host; }

@@ -7,8 +7,6 @@ static cl_callback_dispatch call_dispatch;
 static cl_property_dispatch property_dispatch;
 static cl_release release_object;
 
-/* A light userdata key marks the metatables of Swift objects. */
-static const char swift_object_marker = 0;
 #define BOX_METATABLE "cadence.SwiftBox"
 
 void cl_set_dispatchers(cl_callback_dispatch call, cl_property_dispatch property, cl_release release) {
@@ -155,13 +153,6 @@ void *cl_to_swift_object(lua_State *L, int index, const char *tname) {
   return slot ? *slot : NULL;
 }
 
-void *cl_to_any_swift_object(lua_State *L, int index) {
-  if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return NULL;
-  int marked = lua_rawgetp(L, -1, &swift_object_marker) != LUA_TNIL;
-  lua_pop(L, 2);
-  return marked ? *(void **)lua_touserdata(L, index) : NULL;
-}
-
 /* __index and __newindex share one table of members: a name maps either to
 ** a method (a function, returned as it is) or to a property number. */
 static int access_property(lua_State *L, int setting) {
@@ -221,6 +212,4 @@ void cl_new_object_metatable(lua_State *L, const char *tname, int methodsindex,
   lua_setfield(L, -2, "__gc");
   lua_pushstring(L, tname);
   lua_setfield(L, -2, "__metatable");  /* scripts see the name, not the metatable */
-  lua_pushboolean(L, 1);
-  lua_rawsetp(L, -2, &swift_object_marker);
 }

@@ -54,7 +54,7 @@ struct ApplicationCommand: ParsableCommand {
                     try fields.apply(to: &app)
                     try Queries.add(&app, db)
                     var event = Event(applicationID: app.id!, kind: saved ? .saved : .applied,
-                                      at: try instant(applied, timeZone: owner.timeZone, field: "applied"))
+                                      at: try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
                     try Queries.log(&event, db)
                     return app
                 }

@@ -36,28 +36,11 @@ struct Log: ParsableCommand {
             let logged = try workspace.open().write { db -> [Event] in
                 let a = try Queries.application(app, db)
                 let zone = try Queries.timeZone(of: a, db)
-                let when = try instant(at, timeZone: zone)
-                var event = Event(applicationID: a.id!, kind: eventKind, at: when, with: people + to, channel: channel,
-                                  messageKind: messageKind, round: round,
+                let event = Event(applicationID: a.id!, kind: eventKind, at: try Timestamps.instant(at, timeZone: zone),
+                                  with: people + to, channel: channel, messageKind: messageKind, round: round,
                                   due: try due.map { try DateParsing.date($0, field: "due") },
                                   stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
-                if eventKind == .nextStepPromised { event.nextStep = next }
-                try Queries.log(&event, db)
-                var events = [event]
-                // "call me in two weeks" said in an interview: a next step of its own.
-                if let next, eventKind != .nextStepPromised {
-                    let day = LocalDate(when, in: zone)
-                    guard let target = DateParsing.relative(next, from: day) else {
-                        throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
-                    }
-                    var promise = Event(applicationID: a.id!, kind: .nextStepPromised, at: when, with: people,
-                                        nextStep: next, due: target)
-                    try Queries.log(&promise, db)
-                    events.append(promise)
-                } else if eventKind == .nextStepPromised, event.due == nil, let next {
-                    event.due = DateParsing.relative(next, from: LocalDate(when, in: zone))
-                }
-                return events
+                return try Queries.log(event, promising: next, timeZone: zone, db)
             }
             for e in logged {
                 Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at))" + (e.due.map { ", due \($0)" } ?? "") + "\n")

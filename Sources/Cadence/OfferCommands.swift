@@ -44,7 +44,7 @@ struct OfferCommand: ParsableCommand {
                                   respondBy: try respondBy.map { try DateParsing.date($0, field: "respond-by") })
                     try Queries.add(&o, db)
                     let zone = try Queries.timeZone(of: a, db)
-                    var event = Event(applicationID: a.id!, kind: .offerReceived, at: try instant(at, timeZone: zone), due: o.respondBy,
+                    var event = Event(applicationID: a.id!, kind: .offerReceived, at: try Timestamps.instant(at, timeZone: zone), due: o.respondBy,
                                       notes: "offer #\(o.id!): \(o.base) a \(o.period.rawValue)")
                     try Queries.log(&event, db)
                     return o

@@ -52,20 +52,3 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode.failure
     }
 }
-
-/// "2026-03-02", "2026-03-02T14:30", "2026-03-02 14:30" or "now": the instant
-/// an event happened. A bare date means noon in the candidate's time zone.
-func instant(_ text: String?, timeZone: String, field: String = "at") throws -> Date {
-    guard let text, text != "now" else { return Date() }
-    if let date = Timestamps.parse(text) { return date }
-    let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
-    let day = try DateParsing.date(String(parts[0]), field: field)
-    guard parts.count == 2 else { return day.noon(in: timeZone) }
-    let clock = parts[1].split(separator: ":").compactMap { Int($0) }
-    guard clock.count >= 2, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]) else {
-        throw DomainError.invalid(field: field, "'\(text)' is not a time (try 2026-03-02T14:30)")
-    }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-    return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock[0], minute: clock[1]))!
-}

@@ -148,27 +148,15 @@ public final class WorkspaceAPI {
             }
         }
         // "Now" is the as-of day when the session has one (tests, simulations).
-        let at = try text("at").map { try Self.instant($0, zone: zone) } ?? asOf?.noon(in: zone) ?? Date()
-        var event = Event(applicationID: id, kind: kind, at: at, with: people, channel: text("channel"),
+        let at = try text("at").map { try Timestamps.instant($0, timeZone: zone) } ?? asOf?.noon(in: zone) ?? Date()
+        let event = Event(applicationID: id, kind: kind, at: at, with: people, channel: text("channel"),
                           messageKind: text("kind"), round: text("round"),
                           due: try text("due").map { try DateParsing.date($0, field: "due") },
                           stage: try text("stage").map { try Stage(parsing: $0) },
                           corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
-        if kind == .nextStepPromised, let next = text("next") {
-            event.nextStep = next
-            if event.due == nil { event.due = DateParsing.relative(next, from: LocalDate(at, in: zone)) }
-        }
-        try Queries.log(&event, db)
-        logged.append(event.id!)
-        if let next = text("next"), kind != .nextStepPromised {
-            guard let due = DateParsing.relative(next, from: LocalDate(at, in: zone)) else {
-                throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
-            }
-            var promise = Event(applicationID: id, kind: .nextStepPromised, at: at, with: people, nextStep: next, due: due)
-            try Queries.log(&promise, db)
-            logged.append(promise.id!)
-        }
-        return event
+        let logged = try Queries.log(event, promising: text("next"), timeZone: zone, db)
+        self.logged += logged.map { $0.id! }
+        return logged[0]
     }
 
     /// The events logged since the last call, and forgets them.
@@ -188,11 +176,6 @@ public final class WorkspaceAPI {
             try Queries.log(&correction, db)
         }
         return ids.count
-    }
-
-    static func instant(_ text: String, zone: String) throws -> Date {
-        if let date = Timestamps.parse(text) { return date }
-        return try DateParsing.date(text, field: "at").noon(in: zone)
     }
 
     // MARK: Values for Lua

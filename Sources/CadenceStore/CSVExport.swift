@@ -36,8 +36,3 @@ public enum CSVExport {
         return value
     }
 }
-
-extension Timestamps {
-    /// The UTC day of an instant, YYYY-MM-DD.
-    public static func day(_ date: Date) -> String { LocalDate(date, in: "UTC").description }
-}

@@ -100,6 +100,34 @@ public enum Queries {
         try event.insert(db)
     }
 
+    /// Logs `event`, with what was promised in it ("call me in two weeks"):
+    /// a next-step event carries the promise and the day it points at; any
+    /// other event gets a next-step event of its own beside it. Returns what
+    /// was logged.
+    public static func log(_ event: Event, promising next: String?, timeZone: String, _ db: Database) throws -> [Event] {
+        var event = event
+        let day = LocalDate(event.at, in: timeZone)
+        guard let next else {
+            try log(&event, db)
+            return [event]
+        }
+        let target = DateParsing.relative(next, from: day)
+        if event.kind == .nextStepPromised {
+            event.nextStep = next
+            if event.due == nil { event.due = target }
+            try log(&event, db)
+            return [event]
+        }
+        guard let target else {
+            throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
+        }
+        try log(&event, db)
+        var promise = Event(applicationID: event.applicationID, kind: .nextStepPromised, at: event.at,
+                            with: event.with, nextStep: next, due: target)
+        try log(&promise, db)
+        return [event, promise]
+    }
+
     public static func event(_ id: Int64, _ db: Database) throws -> Event? {
         try Event.fetchOne(db, key: id)
     }

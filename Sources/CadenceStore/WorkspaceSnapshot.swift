@@ -89,26 +89,6 @@ public struct WorkspaceSnapshot: Codable, Sendable {
     }
 }
 
-/// Instants as ISO 8601 in UTC with milliseconds (what the database keeps).
-public enum Timestamps {
-    nonisolated(unsafe) static let formatter: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
-    nonisolated(unsafe) static let plain: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f
-    }()
-    static let lock = NSLock()
-
-    public static func format(_ date: Date) -> String { lock.withLock { formatter.string(from: date) } }
-    public static func parse(_ text: String) -> Date? {
-        lock.withLock { formatter.date(from: text) ?? plain.date(from: text) }
-    }
-}
-
 enum SnapshotErrors {
     static func describe(_ error: DecodingError) -> String {
         func at(_ context: DecodingError.Context) -> String {

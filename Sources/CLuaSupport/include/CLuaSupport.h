@@ -54,9 +54,6 @@ void cl_set_time_limit(cl_control *c, double seconds);
 void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *message);
 size_t cl_memory_used(cl_control *c);
 size_t cl_memory_limit(cl_control *c);
-int64_t cl_instruction_limit(cl_control *c);
-double cl_time_limit(cl_control *c);
-int64_t cl_instructions_executed(cl_control *c);
 /* The reason the last top-level call stopped, or CL_STOP_NONE. */
 cl_stop_reason cl_stop_reason_of(cl_control *c);
 /* Thread-safe: any thread may call it while the state runs. */
@@ -86,7 +83,6 @@ int cl_pgettable(lua_State *L, int tableindex);           /* [-1, +1] key -> val
 int cl_psettable(lua_State *L, int tableindex);           /* [-2, +0] key, value */
 int cl_pgetglobal(lua_State *L, const char *name);        /* [-0, +1] */
 int cl_psetglobal(lua_State *L, const char *name);        /* [-1, +0] */
-int cl_pcompare(lua_State *L, int a, int b, int op, int *result);
 int cl_plen(lua_State *L, int index, int64_t *length);    /* '#' with __len */
 int cl_ptostring(lua_State *L, int index);                /* [-0, +1] like tostring() */
 
@@ -114,8 +110,6 @@ void cl_push_swift_function(lua_State *L, void *function);
 void cl_push_swift_object(lua_State *L, void *object, const char *tname);
 /* The object inside a Swift userdata of type 'tname' at 'index', or NULL. */
 void *cl_to_swift_object(lua_State *L, int index, const char *tname);
-/* The object inside any Swift userdata, or NULL. */
-void *cl_to_any_swift_object(lua_State *L, int index);
 
 /* Builds the metatable 'tname' for Swift objects and leaves it on the stack.
 ** 'methods' (a table at methodsindex) is consulted first by __index; then
@@ -133,15 +127,9 @@ int cl_open_trusted(lua_State *L);
 int cl_open_sandboxed(lua_State *L);
 
 /* ---- Macros Swift cannot import ---- */
-void cl_pop(lua_State *L, int n);
-void cl_newtable(lua_State *L);
-int cl_upvalueindex(int i);
 int cl_registryindex(void);
 const char *cl_tolstring(lua_State *L, int index, size_t *length);
 int cl_isinteger(lua_State *L, int index);
-void cl_remove(lua_State *L, int index);
-void cl_insert(lua_State *L, int index);
-void cl_replace(lua_State *L, int index);
 void cl_collect_garbage(lua_State *L);
 
 #endif
