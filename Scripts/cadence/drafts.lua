@@ -38,7 +38,7 @@ end
 --- Rule 6: one polite inquiry after a decision date passed in silence.
 function drafts.deadline_inquiry(f)
   return ("Dear %s,\n\nI understood a decision on the %s role was expected around %s. I remain keen on the position and wondered whether there is any news, or a new timeline.%s")
-    :format(first_name(f.to), f.app.role, tostring(f.deadline), sign(f.candidate))
+    :format(first_name(f.to), f.app.role, f.deadline.short and f.deadline:short() or tostring(f.deadline), sign(f.candidate))
 end
 
 --- Rule 9: gracious after a rejection; ask to be considered if the hire does not work out.
@@ -57,6 +57,107 @@ end
 function drafts.stay_in_touch(f)
   return ("Dear %s,\n\nIt has been a few months since we spoke about the %s role; I hope things are going well at %s. I would be glad to stay in touch about future openings.%s")
     :format(first_name(f.to), f.app.role, f.app.company, sign(f.candidate))
+end
+
+--- Rule 7: not a message: the two questions to answer before moving on.
+function drafts.move_on(f)
+  return ("Before you mark %s ghosted and move on (a reply later revives it), answer for yourself:\n"
+    .. "  1. Do you still want the %s role?\n  2. On what terms would you accept it (pay, hours, location)?\n"
+    .. "If yes, one last short note restating interest does no harm."):format(f.app.company, f.app.role)
+end
+
+--- Rule 1: the plan for after a meeting, written before it.
+function drafts.plan_ahead(f)
+  local lines = { ("Before the %s on %s:"):format(f.meeting.kind, f.meeting.day:short()) }
+  if f.app.needs and #f.app.needs > 0 then
+    lines[#lines + 1] = "  - their needs you know of: " .. table.concat(f.app.needs, "; ")
+  end
+  if f.candidate and f.candidate.strengths and #f.candidate.strengths > 0 then
+    lines[#lines + 1] = "  - the strengths to link to them: " .. table.concat(f.candidate.strengths, "; ")
+  end
+  lines[#lines + 1] = "  - note each person's name and what they talked about: the thank-you uses it"
+  lines[#lines + 1] = "  - before leaving, ask what happens next and when (rule 4)"
+  if #f.steps > 0 then
+    lines[#lines + 1] = "Then, as your cadence.lua stands:"
+    for _, step in ipairs(f.steps) do lines[#lines + 1] = "  - " .. step end
+  end
+  return table.concat(lines, "\n")
+end
+
+--- Rule 10: ask a reference before they are needed.
+function drafts.reference_request(f)
+  return ("Dear %s,\n\nI am in the final stages for a %s role at %s. Would you be willing to act as a reference? They may be in touch in the next few weeks; I would be glad to send you the job description and a note on what I would most like them to hear.%s")
+    :format(first_name(f.to), f.app.role, f.app.company, sign(f.candidate))
+end
+
+--- Rule 10: ask someone who knows the interviewer to put in a word, with care.
+function drafts.put_in_a_word(f)
+  return ("Dear %s,\n\nI interviewed for the %s role at %s on %s and came away keen. If it feels natural, a word from you to the team would mean a lot; please do not feel any obligation.%s")
+    :format(first_name(f.to), f.app.role, f.app.company, f.meeting.day:short(), sign(f.candidate))
+end
+
+--- Rule 11: a preparation task.
+function drafts.prepare(f)
+  return ("To do for %s, ready by %s: %s\n  - what problem of theirs does it address? (%s)\n  - rehearse it aloud once, and time it")
+    :format(f.app.company, f.target:short(), f.task, f.app.needs and f.app.needs[1] or "ask yourself what they need")
+end
+
+--- Rule 12: unknowns, as questions to ask.
+function drafts.questions(f)
+  local lines = { ("Questions for %s:"):format(f.app.company) }
+  for _, q in ipairs(f.questions) do lines[#lines + 1] = "  - " .. q end
+  return table.concat(lines, "\n")
+end
+
+local function money(m)
+  if type(m) ~= "table" or not m.minorUnits then return nil end
+  local whole = tostring(m.minorUnits // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return whole .. (m.minorUnits % 100 ~= 0 and ("." .. ("%02d"):format(m.minorUnits % 100)) or "") .. " " .. m.currency
+end
+
+--- Accepting: in writing, with the terms as understood.
+function drafts.acceptance(f)
+  local terms = {}
+  local o = f.offer
+  if o then
+    terms[#terms + 1] = ("  - base salary: %s a %s"):format(money(o.base), o.period)
+    if o.bonus then terms[#terms + 1] = "  - bonus: " .. money(o.bonus) end
+    if o.signOn then terms[#terms + 1] = "  - sign-on: " .. money(o.signOn) end
+    if o.equity then terms[#terms + 1] = "  - equity: " .. tostring(o.equity) end
+    if o.startDate then terms[#terms + 1] = "  - start date: " .. tostring(o.startDate) end
+    local names = {}
+    for name in pairs(o.benefits or {}) do names[#names + 1] = name end
+    table.sort(names)
+    for _, name in ipairs(names) do terms[#terms + 1] = ("  - %s: %s"):format(name, o.benefits[name]) end
+  end
+  local listed = #terms > 0 and ("\n\nAs I understand the terms:\n" .. table.concat(terms, "\n") .. "\n\nPlease let me know if I have misunderstood anything.") or ""
+  return ("Dear %s,\n\nI am delighted to accept your offer for the %s role at %s.%s I look forward to starting.%s")
+    :format(first_name(f.to), f.app.role, f.app.company, listed, sign(f.candidate))
+end
+
+--- Declining: courteous, no obligation to explain.
+function drafts.decline(f)
+  return ("Dear %s,\n\nThank you for the offer for the %s role, and for the time you and the team gave me. After careful thought I have decided to decline. I hope our paths cross again.%s")
+    :format(first_name(f.to), f.app.role, sign(f.candidate))
+end
+
+local SUBJECTS = {
+  ["thank-you"] = "Thank you: %s",
+  ["status"] = "Following up: %s",
+  ["promised-follow-up"] = "Following up as promised: %s",
+  ["deadline-inquiry"] = "Any news? %s",
+  ["post-rejection-thanks"] = "Thank you: %s",
+  ["feedback-request"] = "Feedback on my application: %s",
+  ["stay-in-touch"] = "Staying in touch",
+  ["reference-request"] = "Would you be a reference? (%s)",
+  ["put-in-a-word"] = "A favour: %s",
+  ["acceptance-in-writing"] = "Accepting the offer: %s",
+  ["decline"] = "Your offer: %s",
+}
+
+--- The subject line of a message of `kind` about `app` (for .eml drafts).
+function drafts.subject(kind, app)
+  return (SUBJECTS[kind] or (kind:gsub("^%l", string.upper) .. ": %s")):format(app.role .. ", " .. app.company)
 end
 
 -- The workspace's own drafts replace these, function by function.

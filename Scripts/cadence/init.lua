@@ -87,6 +87,13 @@ end
 
 function Date:is_weekend() return self.weekday == "saturday" or self.weekday == "sunday" end
 
+local MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }
+
+--- The date as people write it in a sentence: "Mon 2 Mar".
+function Date:short()
+  return ("%s %d %s"):format(self.weekday:sub(1, 1):upper() .. self.weekday:sub(2, 3), self.day, MONTHS[self.month])
+end
+
 --- The date of `value`: a Date, "YYYY-MM-DD", or words such as "2 weeks",
 --- "next monday", "tomorrow" (counted from today, or from `from`).
 function cadence.date(value, from)
@@ -140,9 +147,9 @@ end
 -- table field costs; methods go back to the host.
 ---------------------------------------------------------------------------
 
-local Application, Event, Contact, Offer, Candidate = {}, {}, {}, {}, {}
+local Application, Event, Contact, Offer, Candidate, Decision = {}, {}, {}, {}, {}, {}
 for name, class in pairs{ Application = Application, Event = Event, Contact = Contact,
-                          Offer = Offer, Candidate = Candidate } do
+                          Offer = Offer, Candidate = Candidate, Decision = Decision } do
   class.__index = class
   class.__name = name
   class.__eq = function(a, b) return a.id == b.id end
@@ -213,6 +220,11 @@ end
 
 function Candidate:__tostring() return self.name end
 
+function Decision:__tostring()
+  return ("%s %s (application %d): %s%s"):format(self.status, self.kind, self.applicationID, tostring(self.due),
+    self.recipient and (" to " .. self.recipient) or "")
+end
+
 ---------------------------------------------------------------------------
 -- Queries
 ---------------------------------------------------------------------------
@@ -260,6 +272,16 @@ function cadence.app(name)
 end
 
 function cadence.candidates() return objects(Candidate, host.candidates()) end
+
+--- What was decided about agenda items: done, skipped, or snoozed (to `due`).
+function cadence.decisions() return objects(Decision, host.decisions()) end
+
+--- Records a decision on the agenda item `decision.key` of `app`
+--- (policy.act does this; fields: key, status, kind, due, to, channel, event…).
+function cadence.decide(app, decision)
+  local ok, message = host.decide(app.id, decision)
+  if ok == nil and message then error(message, 2) end
+end
 
 --- Runs `fn`; if it raises, its writes are undone (and the error raised on).
 --- A script is already one transaction: this is for parts of it, and for the REPL.

@@ -12,10 +12,15 @@
 --     end,
 --   }
 --
--- Planning is a pure function of (policies, data, as-of date): it writes
--- nothing, and the same inputs give the same agenda.
+-- or declaratively, with cadence.sequence (triggers, steps, stop conditions).
+-- Planning is a pure function of (policies, data, decisions, as-of date): it
+-- writes nothing, and the same inputs give the same agenda. Acting on an item
+-- (policy.act: done, skipped, snoozed) is the one write, and it goes through
+-- the timeline, so the cadence moves on by itself.
 
 local cadence = require "cadence"
+local calendar = require "cadence.calendar"
+local drafts = require "cadence.drafts"
 
 local policy = {}
 
@@ -26,22 +31,51 @@ local policy = {}
 local Context = {}
 Context.__index = Context
 
---- Events of `kind` (or of any of the kinds in a list), oldest first.
+local function kind_set(kind)
+  if kind == nil then return nil end
+  local set = {}
+  for _, k in ipairs(type(kind) == "table" and kind or { kind }) do set[k] = true end
+  return set
+end
+
+--- Events up to today of `kind` (or of any of the kinds in a list), oldest first.
 function Context:events(kind)
-  local kinds = type(kind) == "table" and kind or { kind }
-  local wanted = {}
-  for _, k in ipairs(kinds) do wanted[k] = true end
+  local wanted = kind_set(kind)
   local found = {}
   for _, e in ipairs(self.timeline) do
-    if kind == nil or wanted[e.kind] then found[#found + 1] = e end
+    if not wanted or wanted[e.kind] then found[#found + 1] = e end
   end
   return found
 end
 
---- The latest event of `kind` (or of the kinds listed), or nil.
+--- The latest event up to today of `kind` (or of the kinds listed), or nil.
 function Context:last(kind)
-  local found = self:events(kind)
-  return found[#found]
+  local wanted = kind_set(kind)
+  for i = #self.timeline, 1, -1 do
+    local e = self.timeline[i]
+    if not wanted or wanted[e.kind] then return e end
+  end
+end
+
+--- Events dated after today (a scheduled interview, say), of `kind` if given.
+function Context:upcoming(kind)
+  local wanted = kind_set(kind)
+  local found = {}
+  for _, e in ipairs(self.future) do
+    if not wanted or wanted[e.kind] then found[#found + 1] = e end
+  end
+  return found
+end
+
+--- The events after `anchor`: after it in the timeline when it is one of its
+--- events, else those on or after its day.
+function Context:after(anchor)
+  local found, seen = {}, anchor.id == nil
+  for _, e in ipairs(self.timeline) do
+    if seen and (anchor.id ~= nil or e.day >= anchor.day) then found[#found + 1] = e end
+    if e.id ~= nil and e.id == anchor.id then seen = true end
+  end
+  return found
 end
 
 --- Messages of a kind (thank-you, status…) sent on or after `since`, to `to` if given.
@@ -75,15 +109,36 @@ function Context:contact(name)
   for _, c in ipairs(self.contacts) do if c.name == name then return c end end
 end
 
---- Proposes a follow-up: kind, due (a date), to, channel, reason, draft, and
---- key: what makes it the same follow-up from one day to the next (for
---- calendar UIDs); by default its kind, person and first due date.
+--- The application's offers (asked of the workspace once, then kept).
+function Context:offers()
+  if not self.offer_list then self.offer_list = self.options.offers or self.app:offers() end
+  return self.offer_list
+end
+
+--- What the person decided about the item `key` of this application (a
+--- table with status "done", "skipped" or "snoozed", and due), or nil.
+function Context:decision(key) return self.decisions[key] end
+
+--- Notes why a policy proposes nothing (stopped by a reply, waiting for a
+--- date): simulations and explanations show it.
+function Context:exit(reason) self.exits[#self.exits + 1] = reason end
+
+--- Proposes a follow-up: kind, due (a date), to, channel, reason, draft;
+--- key: what makes it the same item from one day to the next (decisions and
+--- calendar UIDs hang on it), by default its kind, person and due date;
+--- logs: the event marking it done logs (default: the message sent, or a
+--- note for a task; false for none); slide = "back" for items that must not
+--- move later (preparation before a meeting).
 function Context:propose(item)
-  assert(item.kind and item.due, "a follow-up needs a kind and a due date")
+  if not item.kind or not item.due then error("a follow-up needs a kind and a due date", 2) end
   item.due = cadence.date(item.due)
   item.key = item.key or table.concat({ item.kind, item.to or "", tostring(item.due) }, "|")
-  if self.options.weekdays_only then
-    while item.due:is_weekend() do item.due = item.due + 1 end
+  local moved, why = self.calendar:adjust(item.due, item.slide)
+  -- Moving earlier must not move into the past: then it is due today.
+  if why and moved < self.today and item.due >= self.today then moved, why = self.today, nil end
+  if why then
+    item.due = moved
+    item.reason = (item.reason or "") .. " (" .. why .. ")"
   end
   item.app, item.policy, item.rule = self.app, self.current.name, self.current.rule
   item.channel = item.channel or "email"
@@ -94,73 +149,212 @@ end
 -- Planning
 ---------------------------------------------------------------------------
 
-local CLOSED = { accepted = true, declined = true, withdrawn = true }
+--- A short name for an item that stays the same from day to day: what
+--- `cadence agenda done REF` takes. (FNV-1a of the application and key.)
+function policy.ref(app_id, key)
+  local h = 2166136261
+  local text = tostring(app_id) .. "|" .. key
+  for i = 1, #text do h = ((h ~ text:byte(i)) * 16777619) & 0xffffffff end
+  return ("%06x"):format(h >> 8)
+end
 
---- The follow-ups `policies` propose for `app`, as of `today`. A policy that
---- raises does not stop the others: its failure is returned as an item.
+local function applies(p, app)
+  local function named(list)
+    for _, name in ipairs(type(list) == "table" and list or { list }) do
+      if name == app.id or tostring(name):lower() == app.company:lower() then return true end
+    end
+    return false
+  end
+  return (p.only == nil or named(p.only)) and (p.except == nil or not named(p.except))
+end
+
+--- Splits a timeline into what happened up to `today` and what is scheduled after.
+local function split(timeline, today)
+  local past, future = {}, {}
+  for _, e in ipairs(timeline) do
+    if e.day <= today then past[#past + 1] = e else future[#future + 1] = e end
+  end
+  return past, future
+end
+
+--- The follow-ups `policies` propose for `app`, as of `today`, with the
+--- person's decisions applied (done and skipped items go, snoozed ones wait).
+--- A policy that raises does not stop the others: its failure is an item.
+--- options: candidates (by id), calendar, decisions (by application id,
+--- then key), timeline, contacts and offers (instead of asking the
+--- workspace), policies (all of them, for policies that plan ahead).
+--- Returns the items, and the reasons policies gave for proposing nothing.
 function policy.plan(app, policies, today, options)
   options = options or {}
-  local candidate = options.candidates and options.candidates[app.candidateID]
+  local past, future = split(options.timeline or app:timeline(), today)
   local ctx = setmetatable({
-    app = app, today = today, timeline = app:timeline(), contacts = app:contacts(),
-    candidate = candidate, options = options, proposed = {},
+    app = app, today = today, timeline = past, future = future, contacts = options.contacts or app:contacts(),
+    candidate = options.candidates and options.candidates[app.candidateID],
+    decisions = options.decisions and options.decisions[app.id] or {},
+    calendar = options.calendar or calendar.new(), options = options, proposed = {}, exits = {},
   }, Context)
-  if CLOSED[app.stage] then return {} end
   for _, p in ipairs(policies) do
-    ctx.current = p
-    local ok, err = pcall(p.plan, app, ctx)
-    if not ok then
-      ctx.proposed[#ctx.proposed + 1] = { app = app, policy = p.name, rule = p.rule, failed = true,
-        kind = "policy-error", due = today, reason = ("policy '%s' failed on %s: %s"):format(p.name, app.company, tostring(err)) }
+    if applies(p, app) then
+      ctx.current = p
+      local ok, err = pcall(p.plan, app, ctx)
+      if not ok then
+        ctx.proposed[#ctx.proposed + 1] = { app = app, policy = p.name, rule = p.rule, failed = true, key = "error|" .. p.name,
+          kind = "policy-error", due = today, channel = "task",
+          reason = ("policy '%s' failed on %s: %s"):format(p.name, app.company, tostring(err)) }
+      end
     end
   end
-  return ctx.proposed
+  local kept = {}
+  for _, item in ipairs(ctx.proposed) do
+    item.ref = policy.ref(app.id, item.key)
+    item.candidate = ctx.candidate
+    local decision = ctx.decisions[item.key]
+    if decision and decision.status == "snoozed" then
+      if decision.due > item.due then
+        item.reason = ("%s (snoozed to %s)"):format(item.reason or "", decision.due:short())
+        item.due, item.snoozed = decision.due, true
+      end
+      kept[#kept + 1] = item
+    elseif not decision or item.failed then
+      kept[#kept + 1] = item
+    end
+  end
+  return kept, ctx.exits
+end
+
+--- Decisions from the workspace, by application and key.
+local function load_decisions()
+  local by_app = {}
+  for _, d in ipairs(cadence.decisions()) do
+    by_app[d.applicationID] = by_app[d.applicationID] or {}
+    by_app[d.applicationID][d.key] = d
+  end
+  return by_app
+end
+
+local function by_due(a, b)
+  if a.due ~= b.due then return a.due < b.due end
+  if a.app.company ~= b.app.company then return a.app.company < b.app.company end
+  if (a.to or "") ~= (b.to or "") then return (a.to or "") < (b.to or "") end
+  return a.key < b.key
 end
 
 --- Everything due up to `today + days` for the open applications, overdue
 --- first, then by day; each item with its reason and draft.
+--- options: days, as_of, calendar (settings or a calendar), app (only this one).
 function policy.agenda(policies, options)
   options = options or {}
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local horizon = today + (options.days or 7)
+  local plan_options = { candidates = {}, decisions = load_decisions(), policies = policies,
+                         calendar = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar) }
+  for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c end
   local items = {}
-  options.candidates = {}
-  for _, c in ipairs(cadence.candidates()) do options.candidates[c.id] = c end
-  for _, app in ipairs(cadence.apps()) do
-    for _, item in ipairs(policy.plan(app, policies, today, options)) do
+  for _, app in ipairs(options.app and { options.app } or cadence.apps()) do
+    for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
       if item.due <= horizon then
         item.overdue = item.due < today
         items[#items + 1] = item
       end
     end
   end
-  table.sort(items, function(a, b)
-    if a.due ~= b.due then return a.due < b.due end
-    if a.app.company ~= b.app.company then return a.app.company < b.app.company end
-    return (a.to or "") < (b.to or "")
-  end)
+  table.sort(items, by_due)
   return items, today
 end
 
---- The policies of a personal cadence.lua at `path`, or the standard ones
---- with their defaults when there is none.
+--- The policies of a personal cadence.lua at `path` (the standard ones with
+--- their defaults when there is none), and its settings (calendar).
 function policy.load(path)
   local file = path and io.open(path)
   if not file then
     local standard = require "policies"
-    return { standard.thank_you(), standard.weekly_status(), standard.deadline_passed(), standard.after_rejection() }
+    return standard.defaults(), {}
   end
   file:close()
-  local policies = dofile(path)
-  if type(policies) ~= "table" then error(path .. " must return a list of policies", 0) end
-  for i, p in ipairs(policies) do
+  local chunk = dofile(path)
+  if type(chunk) ~= "table" then error(path .. " must return a list of policies", 0) end
+  local policies = {}
+  for i, p in ipairs(chunk) do
     if type(p) ~= "table" or type(p.plan) ~= "function" then
       error(("%s: policy %d has no plan function"):format(path, i), 0)
     end
     p.name = p.name or ("policy " .. i)
     p.rule = p.rule or "(no rule named)"
+    policies[i] = p
   end
-  return policies
+  local settings = { calendar = chunk.calendar }
+  return policies, settings
+end
+
+--- The item of the agenda whose ref starts with `ref` (planning a year
+--- ahead, so an item can be done early), or nil and why.
+function policy.find(policies, ref, options)
+  ref = tostring(ref):lower()
+  if #ref < 3 then return nil, "give at least 3 characters of the item's ref" end
+  local items = policy.agenda(policies, { as_of = options.as_of, days = 366, calendar = options.calendar })
+  local found = {}
+  for _, item in ipairs(items) do
+    if item.ref:sub(1, #ref) == ref then found[#found + 1] = item end
+  end
+  if #found == 1 then return found[1] end
+  if #found == 0 then return nil, ("no item %s on the agenda (run 'cadence agenda' for the refs)"):format(ref) end
+  local names = {}
+  for i, item in ipairs(found) do names[i] = ("%s (%s: %s)"):format(item.ref, item.app.company, item.kind) end
+  return nil, ("%s could be %s: give more of it"):format(ref, table.concat(names, " or "))
+end
+
+--- What marking `item` done logs: the message sent for a message, a note
+--- for a task, or what the policy said (item.logs: a kind, or { kind, details }).
+function policy.done_event(item, on)
+  if item.logs == false then return nil end
+  local at = tostring(on)
+  if type(item.logs) == "string" then return item.logs, { at = at, note = "agenda: " .. item.kind } end
+  if type(item.logs) == "table" then
+    local details = { at = at }
+    for k, v in pairs(item.logs) do if k ~= 1 then details[k] = v end end
+    return item.logs[1], details
+  end
+  if item.channel == "task" then return "note", { at = at, note = "done: " .. item.kind } end
+  return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel }
+end
+
+--- Acts on the item `ref`: "done" (logs the event, so the cadence moves on),
+--- "skipped", or "snoozed" to `until`. Returns the item and a sentence.
+--- options: as_of, on (the day it was done), until, calendar.
+function policy.act(policies, ref, action, options)
+  local item, why = policy.find(policies, ref, options)
+  if not item then error(why, 0) end
+  local today = options.as_of and cadence.date(options.as_of) or cadence.today()
+  local decision = { key = item.key, kind = item.kind, due = tostring(item.due), to = item.to, channel = item.channel,
+                     policy = item.policy, reason = item.reason, draft = item.draft }
+  local said
+  if action == "done" then
+    local ok, on = pcall(cadence.date, options.on or today, today)
+    if not ok then error(("cannot read the day it was done from '%s'"):format(tostring(options.on)), 0) end
+    if on > today then error(("%s is in the future: mark an item done once it is"):format(tostring(on)), 0) end
+    local kind, details = policy.done_event(item, on)
+    if kind then
+      local event = item.app:log(kind, details)
+      decision.event = event.id
+      said = ("logged %s on %s"):format(kind .. (details.kind and (" (" .. details.kind .. ")") or ""), on:short())
+    else
+      said = "nothing to log"
+    end
+    decision.status = "done"
+  elseif action == "skipped" then
+    decision.status = "skipped"
+    said = "it will not come back"
+  elseif action == "snoozed" then
+    local ok, to = pcall(cadence.date, options["until"] or "", today)
+    if not ok or to <= today then error("snooze to a date after today (--until 2026-03-20, or '3 days')", 0) end
+    decision.status, decision.due = "snoozed", tostring(to)
+    said = "back on " .. to:short()
+  else
+    error(("unknown action '%s' (done, skipped, snoozed)"):format(tostring(action)), 0)
+  end
+  cadence.decide(item.app, decision)
+  return item, ("%s %s: %s: %s%s; %s"):format(action:gsub("^%l", string.upper), item.ref, item.app.company, item.kind,
+    item.to and (" to " .. item.to) or "", said)
 end
 
 --- The agenda as text a person reads.
@@ -169,15 +363,14 @@ function policy.render(items, today)
   local lines = {}
   local heading
   for _, item in ipairs(items) do
-    local section = item.overdue and "Overdue" or (item.due == today and "Today" or
-      (item.due.weekday:gsub("^%l", string.upper) .. " " .. tostring(item.due)))
+    local section = item.overdue and "Overdue" or (item.due == today and "Today" or item.due:short())
     if section ~= heading then
       lines[#lines + 1] = (heading and "\n" or "") .. section
       heading = section
     end
     local who = item.to and (" to " .. item.to) or ""
-    local when = item.overdue and (" (due " .. tostring(item.due) .. ")") or ""
-    lines[#lines + 1] = ("  %s: %s%s%s"):format(item.app.company, item.kind, who, when)
+    local when = item.overdue and (" (due " .. item.due:short() .. ")") or ""
+    lines[#lines + 1] = ("  [%s] %s: %s%s%s"):format(item.ref, item.app.company, item.kind, who, when)
     lines[#lines + 1] = "    why: " .. item.reason
     if item.draft then
       local first = true
@@ -190,14 +383,20 @@ function policy.render(items, today)
   return table.concat(lines, "\n")
 end
 
---- The agenda as plain data (for --json).
+--- The agenda as plain data (for --json, calendars and mail drafts).
 function policy.data(items)
   local out = {}
   for i, item in ipairs(items) do
-    out[i] = { application = item.app.id, key = item.key, company = item.app.company, kind = item.kind,
-               due = tostring(item.due), overdue = item.overdue, to = item.to, channel = item.channel,
-               policy = item.policy, rule = item.rule, reason = item.reason, draft = item.draft,
-               failed = item.failed }
+    local contact
+    for _, c in ipairs(item.app:contacts()) do if c.name == item.to then contact = c end end
+    out[i] = { ref = item.ref, application = item.app.id, key = item.key, company = item.app.company,
+               role = item.app.role, kind = item.kind, due = tostring(item.due), overdue = item.overdue,
+               to = item.to, email = contact and contact.email, channel = item.channel, policy = item.policy,
+               rule = item.rule, reason = item.reason, draft = item.draft,
+               subject = item.subject or (item.channel ~= "task" and item.draft and drafts.subject(item.kind, item.app)) or nil,
+               failed = item.failed, snoozed = item.snoozed,
+               zone = item.candidate and item.candidate.timeZone,
+               from = item.candidate and item.candidate.name, from_email = item.candidate and item.candidate.email }
   end
   return out
 end

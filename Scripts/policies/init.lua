@@ -1,12 +1,27 @@
--- The standard policies: the practice of shared/domain.md as Lua. Each is a
--- function of its options returning a policy; call with no argument for the
--- defaults. A cadence.lua lists the ones it wants:
+-- The standard policies: the practice of shared/domain.md as Lua, one file
+-- per rule (or group of rules). Each is a function of its options returning
+-- a policy; call it with no argument for the defaults. A cadence.lua lists
+-- the ones it wants:
 --
 --   local standard = require "policies"
 --   return { standard.thank_you(), standard.weekly_status{ weeks = 5 } }
-return {
-  thank_you = require "policies.thank_you",
-  weekly_status = require "policies.weekly_status",
-  deadline_passed = require "policies.deadline_passed",
-  after_rejection = require "policies.after_rejection",
+local standard = {
+  plan_ahead = require "policies.plan_ahead",            -- rule 1
+  thank_you = require "policies.thank_you",              -- rules 2, 3
+  weekly_status = require "policies.weekly_status",      -- rules 4, 5, 7
+  deadline_passed = require "policies.deadline_passed",  -- rule 6
+  after_rejection = require "policies.after_rejection",  -- rules 8, 9
+  references = require "policies.references",            -- rule 10
+  prepare = require "policies.prepare",                  -- rule 11
+  missing_info = require "policies.missing_info",        -- rule 12
+  in_writing = require "policies.in_writing",            -- accepting and declining
 }
+
+--- Every standard policy with its defaults: what runs without a cadence.lua.
+function standard.defaults()
+  return { standard.plan_ahead(), standard.thank_you(), standard.weekly_status(), standard.deadline_passed(),
+           standard.after_rejection(), standard.references(), standard.prepare(), standard.missing_info(),
+           standard.in_writing() }
+end
+
+return standard

@@ -2,22 +2,27 @@
 -- Rule 3: when interested, tie one of your strengths to one need they named.
 local drafts = require "cadence.drafts"
 
+local ENDED = { accepted = true, declined = true, withdrawn = true }
+
+--- options: within_days (older interviews are past thanking; default 7), only / except.
 return function(options)
   options = options or {}
   local window = options.within_days or 7   -- older interviews are past thanking
   return {
     name = "thank-you",
     rule = "2. Thank-you the same day, to each person met",
+    only = options.only, except = options.except,
     plan = function(app, ctx)
+      if ENDED[app.stage] then return end
       for _, interview in ipairs(ctx:events("interview")) do
         if ctx.today - interview.day <= window then
           for _, person in ipairs(interview.with or {}) do
             if ctx:sent("thank-you", interview.day, person) == 0 then
               local interested = (app.interest or 3) >= 3
               ctx:propose{
-                kind = "thank-you", due = interview.day, to = person,
-                reason = ("rule 2: you met %s at the interview on %s; thank them the same day")
-                  :format(person, tostring(interview.day)),
+                kind = "thank-you", due = interview.day, slide = "keep", to = person, key = ("thank-you|%s|%s"):format(person, interview.day),
+                reason = ("rule 2: you met %s at the interview on %s; thank them the same day%s")
+                  :format(person, interview.day:short(), interested and "" or " (briefly: you are not keen)"),
                 draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate,
                                           interested = interested, need = app.needs and app.needs[1],
                                           strength = ctx.candidate and ctx.candidate.strengths and ctx.candidate.strengths[1] },

@@ -3,67 +3,28 @@
 -- Rule 4: a promised next step ("call me in two weeks") overrides the cadence
 -- until it has passed; then the weekly cadence resumes from that touch.
 -- Rule 7: when the touches run out, it is time to move on (ghosted, reversible).
+local sequence = require "cadence.sequence"
 local drafts = require "cadence.drafts"
 
-local QUIET = { offer = true, negotiating = true, rejected = true, ghosted = true, saved = true, applied = true }
-
+--- options: weeks (4 to 7, default 7), only / except (applications).
 return function(options)
   options = options or {}
   local weeks = math.max(4, math.min(7, options.weeks or 7))
-  return {
-    name = "weekly-status",
+  return sequence{
+    name = "weekly-status", cite = "rule 5",
     rule = ("5. Weekly status for %d weeks; 4. wait as promised; 7. then move on"):format(weeks),
-    plan = function(app, ctx)
-      if QUIET[app.stage] then return end
-      local meeting = ctx:last{ "interview", "screen" }
-      if not meeting then return end
-      -- Any answer since the last meeting ends this cadence.
-      if ctx:answered_since(meeting.day + 1) then return end
-      -- A decision date is a given schedule: wait for it (rule 6 follows it up).
-      local deadline = ctx:last("deadline-set")
-      if (deadline and deadline.day >= meeting.day) or (app.decisionDeadline and app.decisionDeadline >= meeting.day) then
-        return
-      end
-      local person = ctx:person_met()
-      local start = meeting.day
-
-      local promise = ctx:last("next-step")
-      if promise and promise.due and promise.day >= meeting.day then
-        local touched = false
-        for _, e in ipairs(ctx:events{ "message-sent", "follow-up-call" }) do
-          if e.day >= promise.due and (e.messageKind ~= "thank-you") then touched = true; start = e.day end
-        end
-        if not touched then
-          local to = promise.with and promise.with[1] or person
-          ctx:propose{
-            kind = "follow-up as promised", due = promise.due, to = to, key = "promised|" .. tostring(promise.day),
-            reason = ('rule 4: on %s they said "%s": wait until %s, then follow up')
-              :format(tostring(promise.day), promise.nextStep or "get in touch later", tostring(promise.due)),
-            draft = drafts.promised{ app = app, to = to, candidate = ctx.candidate },
-          }
-          return
-        end
-      end
-
-      local sent, last = 0, start
-      for _, e in ipairs(ctx:events("message-sent")) do
-        if e.messageKind == "status" and e.day >= start then sent = sent + 1; last = e.day end
-      end
-      if sent >= weeks then
-        ctx:propose{
-          kind = "move on", due = last + 7, to = nil, key = "move-on|" .. tostring(start),
-          reason = ("rule 7: %d weekly follow-ups since %s went unanswered: mark it ghosted (reversible) and keep searching; first ask yourself whether the role is still wanted, and on what terms you would accept")
-            :format(sent, tostring(start)),
-        }
-        return
-      end
-      -- One item, even if several weeks were missed: no pile-up.
-      ctx:propose{
-        kind = "status", due = last + 7, to = person, key = ("status %d|%s"):format(sent + 1, tostring(start)),
-        reason = ("rule 5: weekly status %d of %d: last touch %s, no reply since the %s on %s")
-          :format(sent + 1, weeks, tostring(last), meeting.kind, tostring(meeting.day)),
-        draft = drafts.status{ app = app, to = person, candidate = ctx.candidate },
-      }
-    end,
+    trigger = { "interview", "screen" },
+    -- An offer, a decision or silence already marked: nothing to chase.
+    skip_stages = { "saved", "applied", "offer", "negotiating", "rejected", "ghosted", "accepted", "declined", "withdrawn" },
+    steps = { { kind = "status", label = "weekly status", after = 7, every = 7, times = weeks } },
+    at_least = 4,
+    promises = true,            -- rule 4
+    wait_for_deadline = true,   -- a decision date is a given schedule: rule 6 follows it up
+    exhausted = {
+      kind = "move-on", after = 7, cite = "rule 7", logs = "ghosted", draft = drafts.move_on,
+      reason = "{sent} weekly follow-ups since {since} went unanswered: mark it ghosted (reversible) and keep "
+        .. "searching; first ask yourself whether the role is still wanted, and on what terms you would accept",
+    },
+    only = options.only, except = options.except,
   }
 end

@@ -7,75 +7,138 @@ import LuaBinding
 
 struct Agenda: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What is due: follow-ups your cadence.lua plans, each with its reason and a draft.",
+        abstract: "What is due: follow-ups your cadence.lua plans, each with its reason and a draft; and acting on them.",
         discussion: """
-            Overdue items first, then by day. The policies come from the workspace's \
-            cadence.lua ('cadence init' writes one to edit), or the standard ones. Planning \
-            changes nothing: the same data, policies and --as-of date give the same agenda.
-            """)
+            'cadence agenda' lists overdue items first, then by day, each with a ref. \
+            'cadence agenda done REF' marks one done (and logs it: a message sent, so the \
+            cadence moves on), 'skip REF' drops it, 'snooze REF --until DATE' puts it off.
+            """,
+        subcommands: [Show.self, Done.self, Skip.self, Snooze.self],
+        defaultSubcommand: Show.self)
 
-    @OptionGroup var workspace: WorkspaceOptions
-    @Option(help: "How many days ahead to look.") var days: Int = 7
-    @Option(help: "Plan as if today were this date (YYYY-MM-DD).") var asOf: String?
-    @Option(help: ArgumentHelp("Also write the agenda as an iCalendar file (RFC 5545) to import into a calendar.", valueName: "file"))
-    var ics: String?
-    @OptionGroup var output: OutputOptions
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List what is due, with reasons and drafts (the default).",
+            discussion: """
+                The policies come from the workspace's cadence.lua ('cadence init' writes one \
+                to edit), or the standard ones. Planning changes nothing: the same data, \
+                decisions, policies and --as-of date give the same agenda.
+                """)
 
-    func run() throws {
-        try reportingErrors {
-            let day = try asOf.map { try DateParsing.date($0, field: "as-of") }
-            let location = workspace.location
-            let store = try location.open()
-            let lua = try LuaState()
-            let result = try store.session { db -> LuaTable in
-                _ = try WorkspaceAPI.install(in: lua, database: db, workspace: location.directory, asOf: day)
-                return try lua.run("""
+        @OptionGroup var workspace: WorkspaceOptions
+        @Option(help: "How many days ahead to look.") var days: Int = 7
+        @Option(help: "Plan as if today were this date (YYYY-MM-DD).") var asOf: String?
+        @Option(help: ArgumentHelp("Also write the agenda as an iCalendar file (RFC 5545) to import into a calendar.", valueName: "file"))
+        var ics: String?
+        @Option(help: ArgumentHelp("Also write each message as an .eml draft a mail client opens, into this folder.", valueName: "dir"))
+        var eml: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                guard days >= 0 else { throw ValidationError("--days is 0 or more") }
+                let day = try asOf.map { try DateParsing.date($0, field: "as-of") }
+                let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: [.integer(Int64(days))], """
                     local policy = require "cadence.policy"
                     local path, days = ...
-                    local items, today = policy.agenda(policy.load(path), { days = days, weekdays_only = true })
-                    return { text = policy.render(items, today), data = policy.data(items), today = tostring(today) }
-                    """, name: "=agenda", arguments: [LuaValue(location.directory + "/cadence.lua"), .integer(Int64(days))]).first?.tableValue ?? LuaTable()
+                    local policies, settings = policy.load(path)
+                    local items, today = policy.agenda(policies, { days = days, calendar = settings.calendar })
+                    return { text = policy.render(items, today), data = policy.data(items), today = tostring(today),
+                             send_at = settings.calendar and settings.calendar.send_at }
+                    """)
+                let items = result["data"].tableValue?.array.compactMap(\.tableValue) ?? []
+                if let ics { try writeCalendar(items, result, to: ics) }
+                if let eml { try writeDrafts(items, into: eml) }
+                if output.json {
+                    try PolicyScript.writeJSON(result["data"])
+                } else {
+                    Output.write((result["text"].stringValue ?? "") + "\n")
+                }
             }
-            if let ics { try writeCalendar(result, to: ics) }
-            if output.json {
-                let data = try JSONSerialization.data(withJSONObject: jsonObject(result["data"]), options: [.prettyPrinted, .sortedKeys])
-                Output.write(String(decoding: data, as: UTF8.self) + "\n")
-            } else {
-                Output.write((result["text"].stringValue ?? "") + "\n")
+        }
+
+        func writeCalendar(_ items: [LuaTable], _ result: LuaTable, to path: String) throws {
+            let sendAt = result["send_at"].stringValue.flatMap { text -> (Int, Int)? in
+                let parts = text.split(separator: ":").compactMap { Int($0) }
+                return parts.count == 2 ? (parts[0], parts[1]) : nil
             }
+            let events = try items.compactMap { item -> ICalendar.Item? in
+                guard let due = item["due"].stringValue else { return nil }
+                let day = try LocalDate(iso: due)
+                let to = item["to"].stringValue.map { " to " + $0 } ?? ""
+                let description = [item["reason"].stringValue, item["draft"].stringValue].compactMap { $0 }.joined(separator: "\n\n")
+                // Messages go out at the send time, in the candidate's zone; tasks are all-day.
+                let isMessage = item["channel"].stringValue != "task"
+                let start = sendAt.flatMap { isMessage ? day.at(hour: $0.0, minute: $0.1, in: item["zone"].stringValue ?? "UTC") : nil }
+                return ICalendar.Item(application: item["application"].integerValue ?? 0, key: item["key"].stringValue ?? "",
+                                      summary: "\(item["company"].stringValue ?? ""): \(item["kind"].stringValue ?? "")\(to)",
+                                      description: description, due: day, start: start)
+            }
+            let stamp = try LocalDate(iso: result["today"].stringValue ?? "1970-01-01")
+            guard FileManager.default.createFile(atPath: path, contents: Data(ICalendar(items: events, stamp: stamp).text.utf8)) else {
+                throw ValidationError("cannot write \(path)")
+            }
+        }
+
+        func writeDrafts(_ items: [LuaTable], into folder: String) throws {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var written = 0
+            for item in items where item["channel"].stringValue != "task" {
+                guard let body = item["draft"].stringValue, let ref = item["ref"].stringValue else { continue }
+                let draft = MailDraft(from: MailDraft.Address(name: item["from"].stringValue, email: item["from_email"].stringValue),
+                                      to: item["to"].stringValue.map { MailDraft.Address(name: $0, email: item["email"].stringValue) },
+                                      subject: item["subject"].stringValue ?? item["kind"].stringValue ?? "", body: body)
+                let name = [item["due"].stringValue ?? "", MailDraft.slug(item["company"].stringValue ?? ""),
+                            item["kind"].stringValue ?? "", ref].joined(separator: "-") + ".eml"
+                guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(draft.text.utf8)) else {
+                    throw ValidationError("cannot write \(folder)/\(name)")
+                }
+                written += 1
+            }
+            Output.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder) (open them in your mail client; Cadence sends nothing).\n\n")
         }
     }
 
-    func writeCalendar(_ result: LuaTable, to path: String) throws {
-        let items = try (result["data"].tableValue?.array ?? []).compactMap { value -> ICalendar.Item? in
-            guard let item = value.tableValue, let due = item["due"].stringValue else { return nil }
-            let to = item["to"].stringValue.map { " to " + $0 } ?? ""
-            let description = [item["reason"].stringValue, item["draft"].stringValue].compactMap { $0 }.joined(separator: "\n\n")
-            return ICalendar.Item(application: item["application"].integerValue ?? 0, key: item["key"].stringValue ?? "",
-                                  summary: "\(item["company"].stringValue ?? ""): \(item["kind"].stringValue ?? "")\(to)",
-                                  description: description, due: try LocalDate(iso: due))
-        }
-        let stamp = try LocalDate(iso: result["today"].stringValue ?? "1970-01-01")
-        guard FileManager.default.createFile(atPath: path, contents: Data(ICalendar(items: items, stamp: stamp).text.utf8)) else {
-            throw ValidationError("cannot write \(path)")
+    /// What done, skip and snooze share: find the item by its ref, decide, say so.
+    struct Act: ParsableArguments {
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The item's ref, as the agenda shows it (at least 3 characters).") var ref: String
+        @Option(help: "Act as if today were this date (YYYY-MM-DD).") var asOf: String?
+
+        func perform(_ action: String, on: String? = nil, until: String? = nil) throws {
+            let day = try asOf.map { try DateParsing.date($0, field: "as-of") }
+            let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
+            let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
+            let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: arguments, """
+                local policy = require "cadence.policy"
+                local path, ref, action, on, snooze_to = ...
+                local policies, settings = policy.load(path)
+                local _, said = policy.act(policies, ref, action, { on = on, ["until"] = snooze_to, calendar = settings.calendar })
+                return { said = said }
+                """)
+            Output.write((result["said"].stringValue ?? "") + "\n")
         }
     }
 
-    /// A Lua result as JSON: sequences as arrays, other tables as objects.
-    func jsonObject(_ value: LuaValue) -> Any {
-        switch value {
-        case .nil: return NSNull()
-        case .boolean(let b): return b
-        case .integer(let i): return i
-        case .number(let d): return d
-        case .string(let s): return s.description
-        case .table(let t):
-            if t.hash.isEmpty { return t.array.map(jsonObject) }
-            var object: [String: Any] = [:]
-            for (i, v) in t.array.enumerated() { object[String(i + 1)] = jsonObject(v) }
-            for (k, v) in t.hash { object[k.description] = jsonObject(v) }
-            return object
-        default: return value.description
-        }
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark an item done: logs it (the message sent, the task done), so the cadence moves on.")
+        @OptionGroup var act: Act
+        @Option(help: "When you did it (default: today).") var on: String?
+        func run() throws { try reportingErrors { try act.perform("done", on: on) } }
+    }
+
+    struct Skip: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop an item: it does not come back (a skipped weekly touch counts as one).")
+        @OptionGroup var act: Act
+        func run() throws { try reportingErrors { try act.perform("skipped") } }
+    }
+
+    struct Snooze: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put an item off until a later date.")
+        @OptionGroup var act: Act
+        @Option(help: "Until when: a date, or words such as '3 days' or 'next monday'.") var until: String
+        func run() throws { try reportingErrors { try act.perform("snoozed", until: until) } }
     }
 }

@@ -19,6 +19,9 @@ struct ApplicationCommand: ParsableCommand {
         @Option(name: .customLong("question"), help: "Something still to find out (repeatable).") var questions: [String] = []
         @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
         @Option(help: "Free notes.") var notes: String?
+        @Option(name: .customLong("fact"), help: ArgumentHelp(
+            "Something you found out, as topic=answer: hours=\"9 to 5\", office=\"open plan\" (repeatable; topic= forgets it).",
+            valueName: "topic=answer")) var facts: [String] = []
 
         func apply(to a: inout Application) throws {
             if let source { a.source = source }
@@ -31,6 +34,16 @@ struct ApplicationCommand: ParsableCommand {
             if !questions.isEmpty { a.questions = questions }
             if !tags.isEmpty { a.tags = tags }
             if let notes { a.notes = notes }
+            for fact in facts {
+                guard let equals = fact.firstIndex(of: "="), equals != fact.startIndex else {
+                    throw ValidationError("--fact '\(fact)': write topic=answer, such as hours=\"9 to 5\"")
+                }
+                let topic = fact[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+                let answer = fact[fact.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                var known = a.facts ?? [:]
+                known[topic] = answer.isEmpty ? nil : answer
+                a.facts = known.isEmpty ? nil : known
+            }
         }
     }
 
@@ -188,6 +201,7 @@ struct ApplicationCommand: ParsableCommand {
             field("tags", a.tags.joined(separator: ", "))
             for n in a.needs { field("need", n) }
             for q in a.questions { field("question", q) }
+            for (topic, answer) in (a.facts ?? [:]).sorted(by: { $0.key < $1.key }) { field(topic, answer) }
             field("notes", a.notes)
             if !d.contacts.isEmpty {
                 out.append("\nContacts")

@@ -1,8 +1,9 @@
 import CadenceCore
 import Foundation
 
-/// The agenda as an iCalendar file (RFC 5545): one all-day event per
-/// follow-up. UIDs come from what makes a follow-up itself (its application
+/// The agenda as an iCalendar file (RFC 5545): one event per follow-up, all
+/// day, or at the send time (in UTC, so no VTIMEZONE is needed) when the
+/// cadence.lua sets one. UIDs come from what makes a follow-up itself (its application
 /// and key), not from its date, so importing a newer agenda updates events
 /// instead of duplicating them.
 struct ICalendar {
@@ -12,6 +13,8 @@ struct ICalendar {
         var summary: String
         var description: String
         var due: LocalDate
+        /// For a message with a send time: when, as an instant.
+        var start: Date? = nil
     }
 
     var items: [Item]
@@ -26,8 +29,7 @@ struct ICalendar {
                 "BEGIN:VEVENT",
                 "UID:" + ICalendar.uid(application: item.application, key: item.key),
                 "DTSTAMP:" + ICalendar.basic(stamp) + "T000000Z",
-                "DTSTART;VALUE=DATE:" + ICalendar.basic(item.due),
-                "DTEND;VALUE=DATE:" + ICalendar.basic(item.due.adding(days: 1)),
+            ] + ICalendar.when(item) + [
                 "SUMMARY:" + ICalendar.escape(item.summary),
                 "DESCRIPTION:" + ICalendar.escape(item.description),
                 "TRANSP:TRANSPARENT",
@@ -36,6 +38,21 @@ struct ICalendar {
         }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// DTSTART and DTEND: a day, or fifteen minutes from the send time.
+    static func when(_ item: Item) -> [String] {
+        guard let start = item.start else {
+            return ["DTSTART;VALUE=DATE:" + basic(item.due), "DTEND;VALUE=DATE:" + basic(item.due.adding(days: 1))]
+        }
+        return ["DTSTART:" + utc(start), "DTEND:" + utc(start.addingTimeInterval(15 * 60))]
+    }
+
+    static func utc(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
     }
 
     static func basic(_ day: LocalDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }

@@ -18,11 +18,15 @@ public struct Application: Hashable, Sendable, Codable {
     public var questions: [String]
     public var tags: [String]
     public var notes: String?
+    /// What is known about the job, by topic (hours, office, contract…): the
+    /// answers that turn the practice's checklist of unknowns into fewer
+    /// questions. Optional so older exports, which lack it, still import.
+    public var facts: [String: String]?
 
     public init(id: Int64? = nil, candidateID: Int64, company: String, role: String, source: String? = nil,
                 location: String? = nil, url: String? = nil, postedSalary: String? = nil, decisionDeadline: LocalDate? = nil,
                 interest: Int? = nil, needs: [String] = [], questions: [String] = [], tags: [String] = [],
-                notes: String? = nil) {
+                notes: String? = nil, facts: [String: String]? = nil) {
         self.id = id
         self.candidateID = candidateID
         self.company = company
@@ -37,6 +41,7 @@ public struct Application: Hashable, Sendable, Codable {
         self.questions = questions
         self.tags = tags
         self.notes = notes
+        self.facts = facts
     }
 
     public func validate() throws {

@@ -15,9 +15,12 @@ extension LocalDate {
     }
 
     /// Noon of this day in `timeZone`: an instant safely inside the day.
-    public func noon(in timeZone: String) -> Date {
+    public func noon(in timeZone: String) -> Date { at(hour: 12, minute: 0, in: timeZone) }
+
+    /// The wall-clock time `hour:minute` of this day in `timeZone`.
+    public func at(hour: Int, minute: Int, in timeZone: String) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
     }
 }

@@ -48,6 +48,15 @@ public final class WorkspaceAPI {
         guard !folders.isEmpty, let package = try lua.globals.table("package") else { return }
         let path = try package.get("path").stringValue ?? ""
         try package.set("path", LuaValue(path + ";" + folders.map(ScriptLibrary.pathEntries).joined(separator: ";")))
+        // A workspace holds a cadence.lua (the personal policies): run from
+        // there, "./?.lua" would find it first. The API module is preloaded
+        // from Cadence's own Scripts/ so that `require "cadence"` always means it.
+        if let scripts = ScriptLibrary.directory() {
+            _ = try lua.run("""
+                local file = ...
+                package.preload["cadence"] = function(name) return assert(loadfile(file))(name, file) end
+                """, name: "=cadence", arguments: [LuaValue(scripts + "/cadence/init.lua")])
+        }
     }
 
     init(db: Database, asOf: LocalDate?) {
@@ -59,6 +68,12 @@ public final class WorkspaceAPI {
     /// Today for the candidate of `application` (or the first candidate).
     func today(for application: Int64? = nil) throws -> LocalDate {
         try asOf ?? LocalDate(Date(), in: zone(of: application))
+    }
+
+    /// The instant stages are derived at: the end of the as-of day, or now.
+    func now() throws -> Date {
+        guard let asOf else { return Date() }
+        return asOf.adding(days: 1).noon(in: try zone(of: nil)).addingTimeInterval(-12 * 3600)
     }
 
     /// The time zone of an application's candidate; without one, the first candidate's.
@@ -89,7 +104,7 @@ public final class WorkspaceAPI {
             // One encoding pass for the whole list: per-record encoders cost more than the data.
             var zones: [Int64: String] = [:]
             for candidate in try Queries.candidates(db) { zones[candidate.id!] = candidate.timeZone }
-            return .one(try value(try Queries.summaries(db).map {
+            return .one(try value(try Queries.summaries(db, asOf: try now()).map {
                 SummaryRow(summary: $0, zone: zones[$0.application.candidateID] ?? "UTC")
             }))
         }
@@ -119,6 +134,18 @@ public final class WorkspaceAPI {
                 try transaction.willWrite()
                 let event = try log(application: id, kind: kindName, details: details)
                 return [try value(event, zone: try zone(of: id)), try summary(of: id)]
+            }
+        }
+        try add("decisions") { [self] _ in
+            .one(.table(LuaTable(array: try Queries.decisions(db).map { try value($0) })))
+        }
+        try add("decide") { [self] args in
+            let id = try args.integer(1)
+            let fields = try args.table(2)
+            return try expected {
+                try transaction.willWrite()
+                try decide(application: id, fields: fields)
+                return .none
             }
         }
         try add("begin") { [self] _ in .one(LuaValue(try transaction.beginNested())) }
@@ -159,6 +186,21 @@ public final class WorkspaceAPI {
         return logged[0]
     }
 
+    /// Records what the person decided about a planned item: done (with the
+    /// event that logged it), skipped, or snoozed to `due`.
+    func decide(application id: Int64, fields: LuaTable) throws {
+        func text(_ key: String) -> String? { fields[key].stringValue }
+        guard let statusName = text("status"), let status = FollowUp.Status(rawValue: statusName) else {
+            throw StoreError.invalid("a decision is done, skipped or snoozed")
+        }
+        guard let kind = text("kind"), let due = text("due") else { throw StoreError.invalid("a decision needs the item's kind and due date") }
+        var decision = FollowUp(applicationID: id, key: text("key"), kind: kind, due: try DateParsing.date(due, field: "due"),
+                                channel: text("channel"), recipient: text("to"), status: status, policy: text("policy"),
+                                reason: text("reason"), draft: text("draft"), decidedAt: asOf?.noon(in: try zone(of: id)) ?? Date(),
+                                eventID: fields["event"].integerValue)
+        try Queries.decide(&decision, db)
+    }
+
     /// The events logged since the last call, and forgets them.
     public func takeLogged() -> [Int64] {
         defer { logged.removeAll() }
@@ -189,7 +231,7 @@ public final class WorkspaceAPI {
     }
 
     func summary(of id: Int64) throws -> LuaValue {
-        guard let summary = try Queries.summaries(db).first(where: { $0.application.id == id }) else {
+        guard let summary = try Queries.summaries(db, asOf: try now()).first(where: { $0.application.id == id }) else {
             throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
         }
         return try value(SummaryRow(summary: summary, zone: try zone(of: id)))

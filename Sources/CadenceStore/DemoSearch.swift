@@ -5,7 +5,8 @@ import GRDB
 /// A realistic search, dated relative to today, that exercises the practice:
 /// an interview today (thank-you due today, "call me in two weeks"), a
 /// decision deadline that passed in silence, a rejection, an offer with
-/// benefits, one gone cold after unanswered follow-ups, and one saved for later.
+/// benefits, one gone cold after unanswered follow-ups, a final round on the
+/// calendar with a presentation to prepare, and one saved for later.
 public enum DemoSearch {
     static let zone = "Europe/London"
 
@@ -101,6 +102,25 @@ public enum DemoSearch {
         }
         try log(umbrella, .ghosted, at(-8)) { $0.notes = "no reply to four follow-ups" }
 
+        // A final round on the calendar in three days, with a presentation to
+        // prepare, references to ask, and a former colleague who knows the team.
+        let stark = try application("Stark Industries", "Data Visualisation Lead") {
+            $0.source = "former colleague"; $0.interest = 4; $0.location = "London"
+            $0.needs = ["executives cannot read the current dashboards"]
+            $0.facts = ["hours": "9:30 to 5:30, flexible", "contract": "permanent, 3 months' notice"]
+        }
+        try contact(stark, "Omar Haddad", "Recruiter", .recruiter, "omar.haddad@stark.example")
+        try contact(stark, "Grace Liu", "Head of Data", .hiringManager, "grace.liu@stark.example",
+                    "why the board stopped trusting the quarterly dashboards")
+        try contact(stark, "Kate Mills", "Analyst (former colleague)", .insider, "kate.mills@stark.example")
+        try log(stark, .applied, at(-20))
+        try log(stark, .screen, at(-9)) { $0.with = ["Omar Haddad"]; $0.channel = "phone" }
+        try log(stark, .nextStepPromised, at(-9)) {
+            $0.with = ["Omar Haddad"]; $0.nextStep = "final round: prepare a 10-minute presentation on a dashboard you rebuilt"
+            $0.due = day.adding(days: 3)
+        }
+        try log(stark, .interview, at(3, 14)) { $0.with = ["Grace Liu", "Omar Haddad"]; $0.round = "final" }
+
         // Saved for later.
         let hooli = try application("Hooli", "Product Analyst") { $0.tags = ["maybe"]; $0.url = "https://jobs.hooli.example/pa-42" }
         try log(hooli, .saved, at(-2))
@@ -116,6 +136,7 @@ public enum DemoSearch {
             "  Initech          an offer of 54,000 GBP with benefits, answer by \(day.adding(days: 7)): value the whole package.",
             "  Globex           rejected: thank them, ask for feedback, stay in touch.",
             "  Umbrella Health  cold after four unanswered follow-ups: still wanted, and on what terms?",
+            "  Stark Industries final round on \(day.adding(days: 3)): plan the follow-up, prepare the presentation, ask references.",
         ]
     }
 }

@@ -93,6 +93,19 @@ enum Migrations {
                 t.column("status", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: decisions on agenda items, what is known about an application") { db in
+            // A follow-up row records what the person decided about one planned
+            // item (done, skipped, snoozed), found again by the policy's key.
+            try db.alter(table: "followUp") { t in
+                t.add(column: "key", .text)
+                t.add(column: "decidedAt", .datetime)
+                t.add(column: "eventID", .integer).references("event", onDelete: .setNull)
+            }
+            try db.create(index: "followUp_on_key", on: "followUp", columns: ["applicationID", "key"], unique: true)
+            try db.alter(table: "application") { t in
+                t.add(column: "facts", .text)
+            }
+        }
         return migrator
     }
 }

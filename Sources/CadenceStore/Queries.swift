@@ -75,9 +75,12 @@ public enum Queries {
         try application.update(db)
     }
 
-    public static func summaries(_ db: Database) throws -> [ApplicationSummary] {
+    /// Applications with their stages as of `now`: an interview logged for
+    /// next week is on the calendar, not yet part of the stage.
+    public static func summaries(_ db: Database, asOf now: Date = Date()) throws -> [ApplicationSummary] {
         let names = Dictionary(uniqueKeysWithValues: try candidates(db).map { ($0.id!, $0.name) })
-        let events = Dictionary(grouping: try Event.order(Column("at"), Column("id")).fetchAll(db), by: \.applicationID)
+        let events = Dictionary(grouping: try Event.filter(Column("at") <= now).order(Column("at"), Column("id")).fetchAll(db),
+                                by: \.applicationID)
         return try applications(db).map { app in
             let log = events[app.id!] ?? []
             let touches: Set<EventKind> = [.messageSent, .replyReceived, .followUpCall, .interview, .screen]
@@ -186,5 +189,22 @@ public enum Queries {
         var request = FollowUp.order(Column("due"), Column("id"))
         if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
         return try request.fetchAll(db)
+    }
+
+    /// The decisions taken on agenda items (done, skipped, snoozed), oldest first.
+    public static func decisions(_ db: Database) throws -> [FollowUp] {
+        try FollowUp.filter(Column("key") != nil).order(Column("id")).fetchAll(db)
+    }
+
+    /// Records a decision on the item `decision.key` of its application,
+    /// replacing an earlier one (a snoozed item later done, say).
+    public static func decide(_ decision: inout FollowUp, _ db: Database) throws {
+        guard let key = decision.key, !key.isEmpty else { throw StoreError.invalid("a decision needs the item's key") }
+        guard try Application.fetchOne(db, key: decision.applicationID) != nil else {
+            throw StoreError.notFound(kind: "application", name: String(decision.applicationID), suggestion: nil)
+        }
+        try FollowUp.filter(Column("applicationID") == decision.applicationID && Column("key") == key).deleteAll(db)
+        decision.id = nil
+        try decision.insert(db)
     }
 }

@@ -84,7 +84,12 @@ public struct WorkspaceSnapshot: Codable, Sendable {
             if let corrects = e.corrects { e.corrects = eventIDs[corrects] }
             try Queries.log(&e, db); if let old { eventIDs[old] = e.id }
         }
-        for var f in followUps { f.id = keep(f.id); f.applicationID = try application(f.applicationID, "a follow-up"); try f.insert(db) }
+        for var f in followUps {
+            f.id = keep(f.id)
+            f.applicationID = try application(f.applicationID, "a follow-up")
+            if let event = f.eventID { f.eventID = eventIDs[event] }
+            try f.insert(db)
+        }
         for var o in offers { o.id = keep(o.id); o.applicationID = try application(o.applicationID, "an offer"); try Queries.add(&o, db) }
     }
 }

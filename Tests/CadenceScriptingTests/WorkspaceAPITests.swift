@@ -44,7 +44,7 @@ struct WorkspaceAPITests {
 
     @Test("queries read like Lua: by stage, company, tag, and silence")
     func queries() throws {
-        #expect(try harness.run("return #cadence.apps()") == [6])
+        #expect(try harness.run("return #cadence.apps()") == [7])
         #expect(try harness.run("return cadence.apps{ stage = 'interviewing' }[1].company") == ["Acme Analytics"])
         #expect(try harness.run("return #cadence.apps{ stage = { 'final', 'offer' } }") == [2])
         #expect(try harness.run("return cadence.apps{ company = 'north' }[1].role") == ["BI Developer"])

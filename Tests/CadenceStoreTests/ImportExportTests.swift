@@ -37,12 +37,24 @@ struct ImportExportTests {
     @Test("importing JSON into a workspace that has data renumbers and keeps every link")
     func jsonIntoNonEmpty() throws {
         let demo = try temporaryWorkspace().create()
-        try demo.write { db in try DemoSearch.build(today: Date(), db) }
+        try demo.write { db in
+            try DemoSearch.build(today: Date(), db)
+            // A decision on an agenda item points at the event that logged it.
+            var sent = Event(applicationID: 1, kind: .messageSent, at: Date(), with: ["Helen Jones"], messageKind: "thank-you")
+            try Queries.log(&sent, db)
+            var done = FollowUp(applicationID: 1, key: "thank-you|Helen Jones", kind: "thank-you", due: LocalDate(Date(), in: "UTC"),
+                                status: .done, eventID: sent.id)
+            try Queries.decide(&done, db)
+        }
         let data = try demo.read { db in try WorkspaceSnapshot.read(db) }.encoded()
         try demo.write { db in try WorkspaceSnapshot.decode(data).insert(into: db) }
         let summaries = try demo.read { db in try Queries.summaries(db) }
-        #expect(summaries.count == 12)
-        #expect(summaries[0].stage == summaries[6].stage && summaries[4].stage == .ghosted && summaries[10].stage == .ghosted)
+        #expect(summaries.count == 14)
+        #expect(summaries[0].stage == summaries[7].stage && summaries[4].stage == .ghosted && summaries[11].stage == .ghosted)
+        let decisions = try demo.read { db in try Queries.decisions(db) }
+        #expect(decisions.count == 2 && decisions[0].eventID != decisions[1].eventID)
+        let copied = try demo.read { db in try Queries.event(decisions[1].eventID!, db) }
+        #expect(copied?.applicationID == summaries[7].application.id && copied?.messageKind == "thank-you")
     }
 
     @Test("a JSON file that is not an export is refused with the reason")

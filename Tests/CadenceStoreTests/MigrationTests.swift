@@ -20,7 +20,7 @@ struct MigrationTests {
         try old.close()
 
         let store = try workspace.open()
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         let (app, events) = try store.read { db in
             (try Queries.application("acme", db), try Queries.events(of: 1, db))
         }
@@ -32,7 +32,17 @@ struct MigrationTests {
             try Queries.update(a, db)
             var offer = Offer(applicationID: 1, base: .major(50000, "GBP"))
             try Queries.add(&offer, db)
+            a.facts = ["hours": "9 to 5"]
+            try Queries.update(a, db)
+            var skipped = FollowUp(applicationID: 1, key: "status 1|2026-03-02", kind: "status", due: try LocalDate(iso: "2026-03-09"), status: .skipped)
+            try Queries.decide(&skipped, db)
+            // Deciding again replaces the decision: one row per item.
+            var snoozed = FollowUp(applicationID: 1, key: "status 1|2026-03-02", kind: "status", due: try LocalDate(iso: "2026-03-12"), status: .snoozed)
+            try Queries.decide(&snoozed, db)
         }
+        let (facts, decisions) = try store.read { db in (try Queries.application("acme", db).facts, try Queries.decisions(db)) }
+        #expect(facts == ["hours": "9 to 5"])
+        #expect(decisions.map(\.status) == [.snoozed] && decisions.first?.due.description == "2026-03-12")
         #expect(try store.integrityCheck() == "ok")
     }
 

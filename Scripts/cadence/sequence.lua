@@ -1,0 +1,230 @@
+-- cadence.sequence: a policy written as data instead of a plan function.
+--
+--   local sequence = require "cadence.sequence"
+--   return sequence{
+--     name = "weekly-status", cite = "rule 5",
+--     trigger = { "interview", "screen" },        -- the latest of these starts it
+--     steps = { { kind = "status", label = "weekly status", after = 7, every = 7, times = 7 } },
+--     at_least = 4,                                -- for the reason: "status 3 of 4-7"
+--     stop = { "reply-received", "offer-received", "rejection" },
+--     exhausted = { kind = "move-on", after = 7, logs = "ghosted", reason = "..." },
+--   }
+--
+-- Steps run one after another: each is due `after` days after the previous
+-- touch (the trigger for the first), and a touch is a message of the step's
+-- kind sent, or a skipped item. With `parallel = true` every step is
+-- independent and due `after` days after the trigger. Anywhere the data is
+-- not enough, a function does instead: trigger(app, ctx) returns the event
+-- (or { day = date, kind = "..." }) that starts it; stop(app, ctx, anchor)
+-- returns why it stopped; to(app, ctx, anchor) and reason(facts) likewise.
+
+local drafts = require "cadence.drafts"
+
+-- A reply, an offer, a rejection (or the end of the application) stops a sequence.
+local DEFAULT_STOP = { "reply-received", "follow-up-call", "offer-received", "rejection", "withdrawal",
+                       "acceptance", "decline" }
+
+local FIELDS = { name = true, rule = true, cite = true, trigger = true, steps = true, stop = true,
+                 at_least = true, exhausted = true, parallel = true, stages = true, skip_stages = true,
+                 promises = true, wait_for_deadline = true, to = true, channel = true, only = true,
+                 except = true }
+local STEP_FIELDS = { kind = true, label = true, after = true, every = true, times = true, draft = true,
+                      to = true, channel = true, reason = true, logs = true }
+
+local function set_of(list)
+  local set = {}
+  for _, v in ipairs(type(list) == "table" and list or { list }) do set[v] = true end
+  return set
+end
+
+--- "{label} {n} of {of}" with the facts filled in.
+local function fill(template, facts)
+  return (template:gsub("{([%w_]+)}", function(name)
+    local value = facts[name]
+    if value == nil then return "{" .. name .. "}" end
+    if type(value) == "table" and value.short then return value:short() end
+    return tostring(value)
+  end))
+end
+
+local function check(spec)
+  local where = ("sequence '%s'"):format(tostring(spec.name or "?"))
+  if type(spec.name) ~= "string" then error("a sequence needs a name", 3) end
+  for key in pairs(spec) do
+    if not FIELDS[key] then error(("%s: unknown field '%s'"):format(where, tostring(key)), 3) end
+  end
+  if spec.trigger == nil then error(where .. ": needs a trigger (event kinds, or a function)", 3) end
+  if type(spec.steps) ~= "table" or #spec.steps == 0 then error(where .. ": needs at least one step", 3) end
+  for i, step in ipairs(spec.steps) do
+    for key in pairs(step) do
+      if not STEP_FIELDS[key] then error(("%s: step %d: unknown field '%s'"):format(where, i, tostring(key)), 3) end
+    end
+    if type(step.kind) ~= "string" then error(("%s: step %d needs a kind"):format(where, i), 3) end
+    for _, field in ipairs{ "after", "every", "times" } do
+      if step[field] ~= nil and math.type(step[field]) ~= "integer" then
+        error(("%s: step %d: %s is a whole number of days"):format(where, i, field), 3)
+      end
+    end
+  end
+end
+
+--- The steps with repeats written out, one per touch.
+local function flatten(steps)
+  local flat = {}
+  for _, step in ipairs(steps) do
+    for t = 1, step.times or 1 do
+      flat[#flat + 1] = setmetatable({ after = t == 1 and (step.after or 0) or (step.every or step.after or 7) },
+                                     { __index = step })
+    end
+  end
+  return flat
+end
+
+return function(spec)
+  check(spec)
+  local steps = flatten(spec.steps)
+  local kinds = {}
+  for _, step in ipairs(steps) do kinds[step.kind] = true end
+  local most = #steps
+  local least = math.min(spec.at_least or most, most)
+  local range = least == most and tostring(most) or ("%d–%d"):format(least, most)
+  local cite = spec.cite and (spec.cite .. ": ") or ""
+  -- Without a say, a sequence leaves alone applications that have ended.
+  local stages = spec.stages and set_of(spec.stages)
+  local skip_stages = set_of(spec.skip_stages or (not spec.stages and { "accepted", "declined", "withdrawn" }) or {})
+  local stop_kinds = type(spec.stop) ~= "function" and set_of(spec.stop or DEFAULT_STOP)
+
+  local function anchor_of(app, ctx)
+    if type(spec.trigger) == "function" then return spec.trigger(app, ctx) end
+    return ctx:last(spec.trigger)
+  end
+
+  -- Why the sequence has stopped since `anchor`, or nil.
+  local function stopped(app, ctx, anchor)
+    if type(spec.stop) == "function" then return spec.stop(app, ctx, anchor) end
+    for _, e in ipairs(ctx:after(anchor)) do
+      if stop_kinds[e.kind] then return ("%s on %s"):format(e.kind, e.day:short()) end
+    end
+  end
+
+  local function recipient(who, app, ctx, anchor)
+    if type(who) == "function" then return who(app, ctx, anchor) end
+    if who and who ~= "met" then
+      for _, c in ipairs(ctx.contacts) do if c.role == who or c.name == who then return c.name end end
+    end
+    return anchor.with and anchor.with[1] or ctx:person_met()
+  end
+
+  local function draft_of(step, fields)
+    local draft = step.draft
+    if draft == false then return nil end
+    if type(draft) == "function" then return draft(fields) end
+    local named = drafts[draft or step.kind:gsub("%-", "_")]
+    return named and named(fields)
+  end
+
+  local function propose(app, ctx, anchor, step, facts)
+    local to = recipient(step.to or spec.to, app, ctx, anchor)
+    facts.to, facts.label = to, step.label or step.kind
+    local reason = step.reason or (spec.parallel and "{label}, {after} days after the {anchor} on {since}"
+      or "{label} {n} of {of}: last touch {last}, no reply since the {anchor} on {since}")
+    ctx:propose{
+      kind = step.kind, due = facts.due, to = to, channel = step.channel or spec.channel, key = facts.key,
+      logs = step.logs,
+      reason = cite .. (type(reason) == "function" and reason(facts) or fill(reason, facts)),
+      draft = draft_of(step, { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate,
+                               anchor = anchor, n = facts.n, deadline = anchor.day }),
+    }
+  end
+
+  local function plan(app, ctx)
+    if (stages and not stages[app.stage]) or skip_stages[app.stage] then return end
+    local anchor = anchor_of(app, ctx)
+    if not anchor then return end
+    local facts = { anchor = anchor.label or anchor.kind, since = anchor.day, of = range }
+    local why = stopped(app, ctx, anchor)
+    if why then return ctx:exit(spec.name .. " stopped: " .. why) end
+
+    if spec.wait_for_deadline then
+      local set = ctx:last("deadline-set")
+      local deadline = set and set.due and set.day >= anchor.day and set.due
+        or (app.decisionDeadline and app.decisionDeadline >= anchor.day and app.decisionDeadline)
+      if deadline then
+        return ctx:exit(("%s waits: their decision date %s is the schedule"):format(spec.name, deadline:short()))
+      end
+    end
+
+    local start = anchor.day
+    if spec.promises and #ctx:upcoming{ "interview", "screen", "follow-up-call" } > 0 then
+      local meeting = ctx:upcoming{ "interview", "screen", "follow-up-call" }[1]
+      return ctx:exit(("%s waits: the %s on %s is already arranged"):format(spec.name, meeting.kind, meeting.day:short()))
+    end
+    if spec.promises then
+      -- Rule 4: a promised date overrides the cadence until it has passed.
+      local promise = ctx:last("next-step")
+      if promise and promise.due and promise.day >= anchor.day then
+        local resumed
+        for _, e in ipairs(ctx:after(promise)) do
+          if e.kind == "follow-up-call" or (e.kind == "message-sent"
+              and (kinds[e.messageKind] or e.messageKind == "promised-follow-up")) then
+            resumed = resumed or e
+          end
+        end
+        if not resumed then
+          local to = promise.with and promise.with[1] or recipient(spec.to, app, ctx, anchor)
+          return ctx:propose{
+            kind = "promised-follow-up", due = promise.due, to = to, key = "promised|" .. tostring(promise.day),
+            reason = ('rule 4: on %s they said "%s": wait until %s, then follow up'):format(
+              promise.day:short(), promise.nextStep or "we will be in touch", promise.due:short()),
+            draft = drafts.promised{ app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate },
+          }
+        end
+        start = resumed.day
+      end
+    end
+
+    if spec.parallel then
+      for i, step in ipairs(steps) do
+        if ctx:sent(step.kind, anchor.day) == 0 then
+          facts.after, facts.due, facts.n = step.after, anchor.day + step.after, i
+          facts.key = step.kind .. "|" .. tostring(anchor.day)
+          propose(app, ctx, anchor, step, facts)
+        end
+      end
+      return
+    end
+
+    -- Touches so far: messages of this sequence's kinds since the start,
+    -- then items skipped in their place.
+    local n, last = 0, start
+    for _, e in ipairs(ctx:events("message-sent")) do
+      if kinds[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
+    end
+    local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
+    while n < most do
+      local decision = ctx:decision(key(n + 1))
+      if not decision or decision.status ~= "skipped" then break end
+      n, last = n + 1, decision.due
+    end
+    facts.last, facts.n, facts.sent = last, n + 1, n
+
+    if n >= most then
+      local out = spec.exhausted
+      if not out then return ctx:exit(("%s finished: %d touches since %s"):format(spec.name, n, start:short())) end
+      local reason = out.reason or "{sent} touches since {since} went unanswered"
+      local out_cite = out.cite and (out.cite .. ": ") or cite
+      return ctx:propose{
+        kind = out.kind or "move-on", due = last + (out.after or 7), to = out.to, key = (out.kind or "move-on") .. "|" .. tostring(start),
+        channel = out.channel or "task", logs = out.logs,
+        reason = out_cite .. (type(reason) == "function" and reason(facts) or fill(reason, facts)),
+        draft = out.draft and out.draft{ app = app, candidate = ctx.candidate, sent = n },
+      }
+    end
+    local step = steps[n + 1]
+    facts.due, facts.key, facts.after = last + step.after, key(n + 1), step.after
+    propose(app, ctx, anchor, step, facts)
+  end
+
+  return { name = spec.name, rule = spec.rule or spec.cite, plan = plan, only = spec.only, except = spec.except,
+           sequence = spec }
+end

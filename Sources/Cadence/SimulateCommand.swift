@@ -1,0 +1,54 @@
+import ArgumentParser
+import CadenceCore
+import Foundation
+import LuaBinding
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What your policies would do for one application over the coming weeks, under assumptions.",
+        discussion: """
+            A dated timeline: each follow-up your cadence.lua would plan, done on the day it \
+            is due, and what you assume the other side does: --assume "reply on day 10", \
+            --assume "rejection on 2026-03-20" (repeatable; the default is no reply at all). \
+            Nothing is written.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The application (id, company, or company/role).") var app: String
+    @Option(help: "How many weeks to simulate.") var weeks: Int = 8
+    @Option(help: "Start on this date instead of today (YYYY-MM-DD).") var from: String?
+    @Option(name: .customLong("assume"), help: ArgumentHelp(
+        "What happens, as \"EVENT on day N\" or \"EVENT on DATE\" (reply, call, interview, offer, rejection).",
+        valueName: "assumption")) var assumptions: [String] = []
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reportingErrors {
+            guard (1...104).contains(weeks) else { throw ValidationError("--weeks is 1 to 104") }
+            let start = try from.map { try DateParsing.date($0, field: "from") }
+            let result = try PolicyScript.run(workspace, asOf: start, name: "simulate", arguments: [
+                LuaValue(app), .integer(Int64(weeks * 7)), .table(LuaTable(array: assumptions.map { LuaValue($0) })),
+            ], """
+                local cadence = require "cadence"
+                local policy = require "cadence.policy"
+                local simulate = require "cadence.simulate"
+                local path, name, days, assume = ...
+                local ok, app = pcall(cadence.app, name)
+                if not ok then error((tostring(app):gsub("^[^:]*:%d+: ", "")), 0) end
+                local policies, settings = policy.load(path)
+                local result = simulate.run(app, policies, { days = days, assume = assume, calendar = settings.calendar })
+                local data = {}
+                for i, line in ipairs(result.lines) do
+                  data[i] = { day = tostring(line.day), who = line.who, what = line.text, reason = line.reason }
+                end
+                return { text = simulate.render(result, assume), data = { timeline = data, ended = result.ended,
+                         stage = result.app.stage } }
+                """)
+            if output.json {
+                try PolicyScript.writeJSON(result["data"])
+            } else {
+                Output.write((result["text"].stringValue ?? "") + "\n")
+            }
+        }
+    }
+}
