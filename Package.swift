@@ -62,6 +62,6 @@ let package = Package(
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
         .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility", "Terminal", "Calendar"]),
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
     ]
 )

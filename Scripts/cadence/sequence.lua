@@ -201,10 +201,12 @@ return function(spec)
       if kinds[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
-    while n < most do
-      local decision = ctx:decision(key(n + 1))
-      if not decision or decision.status ~= "skipped" then break end
-      n, last = n + 1, decision.due
+    for i = 1, most do
+      local decision = ctx:decision(key(i))
+      if decision and decision.status == "skipped" then
+        n = n + 1
+        if decision.due > last then last = decision.due end
+      end
     end
     facts.last, facts.n, facts.sent = last, n + 1, n
 

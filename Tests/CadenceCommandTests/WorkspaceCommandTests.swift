@@ -196,6 +196,53 @@ struct WorkspaceCommandTests {
             """)
     }
 
+    @Test("acting on the agenda: done logs the message, skip and snooze stick; simulate; .eml drafts a mail parser reads")
+    func acting() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London", "--email", "jo@example.com")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
+        _ = try cadence("contact", "add", "Zoë Jöns", "--app", "acme", "--email", "zoe@acme.example", "--role", "hiring-manager")
+        _ = try cadence("log", "interview", "--app", "acme", "--with", "Zoë Jöns", "--at", "2026-03-02")
+        func items(_ asOf: String) throws -> [[String: Any]] {
+            let json = try cadence("agenda", "--as-of", asOf, "--days", "14", "--json")
+            return try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]] ?? []
+        }
+        let thanks = try #require(try items("2026-03-02").first { $0["kind"] as? String == "thank-you" }?["ref"] as? String)
+        let done = try cadence("agenda", "done", thanks, "--as-of", "2026-03-02")
+        #expect(done.output == "Done \(thanks): Acme: thank-you to Zoë Jöns; logged message-sent (thank-you) on Mon 2 Mar\n", "\(done.error)")
+        #expect(try cadence("app", "show", "acme").output.contains("message-sent with Zoë Jöns [thank-you]"))
+        let status = try #require(try items("2026-03-02").first { $0["kind"] as? String == "status" }?["ref"] as? String)
+        #expect(try cadence("agenda", "skip", status, "--as-of", "2026-03-02").status == 0)
+        #expect(try items("2026-03-02").map { "\($0["kind"]!) \($0["due"]!)" } == ["status 2026-03-16"])
+        let bad = try cadence("agenda", "snooze", "zzz999", "--until", "2026-03-20", "--as-of", "2026-03-02")
+        #expect(bad.status == 1 && bad.error == "cadence: no item zzz999 on the agenda (run 'cadence agenda' for the refs)\n")
+
+        let simulated = try cadence("simulate", "acme", "--from", "2026-03-02", "--weeks", "4", "--assume", "reply on day 20")
+        #expect(simulated.output.hasPrefix("Acme: Analyst, from Mon 2 Mar to Mon 30 Mar, assuming reply on day 20\n"), "\(simulated.output)\(simulated.error)")
+        #expect(simulated.output.contains("  Mon 16 Mar  you   status to Zoë Jöns\n"))
+        #expect(simulated.output.contains("  Sun 22 Mar  they  reply-received\n"))
+        #expect(simulated.output.contains("weekly-status stopped: reply-received on Sun 22 Mar"))
+        let unread = try cadence("simulate", "acme", "--assume", "a miracle")
+        #expect(unread.status == 1 && unread.error.contains("cannot read the assumption \"a miracle\""))
+
+        let folder = directory + "/drafts"
+        let wrote = try cadence("agenda", "--as-of", "2026-03-16", "--eml", folder)
+        #expect(wrote.output.hasPrefix("Wrote 1 draft to \(folder)"))
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Mail/check_eml.py").path
+        let checked = try Commands.run("/usr/bin/env", ["python3", script, folder])
+        #expect(checked.status == 0, "\(checked.error)")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        #expect(checked.output == """
+            \(name)
+              From: Jo Bloggs <jo@example.com>
+              To: Zoë Jöns <zoe@acme.example>
+              Subject: Following up: Analyst, Acme
+              Dear Zoë,
+
+            """)
+        #expect(name.hasPrefix("2026-03-16-acme-status-"))
+    }
+
     @Test("the demo holds a realistic search")
     func demo() throws {
         let result = try Commands.cadence(["demo", "--workspace", directory])

@@ -11,56 +11,24 @@ import Testing
 struct PolicyTests {
     let harness = try! APIHarness()
 
-    /// The agenda as "company|kind|due|to" lines, for `days` ahead of 2 March,
-    /// with `setup` run first (as a script: its writes land).
-    func agenda(days: Int = 30, asOf: String = "2026-03-02", setup: String = "", cadence: String? = nil) throws -> [String] {
-        if !setup.isEmpty { _ = try harness.run(setup) }
-        if let cadence {
-            try cadence.write(toFile: harness.directory + "/cadence.lua", atomically: true, encoding: .utf8)
-        }
-        let result = try harness.run("""
-            local policy = require "cadence.policy"
-            local policies, settings = policy.load(\"\(harness.directory)/cadence.lua\")
-            local items = policy.agenda(policies, { days = \(days), as_of = "\(asOf)", calendar = settings.calendar })
-            local lines = {}
-            for i, item in ipairs(items) do
-              lines[i] = table.concat({ item.app.company, item.kind, tostring(item.due), item.to or "" }, "|")
-            end
-            return table.concat(lines, "\\n")
-            """)
-        return (result.first?.stringValue ?? "").split(separator: "\n").map(String.init)
-    }
-
-    func reasons(matching kind: String, asOf: String = "2026-03-02") throws -> [String] {
-        let result = try harness.run("""
-            local policy = require "cadence.policy"
-            local out = {}
-            for _, item in ipairs(policy.agenda(policy.load(\"\(harness.directory)/cadence.lua\"), { days = 60, as_of = "\(asOf)" })) do
-              if item.kind == "\(kind)" then out[#out + 1] = item.reason .. "\\n--\\n" .. (item.draft or "") end
-            end
-            return table.concat(out, "\\n==\\n")
-            """)
-        return (result.first?.stringValue ?? "").components(separatedBy: "\n==\n")
-    }
-
     @Test("rule 2: an interview on Monday 2 March means a thank-you due 2 March to each person met")
     func thankYou() throws {
-        let lines = try agenda(days: 0)
+        let lines = try harness.agenda(days: 0)
         #expect(lines.contains("Acme Analytics|thank-you|2026-03-02|Helen Jones"))
         // Rule 3: the interested version ties a strength to a need, and says what they discussed.
-        let draft = try reasons(matching: "thank-you").first ?? ""
+        let draft = try harness.reasons(matching: "thank-you").first ?? ""
         #expect(draft.contains("automating month-end reporting before the spring audit"))
         #expect(draft.contains("month-end reporting takes the team four days; SQL and Python analytics"))
         // Once sent, it is gone.
-        #expect(!(try agenda(days: 0, setup: "cadence.app('acme'):log('message-sent', { kind = 'thank-you', to = 'Helen Jones' })"))
+        #expect(!(try harness.agenda(days: 0, setup: "cadence.app('acme'):log('message-sent', { kind = 'thank-you', to = 'Helen Jones' })"))
             .contains { $0.hasPrefix("Acme Analytics|thank-you") })
     }
 
     @Test("rule 4: call me in two weeks, said on 2 March, waits until 16 March; then weekly resumes")
     func promisedDate() throws {
-        #expect(try agenda().contains("Acme Analytics|promised-follow-up|2026-03-16|Helen Jones"))
-        #expect(!(try agenda()).contains { $0.hasPrefix("Acme Analytics|status") })
-        let after = try agenda(asOf: "2026-03-16", setup: "cadence.app('acme'):log('message-sent', { kind = 'status', to = 'Helen Jones', at = '2026-03-16' })")
+        #expect(try harness.agenda().contains("Acme Analytics|promised-follow-up|2026-03-16|Helen Jones"))
+        #expect(!(try harness.agenda()).contains { $0.hasPrefix("Acme Analytics|status") })
+        let after = try harness.agenda(asOf: "2026-03-16", setup: "cadence.app('acme'):log('message-sent', { kind = 'status', to = 'Helen Jones', at = '2026-03-16' })")
         #expect(after.contains("Acme Analytics|status|2026-03-23|Helen Jones"))
     }
 
@@ -71,21 +39,21 @@ struct PolicyTests {
             a:log('applied', { at = '2026-02-20' })
             a:log('interview', { at = '2026-03-02', with = 'Ms. Lee' })
             """
-        #expect(try agenda(setup: setup).contains("Hooli|status|2026-03-09|Ms. Lee"))
-        let sent = try agenda(asOf: "2026-03-17", setup: """
+        #expect(try harness.agenda(setup: setup).contains("Hooli|status|2026-03-09|Ms. Lee"))
+        let sent = try harness.agenda(asOf: "2026-03-17", setup: """
             for _, d in ipairs{ '2026-03-09', '2026-03-16' } do
               cadence.app('hooli'):log('message-sent', { kind = 'status', to = 'Ms. Lee', at = d })
             end
             """)
         #expect(sent.contains("Hooli|status|2026-03-23|Ms. Lee"))
-        #expect(try reasons(matching: "status", asOf: "2026-03-17").contains { $0.hasPrefix("rule 5: weekly status 3 of 4–7: last touch Mon 16 Mar, no reply since the interview on Mon 2 Mar") })
-        let replied = try agenda(asOf: "2026-03-18", setup: "cadence.app('hooli'):log('reply-received', { at = '2026-03-18' })")
+        #expect(try harness.reasons(matching: "status", asOf: "2026-03-17").contains { $0.hasPrefix("rule 5: weekly status 3 of 4–7: last touch Mon 16 Mar, no reply since the interview on Mon 2 Mar") })
+        let replied = try harness.agenda(asOf: "2026-03-18", setup: "cadence.app('hooli'):log('reply-received', { at = '2026-03-18' })")
         #expect(!replied.contains { $0.hasPrefix("Hooli|status") })
     }
 
     @Test("rule 5: missed weeks do not pile up: one overdue item, not four")
     func noPileUp() throws {
-        let lines = try agenda(setup: """
+        let lines = try harness.agenda(setup: """
             local a = cadence.app('hooli')
             a:log('interview', { at = '2026-01-26', with = 'Ms. Lee' })
             """)
@@ -94,7 +62,7 @@ struct PolicyTests {
 
     @Test("rule 7: after seven unanswered weekly touches, move on (and ask: still wanted, on what terms?)")
     func moveOn() throws {
-        let lines = try agenda(setup: """
+        let lines = try harness.agenda(setup: """
             local a = cadence.app('hooli')
             a:log('interview', { at = '2026-01-05', with = 'Ms. Lee' })
             for week = 1, 7 do
@@ -102,22 +70,22 @@ struct PolicyTests {
             end
             """)
         #expect(lines.contains("Hooli|move-on|2026-03-02|"))
-        #expect(try reasons(matching: "move-on").first?.contains("whether the role is still wanted, and on what terms") == true)
+        #expect(try harness.reasons(matching: "move-on").first?.contains("whether the role is still wanted, and on what terms") == true)
     }
 
     @Test("rule 6: a decision date passed in silence gives one inquiry several days later")
     func deadlinePassed() throws {
         // Northwind's decision date was 24 February; 5 days later is Sunday 1 March, slid to Monday.
-        let lines = try agenda()
+        let lines = try harness.agenda()
         #expect(lines.contains("Northwind Logistics|deadline-inquiry|2026-03-02|Tom Okafor"))
         #expect(!lines.contains { $0.hasPrefix("Northwind Logistics|status") })
-        let sent = try agenda(setup: "cadence.app('northwind'):log('message-sent', { kind = 'deadline-inquiry' })")
+        let sent = try harness.agenda(setup: "cadence.app('northwind'):log('message-sent', { kind = 'deadline-inquiry' })")
         #expect(!sent.contains { $0.hasPrefix("Northwind Logistics|deadline-inquiry") })
     }
 
     @Test("rules 8 and 9: a rejection on 25 February: thanks that day, feedback two days on, stay in touch months later")
     func afterRejection() throws {
-        let lines = try agenda(days: 90)
+        let lines = try harness.agenda(days: 90)
         #expect(lines.contains("Globex|post-rejection-thanks|2026-02-25|Rita Gomez"))
         #expect(lines.contains("Globex|feedback-request|2026-02-27|Rita Gomez"))
         #expect(lines.contains("Globex|stay-in-touch|2026-05-26|Rita Gomez"))
@@ -125,7 +93,7 @@ struct PolicyTests {
 
     @Test("an offer, a ghosted application and a saved one get no status follow-ups")
     func quietStages() throws {
-        let lines = try agenda(days: 60)
+        let lines = try harness.agenda(days: 60)
         for company in ["Initech", "Umbrella Health", "Hooli"] {
             #expect(!lines.contains { $0.hasPrefix(company + "|status") }, "\(company)")
         }
@@ -138,10 +106,10 @@ struct PolicyTests {
             return { standard.weekly_status{ weeks = 4 } }
             """
         _ = try harness.run("local a = cadence.app('hooli') a:log('interview', { at = '2026-03-02', with = 'Ms. Lee' })")
-        let lines = try agenda(cadence: mine)
+        let lines = try harness.agenda(cadence: mine)
         #expect(lines.contains("Hooli|status|2026-03-09|Ms. Lee"))
         #expect(!lines.contains { $0.contains("|thank-you|") || $0.contains("|deadline-inquiry|") })
-        #expect(try reasons(matching: "status").first?.hasPrefix("rule 5: weekly status 1 of 4") == true)
+        #expect(try harness.reasons(matching: "status").first?.hasPrefix("rule 5: weekly status 1 of 4") == true)
     }
 
     @Test("a policy that fails names its file, line and application; the rest of the agenda is still made")
@@ -155,10 +123,10 @@ struct PolicyTests {
                 end },
             }
             """
-        let lines = try agenda(days: 0, cadence: mine)
+        let lines = try harness.agenda(days: 0, cadence: mine)
         #expect(lines.contains("Acme Analytics|thank-you|2026-03-02|Helen Jones"))
         #expect(lines.contains("Globex|policy-error|2026-03-02|"))
-        let reason = try reasons(matching: "policy-error").first ?? ""
+        let reason = try harness.reasons(matching: "policy-error").first ?? ""
         // Lua shortens a long path to its end: the file and line remain.
         #expect(reason.hasPrefix("policy 'broken' failed on Globex: ") && reason.contains("cadence.lua:5: no idea what to do"), "\(reason)")
     }
@@ -166,7 +134,7 @@ struct PolicyTests {
     @Test("planning is pure: the same inputs give the same agenda, and nothing is written")
     func pure() throws {
         let before = try harness.eventCount()
-        #expect(try agenda() == agenda())
+        #expect(try harness.agenda() == harness.agenda())
         #expect(try harness.eventCount() == before)
     }
 }

@@ -18,10 +18,11 @@ struct APIHarness {
 
     /// Runs `code` as a script does: its writes commit when it succeeds and
     /// roll back when it fails.
-    func run(_ code: String, name: String = "=test.lua") throws -> [LuaValue] {
+    func run(_ code: String, name: String = "=test.lua", asOf: String? = nil) throws -> [LuaValue] {
         let lua = try LuaState()
+        let day = try asOf.map { try LocalDate(iso: $0) } ?? APIHarness.today
         return try store.session { db in
-            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: directory, asOf: APIHarness.today)
+            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: directory, asOf: day)
             do {
                 let results = try lua.run("cadence = require 'cadence'\n" + code, name: name)
                 try api.transaction.finish(success: true)
