@@ -13,4 +13,5 @@ test: dependencies
 	@swift test --skip-build
 
 bench: dependencies
-	@swift run -c release CadenceBench
+	@swift build -c release
+	@.build/release/CadenceBench $(GROUPS)

@@ -55,13 +55,20 @@ local function from_number(n)
                         weekday = WEEKDAYS[(n + 3) % 7 + 1] }, Date)
 end
 
+-- Day numbers of texts already read: a search's log repeats a few hundred
+-- days across thousands of events. (Numbers, not Dates: each Date is its own table.)
+local day_numbers = {}
+
 local function parse_iso(text)
+  local n = day_numbers[text]
+  if n then return from_number(n) end
   local y, m, d = tostring(text):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
   if not y then return nil end
   y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  local n = day_number(y, m, d)
+  n = day_number(y, m, d)
   local cy, cm, cd = civil(n)
   if cy ~= y or cm ~= m or cd ~= d then return nil end  -- 2026-02-30 and the like
+  if type(text) == "string" then day_numbers[text] = n end
   return from_number(n)
 end
 
@@ -272,6 +279,29 @@ function cadence.app(name)
 end
 
 function cadence.candidates() return objects(Candidate, host.candidates()) end
+
+--- Every application's timeline at once, by application id (one query for
+--- the whole search instead of one per application).
+function cadence.timelines()
+  local by_app = host.timelines()
+  for id, rows in pairs(by_app) do by_app[id] = objects(Event, rows) end
+  return by_app
+end
+
+--- The whole search in one read, as planning needs it: { apps = every
+--- application, timelines = their events by application id }.
+function cadence.search()
+  local search = host.search()
+  for id, rows in pairs(search.timelines) do search.timelines[id] = objects(Event, rows) end
+  return { apps = objects(Application, search.applications), timelines = search.timelines }
+end
+
+--- Every application's contacts at once, by application id.
+function cadence.all_contacts()
+  local by_app = host.all_contacts()
+  for id, rows in pairs(by_app) do by_app[id] = objects(Contact, rows) end
+  return by_app
+end
 
 --- What was decided about agenda items: done, skipped, or snoozed (to `due`).
 function cadence.decisions() return objects(Decision, host.decisions()) end

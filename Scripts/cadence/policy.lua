@@ -31,38 +31,39 @@ local policy = {}
 local Context = {}
 Context.__index = Context
 
-local function kind_set(kind)
-  if kind == nil then return nil end
-  local set = {}
-  for _, k in ipairs(type(kind) == "table" and kind or { kind }) do set[k] = true end
-  return set
+-- Whether an event's kind is `kind`: nil (any), a kind, or a list of kinds.
+-- (Planning asks this of every event of every application: no tables made.)
+local function is(kind, wanted)
+  if wanted == nil or wanted == kind then return true end
+  if type(wanted) == "table" then
+    for i = 1, #wanted do if wanted[i] == kind then return true end end
+  end
+  return false
 end
 
 --- Events up to today of `kind` (or of any of the kinds in a list), oldest first.
 function Context:events(kind)
-  local wanted = kind_set(kind)
   local found = {}
   for _, e in ipairs(self.timeline) do
-    if not wanted or wanted[e.kind] then found[#found + 1] = e end
+    if is(e.kind, kind) then found[#found + 1] = e end
   end
   return found
 end
 
 --- The latest event up to today of `kind` (or of the kinds listed), or nil.
 function Context:last(kind)
-  local wanted = kind_set(kind)
-  for i = #self.timeline, 1, -1 do
-    local e = self.timeline[i]
-    if not wanted or wanted[e.kind] then return e end
+  local timeline = self.timeline
+  for i = #timeline, 1, -1 do
+    local e = timeline[i]
+    if is(e.kind, kind) then return e end
   end
 end
 
 --- Events dated after today (a scheduled interview, say), of `kind` if given.
 function Context:upcoming(kind)
-  local wanted = kind_set(kind)
   local found = {}
   for _, e in ipairs(self.future) do
-    if not wanted or wanted[e.kind] then found[#found + 1] = e end
+    if is(e.kind, kind) then found[#found + 1] = e end
   end
   return found
 end
@@ -81,10 +82,12 @@ end
 --- Messages of a kind (thank-you, status…) sent on or after `since`, to `to` if given.
 function Context:sent(message_kind, since, to)
   local count = 0
-  for _, e in ipairs(self:events("message-sent")) do
-    local to_match = to == nil
-    for _, person in ipairs(e.with or {}) do if person == to then to_match = true end end
-    if e.messageKind == message_kind and (since == nil or e.day >= since) and to_match then count = count + 1 end
+  for _, e in ipairs(self.timeline) do
+    if e.kind == "message-sent" and e.messageKind == message_kind and (since == nil or e.day >= since) then
+      local to_match = to == nil
+      for _, person in ipairs(e.with or {}) do if person == to then to_match = true end end
+      if to_match then count = count + 1 end
+    end
   end
   return count
 end
@@ -250,7 +253,10 @@ function policy.agenda(policies, options)
                          calendar = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar) }
   for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c end
   local items = {}
-  for _, app in ipairs(options.app and { options.app } or cadence.apps()) do
+  -- The whole search in two calls, not two per application.
+  local search, contacts = cadence.search(), cadence.all_contacts()
+  for _, app in ipairs(options.app and { options.app } or search.apps) do
+    plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
     for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
       if item.due <= horizon then
         item.overdue = item.due < today

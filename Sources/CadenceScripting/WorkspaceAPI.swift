@@ -101,12 +101,32 @@ public final class WorkspaceAPI {
         }
         try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
         try add("applications") { [self] _ in
-            // One encoding pass for the whole list: per-record encoders cost more than the data.
-            var zones: [Int64: String] = [:]
-            for candidate in try Queries.candidates(db) { zones[candidate.id!] = candidate.timeZone }
-            return .one(try value(try Queries.summaries(db, asOf: try now()).map {
-                SummaryRow(summary: $0, zone: zones[$0.application.candidateID] ?? "UTC")
-            }))
+            let summaries = try Queries.summaries(db, asOf: try now())
+            return .built(array: summaries.count) { try self.write(summaries, into: &$0) }
+        }
+        // The whole search for planning: the applications and every event,
+        // by application id, from one read of the log, written straight into
+        // Lua (making LuaValues first would cost more than the data).
+        try add("search") { [self] _ in
+            let events = try Queries.allEvents(db)
+            let summaries = try Queries.summaries(db, log: events, asOf: try now())
+            let zones = try applicationZones()
+            return .built(hash: 2) { search in
+                try search.set("applications", array: summaries.count) { try self.write(summaries, into: &$0) }
+                try search.set("timelines", hash: zones.count) { try self.write(events, zones: zones, into: &$0) }
+            }
+        }
+        try add("timelines") { [self] _ in
+            let events = try Queries.allEvents(db)
+            let zones = try applicationZones()
+            return .built(hash: zones.count) { try self.write(events, zones: zones, into: &$0) }
+        }
+        try add("all_contacts") { [self] _ in
+            var byApplication = LuaTable()
+            for (id, contacts) in Dictionary(grouping: try Queries.contacts(db), by: \.applicationID) {
+                byApplication[.integer(id)] = .table(LuaTable(array: try contacts.map { try value($0) }))
+            }
+            return .one(.table(byApplication))
         }
         try add("application") { [self] args in
             let name = try args.string(1)
@@ -221,6 +241,66 @@ public final class WorkspaceAPI {
     }
 
     // MARK: Values for Lua
+
+    /// Days and timestamps of a search's events, as text.
+    let dates = BulkDates()
+
+    func candidateZones() throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try Queries.candidates(db).map { ($0.id!, $0.timeZone) })
+    }
+
+    /// Each application's candidate's zone.
+    func applicationZones() throws -> [Int64: String] { try Queries.timeZonesByApplication(db) }
+
+    /// Application rows, days in each one's candidate's zone.
+    func write(_ summaries: [ApplicationSummary], into list: inout LuaTableBuilder) throws {
+        let zones = try candidateZones()
+        for s in summaries {
+            try list.append(hash: 20) { try Self.write(s, zone: zones[s.application.candidateID] ?? "UTC", into: $0) }
+        }
+    }
+
+    /// An application row as `summary(of:)` encodes it, written directly.
+    static func write(_ s: ApplicationSummary, zone: String, into t: LuaTableBuilder) throws {
+        let a = s.application
+        t.set("id", a.id); t.set("candidateID", a.candidateID); t.set("company", a.company); t.set("role", a.role)
+        t.set("source", a.source); t.set("location", a.location); t.set("url", a.url); t.set("postedSalary", a.postedSalary)
+        t.set("decisionDeadline", a.decisionDeadline?.description); t.set("interest", a.interest)
+        t.set("needs", strings: a.needs); t.set("questions", strings: a.questions); t.set("tags", strings: a.tags)
+        t.set("notes", a.notes)
+        if let facts = a.facts {
+            try t.set("facts", hash: facts.count) { f in for (k, v) in facts { f.set(k, v) } }
+        }
+        t.set("candidate", s.candidate); t.set("stage", s.stage.rawValue)
+        t.set("stageSince", s.stageSince.map { LocalDate($0, in: zone).description })
+        t.set("lastContact", s.lastContact.map { LocalDate($0, in: zone).description })
+    }
+
+    /// Events (ordered by application) as lists by application id.
+    func write(_ events: [Event], zones: [Int64: String], into byApplication: inout LuaTableBuilder) throws {
+        var start = 0
+        while start < events.count {
+            let id = events[start].applicationID
+            var end = start
+            while end < events.count && events[end].applicationID == id { end += 1 }
+            let zone = zones[id] ?? "UTC"
+            try byApplication.set(id, array: end - start) { list in
+                for event in events[start..<end] {
+                    try list.append(hash: 8) { self.write(event, zone: zone, into: $0) }
+                }
+            }
+            start = end
+        }
+    }
+
+    /// An event as `value(_:zone:)` encodes it, written directly.
+    func write(_ e: Event, zone: String, into t: LuaTableBuilder) {
+        t.set("id", e.id); t.set("applicationID", e.applicationID); t.set("kind", e.kind.rawValue)
+        t.set("at", dates.text(of: e.at)); t.set("with", strings: e.with); t.set("channel", e.channel)
+        t.set("messageKind", e.messageKind); t.set("round", e.round); t.set("nextStep", e.nextStep)
+        t.set("due", e.due.map(dates.text)); t.set("stage", e.stage?.rawValue); t.set("corrects", e.corrects)
+        t.set("notes", e.notes); t.set("day", dates.text(of: dates.day(of: e.at, in: zone)))
+    }
 
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
 

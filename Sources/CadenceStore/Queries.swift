@@ -46,6 +46,14 @@ public enum Queries {
         try Candidate.fetchOne(db, key: application.candidateID)?.timeZone ?? "UTC"
     }
 
+    /// Each application's candidate's time zone, by application id.
+    public static func timeZonesByApplication(_ db: Database) throws -> [Int64: String] {
+        var zones: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT application.id, candidate.timeZone FROM application JOIN candidate ON candidate.id = application.candidateID")
+        while let row = try rows.next() { zones[row[0]] = row[1] }
+        return zones
+    }
+
     /// The time zone of application `id`'s candidate; without one, the first candidate's.
     public static func timeZone(ofApplication id: Int64?, _ db: Database) throws -> String {
         if let id, let app = try Application.fetchOne(db, key: id) { return try timeZone(of: app, db) }
@@ -60,7 +68,7 @@ public enum Queries {
     }
 
     public static func applications(_ db: Database) throws -> [Application] {
-        try Application.order(Column("id")).fetchAll(db)
+        try ApplicationRows.fetch(db)
     }
 
     /// An application by id, company, or "company/role", forgiving case and
@@ -78,9 +86,14 @@ public enum Queries {
     /// Applications with their stages as of `now`: an interview logged for
     /// next week is on the calendar, not yet part of the stage.
     public static func summaries(_ db: Database, asOf now: Date = Date()) throws -> [ApplicationSummary] {
+        try summaries(db, log: try EventRows.fetch(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id"), asOf: now)
+    }
+
+    /// The same, from the workspace's events already read (`allEvents`).
+    public static func summaries(_ db: Database, log all: [Event], asOf now: Date) throws -> [ApplicationSummary] {
         let names = Dictionary(uniqueKeysWithValues: try candidates(db).map { ($0.id!, $0.name) })
-        let events = Dictionary(grouping: try Event.filter(Column("at") <= now).order(Column("at"), Column("id")).fetchAll(db),
-                                by: \.applicationID)
+        var events: [Int64: [Event]] = [:]
+        for event in all where event.at <= now { events[event.applicationID, default: []].append(event) }
         return try applications(db).map { app in
             let log = events[app.id!] ?? []
             let touches: Set<EventKind> = [.messageSent, .replyReceived, .followUpCall, .interview, .screen]
@@ -135,8 +148,13 @@ public enum Queries {
         try Event.fetchOne(db, key: id)
     }
 
+    /// Every event of the workspace, by application, then in time order.
+    public static func allEvents(_ db: Database) throws -> [Event] {
+        try EventRows.fetch(db, order: "applicationID, at, id")
+    }
+
     public static func events(of applicationID: Int64, _ db: Database) throws -> [Event] {
-        try Event.filter(Column("applicationID") == applicationID).order(Column("at"), Column("id")).fetchAll(db)
+        try EventRows.fetch(db, where: "applicationID = ?", arguments: [applicationID], order: "at, id")
     }
 
     // MARK: Contacts, offers, follow-ups

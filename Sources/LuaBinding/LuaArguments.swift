@@ -122,11 +122,13 @@ public enum LuaResults {
     case none
     case one(LuaValue)
     case many([LuaValue])
+    /// One table, written straight onto the stack: see `LuaTableBuilder`.
+    case built(array: Int = 0, hash: Int = 0, LuaTableBuilder.Body)
 
     var count: Int {
         switch self {
         case .none: 0
-        case .one: 1
+        case .one, .built: 1
         case .many(let values): values.count
         }
     }

@@ -43,6 +43,39 @@ import GRDB
 struct WorkspaceAPITests {
     let harness = try! APIHarness()
 
+    @Test("the whole search in one read equals the applications and timelines read one by one")
+    func search() throws {
+        // An event late in the day, with names that need JSON quoting.
+        _ = try harness.run("cadence.app('hooli'):log('interview', { at = '2026-03-02T23:30', with = { 'A, B', 'Zoë' } })")
+        let result = try harness.run("""
+            local search = cadence.search()
+            local function same(a, b)
+              for k, v in pairs(a) do
+                if type(v) == "table" and getmetatable(v) == nil then
+                  if #v ~= #b[k] then return false, k end
+                  for i = 1, #v do if v[i] ~= b[k][i] then return false, k end end
+                elseif v ~= b[k] then return false, k end
+              end
+              for k in pairs(b) do if a[k] == nil then return false, k end end
+              return true
+            end
+            local apps, n = cadence.apps(), 0
+            for i, app in ipairs(search.apps) do
+              local ok, field = same(app, apps[i])
+              if not ok then return "application " .. app.id .. " differs in " .. field end
+              local one, all = app:timeline(), search.timelines[app.id] or {}
+              if #one ~= #all then return "timeline " .. app.id .. " has " .. #all .. " events, not " .. #one end
+              for j = 1, #one do
+                local ok, field = same(one[j], all[j])
+                if not ok then return "event " .. one[j].id .. " differs in " .. field end
+                n = n + 1
+              end
+            end
+            return n
+            """)
+        #expect((result.first?.integerValue ?? 0) > 25, "\(result)")
+    }
+
     @Test("queries read like Lua: by stage, company, tag, and silence")
     func queries() throws {
         #expect(try harness.run("return #cadence.apps()") == [7])

@@ -1,0 +1,43 @@
+import Testing
+@testable import LuaBinding
+
+@Suite("Tables written straight onto the stack")
+struct TableBuilderTests {
+    let lua = try! LuaState()
+
+    struct Stop: Error {}
+
+    @Test("a built result holds nested lists and records, fields left unset for nil")
+    func nested() throws {
+        try lua.register("search") { _ in
+            .built(hash: 2) { t in
+                try t.set("apps", array: 2) { list in
+                    try list.append(hash: 3) { $0.set("id", Int64(1)); $0.set("company", "Acmé"); $0.set("notes", nil as String?) }
+                    try list.append(hash: 3) { $0.set("id", Int64(2)); $0.set("open", false); $0.set("with", strings: ["a", "b"]) }
+                }
+                try t.set(Int64(7), array: 1) { var list = $0; list.append("seven"); $0 = list }
+                try t.set("any", LuaValue.table(["x": 1]))
+            }
+        }
+        #expect(try lua.run("""
+            local s = search()
+            return #s.apps, s.apps[1].company, s.apps[1].notes == nil, s.apps[2].open, table.concat(s.apps[2].with, ","),
+                   s[7][1], s.any.x
+            """) == [2, "Acmé", true, false, "a,b", "seven", 1])
+    }
+
+    @Test("an error while building leaves the stack as it was and reaches Lua as an error")
+    func failing() throws {
+        try lua.register("broken") { _ in
+            .built { t in
+                try t.set("first", array: 1) { list in
+                    try list.append { _ in throw LuaError(kind: .runtime, message: "no more rows") }
+                }
+            }
+        }
+        let result = try lua.run("local ok, e = pcall(broken) return ok, e, select('#', 1, 2)")
+        #expect(result.count == 3 && result[0] == false && result[1].stringValue?.contains("no more rows") == true && result[2] == 2)
+        // The state is sound: Lua goes on.
+        #expect(try lua.run("return 40 + 2") == [42])
+    }
+}
