@@ -42,6 +42,7 @@ return function(thing, names)
   if thing == nil then
     local lines = { "Functions (help(name) for more):" }
     for _, name in ipairs(order) do lines[#lines + 1] = summary(name) end
+    lines[#lines + 1] = "In the REPL: agenda(days) and simulate(app, weeks, \"reply on day 10\", ...) under your cadence.lua"
     lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (the last input's events), :quit"
     return table.concat(lines, "\n")
   end

@@ -96,9 +96,16 @@ function Date:is_weekend() return self.weekday == "saturday" or self.weekday == 
 
 local MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }
 
+local short_texts = {}
+
 --- The date as people write it in a sentence: "Mon 2 Mar".
 function Date:short()
-  return ("%s %d %s"):format(self.weekday:sub(1, 1):upper() .. self.weekday:sub(2, 3), self.day, MONTHS[self.month])
+  local text = short_texts[self.number]
+  if not text then
+    text = ("%s %d %s"):format(self.weekday:sub(1, 1):upper() .. self.weekday:sub(2, 3), self.day, MONTHS[self.month])
+    short_texts[self.number] = text
+  end
+  return text
 end
 
 --- The date of `value`: a Date, "YYYY-MM-DD", or words such as "2 weeks",
@@ -114,6 +121,9 @@ end
 
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end
+
+--- The workspace's folder (where its cadence.lua lives), or nil.
+function cadence.workspace() return host.workspace() end
 
 --- Numbers of days, to add to dates: today() + weeks(2).
 function cadence.days(n) return n end
@@ -162,11 +172,18 @@ for name, class in pairs{ Application = Application, Event = Event, Contact = Co
   class.__eq = function(a, b) return a.id == b.id end
 end
 
-local DATE_FIELDS = { "decisionDeadline", "stageSince", "lastContact", "day", "due", "startDate", "respondBy" }
+-- The fields of each kind of object that hold days (they arrive as text).
+local DATE_FIELDS = {
+  [Application] = { "decisionDeadline", "stageSince", "lastContact" }, [Event] = { "day", "due" },
+  [Offer] = { "startDate", "respondBy" }, [Decision] = { "due" }, [Contact] = {}, [Candidate] = {},
+}
 
 local function object(class, fields)
-  for _, key in ipairs(DATE_FIELDS) do
-    if type(fields[key]) == "string" then fields[key] = parse_iso(fields[key]) end
+  local dates = DATE_FIELDS[class]
+  for i = 1, #dates do
+    local key = dates[i]
+    local text = fields[key]
+    if type(text) == "string" then fields[key] = parse_iso(text) end
   end
   return setmetatable(fields, class)
 end

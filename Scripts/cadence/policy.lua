@@ -79,6 +79,25 @@ function Context:after(anchor)
   return found
 end
 
+--- The first event after `anchor` (in timeline order; for an anchor that is
+--- not an event, on or after its day) whose kind is in the set `kinds` and
+--- for which `test(e)`, if given, is true; or nil. Nothing is allocated:
+--- sequences ask this of every application.
+function Context:first_after(anchor, kinds, test)
+  local timeline = self.timeline
+  local from = 1
+  if anchor.id ~= nil then
+    from = #timeline + 1
+    for i = #timeline, 1, -1 do
+      if timeline[i].id == anchor.id then from = i + 1; break end
+    end
+  end
+  for i = from, #timeline do
+    local e = timeline[i]
+    if kinds[e.kind] and (anchor.id ~= nil or e.day >= anchor.day) and (test == nil or test(e)) then return e end
+  end
+end
+
 --- Messages of a kind (thank-you, status…) sent on or after `since`, to `to` if given.
 function Context:sent(message_kind, since, to)
   local count = 0
@@ -209,7 +228,6 @@ function policy.plan(app, policies, today, options)
   end
   local kept = {}
   for _, item in ipairs(ctx.proposed) do
-    item.ref = policy.ref(app.id, item.key)
     item.candidate = ctx.candidate
     local decision = ctx.decisions[item.key]
     if decision and decision.status == "snoozed" then
@@ -260,6 +278,7 @@ function policy.agenda(policies, options)
     for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
       if item.due <= horizon then
         item.overdue = item.due < today
+        item.ref = policy.ref(app.id, item.key)
         items[#items + 1] = item
       end
     end
@@ -268,9 +287,11 @@ function policy.agenda(policies, options)
   return items, today
 end
 
---- The policies of a personal cadence.lua at `path` (the standard ones with
---- their defaults when there is none), and its settings (calendar).
+--- The policies of a personal cadence.lua at `path` (by default the
+--- workspace's; the standard ones with their defaults when there is none),
+--- and its settings (calendar).
 function policy.load(path)
+  path = path or (cadence.workspace() and cadence.workspace() .. "/cadence.lua")
   local file = path and io.open(path)
   if not file then
     local standard = require "policies"

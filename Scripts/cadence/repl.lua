@@ -12,6 +12,25 @@ for _, name in ipairs{ "apps", "app", "candidates", "date", "today", "days", "we
 end
 _G.cadence, _G.show = cadence, show
 
+-- The agenda and simulations, as `cadence agenda` and `cadence simulate` show
+-- them, under the workspace's cadence.lua (read afresh each time, so an edit
+-- shows). Each returns its items, which print as the command prints them.
+function _G.agenda(days)
+  local policy = require "cadence.policy"
+  local policies, settings = policy.load()
+  local items, today = policy.agenda(policies, { days = days or 7, calendar = settings.calendar })
+  return setmetatable(items, { __name = "Agenda", __tostring = function() return policy.render(items, today) end })
+end
+
+function _G.simulate(name, weeks, ...)
+  local policy, simulation = require "cadence.policy", require "cadence.simulate"
+  local policies, settings = policy.load()
+  local assume = { ... }
+  local result = simulation.run(cadence.app(name), policies, { days = 7 * (weeks or 8), assume = assume,
+                                                               calendar = settings.calendar })
+  return setmetatable(result, { __name = "Simulation", __tostring = function() return simulation.render(result, assume) end })
+end
+
 -- help(apps) needs to know a function's name.
 local names = {}
 for name, value in pairs(cadence) do names[value] = name end

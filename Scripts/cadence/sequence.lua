@@ -31,20 +31,45 @@ local FIELDS = { name = true, rule = true, cite = true, trigger = true, steps = 
 local STEP_FIELDS = { kind = true, label = true, after = true, every = true, times = true, draft = true,
                       to = true, channel = true, reason = true, logs = true }
 
+local MEETINGS = { "interview", "screen", "follow-up-call" }
+local RESUMING = { ["follow-up-call"] = true, ["message-sent"] = true }
+
 local function set_of(list)
   local set = {}
   for _, v in ipairs(type(list) == "table" and list or { list }) do set[v] = true end
   return set
 end
 
---- "{label} {n} of {of}" with the facts filled in.
+-- Templates such as "{label} {n} of {of}", split once into text and names
+-- (a sequence fills one for every application it plans).
+local compiled = {}
+
+local function compile(template)
+  local parts, at = {}, 1
+  for before, name, after in template:gmatch("()({[%w_]+})()") do
+    parts[#parts + 1] = template:sub(at, before - 1)
+    parts[#parts + 1] = { name:sub(2, -2) }
+    at = after
+  end
+  parts[#parts + 1] = template:sub(at)
+  compiled[template] = parts
+  return parts
+end
+
+--- The template with the facts filled in; an unknown name stays as written.
 local function fill(template, facts)
-  return (template:gsub("{([%w_]+)}", function(name)
-    local value = facts[name]
-    if value == nil then return "{" .. name .. "}" end
-    if type(value) == "table" and value.short then return value:short() end
-    return tostring(value)
-  end))
+  local parts, out = compiled[template] or compile(template), {}
+  for i, part in ipairs(parts) do
+    if type(part) == "string" then
+      out[i] = part
+    else
+      local value = facts[part[1]]
+      if value == nil then out[i] = "{" .. part[1] .. "}"
+      elseif type(value) == "table" and value.short then out[i] = value:short()
+      else out[i] = tostring(value) end
+    end
+  end
+  return table.concat(out)
 end
 
 local function check(spec)
@@ -102,9 +127,8 @@ return function(spec)
   -- Why the sequence has stopped since `anchor`, or nil.
   local function stopped(app, ctx, anchor)
     if type(spec.stop) == "function" then return spec.stop(app, ctx, anchor) end
-    for _, e in ipairs(ctx:after(anchor)) do
-      if stop_kinds[e.kind] then return ("%s on %s"):format(e.kind, e.day:short()) end
-    end
+    local e = ctx:first_after(anchor, stop_kinds)
+    if e then return ("%s on %s"):format(e.kind, e.day:short()) end
   end
 
   local function recipient(who, app, ctx, anchor)
@@ -155,21 +179,17 @@ return function(spec)
     end
 
     local start = anchor.day
-    if spec.promises and #ctx:upcoming{ "interview", "screen", "follow-up-call" } > 0 then
-      local meeting = ctx:upcoming{ "interview", "screen", "follow-up-call" }[1]
+    local meeting = spec.promises and #ctx.future > 0 and ctx:upcoming(MEETINGS)[1]
+    if meeting then
       return ctx:exit(("%s waits: the %s on %s is already arranged"):format(spec.name, meeting.kind, meeting.day:short()))
     end
     if spec.promises then
       -- Rule 4: a promised date overrides the cadence until it has passed.
       local promise = ctx:last("next-step")
       if promise and promise.due and promise.day >= anchor.day then
-        local resumed
-        for _, e in ipairs(ctx:after(promise)) do
-          if e.kind == "follow-up-call" or (e.kind == "message-sent"
-              and (kinds[e.messageKind] or e.messageKind == "promised-follow-up")) then
-            resumed = resumed or e
-          end
-        end
+        local resumed = ctx:first_after(promise, RESUMING, function(e)
+          return e.kind == "follow-up-call" or kinds[e.messageKind] or e.messageKind == "promised-follow-up"
+        end)
         if not resumed then
           local to = promise.with and promise.with[1] or recipient(spec.to, app, ctx, anchor)
           return ctx:propose{
@@ -197,15 +217,17 @@ return function(spec)
     -- Touches so far: messages of this sequence's kinds since the start,
     -- then items skipped in their place.
     local n, last = 0, start
-    for _, e in ipairs(ctx:events("message-sent")) do
-      if kinds[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
+    for _, e in ipairs(ctx.timeline) do
+      if e.kind == "message-sent" and kinds[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
-    for i = 1, most do
-      local decision = ctx:decision(key(i))
-      if decision and decision.status == "skipped" then
-        n = n + 1
-        if decision.due > last then last = decision.due end
+    if next(ctx.decisions) ~= nil then
+      for i = 1, most do
+        local decision = ctx:decision(key(i))
+        if decision and decision.status == "skipped" then
+          n = n + 1
+          if decision.due > last then last = decision.due end
+        end
       end
     end
     facts.last, facts.n, facts.sent = last, n + 1, n

@@ -18,6 +18,10 @@ local Date = {}
 ---@return boolean
 function Date:is_weekend() end
 
+---The date as people write it in a sentence: "Mon 2 Mar".
+---@return string
+function Date:short() end
+
 ---@alias cadence.Stage "saved"|"applied"|"screening"|"interviewing"|"final"|"offer"|"negotiating"|"accepted"|"declined"|"rejected"|"withdrawn"|"ghosted"
 
 ---@alias cadence.EventKind "saved"|"applied"|"screen"|"interview"|"follow-up-call"|"message-sent"|"reply-received"|"next-step"|"deadline-set"|"offer-received"|"negotiation-round"|"rejection"|"withdrawal"|"acceptance"|"decline"|"ghosted"|"correction"|"note"
@@ -42,6 +46,7 @@ function Date:is_weekend() end
 ---@field questions string[] what is still unknown
 ---@field tags string[]
 ---@field notes? string
+---@field facts? table<string, string> what is known, by topic (hours, office, contract…)
 local Application = {}
 
 ---The application's events, oldest first.
@@ -163,6 +168,10 @@ function cadence.date(value, from) end
 ---@return cadence.Date
 function cadence.today() end
 
+---The workspace's folder (where its cadence.lua lives), or nil.
+---@return string?
+function cadence.workspace() end
+
 ---@param n integer
 ---@return integer
 function cadence.days(n) end
@@ -170,6 +179,34 @@ function cadence.days(n) end
 ---@param n integer
 ---@return integer days
 function cadence.weeks(n) end
+
+---Every application's timeline at once, by application id: one read of
+---the workspace instead of one per application.
+---@return table<integer, cadence.Event[]>
+function cadence.timelines() end
+
+---Every application's contacts at once, by application id.
+---@return table<integer, cadence.Contact[]>
+function cadence.all_contacts() end
+
+---The whole search in one read, as planning needs it.
+---@return { apps: cadence.Application[], timelines: table<integer, cadence.Event[]> }
+function cadence.search() end
+
+---A decision on an agenda item: done (with the event that logged it),
+---skipped, or snoozed until `due`.
+---@class cadence.Decision
+---@field applicationID integer
+---@field key string the item's key, as its policy gave it
+---@field kind string
+---@field status "done"|"skipped"|"snoozed"
+---@field due cadence.Date when it was due; for a snoozed item, until when
+---@field recipient? string
+---@field eventID? integer
+
+---What was decided about agenda items.
+---@return cadence.Decision[]
+function cadence.decisions() end
 
 ---Runs `fn`; if it raises, its writes are undone and the error raised on.
 ---@generic T

@@ -24,7 +24,7 @@ public final class WorkspaceAPI {
     /// Installs the API in `lua` (module "cadence.host"), and adds Cadence's
     /// Scripts/ and the workspace's scripts/ folder to the end of package.path.
     public static func install(in lua: LuaState, database db: Database, workspace: String?, asOf: LocalDate? = nil) throws -> WorkspaceAPI {
-        let api = WorkspaceAPI(db: db, asOf: asOf)
+        let api = WorkspaceAPI(db: db, asOf: asOf, workspace: workspace)
         try api.register(in: lua)
         try addModulePaths(to: lua, workspace: workspace)
         return api
@@ -59,8 +59,12 @@ public final class WorkspaceAPI {
         }
     }
 
-    init(db: Database, asOf: LocalDate?) {
+    /// The workspace's folder (where its cadence.lua is).
+    let workspace: String?
+
+    init(db: Database, asOf: LocalDate?, workspace: String? = nil) {
         self.db = db
+        self.workspace = workspace
         self.transaction = WorkspaceTransaction(db: db)
         self.asOf = asOf
     }
@@ -94,6 +98,7 @@ public final class WorkspaceAPI {
         }
 
         try add("today") { [self] _ in .one(LuaValue(try today().description)) }
+        try add("workspace") { [self] _ in .one(workspace.map { LuaValue($0) } ?? .nil) }
         try add("relative") { [self] args in
             let text = try args.string(1)
             let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()

@@ -24,6 +24,17 @@ struct ReplEngineTests {
         #expect(try session(["1 + 1", "_ * 10", "'text'", "x = 5", "x"]) == [.output("2"), .output("20"), .output("text"), .output(""), .output("5")])
     }
 
+    @Test("agenda() and simulate() show what the commands show, under the workspace's cadence.lua")
+    func agendaAndSimulation() throws {
+        let outcomes = try session(["agenda(0)", "simulate('acme', 3)"])
+        guard case .output(let agenda) = outcomes[0], case .output(let simulation) = outcomes[1] else {
+            Issue.record("\(outcomes)"); return
+        }
+        #expect(agenda.hasPrefix("Overdue\n") && agenda.contains("] Acme Analytics: thank-you to Helen Jones\n"), "\(agenda)")
+        #expect(simulation.hasPrefix("Acme Analytics: Senior Data Analyst, from Mon 2 Mar to Mon 23 Mar, assuming no reply"), "\(simulation)")
+        #expect(simulation.contains("Mon 16 Mar  you   promised-follow-up to Helen Jones"))
+    }
+
     @Test("an unfinished chunk waits for more lines")
     func multiLine() throws {
         #expect(try session(["1 +", "1", "for i = 1, 2 do", "y = (y or 0) + i", "end", "y"])
