@@ -191,10 +191,14 @@ local function applies(p, app)
 end
 
 --- Splits a timeline into what happened up to `today` and what is scheduled after.
+local NONE = setmetatable({}, { __newindex = function() error("the list of scheduled events is read-only", 2) end })
+
 local function split(timeline, today)
+  local last = timeline[#timeline]
+  if last == nil or last.day.number <= today.number then return timeline, NONE end  -- the usual case
   local past, future = {}, {}
   for _, e in ipairs(timeline) do
-    if e.day <= today then past[#past + 1] = e else future[#future + 1] = e end
+    if e.day.number <= today.number then past[#past + 1] = e else future[#future + 1] = e end
   end
   return past, future
 end
@@ -254,7 +258,7 @@ local function load_decisions()
 end
 
 local function by_due(a, b)
-  if a.due ~= b.due then return a.due < b.due end
+  if a.due.number ~= b.due.number then return a.due.number < b.due.number end
   if a.app.company ~= b.app.company then return a.app.company < b.app.company end
   if (a.to or "") ~= (b.to or "") then return (a.to or "") < (b.to or "") end
   return a.key < b.key

@@ -12,6 +12,7 @@ enum EventRows {
     static func fetch(_ db: Database, where condition: String = "1", arguments: StatementArguments = [],
                       order: String) throws -> [Event] {
         var events: [Event] = []
+        events.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(condition)", arguments: arguments) ?? 0)
         let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM event WHERE \(condition) ORDER BY \(order)",
                                        arguments: arguments)
         while let row = try rows.next() {
