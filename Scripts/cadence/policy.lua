@@ -190,9 +190,11 @@ local function applies(p, app)
   return (p.only == nil or named(p.only)) and (p.except == nil or not named(p.except))
 end
 
---- Splits a timeline into what happened up to `today` and what is scheduled after.
+-- Nothing scheduled: shared by every application that has no future events.
 local NONE = setmetatable({}, { __newindex = function() error("the list of scheduled events is read-only", 2) end })
 
+--- Splits a timeline (in time order) into what happened up to `today` and
+--- what is scheduled after.
 local function split(timeline, today)
   local last = timeline[#timeline]
   if last == nil or last.day.number <= today.number then return timeline, NONE end  -- the usual case
