@@ -280,8 +280,7 @@ function cadence.apps(filter)
   local company = filter.company and filter.company:lower()
   local closed = { accepted = true, declined = true, rejected = true, withdrawn = true }
   local found = {}
-  for _, row in ipairs(host.applications()) do
-    local a = object(Application, row)
+  for _, a in ipairs(host.applications(Application, Event, Date, List)) do
     local keep = matches_stage(filter.stage, a.stage)
       and (not company or a.company:lower():find(company, 1, true) ~= nil)
       and (not filter.candidate or a.candidate == filter.candidate)
@@ -306,19 +305,15 @@ end
 function cadence.candidates() return objects(Candidate, host.candidates()) end
 
 --- Every application's timeline at once, by application id (one query for
---- the whole search instead of one per application).
-function cadence.timelines()
-  local by_app = host.timelines()
-  for id, rows in pairs(by_app) do by_app[id] = objects(Event, rows) end
-  return by_app
-end
+--- the whole search instead of one per application). The host makes the
+--- objects itself, given the classes.
+function cadence.timelines() return host.timelines(Application, Event, Date, List) end
 
 --- The whole search in one read, as planning needs it: { apps = every
 --- application, timelines = their events by application id }.
 function cadence.search()
-  local search = host.search()
-  for id, rows in pairs(search.timelines) do search.timelines[id] = objects(Event, rows) end
-  return { apps = objects(Application, search.applications), timelines = search.timelines }
+  local search = host.search(Application, Event, Date, List)
+  return { apps = search.applications, timelines = search.timelines }
 end
 
 --- Every application's contacts at once, by application id.

@@ -105,26 +105,31 @@ public final class WorkspaceAPI {
             return .one(DateParsing.relative(text, from: from).map { LuaValue($0.description) } ?? .nil)
         }
         try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
-        try add("applications") { [self] _ in
+        // The bulk reads make the Lua half's objects directly: it passes its
+        // classes (Application, Event, Date, List) to use as metatables.
+        try add("applications") { [self] args in
+            let classes = try ObjectClasses(args)
             let summaries = try Queries.summaries(db, asOf: try now())
-            return .built(array: summaries.count) { try self.write(summaries, into: &$0) }
+            return .built(array: summaries.count) { try self.write(summaries, classes, into: &$0) }
         }
         // The whole search for planning: the applications and every event,
         // by application id, from one read of the log, written straight into
         // Lua (making LuaValues first would cost more than the data).
-        try add("search") { [self] _ in
+        try add("search") { [self] args in
+            let classes = try ObjectClasses(args)
             let events = try Queries.allEvents(db)
             let summaries = try Queries.summaries(db, log: events, asOf: try now())
             let zones = try applicationZones()
             return .built(hash: 2) { search in
-                try search.set("applications", array: summaries.count) { try self.write(summaries, into: &$0) }
-                try search.set("timelines", hash: zones.count) { try self.write(events, zones: zones, into: &$0) }
+                try search.set("applications", array: summaries.count) { try self.write(summaries, classes, into: &$0) }
+                try search.set("timelines", hash: zones.count) { try self.write(events, zones: zones, classes, into: &$0) }
             }
         }
-        try add("timelines") { [self] _ in
+        try add("timelines") { [self] args in
+            let classes = try ObjectClasses(args)
             let events = try Queries.allEvents(db)
             let zones = try applicationZones()
-            return .built(hash: zones.count) { try self.write(events, zones: zones, into: &$0) }
+            return .built(hash: zones.count) { try self.write(events, zones: zones, classes, into: &$0) }
         }
         try add("all_contacts") { [self] _ in
             var byApplication = LuaTable()
@@ -258,53 +263,55 @@ public final class WorkspaceAPI {
     func applicationZones() throws -> [Int64: String] { try Queries.timeZonesByApplication(db) }
 
     /// Application rows, days in each one's candidate's zone.
-    func write(_ summaries: [ApplicationSummary], into list: inout LuaTableBuilder) throws {
+    func write(_ summaries: [ApplicationSummary], _ classes: ObjectClasses, into list: inout LuaTableBuilder) throws {
+        list.setMetatable(classes.list)
         let zones = try candidateZones()
         for s in summaries {
-            try list.append(hash: 20) { try Self.write(s, zone: zones[s.application.candidateID] ?? "UTC", into: $0) }
+            let zone = zones[s.application.candidateID] ?? "UTC"
+            try list.append(hash: 20, metatable: classes.application) { try self.write(s, zone: zone, classes, into: $0) }
         }
     }
 
-    /// An application row as `summary(of:)` encodes it, written directly.
-    static func write(_ s: ApplicationSummary, zone: String, into t: LuaTableBuilder) throws {
+    /// An application as `summary(of:)` encodes it (then made an object by the Lua half), written directly.
+    func write(_ s: ApplicationSummary, zone: String, _ classes: ObjectClasses, into t: LuaTableBuilder) throws {
         let a = s.application
         t.set("id", a.id); t.set("candidateID", a.candidateID); t.set("company", a.company); t.set("role", a.role)
         t.set("source", a.source); t.set("location", a.location); t.set("url", a.url); t.set("postedSalary", a.postedSalary)
-        t.set("decisionDeadline", a.decisionDeadline?.description); t.set("interest", a.interest)
+        try classes.date("decisionDeadline", a.decisionDeadline, into: t); t.set("interest", a.interest)
         t.set("needs", strings: a.needs); t.set("questions", strings: a.questions); t.set("tags", strings: a.tags)
         t.set("notes", a.notes)
         if let facts = a.facts {
             try t.set("facts", hash: facts.count) { f in for (k, v) in facts { f.set(k, v) } }
         }
         t.set("candidate", s.candidate); t.set("stage", s.stage.rawValue)
-        t.set("stageSince", s.stageSince.map { LocalDate($0, in: zone).description })
-        t.set("lastContact", s.lastContact.map { LocalDate($0, in: zone).description })
+        try classes.date("stageSince", s.stageSince.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("lastContact", s.lastContact.map { dates.day(of: $0, in: zone) }, into: t)
     }
 
     /// Events (ordered by application) as lists by application id.
-    func write(_ events: [Event], zones: [Int64: String], into byApplication: inout LuaTableBuilder) throws {
+    func write(_ events: [Event], zones: [Int64: String], _ classes: ObjectClasses, into byApplication: inout LuaTableBuilder) throws {
         var start = 0
         while start < events.count {
             let id = events[start].applicationID
             var end = start
             while end < events.count && events[end].applicationID == id { end += 1 }
             let zone = zones[id] ?? "UTC"
-            try byApplication.set(id, array: end - start) { list in
+            try byApplication.set(id, array: end - start, metatable: classes.list) { list in
                 for event in events[start..<end] {
-                    try list.append(hash: 8) { self.write(event, zone: zone, into: $0) }
+                    try list.append(hash: 8, metatable: classes.event) { try self.write(event, zone: zone, classes, into: $0) }
                 }
             }
             start = end
         }
     }
 
-    /// An event as `value(_:zone:)` encodes it, written directly.
-    func write(_ e: Event, zone: String, into t: LuaTableBuilder) {
+    /// An event as `value(_:zone:)` encodes it (then made an object by the Lua half), written directly.
+    func write(_ e: Event, zone: String, _ classes: ObjectClasses, into t: LuaTableBuilder) throws {
         t.set("id", e.id); t.set("applicationID", e.applicationID); t.set("kind", e.kind.rawValue)
         t.set("at", dates.text(of: e.at)); t.set("with", strings: e.with); t.set("channel", e.channel)
         t.set("messageKind", e.messageKind); t.set("round", e.round); t.set("nextStep", e.nextStep)
-        t.set("due", e.due.map(dates.text)); t.set("stage", e.stage?.rawValue); t.set("corrects", e.corrects)
-        t.set("notes", e.notes); t.set("day", dates.text(of: dates.day(of: e.at, in: zone)))
+        try classes.date("due", e.due, into: t); t.set("stage", e.stage?.rawValue); t.set("corrects", e.corrects)
+        t.set("notes", e.notes); try classes.date("day", dates.day(of: e.at, in: zone), into: t)
     }
 
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
@@ -338,5 +345,25 @@ struct SummaryRow: Encodable {
         try container.encode(summary.stage.rawValue, forKey: .stage)
         try container.encodeIfPresent(summary.stageSince.map { LocalDate($0, in: zone) }, forKey: .stageSince)
         try container.encodeIfPresent(summary.lastContact.map { LocalDate($0, in: zone) }, forKey: .lastContact)
+    }
+}
+
+/// The classes of the Lua half (Scripts/cadence/init.lua) that bulk reads
+/// give their tables as metatables, so that Lua need not walk them again.
+struct ObjectClasses {
+    let application, event, date, list: LuaMetatable
+
+    /// From the arguments (Application, Event, Date, List).
+    init(_ args: LuaArguments) throws {
+        application = try args.metatable(1)
+        event = try args.metatable(2)
+        date = try args.metatable(3)
+        list = try args.metatable(4)
+    }
+
+    /// A Date object as the Lua half makes them: its day number.
+    func date(_ name: String, _ day: LocalDate?, into t: LuaTableBuilder) throws {
+        guard let day else { return }
+        try t.set(name, hash: 1, metatable: date) { $0.set("number", Int64(day.dayNumber)) }
     }
 }

@@ -17,6 +17,21 @@ import CLua
 /// Every write is raw (no metamethods) into tables made here, and runs in a
 /// Swift function called from Lua, where the memory cap is lifted: none of
 /// it can raise a Lua error.
+/// A table passed in by Lua (a class of the Lua half, say) that a builder
+/// gives as metatable to the tables it makes: `args.metatable(1)`.
+public struct LuaMetatable {
+    /// Its stack index in the Swift function's frame, below anything built.
+    let index: Int32
+}
+
+extension LuaArguments {
+    /// The table argument at `position`, to use as a metatable.
+    public func metatable(_ position: Int32) throws -> LuaMetatable {
+        guard lua_type(L, position) == LUA_TTABLE else { throw typeError(position, expected: "table") }
+        return LuaMetatable(index: position)
+    }
+}
+
 public struct LuaTableBuilder {
     public typealias Body = (inout LuaTableBuilder) throws -> Void
 
@@ -28,11 +43,16 @@ public struct LuaTableBuilder {
 
     /// Makes a table on top of the stack and runs `body` to fill it; on an
     /// error the stack is as it was.
-    static func build(on L: OpaquePointer, array: Int, hash: Int, _ body: Body) throws {
+    static func build(on L: OpaquePointer, array: Int, hash: Int, metatable: LuaMetatable? = nil, _ body: Body) throws {
         guard lua_checkstack(L, 4) != 0 else {
             throw LuaError(kind: .conversion, message: "stack overflow while building a table")
         }
         lua_createtable(L, Int32(clamping: array), Int32(clamping: hash))
+        if let metatable {
+            // Raw, and it cannot raise: no __metatable check, and a __gc only marks the table.
+            lua_pushvalue(L, metatable.index)
+            lua_setmetatable(L, -2)
+        }
         var builder = LuaTableBuilder(L: L, index: lua_gettop(L))
         do {
             try body(&builder)
@@ -90,16 +110,22 @@ public struct LuaTableBuilder {
         store()
     }
 
-    /// Sets `name` to a new table that `body` fills.
-    public func set(_ name: String, array: Int = 0, hash: Int = 0, _ body: Body) throws {
+    /// Sets `name` to a new table that `body` fills, with `metatable` if given.
+    public func set(_ name: String, array: Int = 0, hash: Int = 0, metatable: LuaMetatable? = nil, _ body: Body) throws {
         key(name)
-        try nested(array: array, hash: hash, body)
+        try nested(array: array, hash: hash, metatable: metatable, body)
     }
 
-    /// Sets the integer key `key` to a new table that `body` fills.
-    public func set(_ key: Int64, array: Int = 0, hash: Int = 0, _ body: Body) throws {
+    /// Sets the integer key `key` to a new table that `body` fills, with `metatable` if given.
+    public func set(_ key: Int64, array: Int = 0, hash: Int = 0, metatable: LuaMetatable? = nil, _ body: Body) throws {
         lua_pushinteger(L, key)
-        try nested(array: array, hash: hash, body)
+        try nested(array: array, hash: hash, metatable: metatable, body)
+    }
+
+    /// Gives the table being built a metatable.
+    public func setMetatable(_ metatable: LuaMetatable) {
+        lua_pushvalue(L, metatable.index)
+        lua_setmetatable(L, index)
     }
 
     /// Appends a string to the sequence part.
@@ -109,17 +135,17 @@ public struct LuaTableBuilder {
         lua_rawseti(L, index, count)
     }
 
-    /// Appends a new table that `body` fills to the sequence part.
-    public mutating func append(array: Int = 0, hash: Int = 0, _ body: Body) throws {
-        try LuaTableBuilder.build(on: L, array: array, hash: hash, body)
+    /// Appends a new table that `body` fills to the sequence part, with `metatable` if given.
+    public mutating func append(array: Int = 0, hash: Int = 0, metatable: LuaMetatable? = nil, _ body: Body) throws {
+        try LuaTableBuilder.build(on: L, array: array, hash: hash, metatable: metatable, body)
         count += 1
         lua_rawseti(L, index, count)
     }
 
     /// The key is on the stack: makes the value, stores the pair.
-    private func nested(array: Int, hash: Int, _ body: Body) throws {
+    private func nested(array: Int, hash: Int, metatable: LuaMetatable?, _ body: Body) throws {
         do {
-            try LuaTableBuilder.build(on: L, array: array, hash: hash, body)
+            try LuaTableBuilder.build(on: L, array: array, hash: hash, metatable: metatable, body)
         } catch {
             lua_settop(L, index)
             throw error
