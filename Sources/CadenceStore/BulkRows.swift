@@ -21,7 +21,8 @@ enum EventRows {
                 throw StoreError.invalid("event \(row[0] as Int64) has an unknown kind '\(kindName)'")
             }
             let due: String? = row[9], stage: String? = row[10]
-            events.append(Event(id: row[0], applicationID: row[1], kind: kind, at: row[3], with: try JSONText.strings(row[4]),
+            let at: Date = (row[3] as String?).flatMap(storedInstant) ?? row[3]
+            events.append(Event(id: row[0], applicationID: row[1], kind: kind, at: at, with: try JSONText.strings(row[4]),
                                 channel: row[5], messageKind: row[6], round: row[7], nextStep: row[8],
                                 due: try due.map { try LocalDate(iso: $0) }, stage: stage.flatMap(Stage.init(rawValue:)),
                                 corrects: row[11], notes: row[12]))
@@ -29,6 +30,32 @@ enum EventRows {
         return events
     }
 
+    /// "2026-03-02 12:00:00.000", as GRDB stores instants (UTC), read with
+    /// arithmetic: its own parser goes through a Calendar for every row.
+    /// Anything else is nil, for GRDB to read.
+    static func storedInstant(_ text: String) -> Date? {
+        var utf8 = text.utf8.makeIterator()
+        var digits: [Int] = []
+        digits.reserveCapacity(17)
+        var position = 0
+        while let byte = utf8.next() {
+            defer { position += 1 }
+            switch position {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+            case 10: guard byte == UInt8(ascii: " ") else { return nil }
+            case 13, 16: guard byte == UInt8(ascii: ":") else { return nil }
+            case 19: guard byte == UInt8(ascii: ".") else { return nil }
+            default:
+                guard byte >= 48 && byte <= 57 else { return nil }
+                digits.append(Int(byte - 48))
+            }
+        }
+        guard position == 23 else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int { digits[from..<from + count].reduce(0) { $0 * 10 + $1 } }
+        guard let day = try? LocalDate(year: number(0, 4), month: number(4, 2), day: number(6, 2)) else { return nil }
+        let seconds = number(8, 2) * 3600 + number(10, 2) * 60 + number(12, 2)
+        return Date(timeIntervalSince1970: Double(day.dayNumber * 86_400 + seconds) + Double(number(14, 3)) / 1000)
+    }
 }
 
 enum ApplicationRows {

@@ -1,5 +1,6 @@
 import CadenceCore
 import Foundation
+import GRDB
 import Testing
 @testable import CadenceStore
 
@@ -21,6 +22,18 @@ struct BulkRowsTests {
         for seconds in [0, 1_772_452_800.123, 1_772_452_799.9996, -86_400.5, 951_782_400, 4_102_444_799.999] {
             let date = Date(timeIntervalSince1970: seconds)
             #expect(Timestamps.format(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
+
+    @Test("stored instants are read as GRDB reads them, to the millisecond kept; other texts are left to GRDB")
+    func storedInstants() throws {
+        for text in ["2026-03-02 12:00:00.000", "1999-12-31 23:59:59.999", "1970-01-01 00:00:00.000", "2024-02-29 06:07:08.009"] {
+            let ours = try #require(EventRows.storedInstant(text)), grdb = try #require(Date.fromDatabaseValue(text.databaseValue))
+            #expect(abs(ours.timeIntervalSince(grdb)) < 0.000_5, "\(text)")
+            #expect(Timestamps.format(ours) == Timestamps.format(grdb))
+        }
+        for text in ["2026-03-02 12:00:00", "2026-03-02T12:00:00.000", "2026-02-30 12:00:00.000", "2026-03-02 12:00:00.0000", ""] {
+            #expect(EventRows.storedInstant(text) == nil, "\(text)")
         }
     }
 
