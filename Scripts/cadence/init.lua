@@ -80,7 +80,16 @@ local function parse_iso(text)
   return from_number(n)
 end
 
-function Date.__tostring(d) return ("%04d-%02d-%02d"):format(civil(d.number)) end
+local iso_texts = {}
+
+function Date.__tostring(d)
+  local text = iso_texts[d.number]
+  if not text then
+    text = ("%04d-%02d-%02d"):format(civil(d.number))
+    iso_texts[d.number] = text
+  end
+  return text
+end
 function Date.__eq(a, b) return a.number == b.number end
 function Date.__lt(a, b) return a.number < b.number end
 function Date.__le(a, b) return a.number <= b.number end

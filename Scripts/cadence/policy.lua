@@ -53,6 +53,20 @@ end
 --- The latest event up to today of `kind` (or of the kinds listed), or nil.
 function Context:last(kind)
   local timeline = self.timeline
+  if type(kind) == "string" then  -- the usual question, asked of every application: kept tight
+    for i = #timeline, 1, -1 do
+      if timeline[i].kind == kind then return timeline[i] end
+    end
+    return nil
+  end
+  if type(kind) == "table" and #kind <= 3 then  -- { "interview", "screen" }: no call per event
+    local a, b, c = kind[1], kind[2], kind[3]
+    for i = #timeline, 1, -1 do
+      local k = timeline[i].kind
+      if k == a or k == b or k == c then return timeline[i] end
+    end
+    return nil
+  end
   for i = #timeline, 1, -1 do
     local e = timeline[i]
     if is(e.kind, kind) then return e end
