@@ -139,6 +139,10 @@ end
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end
 
+--- The stage a list of events gives, by the same rules as the workspace's
+--- (for simulations, which add events without writing them).
+function cadence.stage_of(events) return host.stage(events) end
+
 --- The workspace's folder (where its cadence.lua lives), or nil.
 function cadence.workspace() return host.workspace() end
 
@@ -189,9 +193,10 @@ for name, class in pairs{ Application = Application, Event = Event, Contact = Co
   class.__eq = function(a, b) return a.id == b.id end
 end
 
--- The fields of each kind of object that hold days (they arrive as text).
+-- Applications and events arrive as objects already: the host is given
+-- these classes (CLASSES below) and makes them itself. Other records arrive
+-- as plain rows; these are their fields that hold days (as text).
 local DATE_FIELDS = {
-  [Application] = { "decisionDeadline", "stageSince", "lastContact" }, [Event] = { "day", "due" },
   [Offer] = { "startDate", "respondBy" }, [Decision] = { "due" }, [Contact] = {}, [Candidate] = {},
 }
 
@@ -215,8 +220,11 @@ function Application:__tostring()
   return ("%s: %s (%s%s)"):format(self.company, self.role, self.stage, since)
 end
 
+-- What the host makes its objects with.
+local CLASSES = { Application, Event, Date, List }
+
 --- The application's events, oldest first.
-function Application:timeline() return objects(Event, host.events(self.id)) end
+function Application:timeline() return host.events(self.id, table.unpack(CLASSES)) end
 function Application:contacts() return objects(Contact, host.contacts(self.id)) end
 function Application:offers() return objects(Offer, host.offers(self.id)) end
 
@@ -234,11 +242,11 @@ function Application:log(kind, details)
   for key, value in pairs(details or {}) do
     plain[key] = getmetatable(value) == Date and tostring(value) or value
   end
-  local event, refreshed = host.log(self.id, kind, plain)
-  if not event then error(refreshed, 2) end
+  local logged, message = host.log(self.id, kind, plain, table.unpack(CLASSES))
+  if not logged then error(message, 2) end
   for key in pairs(self) do self[key] = nil end
-  for key, value in pairs(object(Application, refreshed)) do self[key] = value end
-  return object(Event, event)
+  for key, value in pairs(logged.application) do self[key] = value end
+  return logged.event
 end
 
 function Event:__tostring()
@@ -289,7 +297,7 @@ function cadence.apps(filter)
   local company = filter.company and filter.company:lower()
   local closed = { accepted = true, declined = true, rejected = true, withdrawn = true }
   local found = {}
-  for _, a in ipairs(host.applications(Application, Event, Date, List)) do
+  for _, a in ipairs(host.applications(table.unpack(CLASSES))) do
     local keep = matches_stage(filter.stage, a.stage)
       and (not company or a.company:lower():find(company, 1, true) ~= nil)
       and (not filter.candidate or a.candidate == filter.candidate)
@@ -306,9 +314,9 @@ end
 
 --- One application, by id, company or "company/role".
 function cadence.app(name)
-  local row, message = host.application(tostring(name))
-  if not row then error(message, 2) end
-  return object(Application, row)
+  local app, message = host.application(tostring(name), table.unpack(CLASSES))
+  if not app then error(message, 2) end
+  return app
 end
 
 function cadence.candidates() return objects(Candidate, host.candidates()) end
@@ -316,12 +324,12 @@ function cadence.candidates() return objects(Candidate, host.candidates()) end
 --- Every application's timeline at once, by application id (one query for
 --- the whole search instead of one per application). The host makes the
 --- objects itself, given the classes.
-function cadence.timelines() return host.timelines(Application, Event, Date, List) end
+function cadence.timelines() return host.timelines(table.unpack(CLASSES)) end
 
 --- The whole search in one read, as planning needs it: { apps = every
 --- application, timelines = their events by application id }.
 function cadence.search()
-  local search = host.search(Application, Event, Date, List)
+  local search = host.search(table.unpack(CLASSES))
   return { apps = search.applications, timelines = search.timelines }
 end
 

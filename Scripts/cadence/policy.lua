@@ -53,23 +53,14 @@ end
 --- The latest event up to today of `kind` (or of the kinds listed), or nil.
 function Context:last(kind)
   local timeline = self.timeline
-  if type(kind) == "string" then  -- the usual question, asked of every application: kept tight
-    for i = #timeline, 1, -1 do
-      if timeline[i].kind == kind then return timeline[i] end
-    end
-    return nil
-  end
-  if type(kind) == "table" and #kind <= 3 then  -- { "interview", "screen" }: no call per event
-    local a, b, c = kind[1], kind[2], kind[3]
-    for i = #timeline, 1, -1 do
-      local k = timeline[i].kind
-      if k == a or k == b or k == c then return timeline[i] end
-    end
-    return nil
-  end
+  if kind == nil then return timeline[#timeline] end
+  -- Planning asks this of every application: a kind, or a short list of
+  -- kinds, is compared in the loop itself, without a call per event.
+  local a, b, c, more = kind, nil, nil, false
+  if type(kind) == "table" then a, b, c, more = kind[1], kind[2], kind[3], #kind > 3 end
   for i = #timeline, 1, -1 do
-    local e = timeline[i]
-    if is(e.kind, kind) then return e end
+    local k = timeline[i].kind
+    if k == a or k == b or k == c or (more and is(k, kind)) then return timeline[i] end
   end
 end
 
@@ -78,17 +69,6 @@ function Context:upcoming(kind)
   local found = {}
   for _, e in ipairs(self.future) do
     if is(e.kind, kind) then found[#found + 1] = e end
-  end
-  return found
-end
-
---- The events after `anchor`: after it in the timeline when it is one of its
---- events, else those on or after its day.
-function Context:after(anchor)
-  local found, seen = {}, anchor.id == nil
-  for _, e in ipairs(self.timeline) do
-    if seen and (anchor.id ~= nil or e.day >= anchor.day) then found[#found + 1] = e end
-    if e.id ~= nil and e.id == anchor.id then seen = true end
   end
   return found
 end
@@ -248,7 +228,7 @@ function policy.plan(app, policies, today, options)
   end
   local kept = {}
   for _, item in ipairs(ctx.proposed) do
-    item.candidate = ctx.candidate
+    item.candidate, item.contact = ctx.candidate, item.to and ctx:contact(item.to)
     local decision = ctx.decisions[item.key]
     if decision and decision.status == "snoozed" then
       if decision.due > item.due then
@@ -434,8 +414,7 @@ end
 function policy.data(items)
   local out = {}
   for i, item in ipairs(items) do
-    local contact
-    for _, c in ipairs(item.app:contacts()) do if c.name == item.to then contact = c end end
+    local contact = item.contact
     out[i] = { ref = item.ref, application = item.app.id, key = item.key, company = item.app.company,
                role = item.app.role, kind = item.kind, due = tostring(item.due), overdue = item.overdue,
                to = item.to, email = contact and contact.email, channel = item.channel, policy = item.policy,

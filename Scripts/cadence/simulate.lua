@@ -20,16 +20,6 @@ local HAPPENINGS = {
   deadline = "deadline-set", ["next-step"] = "next-step",
 }
 
--- How the stage moves in the simulation (the host's StageHistory, in small).
-local function next_stage(stage, kind, event, before_ghosted)
-  if kind == "rejection" then return "rejected" end
-  if kind == "offer-received" then return "offer" end
-  if kind == "ghosted" then return "ghosted" end
-  if kind == "interview" then return event.round and event.round:lower():find("final", 1, true) and "final" or "interviewing" end
-  if (kind == "reply-received" or kind == "follow-up-call") and stage == "ghosted" then return before_ghosted or "applied" end
-  return stage
-end
-
 --- Reads assumptions: "no reply", "reply on day 10", "rejection on 2026-03-20",
 --- "interview on day 5". Day numbers count from the start (day 0). Returns a
 --- list of { day = Date, kind = event kind, words = the text }, or raises
@@ -73,9 +63,11 @@ function simulate.run(app, policies, options)
   local cal = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar)
   local state = { stage = app.stage }
   local sim_app = setmetatable(state, { __index = app })
-  local done, lines, next_id, before_ghosted = {}, {}, 1e12, nil
+  -- Simulated events get ids after every real one, so they sort last on their day.
+  local done, lines, next_id = {}, {}, 1000000000000
 
-  -- Adds an event on `day`, after the events of that day and before later ones.
+  -- Adds an event on `day`, after the events of that day and before later
+  -- ones; the stage follows, by the host's own rules, from what has happened.
   local function add(event)
     next_id = next_id + 1
     event.id = next_id
@@ -84,9 +76,9 @@ function simulate.run(app, policies, options)
       if e.day > event.day then at = i; break end
     end
     table.insert(timeline, at, event)
-    local stage = next_stage(state.stage, event.kind, event, before_ghosted)
-    if stage == "ghosted" and state.stage ~= "ghosted" then before_ghosted = state.stage end
-    state.stage = stage
+    local happened = {}
+    for _, e in ipairs(timeline) do if e.day <= event.day then happened[#happened + 1] = e end end
+    state.stage = cadence.stage_of(happened)
   end
 
   local exits

@@ -168,6 +168,12 @@ function cadence.date(value, from) end
 ---@return cadence.Date
 function cadence.today() end
 
+---The stage a list of events gives, by the same rules as the workspace's
+---(for simulations, which add events without writing them).
+---@param events cadence.Event[]
+---@return cadence.Stage
+function cadence.stage_of(events) end
+
 ---The workspace's folder (where its cadence.lua lives), or nil.
 ---@return string?
 function cadence.workspace() end

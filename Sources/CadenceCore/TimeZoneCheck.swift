@@ -8,10 +8,14 @@ enum TimeZoneCheck {
 extension LocalDate {
     /// The day `instant` falls on in `timeZone` (an IANA identifier).
     public init(_ instant: Date, in timeZone: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.init(dayNumber: try! LocalDate(year: parts.year!, month: parts.month!, day: parts.day!).dayNumber)
+        self.init(instant, in: TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!)
+    }
+
+    /// The day `instant` falls on in `zone`: the zone's offset at that
+    /// instant, then plain arithmetic (a Calendar per call costs microseconds).
+    public init(_ instant: Date, in zone: TimeZone) {
+        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        self.init(dayNumber: Int((local / 86_400).rounded(.down)))
     }
 
     /// Noon of this day in `timeZone`: an instant safely inside the day.

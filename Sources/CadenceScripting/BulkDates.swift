@@ -18,8 +18,7 @@ final class BulkDates {
             zones[identifier] = zone
             return zone
         }()
-        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
-        return LocalDate(dayNumber: Int((local / 86_400).rounded(.down)))
+        return LocalDate(instant, in: zone)
     }
 
     /// "2026-03-02".

@@ -2,10 +2,10 @@ import CadenceCore
 import CadenceStore
 import LuaBinding
 
-// The bulk reads (`search`, `applications`, `timelines`) write a whole search
-// straight onto the Lua stack as the Lua half's objects: the same fields as
-// the one-by-one reads encode, with the classes as metatables and days as
-// Date objects, so that Lua need not walk them again.
+// Applications and events reach Lua through these writers only, one by one
+// or a whole search at once: straight onto the Lua stack as the Lua half's
+// objects, with its classes as metatables and days as Date objects, so that
+// Lua need not walk them again.
 extension WorkspaceAPI {
     func candidateZones() throws -> [Int64: String] {
         Dictionary(uniqueKeysWithValues: try Queries.candidates(db).map { ($0.id!, $0.timeZone) })
@@ -24,7 +24,8 @@ extension WorkspaceAPI {
         }
     }
 
-    /// An application as `summary(of:)` encodes it (then made an object by the Lua half), written directly.
+    /// An application: its own fields, and what is derived (whose, the stage
+    /// and since when, the last contact), days in the candidate's zone.
     func write(_ s: ApplicationSummary, zone: String, _ classes: ObjectClasses, into t: LuaTableBuilder) throws {
         let a = s.application
         t.set("id", a.id); t.set("candidateID", a.candidateID); t.set("company", a.company); t.set("role", a.role)
@@ -48,16 +49,21 @@ extension WorkspaceAPI {
             var end = start
             while end < events.count && events[end].applicationID == id { end += 1 }
             let zone = zones[id] ?? "UTC"
-            try byApplication.set(id, array: end - start, metatable: classes.list) { list in
-                for event in events[start..<end] {
-                    try list.append(hash: 8, metatable: classes.event) { try self.write(event, zone: zone, classes, into: $0) }
-                }
+            try byApplication.set(id, array: end - start, metatable: classes.list) {
+                try self.write(events[start..<end], zone: zone, classes, into: &$0)
             }
             start = end
         }
     }
 
-    /// An event as `value(_:zone:)` encodes it (then made an object by the Lua half), written directly.
+    /// One application's events, in order, appended to `list`.
+    func write(_ events: ArraySlice<Event>, zone: String, _ classes: ObjectClasses, into list: inout LuaTableBuilder) throws {
+        for event in events {
+            try list.append(hash: 8, metatable: classes.event) { try self.write(event, zone: zone, classes, into: $0) }
+        }
+    }
+
+    /// An event, with the day it happened in the candidate's zone.
     func write(_ e: Event, zone: String, _ classes: ObjectClasses, into t: LuaTableBuilder) throws {
         t.set("id", e.id); t.set("applicationID", e.applicationID); t.set("kind", e.kind.rawValue)
         t.set("at", dates.text(of: e.at)); t.set("with", strings: e.with); t.set("channel", e.channel)
@@ -67,17 +73,17 @@ extension WorkspaceAPI {
     }
 }
 
-/// The classes of the Lua half (Scripts/cadence/init.lua) that bulk reads
+/// The classes of the Lua half (Scripts/cadence/init.lua) that the writers
 /// give their tables as metatables, so that Lua need not walk them again.
 struct ObjectClasses {
     let application, event, date, list: LuaMetatable
 
-    /// From the arguments (Application, Event, Date, List).
-    init(_ args: LuaArguments) throws {
-        application = try args.metatable(1)
-        event = try args.metatable(2)
-        date = try args.metatable(3)
-        list = try args.metatable(4)
+    /// From the arguments (Application, Event, Date, List) starting at `first`.
+    init(_ args: LuaArguments, from first: Int32 = 1) throws {
+        application = try args.metatable(first)
+        event = try args.metatable(first + 1)
+        date = try args.metatable(first + 2)
+        list = try args.metatable(first + 3)
     }
 
     /// A Date object as the Lua half makes them: its day number.

@@ -77,7 +77,7 @@ public final class WorkspaceAPI {
     /// The instant stages are derived at: the end of the as-of day, or now.
     func now() throws -> Date {
         guard let asOf else { return Date() }
-        return asOf.adding(days: 1).noon(in: try zone(of: nil)).addingTimeInterval(-12 * 3600)
+        return asOf.adding(days: 1).at(hour: 0, minute: 0, in: try zone(of: nil))
     }
 
     /// The time zone of an application's candidate; without one, the first candidate's.
@@ -99,6 +99,19 @@ public final class WorkspaceAPI {
 
         try add("today") { [self] _ in .one(LuaValue(try today().description)) }
         try add("workspace") { [self] _ in .one(workspace.map { LuaValue($0) } ?? .nil) }
+        // The stage of events that exist only in Lua (a simulation's), by
+        // StageHistory's rules: events are ordered by day, then id.
+        try add("stage") { args in
+            var events: [Event] = []
+            for value in try args.table(1).array {
+                guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
+                      let day = e["day"].tableValue?["number"].integerValue else { continue }
+                events.append(Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
+                                    at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
+                                    stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue))
+            }
+            return .one(LuaValue(StageHistory(events: events).current.rawValue))
+        }
         try add("relative") { [self] args in
             let text = try args.string(1)
             let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
@@ -140,15 +153,20 @@ public final class WorkspaceAPI {
         }
         try add("application") { [self] args in
             let name = try args.string(1)
+            let classes = try ObjectClasses(args, from: 2)
             return try expected {
-                let app = try Queries.application(name, db)
-                return .one(try summary(of: app.id!))
+                let summary = try summary(of: try Queries.application(name, db).id!)
+                return .built(hash: 20, metatable: classes.application) {
+                    try self.write(summary, zone: try self.zone(of: summary.application.id), classes, into: $0)
+                }
             }
         }
         try add("events") { [self] args in
             let id = try args.integer(1)
+            let classes = try ObjectClasses(args, from: 2)
+            let events = try Queries.events(of: id, db)
             let zone = try zone(of: id)
-            return .one(.table(LuaTable(array: try Queries.events(of: id, db).map { try value($0, zone: zone) })))
+            return .built(array: events.count, metatable: classes.list) { try self.write(events[...], zone: zone, classes, into: &$0) }
         }
         try add("contacts") { [self] args in
             .one(.table(LuaTable(array: try Queries.contacts(of: try args.integer(1), db).map { try value($0) })))
@@ -156,14 +174,23 @@ public final class WorkspaceAPI {
         try add("offers") { [self] args in
             .one(.table(LuaTable(array: try Queries.offers(of: try args.integer(1), db).map { try value($0) })))
         }
+        // Returns { event = the new event, application = the application as it now is }.
         try add("log") { [self] args in
             let id = try args.integer(1)
             let kindName = try args.string(2)
             let details = args.isNil(3) ? LuaTable() : try args.table(3)
+            let classes = try ObjectClasses(args, from: 4)
             return try expected {
                 try transaction.willWrite()
                 let event = try log(application: id, kind: kindName, details: details)
-                return [try value(event, zone: try zone(of: id)), try summary(of: id)]
+                let summary = try summary(of: id)
+                let zone = try zone(of: id)
+                return .built(hash: 2) { t in
+                    try t.set("event", hash: 14, metatable: classes.event) { try self.write(event, zone: zone, classes, into: $0) }
+                    try t.set("application", hash: 20, metatable: classes.application) {
+                        try self.write(summary, zone: zone, classes, into: $0)
+                    }
+                }
             }
         }
         try add("decisions") { [self] _ in
@@ -257,34 +284,10 @@ public final class WorkspaceAPI {
 
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
 
-    func value(_ event: Event, zone: String) throws -> LuaValue {
-        var table = try value(event).tableValue ?? LuaTable()
-        table["day"] = LuaValue(LocalDate(event.at, in: zone).description)
-        return .table(table)
-    }
-
-    func summary(of id: Int64) throws -> LuaValue {
+    func summary(of id: Int64) throws -> ApplicationSummary {
         guard let summary = try Queries.summaries(db, asOf: try now()).first(where: { $0.application.id == id }) else {
             throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
         }
-        return try value(SummaryRow(summary: summary, zone: try zone(of: id)))
-    }
-}
-
-/// An application as Lua sees it: its own fields, plus what is derived
-/// (stage, since when, last contact, whose), days in the candidate's zone.
-struct SummaryRow: Encodable {
-    let summary: ApplicationSummary
-    let zone: String
-
-    enum Derived: String, CodingKey { case candidate, stage, stageSince, lastContact }
-
-    func encode(to encoder: Encoder) throws {
-        try summary.application.encode(to: encoder)
-        var container = encoder.container(keyedBy: Derived.self)
-        try container.encode(summary.candidate, forKey: .candidate)
-        try container.encode(summary.stage.rawValue, forKey: .stage)
-        try container.encodeIfPresent(summary.stageSince.map { LocalDate($0, in: zone) }, forKey: .stageSince)
-        try container.encodeIfPresent(summary.lastContact.map { LocalDate($0, in: zone) }, forKey: .lastContact)
+        return summary
     }
 }

@@ -123,7 +123,7 @@ public enum LuaResults {
     case one(LuaValue)
     case many([LuaValue])
     /// One table, written straight onto the stack: see `LuaTableBuilder`.
-    case built(array: Int = 0, hash: Int = 0, LuaTableBuilder.Body)
+    case built(array: Int = 0, hash: Int = 0, metatable: LuaMetatable? = nil, LuaTableBuilder.Body)
 
     var count: Int {
         switch self {

@@ -43,8 +43,8 @@ func pushResults(_ results: LuaResults, on L: OpaquePointer) throws -> Int32 {
         }
         for value in values { try LuaStack.push(value, on: L) }
         return Int32(values.count)
-    case .built(let array, let hash, let body):
-        try LuaTableBuilder.build(on: L, array: array, hash: hash, body)
+    case .built(let array, let hash, let metatable, let body):
+        try LuaTableBuilder.build(on: L, array: array, hash: hash, metatable: metatable, body)
         return 1
     }
 }
