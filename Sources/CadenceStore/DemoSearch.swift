@@ -12,8 +12,13 @@ public enum DemoSearch {
 
     public static func build(today: Date, _ db: Database) throws {
         let day = LocalDate(today, in: zone)
+        let midnight = day.noon(in: zone).addingTimeInterval(-12 * 3600)
+        // What happened today happened before now: made at 8 in the morning, the
+        // demo's 9 o'clock interview is at a minute to 8, or it would be on the
+        // calendar, not in the history.
         func at(_ offset: Int, _ hour: Int = 10) -> Date {
-            day.adding(days: offset).noon(in: zone).addingTimeInterval(TimeInterval((hour - 12) * 3600))
+            let when = day.adding(days: offset).noon(in: zone).addingTimeInterval(TimeInterval((hour - 12) * 3600))
+            return offset == 0 ? min(when, max(midnight, today.addingTimeInterval(-60))) : when
         }
         var alex = Candidate(
             name: "Alex Morgan", email: "alex.morgan@example.com", timeZone: zone,

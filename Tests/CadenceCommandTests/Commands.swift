@@ -29,27 +29,9 @@ enum Commands {
         try run(cadenceURL.path, arguments, input: input)
     }
 
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LUA_INIT"] = nil
-        environment["LUA_INIT_5_4"] = nil
-        process.environment = environment
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        // Read before waiting, so a full pipe cannot stall the child.
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: out, as: UTF8.self),
-                      error: String(decoding: err, as: UTF8.self))
+    /// Runs a program to its end, or for `timeLimit` seconds at most.
+    static func run(_ executable: String, _ arguments: [String], input: String? = nil,
+                    timeLimit: TimeInterval = 120) throws -> Result {
+        try ChildProcess(executable, arguments, input: input ?? "").wait(timeLimit: timeLimit)
     }
 }

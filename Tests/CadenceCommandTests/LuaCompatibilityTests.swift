@@ -99,22 +99,15 @@ struct LuaCompatibilityTests {
 
     @Test("Ctrl-C interrupts the running script with status 130")
     func interrupt() throws {
-        let process = Process()
-        process.executableURL = Commands.cadenceURL
-        process.arguments = ["run", "-e", "io.write('ready\\n') io.flush() while true do pcall(function() while true do end end) end"]
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        _ = output.fileHandleForReading.availableData  // "ready"
-        kill(process.processIdentifier, SIGINT)
+        let script = try ChildProcess(Commands.cadenceURL.path,
+            ["run", "-e", "io.write('ready\\n') io.flush() while true do pcall(function() while true do end end) end"])
+        let ready = Date().addingTimeInterval(30)
+        while script.output.isEmpty && script.isRunning && Date() < ready { usleep(2_000) }
+        script.signal(SIGINT)
         // Never hang the suite: a process still running after 10 s fails the test.
-        let deadline = DispatchTime.now() + 10
-        while process.isRunning && DispatchTime.now() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let finished = script.wait(timeLimit: 10)
+        #expect(finished.status == 130)
+        let message = finished.error
         #expect(message.contains("interrupted"))
     }
 

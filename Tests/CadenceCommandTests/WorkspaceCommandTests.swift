@@ -59,16 +59,13 @@ struct WorkspaceCommandTests {
         let script = """
             for i in $(seq \(rounds)); do "$0" log note --app acme --note "$1 $i" --workspace "$2" >/dev/null || echo "failed $1 $i"; done
             """
-        let writers = try ["first", "second"].map { name -> Process in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/bash")
-            p.arguments = ["-c", script, Commands.cadenceURL.path, name, directory]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            return p
+        let writers = try ["first", "second"].map { name in
+            try ChildProcess("/bin/bash", ["-c", script, Commands.cadenceURL.path, name, directory])
         }
-        for writer in writers { writer.waitUntilExit() }
+        for writer in writers {
+            let finished = writer.wait()
+            #expect(finished.status == 0 && finished.output.isEmpty, "\(finished.output)\(finished.error)")
+        }
         let exported = try cadence("export")
         let snapshot = try JSONSerialization.jsonObject(with: Data(exported.output.utf8)) as? [String: Any]
         let notes = (snapshot?["events"] as? [[String: Any]])?.filter { $0["kind"] as? String == "note" }
@@ -82,22 +79,17 @@ struct WorkspaceCommandTests {
         var text = "Company,Role,Status,Date Applied,Notes\n"
         for i in 0..<rows { text += "Company \(i),Role \(i),applied,2026-03-02,\"note, \(i)\"\n" }
         let sheet = try Commands.temporaryScript(text)
-        let process = Process()
-        process.executableURL = Commands.cadenceURL
-        process.arguments = ["import", sheet, "--format", "csv", "--workspace", directory]
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        try process.run()
+        let importer = try ChildProcess(Commands.cadenceURL.path, ["import", sheet, "--format", "csv", "--workspace", directory])
         // Kill it once it has started writing (the WAL file grows).
         let wal = directory + "/cadence.sqlite-wal"
         let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline {
+        while importer.isRunning && Date() < deadline {
             let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
             if size > 256 * 1024 { break }
             usleep(2_000)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        importer.signal(SIGKILL)
+        importer.wait()
         let check = try Commands.run("/usr/bin/sqlite3", [directory + "/cadence.sqlite", "PRAGMA integrity_check; SELECT count(*) FROM application;"])
         let lines = check.output.split(separator: "\n")
         #expect(lines.first == "ok")

@@ -19,6 +19,14 @@ def start():
     return child
 
 
+def leave(child):
+    """Ctrl-D at the prompt: typed while a line still runs, the terminal is not
+    yet in libedit's mode and would take it as its own end-of-file mark."""
+    child.expect_exact("> ")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+
+
 def step(name, child, pattern):
     try:
         child.expect(pattern)
@@ -52,8 +60,7 @@ step("state intact", child, r"\r\n7\r\n")
 child.sendline("2 * 21")
 step("last line", child, r"\r\n42\r\n")
 # Ctrl-D leaves and saves the history.
-child.sendcontrol("d")
-child.expect(pexpect.EOF)
+leave(child)
 # libedit writes spaces in its history file as \040.
 history = open(os.path.join(state, "cadence", "history")).read().replace("\\040", " ")
 if "10 * 10" not in history:
@@ -64,6 +71,5 @@ child.send("\x1b[A")
 step("history recall", child, "2 \\* 21")
 child.sendline("")
 step("recalled line runs", child, r"\r\n42\r\n")
-child.sendcontrol("d")
-child.expect(pexpect.EOF)
+leave(child)
 print("ok")
