@@ -33,6 +33,8 @@ let package = Package(
             dependencies: [
                 "CadenceCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own column reads, for the bulk read of the log (BulkRows.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),

@@ -19,6 +19,7 @@
 -- the timeline, so the cadence moves on by itself.
 
 local cadence = require "cadence"
+local host = require "cadence.host"
 local calendar = require "cadence.calendar"
 local drafts = require "cadence.drafts"
 
@@ -167,12 +168,7 @@ end
 
 --- A short name for an item that stays the same from day to day: what
 --- `cadence agenda done REF` takes. (FNV-1a of the application and key.)
-function policy.ref(app_id, key)
-  local h = 2166136261
-  local text = tostring(app_id) .. "|" .. key
-  for i = 1, #text do h = ((h ~ text:byte(i)) * 16777619) & 0xffffffff end
-  return ("%06x"):format(h >> 8)
-end
+function policy.ref(app_id, key) return host.ref(tostring(app_id) .. "|" .. key) end
 
 local function applies(p, app)
   local function named(list)
@@ -253,11 +249,12 @@ local function load_decisions()
   return by_app
 end
 
-local function by_due(a, b)
-  if a.due.number ~= b.due.number then return a.due.number < b.due.number end
-  if a.app.company ~= b.app.company then return a.app.company < b.app.company end
-  if (a.to or "") ~= (b.to or "") then return (a.to or "") < (b.to or "") end
-  return a.key < b.key
+-- Items sort by due day, company, person and key. Each gets one text that
+-- sorts that way, so that table.sort compares strings itself instead of
+-- calling a Lua function per comparison. (A NUL separator sorts a company
+-- before any longer name it begins.)
+local function sort_key(item)
+  return ("%012d\0%s\0%s\0%s"):format(item.due.number + 100000000000, item.app.company, item.to or "", item.key)
 end
 
 --- Everything due up to `today + days` for the open applications, overdue
@@ -283,7 +280,14 @@ function policy.agenda(policies, options)
       end
     end
   end
-  table.sort(items, by_due)
+  local keys, by_key = {}, {}
+  for i, item in ipairs(items) do
+    local key = sort_key(item)
+    if by_key[key] then key = key .. "\0" .. i end  -- the same item twice stays twice
+    keys[i], by_key[key] = key, item
+  end
+  table.sort(keys)
+  for i, key in ipairs(keys) do items[i] = by_key[key] end
   return items, today
 end
 

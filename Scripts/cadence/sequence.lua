@@ -40,36 +40,37 @@ local function set_of(list)
   return set
 end
 
--- Templates such as "{label} {n} of {of}", split once into text and names
--- (a sequence fills one for every application it plans).
+-- Templates such as "{label} {n} of {of}" become, once, a Lua function that
+-- joins the text and the facts in one concatenation (a sequence fills one
+-- for every application it plans). An unknown name stays as written.
 local compiled = {}
+
+local function shown(facts, name)
+  local value = facts[name]
+  if value == nil then return "{" .. name .. "}" end
+  if type(value) == "table" and value.short then return value:short() end
+  return tostring(value)
+end
 
 local function compile(template)
   local parts, at = {}, 1
   for before, name, after in template:gmatch("()({[%w_]+})()") do
-    parts[#parts + 1] = template:sub(at, before - 1)
-    parts[#parts + 1] = { name:sub(2, -2) }
+    parts[#parts + 1] = ("%q"):format(template:sub(at, before - 1))
+    parts[#parts + 1] = ("shown(facts, %q)"):format(name:sub(2, -2))
     at = after
   end
-  parts[#parts + 1] = template:sub(at)
-  compiled[template] = parts
-  return parts
+  parts[#parts + 1] = ("%q"):format(template:sub(at))
+  -- One concatenation takes a register per part: a long template joins a table.
+  local joined = #parts <= 50 and table.concat(parts, " .. ") or "table.concat({ " .. table.concat(parts, ", ") .. " })"
+  local source = "local shown = ...; return function(facts) return " .. joined .. " end"
+  local filler = assert(load(source, "=(reason template)", "t"))(shown)
+  compiled[template] = filler
+  return filler
 end
 
---- The template with the facts filled in; an unknown name stays as written.
+--- The template with the facts filled in.
 local function fill(template, facts)
-  local parts, out = compiled[template] or compile(template), {}
-  for i, part in ipairs(parts) do
-    if type(part) == "string" then
-      out[i] = part
-    else
-      local value = facts[part[1]]
-      if value == nil then out[i] = "{" .. part[1] .. "}"
-      elseif type(value) == "table" and value.short then out[i] = value:short()
-      else out[i] = tostring(value) end
-    end
-  end
-  return table.concat(out)
+  return (compiled[template] or compile(template))(facts)
 end
 
 local function check(spec)

@@ -14,20 +14,26 @@ return function(options)
     only = options.only, except = options.except,
     plan = function(app, ctx)
       if ENDED[app.stage] then return end
-      for _, interview in ipairs(ctx:events("interview")) do
-        if ctx.today - interview.day <= window then
-          for _, person in ipairs(interview.with or {}) do
-            if ctx:sent("thank-you", interview.day, person) == 0 then
-              local interested = (app.interest or 3) >= 3
-              ctx:propose{
-                kind = "thank-you", due = interview.day, slide = "keep", to = person, key = ("thank-you|%s|%s"):format(person, interview.day),
-                reason = ("rule 2: you met %s at the interview on %s; thank them the same day%s")
-                  :format(person, interview.day:short(), interested and "" or " (briefly: you are not keen)"),
-                draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate,
-                                          interested = interested, need = app.needs and app.needs[1],
-                                          strength = ctx.candidate and ctx.candidate.strengths and ctx.candidate.strengths[1] },
-              }
-            end
+      -- Only the last days' interviews: walk back from the newest event.
+      local timeline, recent = ctx.timeline, {}
+      local since = ctx.today.number - window
+      for i = #timeline, 1, -1 do
+        local e = timeline[i]
+        if e.day.number < since then break end
+        if e.kind == "interview" then table.insert(recent, 1, e) end
+      end
+      for _, interview in ipairs(recent) do
+        for _, person in ipairs(interview.with or {}) do
+          if ctx:sent("thank-you", interview.day, person) == 0 then
+            local interested = (app.interest or 3) >= 3
+            ctx:propose{
+              kind = "thank-you", due = interview.day, slide = "keep", to = person, key = ("thank-you|%s|%s"):format(person, interview.day),
+              reason = ("rule 2: you met %s at the interview on %s; thank them the same day%s")
+                :format(person, interview.day:short(), interested and "" or " (briefly: you are not keen)"),
+              draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate,
+                                        interested = interested, need = app.needs and app.needs[1],
+                                        strength = ctx.candidate and ctx.candidate.strengths and ctx.candidate.strengths[1] },
+            }
           end
         end
       end

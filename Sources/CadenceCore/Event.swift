@@ -94,3 +94,16 @@ public struct Event: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension EventKind {
+    private static let spellings: [(utf8: [UInt8], kind: EventKind)] = allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The kind spelled by these bytes (a column read in place, in a bulk
+    /// read of the log), without making a String of them.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+        guard let match = Self.spellings.first(where: { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }) else {
+            return nil
+        }
+        self = match.kind
+    }
+}

@@ -29,6 +29,17 @@ final class BulkDates {
         return text
     }
 
+    /// GRDB's stored "2026-03-02 12:00:00.000" (UTC) as "2026-03-02T12:00:00.000Z",
+    /// the text `Timestamps.format` writes, with no Date in between.
+    static func withISOText<T>(ofStored stored: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try withUnsafeTemporaryAllocation(byteCount: 24, alignment: 1) { buffer in
+            buffer.copyMemory(from: stored)
+            buffer[10] = UInt8(ascii: "T")
+            buffer[23] = UInt8(ascii: "Z")
+            return try body(UnsafeRawBufferPointer(buffer))
+        }
+    }
+
     /// "2026-03-02T12:00:00.000Z", as `Timestamps.format` writes it.
     func text(of instant: Date) -> String {
         let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded())

@@ -1,5 +1,6 @@
 import CadenceCore
 import CadenceStore
+import Foundation
 import LuaBinding
 
 // Applications and events reach Lua through these writers only, one by one
@@ -41,35 +42,62 @@ extension WorkspaceAPI {
         try classes.date("lastContact", s.lastContact.map { dates.day(of: $0, in: zone) }, into: t)
     }
 
-    /// Events (ordered by application) as lists by application id.
-    func write(_ events: [Event], zones: [Int64: String], _ classes: ObjectClasses, into byApplication: inout LuaTableBuilder) throws {
-        var start = 0
-        while start < events.count {
-            let id = events[start].applicationID
-            var end = start
-            while end < events.count && events[end].applicationID == id { end += 1 }
+    /// Every event of the workspace, as lists by application id, written
+    /// as the cursor reads them. Returns what the stages are derived from:
+    /// each event's id, kind, time, round, stage and correction, nothing else.
+    func write(_ rows: EventCursor, zones: [Int64: String], _ classes: ObjectClasses,
+               into byApplication: inout LuaTableBuilder) throws -> [Event] {
+        var essentials: [Event] = []
+        var more = try rows.next()
+        while more {
+            let id = rows.applicationID
             let zone = zones[id] ?? "UTC"
-            try byApplication.set(id, array: end - start, metatable: classes.list) {
-                try self.write(events[start..<end], zone: zone, classes, into: &$0)
+            // The rows are in application order: a list ends where the id changes.
+            try byApplication.set(id, metatable: classes.list) { list in
+                repeat {
+                    var event: (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?)?
+                    try list.append(hash: 8, metatable: classes.event) { event = try self.write(rowOf: rows, zone: zone, classes, into: $0) }
+                    guard let event else { break }
+                    essentials.append(Event(id: event.id, applicationID: id, kind: event.kind, at: event.at,
+                                            round: rows.text(.round).map { String(decoding: $0, as: UTF8.self) },
+                                            stage: event.stage, corrects: event.corrects))
+                    more = try rows.next()
+                } while more && rows.applicationID == id
             }
-            start = end
+        }
+        return essentials
+    }
+
+    /// The cursor's events, appended to `list`.
+    func write(eachOf rows: EventCursor, zone: String, _ classes: ObjectClasses, into list: inout LuaTableBuilder) throws {
+        while try rows.next() {
+            try list.append(hash: 8, metatable: classes.event) { try self.write(rowOf: rows, zone: zone, classes, into: $0) }
         }
     }
 
-    /// One application's events, in order, appended to `list`.
-    func write(_ events: ArraySlice<Event>, zone: String, _ classes: ObjectClasses, into list: inout LuaTableBuilder) throws {
-        for event in events {
-            try list.append(hash: 8, metatable: classes.event) { try self.write(event, zone: zone, classes, into: $0) }
+    /// The cursor's row as an event: texts go from the row's bytes to Lua
+    /// without becoming Swift strings; the day is the one it happened on in
+    /// the candidate's zone. Returns the fields read on the way.
+    @discardableResult
+    func write(rowOf rows: EventCursor, zone: String, _ classes: ObjectClasses,
+               into t: LuaTableBuilder) throws -> (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?) {
+        let id = rows.id, kind = try rows.kind(), (at, stored) = try rows.at(), corrects = rows.corrects
+        let stage = rows.text(.stage).flatMap { Stage(rawValue: String(decoding: $0, as: UTF8.self)) }
+        do {
+            t.set("id", id); t.set("applicationID", rows.applicationID); t.set("kind", kind.rawValue)
+            if let stored { BulkDates.withISOText(ofStored: stored) { t.set("at", bytes: $0) } } else { t.set("at", dates.text(of: at)) }
+            let with = rows.text(.with)
+            try t.set("with") { names in
+                guard let with, !JSONText.plainStrings(with, { names.append(bytes: $0) }) else { return }
+                for name in try JSONText.strings(String(decoding: with, as: UTF8.self)) { names.append(name) }
+            }
+            t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
+            t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
+            if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), into: t) }
+            t.set("stage", bytes: rows.text(.stage)); t.set("corrects", corrects)
+            t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: at, in: zone), into: t)
         }
-    }
-
-    /// An event, with the day it happened in the candidate's zone.
-    func write(_ e: Event, zone: String, _ classes: ObjectClasses, into t: LuaTableBuilder) throws {
-        t.set("id", e.id); t.set("applicationID", e.applicationID); t.set("kind", e.kind.rawValue)
-        t.set("at", dates.text(of: e.at)); t.set("with", strings: e.with); t.set("channel", e.channel)
-        t.set("messageKind", e.messageKind); t.set("round", e.round); t.set("nextStep", e.nextStep)
-        try classes.date("due", e.due, into: t); t.set("stage", e.stage?.rawValue); t.set("corrects", e.corrects)
-        t.set("notes", e.notes); try classes.date("day", dates.day(of: e.at, in: zone), into: t)
+        return (id, kind, at, stage, corrects)
     }
 }
 

@@ -1,31 +1,33 @@
 import CadenceCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 // Events and applications are read in bulk (a search's whole log, to derive
 // stages and plan follow-ups), so they are read by column position from a
 // cursor instead of through Codable, which costs several times more per row.
-enum EventRows {
+public enum EventRows {
     static let columns = "id, applicationID, kind, at, \"with\", channel, messageKind, round, nextStep, due, stage, corrects, notes"
+
+    /// The text columns, by position, that `EventCursor.text` reads in place.
+    public enum Text: Int32 {
+        case with = 4, channel, messageKind, round, nextStep, due, stage
+        case notes = 12
+    }
 
     /// The events matching `condition` (SQL after WHERE; "1" for all), in `order`.
     static func fetch(_ db: Database, where condition: String = "1", arguments: StatementArguments = [],
                       order: String) throws -> [Event] {
         var events: [Event] = []
         events.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(condition)", arguments: arguments) ?? 0)
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM event WHERE \(condition) ORDER BY \(order)",
-                                       arguments: arguments)
-        while let row = try rows.next() {
-            let kindName: String = row[2]
-            guard let kind = EventKind(rawValue: kindName) else {
-                throw StoreError.invalid("event \(row[0] as Int64) has an unknown kind '\(kindName)'")
-            }
-            let due: String? = row[9], stage: String? = row[10]
-            let at: Date = (row[3] as String?).flatMap(storedInstant) ?? row[3]
-            events.append(Event(id: row[0], applicationID: row[1], kind: kind, at: at, with: try JSONText.strings(row[4]),
-                                channel: row[5], messageKind: row[6], round: row[7], nextStep: row[8],
-                                due: try due.map { try LocalDate(iso: $0) }, stage: stage.flatMap(Stage.init(rawValue:)),
-                                corrects: row[11], notes: row[12]))
+        let rows = try EventCursor(db, where: condition, arguments: arguments, order: order)
+        while try rows.next() {
+            let due = rows.string(.due)
+            events.append(Event(id: rows.id, applicationID: rows.applicationID, kind: try rows.kind(), at: try rows.at().instant,
+                                with: try JSONText.strings(rows.string(.with)), channel: rows.string(.channel),
+                                messageKind: rows.string(.messageKind), round: rows.string(.round), nextStep: rows.string(.nextStep),
+                                due: try due.map { try LocalDate(iso: $0) }, stage: rows.string(.stage).flatMap(Stage.init(rawValue:)),
+                                corrects: rows.corrects, notes: rows.string(.notes)))
         }
         return events
     }
@@ -34,27 +36,99 @@ enum EventRows {
     /// arithmetic: its own parser goes through a Calendar for every row.
     /// Anything else is nil, for GRDB to read.
     static func storedInstant(_ text: String) -> Date? {
-        var utf8 = text.utf8.makeIterator()
-        var digits: [Int] = []
-        digits.reserveCapacity(17)
-        var position = 0
-        while let byte = utf8.next() {
-            defer { position += 1 }
-            switch position {
+        var text = text
+        return text.withUTF8 { storedInstant(UnsafeRawBufferPointer($0)) }
+    }
+
+    static func storedInstant(_ bytes: UnsafeRawBufferPointer) -> Date? {
+        guard bytes.count == 23 else { return nil }
+        // The separators where they belong; every other byte a digit.
+        for (i, byte) in bytes.enumerated() {
+            switch i {
             case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
             case 10: guard byte == UInt8(ascii: " ") else { return nil }
             case 13, 16: guard byte == UInt8(ascii: ":") else { return nil }
             case 19: guard byte == UInt8(ascii: ".") else { return nil }
-            default:
-                guard byte >= 48 && byte <= 57 else { return nil }
-                digits.append(Int(byte - 48))
+            default: guard byte >= 48 && byte <= 57 else { return nil }
             }
         }
-        guard position == 23 else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int { digits[from..<from + count].reduce(0) { $0 * 10 + $1 } }
-        guard let day = try? LocalDate(year: number(0, 4), month: number(4, 2), day: number(6, 2)) else { return nil }
-        let seconds = number(8, 2) * 3600 + number(10, 2) * 60 + number(12, 2)
-        return Date(timeIntervalSince1970: Double(day.dayNumber * 86_400 + seconds) + Double(number(14, 3)) / 1000)
+        func number(_ from: Int, _ count: Int) -> Int {
+            var n = 0
+            for i in from..<from + count { n = n * 10 + Int(bytes[i] - 48) }
+            return n
+        }
+        guard let day = try? LocalDate(year: number(0, 4), month: number(5, 2), day: number(8, 2)) else { return nil }
+        let seconds = number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2)
+        return Date(timeIntervalSince1970: Double(day.dayNumber * 86_400 + seconds) + Double(number(20, 3)) / 1000)
+    }
+}
+
+/// Events read one row at a time, in place: the bulk reads that pass the log
+/// straight on (to Lua) read texts as the row's own bytes, making no Swift
+/// values for them. What a row returns is valid until `next()`.
+public final class EventCursor {
+    private let rows: RowCursor
+    private let statement: SQLiteStatement
+
+    /// The events matching `condition` (SQL after WHERE; "1" for all), in `order`.
+    init(_ db: Database, where condition: String = "1", arguments: StatementArguments = [], order: String) throws {
+        let statement = try db.makeStatement(sql: "SELECT \(EventRows.columns) FROM event WHERE \(condition) ORDER BY \(order)")
+        statement.arguments = arguments
+        rows = try Row.fetchCursor(statement)
+        self.statement = statement.sqliteStatement
+    }
+
+    /// Every event, by application, in time order.
+    public convenience init(_ db: Database) throws {
+        try self.init(db, order: "applicationID, at, id")
+    }
+
+    /// One application's events, in time order.
+    public convenience init(_ db: Database, application: Int64) throws {
+        try self.init(db, where: "applicationID = ?", arguments: [application], order: "at, id")
+    }
+
+    /// One event.
+    public convenience init(_ db: Database, event: Int64) throws {
+        try self.init(db, where: "id = ?", arguments: [event], order: "id")
+    }
+
+    /// Moves to the next row; false after the last.
+    public func next() throws -> Bool { try rows.next() != nil }
+
+    public var id: Int64 { sqlite3_column_int64(statement, 0) }
+    public var applicationID: Int64 { sqlite3_column_int64(statement, 1) }
+    public var corrects: Int64? { sqlite3_column_type(statement, 11) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, 11) }
+
+    public func kind() throws -> EventKind {
+        guard let kind = EventKind(utf8: bytes(2) ?? UnsafeRawBufferPointer(start: nil, count: 0)) else {
+            throw StoreError.invalid("event \(id) has an unknown kind '\(string(2) ?? "")'")
+        }
+        return kind
+    }
+
+    /// The instant, read with arithmetic when GRDB wrote it (the usual case);
+    /// with it the stored text when it is GRDB's "2026-03-02 12:00:00.000" (UTC).
+    public func at() throws -> (instant: Date, stored: UnsafeRawBufferPointer?) {
+        if let bytes = bytes(3), let instant = EventRows.storedInstant(bytes) { return (instant, bytes) }
+        guard let instant = Date.fromDatabaseValue(DatabaseValue(sqliteStatement: statement, index: 3)) else {
+            throw StoreError.invalid("event \(id) has no readable time '\(string(3) ?? "")'")
+        }
+        return (instant, nil)
+    }
+
+    /// A text column's bytes in place, nil for NULL.
+    public func text(_ column: EventRows.Text) -> UnsafeRawBufferPointer? { bytes(column.rawValue) }
+
+    func string(_ column: EventRows.Text) -> String? { string(column.rawValue) }
+
+    private func string(_ index: Int32) -> String? {
+        bytes(index).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func bytes(_ index: Int32) -> UnsafeRawBufferPointer? {
+        guard let text = sqlite3_column_text(statement, index) else { return nil }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, index)))
     }
 }
 
@@ -78,29 +152,41 @@ enum ApplicationRows {
 }
 
 /// Lists of strings kept as JSON text (people met, needs, tags).
-enum JSONText {
+public enum JSONText {
     /// Plain strings (no escapes) are split directly; anything else goes
     /// through the JSON decoder.
-    static func strings(_ text: String?) throws -> [String] {
-        guard let text, text != "[]" else { return [] }
-        let bytes = Array(text.utf8)
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), backslash = UInt8(ascii: "\\")
-        guard !bytes.contains(backslash), bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] == quote,
-              bytes[bytes.count - 2] == quote, bytes[bytes.count - 1] == UInt8(ascii: "]")
-        else { return try JSONDecoder().decode([String].self, from: Data(bytes)) }
+    public static func strings(_ text: String?) throws -> [String] {
+        guard var text else { return [] }
+        var names: [String] = []
+        let plain = text.withUTF8 { utf8 in
+            plainStrings(UnsafeRawBufferPointer(utf8)) { names.append(String(decoding: $0, as: UTF8.self)) }
+        }
+        return plain ? names : try JSONDecoder().decode([String].self, from: Data(text.utf8))
+    }
+
+    /// Calls `body` with the bytes of each string of a plain list
+    /// (`["a","b"]`, no escapes) in turn, and returns true; returns false,
+    /// having called nothing, for any other text, which needs the decoder.
+    public static func plainStrings(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Bool {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        let count = bytes.count
+        if count == 2 && bytes[0] == UInt8(ascii: "[") && bytes[1] == UInt8(ascii: "]") { return true }
+        guard count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] == quote, bytes[count - 2] == quote,
+              bytes[count - 1] == UInt8(ascii: "]"), !bytes.contains(UInt8(ascii: "\\"))
+        else { return false }
         // ["a","b"]: names run between quotes; a quote, comma, quote separates them.
-        var names: [String] = [], start = 2, i = 2
-        let end = bytes.count - 2
+        var start = 2, i = 2
+        let end = count - 2
         while i < end {
             if bytes[i] == quote && i + 2 < end && bytes[i + 1] == comma && bytes[i + 2] == quote {
-                names.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                try body(UnsafeRawBufferPointer(rebasing: bytes[start..<i]))
                 i += 3
                 start = i
             } else {
                 i += 1
             }
         }
-        names.append(String(decoding: bytes[start..<end], as: UTF8.self))
-        return names
+        try body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        return true
     }
 }

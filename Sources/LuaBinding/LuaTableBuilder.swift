@@ -73,6 +73,15 @@ public struct LuaTableBuilder {
         store()
     }
 
+    /// Sets `name` to a string of these bytes (a database column read in
+    /// place, say); nil leaves it unset.
+    public func set(_ name: String, bytes: UnsafeRawBufferPointer?) {
+        guard let bytes else { return }
+        key(name)
+        _ = lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+        store()
+    }
+
     /// Sets `name` to an integer; nil leaves it unset.
     public func set(_ name: String, _ value: Int64?) {
         guard let value else { return }
@@ -131,6 +140,13 @@ public struct LuaTableBuilder {
     /// Appends a string to the sequence part.
     public mutating func append(_ value: String) {
         LuaStack.pushString(value, on: L)
+        count += 1
+        lua_rawseti(L, index, count)
+    }
+
+    /// Appends a string of these bytes to the sequence part.
+    public mutating func append(bytes: UnsafeRawBufferPointer) {
+        _ = lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
         count += 1
         lua_rawseti(L, index, count)
     }

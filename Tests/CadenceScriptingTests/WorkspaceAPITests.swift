@@ -76,6 +76,66 @@ struct WorkspaceAPITests {
         #expect((result.first?.integerValue ?? 0) > 25, "\(result)")
     }
 
+    @Test("events reach Lua from the rows as GRDB's own decoding reads them: escaped names, other time formats")
+    func eventsFromRows() throws {
+        // Rows another program might have written: names with JSON escapes,
+        // times without milliseconds or as ISO 8601 with a zone.
+        try harness.store.write { db in
+            try db.execute(sql: """
+                INSERT INTO event (applicationID, kind, at, "with", notes) VALUES
+                  (1, 'note', '2026-03-01 09:15:00', '["O\\"Brien","back\\\\slash","Z\\u00f6e"]', 'escaped'),
+                  (1, 'note', '2026-03-01T23:30:00.250Z', '[]', 'iso'),
+                  (1, 'message-sent', '2026-03-01 08:00:00.000', '[]', NULL)
+                """)
+        }
+        let zones = try harness.store.read { db in try Queries.timeZonesByApplication(db) }
+        let expected = try harness.store.read { db in try Event.fetchAll(db, sql: "SELECT * FROM event ORDER BY applicationID, at, id") }
+            .map { e in
+                [String(e.id!), e.kind.rawValue, Timestamps.format(e.at), e.with.joined(separator: ","), e.channel ?? "-",
+                 e.messageKind ?? "-", e.round ?? "-", e.nextStep ?? "-", e.due?.description ?? "-", e.stage?.rawValue ?? "-",
+                 e.corrects.map(String.init) ?? "-", e.notes ?? "-", LocalDate(e.at, in: zones[e.applicationID] ?? "UTC").description]
+                    .joined(separator: "|")
+            }
+        let read = try harness.run("""
+            local rows, search = {}, cadence.search()
+            local ids = {}
+            for id in pairs(search.timelines) do ids[#ids + 1] = id end
+            table.sort(ids)
+            for _, id in ipairs(ids) do
+              for _, e in ipairs(search.timelines[id]) do
+                local function s(v) return v == nil and "-" or tostring(v) end
+                rows[#rows + 1] = table.concat({ e.id, e.kind, e.at, table.concat(e.with, ","), s(e.channel), s(e.messageKind),
+                  s(e.round), s(e.nextStep), s(e.due), s(e.stage), s(e.corrects), s(e.notes), tostring(e.day) }, "|")
+              end
+            end
+            return table.concat(rows, "\\n")
+            """)
+        let lines = read.first?.stringValue?.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.count == expected.count)
+        for (got, wanted) in zip(lines, expected) { #expect(got == wanted) }
+        #expect(lines.contains { $0.contains("|O\"Brien,back\\slash,Zöe|") })
+    }
+
+    @Test("an item's ref is FNV-1a of its application and key, as it has always been")
+    func refs() throws {
+        let result = try harness.run("""
+            local policy = require "cadence.policy"
+            local function fnv(app_id, key)
+              local h = 2166136261
+              local text = tostring(app_id) .. "|" .. key
+              for i = 1, #text do h = ((h ~ text:byte(i)) * 16777619) & 0xffffffff end
+              return ("%06x"):format(h >> 8)
+            end
+            for _, case in ipairs{ { 1, "status 1|2026-03-09" }, { 42, "thank-you|Zoë Jöns|2026-03-02" }, { 7, "" },
+                                   { 123456, ("long key "):rep(40) } } do
+              local ours, theirs = policy.ref(case[1], case[2]), fnv(case[1], case[2])
+              if ours ~= theirs then return case[2] .. ": " .. ours .. " ~= " .. theirs end
+            end
+            return "same"
+            """)
+        #expect(result == ["same"])
+    }
+
     @Test("queries read like Lua: by stage, company, tag, and silence")
     func queries() throws {
         #expect(try harness.run("return #cadence.apps()") == [7])
