@@ -90,6 +90,8 @@ function Date.__tostring(d)
   end
   return text
 end
+-- A date is a value: the workspace gives all events of a day the same one.
+function Date.__newindex() error("a date cannot be changed: it is a value (make another with + or -)", 2) end
 function Date.__eq(a, b) return a.number == b.number end
 function Date.__lt(a, b) return a.number < b.number end
 function Date.__le(a, b) return a.number <= b.number end

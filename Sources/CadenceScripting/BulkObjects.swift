@@ -49,20 +49,24 @@ extension WorkspaceAPI {
                into byApplication: inout LuaTableBuilder) throws -> [Event] {
         var essentials: [Event] = []
         var more = try rows.next()
-        while more {
-            let id = rows.applicationID
-            let zone = zones[id] ?? "UTC"
-            // The rows are in application order: a list ends where the id changes.
-            try byApplication.set(id, metatable: classes.list) { list in
-                repeat {
-                    var event: (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?)?
-                    try list.append(hash: 8, metatable: classes.event) { event = try self.write(rowOf: rows, zone: zone, classes, into: $0) }
-                    guard let event else { break }
-                    essentials.append(Event(id: event.id, applicationID: id, kind: event.kind, at: event.at,
-                                            round: rows.text(.round).map { String(decoding: $0, as: UTF8.self) },
-                                            stage: event.stage, corrects: event.corrects))
-                    more = try rows.next()
-                } while more && rows.applicationID == id
+        try byApplication.withShared { days in
+            while more {
+                let id = rows.applicationID
+                let zone = zones[id] ?? "UTC"
+                // The rows are in application order: a list ends where the id changes.
+                try byApplication.set(id, metatable: classes.list) { list in
+                    repeat {
+                        var event: (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?)?
+                        try list.append(hash: 8, metatable: classes.event) {
+                            event = try self.write(rowOf: rows, zone: zone, classes, sharingDays: days, into: $0)
+                        }
+                        guard let event else { break }
+                        essentials.append(Event(id: event.id, applicationID: id, kind: event.kind, at: event.at,
+                                                round: rows.text(.round).map { String(decoding: $0, as: UTF8.self) },
+                                                stage: event.stage, corrects: event.corrects))
+                        more = try rows.next()
+                    } while more && rows.applicationID == id
+                }
             }
         }
         return essentials
@@ -79,7 +83,7 @@ extension WorkspaceAPI {
     /// without becoming Swift strings; the day is the one it happened on in
     /// the candidate's zone. Returns the fields read on the way.
     @discardableResult
-    func write(rowOf rows: EventCursor, zone: String, _ classes: ObjectClasses,
+    func write(rowOf rows: EventCursor, zone: String, _ classes: ObjectClasses, sharingDays days: LuaShared? = nil,
                into t: LuaTableBuilder) throws -> (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?) {
         let id = rows.id, kind = try rows.kind(), (at, stored) = try rows.at(), corrects = rows.corrects
         let stage = rows.text(.stage).flatMap { Stage(rawValue: String(decoding: $0, as: UTF8.self)) }
@@ -93,9 +97,9 @@ extension WorkspaceAPI {
             }
             t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
             t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
-            if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), into: t) }
+            if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), sharedIn: days, into: t) }
             t.set("stage", bytes: rows.text(.stage)); t.set("corrects", corrects)
-            t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: at, in: zone), into: t)
+            t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: at, in: zone), sharedIn: days, into: t)
         }
         return (id, kind, at, stage, corrects)
     }
@@ -114,9 +118,15 @@ struct ObjectClasses {
         list = try args.metatable(first + 3)
     }
 
-    /// A Date object as the Lua half makes them: its day number.
-    func date(_ name: String, _ day: LocalDate?, into t: LuaTableBuilder) throws {
+    /// A Date object as the Lua half makes them: its day number. Dates are
+    /// values (they refuse new fields), so a bulk read shares one per day.
+    func date(_ name: String, _ day: LocalDate?, sharedIn days: LuaShared? = nil, into t: LuaTableBuilder) throws {
         guard let day else { return }
-        try t.set(name, hash: 1, metatable: date) { $0.set("number", Int64(day.dayNumber)) }
+        let number = Int64(day.dayNumber)
+        if let days {
+            try t.set(name, sharedIn: days, key: number, hash: 1, metatable: date) { $0.set("number", number) }
+        } else {
+            try t.set(name, hash: 1, metatable: date) { $0.set("number", number) }
+        }
     }
 }

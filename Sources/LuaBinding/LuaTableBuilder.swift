@@ -32,6 +32,13 @@ extension LuaArguments {
     }
 }
 
+/// A table kept on the stack while a result is built, so that the tables
+/// built can share values: one Date object per day for a whole log, say,
+/// instead of one per event. Made by `LuaTableBuilder.withShared`.
+public struct LuaShared {
+    let index: Int32
+}
+
 public struct LuaTableBuilder {
     public typealias Body = (inout LuaTableBuilder) throws -> Void
 
@@ -129,6 +136,37 @@ public struct LuaTableBuilder {
     public func set(_ key: Int64, array: Int = 0, hash: Int = 0, metatable: LuaMetatable? = nil, _ body: Body) throws {
         lua_pushinteger(L, key)
         try nested(array: array, hash: hash, metatable: metatable, body)
+    }
+
+    /// Runs `body` with a table of shared values, dropped when it returns.
+    public func withShared<T>(_ body: (LuaShared) throws -> T) throws -> T {
+        guard lua_checkstack(L, 4) != 0 else {
+            throw LuaError(kind: .conversion, message: "stack overflow while building a table")
+        }
+        lua_createtable(L, 0, 0)
+        let shared = LuaShared(index: lua_gettop(L))
+        defer { lua_settop(L, shared.index - 1) }
+        return try body(shared)
+    }
+
+    /// Sets `name` to the table `shared` holds under `key`, first made by
+    /// `body` (with `metatable` if given) when it holds none: tables set
+    /// this way under one key are one and the same table.
+    public func set(_ name: String, sharedIn shared: LuaShared, key: Int64, hash: Int = 0,
+                    metatable: LuaMetatable? = nil, _ body: Body) throws {
+        self.key(name)
+        if lua_rawgeti(L, shared.index, key) == LUA_TNIL {
+            lua_settop(L, -2)
+            do {
+                try LuaTableBuilder.build(on: L, array: 0, hash: hash, metatable: metatable, body)
+            } catch {
+                lua_settop(L, index)
+                throw error
+            }
+            lua_pushvalue(L, -1)
+            lua_rawseti(L, shared.index, key)
+        }
+        store()
     }
 
     /// Gives the table being built a metatable.

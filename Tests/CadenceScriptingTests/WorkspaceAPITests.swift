@@ -116,6 +116,21 @@ struct WorkspaceAPITests {
         #expect(lines.contains { $0.contains("|O\"Brien,back\\slash,Zöe|") })
     }
 
+    @Test("a search's events of one day share one Date, and a Date refuses new fields")
+    func sharedDays() throws {
+        let result = try harness.run("""
+            -- Acme: the interview and the promise made at it, on 2 March.
+            local acme = cadence.search().timelines[1]
+            local interview, promise = acme[#acme - 1], acme[#acme]
+            local a, b = interview.day, interview.day + 0
+            local ok, message = pcall(function() a.note = "mine" end)
+            return rawequal(interview.day, promise.day), tostring(a), rawequal(a, b), a == b, ok, message
+            """)
+        #expect(result.count == 6)
+        #expect(result[0] == true && result[1] == "2026-03-02" && result[2] == false && result[3] == true && result[4] == false)
+        #expect(result[5].stringValue?.hasSuffix("a date cannot be changed: it is a value (make another with + or -)") == true)
+    }
+
     @Test("an item's ref is FNV-1a of its application and key, as it has always been")
     func refs() throws {
         let result = try harness.run("""

@@ -26,6 +26,31 @@ struct TableBuilderTests {
             """) == [2, "Acmé", true, false, "a,b", "seven", 1])
     }
 
+    @Test("tables set under one shared key are one table, made once; bytes become strings")
+    func shared() throws {
+        var made = 0
+        try lua.register("days") { _ in
+            .built(array: 4) { list in
+                try list.withShared { days in
+                    for (i, day) in [5, 6, 5, 5].enumerated() {
+                        try list.append(hash: 2) { t in
+                            try t.set("day", sharedIn: days, key: Int64(day), hash: 1) { made += 1; $0.set("number", Int64(day)) }
+                            var text = "row \(i)"
+                            text.withUTF8 { t.set("label", bytes: UnsafeRawBufferPointer($0)) }
+                        }
+                    }
+                }
+                list.append(bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+            }
+        }
+        #expect(try lua.run("""
+            local d = days()
+            return d[1].day == d[3].day and d[3].day == d[4].day, d[1].day ~= d[2].day, d[2].day.number, d[4].label, d[5], #d
+            """) == [true, true, 6, "row 3", "", 5])
+        #expect(made == 2)
+        #expect(try lua.run("return select('#', days())") == [1])
+    }
+
     @Test("an error while building leaves the stack as it was and reaches Lua as an error")
     func failing() throws {
         try lua.register("broken") { _ in
