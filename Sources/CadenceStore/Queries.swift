@@ -89,7 +89,8 @@ public enum Queries {
         try summaries(db, log: try EventRows.fetch(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id"), asOf: now)
     }
 
-    /// The same, from the workspace's events already read (`allEvents`).
+    /// The same, from the workspace's events already read (an `EventCursor`'s
+    /// pass): of each it needs only the id, kind, time, round, stage and correction.
     public static func summaries(_ db: Database, log all: [Event], asOf now: Date) throws -> [ApplicationSummary] {
         let names = Dictionary(uniqueKeysWithValues: try candidates(db).map { ($0.id!, $0.name) })
         var events: [Int64: [Event]] = [:]
@@ -146,11 +147,6 @@ public enum Queries {
 
     public static func event(_ id: Int64, _ db: Database) throws -> Event? {
         try Event.fetchOne(db, key: id)
-    }
-
-    /// Every event of the workspace, by application, then in time order.
-    public static func allEvents(_ db: Database) throws -> [Event] {
-        try EventRows.fetch(db, order: "applicationID, at, id")
     }
 
     public static func events(of applicationID: Int64, _ db: Database) throws -> [Event] {

@@ -42,7 +42,7 @@ struct BulkRowsTests {
         let store = try Workspace(directory: FileManager.default.temporaryDirectory
             .appendingPathComponent("cadence-bulk-\(UUID().uuidString)").path).create()
         try store.write { db in try DemoSearch.build(today: Date(), db) }
-        let (all, one) = try store.read { db in (try Queries.allEvents(db), try Queries.events(of: 1, db)) }
+        let (all, one) = try store.read { db in (try EventRows.fetch(db, order: "applicationID, at, id"), try Queries.events(of: 1, db)) }
         #expect(all.filter { $0.applicationID == 1 } == one)
         #expect(all.count > 25 && all.contains { $0.with.count == 2 } && all.contains { $0.due != nil })
     }
