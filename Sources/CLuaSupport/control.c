@@ -105,3 +105,13 @@ void cl_set_host(lua_State *L, void *host) { cl_control_of(L)->host = host; }
 void *cl_host(lua_State *L) { return cl_control_of(L)->host; }
 lua_State *cl_running_thread(cl_control *c) { return c->running; }
 void cl_collect_garbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
+
+int cl_pause_collector(lua_State *L) {
+  int running = lua_gc(L, LUA_GCISRUNNING);
+  if (running) lua_gc(L, LUA_GCSTOP);
+  return running;
+}
+
+void cl_resume_collector(lua_State *L, int was_running) {
+  if (was_running) lua_gc(L, LUA_GCRESTART);
+}

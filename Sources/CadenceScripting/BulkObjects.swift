@@ -43,16 +43,18 @@ extension WorkspaceAPI {
     }
 
     /// Every event of the workspace, as lists by application id, written
-    /// as the cursor reads them. Returns what the stages are derived from:
-    /// each event's id, kind, time, round, stage and correction, nothing else.
-    func write(_ rows: EventCursor, zones: [Int64: String], _ classes: ObjectClasses,
-               into byApplication: inout LuaTableBuilder) throws -> [Event] {
-        var essentials: [Event] = []
+    /// as the cursor reads them. Returns each application's log digested as
+    /// of `now`, made in the same pass (so the events are never all in Swift).
+    func write(_ rows: EventCursor, zones: [Int64: String], asOf now: Date, _ classes: ObjectClasses,
+               into byApplication: inout LuaTableBuilder) throws -> [Int64: LogDigest] {
+        var digests: [Int64: LogDigest] = [:]
+        var log: [Event] = []  // the current application's, for its digest
         var more = try rows.next()
         try byApplication.withShared { days in
             while more {
                 let id = rows.applicationID
                 let zone = zones[id] ?? "UTC"
+                log.removeAll(keepingCapacity: true)
                 // The rows are in application order: a list ends where the id changes.
                 try byApplication.set(id, metatable: classes.list) { list in
                     repeat {
@@ -61,15 +63,16 @@ extension WorkspaceAPI {
                             event = try self.write(rowOf: rows, zone: zone, classes, sharingDays: days, into: $0)
                         }
                         guard let event else { break }
-                        essentials.append(Event(id: event.id, applicationID: id, kind: event.kind, at: event.at,
-                                                round: rows.text(.round).map { String(decoding: $0, as: UTF8.self) },
-                                                stage: event.stage, corrects: event.corrects))
+                        log.append(Event(id: event.id, applicationID: id, kind: event.kind, at: event.at,
+                                         round: rows.text(.round).map { String(decoding: $0, as: UTF8.self) },
+                                         stage: event.stage, corrects: event.corrects))
                         more = try rows.next()
                     } while more && rows.applicationID == id
                 }
+                digests[id] = LogDigest(log, asOf: now)
             }
         }
-        return essentials
+        return digests
     }
 
     /// The cursor's events, appended to `list`.

@@ -142,16 +142,19 @@ public final class WorkspaceAPI {
             let zones = try applicationZones()
             let asOf = try now()
             return .built(hash: 2) { search in
-                var log: [Event] = []
-                try search.set("timelines", hash: zones.count) { log = try self.write(try EventCursor(self.db), zones: zones, classes, into: &$0) }
-                let summaries = try Queries.summaries(self.db, log: log, asOf: asOf)
+                var digests: [Int64: LogDigest] = [:]
+                try search.set("timelines", hash: zones.count) {
+                    digests = try self.write(try EventCursor(self.db), zones: zones, asOf: asOf, classes, into: &$0)
+                }
+                let summaries = try Queries.summaries(self.db, digests: digests)
                 try search.set("applications", array: summaries.count) { try self.write(summaries, classes, into: &$0) }
             }
         }
         try add("timelines") { [self] args in
             let classes = try ObjectClasses(args)
             let zones = try applicationZones()
-            return .built(hash: zones.count) { _ = try self.write(try EventCursor(self.db), zones: zones, classes, into: &$0) }
+            let asOf = try now()
+            return .built(hash: zones.count) { _ = try self.write(try EventCursor(self.db), zones: zones, asOf: asOf, classes, into: &$0) }
         }
         try add("all_contacts") { [self] _ in
             var byApplication = LuaTable()
@@ -297,7 +300,7 @@ public final class WorkspaceAPI {
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
 
     func summary(of id: Int64) throws -> ApplicationSummary {
-        guard let summary = try Queries.summaries(db, asOf: try now()).first(where: { $0.application.id == id }) else {
+        guard let summary = try Queries.summary(of: id, db, asOf: try now()) else {
             throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
         }
         return summary

@@ -136,9 +136,11 @@ enum ApplicationRows {
     static let columns = "id, candidateID, company, role, source, location, url, postedSalary, decisionDeadline, interest, "
         + "needs, questions, tags, notes, facts"
 
-    static func fetch(_ db: Database) throws -> [Application] {
+    /// Every application, or the one numbered `id`.
+    static func fetch(_ db: Database, id: Int64? = nil) throws -> [Application] {
         var applications: [Application] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM application ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM application WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+                                       arguments: [id])
         while let row = try rows.next() {
             let deadline: String? = row[8], facts: String? = row[14]
             applications.append(Application(

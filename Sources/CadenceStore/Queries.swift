@@ -14,6 +14,22 @@ public struct ApplicationSummary: Sendable {
     public var stageSince: Date? { history.changes.last?.at }
 }
 
+/// What one application's log says as of a moment: the stages it went
+/// through and the last time anyone was in touch. Events after the moment
+/// are on the calendar and do not count. Of each event it reads only the id,
+/// kind, time, round, stage and correction.
+public struct LogDigest: Sendable {
+    public var history: StageHistory
+    public var lastContact: Date?
+
+    public init(_ log: [Event], asOf now: Date) {
+        let touches: Set<EventKind> = [.messageSent, .replyReceived, .followUpCall, .interview, .screen]
+        let past = log.filter { $0.at <= now }
+        history = StageHistory(events: past)
+        lastContact = past.last(where: { touches.contains($0.kind) })?.at
+    }
+}
+
 /// The operations commands (and, later, scripts) perform on a workspace.
 /// Each takes the `Database` of a `Store.read` or `Store.write`, so a
 /// command composes several into one transaction.
@@ -86,22 +102,31 @@ public enum Queries {
     /// Applications with their stages as of `now`: an interview logged for
     /// next week is on the calendar, not yet part of the stage.
     public static func summaries(_ db: Database, asOf now: Date = Date()) throws -> [ApplicationSummary] {
-        try summaries(db, log: try EventRows.fetch(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id"), asOf: now)
+        let log = try EventRows.fetch(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id")
+        let digests = Dictionary(grouping: log, by: \.applicationID).mapValues { LogDigest($0, asOf: now) }
+        return try summaries(db, digests: digests)
     }
 
-    /// The same, from the workspace's events already read (an `EventCursor`'s
-    /// pass): of each it needs only the id, kind, time, round, stage and correction.
-    public static func summaries(_ db: Database, log all: [Event], asOf now: Date) throws -> [ApplicationSummary] {
+    /// The same, from digests of each application's log already made (a
+    /// bulk read makes them as it passes); an application without one has
+    /// no events.
+    public static func summaries(_ db: Database, digests: [Int64: LogDigest]) throws -> [ApplicationSummary] {
         let names = Dictionary(uniqueKeysWithValues: try candidates(db).map { ($0.id!, $0.name) })
-        var events: [Int64: [Event]] = [:]
-        for event in all where event.at <= now { events[event.applicationID, default: []].append(event) }
         return try applications(db).map { app in
-            let log = events[app.id!] ?? []
-            let touches: Set<EventKind> = [.messageSent, .replyReceived, .followUpCall, .interview, .screen]
+            let digest = digests[app.id!] ?? LogDigest([], asOf: .distantPast)
             return ApplicationSummary(application: app, candidate: names[app.candidateID] ?? "?",
-                                      history: StageHistory(events: log),
-                                      lastContact: log.last(where: { touches.contains($0.kind) })?.at)
+                                      history: digest.history, lastContact: digest.lastContact)
         }
+    }
+
+    /// One application's summary as of `now`, from its own events only: what
+    /// a script sees after logging to it, however large the workspace.
+    public static func summary(of id: Int64, _ db: Database, asOf now: Date = Date()) throws -> ApplicationSummary? {
+        guard let app = try ApplicationRows.fetch(db, id: id).first else { return nil }
+        let digest = LogDigest(try EventRows.fetch(db, where: "applicationID = ? AND at <= ?", arguments: [id, now], order: "at, id"),
+                               asOf: now)
+        return ApplicationSummary(application: app, candidate: try Candidate.fetchOne(db, key: app.candidateID)?.name ?? "?",
+                                  history: digest.history, lastContact: digest.lastContact)
     }
 
     // MARK: Events

@@ -32,6 +32,11 @@ struct WorkspaceCommandTests {
         let listed = try cadence("app", "list", "--json")
         let json = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]]
         #expect(json?.map { $0["stage"] as? String } == ["interviewing", "interviewing"])
+        // A final round on the calendar is listed, but the stage waits for it.
+        _ = try cadence("log", "interview", "--app", "acme", "--round", "final", "--at", "2099-01-05")
+        let scheduled = try cadence("app", "show", "acme").output
+        #expect(scheduled.contains("Stage history\n  2026-03-02  applied\n  2026-03-09  interviewing\n\n"), "\(scheduled)")
+        #expect(scheduled.contains("2099-01-05"))
     }
 
     @Test("mistakes are refused with a clear message and change nothing")

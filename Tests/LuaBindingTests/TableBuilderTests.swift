@@ -51,6 +51,16 @@ struct TableBuilderTests {
         #expect(try lua.run("return select('#', days())") == [1])
     }
 
+    @Test("the collector rests while a result is built, and runs again after unless the script had stopped it")
+    func collector() throws {
+        try lua.register("probe") { _ in
+            .built { t in try t.set("running", LuaValue.boolean(try self.lua.run("return collectgarbage('isrunning')") == [true])) }
+        }
+        #expect(try lua.run("return probe().running, collectgarbage('isrunning')") == [false, true])
+        #expect(try lua.run("collectgarbage('stop') local r = probe().running return r, collectgarbage('isrunning')") == [false, false])
+        try lua.run("collectgarbage('restart')")
+    }
+
     @Test("an error while building leaves the stack as it was and reaches Lua as an error")
     func failing() throws {
         try lua.register("broken") { _ in
