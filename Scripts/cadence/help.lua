@@ -42,8 +42,9 @@ return function(thing, names)
   if thing == nil then
     local lines = { "Functions (help(name) for more):" }
     for _, name in ipairs(order) do lines[#lines + 1] = summary(name) end
-    lines[#lines + 1] = "In the REPL: agenda(days) and simulate(app, weeks, \"reply on day 10\", ...) under your cadence.lua"
-    lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (the last input's events), :quit"
+    lines[#lines + 1] = "In the REPL: agenda(days) and simulate(app, weeks, \"reply on day 10\", ...) under your cadence.lua;"
+    lines[#lines + 1] = "  done(ref [, day]), skip(ref), snooze(ref, until) act on an agenda item"
+    lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (the last input's events and decisions), :quit"
     return table.concat(lines, "\n")
   end
   local name = type(thing) == "string" and thing or (names and names[thing])

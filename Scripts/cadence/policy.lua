@@ -184,15 +184,23 @@ end
 local NONE = setmetatable({}, { __newindex = function() error("the list of scheduled events is read-only", 2) end })
 
 --- Splits a timeline (in time order) into what happened up to `today` and
---- what is scheduled after.
+--- what is scheduled after. Events a correction set aside (a mistake, an
+--- :undo) are in neither: they did not happen.
 local function split(timeline, today)
+  local set_aside
+  for i = 1, #timeline do
+    local corrects = timeline[i].corrects
+    if corrects then set_aside = set_aside or {}; set_aside[corrects] = true end
+  end
   local last = timeline[#timeline]
-  if last == nil or last.day.number <= today.number then return timeline, NONE end  -- the usual case
+  if set_aside == nil and (last == nil or last.day.number <= today.number) then return timeline, NONE end  -- the usual case
   local past, future = {}, {}
   for _, e in ipairs(timeline) do
-    if e.day.number <= today.number then past[#past + 1] = e else future[#future + 1] = e end
+    if not (set_aside and set_aside[e.id]) then
+      if e.day.number <= today.number then past[#past + 1] = e else future[#future + 1] = e end
+    end
   end
-  return past, future
+  return past, #future > 0 and future or NONE
 end
 
 --- The follow-ups `policies` propose for `app`, as of `today`, with the

@@ -31,6 +31,19 @@ function _G.simulate(name, weeks, ...)
   return setmetatable(result, { __name = "Simulation", __tostring = function() return simulation.render(result, assume) end })
 end
 
+-- Acting on an agenda item by its ref, as `cadence agenda done|skip|snooze`
+-- does; :undo takes it back.
+local function act(action, ref, options)
+  local policy = require "cadence.policy"
+  local policies, settings = policy.load()
+  options.calendar = settings.calendar
+  local _, said = policy.act(policies, tostring(ref), action, options)
+  return said
+end
+function _G.done(ref, on) return act("done", ref, { on = on }) end
+function _G.skip(ref) return act("skipped", ref, {}) end
+function _G.snooze(ref, till) return act("snoozed", ref, { ["until"] = till }) end
+
 -- help(apps) needs to know a function's name.
 local names = {}
 for name, value in pairs(cadence) do names[value] = name end

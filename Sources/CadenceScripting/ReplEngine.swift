@@ -20,8 +20,8 @@ public final class ReplEngine {
     let api: WorkspaceAPI?
     let run: LuaFunction
     private var pending: [String] = []
-    /// What the last input logged, for :undo.
-    private var lastLogged: [Int64] = []
+    /// What the last input wrote, for :undo.
+    private var lastChanges = WorkspaceChanges()
 
     public var prompt: String { pending.isEmpty ? "> " : ">> " }
 
@@ -71,13 +71,13 @@ public final class ReplEngine {
             let results = try run.call(.function(chunk))
             let ok = results.first == true
             try api?.transaction.finish(success: ok)
-            let logged = api?.takeLogged() ?? []
-            if ok && !logged.isEmpty { lastLogged = logged }
+            let changes = api?.takeChanges() ?? WorkspaceChanges()
+            if ok && !changes.isEmpty { lastChanges = changes }
             let text = results.count > 1 ? results[1].stringValue ?? "" : ""
             return ok ? .output(text) : .error(text)
         } catch {
             try? api?.transaction.finish(success: false)
-            _ = api?.takeLogged()
+            _ = api?.takeChanges()
             return .error(describe(error))
         }
     }
@@ -108,16 +108,21 @@ public final class ReplEngine {
         }
     }
 
-    /// Sets aside, with corrections, the events the last input logged.
+    /// Takes back what the last input wrote: its events are set aside with
+    /// corrections, its decisions on agenda items put back as they were.
     func undo() -> Outcome {
         guard let api else { return .error("no workspace to undo in") }
-        guard !lastLogged.isEmpty else { return .error("nothing to undo: the last input logged no event") }
+        guard !lastChanges.isEmpty else { return .error("nothing to undo: the last input wrote nothing") }
         do {
-            let count = try api.setAside(lastLogged)
+            try api.undo(lastChanges)
             try api.transaction.finish(success: true)
-            _ = api.takeLogged()
-            lastLogged = []
-            return .output("undone: \(count) event\(count == 1 ? "" : "s") set aside by corrections (the log keeps both)")
+            _ = api.takeChanges()
+            let events = lastChanges.events.count, decisions = lastChanges.decisions.count
+            lastChanges = WorkspaceChanges()
+            var parts: [String] = []
+            if events > 0 { parts.append("\(events) event\(events == 1 ? "" : "s") set aside by corrections (the log keeps both)") }
+            if decisions > 0 { parts.append("\(decisions) decision\(decisions == 1 ? "" : "s") on the agenda taken back") }
+            return .output("undone: " + parts.joined(separator: "; "))
         } catch {
             try? api.transaction.finish(success: false)
             return .error(describe(error))

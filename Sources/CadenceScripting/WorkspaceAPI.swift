@@ -12,8 +12,8 @@ public final class WorkspaceAPI {
     let db: Database
     public let transaction: WorkspaceTransaction
     let asOf: LocalDate?
-    /// Events logged since `takeLogged()` was last called: the REPL's undo.
-    private var logged: [Int64] = []
+    /// What was written since `takeChanges()` was last called: the REPL's undo.
+    private var changes = WorkspaceChanges()
     /// Instants reach Lua as the same ISO 8601 text the JSON export has.
     let encoder: LuaValueEncoder = {
         var encoder = LuaValueEncoder()
@@ -254,7 +254,7 @@ public final class WorkspaceAPI {
                           stage: try text("stage").map { try Stage(parsing: $0) },
                           corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
         let logged = try Queries.log(event, promising: text("next"), timeZone: zone, db)
-        self.logged += logged.map { $0.id! }
+        changes.events += logged.map { $0.id! }
         return logged[0]
     }
 
@@ -270,26 +270,31 @@ public final class WorkspaceAPI {
                                 channel: text("channel"), recipient: text("to"), status: status, policy: text("policy"),
                                 reason: text("reason"), draft: text("draft"), decidedAt: asOf?.noon(in: try zone(of: id)) ?? Date(),
                                 eventID: fields["event"].integerValue)
+        let previous = try Queries.decision(of: id, key: decision.key ?? "", db)
         try Queries.decide(&decision, db)
+        changes.decisions.append(.init(applicationID: id, key: decision.key ?? "", previous: previous))
     }
 
     /// The events logged since the last call, and forgets them.
-    public func takeLogged() -> [Int64] {
-        defer { logged.removeAll() }
-        return logged
+    public func takeChanges() -> WorkspaceChanges {
+        defer { changes = WorkspaceChanges() }
+        return changes
     }
 
-    /// Sets events aside with corrections (the log is append-only): what
-    /// `:undo` does with the events of the REPL's last input. Returns how many.
-    public func setAside(_ ids: [Int64]) throws -> Int {
+    /// Undoes `changes` (the REPL's last input): its events are set aside
+    /// with corrections (the log is append-only), its decisions on agenda
+    /// items are put back as they were, latest first.
+    public func undo(_ changes: WorkspaceChanges) throws {
         try transaction.willWrite()
-        for id in ids {
+        for id in changes.events {
             guard let original = try Queries.event(id, db) else { continue }
             var correction = Event(applicationID: original.applicationID, kind: .correction, at: asOf?.noon(in: try zone(of: original.applicationID)) ?? Date(),
                                    corrects: id, notes: "undone in the REPL")
             try Queries.log(&correction, db)
         }
-        return ids.count
+        for decision in changes.decisions.reversed() {
+            try Queries.restoreDecision(of: decision.applicationID, key: decision.key, to: decision.previous, db)
+        }
     }
 
     // MARK: Values for Lua
@@ -305,4 +310,19 @@ public final class WorkspaceAPI {
         }
         return summary
     }
+}
+
+/// What a script wrote that `:undo` can take back: the events it logged and
+/// the decisions it took on agenda items, with what each replaced.
+public struct WorkspaceChanges {
+    public struct Decision {
+        var applicationID: Int64
+        var key: String
+        var previous: FollowUp?
+    }
+
+    public var events: [Int64] = []
+    public var decisions: [Decision] = []
+
+    public var isEmpty: Bool { events.isEmpty && decisions.isEmpty }
 }

@@ -85,11 +85,39 @@ struct ReplEngineTests {
             "app('hooli').stage",
             "#app('hooli'):timeline()",
         ])
-        #expect(outcomes[0] == .error("nothing to undo: the last input logged no event"))
+        #expect(outcomes[0] == .error("nothing to undo: the last input wrote nothing"))
         #expect(outcomes[2] == .output("interviewing"))
         #expect(outcomes[3] == .output("undone: 3 events set aside by corrections (the log keeps both)"))
         #expect(outcomes[4] == .output("saved"))
         #expect(outcomes[5] == .output("7"))
+    }
+
+    @Test(":undo takes back decisions on agenda items too: done, skipped and snoozed items come back as they were")
+    func undoDecisions() throws {
+        // Acme's thank-you to Helen Jones is due on 2 March (the demo's today).
+        let ref = "policy = require 'cadence.policy' item = nil "
+            + "for _, i in ipairs(agenda(0)) do if i.kind == 'thank-you' and i.app.company == 'Acme Analytics' then item = i end end"
+        let before = try harness.eventCount()
+        let outcomes = try session([
+            ref,
+            "done(item.ref)",
+            "#cadence.decisions()",
+            ":undo",
+            "#cadence.decisions()",
+            "snooze(item.ref, '2026-03-04')",
+            "skip(item.ref)",
+            ":undo",
+            "cadence.decisions()[1].status .. ' ' .. tostring(cadence.decisions()[1].due)",
+        ])
+        guard outcomes.count == 9 else { Issue.record("\(outcomes)"); return }
+        #expect(outcomes[1] == .output("Done e2fc18: Acme Analytics: thank-you to Helen Jones; logged message-sent (thank-you) on Mon 2 Mar"))
+        #expect(outcomes[2] == .output("1"))
+        #expect(outcomes[3] == .output("undone: 1 event set aside by corrections (the log keeps both); 1 decision on the agenda taken back"))
+        #expect(outcomes[4] == .output("0"))
+        #expect(outcomes[7] == .output("undone: 1 decision on the agenda taken back"))
+        #expect(outcomes[8] == .output("snoozed 2026-03-04"))
+        // The done event stays in the log, set aside by a correction.
+        #expect(try harness.eventCount() == before + 2)
     }
 
     @Test("completion finds globals, fields and methods, and never runs a metamethod")
