@@ -90,20 +90,18 @@ extension WorkspaceAPI {
                into t: LuaTableBuilder) throws -> (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?) {
         let id = rows.id, kind = try rows.kind(), (at, stored) = try rows.at(), corrects = rows.corrects
         let stage = rows.text(.stage).flatMap { Stage(rawValue: String(decoding: $0, as: UTF8.self)) }
-        do {
-            t.set("id", id); t.set("applicationID", rows.applicationID); t.set("kind", kind.rawValue)
-            if let stored { BulkDates.withISOText(ofStored: stored) { t.set("at", bytes: $0) } } else { t.set("at", dates.text(of: at)) }
-            let with = rows.text(.with)
-            try t.set("with") { names in
-                guard let with, !JSONText.plainStrings(with, { names.append(bytes: $0) }) else { return }
-                for name in try JSONText.strings(String(decoding: with, as: UTF8.self)) { names.append(name) }
-            }
-            t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
-            t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
-            if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), sharedIn: days, into: t) }
-            t.set("stage", bytes: rows.text(.stage)); t.set("corrects", corrects)
-            t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: at, in: zone), sharedIn: days, into: t)
+        t.set("id", id); t.set("applicationID", rows.applicationID); t.set("kind", kind.rawValue)
+        if let stored { BulkDates.withISOText(ofStored: stored) { t.set("at", bytes: $0) } } else { t.set("at", dates.text(of: at)) }
+        let with = rows.text(.with)
+        try t.set("with") { names in
+            guard let with, !JSONText.plainStrings(with, { names.append(bytes: $0) }) else { return }
+            for name in try JSONText.strings(String(decoding: with, as: UTF8.self)) { names.append(name) }
         }
+        t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
+        t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
+        if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), sharedIn: days, into: t) }
+        t.set("stage", bytes: rows.text(.stage)); t.set("corrects", corrects)
+        t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: at, in: zone), sharedIn: days, into: t)
         return (id, kind, at, stage, corrects)
     }
 }

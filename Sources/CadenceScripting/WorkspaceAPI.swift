@@ -197,7 +197,7 @@ public final class WorkspaceAPI {
                 let summary = try summary(of: id)
                 let zone = try zone(of: id)
                 return .built(hash: 2) { t in
-                    try t.set("event", hash: 14, metatable: classes.event) {
+                    try t.set("event", hash: 8, metatable: classes.event) {
                         let rows = try EventCursor(self.db, event: event.id!)
                         guard try rows.next() else { throw StoreError.notFound(kind: "event", name: String(event.id!), suggestion: nil) }
                         try self.write(rowOf: rows, zone: zone, classes, into: $0)
@@ -275,7 +275,7 @@ public final class WorkspaceAPI {
         changes.decisions.append(.init(applicationID: id, key: decision.key ?? "", previous: previous))
     }
 
-    /// The events logged since the last call, and forgets them.
+    /// What was written since the last call, forgetting it.
     public func takeChanges() -> WorkspaceChanges {
         defer { changes = WorkspaceChanges() }
         return changes
@@ -312,17 +312,3 @@ public final class WorkspaceAPI {
     }
 }
 
-/// What a script wrote that `:undo` can take back: the events it logged and
-/// the decisions it took on agenda items, with what each replaced.
-public struct WorkspaceChanges {
-    public struct Decision {
-        var applicationID: Int64
-        var key: String
-        var previous: FollowUp?
-    }
-
-    public var events: [Int64] = []
-    public var decisions: [Decision] = []
-
-    public var isEmpty: Bool { events.isEmpty && decisions.isEmpty }
-}
