@@ -47,32 +47,24 @@ extension WorkspaceAPI {
     /// of `now`, made in the same pass (so the events are never all in Swift).
     func write(_ rows: EventCursor, zones: [Int64: String], asOf now: Date, _ classes: ObjectClasses,
                into byApplication: inout LuaTableBuilder) throws -> [Int64: LogDigest] {
-        var digests: [Int64: LogDigest] = [:]
-        var log: [Event] = []  // the current application's, for its digest
+        var digester = LogDigester(asOf: now)
         var more = try rows.next()
         try byApplication.withShared { days in
             while more {
                 let id = rows.applicationID
                 let zone = zones[id] ?? "UTC"
-                log.removeAll(keepingCapacity: true)
                 // The rows are in application order: a list ends where the id changes.
                 try byApplication.set(id, metatable: classes.list) { list in
                     repeat {
-                        var event: (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?)?
                         try list.append(hash: 8, metatable: classes.event) {
-                            event = try self.write(rowOf: rows, zone: zone, classes, sharingDays: days, into: $0)
+                            digester.add(try self.write(rowOf: rows, zone: zone, classes, sharingDays: days, into: $0))
                         }
-                        guard let event else { break }
-                        log.append(Event(id: event.id, applicationID: id, kind: event.kind, at: event.at,
-                                         round: rows.text(.round).map { String(decoding: $0, as: UTF8.self) },
-                                         stage: event.stage, corrects: event.corrects))
                         more = try rows.next()
                     } while more && rows.applicationID == id
                 }
-                digests[id] = LogDigest(log, asOf: now)
             }
         }
-        return digests
+        return digester.finish()
     }
 
     /// The cursor's events, appended to `list`.
@@ -84,14 +76,13 @@ extension WorkspaceAPI {
 
     /// The cursor's row as an event: texts go from the row's bytes to Lua
     /// without becoming Swift strings; the day is the one it happened on in
-    /// the candidate's zone. Returns the fields read on the way.
+    /// the candidate's zone. Returns what stages are derived from.
     @discardableResult
     func write(rowOf rows: EventCursor, zone: String, _ classes: ObjectClasses, sharingDays days: LuaShared? = nil,
-               into t: LuaTableBuilder) throws -> (id: Int64, kind: EventKind, at: Date, stage: Stage?, corrects: Int64?) {
-        let id = rows.id, kind = try rows.kind(), (at, stored) = try rows.at(), corrects = rows.corrects
-        let stage = rows.text(.stage).flatMap { Stage(rawValue: String(decoding: $0, as: UTF8.self)) }
-        t.set("id", id); t.set("applicationID", rows.applicationID); t.set("kind", kind.rawValue)
-        if let stored { BulkDates.withISOText(ofStored: stored) { t.set("at", bytes: $0) } } else { t.set("at", dates.text(of: at)) }
+               into t: LuaTableBuilder) throws -> Event {
+        let (event, stored) = try rows.essentials()
+        t.set("id", event.id); t.set("applicationID", event.applicationID); t.set("kind", event.kind.rawValue)
+        if let stored { BulkDates.withISOText(ofStored: stored) { t.set("at", bytes: $0) } } else { t.set("at", dates.text(of: event.at)) }
         let with = rows.text(.with)
         try t.set("with") { names in
             guard let with, !JSONText.plainStrings(with, { names.append(bytes: $0) }) else { return }
@@ -100,9 +91,9 @@ extension WorkspaceAPI {
         t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
         t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
         if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), sharedIn: days, into: t) }
-        t.set("stage", bytes: rows.text(.stage)); t.set("corrects", corrects)
-        t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: at, in: zone), sharedIn: days, into: t)
-        return (id, kind, at, stage, corrects)
+        t.set("stage", bytes: rows.text(.stage)); t.set("corrects", event.corrects)
+        t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: event.at, in: zone), sharedIn: days, into: t)
+        return event
     }
 }
 

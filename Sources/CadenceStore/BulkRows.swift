@@ -117,6 +117,16 @@ public final class EventCursor {
         return (instant, nil)
     }
 
+    /// What stages are derived from: the event's id, kind, time, round,
+    /// stage and correction, without the rest; and the stored text of its
+    /// time when GRDB wrote it.
+    public func essentials() throws -> (event: Event, storedAt: UnsafeRawBufferPointer?) {
+        let (at, stored) = try at()
+        let event = Event(id: id, applicationID: applicationID, kind: try kind(), at: at, round: string(.round),
+                          stage: string(.stage).flatMap(Stage.init(rawValue:)), corrects: corrects)
+        return (event, stored)
+    }
+
     /// A text column's bytes in place, nil for NULL.
     public func text(_ column: EventRows.Text) -> UnsafeRawBufferPointer? { bytes(column.rawValue) }
 

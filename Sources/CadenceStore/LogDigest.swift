@@ -16,3 +16,32 @@ public struct LogDigest: Sendable {
         lastContact = past.last(where: { touches.contains($0.kind) })?.at
     }
 }
+
+/// Digests the logs of many applications read in application order, one
+/// event at a time, keeping only the current application's events.
+public struct LogDigester {
+    private let now: Date
+    private var current: Int64?
+    private var log: [Event] = []
+    private var digests: [Int64: LogDigest] = [:]
+
+    public init(asOf now: Date) { self.now = now }
+
+    public mutating func add(_ event: Event) {
+        if event.applicationID != current { close() }
+        current = event.applicationID
+        log.append(event)
+    }
+
+    /// Every application's digest (none for one without events).
+    public mutating func finish() -> [Int64: LogDigest] {
+        close()
+        return digests
+    }
+
+    private mutating func close() {
+        if let current { digests[current] = LogDigest(log, asOf: now) }
+        current = nil
+        log.removeAll(keepingCapacity: true)
+    }
+}

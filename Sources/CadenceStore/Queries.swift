@@ -86,9 +86,10 @@ public enum Queries {
     /// Applications with their stages as of `now`: an interview logged for
     /// next week is on the calendar, not yet part of the stage.
     public static func summaries(_ db: Database, asOf now: Date = Date()) throws -> [ApplicationSummary] {
-        let log = try EventRows.fetch(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id")
-        let digests = Dictionary(grouping: log, by: \.applicationID).mapValues { LogDigest($0, asOf: now) }
-        return try summaries(db, digests: digests)
+        let rows = try EventCursor(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id")
+        var digester = LogDigester(asOf: now)
+        while try rows.next() { digester.add(try rows.essentials().event) }
+        return try summaries(db, digests: digester.finish())
     }
 
     /// The same, from digests of each application's log already made (a

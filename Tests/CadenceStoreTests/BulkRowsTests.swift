@@ -46,4 +46,22 @@ struct BulkRowsTests {
         #expect(all.filter { $0.applicationID == 1 } == one)
         #expect(all.count > 25 && all.contains { $0.with.count == 2 } && all.contains { $0.due != nil })
     }
+
+    @Test("stages digested in one pass over the log equal each application's own, as of any day")
+    func digests() throws {
+        let store = try Workspace(directory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("cadence-bulk-\(UUID().uuidString)").path).create()
+        let today = Date()
+        try store.write { db in try DemoSearch.build(today: today, db) }
+        for offset in [-30, -10, 0, 4, 40] {
+            let asOf = today.addingTimeInterval(Double(offset) * 86_400)
+            let (all, one) = try store.read { db in
+                (try Queries.summaries(db, asOf: asOf), try Queries.applications(db).map { try Queries.summary(of: $0.id!, db, asOf: asOf)! })
+            }
+            #expect(all.map(\.stage) == one.map(\.stage), "\(offset)")
+            #expect(all.map(\.stageSince) == one.map(\.stageSince), "\(offset)")
+            #expect(all.map(\.lastContact) == one.map(\.lastContact), "\(offset)")
+            #expect(Set(all.map(\.stage)).count >= (offset < 0 ? 3 : 6), "\(offset)")
+        }
+    }
 }
