@@ -176,7 +176,7 @@ struct ApplicationCommand: ParsableCommand {
                     let a = try Queries.application(app, db)
                     let events = try Queries.events(of: a.id!, db)
                     // Scheduled events are listed but do not count toward the stage yet.
-                    let history = try Queries.summary(of: a.id!, db)?.history ?? StageHistory(events: [])
+                    let history = LogDigest(events, asOf: Date()).history
                     return Detail(application: a, stage: history.current,
                                   stageHistory: history.changes.map { .init(stage: $0.stage, at: $0.at, event: $0.eventID) },
                                   events: events, contacts: try Queries.contacts(of: a.id!, db),

@@ -198,6 +198,7 @@ public final class WorkspaceAPI {
                 let zone = try zone(of: id)
                 return .built(hash: 2) { t in
                     try t.set("event", hash: 8, metatable: classes.event) {
+                        // Read back as stored, through the one writer of events.
                         let rows = try EventCursor(self.db, event: event.id!)
                         guard try rows.next() else { throw StoreError.notFound(kind: "event", name: String(event.id!), suggestion: nil) }
                         try self.write(rowOf: rows, zone: zone, classes, into: $0)

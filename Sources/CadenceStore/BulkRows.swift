@@ -35,11 +35,6 @@ public enum EventRows {
     /// "2026-03-02 12:00:00.000", as GRDB stores instants (UTC), read with
     /// arithmetic: its own parser goes through a Calendar for every row.
     /// Anything else is nil, for GRDB to read.
-    static func storedInstant(_ text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { storedInstant(UnsafeRawBufferPointer($0)) }
-    }
-
     static func storedInstant(_ bytes: UnsafeRawBufferPointer) -> Date? {
         guard bytes.count == 23 else { return nil }
         // The separators where they belong; every other byte a digit.

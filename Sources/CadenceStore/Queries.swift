@@ -86,7 +86,8 @@ public enum Queries {
     /// Applications with their stages as of `now`: an interview logged for
     /// next week is on the calendar, not yet part of the stage.
     public static func summaries(_ db: Database, asOf now: Date = Date()) throws -> [ApplicationSummary] {
-        let rows = try EventCursor(db, where: "at <= ?", arguments: [now], order: "applicationID, at, id")
+        // Every event: the digests leave out those after `now` themselves.
+        let rows = try EventCursor(db)
         var digester = LogDigester(asOf: now)
         while try rows.next() { digester.add(try rows.essentials().event) }
         return try summaries(db, digests: digester.finish())
@@ -108,8 +109,7 @@ public enum Queries {
     /// a script sees after logging to it, however large the workspace.
     public static func summary(of id: Int64, _ db: Database, asOf now: Date = Date()) throws -> ApplicationSummary? {
         guard let app = try ApplicationRows.fetch(db, id: id).first else { return nil }
-        let digest = LogDigest(try EventRows.fetch(db, where: "applicationID = ? AND at <= ?", arguments: [id, now], order: "at, id"),
-                               asOf: now)
+        let digest = LogDigest(try events(of: id, db), asOf: now)
         return ApplicationSummary(application: app, candidate: try Candidate.fetchOne(db, key: app.candidateID)?.name ?? "?",
                                   history: digest.history, lastContact: digest.lastContact)
     }

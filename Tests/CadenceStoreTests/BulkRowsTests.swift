@@ -27,13 +27,17 @@ struct BulkRowsTests {
 
     @Test("stored instants are read as GRDB reads them, to the millisecond kept; other texts are left to GRDB")
     func storedInstants() throws {
+        func storedInstant(_ text: String) -> Date? {
+            var text = text
+            return text.withUTF8 { EventRows.storedInstant(UnsafeRawBufferPointer($0)) }
+        }
         for text in ["2026-03-02 12:00:00.000", "1999-12-31 23:59:59.999", "1970-01-01 00:00:00.000", "2024-02-29 06:07:08.009"] {
-            let ours = try #require(EventRows.storedInstant(text)), grdb = try #require(Date.fromDatabaseValue(text.databaseValue))
+            let ours = try #require(storedInstant(text)), grdb = try #require(Date.fromDatabaseValue(text.databaseValue))
             #expect(abs(ours.timeIntervalSince(grdb)) < 0.000_5, "\(text)")
             #expect(Timestamps.format(ours) == Timestamps.format(grdb))
         }
         for text in ["2026-03-02 12:00:00", "2026-03-02T12:00:00.000", "2026-02-30 12:00:00.000", "2026-03-02 12:00:00.0000", ""] {
-            #expect(EventRows.storedInstant(text) == nil, "\(text)")
+            #expect(storedInstant(text) == nil, "\(text)")
         }
     }
 
