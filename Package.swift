@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // Cadence: a command-line workbench for a job search, scripted in Lua 5.4.
-// Targets follow the layers of shared/design.md, bottom to top.
+// Targets follow the layers, bottom to top (README: "For developers: the layers").
 import PackageDescription
 
 let package = Package(

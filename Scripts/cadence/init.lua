@@ -63,6 +63,16 @@ end
 
 local function from_number(n) return setmetatable({ number = n }, Date) end
 
+-- The days a date may be: years 1900 to 2200, as the workspace keeps them.
+local FIRST_DAY, LAST_DAY = -25567, 84370
+
+local function in_range(n, level)
+  if n < FIRST_DAY or n > LAST_DAY then
+    error(("%d days from 1970-01-01 is beyond the dates Cadence keeps (years 1900-2200)"):format(n), level + 1)
+  end
+  return from_number(n)
+end
+
 -- Day numbers of texts already read: a search's log repeats a few hundred
 -- days across thousands of events. (Numbers, not Dates: each Date is its own table.)
 local day_numbers = {}
@@ -76,6 +86,7 @@ local function parse_iso(text)
   n = day_number(y, m, d)
   local cy, cm, cd = civil(n)
   if cy ~= y or cm ~= m or cd ~= d then return nil end  -- 2026-02-30 and the like
+  if n < FIRST_DAY or n > LAST_DAY then return nil end   -- the host says why
   if type(text) == "string" then day_numbers[text] = n end
   return from_number(n)
 end
@@ -101,14 +112,14 @@ function Date.__concat(a, b) return tostring(a) .. tostring(b) end
 function Date.__add(a, b)
   if type(a) == "number" then a, b = b, a end
   if math.type(b) ~= "integer" then error("a date plus a whole number of days, got " .. tostring(b), 2) end
-  return from_number(a.number + b)
+  return in_range(a.number + b, 2)
 end
 
 -- date - date is a number of days; date - days is a date
 function Date.__sub(a, b)
   if getmetatable(b) == Date then return a.number - b.number end
   if math.type(b) ~= "integer" then error("a date minus a date or a whole number of days", 2) end
-  return from_number(a.number - b)
+  return in_range(a.number - b, 2)
 end
 
 function Date:is_weekend() return (self.number + 3) % 7 >= 5 end
@@ -127,15 +138,17 @@ function Date:short()
   return text
 end
 
---- The date of `value`: a Date, "YYYY-MM-DD", or words such as "2 weeks",
---- "next monday", "tomorrow" (counted from today, or from `from`).
-function cadence.date(value, from)
+--- The date of `value`: a Date, "YYYY-MM-DD", or words as people say them:
+--- "friday", "next friday", "friday next week", "in 10 days", "a fortnight",
+--- "next month", "end of the month", "the 15th" (counted from today, or from
+--- `from`). `lean` "past" reads a bare weekday as the last one.
+function cadence.date(value, from, lean)
   if getmetatable(value) == Date then return value end
   local iso = parse_iso(value)
   if iso then return iso end
-  local relative = host.relative(tostring(value), from and tostring(cadence.date(from)) or nil)
-  if relative then return parse_iso(relative) end
-  error(("cannot read a date from '%s' (try 2026-03-02, '2 weeks' or 'next monday')"):format(tostring(value)), 2)
+  local day, why = host.date(tostring(value), from and tostring(cadence.date(from)) or nil, lean)
+  if day then return parse_iso(day) end
+  error(why, 2)
 end
 
 --- Today, in the candidate's time zone.

@@ -368,8 +368,8 @@ function policy.act(policies, ref, action, options)
                      policy = item.policy, reason = item.reason, draft = item.draft }
   local said
   if action == "done" then
-    local ok, on = pcall(cadence.date, options.on or today, today)
-    if not ok then error(("cannot read the day it was done from '%s'"):format(tostring(options.on)), 0) end
+    local ok, on = pcall(cadence.date, options.on or today, today, "past")
+    if not ok then error("the day it was done: " .. tostring(on), 0) end
     if on > today then error(("%s is in the future: mark an item done once it is"):format(tostring(on)), 0) end
     local kind, details = policy.done_event(item, on)
     if kind then
@@ -385,9 +385,18 @@ function policy.act(policies, ref, action, options)
     said = "it will not come back"
   elseif action == "snoozed" then
     local ok, to = pcall(cadence.date, options["until"] or "", today)
-    if not ok or to <= today then error("snooze to a date after today (--until 2026-03-20, or '3 days')", 0) end
+    if not ok then error("snooze until: " .. tostring(to), 0) end
+    -- Snoozing puts an item off: never earlier than it was due, never to a closed day.
+    local after = item.due > today and item.due or today
+    if to <= after then
+      error(("snooze until %s: that is not after %s (it %s); snooze to a later day"):format(to:short(), after:short(),
+        after == today and "is today" or "is due then"), 0)
+    end
+    local days = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar)
+    local moved
+    to, moved = days:adjust(to)
     decision.status, decision.due = "snoozed", tostring(to)
-    said = "back on " .. to:short()
+    said = "back on " .. to:short() .. (moved and (" (" .. moved .. ")") or "")
   else
     error(("unknown action '%s' (done, skipped, snoozed)"):format(tostring(action)), 0)
   end

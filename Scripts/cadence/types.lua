@@ -157,12 +157,14 @@ function cadence.app(name) end
 ---@return cadence.Candidate[]
 function cadence.candidates() end
 
----A date from "YYYY-MM-DD" or words ("2 weeks", "next monday", "tomorrow"),
----counted from today or from `from`.
+---A date from "YYYY-MM-DD" or words as people say them ("friday", "friday next
+---week", "in 10 days", "a fortnight", "next month", "end of the month", "the 15th"),
+---counted from today or from `from`. Years 1900-2200; a phrase it cannot read is an error.
 ---@param value string|cadence.Date
 ---@param from? string|cadence.Date
+---@param lean? "future"|"past" how to read a bare weekday: the coming one (default) or the last one
 ---@return cadence.Date
-function cadence.date(value, from) end
+function cadence.date(value, from, lean) end
 
 ---Today, in the candidate's time zone.
 ---@return cadence.Date

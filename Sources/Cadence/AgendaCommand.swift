@@ -27,7 +27,7 @@ struct Agenda: ParsableCommand {
 
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "How many days ahead to look.") var days: Int = 7
-        @Option(help: "Plan as if today were this date (YYYY-MM-DD).") var asOf: String?
+        @Option(help: "Plan as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
         @Option(help: ArgumentHelp("Also write the agenda as an iCalendar file (RFC 5545) to import into a calendar.", valueName: "file"))
         var ics: String?
         @Option(help: ArgumentHelp("Also write each message as an .eml draft a mail client opens, into this folder.", valueName: "dir"))
@@ -37,7 +37,7 @@ struct Agenda: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 guard days >= 0 else { throw ValidationError("--days is 0 or more") }
-                let day = try asOf.map { try DateParsing.date($0, field: "as-of") }
+                let day = try asOf.map { try dayFlag($0, field: "as-of") }
                 let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: [.integer(Int64(days))], """
                     local policy = require "cadence.policy"
                     local path, days = ...
@@ -103,10 +103,10 @@ struct Agenda: ParsableCommand {
     struct Act: ParsableArguments {
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The item's ref, as the agenda shows it (at least 3 characters).") var ref: String
-        @Option(help: "Act as if today were this date (YYYY-MM-DD).") var asOf: String?
+        @Option(help: "Act as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
 
         func perform(_ action: String, on: String? = nil, until: String? = nil) throws {
-            let day = try asOf.map { try DateParsing.date($0, field: "as-of") }
+            let day = try asOf.map { try dayFlag($0, field: "as-of") }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
             let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
             let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: arguments, """
@@ -124,7 +124,7 @@ struct Agenda: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark an item done: logs it (the message sent, the task done), so the cadence moves on.")
         @OptionGroup var act: Act
-        @Option(help: "When you did it (default: today).") var on: String?
+        @Option(help: "When you did it: a date or words such as 'yesterday' or 'last friday' (default: today).") var on: String?
         func run() throws { try reportingErrors { try act.perform("done", on: on) } }
     }
 

@@ -13,7 +13,7 @@ struct ApplicationCommand: ParsableCommand {
         @Option(help: "Where the job is.") var location: String?
         @Option(help: "The posting's address.") var url: String?
         @Option(help: "Pay as the posting states it.") var salary: String?
-        @Option(help: "When they will decide (YYYY-MM-DD).") var deadline: String?
+        @Option(help: "When they will decide (2026-03-20, or words such as 'friday next week').") var deadline: String?
         @Option(help: "How much you want it, 1 to 5.") var interest: Int?
         @Option(name: .customLong("need"), help: "A need or problem they named (repeatable).") var needs: [String] = []
         @Option(name: .customLong("question"), help: "Something still to find out (repeatable).") var questions: [String] = []
@@ -28,7 +28,7 @@ struct ApplicationCommand: ParsableCommand {
             if let location { a.location = location }
             if let url { a.url = url }
             if let salary { a.postedSalary = salary }
-            if let deadline { a.decisionDeadline = try DateParsing.date(deadline, field: "deadline") }
+            if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline") }
             if let interest { a.interest = interest }
             if !needs.isEmpty { a.needs = needs }
             if !questions.isEmpty { a.questions = questions }

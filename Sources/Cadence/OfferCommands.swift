@@ -40,8 +40,8 @@ struct OfferCommand: ParsableCommand {
                                   bonus: try bonus.map { try Money(parsing: $0, defaultCurrency: baseMoney.currency, field: "bonus") },
                                   equity: equity,
                                   signOn: try signOn.map { try Money(parsing: $0, defaultCurrency: baseMoney.currency, field: "sign-on") },
-                                  benefits: benefitTerms, startDate: try start.map { try DateParsing.date($0, field: "start") },
-                                  respondBy: try respondBy.map { try DateParsing.date($0, field: "respond-by") })
+                                  benefits: benefitTerms, startDate: try start.map { try dayFlag($0, field: "start") },
+                                  respondBy: try respondBy.map { try dayFlag($0, field: "respond-by") })
                     try Queries.add(&o, db)
                     let zone = try Queries.timeZone(of: a, db)
                     var event = Event(applicationID: a.id!, kind: .offerReceived, at: try Timestamps.instant(at, timeZone: zone), due: o.respondBy,
@@ -81,8 +81,8 @@ struct OfferCommand: ParsableCommand {
                         let (name, terms) = try benefit(b)
                         o.benefits[name] = terms.isEmpty ? nil : terms
                     }
-                    if let respondBy { o.respondBy = try DateParsing.date(respondBy, field: "respond-by") }
-                    if let start { o.startDate = try DateParsing.date(start, field: "start") }
+                    if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by") }
+                    if let start { o.startDate = try dayFlag(start, field: "start") }
                     if let newStatus, newStatus != o.status {
                         o.status = newStatus
                         let kinds: [Offer.Status: EventKind] = [.negotiating: .negotiationRound, .accepted: .acceptance, .declined: .decline]

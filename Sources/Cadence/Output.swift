@@ -52,3 +52,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode.failure
     }
 }
+
+/// A day given on the command line: a date or a phrase ("friday", "in 2
+/// weeks"), counted from today on this machine's calendar.
+func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future) throws -> LocalDate {
+    try DatePhrase.date(text, from: LocalDate(Date(), in: TimeZone.current), lean: lean, field: field)
+}

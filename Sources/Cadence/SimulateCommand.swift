@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The application (id, company, or company/role).") var app: String
     @Option(help: "How many weeks to simulate.") var weeks: Int = 8
-    @Option(help: "Start on this date instead of today (YYYY-MM-DD).") var from: String?
+    @Option(help: "Start on this date instead of today (2026-03-02, or words such as 'last friday').") var from: String?
     @Option(name: .customLong("assume"), help: ArgumentHelp(
         "What happens, as \"EVENT on day N\" or \"EVENT on DATE\" (reply, call, interview, offer, rejection).",
         valueName: "assumption")) var assumptions: [String] = []
@@ -25,7 +25,7 @@ struct Simulate: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard (1...104).contains(weeks) else { throw ValidationError("--weeks is 1 to 104") }
-            let start = try from.map { try DateParsing.date($0, field: "from") }
+            let start = try from.map { try dayFlag($0, field: "from") }
             let result = try PolicyScript.run(workspace, asOf: start, name: "simulate", arguments: [
                 LuaValue(app), .integer(Int64(weeks * 7)), .table(LuaTable(array: assumptions.map { LuaValue($0) })),
             ], """

@@ -39,31 +39,4 @@ public enum DateParsing {
         }
         throw DomainError.invalid(field: field, "'\(text)' is not a date (try 2026-03-02)")
     }
-
-    /// "in 2 weeks", "call me in two weeks", "10 days", "next Monday",
-    /// "tomorrow", or a date: the day it points at, counted from `today`.
-    public static func relative(_ text: String, from today: LocalDate) -> LocalDate? {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        if words.contains("today") { return today }
-        if words.contains("tomorrow") { return today.adding(days: 1) }
-        let numbers = ["a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                       "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "few": 3]
-        for (i, word) in words.enumerated() where i + 1 < words.count {
-            guard let n = Int(word) ?? numbers[word] else { continue }
-            var unit = words[i + 1]
-            if unit == "of", i + 2 < words.count { unit = words[i + 2] }
-            if unit.hasPrefix("day") { return today.adding(days: n) }
-            if unit.hasPrefix("week") { return today.adding(days: 7 * n) }
-            if unit.hasPrefix("month") { return today.adding(days: 30 * n) }
-        }
-        if let next = words.firstIndex(of: "next"), next + 1 < words.count {
-            if let weekday = Weekday.allCases.first(where: { $0.name.lowercased().hasPrefix(words[next + 1].prefix(3)) }) {
-                var day = today.adding(days: 1)
-                while day.weekday != weekday { day = day.adding(days: 1) }
-                return day
-            }
-            if words[next + 1] == "week" { return today.adding(days: 7) }
-        }
-        return try? date(text)
-    }
 }

@@ -6,6 +6,11 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
         switch self { case .invalid(let field, _): field }
     }
 
+    /// The message without the field's name.
+    public var reason: String {
+        switch self { case .invalid(_, let reason): reason }
+    }
+
     public var description: String {
         switch self { case .invalid(let field, let reason): "\(field): \(reason)" }
     }

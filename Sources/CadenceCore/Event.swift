@@ -83,6 +83,18 @@ public struct Event: Hashable, Sendable, Codable {
         self.notes = notes
     }
 
+    /// Checks when it happened: within the dates Cadence keeps, and not after
+    /// `today` unless it is something booked ahead (an interview next week).
+    public func validateWhen(today: LocalDate, in timeZone: String) throws {
+        let day = LocalDate(at, in: timeZone)
+        try day.checkRange(field: "at")
+        try due?.checkRange(field: "due")
+        if day > today, !kind.canBeBooked {
+            throw DomainError.invalid(field: "at", "\(day) is after today: a \(kind.rawValue) is logged once it has happened"
+                + " (only \(EventKind.allCases.filter(\.canBeBooked).map(\.rawValue).joined(separator: ", ")) can be booked ahead)")
+        }
+    }
+
     /// Checks what each kind requires.
     public func validate() throws {
         switch kind {
@@ -96,6 +108,9 @@ public struct Event: Hashable, Sendable, Codable {
 }
 
 extension EventKind {
+    /// What can be logged before it happens: meetings that are arranged.
+    public var canBeBooked: Bool { self == .screen || self == .interview || self == .followUpCall }
+
     private static let spellings: [(utf8: [UInt8], kind: EventKind)] = allCases.map { (Array($0.rawValue.utf8), $0) }
 
     /// The kind spelled by these bytes (a column read in place, in a bulk

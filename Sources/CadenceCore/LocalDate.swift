@@ -10,15 +10,41 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public let month: Int
     public let day: Int
 
-    public init(year: Int, month: Int, day: Int) throws {
-        guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDate.daysIn(month: month, year: year)).contains(day)
-        else {
-            throw DomainError.invalid(field: "date", "\(year)-\(month)-\(day) is not a calendar date")
+    public init(year: Int, month: Int, day: Int, field: String = "date") throws {
+        guard (1...12).contains(month) else { throw DomainError.invalid(field: field, "there is no month \(month)") }
+        guard (1...LocalDate.daysIn(month: month, year: year)).contains(day) else {
+            throw DomainError.invalid(field: field, "there is no day \(day) in \(DatePhrase.monthNames[month - 1].capitalized) \(year)")
+        }
+        guard LocalDate.years.contains(year) else {
+            throw DomainError.invalid(field: field, LocalDate.outOfRange("\(year)-\(month)-\(day)"))
         }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// For arithmetic whose result is known to be a calendar date.
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The years a date may have. Nothing in a job search lies outside them,
+    /// and keeping every stored date inside means every reader can show it.
+    public static let years = 1900...2200
+    public static let earliest = LocalDate(unchecked: years.lowerBound, 1, 1)
+    public static let latest = LocalDate(unchecked: years.upperBound, 12, 31)
+    public static let supported = earliest...latest
+
+    /// The error for a date beyond `years`.
+    public static func outOfRange(_ what: String) -> String {
+        "'\(what)' is beyond the dates Cadence keeps (years \(years.lowerBound)–\(years.upperBound))"
+    }
+
+    /// Refuses a date outside `years` (one made by arithmetic, say), naming `field`.
+    public func checkRange(field: String) throws {
+        guard LocalDate.supported.contains(self) else { throw DomainError.invalid(field: field, LocalDate.outOfRange(description)) }
     }
 
     /// Parses YYYY-MM-DD.
@@ -67,6 +93,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// The same day `months` later; a day the month lacks becomes its last (31 Jan + 1 month is 28 or 29 Feb).
+    public func adding(months: Int) -> LocalDate {
+        let index = year * 12 + (month - 1) + months
+        let (y, m) = (index / 12, index % 12 + 1)
+        return LocalDate(unchecked: y, m, min(day, LocalDate.daysIn(month: m, year: y)))
+    }
+
+    public var firstOfMonth: LocalDate { LocalDate(unchecked: year, month, 1) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }

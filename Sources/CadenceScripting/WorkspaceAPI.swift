@@ -121,10 +121,14 @@ public final class WorkspaceAPI {
             let hex = String(hash >> 8, radix: 16)
             return .one(LuaValue(String(repeating: "0", count: 6 - hex.count) + hex))
         }
-        try add("relative") { [self] args in
+        // A date phrase ("friday next week", "in a fortnight"), from today or
+        // from the day given; leaning "past" reads a bare weekday as the last one.
+        try add("date") { [self] args in
             let text = try args.string(1)
             let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
-            return .one(DateParsing.relative(text, from: from).map { LuaValue($0.description) } ?? .nil)
+            let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
+            do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
+            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
         }
         try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
         // The bulk reads make the Lua half's objects directly: it passes its

@@ -1,3 +1,4 @@
+import CadenceCore
 import Foundation
 
 /// Finds a record by id or by name, the way a person types it.
@@ -21,26 +22,10 @@ enum NameMatch {
             }
         }
         let names = labels.flatMap { $0.names }
-        let nearest = names.min { distance($0.lowercased(), wanted) < distance($1.lowercased(), wanted) }
-        // A near spelling, else a name that starts with the same word ("Acme Corp" -> "Acme").
+        // A near spelling ("Acmee", "Contosso"), else a name that starts with the same word ("Acme Corp" -> "Acme").
         let firstWord = wanted.split(separator: " ").first.map(String.init) ?? wanted
-        let suggestion = nearest.flatMap { distance($0.lowercased(), wanted) <= max(2, wanted.count / 3) ? $0 : nil }
+        let suggestion = NearMiss.nearest(to: wanted, among: names)
             ?? names.first { $0.lowercased().split(separator: " ").first.map(String.init) == firstWord }
         throw StoreError.notFound(kind: kind, name: name, suggestion: suggestion)
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

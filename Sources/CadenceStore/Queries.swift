@@ -117,8 +117,10 @@ public enum Queries {
     // MARK: Events
 
     /// Appends to the log; the log is never edited.
-    public static func log(_ event: inout Event, _ db: Database) throws {
+    public static func log(_ event: inout Event, _ db: Database, now: Date = Date()) throws {
         try event.validate()
+        let zone = try timeZone(ofApplication: event.applicationID, db)
+        try event.validateWhen(today: LocalDate(now, in: zone), in: zone)
         if let corrects = event.corrects {
             guard try Event.filter(Column("id") == corrects && Column("applicationID") == event.applicationID).fetchCount(db) == 1 else {
                 throw StoreError.invalid("event \(corrects) is not in this application's timeline")
@@ -129,24 +131,23 @@ public enum Queries {
 
     /// Logs `event`, with what was promised in it ("call me in two weeks"):
     /// a next-step event carries the promise and the day it points at; any
-    /// other event gets a next-step event of its own beside it. Returns what
-    /// was logged.
+    /// other event gets a next-step event of its own beside it. A promise
+    /// with no date in it is still logged, with its words and no due day
+    /// (`DatePhrase.whyNoDate` says why, for the warning the caller shows):
+    /// the agenda must not plan on a day nobody said. Returns what was logged.
     public static func log(_ event: Event, promising next: String?, timeZone: String, _ db: Database) throws -> [Event] {
         var event = event
         let day = LocalDate(event.at, in: timeZone)
-        guard let next else {
+        guard let next, !next.trimmingCharacters(in: .whitespaces).isEmpty else {
             try log(&event, db)
             return [event]
         }
-        let target = DateParsing.relative(next, from: day)
+        let target = try DatePhrase.find(in: next, from: day)?.date
         if event.kind == .nextStepPromised {
             event.nextStep = next
             if event.due == nil { event.due = target }
             try log(&event, db)
             return [event]
-        }
-        guard let target else {
-            throw DomainError.invalid(field: "next", "cannot tell a date from '\(next)' (try \"in 2 weeks\" or a date)")
         }
         try log(&event, db)
         var promise = Event(applicationID: event.applicationID, kind: .nextStepPromised, at: event.at,

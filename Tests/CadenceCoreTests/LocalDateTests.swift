@@ -35,17 +35,6 @@ struct LocalDateTests {
         #expect(try DateParsing.date("25/12/2026", order: .monthFirst).description == "2026-12-25")
     }
 
-    @Test("promised next steps point at a day")
-    func relative() throws {
-        let monday = try LocalDate(iso: "2026-03-02")
-        #expect(DateParsing.relative("call me in two weeks", from: monday)?.description == "2026-03-16")
-        #expect(DateParsing.relative("in 10 days", from: monday)?.description == "2026-03-12")
-        #expect(DateParsing.relative("next Friday", from: monday)?.description == "2026-03-06")
-        #expect(DateParsing.relative("tomorrow", from: monday)?.description == "2026-03-03")
-        #expect(DateParsing.relative("2026-04-01", from: monday)?.description == "2026-04-01")
-        #expect(DateParsing.relative("soon", from: monday) == nil)
-    }
-
     @Test("an instant falls on the candidate's own day")
     func timeZones() throws {
         let lateInLondon = Date(timeIntervalSince1970: 1_772_492_400)  // 2026-03-02 23:00 UTC

@@ -188,7 +188,7 @@ struct WorkspaceAPITests {
                    d('2026-03-07'):is_weekend(), d('2026-03-02').weekday
             """) == ["2026-03-16", 14, true, "2026-03-16", "2026-03-06", "2026-03-16", true, "monday"])
         #expect { try harness.run("local d = cadence.date('2026-02-30')", name: "@dates.lua") } throws: {
-            "\($0)".hasPrefix("dates.lua:2: cannot read a date from '2026-02-30'")
+            "\($0)".hasPrefix("dates.lua:2: '2026-02-30': there is no day 30 in February 2026")
         }
     }
 

@@ -97,7 +97,7 @@ struct ImportExportTests {
             guard let failure = error as? CSVImport.Failure else { return false }
             return failure.errors.map(\.line) == [5, 6]
                 && failure.errors[0].message.contains("needs a company") && failure.errors[0].message.contains("banana")
-                && failure.errors[0].message.contains("2026-2-30") && failure.errors[1].message.contains("interest")
+                && failure.errors[0].message.contains("2026-02-30") && failure.errors[1].message.contains("interest")
         }
         #expect(try store.read { db in try Queries.applications(db) }.isEmpty)
     }

@@ -55,7 +55,7 @@ struct SafetyTests {
         try store.write { db in
             var jo = Candidate(name: "Jo")
             try Queries.add(&jo, db)
-            for (company, role) in [("Acme", "Analyst"), ("Acme", "Engineer"), ("Globex", "Analyst")] {
+            for (company, role) in [("Acme", "Analyst"), ("Acme", "Engineer"), ("Globex", "Analyst"), ("Contoso Ltd", "Dev")] {
                 var a = Application(candidateID: jo.id!, company: company, role: role)
                 try Queries.add(&a, db)
             }
@@ -66,5 +66,7 @@ struct SafetyTests {
         #expect(try find("2").role == "Engineer")
         #expect { try find("acme") } throws: { "\($0)".contains("matches several") }
         #expect { try find("Globax") } throws: { "\($0)" == "no application named 'Globax' (did you mean 'Globex'?)" }
+        #expect { try find("Contosso") } throws: { "\($0)" == "no application named 'Contosso' (did you mean 'Contoso Ltd'?)" }
+        #expect { try find("Acmee") } throws: { "\($0)".hasSuffix("(did you mean 'Acme'?)") }
     }
 }
