@@ -4,7 +4,21 @@
 
 local drafts = {}
 
-local function first_name(full) return (full or "there"):match("^(%S+)") end
+local TITLES = { mr = true, mrs = true, ms = true, miss = true, mx = true, dr = true, prof = true, professor = true,
+                 sir = true, dame = true }
+
+-- "Dear Helen," for "Helen Jones"; "Dear Ms. Jones," when a title is part of
+-- the name; "Hello," when there is no one to name (never "Dear there,").
+local function greeting(full)
+  local first = full and full:match("^%s*(%S+)")
+  if not first then return "Hello," end
+  if TITLES[first:lower():gsub("%.$", "")] then return "Dear " .. full:match("^%s*(.-)%s*$") .. "," end
+  return "Dear " .. first .. ","
+end
+
+-- "a Data Analyst role", "an Analytics Manager role".
+local function a_role(role) return (role:match("^[AEIOUaeiou]") and "an " or "a ") .. role .. " role" end
+
 local function sign(candidate) return "\n\nBest regards,\n" .. (candidate and candidate.name or "") end
 
 --- Rule 2 and 3: short and positive, personalised with what the person said,
@@ -14,49 +28,63 @@ function drafts.thank_you(f)
   if f.interested then
     local link = ""
     if f.need and f.strength then
-      link = (" You mentioned that %s; %s is exactly where I can help."):format(f.need, f.strength)
+      link = (" When you mentioned %s, I thought of my experience in %s: it is exactly where I can help."):format(f.need, f.strength)
     end
-    return ("Dear %s,\n\nThank you for your time today.%s%s I remain very interested in the %s role at %s and look forward to the next step.%s")
-      :format(first_name(f.to), about, link, f.app.role, f.app.company, sign(f.candidate))
+    return ("%s\n\nThank you for your time today.%s%s I remain very interested in the %s role at %s and look forward to the next step.%s")
+      :format(greeting(f.to), about, link, f.app.role, f.app.company, sign(f.candidate))
   end
-  return ("Dear %s,\n\nThank you for your time today and for telling me about the %s role.%s")
-    :format(first_name(f.to), f.app.role, sign(f.candidate))
+  return ("%s\n\nThank you for your time today and for telling me about the %s role.%s")
+    :format(greeting(f.to), f.app.role, sign(f.candidate))
 end
 
 --- Rule 5: a weekly status note: interest restated, no pressure.
 function drafts.status(f)
-  return ("Dear %s,\n\nI hope you are well. I wanted to check in on the %s role: I remain very interested, and I would be glad to send anything that helps your decision.%s")
-    :format(first_name(f.to), f.app.role, sign(f.candidate))
+  return ("%s\n\nI hope you are well. I wanted to check in on the %s role: I remain very interested, and I would be glad to send anything that helps your decision.%s")
+    :format(greeting(f.to), f.app.role, sign(f.candidate))
 end
 
 --- Rule 4: following up when they said to.
 function drafts.promised(f)
-  return ("Dear %s,\n\nWhen we spoke you suggested I get in touch around now about the %s role, so I am following up as promised. Is there any news on the next step?%s")
-    :format(first_name(f.to), f.app.role, sign(f.candidate))
+  return ("%s\n\nWhen we spoke you suggested I get in touch around now about the %s role, so I am following up as promised. Is there any news on the next step?%s")
+    :format(greeting(f.to), f.app.role, sign(f.candidate))
+end
+
+--- Rule 4: they asked for a call: not a letter but what to say on the phone.
+function drafts.promised_call(f)
+  local lines = { ("Call %s at %s about the %s role, as they asked (%q):"):format(f.to or "your contact", f.app.company,
+    f.app.role, f.promise or "call me") }
+  lines[#lines + 1] = "  - thank them for taking the call, and remind them when you last spoke"
+  lines[#lines + 1] = "  - restate your interest in one sentence"
+  if f.app.needs and f.app.needs[1] and f.candidate and f.candidate.strengths and f.candidate.strengths[1] then
+    lines[#lines + 1] = ("  - link what they need to what you bring: %s, through %s"):format(f.app.needs[1], f.candidate.strengths[1])
+  end
+  lines[#lines + 1] = "  - ask where the decision stands and what the next step is, and when"
+  lines[#lines + 1] = "  - before you hang up, agree the date you will next hear or call (rule 4)"
+  return table.concat(lines, "\n")
 end
 
 --- Rule 6: one polite inquiry after a decision date passed in silence.
 function drafts.deadline_inquiry(f)
-  return ("Dear %s,\n\nI understood a decision on the %s role was expected around %s. I remain keen on the position and wondered whether there is any news, or a new timeline.%s")
-    :format(first_name(f.to), f.app.role, f.deadline.short and f.deadline:short() or tostring(f.deadline), sign(f.candidate))
+  return ("%s\n\nI understood a decision on the %s role was expected around %s. I remain keen on the position and wondered whether there is any news, or a new timeline.%s")
+    :format(greeting(f.to), f.app.role, f.deadline.short and f.deadline:short() or tostring(f.deadline), sign(f.candidate))
 end
 
 --- Rule 9: gracious after a rejection; ask to be considered if the hire does not work out.
 function drafts.rejection_thanks(f)
-  return ("Dear %s,\n\nThank you for letting me know, and for the time you and the team gave me. I enjoyed learning about %s; if the situation changes, I would be glad to be considered again.%s")
-    :format(first_name(f.to), f.app.company, sign(f.candidate))
+  return ("%s\n\nThank you for letting me know, and for the time you and the team gave me. I enjoyed learning about %s; if the situation changes, I would be glad to be considered again.%s")
+    :format(greeting(f.to), f.app.company, sign(f.candidate))
 end
 
 --- Rule 8: ask for feedback.
 function drafts.feedback_request(f)
-  return ("Dear %s,\n\nCould you share any feedback on my application for the %s role? It would help me a great deal in my search.%s")
-    :format(first_name(f.to), f.app.role, sign(f.candidate))
+  return ("%s\n\nCould you share any feedback on my application for the %s role? It would help me a great deal in my search.%s")
+    :format(greeting(f.to), f.app.role, sign(f.candidate))
 end
 
 --- Rule 9: stay in touch over the long term.
 function drafts.stay_in_touch(f)
-  return ("Dear %s,\n\nIt has been a few months since we spoke about the %s role; I hope things are going well at %s. I would be glad to stay in touch about future openings.%s")
-    :format(first_name(f.to), f.app.role, f.app.company, sign(f.candidate))
+  return ("%s\n\nIt has been a few months since we spoke about the %s role; I hope things are going well at %s. I would be glad to stay in touch about future openings.%s")
+    :format(greeting(f.to), f.app.role, f.app.company, sign(f.candidate))
 end
 
 --- Rule 7: not a message: the two questions to answer before moving on.
@@ -86,14 +114,14 @@ end
 
 --- Rule 10: ask a reference before they are needed.
 function drafts.reference_request(f)
-  return ("Dear %s,\n\nI am in the final stages for a %s role at %s. Would you be willing to act as a reference? They may be in touch in the next few weeks; I would be glad to send you the job description and a note on what I would most like them to hear.%s")
-    :format(first_name(f.to), f.app.role, f.app.company, sign(f.candidate))
+  return ("%s\n\nI am in the final stages for %s at %s. Would you be willing to act as a reference? They may be in touch in the next few weeks; I would be glad to send you the job description and a note on what I would most like them to hear.%s")
+    :format(greeting(f.to), a_role(f.app.role), f.app.company, sign(f.candidate))
 end
 
 --- Rule 10: ask someone who knows the interviewer to put in a word, with care.
 function drafts.put_in_a_word(f)
-  return ("Dear %s,\n\nI interviewed for the %s role at %s on %s and came away keen. If it feels natural, a word from you to the team would mean a lot; please do not feel any obligation.%s")
-    :format(first_name(f.to), f.app.role, f.app.company, f.meeting.day:short(), sign(f.candidate))
+  return ("%s\n\nI interviewed for the %s role at %s on %s and came away keen. If it feels natural, a word from you to the team would mean a lot; please do not feel any obligation.%s")
+    :format(greeting(f.to), f.app.role, f.app.company, f.meeting.day:short(), sign(f.candidate))
 end
 
 --- Rule 11: a preparation task.
@@ -131,14 +159,14 @@ function drafts.acceptance(f)
     for _, name in ipairs(names) do terms[#terms + 1] = ("  - %s: %s"):format(name, o.benefits[name]) end
   end
   local listed = #terms > 0 and ("\n\nAs I understand the terms:\n" .. table.concat(terms, "\n") .. "\n\nPlease let me know if I have misunderstood anything.") or ""
-  return ("Dear %s,\n\nI am delighted to accept your offer for the %s role at %s.%s I look forward to starting.%s")
-    :format(first_name(f.to), f.app.role, f.app.company, listed, sign(f.candidate))
+  return ("%s\n\nI am delighted to accept your offer for the %s role at %s.%s I look forward to starting.%s")
+    :format(greeting(f.to), f.app.role, f.app.company, listed, sign(f.candidate))
 end
 
 --- Declining: courteous, no obligation to explain.
 function drafts.decline(f)
-  return ("Dear %s,\n\nThank you for the offer for the %s role, and for the time you and the team gave me. After careful thought I have decided to decline. I hope our paths cross again.%s")
-    :format(first_name(f.to), f.app.role, sign(f.candidate))
+  return ("%s\n\nThank you for the offer for the %s role, and for the time you and the team gave me. After careful thought I have decided to decline. I hope our paths cross again.%s")
+    :format(greeting(f.to), f.app.role, sign(f.candidate))
 end
 
 local SUBJECTS = {

@@ -151,6 +151,10 @@ function cadence.date(value, from, lean)
   error(why, 2)
 end
 
+--- Rule 12's topics, each with the other names people give it:
+--- { relocation = { "moving", ... }, community = { "the area", ... }, ... }.
+function cadence.fact_topics() return host.fact_topics() end
+
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end
 

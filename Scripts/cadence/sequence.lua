@@ -32,6 +32,14 @@ local STEP_FIELDS = { kind = true, label = true, after = true, every = true, tim
                       to = true, channel = true, reason = true, logs = true }
 
 local MEETINGS = { "interview", "screen", "follow-up-call" }
+-- Whom a follow-up goes to when nobody was named: the one who decides first.
+local FALLBACK_ROLES = { "hiring-manager", "recruiter", "interviewer", "referrer", "insider" }
+
+-- Words of a promise that asks for a call rather than a message.
+local function asks_for_call(text)
+  local lower = text:lower()
+  return (lower:find("%f[%a]call%f[%A]") or lower:find("%f[%a]phone") or lower:find("%f[%a]ring me")) ~= nil
+end
 local RESUMING = { ["follow-up-call"] = true, ["message-sent"] = true }
 
 local function set_of(list)
@@ -137,7 +145,12 @@ return function(spec)
     if who and who ~= "met" then
       for _, c in ipairs(ctx.contacts) do if c.role == who or c.name == who then return c.name end end
     end
-    return anchor.with and anchor.with[1] or ctx:person_met()
+    local met = anchor.with and anchor.with[1] or ctx:person_met()
+    if met then return met end
+    -- Nobody named at the event: the contact whose place it is to answer.
+    for _, role in ipairs(FALLBACK_ROLES) do
+      for _, c in ipairs(ctx.contacts) do if c.role == role then return c.name end end
+    end
   end
 
   local function draft_of(step, fields)
@@ -151,8 +164,8 @@ return function(spec)
   local function propose(app, ctx, anchor, step, facts)
     local to = recipient(step.to or spec.to, app, ctx, anchor)
     facts.to, facts.label = to, step.label or step.kind
-    local reason = step.reason or (spec.parallel and "{label}, {after} days after the {anchor} on {since}"
-      or "{label} {n} of {of}: last touch {last}, no reply since the {anchor} on {since}")
+    local reason = step.reason or (spec.parallel and "{label}, {after} days after {the_anchor}"
+      or "{label} {n} of {of}: last touch {last}, no reply since {the_anchor}")
     ctx:propose{
       kind = step.kind, due = facts.due, to = to, channel = step.channel or spec.channel, key = facts.key,
       logs = step.logs,
@@ -166,20 +179,32 @@ return function(spec)
     if (stages and not stages[app.stage]) or skip_stages[app.stage] then return end
     local anchor = anchor_of(app, ctx)
     if not anchor then return end
-    local facts = { anchor = anchor.label or anchor.kind, since = anchor.day, of = range }
+    local what = anchor.label or anchor.kind
+    -- "the interview on Mon 2 Mar", but "you applied on Mon 2 Mar".
+    local the_anchor = (what == "applied" and "you applied on " or ("the " .. what .. " on ")) .. anchor.day:short()
+    local facts = { anchor = what, since = anchor.day, of = range, the_anchor = the_anchor }
     local why = stopped(app, ctx, anchor)
     if why then return ctx:exit(spec.name .. " stopped: " .. why) end
 
+    local start, counted = anchor.day, kinds
     if spec.wait_for_deadline then
       local set = ctx:last("deadline-set")
       local deadline = set and set.due and set.day >= anchor.day and set.due
         or (app.decisionDeadline and app.decisionDeadline >= anchor.day and app.decisionDeadline)
-      if deadline then
+      if deadline and deadline >= ctx.today then
         return ctx:exit(("%s waits: their decision date %s is the schedule"):format(spec.name, deadline:short()))
+      elseif deadline then
+        -- Rule 6 sends one inquiry once the date has passed; silence after it
+        -- is silence like any other, so the cadence resumes from the inquiry
+        -- (counted as its first touch) and rule 7 still ends it.
+        local inquiry = ctx:first_after({ day = deadline }, RESUMING, function(e) return e.messageKind == "deadline-inquiry" end)
+        if not inquiry then
+          return ctx:exit(("%s waits: their decision date %s passed; rule 6 inquires first"):format(spec.name, deadline:short()))
+        end
+        start, counted = inquiry.day, setmetatable({ ["deadline-inquiry"] = true }, { __index = kinds })
       end
     end
 
-    local start = anchor.day
     local meeting = spec.promises and #ctx.future > 0 and ctx:upcoming(MEETINGS)[1]
     if meeting then
       return ctx:exit(("%s waits: the %s on %s is already arranged"):format(spec.name, meeting.kind, meeting.day:short()))
@@ -190,14 +215,20 @@ return function(spec)
       if promise and promise.due and promise.day >= anchor.day then
         local resumed = ctx:first_after(promise, RESUMING, function(e)
           return e.kind == "follow-up-call" or kinds[e.messageKind] or e.messageKind == "promised-follow-up"
+            or e.messageKind == "promised-call"
         end)
         if not resumed then
           local to = promise.with and promise.with[1] or recipient(spec.to, app, ctx, anchor)
+          local words = promise.nextStep or "we will be in touch"
+          -- "Call me in two weeks" asks for a call: a phone call with talking points, not a letter.
+          local call = asks_for_call(words)
+          local fields = { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate, promise = words }
           return ctx:propose{
-            kind = "promised-follow-up", due = promise.due, to = to, key = "promised|" .. tostring(promise.day),
-            reason = ('rule 4: on %s they said "%s": wait until %s, then follow up'):format(
-              promise.day:short(), promise.nextStep or "we will be in touch", promise.due:short()),
-            draft = drafts.promised{ app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate },
+            kind = call and "promised-call" or "promised-follow-up", due = promise.due, to = to,
+            key = "promised|" .. tostring(promise.day), channel = call and "phone" or nil,
+            reason = ('rule 4: on %s they said "%s": wait until %s, then %s'):format(
+              promise.day:short(), words, promise.due:short(), call and "call them" or "follow up"),
+            draft = call and drafts.promised_call(fields) or drafts.promised(fields),
           }
         end
         start = resumed.day
@@ -219,7 +250,7 @@ return function(spec)
     -- then items skipped in their place.
     local n, last = 0, start
     for _, e in ipairs(ctx.timeline) do
-      if e.kind == "message-sent" and kinds[e.messageKind] and e.day.number >= start.number then n, last = n + 1, e.day end
+      if e.kind == "message-sent" and counted[e.messageKind] and e.day.number >= start.number then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
     if next(ctx.decisions) ~= nil then

@@ -2,6 +2,7 @@
 -- contract, benefits, salary-increase policy, moving expenses, the community
 -- and schools, and the drawbacks. Unknowns become questions for the next
 -- contact. What is known: `cadence app edit APP --fact hours="9 to 5"`.
+local cadence = require "cadence"
 local drafts = require "cadence.drafts"
 
 -- Each topic, the words that show a question of yours already covers it,
@@ -35,8 +36,10 @@ return function(options)
     plan = function(app, ctx)
       if not BEFORE_OFFER[app.stage] then return end
       local facts = app.facts or {}
+      local names = cadence.fact_topics()
       local function known(topic)
         if facts[topic] then return true end
+        for _, name in ipairs(names[topic] or {}) do if facts[name] then return true end end
         if topic == "location" and app.location then return true end
         if topic == "benefits" or topic == "contract" then
           for _, offer in ipairs(ctx:offers()) do
@@ -57,16 +60,28 @@ return function(options)
       if #questions == 0 then return ctx:exit("missing-info: everything on the checklist is known") end
       -- Ask at the next meeting; with an offer in hand, before answering it.
       local meeting = ctx:upcoming{ "interview", "screen", "follow-up-call" }[1]
-      local due, when, key
+      local due, when, key, slide = nil, nil, nil, "back"
       if meeting then
         due, when, key = meeting.day, ("at the %s on %s"):format(meeting.kind, meeting.day:short()), "questions|" .. tostring(meeting.day)
       elseif app.stage == "offer" or app.stage == "negotiating" then
-        due, when, key = app.stageSince or ctx.today, "before you answer the offer", "questions|offer"
+        -- After the offer arrived (never before it), on a day open for sending,
+        -- and before the day they want an answer.
+        local received = ctx:last("offer-received")
+        local arrived = received and received.day or app.stageSince or ctx.today
+        due, slide, when, key = arrived, "forward", "before you answer the offer", "questions|offer"
+        local respond_by
+        for _, offer in ipairs(ctx:offers()) do
+          if offer.respondBy and (not respond_by or offer.respondBy < respond_by) then respond_by = offer.respondBy end
+        end
+        if respond_by and respond_by >= arrived and ctx.calendar:adjust(arrived, "forward") > respond_by then
+          due, slide = respond_by, "back"
+        end
+        if respond_by then when = ("before you answer the offer (by %s)"):format(respond_by:short()) end
       else
         return ctx:exit("missing-info: no meeting on the calendar to ask at")
       end
       ctx:propose{
-        kind = "questions", channel = "task", due = due, slide = "back", key = key,
+        kind = "questions", channel = "task", due = due, slide = slide, key = key,
         reason = ("rule 12: %d thing%s still unknown; ask %s"):format(#questions, #questions == 1 and " is" or "s are", when),
         draft = drafts.questions{ app = app, questions = questions, candidate = ctx.candidate },
       }

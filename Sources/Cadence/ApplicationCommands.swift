@@ -38,8 +38,15 @@ struct ApplicationCommand: ParsableCommand {
                 guard let equals = fact.firstIndex(of: "="), equals != fact.startIndex else {
                     throw ValidationError("--fact '\(fact)': write topic=answer, such as hours=\"9 to 5\"")
                 }
-                let topic = fact[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+                let written = fact[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
                 let answer = fact[fact.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                // "moving" is the relocation topic: kept under the name the policies read.
+                let topic = FactTopic(named: written)?.rawValue ?? written
+                if FactTopic(named: written) == nil {
+                    let topics = FactTopic.allCases.map(\.rawValue).joined(separator: ", ")
+                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(written)' "
+                        + "(missing_info asks about \(topics)); it is kept for your own scripts\n")
+                }
                 var known = a.facts ?? [:]
                 known[topic] = answer.isEmpty ? nil : answer
                 a.facts = known.isEmpty ? nil : known

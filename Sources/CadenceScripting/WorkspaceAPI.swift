@@ -130,6 +130,14 @@ public final class WorkspaceAPI {
             do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
             catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
         }
+        // Rule 12's topics and the names people give them (FactTopic owns the list).
+        try add("fact_topics") { _ in
+            var topics = LuaTable()
+            for topic in FactTopic.allCases {
+                topics[topic.rawValue] = .table(LuaTable(array: topic.aliases.map { LuaValue($0) }))
+            }
+            return .one(.table(topics))
+        }
         try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
         // The bulk reads make the Lua half's objects directly: it passes its
         // classes (Application, Event, Date, List) to use as metatables.

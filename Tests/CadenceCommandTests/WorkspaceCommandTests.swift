@@ -56,6 +56,42 @@ struct WorkspaceCommandTests {
         #expect(try cadence("export").output == before.output)
     }
 
+    @Test("rule 12: a fact recorded under the name people use ('moving', 'the area') counts as known; a name no policy reads is warned of")
+    func factNames() throws {
+        try prepared()
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
+        _ = try cadence("log", "interview", "--app", "acme", "--at", "2026-03-02")
+        _ = try cadence("log", "interview", "--app", "acme", "--at", "2026-03-20")
+        func questions() throws -> String {
+            let json = try cadence("agenda", "--as-of", "2026-03-02", "--days", "60", "--json").output
+            let items = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+            return items.first { $0["kind"] as? String == "questions" }?["draft"] as? String ?? ""
+        }
+        #expect(try questions().contains("Would moving expenses be covered?"))
+        let edited = try cadence("app", "edit", "acme", "--fact", "moving=paid in full", "--fact", "the area=quiet, good schools",
+                                 "--fact", "parking=free")
+        #expect(edited.status == 0)
+        #expect(edited.error == "cadence: warning: no standard policy reads a fact named 'parking' (missing_info asks about "
+            + "office, hours, location, contract, benefits, raises, relocation, community, drawbacks); it is kept for your own scripts\n")
+        let after = try questions()
+        #expect(!after.isEmpty && !after.contains("moving expenses") && !after.contains("the community"), "\(after)")
+        #expect(try cadence("app", "show", "acme").output.contains("relocation"))
+    }
+
+    @Test("a follow-up with nobody named at its event goes to the application's hiring manager, greeted by name")
+    func recipientFallback() throws {
+        try prepared()
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
+        _ = try cadence("contact", "add", "Priya Shah", "--app", "acme", "--role", "recruiter")
+        _ = try cadence("contact", "add", "Helen Jones", "--app", "acme", "--role", "hiring-manager")
+        _ = try cadence("log", "screen", "--app", "acme", "--at", "2026-02-23")
+        let json = try cadence("agenda", "--as-of", "2026-03-02", "--json").output
+        let items = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+        let status = try #require(items.first { $0["kind"] as? String == "status" })
+        #expect(status["to"] as? String == "Helen Jones")
+        #expect((status["draft"] as? String)?.hasPrefix("Dear Helen,\n") == true)
+    }
+
     @Test("two processes logging at the same time lose nothing")
     func concurrentWriters() throws {
         try prepared()

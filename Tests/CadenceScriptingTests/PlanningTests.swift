@@ -41,7 +41,7 @@ struct PlanningTests {
             }
             """
         #expect(try harness.agenda(cadence: mine).filter { $0.hasPrefix("Hooli") } == ["Hooli|nudge|2026-03-02|"])
-        #expect(try harness.item("nudge")?.reason == "my rule: nudge 1 of 2: last touch Fri 20 Feb, no reply since the applied on Fri 20 Feb")
+        #expect(try harness.item("nudge")?.reason == "my rule: nudge 1 of 2: last touch Fri 20 Feb, no reply since you applied on Fri 20 Feb")
         _ = try harness.run("""
             local a = cadence.app('hooli')
             a:log('message-sent', { kind = 'nudge', at = '2026-03-02' })

@@ -18,7 +18,7 @@ struct PolicyTests {
         // Rule 3: the interested version ties a strength to a need, and says what they discussed.
         let draft = try harness.reasons(matching: "thank-you").first ?? ""
         #expect(draft.contains("automating month-end reporting before the spring audit"))
-        #expect(draft.contains("month-end reporting takes the team four days; SQL and Python analytics"))
+        #expect(draft.contains("When you mentioned month-end reporting takes the team four days, I thought of my experience in SQL and Python analytics"))
         // Once sent, it is gone.
         #expect(!(try harness.agenda(days: 0, setup: "cadence.app('acme'):log('message-sent', { kind = 'thank-you', to = 'Helen Jones' })"))
             .contains { $0.hasPrefix("Acme Analytics|thank-you") })
@@ -26,10 +26,41 @@ struct PolicyTests {
 
     @Test("rule 4: call me in two weeks, said on 2 March, waits until 16 March; then weekly resumes")
     func promisedDate() throws {
-        #expect(try harness.agenda().contains("Acme Analytics|promised-follow-up|2026-03-16|Helen Jones"))
+        #expect(try harness.agenda().contains("Acme Analytics|promised-call|2026-03-16|Helen Jones"))
         #expect(!(try harness.agenda()).contains { $0.hasPrefix("Acme Analytics|status") })
         let after = try harness.agenda(asOf: "2026-03-16", setup: "cadence.app('acme'):log('message-sent', { kind = 'status', to = 'Helen Jones', at = '2026-03-16' })")
         #expect(after.contains("Acme Analytics|status|2026-03-23|Helen Jones"))
+    }
+
+    @Test("rule 4: a promised call is a phone call with talking points; a promised word is an email")
+    func promisedCall() throws {
+        let call = try #require(try harness.item("promised-call", of: "Acme Analytics"))
+        #expect(call.reason.contains("wait until Mon 16 Mar, then call them"))
+        #expect(call.draft.hasPrefix("Call Helen Jones at Acme Analytics about the Senior Data Analyst role, as they asked (\"call me in two weeks\")"))
+        #expect(call.draft.contains("agree the date you will next hear or call") && !call.draft.contains("Best regards"))
+        let data = try harness.run("""
+            local policy = require "cadence.policy"
+            for _, item in ipairs(policy.data(policy.agenda(policy.load(), { days = 30, as_of = "2026-03-02" }))) do
+              if item.kind == "promised-call" then return item.channel end
+            end
+            """, asOf: "2026-03-02")
+        #expect(data.first?.stringValue == "phone")
+        _ = try harness.run("cadence.app('hooli'):log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = \"we'll email you in two weeks\" })")
+        let email = try #require(try harness.item("promised-follow-up", of: "Hooli"))
+        #expect(email.line == "Hooli|promised-follow-up|2026-03-16|Ms. Lee" && email.draft.hasPrefix("Dear Ms. Lee,"))
+    }
+
+    @Test("drafts greet by first name, keep a title with its surname, and never open with 'Dear there'")
+    func greetings() throws {
+        let script = """
+            local drafts = require "cadence.drafts"
+            local app = { role = "Analytics Manager", company = "Acme" }
+            return drafts.status{ app = app, to = "Helen Jones" }, drafts.status{ app = app, to = "Dr. Patel" },
+                   drafts.status{ app = app }, drafts.reference_request{ app = app, to = "Dana" }
+            """
+        let texts = try harness.run(script).map { $0.stringValue ?? "" }
+        #expect(texts[0].hasPrefix("Dear Helen,\n") && texts[1].hasPrefix("Dear Dr. Patel,\n") && texts[2].hasPrefix("Hello,\n"))
+        #expect(texts[3].contains("for an Analytics Manager role at Acme"))
     }
 
     @Test("rule 5: weekly status from 9 March, one a week, stopping at the first reply")
@@ -81,6 +112,17 @@ struct PolicyTests {
         #expect(!lines.contains { $0.hasPrefix("Northwind Logistics|status") })
         let sent = try harness.agenda(setup: "cadence.app('northwind'):log('message-sent', { kind = 'deadline-inquiry' })")
         #expect(!sent.contains { $0.hasPrefix("Northwind Logistics|deadline-inquiry") })
+    }
+
+    @Test("rules 6 and 7: after the one inquiry, silence is followed up weekly and then ends in moving on")
+    func silenceAfterInquiry() throws {
+        _ = try harness.run("cadence.app('northwind'):log('message-sent', { kind = 'deadline-inquiry', to = 'Tom Okafor', at = '2026-03-02' })")
+        // The inquiry is the first touch: weekly status from it.
+        let week = try harness.agenda(days: 7)
+        #expect(week.contains("Northwind Logistics|status|2026-03-09|Tom Okafor"), "\(week)")
+        let weeks = (1...6).map { "a:log('message-sent', { kind = 'status', to = 'Tom Okafor', at = '\(["2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30", "2026-04-06", "2026-04-13"][$0 - 1])' })" }
+        let later = try harness.agenda(asOf: "2026-04-20", setup: "local a = cadence.app('northwind')\n" + weeks.joined(separator: "\n"))
+        #expect(later.contains("Northwind Logistics|move-on|2026-04-20|"), "\(later)")
     }
 
     @Test("rules 8 and 9: a rejection on 25 February: thanks that day, feedback two days on, stay in touch months later")

@@ -73,6 +73,18 @@ struct PracticeTests {
         #expect(!initech.draft.contains("What benefits"))
     }
 
+    @Test("rule 12: questions about an offer that came on a Saturday are due on the Monday after, before the respond-by date")
+    func offerQuestionsAfterArrival() throws {
+        _ = try harness.run("""
+            local a = cadence.app('stark')
+            a:log('offer-received', { at = '2026-03-07' })
+            """)
+        // The interview of 5 March is past by 9 March: the questions go with the offer.
+        let weekend = try #require(try harness.item("questions", of: "Stark Industries", asOf: "2026-03-09"))
+        #expect(weekend.line == "Stark Industries|questions|2026-03-09|", "\(weekend.line)")
+        #expect(weekend.reason.contains("before you answer the offer") && weekend.reason.contains("Sat 7 Mar is a weekend: moved to Mon 9 Mar"))
+    }
+
     @Test("accepting in writing spells out the terms; declining is courteous")
     func inWriting() throws {
         _ = try harness.run("cadence.app('initech'):log('acceptance')")

@@ -32,7 +32,7 @@ struct ReplEngineTests {
         }
         #expect(agenda.hasPrefix("Overdue\n") && agenda.contains("] Acme Analytics: thank-you to Helen Jones\n"), "\(agenda)")
         #expect(simulation.hasPrefix("Acme Analytics: Senior Data Analyst, from Mon 2 Mar to Mon 23 Mar, assuming no reply"), "\(simulation)")
-        #expect(simulation.contains("Mon 16 Mar  you   promised-follow-up to Helen Jones"))
+        #expect(simulation.contains("Mon 16 Mar  you   promised-call to Helen Jones"))
     }
 
     @Test("an unfinished chunk waits for more lines")
