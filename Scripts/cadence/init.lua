@@ -253,9 +253,17 @@ function Application:quiet_days()
   return last and (cadence.today() - last) or nil
 end
 
+-- Puts what the host returned (the application as it now is) into this object.
+local function refresh(app, fresh)
+  for key in pairs(app) do app[key] = nil end
+  for key, value in pairs(fresh) do app[key] = value end
+  return app
+end
+
 --- Adds an event to the timeline and refreshes this object:
 ---   a:log("interview", { with = { "Ms. Jones" }, next = "call me in two weeks" })
---- details: with, to, channel, kind (of message), round, next, due, at, stage, corrects, note
+--- details: with, to, channel, kind (of message), round, next, due, at, stage, corrects, note,
+--- as_written (log a name that nearly spells a contact's as it is)
 function Application:log(kind, details)
   local plain = {}
   for key, value in pairs(details or {}) do
@@ -263,9 +271,42 @@ function Application:log(kind, details)
   end
   local logged, message = host.log(self.id, kind, plain, table.unpack(CLASSES))
   if not logged then error(message, 2) end
-  for key in pairs(self) do self[key] = nil end
-  for key, value in pairs(logged.application) do self[key] = value end
+  refresh(self, logged.application)
   return logged.event
+end
+
+--- Changes this application's details (not its stage: log an event) and refreshes it:
+---   a:edit{ notes = "…", tags = { "remote" }, facts = { moving = "paid in full" } }
+--- fields: company, role, source, location, url, salary, deadline, interest, needs,
+--- questions, tags, notes, facts (a fact set to false or "" is forgotten).
+function Application:edit(fields)
+  local fresh, message = host.edit_app(self.id, fields or {}, table.unpack(CLASSES))
+  if not fresh then error(message, 2) end
+  return refresh(self, fresh)
+end
+
+--- Hides this application from lists and the agenda (archive(false) brings it back).
+function Application:archive(archived)
+  local fresh, message = host.archive_app(self.id, archived ~= false, table.unpack(CLASSES))
+  if not fresh then error(message, 2) end
+  return refresh(self, fresh)
+end
+
+--- Adds a contact: app:add_contact{ name = "Helen Jones", role = "hiring-manager", discussed = "…" }
+--- fields: name, title, role, email, phone, discussed.
+function Application:add_contact(fields)
+  local contact, message = host.add_contact(self.id, fields or {})
+  if not contact then error(message, 2) end
+  return setmetatable(contact, Contact)
+end
+
+--- Records an offer (and logs its arrival):
+---   app:add_offer{ base = "54000 GBP", bonus = "10%", benefits = { holiday = "28 days" }, respond_by = "friday" }
+--- fields: base, period, bonus, equity, sign_on, benefits, start, respond_by, at.
+function Application:add_offer(fields)
+  local offer, message = host.add_offer(self.id, fields or {})
+  if not offer then error(message, 2) end
+  return setmetatable(offer, Offer)
 end
 
 function Event:__tostring()
@@ -339,6 +380,16 @@ function cadence.app(name)
 end
 
 function cadence.candidates() return objects(Candidate, host.candidates()) end
+
+--- Adds an application (and logs it applied, or saved):
+---   cadence.add_app{ company = "Acme", role = "Analyst", applied = "last friday", tags = { "remote" } }
+--- fields: company, role, candidate, applied, saved, again (the same company and role
+--- once more), and those of app:edit.
+function cadence.add_app(fields)
+  local app, message = host.add_app(fields or {}, table.unpack(CLASSES))
+  if not app then error(message, 2) end
+  return app
+end
 
 --- Every application's timeline at once, by application id (one query for
 --- the whole search instead of one per application). The host makes the

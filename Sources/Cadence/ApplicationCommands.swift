@@ -6,7 +6,8 @@ import Foundation
 struct ApplicationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "app", abstract: "Add, edit, list and show applications.",
-        subcommands: [Add.self, Edit.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self,
+                      ArchiveCommand<ApplicationKind>.self, UnarchiveCommand<ApplicationKind>.self, DeleteCommand<ApplicationKind>.self])
 
     struct Fields: ParsableArguments {
         @Option(help: "Where you found it (referral, LinkedIn, …).") var source: String?
@@ -38,18 +39,12 @@ struct ApplicationCommand: ParsableCommand {
                 guard let equals = fact.firstIndex(of: "="), equals != fact.startIndex else {
                     throw ValidationError("--fact '\(fact)': write topic=answer, such as hours=\"9 to 5\"")
                 }
-                let written = fact[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-                let answer = fact[fact.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-                // "moving" is the relocation topic: kept under the name the policies read.
-                let topic = FactTopic(named: written)?.rawValue ?? written
-                if FactTopic(named: written) == nil {
+                let topic = String(fact[..<equals])
+                if !a.setFact(topic, String(fact[fact.index(after: equals)...])) {
                     let topics = FactTopic.allCases.map(\.rawValue).joined(separator: ", ")
-                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(written)' "
+                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(topic.lowercased())' "
                         + "(missing_info asks about \(topics)); it is kept for your own scripts\n")
                 }
-                var known = a.facts ?? [:]
-                known[topic] = answer.isEmpty ? nil : answer
-                a.facts = known.isEmpty ? nil : known
             }
         }
     }
@@ -62,21 +57,20 @@ struct ApplicationCommand: ParsableCommand {
         @Argument(help: "The company.") var company: String
         @Argument(help: "The role.") var role: String
         @Option(help: "Whose application (name or id); needed when there are several candidates.") var candidate: String?
-        @Option(help: "When you applied (default: now).") var applied: String?
+        @Option(help: "When you applied (default: now; 2026-03-02, 'last friday').") var applied: String?
         @Flag(help: "Saved for later, not applied yet.") var saved = false
+        @Flag(help: "Add it even though the same company and role is there already.") var again = false
         @OptionGroup var fields: Fields
 
         func run() throws {
             try reportingErrors {
-                let app = try workspace.open().write { db -> Application in
-                    let owner = try Queries.candidate(candidate, db)
+                let app = try workspace.open().write("app add \(company) \(role)") { ws -> Application in
+                    let owner = try ws.candidate(candidate)
                     var app = Application(candidateID: owner.id!, company: company, role: role)
                     try fields.apply(to: &app)
-                    try Queries.add(&app, db)
-                    var event = Event(applicationID: app.id!, kind: saved ? .saved : .applied,
-                                      at: try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
-                    try Queries.log(&event, db)
-                    return app
+                    let start: WorkspaceService.Start = saved
+                        ? .saved : .applied(try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
+                    return try ws.addApplication(app, start: start, again: again)
                 }
                 Output.write("Added application \(app.id!): \(app.company), \(app.role)\n")
             }
@@ -93,12 +87,12 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let updated = try workspace.open().write { db -> Application in
-                    var a = try Queries.application(app, db)
+                let updated = try workspace.open().write("app edit \(app)") { ws -> Application in
+                    var a = try ws.application(app)
                     if let company { a.company = company }
                     if let role { a.role = role }
                     try fields.apply(to: &a)
-                    try Queries.update(a, db)
+                    try ws.update(a)
                     return a
                 }
                 Output.write("Updated application \(updated.id!): \(updated.company), \(updated.role)\n")
@@ -138,15 +132,16 @@ struct ApplicationCommand: ParsableCommand {
         @Option(help: "Only this tag.") var tag: String?
         @Option(help: "Only this candidate.") var candidate: String?
         @Flag(help: "Include accepted, declined, rejected and withdrawn ones.") var all = false
+        @Flag(help: "Only the archived ones.") var archived = false
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
                 let wanted = try stage.map { try Stage(parsing: $0) }
-                let lines = try workspace.open().read { db -> [Line] in
-                    let who = try candidate.map { try Queries.candidate($0, db).name }
-                    return try Queries.summaries(db).filter { s in
-                        (wanted.map { s.stage == $0 } ?? (all || !s.stage.isTerminal))
+                let lines = try workspace.open().read { ws -> [Line] in
+                    let who = try candidate.map { try ws.candidate($0).name }
+                    return try ws.summaries(archived ? .archived : .live).filter { s in
+                        (archived || (wanted.map { s.stage == $0 } ?? (all || !s.stage.isTerminal)))
                             && (tag.map { s.application.tags.contains($0) } ?? true)
                             && (who.map { s.candidate == $0 } ?? true)
                     }.map(Line.init)
@@ -179,15 +174,15 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let detail = try workspace.open().read { db -> Detail in
-                    let a = try Queries.application(app, db)
-                    let events = try Queries.events(of: a.id!, db)
+                let detail = try workspace.open().read { ws -> Detail in
+                    let a = try ws.application(app)
+                    let events = try ws.events(of: a.id!)
                     // Scheduled events are listed but do not count toward the stage yet.
                     let history = LogDigest(events, asOf: Date()).history
                     return Detail(application: a, stage: history.current,
                                   stageHistory: history.changes.map { .init(stage: $0.stage, at: $0.at, event: $0.eventID) },
-                                  events: events, contacts: try Queries.contacts(of: a.id!, db),
-                                  offers: try Queries.offers(of: a.id!, db), followUps: try Queries.followUps(of: a.id!, db))
+                                  events: events, contacts: try ws.contacts(of: a.id!, .all),
+                                  offers: try ws.offers(of: a.id!, .all), followUps: try ws.followUps(of: a.id!))
                 }
                 if output.json { return Output.write(try Output.json(detail)) }
                 Output.write(Self.render(detail))

@@ -5,7 +5,8 @@ import CadenceStore
 struct CandidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidate", abstract: "Add, edit, list and show candidates (you, or a coach's clients).",
-        subcommands: [Add.self, Edit.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self,
+                      ArchiveCommand<CandidateKind>.self, UnarchiveCommand<CandidateKind>.self, DeleteCommand<CandidateKind>.self])
 
     /// The fields add and edit share.
     struct Fields: ParsableArguments {
@@ -47,13 +48,14 @@ struct CandidateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a candidate.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "Their name.") var name: String
+        @Flag(help: "Add them even though a candidate of that name is there already.") var again = false
         @OptionGroup var fields: Fields
 
         func run() throws {
             try reportingErrors {
                 var candidate = Candidate(name: name)
                 try fields.apply(to: &candidate)
-                try workspace.open().write { db in try Queries.add(&candidate, db) }
+                candidate = try workspace.open().write("candidate add \(name)") { ws in try ws.addCandidate(candidate, again: again) }
                 Output.write("Added candidate \(candidate.id!): \(candidate.name)\n")
             }
         }
@@ -68,12 +70,11 @@ struct CandidateCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let updated = try workspace.open().write { db -> Candidate in
-                    var c = try Queries.candidate(candidate, db)
+                let updated = try workspace.open().write("candidate edit \(candidate)") { ws -> Candidate in
+                    var c = try ws.candidate(candidate)
                     if let name { c.name = name }
                     try fields.apply(to: &c)
-                    try c.validate()
-                    try c.update(db)
+                    try ws.update(c)
                     return c
                 }
                 Output.write("Updated candidate \(updated.id!): \(updated.name)\n")
@@ -84,11 +85,12 @@ struct CandidateCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List candidates.")
         @OptionGroup var workspace: WorkspaceOptions
+        @Flag(help: "Only the archived ones.") var archived = false
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let all = try workspace.open().read { db in try Queries.candidates(db) }
+                let all = try workspace.open().read { ws in try ws.candidates(archived ? .archived : .live) }
                 if output.json { return Output.write(try Output.json(all)) }
                 Output.write(Output.table(["id", "name", "time zone", "targets", "strengths"], all.map {
                     [String($0.id!), $0.name, $0.timeZone,
@@ -107,7 +109,7 @@ struct CandidateCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let c = try workspace.open().read { db in try Queries.candidate(candidate, db) }
+                let c = try workspace.open().read { ws in try ws.candidate(candidate) }
                 if output.json { return Output.write(try Output.json(c)) }
                 var lines = ["\(c.name) (candidate \(c.id!))", "  time zone:  \(c.timeZone)"]
                 if let email = c.email { lines.append("  email:      \(email)") }

@@ -5,7 +5,8 @@ import CadenceStore
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact", abstract: "Add and list the people you deal with at each company.",
-        subcommands: [Add.self, Edit.self, List.self, Show.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self,
+                      ArchiveCommand<ContactKind>.self, UnarchiveCommand<ContactKind>.self, DeleteCommand<ContactKind>.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a contact to an application.")
@@ -20,12 +21,10 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let contact = try workspace.open().write { db -> Contact in
-                    let a = try Queries.application(app, db)
-                    var c = Contact(applicationID: a.id!, name: name, title: title, role: try Contact.Role(parsing: role),
-                                    email: email, phone: phone, discussed: discussed)
-                    try Queries.add(&c, db)
-                    return c
+                let contact = try workspace.open().write("contact add \(name)") { ws -> Contact in
+                    let a = try ws.application(app)
+                    return try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: try Contact.Role(parsing: role),
+                                                     email: email, phone: phone, discussed: discussed))
                 }
                 Output.write("Added contact \(contact.id!): \(contact.name)\n")
             }
@@ -45,15 +44,15 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let updated = try workspace.open().write { db -> Contact in
-                    var c = try Queries.contact(contact, db)
+                let updated = try workspace.open().write("contact edit \(contact)") { ws -> Contact in
+                    var c = try ws.contact(contact)
                     if let name { c.name = name }
                     if let title { c.title = title }
                     if let role { c.role = try Contact.Role(parsing: role) }
                     if let email { c.email = email }
                     if let phone { c.phone = phone }
                     if let discussed { c.discussed = discussed }
-                    try Queries.update(c, db)
+                    try ws.update(c)
                     return c
                 }
                 Output.write("Updated contact \(updated.id!): \(updated.name)\n")
@@ -69,9 +68,9 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (c, company) = try workspace.open().read { db -> (Contact, String) in
-                    let c = try Queries.contact(contact, db)
-                    return (c, try Queries.applications(db).first { $0.id == c.applicationID }?.company ?? "?")
+                let (c, company) = try workspace.open().read { ws -> (Contact, String) in
+                    let c = try ws.contact(contact)
+                    return (c, try ws.applications(.all).first { $0.id == c.applicationID }?.company ?? "?")
                 }
                 if output.json { return Output.write(try Output.json(c)) }
                 var lines = ["\(c.name) (contact \(c.id!)), \(c.role.rawValue) at \(company)"]
@@ -88,14 +87,15 @@ struct ContactCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List contacts.")
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "Only this application's.") var app: String?
+        @Flag(help: "Only the archived ones.") var archived = false
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let (contacts, companies) = try workspace.open().read { db -> ([Contact], [Int64: String]) in
-                    let id = try app.map { try Queries.application($0, db).id! }
-                    let names = Dictionary(uniqueKeysWithValues: try Queries.applications(db).map { ($0.id!, $0.company) })
-                    return (try Queries.contacts(of: id, db), names)
+                let (contacts, companies) = try workspace.open().read { ws -> ([Contact], [Int64: String]) in
+                    let id = try app.map { try ws.application($0).id! }
+                    let names = Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) })
+                    return (try ws.contacts(of: id, archived ? .archived : .live), names)
                 }
                 if output.json { return Output.write(try Output.json(contacts)) }
                 Output.write(Output.table(["id", "name", "title", "role", "company", "email", "discussed"], contacts.map {

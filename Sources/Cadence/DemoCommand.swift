@@ -29,8 +29,8 @@ struct Demo: ParsableCommand {
             _ = FileManager.default.createFile(atPath: directory + "/.cadence-demo", contents: Data())
             _ = Init.writePersonalCadence(into: directory)
             let today = Date()
-            try store.write { db in try DemoSearch.build(today: today, db) }
-            let summaries = try store.read { db in try Queries.summaries(db) }
+            try store.write("demo") { ws in try ws.buildDemo(today: today) }
+            let summaries = try store.read { ws in try ws.summaries() }
             Output.write("""
                 A demo search for Alex Morgan, analyst, in \(directory)
 

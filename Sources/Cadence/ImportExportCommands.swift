@@ -34,7 +34,7 @@ struct Import: ParsableCommand {
             switch kind {
             case "json":
                 let snapshot = try WorkspaceSnapshot.decode(data)
-                try store.write { db in try snapshot.insert(into: db) }
+                try store.write("import \(file)") { ws in try ws.add(snapshot) }
                 Output.write("Imported \(snapshot.candidates.count) candidates, \(snapshot.applications.count) applications, \(snapshot.events.count) events from \(file)\n")
             case "csv":
                 guard let order = DateParsing.Order(rawValue: dateOrder) else {
@@ -77,8 +77,8 @@ struct Export: ParsableCommand {
             let store = try workspace.open()
             let data: Data
             switch format {
-            case "json": data = try store.read { db in try WorkspaceSnapshot.read(db) }.encoded() + Data("\n".utf8)
-            case "csv": data = Data(try store.read { db in try CSVExport.text(db) }.utf8)
+            case "json": data = try store.read { ws in try ws.snapshot() }.encoded() + Data("\n".utf8)
+            case "csv": data = Data(try store.read { ws in try ws.csv() }.utf8)
             default: throw ValidationError("--format is json or csv")
             }
             if let output {

@@ -29,19 +29,20 @@ struct Log: ParsableCommand {
     @Option(help: "For corrections: the right stage.") var stage: String?
     @Option(help: "For corrections: the id of the event to set aside.") var corrects: Int64?
     @Option(help: "Free notes.") var note: String?
+    @Flag(help: "Log the names given even where one nearly spells a contact's.") var asWritten = false
 
     func run() throws {
         try reportingErrors {
             let eventKind = try EventKind(parsing: kind)
-            let logged = try workspace.open().write { db -> [Event] in
-                let a = try Queries.application(app, db)
-                let zone = try Queries.timeZone(of: a, db)
+            let logged = try workspace.open().write("log \(kind) --app \(app)") { ws -> [Event] in
+                let a = try ws.application(app)
+                let zone = try ws.timeZone(of: a)
                 let when = try Timestamps.instant(at, timeZone: zone)
                 let event = Event(applicationID: a.id!, kind: eventKind, at: when,
                                   with: people + to, channel: channel, messageKind: messageKind, round: round,
                                   due: try due.map { try DatePhrase.date($0, from: LocalDate(when, in: zone), field: "due") },
                                   stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
-                return try Queries.log(event, promising: next, timeZone: zone, db)
+                return try ws.log(event, promising: next, asWritten: asWritten)
             }
             for e in logged {
                 Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at))" + (e.due.map { ", due \($0)" } ?? "") + "\n")

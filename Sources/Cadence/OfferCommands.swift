@@ -5,7 +5,9 @@ import Foundation
 
 struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offer", abstract: "Record and list offers.", subcommands: [Add.self, Edit.self, List.self])
+        commandName: "offer", abstract: "Record, change and list offers.",
+        subcommands: [Add.self, Edit.self, List.self,
+                      ArchiveCommand<OfferKind>.self, UnarchiveCommand<OfferKind>.self, DeleteCommand<OfferKind>.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -34,20 +36,15 @@ struct OfferCommand: ParsableCommand {
                     let (name, terms) = try benefit(b)
                     benefitTerms[name] = terms
                 }
-                let offer = try workspace.open().write { db -> Offer in
-                    let a = try Queries.application(app, db)
-                    var o = Offer(applicationID: a.id!, base: baseMoney, period: payPeriod,
+                let offer = try workspace.open().write("offer add --app \(app)") { ws -> Offer in
+                    let a = try ws.application(app)
+                    let o = Offer(applicationID: a.id!, base: baseMoney, period: payPeriod,
                                   bonus: try bonus.map { try Money(parsing: $0, defaultCurrency: baseMoney.currency, field: "bonus") },
                                   equity: equity,
                                   signOn: try signOn.map { try Money(parsing: $0, defaultCurrency: baseMoney.currency, field: "sign-on") },
                                   benefits: benefitTerms, startDate: try start.map { try dayFlag($0, field: "start") },
                                   respondBy: try respondBy.map { try dayFlag($0, field: "respond-by") })
-                    try Queries.add(&o, db)
-                    let zone = try Queries.timeZone(of: a, db)
-                    var event = Event(applicationID: a.id!, kind: .offerReceived, at: try Timestamps.instant(at, timeZone: zone), due: o.respondBy,
-                                      notes: "offer #\(o.id!): \(o.base) a \(o.period.rawValue)")
-                    try Queries.log(&event, db)
-                    return o
+                    return try ws.addOffer(o, receivedAt: try Timestamps.instant(at, timeZone: try ws.timeZone(of: a)))
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.base) a \(offer.period.rawValue)\n")
             }
@@ -62,6 +59,10 @@ struct OfferCommand: ParsableCommand {
         @Argument(help: "The offer's id.") var offer: Int64
         @Option(help: "received, negotiating, accepted, declined, expired or rescinded.") var status: String?
         @Option(help: "Base pay.") var base: String?
+        @Option(help: "year, month, week, day or hour.") var period: String?
+        @Option(help: "Bonus (an empty value removes it).") var bonus: String?
+        @Option(help: "Equity, as stated (an empty value removes it).") var equity: String?
+        @Option(help: "Sign-on payment (an empty value removes it).") var signOn: String?
         @Option(name: .customLong("benefit"), help: "A benefit, name=terms (repeatable); name= removes it.") var benefits: [String] = []
         @Option(help: "Answer by this date.") var respondBy: String?
         @Option(help: "Start date.") var start: String?
@@ -74,24 +75,26 @@ struct OfferCommand: ParsableCommand {
                     }
                     return s
                 }
-                let updated = try workspace.open().write { db -> Offer in
-                    var o = try Queries.offer(offer, db)
+                let updated = try workspace.open().write("offer edit \(offer)") { ws -> Offer in
+                    var o = try ws.offer(offer)
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
+                    if let period {
+                        guard let p = PayPeriod(rawValue: period) else {
+                            throw DomainError.invalid(field: "period", "'\(period)' is not one of year, month, week, day, hour")
+                        }
+                        o.period = p
+                    }
+                    if let bonus { o.bonus = bonus.isEmpty ? nil : try Money(parsing: bonus, defaultCurrency: o.base.currency, field: "bonus") }
+                    if let signOn { o.signOn = signOn.isEmpty ? nil : try Money(parsing: signOn, defaultCurrency: o.base.currency, field: "sign-on") }
+                    if let equity { o.equity = equity.isEmpty ? nil : equity }
                     for b in benefits {
                         let (name, terms) = try benefit(b)
                         o.benefits[name] = terms.isEmpty ? nil : terms
                     }
                     if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by") }
                     if let start { o.startDate = try dayFlag(start, field: "start") }
-                    if let newStatus, newStatus != o.status {
-                        o.status = newStatus
-                        let kinds: [Offer.Status: EventKind] = [.negotiating: .negotiationRound, .accepted: .acceptance, .declined: .decline]
-                        if let kind = kinds[newStatus] {
-                            var event = Event(applicationID: o.applicationID, kind: kind, at: Date(), notes: "offer #\(o.id!) \(newStatus.rawValue)")
-                            try Queries.log(&event, db)
-                        }
-                    }
-                    try Queries.update(o, db)
+                    if let newStatus { o.status = newStatus }
+                    try ws.update(o)
                     return o
                 }
                 Output.write("Updated offer \(updated.id!): \(updated.base) a \(updated.period.rawValue), \(updated.status.rawValue)\n")
@@ -102,12 +105,13 @@ struct OfferCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List offers.")
         @OptionGroup var workspace: WorkspaceOptions
+        @Flag(help: "Only the archived ones.") var archived = false
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let (offers, companies) = try workspace.open().read { db in
-                    (try Queries.offers(db), Dictionary(uniqueKeysWithValues: try Queries.applications(db).map { ($0.id!, $0.company) }))
+                let (offers, companies) = try workspace.open().read { ws in
+                    (try ws.offers(archived ? .archived : .live), Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) }))
                 }
                 if output.json { return Output.write(try Output.json(offers)) }
                 Output.write(Output.table(["id", "company", "base", "per year", "status", "respond by", "benefits"], offers.map {

@@ -31,6 +31,13 @@ enum Output {
 
     static func day(_ date: Date?) -> String { date.map(Timestamps.day) ?? "" }
 
+    /// "2026-12-03 14:30", in this machine's time zone.
+    static func dateTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

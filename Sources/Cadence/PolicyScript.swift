@@ -14,8 +14,8 @@ enum PolicyScript {
         let location = workspace.location
         let store = try location.open()
         let lua = try LuaState()
-        return try store.session { db in
-            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: location.directory, asOf: asOf)
+        return try store.session { ws in
+            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: "agenda \(name)")
             do {
                 let results = try lua.run(chunk, name: "=" + name,
                                           arguments: [LuaValue(location.directory + "/cadence.lua")] + arguments)

@@ -31,8 +31,8 @@ struct Repl: ParsableCommand {
             let location = workspace.location
             let store = try location.open()
             let interactive = isatty(0) != 0
-            try store.session { db in
-                let api = try WorkspaceAPI.install(in: lua, database: db, workspace: location.directory)
+            try store.session { ws in
+                let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "repl")
                 let engine = try ReplEngine(lua: lua, api: api)
                 let reader: LineReader = interactive
                     ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: engine.complete)

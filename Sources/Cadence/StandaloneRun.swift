@@ -40,8 +40,9 @@ struct StandaloneRun {
             return runScripts(lua)
         }
         do {
-            return try store.session { db in
-                let api = try WorkspaceAPI.install(in: lua, database: db, workspace: workspace.directory)
+            return try store.session { ws in
+                let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: workspace.directory,
+                                                   command: "run " + (scriptName ?? "-e"))
                 let status = runScripts(lua)
                 try api.transaction.finish(success: status == 0)
                 return status

@@ -152,20 +152,17 @@ if wanted("api") {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let store = try Workspace(directory: directory).create()
     let start = Date(timeIntervalSince1970: 1_772_409_600)
-    try store.write { db in
-        var jo = Candidate(name: "Jo", timeZone: "Europe/London")
-        try Queries.add(&jo, db)
+    try store.write("bench") { ws in
+        let jo = try ws.addCandidate(Candidate(name: "Jo", timeZone: "Europe/London"))
         for i in 0..<count {
-            var a = Application(candidateID: jo.id!, company: "Company \(i)", role: "Role \(i % 50)", interest: i % 5 + 1,
+            let a = Application(candidateID: jo.id!, company: "Company \(i)", role: "Role \(i % 50)", interest: i % 5 + 1,
                                 tags: i % 7 == 0 ? ["priority"] : [])
-            try Queries.add(&a, db)
-            var e = Event(applicationID: a.id!, kind: .applied, at: start.addingTimeInterval(TimeInterval(i % 90) * 86_400))
-            try Queries.log(&e, db)
+            try ws.addApplication(a, start: .applied(start.addingTimeInterval(TimeInterval(i % 90) * 86_400)))
         }
     }
     let lua = try LuaState()
-    try store.session { db in
-        _ = try WorkspaceAPI.install(in: lua, database: db, workspace: directory, asOf: try LocalDate(iso: "2026-06-01"))
+    try store.session { ws in
+        _ = try WorkspaceAPI.install(in: lua, workspace: ws, folder: directory, asOf: try LocalDate(iso: "2026-06-01"))
         let loaded = try seconds { try lua.run("cadence = require 'cadence' apps = cadence.apps()") }
         try lua.run("""
             plain = {}

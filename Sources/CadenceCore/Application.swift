@@ -1,3 +1,5 @@
+import Foundation
+
 /// An opportunity: a candidate, a company, a role.
 public struct Application: Hashable, Sendable, Codable {
     public var id: Int64?
@@ -22,6 +24,8 @@ public struct Application: Hashable, Sendable, Codable {
     /// answers that turn the practice's checklist of unknowns into fewer
     /// questions. Optional so older exports, which lack it, still import.
     public var facts: [String: String]?
+    /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
+    public var archivedAt: Date?
 
     public init(id: Int64? = nil, candidateID: Int64, company: String, role: String, source: String? = nil,
                 location: String? = nil, url: String? = nil, postedSalary: String? = nil, decisionDeadline: LocalDate? = nil,

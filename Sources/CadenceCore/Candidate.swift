@@ -1,3 +1,5 @@
+import Foundation
+
 /// The person searching.
 public struct Candidate: Hashable, Sendable, Codable {
     public var id: Int64?
@@ -13,6 +15,8 @@ public struct Candidate: Hashable, Sendable, Codable {
     public var currentBenefits: [String]
     /// Aim: three, asked in advance.
     public var references: [String]
+    /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
+    public var archivedAt: Date?
 
     public init(id: Int64? = nil, name: String, email: String? = nil, timeZone: String = "UTC",
                 strengths: [String] = [], targets: SalaryTargets? = nil, currentPay: Money? = nil,

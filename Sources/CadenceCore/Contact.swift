@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person at or around the company.
 public struct Contact: Hashable, Sendable, Codable {
     public enum Role: String, Sendable, Codable, CaseIterable {
@@ -29,6 +31,8 @@ public struct Contact: Hashable, Sendable, Codable {
     public var phone: String?
     /// What they talked about with the candidate: material for the thank-you.
     public var discussed: String?
+    /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
+    public var archivedAt: Date?
 
     public init(id: Int64? = nil, applicationID: Int64, name: String, title: String? = nil, role: Role = .other,
                 email: String? = nil, phone: String? = nil, discussed: String? = nil) {

@@ -30,3 +30,18 @@ public enum FactTopic: String, CaseIterable, Sendable {
         self = topic
     }
 }
+
+extension Application {
+    /// Records what was found out about a topic (an empty answer forgets
+    /// it), under the name the policies read ("moving" is `relocation`).
+    /// Returns false when no standard policy reads a topic of that name.
+    @discardableResult
+    public mutating func setFact(_ written: String, _ answer: String) -> Bool {
+        let name = written.trimmingWhitespace().lowercased()
+        let topic = FactTopic(named: name)
+        var known = facts ?? [:]
+        known[topic?.rawValue ?? name] = answer.trimmingWhitespace().isEmpty ? nil : answer.trimmingWhitespace()
+        facts = known.isEmpty ? nil : known
+        return topic != nil
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An offer and its package.
 public struct Offer: Hashable, Sendable, Codable {
     public enum Status: String, Sendable, Codable, CaseIterable {
@@ -17,6 +19,8 @@ public struct Offer: Hashable, Sendable, Codable {
     public var startDate: LocalDate?
     public var respondBy: LocalDate?
     public var status: Status
+    /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
+    public var archivedAt: Date?
 
     public init(id: Int64? = nil, applicationID: Int64, base: Money, period: PayPeriod = .year, bonus: Money? = nil,
                 equity: String? = nil, signOn: Money? = nil, benefits: [String: String] = [:],

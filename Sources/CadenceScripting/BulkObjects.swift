@@ -9,11 +9,11 @@ import LuaBinding
 // Lua need not walk them again.
 extension WorkspaceAPI {
     func candidateZones() throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try Queries.candidates(db).map { ($0.id!, $0.timeZone) })
+        Dictionary(uniqueKeysWithValues: try workspace.candidates(.all).map { ($0.id!, $0.timeZone) })
     }
 
     /// Each application's candidate's zone.
-    func applicationZones() throws -> [Int64: String] { try Queries.timeZonesByApplication(db) }
+    func applicationZones() throws -> [Int64: String] { try workspace.timeZonesByApplication() }
 
     /// Application rows, days in each one's candidate's zone.
     func write(_ summaries: [ApplicationSummary], _ classes: ObjectClasses, into list: inout LuaTableBuilder) throws {

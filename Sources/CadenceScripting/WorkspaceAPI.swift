@@ -1,7 +1,6 @@
 import CadenceCore
 import CadenceStore
 import Foundation
-import GRDB
 import LuaBinding
 
 /// The host half of `require "cadence"`: plain functions over the workspace
@@ -9,7 +8,8 @@ import LuaBinding
 /// queries. Expected failures (an unknown name, a bad date) return
 /// `nil, message`, so that the Lua half can raise them at the user's line.
 public final class WorkspaceAPI {
-    let db: Database
+    /// The workspace's operations, for this session.
+    let workspace: WorkspaceService
     public let transaction: WorkspaceTransaction
     let asOf: LocalDate?
     /// What was written since `takeChanges()` was last called: the REPL's undo.
@@ -23,10 +23,12 @@ public final class WorkspaceAPI {
 
     /// Installs the API in `lua` (module "cadence.host"), and adds Cadence's
     /// Scripts/ and the workspace's scripts/ folder to the end of package.path.
-    public static func install(in lua: LuaState, database db: Database, workspace: String?, asOf: LocalDate? = nil) throws -> WorkspaceAPI {
-        let api = WorkspaceAPI(db: db, asOf: asOf, workspace: workspace)
+    /// `command` is what `cadence undo` will call the session's writes.
+    public static func install(in lua: LuaState, workspace: WorkspaceService, folder: String?, asOf: LocalDate? = nil,
+                               command: String = "a script") throws -> WorkspaceAPI {
+        let api = WorkspaceAPI(workspace: workspace, asOf: asOf, folder: folder, command: command)
         try api.register(in: lua)
-        try addModulePaths(to: lua, workspace: workspace)
+        try addModulePaths(to: lua, workspace: folder)
         return api
     }
 
@@ -60,12 +62,12 @@ public final class WorkspaceAPI {
     }
 
     /// The workspace's folder (where its cadence.lua is).
-    let workspace: String?
+    let folder: String?
 
-    init(db: Database, asOf: LocalDate?, workspace: String? = nil) {
-        self.db = db
+    init(workspace: WorkspaceService, asOf: LocalDate?, folder: String? = nil, command: String = "a script") {
         self.workspace = workspace
-        self.transaction = WorkspaceTransaction(db: db)
+        self.folder = folder
+        self.transaction = WorkspaceTransaction(workspace, command: command)
         self.asOf = asOf
     }
 
@@ -82,7 +84,7 @@ public final class WorkspaceAPI {
 
     /// The time zone of an application's candidate; without one, the first candidate's.
     func zone(of application: Int64?) throws -> String {
-        try Queries.timeZone(ofApplication: application, db)
+        try workspace.timeZone(ofApplication: application)
     }
 
     /// The Lua functions own the API (it holds no reference back to the
@@ -98,7 +100,7 @@ public final class WorkspaceAPI {
         }
 
         try add("today") { [self] _ in .one(LuaValue(try today().description)) }
-        try add("workspace") { [self] _ in .one(workspace.map { LuaValue($0) } ?? .nil) }
+        try add("workspace") { [self] _ in .one(folder.map { LuaValue($0) } ?? .nil) }
         // The stage of events that exist only in Lua (a simulation's), by
         // StageHistory's rules: events are ordered by day, then id.
         try add("stage") { args in
@@ -138,12 +140,12 @@ public final class WorkspaceAPI {
             }
             return .one(.table(topics))
         }
-        try add("candidates") { [self] _ in .one(.table(LuaTable(array: try Queries.candidates(db).map { try value($0) }))) }
+        try add("candidates") { [self] _ in .one(.table(LuaTable(array: try workspace.candidates().map { try value($0) }))) }
         // The bulk reads make the Lua half's objects directly: it passes its
         // classes (Application, Event, Date, List) to use as metatables.
         try add("applications") { [self] args in
             let classes = try ObjectClasses(args)
-            let summaries = try Queries.summaries(db, asOf: try now())
+            let summaries = try workspace.summaries(asOf: try now())
             return .built(array: summaries.count) { try self.write(summaries, classes, into: &$0) }
         }
         // The whole search for planning: the applications and every event,
@@ -156,9 +158,9 @@ public final class WorkspaceAPI {
             return .built(hash: 2) { search in
                 var digests: [Int64: LogDigest] = [:]
                 try search.set("timelines", hash: zones.count) {
-                    digests = try self.write(try EventCursor(self.db), zones: zones, asOf: asOf, classes, into: &$0)
+                    digests = try self.write(try self.workspace.eventCursor(), zones: zones, asOf: asOf, classes, into: &$0)
                 }
-                let summaries = try Queries.summaries(self.db, digests: digests)
+                let summaries = try self.workspace.summaries(digests: digests)
                 try search.set("applications", array: summaries.count) { try self.write(summaries, classes, into: &$0) }
             }
         }
@@ -166,11 +168,11 @@ public final class WorkspaceAPI {
             let classes = try ObjectClasses(args)
             let zones = try applicationZones()
             let asOf = try now()
-            return .built(hash: zones.count) { _ = try self.write(try EventCursor(self.db), zones: zones, asOf: asOf, classes, into: &$0) }
+            return .built(hash: zones.count) { _ = try self.write(try self.workspace.eventCursor(), zones: zones, asOf: asOf, classes, into: &$0) }
         }
         try add("all_contacts") { [self] _ in
             var byApplication = LuaTable()
-            for (id, contacts) in Dictionary(grouping: try Queries.contacts(db), by: \.applicationID) {
+            for (id, contacts) in Dictionary(grouping: try workspace.contacts(), by: \.applicationID) {
                 byApplication[.integer(id)] = .table(LuaTable(array: try contacts.map { try value($0) }))
             }
             return .one(.table(byApplication))
@@ -179,7 +181,7 @@ public final class WorkspaceAPI {
             let name = try args.string(1)
             let classes = try ObjectClasses(args, from: 2)
             return try expected {
-                let summary = try summary(of: try Queries.application(name, db).id!)
+                let summary = try summary(of: try workspace.application(name).id!)
                 return .built(hash: 20, metatable: classes.application) {
                     try self.write(summary, zone: try self.zone(of: summary.application.id), classes, into: $0)
                 }
@@ -189,13 +191,13 @@ public final class WorkspaceAPI {
             let id = try args.integer(1)
             let classes = try ObjectClasses(args, from: 2)
             let zone = try zone(of: id)
-            return .built(metatable: classes.list) { try self.write(eachOf: try EventCursor(self.db, application: id), zone: zone, classes, into: &$0) }
+            return .built(metatable: classes.list) { try self.write(eachOf: try self.workspace.eventCursor(application: id), zone: zone, classes, into: &$0) }
         }
         try add("contacts") { [self] args in
-            .one(.table(LuaTable(array: try Queries.contacts(of: try args.integer(1), db).map { try value($0) })))
+            .one(.table(LuaTable(array: try workspace.contacts(of: try args.integer(1)).map { try value($0) })))
         }
         try add("offers") { [self] args in
-            .one(.table(LuaTable(array: try Queries.offers(of: try args.integer(1), db).map { try value($0) })))
+            .one(.table(LuaTable(array: try workspace.offers(of: try args.integer(1)).map { try value($0) })))
         }
         // Returns { event = the new event, application = the application as it now is }.
         try add("log") { [self] args in
@@ -211,7 +213,7 @@ public final class WorkspaceAPI {
                 return .built(hash: 2) { t in
                     try t.set("event", hash: 8, metatable: classes.event) {
                         // Read back as stored, through the one writer of events.
-                        let rows = try EventCursor(self.db, event: event.id!)
+                        let rows = try self.workspace.eventCursor(event: event.id!)
                         guard try rows.next() else { throw StoreError.notFound(kind: "event", name: String(event.id!), suggestion: nil) }
                         try self.write(rowOf: rows, zone: zone, classes, into: $0)
                     }
@@ -221,8 +223,48 @@ public final class WorkspaceAPI {
                 }
             }
         }
+        // Writes besides log: each returns what a script continues with (the
+        // application as it now is, the new contact or offer), or nil, message.
+        func application(_ id: Int64, _ classes: ObjectClasses) throws -> LuaResults {
+            let summary = try summary(of: id)
+            let zone = try zone(of: id)
+            return .built(hash: 20, metatable: classes.application) { try self.write(summary, zone: zone, classes, into: $0) }
+        }
+        try add("add_app") { [self] args in
+            let fields = try args.table(1)
+            let classes = try ObjectClasses(args, from: 2)
+            return try expected { try application(try addApplication(fields), classes) }
+        }
+        try add("edit_app") { [self] args in
+            let id = try args.integer(1)
+            let fields = try args.table(2)
+            let classes = try ObjectClasses(args, from: 3)
+            return try expected {
+                try editApplication(id, fields)
+                return try application(id, classes)
+            }
+        }
+        try add("archive_app") { [self] args in
+            let id = try args.integer(1)
+            let archived = args.isNil(2) ? true : args.boolean(2)
+            let classes = try ObjectClasses(args, from: 3)
+            return try expected {
+                try archive(id, archived)
+                return try application(id, classes)
+            }
+        }
+        try add("add_contact") { [self] args in
+            let id = try args.integer(1)
+            let fields = try args.table(2)
+            return try expected { .one(try value(try addContact(id, fields))) }
+        }
+        try add("add_offer") { [self] args in
+            let id = try args.integer(1)
+            let fields = try args.table(2)
+            return try expected { .one(try value(try addOffer(id, fields))) }
+        }
         try add("decisions") { [self] _ in
-            .one(.table(LuaTable(array: try Queries.decisions(db).map { try value($0) })))
+            .one(.table(LuaTable(array: try workspace.decisions().map { try value($0) })))
         }
         try add("decide") { [self] args in
             let id = try args.integer(1)
@@ -266,7 +308,7 @@ public final class WorkspaceAPI {
                           due: try text("due").map { try DateParsing.date($0, field: "due") },
                           stage: try text("stage").map { try Stage(parsing: $0) },
                           corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
-        let logged = try Queries.log(event, promising: text("next"), timeZone: zone, db)
+        let logged = try workspace.log(event, promising: text("next"), asWritten: details["as_written"].isTruthy)
         changes.events += logged.map { $0.id! }
         return logged[0]
     }
@@ -279,12 +321,11 @@ public final class WorkspaceAPI {
             throw StoreError.invalid("a decision is done, skipped or snoozed")
         }
         guard let kind = text("kind"), let due = text("due") else { throw StoreError.invalid("a decision needs the item's kind and due date") }
-        var decision = FollowUp(applicationID: id, key: text("key"), kind: kind, due: try DateParsing.date(due, field: "due"),
+        let decision = FollowUp(applicationID: id, key: text("key"), kind: kind, due: try DateParsing.date(due, field: "due"),
                                 channel: text("channel"), recipient: text("to"), status: status, policy: text("policy"),
                                 reason: text("reason"), draft: text("draft"), decidedAt: asOf?.noon(in: try zone(of: id)) ?? Date(),
                                 eventID: fields["event"].integerValue)
-        let previous = try Queries.decision(of: id, key: decision.key ?? "", db)
-        try Queries.decide(&decision, db)
+        let previous = try workspace.decide(decision)
         changes.decisions.append(.init(applicationID: id, key: decision.key ?? "", previous: previous))
     }
 
@@ -300,13 +341,13 @@ public final class WorkspaceAPI {
     public func undo(_ changes: WorkspaceChanges) throws {
         try transaction.willWrite()
         for id in changes.events {
-            guard let original = try Queries.event(id, db) else { continue }
-            var correction = Event(applicationID: original.applicationID, kind: .correction, at: asOf?.noon(in: try zone(of: original.applicationID)) ?? Date(),
+            guard let original = try workspace.event(id) else { continue }
+            let correction = Event(applicationID: original.applicationID, kind: .correction, at: asOf?.noon(in: try zone(of: original.applicationID)) ?? Date(),
                                    corrects: id, notes: "undone in the REPL")
-            try Queries.log(&correction, db)
+            try workspace.log(correction)
         }
         for decision in changes.decisions.reversed() {
-            try Queries.restoreDecision(of: decision.applicationID, key: decision.key, to: decision.previous, db)
+            try workspace.restoreDecision(of: decision.applicationID, key: decision.key, to: decision.previous)
         }
     }
 
@@ -318,7 +359,7 @@ public final class WorkspaceAPI {
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
 
     func summary(of id: Int64) throws -> ApplicationSummary {
-        guard let summary = try Queries.summary(of: id, db, asOf: try now()) else {
+        guard let summary = try workspace.summary(of: id, asOf: try now()) else {
             throw StoreError.notFound(kind: "application", name: String(id), suggestion: nil)
         }
         return summary

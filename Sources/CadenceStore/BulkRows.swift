@@ -78,6 +78,17 @@ public final class EventCursor {
         try self.init(db, order: "applicationID, at, id")
     }
 
+    /// Every event of the live applications (neither they nor their
+    /// candidate archived), by application, in time order: what planning reads.
+    convenience init(live db: Database) throws {
+        // Most workspaces archive nothing: then no condition slows the read of the whole log.
+        let archived = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM application WHERE archivedAt IS NOT NULL)
+                OR EXISTS (SELECT 1 FROM candidate WHERE archivedAt IS NOT NULL)
+            """) ?? false
+        try self.init(db, where: archived ? "applicationID IN (\(ApplicationRows.live))" : "1", order: "applicationID, at, id")
+    }
+
     /// One application's events, in time order.
     public convenience init(_ db: Database, application: Int64) throws {
         try self.init(db, where: "applicationID = ?", arguments: [application], order: "at, id")
@@ -138,8 +149,14 @@ public final class EventCursor {
 }
 
 enum ApplicationRows {
+    /// The ids of applications neither archived themselves nor belonging to an archived candidate.
+    static let live = """
+        SELECT application.id FROM application JOIN candidate ON candidate.id = application.candidateID
+        WHERE application.archivedAt IS NULL AND candidate.archivedAt IS NULL
+        """
+
     static let columns = "id, candidateID, company, role, source, location, url, postedSalary, decisionDeadline, interest, "
-        + "needs, questions, tags, notes, facts"
+        + "needs, questions, tags, notes, facts, archivedAt"
 
     /// Every application, or the one numbered `id`.
     static func fetch(_ db: Database, id: Int64? = nil) throws -> [Application] {
@@ -153,6 +170,7 @@ enum ApplicationRows {
                 postedSalary: row[7], decisionDeadline: try deadline.map { try LocalDate(iso: $0) }, interest: row[9],
                 needs: try JSONText.strings(row[10]), questions: try JSONText.strings(row[11]), tags: try JSONText.strings(row[12]),
                 notes: row[13], facts: try facts.map { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }))
+            applications[applications.count - 1].archivedAt = row[15]
         }
         return applications
     }

@@ -76,7 +76,8 @@ public struct CSVImport {
     public func run(into store: Store, candidate name: String?) throws -> Report {
         let (rows, errors) = try parse()
         if !errors.isEmpty && !skipInvalid { throw Failure(file: file, errors: errors) }
-        try store.write { db in
+        try store.write("import \(file)") { workspace in
+            let db = workspace.db
             let candidate = try Queries.candidate(name, db)
             for row in rows {
                 var application = row.application

@@ -109,6 +109,12 @@ enum Migrations {
             // spares SQLite a sort of the whole log.
             try db.create(index: "event_on_application_at", on: "event", columns: ["applicationID", "at", "id"])
         }
+        migrator.registerMigration("v4: archiving, and a journal that undoes the last command") { db in
+            for table in ["candidate", "application", "contact", "offer"] {
+                try db.alter(table: table) { t in t.add(column: "archivedAt", .datetime) }
+            }
+            try UndoJournal.create(db)
+        }
         return migrator
     }
 }

@@ -6,7 +6,7 @@ import GRDB
 /// busy timeout so that two processes writing at once both succeed.
 ///
 ///     let store = try Store(path: "cadence.sqlite")
-///     try store.write { db in try Queries.addCandidate(&candidate, db) }
+///     try store.write("candidate add Jo") { workspace in try workspace.addCandidate(Candidate(name: "Jo")) }
 ///
 /// Every `write` is one transaction: all of it lands, or none.
 public final class Store: Sendable {
@@ -42,12 +42,39 @@ public final class Store: Sendable {
         }
     }
 
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Reads the workspace.
+    public func read<T>(_ body: (WorkspaceService) throws -> T) throws -> T {
+        try readDatabase { db in try body(WorkspaceService(db)) }
+    }
+
+    /// Runs `body` in one immediate transaction: all of it lands, or none.
+    /// `command` is what `cadence undo` will say it takes back ("app add Acme Analyst").
+    public func write<T>(_ command: String, _ body: (WorkspaceService) throws -> T) throws -> T {
+        try writeDatabase { db in
+            try UndoJournal.begin(command, db)
+            let result = try body(WorkspaceService(db))
+            try UndoJournal.end(db)
+            return result
+        }
+    }
+
+    /// Runs `body` on the writer connection without a transaction: for a
+    /// script, which begins one at its first write (`WorkspaceTransaction`)
+    /// and commits or rolls back when it ends.
+    public func session<T>(_ body: (WorkspaceService) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in try body(WorkspaceService(db)) }
+    }
+
+    /// Takes back the last command's writes (see `UndoJournal`); nil when there is none.
+    public func undo() throws -> UndoableCommand? {
+        try writeDatabase { db in try UndoJournal.undo(db) }
+    }
+
+    func readDatabase<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
     }
 
-    /// Runs `body` in one immediate transaction.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func writeDatabase<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
@@ -56,13 +83,6 @@ public final class Store: Sendable {
             }
             return result!
         }
-    }
-
-    /// Runs `body` on the writer connection without a transaction: for a
-    /// script, which begins one at its first write (`WorkspaceTransaction`)
-    /// and commits or rolls back when it ends.
-    public func session<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction(body)
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound database.

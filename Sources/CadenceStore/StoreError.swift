@@ -6,6 +6,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notFound(kind: String, name: String, suggestion: String?)
     case ambiguous(kind: String, name: String, matches: [String])
     case invalid(String)
+    /// What would be added is there already (`--again` adds it anyway).
+    case duplicate(String)
+    /// The workspace cannot be written: read-only, full, or busy with another writer.
+    case cannotWrite(String)
 
     public var description: String {
         switch self {
@@ -19,7 +23,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no \(kind) named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .ambiguous(let kind, let name, let matches):
             "'\(name)' matches several \(kind)s: \(matches.joined(separator: ", ")); use an id or more of the name"
-        case .invalid(let message):
+        case .invalid(let message), .duplicate(let message), .cannotWrite(let message):
             message
         }
     }

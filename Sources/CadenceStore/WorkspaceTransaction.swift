@@ -1,22 +1,31 @@
 import GRDB
 
 /// A script's writes are atomic: the first write begins a transaction on the
-/// script's connection, and the end of the script commits it, or an error
-/// anywhere rolls all of it back.
+/// script's connection (and a command in the undo journal), and the end of
+/// the script commits it, or an error anywhere rolls all of it back.
 public final class WorkspaceTransaction {
     let db: Database
+    /// What `cadence undo` will say it takes back ("cadence run plan.lua").
+    public var command: String
     private var savepoints = 0
 
-    public init(db: Database) { self.db = db }
+    public init(_ workspace: WorkspaceService, command: String = "a script") {
+        self.db = workspace.db
+        self.command = command
+    }
 
     /// Called before every write.
     public func willWrite() throws {
-        if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
+        if !db.isInsideTransaction {
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try UndoJournal.begin(command, db)
+        }
     }
 
     /// Ends the script's transaction.
     public func finish(success: Bool) throws {
         guard db.isInsideTransaction else { return }
+        if success { try UndoJournal.end(db) }
         try db.execute(sql: success ? "COMMIT" : "ROLLBACK")
     }
 

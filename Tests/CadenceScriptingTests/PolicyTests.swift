@@ -1,5 +1,5 @@
 import CadenceCore
-import CadenceStore
+@testable import CadenceStore
 import Foundation
 import LuaBinding
 import Testing

@@ -1,5 +1,5 @@
 import CadenceCore
-import CadenceStore
+@testable import CadenceStore
 import Foundation
 import LuaBinding
 import Testing
@@ -12,8 +12,8 @@ struct ReplEngineTests {
     /// Feeds `lines` to a fresh engine over the demo workspace and collects what it says.
     func session(_ lines: [String]) throws -> [ReplEngine.Outcome] {
         let lua = try LuaState()
-        return try harness.store.session { db in
-            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
+        return try harness.store.session { ws in
+            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: harness.directory, asOf: APIHarness.today)
             let engine = try ReplEngine(lua: lua, api: api)
             return lines.map { engine.feed($0) }
         }
@@ -123,8 +123,8 @@ struct ReplEngineTests {
     @Test("completion finds globals, fields and methods, and never runs a metamethod")
     func completion() throws {
         let lua = try LuaState()
-        let found = try harness.store.session { db -> [[String]] in
-            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
+        let found = try harness.store.session { ws -> [[String]] in
+            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: harness.directory, asOf: APIHarness.today)
             let engine = try ReplEngine(lua: lua, api: api)
             _ = engine.feed("a = app 'acme'")
             _ = engine.feed("trap = setmetatable({}, { __index = function() ran = true error('ran') end })")
@@ -143,8 +143,8 @@ struct ReplEngineTests {
     @Test("help comes from the annotations; commands begin with a colon")
     func help() throws {
         let lua = try LuaState()
-        let text = try harness.store.session { db -> String in
-            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: harness.directory, asOf: APIHarness.today)
+        let text = try harness.store.session { ws -> String in
+            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: harness.directory, asOf: APIHarness.today)
             let engine = try ReplEngine(lua: lua, api: api)
             return try lua.run("return require('cadence.help')('apps')").first?.stringValue ?? ""
                 + (engine.feed(":nonsense") == .error("unknown command :nonsense (try :help)") ? "" : "!")

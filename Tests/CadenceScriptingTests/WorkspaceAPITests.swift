@@ -1,5 +1,5 @@
 import CadenceCore
-import CadenceStore
+@testable import CadenceStore
 import Foundation
 import LuaBinding
 import Testing
@@ -13,7 +13,7 @@ struct APIHarness {
 
     init() throws {
         store = try Workspace(directory: directory).create()
-        try store.write { db in try DemoSearch.build(today: APIHarness.today.noon(in: "Europe/London"), db) }
+        try store.writeDatabase { db in try DemoSearch.build(today: APIHarness.today.noon(in: "Europe/London"), db) }
     }
 
     /// Runs `code` as a script does: its writes commit when it succeeds and
@@ -21,8 +21,8 @@ struct APIHarness {
     func run(_ code: String, name: String = "=test.lua", asOf: String? = nil) throws -> [LuaValue] {
         let lua = try LuaState()
         let day = try asOf.map { try LocalDate(iso: $0) } ?? APIHarness.today
-        return try store.session { db in
-            let api = try WorkspaceAPI.install(in: lua, database: db, workspace: directory, asOf: day)
+        return try store.session { ws in
+            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: directory, asOf: day)
             do {
                 let results = try lua.run("cadence = require 'cadence'\n" + code, name: name)
                 try api.transaction.finish(success: true)
@@ -34,7 +34,7 @@ struct APIHarness {
         }
     }
 
-    func eventCount() throws -> Int { try store.read { db in try Event.fetchCount(db) } }
+    func eventCount() throws -> Int { try store.readDatabase { db in try Event.fetchCount(db) } }
 }
 
 import GRDB
@@ -80,7 +80,7 @@ struct WorkspaceAPITests {
     func eventsFromRows() throws {
         // Rows another program might have written: names with JSON escapes,
         // times without milliseconds or as ISO 8601 with a zone.
-        try harness.store.write { db in
+        try harness.store.writeDatabase { db in
             try db.execute(sql: """
                 INSERT INTO event (applicationID, kind, at, "with", notes) VALUES
                   (1, 'note', '2026-03-01 09:15:00', '["O\\"Brien","back\\\\slash","Z\\u00f6e"]', 'escaped'),
@@ -88,8 +88,8 @@ struct WorkspaceAPITests {
                   (1, 'message-sent', '2026-03-01 08:00:00.000', '[]', NULL)
                 """)
         }
-        let zones = try harness.store.read { db in try Queries.timeZonesByApplication(db) }
-        let expected = try harness.store.read { db in try Event.fetchAll(db, sql: "SELECT * FROM event ORDER BY applicationID, at, id") }
+        let zones = try harness.store.readDatabase { db in try Queries.timeZonesByApplication(db) }
+        let expected = try harness.store.readDatabase { db in try Event.fetchAll(db, sql: "SELECT * FROM event ORDER BY applicationID, at, id") }
             .map { e in
                 [String(e.id!), e.kind.rawValue, Timestamps.format(e.at), e.with.joined(separator: ","), e.channel ?? "-",
                  e.messageKind ?? "-", e.round ?? "-", e.nextStep ?? "-", e.due?.description ?? "-", e.stage?.rawValue ?? "-",
@@ -189,6 +189,33 @@ struct WorkspaceAPITests {
             """) == ["2026-03-16", 14, true, "2026-03-16", "2026-03-06", "2026-03-16", true, "monday"])
         #expect { try harness.run("local d = cadence.date('2026-02-30')", name: "@dates.lua") } throws: {
             "\($0)".hasPrefix("dates.lua:2: '2026-02-30': there is no day 30 in February 2026")
+        }
+    }
+
+    @Test("scripts write as the commands do: add_app logs the application, edit, contacts, offers, archive")
+    func writes() throws {
+        let result = try harness.run("""
+            local a = cadence.add_app{ company = "Wayne Enterprises", role = "Analyst", applied = "2026-02-27", tags = { "remote" } }
+            local stage = a.stage
+            a:edit{ notes = "met at a meetup", facts = { moving = "paid in full" } }
+            local c = a:add_contact{ name = "Lucius Fox", role = "hiring-manager" }
+            local o = a:add_offer{ base = "60000 GBP", bonus = "6000", benefits = { holiday = "25 days" }, respond_by = "2026-03-13",
+                                   at = "2026-03-01" }
+            a:archive()
+            local hidden = #cadence.apps({ company = "Wayne" })
+            a:archive(false)
+            return stage, a.notes, a.facts.relocation, c.role, tostring(o.respondBy), hidden, #cadence.apps({ company = "Wayne" }),
+                   a:timeline()[#a:timeline()].kind
+            """)
+        #expect(result == ["applied", "met at a meetup", "paid in full", "hiring-manager", "2026-03-13", 0, 1, "offer-received"])
+        #expect { try harness.run("cadence.add_app{ company = 'Wayne Enterprises', role = 'Analyst' }", name: "@w.lua") } throws: {
+            "\($0)".contains("already application") && "\($0)".contains("again = true")
+        }
+        #expect { try harness.run("cadence.app('acme'):edit{ notse = 'x' }", name: "@w.lua") } throws: {
+            "\($0)".hasPrefix("w.lua:2: edit{…}: unknown field 'notse' (did you mean 'notes'?)")
+        }
+        #expect { try harness.run("cadence.add_app{ company = 'X' }", name: "@w.lua") } throws: {
+            "\($0)".hasPrefix("w.lua:2: add_app{…}: 'role' is needed")
         }
     }
 

@@ -45,8 +45,8 @@ struct BulkRowsTests {
     func events() throws {
         let store = try Workspace(directory: FileManager.default.temporaryDirectory
             .appendingPathComponent("cadence-bulk-\(UUID().uuidString)").path).create()
-        try store.write { db in try DemoSearch.build(today: Date(), db) }
-        let (all, one) = try store.read { db in (try EventRows.fetch(db, order: "applicationID, at, id"), try Queries.events(of: 1, db)) }
+        try store.writeDatabase { db in try DemoSearch.build(today: Date(), db) }
+        let (all, one) = try store.readDatabase { db in (try EventRows.fetch(db, order: "applicationID, at, id"), try Queries.events(of: 1, db)) }
         #expect(all.filter { $0.applicationID == 1 } == one)
         #expect(all.count > 25 && all.contains { $0.with.count == 2 } && all.contains { $0.due != nil })
     }
@@ -56,10 +56,10 @@ struct BulkRowsTests {
         let store = try Workspace(directory: FileManager.default.temporaryDirectory
             .appendingPathComponent("cadence-bulk-\(UUID().uuidString)").path).create()
         let today = Date()
-        try store.write { db in try DemoSearch.build(today: today, db) }
+        try store.writeDatabase { db in try DemoSearch.build(today: today, db) }
         for offset in [-30, -10, 0, 4, 40] {
             let asOf = today.addingTimeInterval(Double(offset) * 86_400)
-            let (all, one) = try store.read { db in
+            let (all, one) = try store.readDatabase { db in
                 (try Queries.summaries(db, asOf: asOf), try Queries.applications(db).map { try Queries.summary(of: $0.id!, db, asOf: asOf)! })
             }
             #expect(all.map(\.stage) == one.map(\.stage), "\(offset)")

@@ -7,7 +7,7 @@ import Testing
 struct ImportExportTests {
     func storeWithCandidate() throws -> Store {
         let store = try temporaryWorkspace().create()
-        try store.write { db in
+        try store.writeDatabase { db in
             var jo = Candidate(name: "Jo", timeZone: "Europe/London")
             try Queries.add(&jo, db)
         }
@@ -25,11 +25,11 @@ struct ImportExportTests {
     @Test("JSON export, import into an empty workspace, export again: the same file")
     func jsonRoundTrip() throws {
         let demo = try temporaryWorkspace().create()
-        try demo.write { db in try DemoSearch.build(today: Date(timeIntervalSince1970: 1_772_452_800.123), db) }
-        let first = try demo.read { db in try WorkspaceSnapshot.read(db) }.encoded()
+        try demo.writeDatabase { db in try DemoSearch.build(today: Date(timeIntervalSince1970: 1_772_452_800.123), db) }
+        let first = try demo.readDatabase { db in try WorkspaceSnapshot.read(db) }.encoded()
         let copy = try temporaryWorkspace().create()
-        try copy.write { db in try WorkspaceSnapshot.decode(first).insert(into: db) }
-        let second = try copy.read { db in try WorkspaceSnapshot.read(db) }.encoded()
+        try copy.writeDatabase { db in try WorkspaceSnapshot.decode(first).insert(into: db) }
+        let second = try copy.readDatabase { db in try WorkspaceSnapshot.read(db) }.encoded()
         #expect(first == second)
         #expect(first.count > 5000)
     }
@@ -37,7 +37,7 @@ struct ImportExportTests {
     @Test("importing JSON into a workspace that has data renumbers and keeps every link")
     func jsonIntoNonEmpty() throws {
         let demo = try temporaryWorkspace().create()
-        try demo.write { db in
+        try demo.writeDatabase { db in
             try DemoSearch.build(today: Date(), db)
             // A decision on an agenda item points at the event that logged it.
             var sent = Event(applicationID: 1, kind: .messageSent, at: Date(), with: ["Helen Jones"], messageKind: "thank-you")
@@ -46,14 +46,14 @@ struct ImportExportTests {
                                 status: .done, eventID: sent.id)
             try Queries.decide(&done, db)
         }
-        let data = try demo.read { db in try WorkspaceSnapshot.read(db) }.encoded()
-        try demo.write { db in try WorkspaceSnapshot.decode(data).insert(into: db) }
-        let summaries = try demo.read { db in try Queries.summaries(db) }
+        let data = try demo.readDatabase { db in try WorkspaceSnapshot.read(db) }.encoded()
+        try demo.writeDatabase { db in try WorkspaceSnapshot.decode(data).insert(into: db) }
+        let summaries = try demo.readDatabase { db in try Queries.summaries(db) }
         #expect(summaries.count == 14)
         #expect(summaries[0].stage == summaries[7].stage && summaries[4].stage == .ghosted && summaries[11].stage == .ghosted)
-        let decisions = try demo.read { db in try Queries.decisions(db) }
+        let decisions = try demo.readDatabase { db in try Queries.decisions(db) }
         #expect(decisions.count == 2 && decisions[0].eventID != decisions[1].eventID)
-        let copied = try demo.read { db in try Queries.event(decisions[1].eventID!, db) }
+        let copied = try demo.readDatabase { db in try Queries.event(decisions[1].eventID!, db) }
         #expect(copied?.applicationID == summaries[7].application.id && copied?.messageKind == "thank-you")
     }
 
@@ -70,7 +70,7 @@ struct ImportExportTests {
         let text = "\u{FEFF}Company;Position;Status;Date Applied;Notes\n\"Acme; Ltd\";Analyst;Interview;02/03/2026;\"said \"\"hi\"\"\nthen left\"\nGlobex;Engineer;;2026-03-05;\n"
         let (store, report) = try importing(text)
         #expect(report.imported == 2 && report.skipped.isEmpty)
-        let summaries = try store.read { db in try Queries.summaries(db) }
+        let summaries = try store.readDatabase { db in try Queries.summaries(db) }
         #expect(summaries.map(\.application.company) == ["Acme; Ltd", "Globex"])
         #expect(summaries[0].application.notes == "said \"hi\"\nthen left")
         #expect(summaries[0].stage == .interviewing && summaries[1].stage == .applied)
@@ -82,7 +82,7 @@ struct ImportExportTests {
         let (store, report) = try importing("Employer\tJob\tWhen\nAcme\tAnalyst\t2026-03-02\n",
                                             mapping: ["Employer": "company", "Job": "role", "When": "applied"])
         #expect(report.imported == 1)
-        #expect(try store.read { db in try Queries.application("acme", db).role } == "Analyst")
+        #expect(try store.readDatabase { db in try Queries.application("acme", db).role } == "Analyst")
         #expect { try importing("Employer,Job\nAcme,Analyst\n", mapping: ["Employer": "boss"]) } throws: { "\($0)".contains("unknown field 'boss'") }
         #expect { try importing("Firm,Position\nAcme,Analyst\n") } throws: { "\($0)".contains("no column for company") }
     }
@@ -99,20 +99,20 @@ struct ImportExportTests {
                 && failure.errors[0].message.contains("needs a company") && failure.errors[0].message.contains("banana")
                 && failure.errors[0].message.contains("2026-02-30") && failure.errors[1].message.contains("interest")
         }
-        #expect(try store.read { db in try Queries.applications(db) }.isEmpty)
+        #expect(try store.readDatabase { db in try Queries.applications(db) }.isEmpty)
     }
 
     @Test("CSV: --skip-invalid imports the good rows and reports the rest")
     func csvSkipInvalid() throws {
         let (store, report) = try importing("Company,Role\nAcme,Analyst\n,Dev\nGlobex,Engineer\n", skipInvalid: true)
         #expect(report.imported == 2 && report.skipped.map(\.line) == [3])
-        #expect(try store.read { db in try Queries.applications(db) }.count == 2)
+        #expect(try store.readDatabase { db in try Queries.applications(db) }.count == 2)
     }
 
     @Test("CSV export: a byte-order mark, the dated stage history, and no formula runs")
     func csvExport() throws {
         let (store, _) = try importing("Company,Role,Date Applied,Notes\n\"=HYPERLINK(\"\"x\"\")\",Analyst,2026-03-02,\"+1, then -2\"\n")
-        let text = try store.read { db in try CSVExport.text(db) }
+        let text = try store.readDatabase { db in try CSVExport.text(db) }
         #expect(text.hasPrefix("\u{FEFF}id,candidate,company"))
         #expect(text.contains("'=HYPERLINK(\"\"x\"\")"))
         #expect(text.contains("\"'+1, then -2\""))

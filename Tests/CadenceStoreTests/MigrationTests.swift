@@ -20,13 +20,13 @@ struct MigrationTests {
         try old.close()
 
         let store = try workspace.open()
-        #expect(try store.appliedMigrations().count == 3)
-        let (app, events) = try store.read { db in
+        #expect(try store.appliedMigrations().count == 4)
+        let (app, events) = try store.readDatabase { db in
             (try Queries.application("acme", db), try Queries.events(of: 1, db))
         }
         #expect(app.company == "Acme" && app.url == nil && app.postedSalary == nil)
         #expect(events.map(\.kind) == [.applied])
-        try store.write { db in
+        try store.writeDatabase { db in
             var a = app
             a.url = "https://acme.example/jobs/1"
             try Queries.update(a, db)
@@ -40,7 +40,7 @@ struct MigrationTests {
             var snoozed = FollowUp(applicationID: 1, key: "status 1|2026-03-02", kind: "status", due: try LocalDate(iso: "2026-03-12"), status: .snoozed)
             try Queries.decide(&snoozed, db)
         }
-        let (facts, decisions) = try store.read { db in (try Queries.application("acme", db).facts, try Queries.decisions(db)) }
+        let (facts, decisions) = try store.readDatabase { db in (try Queries.application("acme", db).facts, try Queries.decisions(db)) }
         #expect(facts == ["hours": "9 to 5"])
         #expect(decisions.map(\.status) == [.snoozed] && decisions.first?.due.description == "2026-03-12")
         #expect(try store.integrityCheck() == "ok")
@@ -49,12 +49,12 @@ struct MigrationTests {
     @Test("a new workspace is in WAL mode with foreign keys enforced")
     func pragmas() throws {
         let store = try temporaryWorkspace().create()
-        let (mode, foreignKeys) = try store.read { db in
+        let (mode, foreignKeys) = try store.readDatabase { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(mode == "wal" && foreignKeys == true)
         #expect(throws: (any Error).self) {
-            try store.write { db in
+            try store.writeDatabase { db in
                 var e = Event(applicationID: 99, kind: .applied, at: Date())
                 try Queries.log(&e, db)
             }

@@ -39,20 +39,20 @@ struct SafetyTests {
     func atomicWrites() throws {
         let store = try temporaryWorkspace().create()
         #expect(throws: DomainError.self) {
-            try store.write { db in
+            try store.writeDatabase { db in
                 var jo = Candidate(name: "Jo")
                 try Queries.add(&jo, db)
                 var bad = Application(candidateID: jo.id!, company: "Acme", role: "Analyst", interest: 9)
                 try Queries.add(&bad, db)
             }
         }
-        #expect(try store.read { db in try Queries.candidates(db) }.isEmpty)
+        #expect(try store.readDatabase { db in try Queries.candidates(db) }.isEmpty)
     }
 
     @Test("names work where ids are awkward, and a near miss is suggested")
     func names() throws {
         let store = try temporaryWorkspace().create()
-        try store.write { db in
+        try store.writeDatabase { db in
             var jo = Candidate(name: "Jo")
             try Queries.add(&jo, db)
             for (company, role) in [("Acme", "Analyst"), ("Acme", "Engineer"), ("Globex", "Analyst"), ("Contoso Ltd", "Dev")] {
@@ -60,7 +60,7 @@ struct SafetyTests {
                 try Queries.add(&a, db)
             }
         }
-        let find = { (name: String) throws -> Application in try store.read { db in try Queries.application(name, db) } }
+        let find = { (name: String) throws -> Application in try store.readDatabase { db in try Queries.application(name, db) } }
         #expect(try find("glob").company == "Globex")
         #expect(try find("acme/eng").role == "Engineer")
         #expect(try find("2").role == "Engineer")

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Mistakes a person can take back: a record added twice, deleted, archived,
+/// a misspelt name; and `cadence undo` for the last command, whatever it was.
+@Suite("Mistakes you can undo")
+struct UndoArchiveTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-undo-\(UUID().uuidString)").path
+
+    func cadence(_ arguments: String...) throws -> Commands.Result {
+        try Commands.cadence(arguments + ["--workspace", directory])
+    }
+
+    func prepared() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
+        _ = try cadence("contact", "add", "Helen Jones", "--app", "acme", "--role", "hiring-manager")
+        _ = try cadence("log", "interview", "--app", "acme", "--with", "Helen Jones", "--at", "2026-03-02")
+    }
+
+    @Test("adding the same application or candidate again asks for --again, and changes nothing")
+    func again() throws {
+        try prepared()
+        let twice = try cadence("app", "add", "ACME", "analyst")
+        #expect(twice.status == 1 && twice.error.contains("Acme, Analyst is already application 1") && twice.error.contains("--again"))
+        #expect(try cadence("app", "add", "Acme", "Analyst", "--again").output == "Added application 2: Acme, Analyst\n")
+        let person = try cadence("candidate", "add", "jo bloggs")
+        #expect(person.status == 1 && person.error.contains("a candidate named 'Jo Bloggs' already exists"))
+    }
+
+    @Test("undo takes back the last command's writes, then the one before; and says what it took")
+    func undo() throws {
+        try prepared()
+        let before = try cadence("export").output
+        _ = try cadence("app", "add", "Globex", "Engineer")
+        let shown = try cadence("undo", "--show")
+        #expect(shown.output.hasPrefix("Would take back 'app add Globex Engineer'"), "\(shown.output)")
+        #expect(shown.output.contains("added application #2") && shown.output.contains("added event #"))
+        let undone = try cadence("undo")
+        #expect(undone.output.hasPrefix("Took back 'app add Globex Engineer'"))
+        #expect(try cadence("export").output == before)
+        // The command before: the interview logged.
+        #expect(try cadence("undo").output.hasPrefix("Took back 'log interview --app acme'"))
+        #expect(!(try cadence("app", "show", "acme").output.contains("interview")))
+    }
+
+    @Test("delete asks for --yes off a terminal, takes what belongs to the record, and undo brings all of it back")
+    func deleteAndUndo() throws {
+        try prepared()
+        let before = try cadence("export").output
+        let refused = try cadence("app", "delete", "acme")
+        #expect(refused.status == 1 && refused.error.contains("needs --yes") && refused.error.contains("2 events, 1 contact"))
+        let deleted = try cadence("app", "delete", "acme", "--yes")
+        #expect(deleted.output == "Deleted application 1 (Acme, Analyst) with its 2 events, 1 contact ('cadence undo' brings it back).\n")
+        #expect(try cadence("app", "list").output == "(none)\n")
+        _ = try cadence("undo")
+        #expect(try cadence("export").output == before)
+        // Contacts and offers too.
+        #expect(try cadence("contact", "delete", "helen", "--yes").status == 0)
+        #expect(try cadence("contact", "list").output == "(none)\n")
+        _ = try cadence("offer", "add", "--app", "acme", "--base", "50000 GBP", "--at", "2026-03-05")
+        #expect(try cadence("offer", "delete", "1", "--yes").status == 0)
+        #expect(try cadence("offer", "list").output == "(none)\n")
+    }
+
+    @Test("an archived application leaves lists and the agenda, is listed with --archived, and comes back")
+    func archive() throws {
+        try prepared()
+        func agenda() throws -> String { try cadence("agenda", "--as-of", "2026-03-02").output }
+        #expect(try agenda().contains("Acme: thank-you to Helen Jones"))
+        let archived = try cadence("app", "archive", "acme")
+        #expect(archived.output.hasPrefix("Archived application 1 (Acme, Analyst)"))
+        #expect(try cadence("app", "list").output == "(none)\n")
+        #expect(try cadence("contact", "list").output == "(none)\n")
+        #expect(try agenda().hasPrefix("Nothing due."))
+        let listed = try cadence("app", "list", "--archived").output
+        #expect(listed.contains("Acme") && listed.contains("interviewing"), "\(listed)")
+        _ = try cadence("app", "unarchive", "acme")
+        #expect(try agenda().contains("Acme: thank-you to Helen Jones"))
+        // A candidate archived takes their applications out of view with them.
+        _ = try cadence("candidate", "archive", "jo")
+        #expect(try cadence("app", "list").output == "(none)\n")
+        _ = try cadence("candidate", "unarchive", "jo")
+        #expect(try cadence("app", "list").output.contains("Acme"))
+    }
+
+    @Test("a name that nearly spells a contact's is questioned; --as-written logs it as it is")
+    func nearlyAContact() throws {
+        try prepared()
+        let typo = try cadence("log", "message-sent", "--app", "acme", "--to", "Helen Jone", "--kind", "thank-you")
+        #expect(typo.status == 1 && typo.error.contains("did you mean 'Helen Jones'?"), "\(typo.error)")
+        #expect(try cadence("log", "message-sent", "--app", "acme", "--to", "Helen Jone", "--as-written").status == 0)
+        #expect(try cadence("log", "interview", "--app", "acme", "--with", "Omar Haddad", "--at", "2026-03-03").status == 0)
+    }
+
+    @Test("offers are edited whole: bonus, sign-on, equity and period, with the status logged")
+    func offerEdit() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "acme", "--base", "50000 GBP", "--bonus", "5000", "--at", "2026-03-05")
+        let edited = try cadence("offer", "edit", "1", "--sign-on", "3000", "--bonus", "", "--equity", "500 RSUs", "--status", "accepted")
+        #expect(edited.status == 0, "\(edited.error)")
+        let shown = try cadence("offer", "list", "--json").output
+        #expect(shown.contains("\"signOn\"") && !shown.contains("\"bonus\"") && shown.contains("500 RSUs"), "\(shown)")
+        #expect(try cadence("app", "show", "acme").output.contains("acceptance"))
+    }
+}
