@@ -13,7 +13,7 @@ struct ApplicationCommand: ParsableCommand {
         @Option(help: "Where you found it (referral, LinkedIn, …).") var source: String?
         @Option(help: "Where the job is.") var location: String?
         @Option(help: "The posting's address.") var url: String?
-        @Option(help: "Pay as the posting states it.") var salary: String?
+        @Option(parsing: .unconditional, help: "Pay as the posting states it, with its currency: £30,000, 90k–110k USD.") var salary: String?
         @Option(help: "When they will decide (2026-03-20, or words such as 'friday next week').") var deadline: String?
         @Option(help: "How much you want it, 1 to 5.") var interest: Int?
         @Option(name: .customLong("need"), help: "A need or problem they named (repeatable).") var needs: [String] = []
@@ -28,7 +28,10 @@ struct ApplicationCommand: ParsableCommand {
             if let source { a.source = source }
             if let location { a.location = location }
             if let url { a.url = url }
-            if let salary { a.postedSalary = salary }
+            if let salary {
+                _ = try SalaryRange(parsing: salary)     // refused unless an amount or range with a currency
+                a.postedSalary = salary
+            }
             if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline") }
             if let interest { a.interest = interest }
             if !needs.isEmpty { a.needs = needs }

@@ -15,7 +15,7 @@ struct CandidateCommand: ParsableCommand {
         @Option(name: .customLong("strength"), help: "Something you offer an employer (repeatable).") var strengths: [String] = []
         @Option(help: "Salary targets, lowest acceptable, market rate and highest reasonable: 28000,30000,35000 GBP")
         var targets: String?
-        @Option(help: "Current pay, such as '45000 GBP'.") var currentPay: String?
+        @Option(parsing: .unconditional, help: "Current pay, such as '45000 GBP'.") var currentPay: String?
         @Option(name: .customLong("reference"), help: "A professional reference (repeatable).") var references: [String] = []
 
         func apply(to candidate: inout Candidate) throws {

@@ -5,13 +5,15 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import applications from a CSV file, or a whole workspace from Cadence's JSON.",
+        abstract: "Import applications from a CSV file (merging with what is there), or a whole workspace from Cadence's JSON.",
         discussion: """
-            CSV columns are recognised by their headers (Company, Job Title/Role/Position, \
-            Status/Stage, Date Applied, Salary, Location, URL, Notes, Contact, Source, Tags, \
-            Deadline, Interest); name others with --map. Every row is checked first: if any \
-            is bad, each is listed with its line and nothing is imported.
-
+            CSV columns are recognised by their headers (Company, Company Name, Job Title, Job \
+            Position, Status, Date Saved, Date Applied, Interview Date, Offer Date, Rejected \
+            Date, Salary, Location, Job URL, Notes, Contact, Source, Tags, Deadline, Interest, \
+            and Cadence's own export); name others with --map. A row that matches an \
+            application (same company and role, or the same posting URL) updates it, and what \
+            changed is logged: import the same sheet every week. Every row is checked first: \
+            if any is bad, each is listed with its line and nothing is imported.
               cadence import tracker.csv --map Employer=company --map "Job"=role
             """)
 
@@ -22,7 +24,8 @@ struct Import: ParsableCommand {
     var mappings: [String] = []
     @Flag(help: "Import the good rows and report the bad ones, instead of importing nothing.") var skipInvalid = false
     @Option(help: "Whose applications (name or id); needed when there are several candidates.") var candidate: String?
-    @Option(help: "dmy (02/03/2026 is 2 March) or mdy (US spreadsheets).") var dateOrder: String = "dmy"
+    @Option(help: "dmy (02/03/2026 is 2 March) or mdy (US); by default an unambiguous date in the sheet decides.") var dateOrder: String?
+    @Flag(help: "JSON: add an export's records to a workspace that already holds a search.") var merge = false
 
     func run() throws {
         try reportingErrors {
@@ -32,34 +35,56 @@ struct Import: ParsableCommand {
             let kind = format ?? (file.lowercased().hasSuffix(".json") ? "json" : "csv")
             let store = try workspace.open()
             switch kind {
-            case "json":
-                let snapshot = try WorkspaceSnapshot.decode(data)
-                try store.write("import \(file)") { ws in try ws.add(snapshot) }
-                Output.write("Imported \(snapshot.candidates.count) candidates, \(snapshot.applications.count) applications, \(snapshot.events.count) events from \(file)\n")
-            case "csv":
-                guard let order = DateParsing.Order(rawValue: dateOrder) else {
-                    throw ValidationError("--date-order is dmy or mdy")
-                }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw StoreError.invalid("\(file) is not UTF-8 text (save it from your spreadsheet as 'CSV UTF-8')")
-                }
-                var importer = CSVImport(file: file, text: text)
-                importer.skipInvalid = skipInvalid
-                importer.dateOrder = order
-                for mapping in mappings {
-                    let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw ValidationError("--map takes COLUMN=FIELD, got '\(mapping)'") }
-                    importer.mapping[parts[0]] = parts[1]
-                }
-                let report = try importer.run(into: store, candidate: candidate)
-                Output.write("Imported \(report.imported) application\(report.imported == 1 ? "" : "s") from \(file)\n")
-                if !report.skipped.isEmpty {
-                    StandardError.write("Skipped \(report.skipped.count) bad row\(report.skipped.count == 1 ? "" : "s"):\n"
-                        + report.skipped.map { "  " + $0.located(in: file) + "\n" }.joined())
-                }
-            default:
-                throw ValidationError("--format is csv or json")
+            case "json": try importJSON(data, into: store)
+            case "csv": try importCSV(data, into: store)
+            default: throw ValidationError("--format is csv or json")
             }
+        }
+    }
+
+    func importJSON(_ data: Data, into store: Store) throws {
+        let snapshot = try WorkspaceSnapshot.decode(data)
+        let what = "\(snapshot.candidates.count) candidate\(snapshot.candidates.count == 1 ? "" : "s") "
+            + "(\(snapshot.candidates.map(\.name).joined(separator: ", "))), \(snapshot.applications.count) applications, "
+            + "\(snapshot.events.count) events"
+        try store.write("import \(file)") { ws in
+            // Another person's search must not slip into this one: adding to a search is said on purpose.
+            guard try ws.isEmpty || merge else {
+                throw StoreError.invalid("""
+                    this workspace already holds a search; \(file) would add \(what) beside it. \
+                    To add them, import with --merge; to restore a backup, import into an empty workspace \
+                    (cadence init DIR, then --workspace DIR)
+                    """)
+            }
+            try ws.add(snapshot)
+        }
+        Output.write("Imported \(what) from \(file)\n")
+    }
+
+    func importCSV(_ data: Data, into store: Store) throws {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StoreError.invalid("\(file) is not UTF-8 text (save it from your spreadsheet as 'CSV UTF-8')")
+        }
+        var importer = CSVImport(file: file, text: text)
+        importer.skipInvalid = skipInvalid
+        if let dateOrder {
+            guard let order = DateParsing.Order(rawValue: dateOrder) else { throw ValidationError("--date-order is dmy or mdy") }
+            importer.dateOrder = order
+        }
+        for mapping in mappings {
+            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--map takes COLUMN=FIELD, got '\(mapping)'") }
+            importer.mapping[parts[0]] = parts[1]
+        }
+        let report = try importer.run(into: store, candidate: candidate)
+        Output.write("Imported \(file): \(report.summary)\n")
+        for order in report.dateOrders { Output.write("  dates: \(order)\n") }
+        if !report.ignored.isEmpty {
+            Output.write("  ignored columns: \(report.ignored.joined(separator: ", ")) (name one with --map COLUMN=FIELD)\n")
+        }
+        if !report.skipped.isEmpty {
+            StandardError.write("Skipped \(report.skipped.count) bad row\(report.skipped.count == 1 ? "" : "s"):\n"
+                + report.skipped.map { "  " + $0.located(in: file) + "\n" }.joined())
         }
     }
 }

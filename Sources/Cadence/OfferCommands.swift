@@ -15,11 +15,11 @@ struct OfferCommand: ParsableCommand {
             discussion: "cadence offer add --app acme --base '55000 GBP' --benefit pension='8% matched' --respond-by 2026-04-10")
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "The application (id, company, or company/role).") var app: String
-        @Option(help: "Base pay, such as '55000 GBP' or '£4,000'.") var base: String
+        @Option(parsing: .unconditional, help: "Base pay, such as '55000 GBP' or '£4,000'.") var base: String
         @Option(help: "year, month, week, day or hour.") var period: String = "year"
-        @Option(help: "Bonus.") var bonus: String?
+        @Option(parsing: .unconditional, help: "Bonus.") var bonus: String?
         @Option(help: "Equity, as stated.") var equity: String?
-        @Option(help: "Sign-on payment.") var signOn: String?
+        @Option(parsing: .unconditional, help: "Sign-on payment.") var signOn: String?
         @Option(name: .customLong("benefit"), help: "A benefit, name=terms (repeatable): holiday='25 days'.") var benefits: [String] = []
         @Option(help: "Start date.") var start: String?
         @Option(help: "Answer by this date.") var respondBy: String?
@@ -58,11 +58,11 @@ struct OfferCommand: ParsableCommand {
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The offer's id.") var offer: Int64
         @Option(help: "received, negotiating, accepted, declined, expired or rescinded.") var status: String?
-        @Option(help: "Base pay.") var base: String?
+        @Option(parsing: .unconditional, help: "Base pay.") var base: String?
         @Option(help: "year, month, week, day or hour.") var period: String?
-        @Option(help: "Bonus (an empty value removes it).") var bonus: String?
+        @Option(parsing: .unconditional, help: "Bonus (an empty value removes it).") var bonus: String?
         @Option(help: "Equity, as stated (an empty value removes it).") var equity: String?
-        @Option(help: "Sign-on payment (an empty value removes it).") var signOn: String?
+        @Option(parsing: .unconditional, help: "Sign-on payment (an empty value removes it).") var signOn: String?
         @Option(name: .customLong("benefit"), help: "A benefit, name=terms (repeatable); name= removes it.") var benefits: [String] = []
         @Option(help: "Answer by this date.") var respondBy: String?
         @Option(help: "Start date.") var start: String?

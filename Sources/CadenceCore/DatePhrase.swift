@@ -75,7 +75,7 @@ extension DatePhrase {
         return names
     }()
 
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
+    public static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
                              "september", "october", "november", "december"]
 
     static let months: [String: Int] = {

@@ -37,7 +37,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         var scale: Int64 = 1
         if let last = number.last, "kK".contains(last) { scale = 1000; number.removeLast() }
         if number.hasPrefix("-") {
-            throw DomainError.invalid(field: field, "'\(text)' is negative; an amount of pay cannot be")
+            throw DomainError.invalid(field: field, "'\(text)' is negative: an amount of pay is never below zero")
         }
         guard let minor = Money.minorUnits(of: number), let currency = currency ?? defaultCurrency,
               !number.isEmpty

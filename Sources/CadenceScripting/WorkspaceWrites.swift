@@ -18,7 +18,10 @@ extension WorkspaceAPI {
         if let v = try fields.text("source") { a.source = v }
         if let v = try fields.text("location") { a.location = v }
         if let v = try fields.text("url") { a.url = v }
-        if let v = try fields.text("salary") { a.postedSalary = v }
+        if let v = try fields.text("salary") {
+            _ = try SalaryRange(parsing: v)
+            a.postedSalary = v
+        }
         if let v = try fields.text("deadline") { a.decisionDeadline = try DatePhrase.date(v, from: try today(), field: "deadline") }
         if let v = try fields.integer("interest") { a.interest = v }
         if let v = try fields.list("needs") { a.needs = v }

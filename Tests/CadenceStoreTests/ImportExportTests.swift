@@ -14,11 +14,13 @@ struct ImportExportTests {
         return store
     }
 
-    func importing(_ text: String, skipInvalid: Bool = false, mapping: [String: String] = [:]) throws -> (Store, CSVImport.Report) {
+    func importing(_ text: String, skipInvalid: Bool = false, mapping: [String: String] = [:],
+                   dateOrder: DateParsing.Order? = .dayFirst) throws -> (Store, CSVImport.Report) {
         let store = try storeWithCandidate()
         var importer = CSVImport(file: "t.csv", text: text)
         importer.skipInvalid = skipInvalid
         importer.mapping = mapping
+        importer.dateOrder = dateOrder
         return (store, try importer.run(into: store, candidate: nil))
     }
 
@@ -92,7 +94,9 @@ struct ImportExportTests {
         let text = "Company,Role,Status,Date Applied,Interest\nAcme,Analyst,applied,2026-03-02,4\n\"Multi\nLine\",Dev,,,\n,Dev,banana,2026-02-30,\nGlobex,,,,9\n"
         let store = try storeWithCandidate()
         #expect {
-            try CSVImport(file: "t.csv", text: text).run(into: store, candidate: nil)
+            var importer = CSVImport(file: "t.csv", text: text)
+            importer.dateOrder = .dayFirst
+            return try importer.run(into: store, candidate: nil)
         } throws: { error in
             guard let failure = error as? CSVImport.Failure else { return false }
             return failure.errors.map(\.line) == [5, 6]

@@ -1,0 +1,78 @@
+/// A salary as a posting states it: one amount or a range, in a currency,
+/// for a period. "£30,000", "90k–110k USD", "52000 GBP a year", "30-35k GBP",
+/// "$45 an hour". Without a currency, below zero, or with the range the
+/// wrong way round, it is refused: a figure nobody can compare is no figure.
+public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
+    public var low: Money
+    public var high: Money
+    public var period: PayPeriod
+
+    public init(parsing text: String, field: String = "salary") throws {
+        var rest = text.trimmingWhitespace().lowercased()
+        guard !rest.isEmpty else { throw DomainError.invalid(field: field, "a salary is needed") }
+        // The period, from the end: "a year", "per annum", "/hr", "pcm".
+        var period = PayPeriod.year
+        let periods: [(String, PayPeriod)] = [
+            ("per annum", .year), ("annually", .year), ("a year", .year), ("per year", .year), ("/year", .year), ("/yr", .year),
+            ("p.a.", .year), ("pa", .year), ("a month", .month), ("per month", .month), ("/month", .month), ("/mo", .month),
+            ("pcm", .month), ("a week", .week), ("per week", .week), ("/week", .week), ("a day", .day), ("per day", .day),
+            ("/day", .day), ("an hour", .hour), ("per hour", .hour), ("/hour", .hour), ("/hr", .hour), ("ph", .hour),
+        ]
+        for (words, p) in periods where rest.hasSuffix(words) {
+            let before = rest.dropLast(words.count)
+            guard before.last.map({ $0 == " " || $0.isNumber || $0 == "k" || $0.isLetter }) ?? false else { continue }
+            rest = String(before).trimmingWhitespace()
+            period = p
+            break
+        }
+        if rest.hasPrefix("-") || rest.hasPrefix("−") {
+            throw DomainError.invalid(field: field, "'\(text)' is negative: a salary is never below zero")
+        }
+        // A range: "30,000 - 35,000", "90k–110k", "30 to 35k".
+        var sides = [rest]
+        for separator in [" to ", "–", "—", "-"] where rest.contains(separator) {
+            sides = rest.components(separatedBy: separator).map { $0.trimmingWhitespace() }
+            break
+        }
+        guard sides.count <= 2, sides.allSatisfy({ !$0.isEmpty }) else {
+            throw DomainError.invalid(field: field, "'\(text)' is not a salary (try £30,000, 90k–110k USD or 52000 GBP a year)")
+        }
+        func currency(of side: String) -> String? {
+            if let first = side.first, let code = Money.symbols[first] { return code }
+            return side.split(separator: " ").first(where: { $0.count == 3 && $0.allSatisfy(\.isLetter) }).map { $0.uppercased() }
+        }
+        guard let code = sides.lazy.compactMap(currency).first else {
+            throw DomainError.invalid(field: field, "'\(text)' has no currency (write £30,000 or 30000 GBP)")
+        }
+        var amounts: [Money] = []
+        do {
+            amounts = try sides.map { try Money(parsing: $0, defaultCurrency: code, field: field) }
+        } catch {
+            throw DomainError.invalid(field: field, "'\(text)' is not a salary (try £30,000, 90k–110k USD or 52000 GBP a year)")
+        }
+        // "30-35k": the thousands written once, on the high side.
+        if amounts.count == 2, sides[1].hasSuffix("k") || sides[1].contains("k "), !sides[0].contains("k"),
+           amounts[0].minorUnits * 1000 <= amounts[1].minorUnits {
+            amounts[0].minorUnits *= 1000
+        }
+        guard amounts.allSatisfy({ $0.currency == code }) else {
+            throw DomainError.invalid(field: field, "'\(text)' mixes currencies")
+        }
+        guard amounts.allSatisfy({ $0.minorUnits > 0 }) else {
+            throw DomainError.invalid(field: field, "'\(text)' is not a salary: it is zero")
+        }
+        low = amounts[0]
+        high = amounts.last!
+        guard low.minorUnits <= high.minorUnits else {
+            throw DomainError.invalid(field: field, "'\(text)' runs from high to low")
+        }
+        self.period = period
+    }
+
+    /// "30,000–35,000 GBP a year".
+    public var description: String {
+        let amount = low == high ? low.description
+            : low.description.dropLast(low.currency.count + 1) + "–" + high.description
+        return "\(amount) \(period == .hour ? "an" : "a") \(period.rawValue)"
+    }
+}

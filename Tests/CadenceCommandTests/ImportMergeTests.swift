@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// A sheet imported every week: updated, not duplicated; its own dates used;
+/// dates it cannot settle not guessed; another person's backup not slipped in.
+@Suite("Imports that merge")
+struct ImportMergeTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-merge-\(UUID().uuidString)").path
+
+    func cadence(_ arguments: String...) throws -> Commands.Result {
+        try Commands.cadence(arguments + ["--workspace", directory])
+    }
+
+    func prepared() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+    }
+
+    func sheet(_ text: String) throws -> String { try Commands.temporaryScript(text) }
+
+    @Test("re-importing an updated sheet updates and logs what changed: new, updated and unchanged counted")
+    func weekly() throws {
+        try prepared()
+        let first = """
+            Company Name,Job Position,Job URL,Date Saved,Date Applied,Status,Location
+            Acme,Analyst,https://acme.example/1,2026-02-01,2026-02-03,Applied,Leeds
+            Globex,Engineer,,2026-02-02,2026-02-04,Applied,York
+            Initech,Lead,,2026-02-05,,Saved,
+            Hooli,Analyst,,,2026-02-06,Applied,
+            Umbrella,Analyst,,,2026-02-07,Applied,
+
+            """
+        let imported = try cadence("import", try sheet(first), "--format", "csv")
+        #expect(imported.output.hasPrefix("Imported ") && imported.output.contains(": 5 new, 0 updated, 0 unchanged\n"), "\(imported.error)")
+        let week2 = """
+            Company Name,Job Position,Job URL,Date Saved,Date Applied,Interview Date,Status,Location
+            Acme,Analyst (Data),https://acme.example/1,2026-02-01,2026-02-03,2026-02-20,Interview,Leeds
+            Globex,Engineer,,2026-02-02,2026-02-04,,Applied,Remote
+            Initech,Lead,,2026-02-05,,,Saved,
+            Hooli,Analyst,,,2026-02-06,,Applied,
+            Umbrella,Analyst,,,2026-02-07,,Applied,
+            Stark,Designer,,,2026-02-21,,Applied,
+            Wayne,Analyst,,,2026-02-22,,Applied,
+            Contoso,Analyst,,,2026-02-23,,Applied,
+
+            """
+        let again = try cadence("import", try sheet(week2), "--format", "csv")
+        #expect(again.output.contains(": 3 new, 2 updated, 3 unchanged\n"), "\(again.output)\(again.error)")
+        let list = try cadence("app", "list", "--json").output
+        let apps = try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [[String: Any]] ?? []
+        #expect(apps.count == 8)
+        // Matched by its URL though its role was renamed; the interview date became an interview event.
+        let acme = try cadence("app", "show", "acme").output
+        #expect(acme.contains("Stage history\n  2026-02-01  saved\n  2026-02-03  applied\n  2026-02-20  interviewing\n"), "\(acme)")
+        let globex = try cadence("app", "show", "globex").output
+        #expect(globex.contains("location 'York' -> 'Remote'"), "\(globex)")
+    }
+
+    @Test("Cadence's own CSV export re-imports losslessly, into an empty workspace or onto itself")
+    func ownExport() throws {
+        let demo = directory + "-demo"
+        _ = try Commands.cadence(["demo", "--workspace", demo])
+        let exported = try Commands.cadence(["export", "--format", "csv", "--workspace", demo]).output
+        let file = try sheet(exported)
+        let onto = try Commands.cadence(["import", file, "--format", "csv", "--workspace", demo])
+        #expect(onto.output.contains(": 0 new, 0 updated, 7 unchanged\n"), "\(onto.output)\(onto.error)")
+        _ = try Commands.cadence(["init", directory])
+        let fresh = try cadence("import", file, "--format", "csv")
+        #expect(fresh.output.contains(": 7 new, 0 updated, 0 unchanged\n"), "\(fresh.output)\(fresh.error)")
+        // Every column but the last contact, which the timeline gives (the JSON export carries it, a sheet cannot).
+        func withoutLastContact(_ csv: String) -> [[Substring]] {
+            csv.split(separator: "\r\n").map { line in line.split(separator: ",", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset != 13 }.map(\.element) }
+        }
+        #expect(withoutLastContact(try cadence("export", "--format", "csv").output) == withoutLastContact(exported))
+    }
+
+    @Test("a column of dates that could be either order stops the import; an unambiguous one settles it and is named")
+    func dateOrder() throws {
+        try prepared()
+        let ambiguous = try cadence("import", try sheet("Company,Role,Date Applied\nAcme,Analyst,03/05/2026\nGlobex,Dev,04/06/2026\n"), "--format", "csv")
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.error.contains("the dates in 'Date Applied' could be day first or month first ('03/05/2026' is 3 May or 5 March)"),
+                "\(ambiguous.error)")
+        #expect(ambiguous.error.contains("--date-order dmy"))
+        #expect(try cadence("app", "list").output == "(none)\n")
+        let settled = try cadence("import", try sheet("Company,Role,Date Applied\nAcme,Analyst,03/05/2026\nGlobex,Dev,03/25/2026\n"), "--format", "csv")
+        #expect(settled.output.contains("dates: 'Date Applied' read month first: '03/25/2026' settles it"), "\(settled.output)\(settled.error)")
+        #expect(try cadence("app", "show", "acme").output.contains("2026-03-05  applied"))
+    }
+
+    @Test("columns nothing reads are named; a salary without a currency or below zero is a bad row")
+    func columnsAndSalaries() throws {
+        try prepared()
+        let text = "Company,Role,Salary,Vibe,Date Applied\nAcme,Analyst,£30000,great,2026-03-02\nGlobex,Dev,-5,meh,2026-03-02\nHooli,PM,50000,ok,2026-03-02\n"
+        let refused = try cadence("import", try sheet(text), "--format", "csv")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains(":3: salary: '-5' is negative"), "\(refused.error)")
+        #expect(refused.error.contains(":4: salary: '50000' has no currency"), "\(refused.error)")
+        let skipped = try cadence("import", try sheet(text), "--format", "csv", "--skip-invalid")
+        #expect(skipped.output.contains("1 new") && skipped.output.contains("ignored columns: Vibe"), "\(skipped.output)")
+    }
+
+    @Test("a JSON backup goes into an empty workspace; into one with a search it needs --merge, and says what it would add")
+    func jsonMerge() throws {
+        let demo = directory + "-demo"
+        _ = try Commands.cadence(["demo", "--workspace", demo])
+        let backup = try sheet(try Commands.cadence(["export", "--workspace", demo]).output)
+        try prepared()
+        _ = try cadence("app", "add", "Mine", "Analyst")
+        let refused = try cadence("import", backup, "--format", "json")
+        #expect(refused.status == 1 && refused.error.contains("would add 1 candidate (Alex Morgan), 7 applications"), "\(refused.error)")
+        #expect(try cadence("app", "list", "--all", "--json").output.components(separatedBy: "\"company\"").count == 2)
+        #expect(try cadence("import", backup, "--format", "json", "--merge").status == 0)
+    }
+}
