@@ -424,10 +424,29 @@ end
 --- A script is already one transaction: this is for parts of it, and for the REPL.
 function cadence.transaction(fn)
   local savepoint = host.begin()
-  local results = table.pack(pcall(fn))
+  -- The body cannot yield: two transactions interleaved through coroutines
+  -- would nest their savepoints, and one's rollback would undo the other's
+  -- reported success.
+  local results = table.pack(pcall(host.atomic, fn))
   host.finish(savepoint, results[1])
-  if not results[1] then error(results[2], 0) end
+  if not results[1] then
+    local message = results[2]
+    if type(message) == "string" and message:find("attempt to yield across a C-call boundary", 1, true) then
+      message = "cadence.transaction: a transaction cannot yield (finish it, then yield); nothing of it was written"
+    end
+    error(message, 0)
+  end
   return table.unpack(results, 2, results.n)
+end
+
+-- os.exit ends the process at once, as under lua5.4: the script's writes
+-- land first when it ends well (true, 0 or nothing), and are undone otherwise.
+if os and os.exit then
+  local exit = os.exit
+  os.exit = function(code, close)
+    host.exiting(code == nil or code == true or code == 0)
+    return exit(code, close)
+  end
 end
 
 cadence.Date, cadence.Application, cadence.Event = Date, Application, Event

@@ -175,3 +175,14 @@ int cl_ptostring(lua_State *L, int index) {
   lua_pushvalue(L, index);
   return cl_pcall(L, 1, 1);
 }
+
+/* fn(...) called so that it cannot yield: a coroutine.yield inside it raises
+** "attempt to yield across a C-call boundary". cadence.transaction runs its
+** body this way, since a savepoint left open across a yield would let two
+** transactions interleave (one's rollback undoing the other's commit).
+** Errors propagate as from any Lua call; no Swift frame is in between. */
+int cl_call_unyieldable(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}

@@ -74,13 +74,22 @@ void cl_control_release(cl_control *c) {
 
 void cl_close(lua_State *L) {
   cl_control *c = cl_control_of(L);
-  cl_stop_watchdog(c);
   pthread_mutex_lock(&c->lock);
   c->state = NULL;
   c->nactive = 0;  /* interrupts from now on touch no thread */
   pthread_mutex_unlock(&c->lock);
   c->enforce = 0;
+  /* Finalizers run now, and no hook reaches them: under a limit, the
+  ** watchdog ends the process if they run past it (the time limit, or ten
+  ** seconds when only an instruction budget was set). */
+  double bound = c->time_limit > 0 ? c->time_limit : (c->instruction_limit > 0 ? 10.0 : 0);
+  if (bound > 0 && c->stuck_grace > 0) {
+    strncpy(c->stuck_message, "cadence: finalizers run at the end of the script ran past its limit\n",
+            sizeof c->stuck_message - 1);
+    cl_arm_close_deadline(c, bound);
+  }
   lua_close(L);
+  cl_stop_watchdog(c);
   cl_control_release(c);
 }
 

@@ -150,6 +150,13 @@ static void arm_deadline(cl_control *c) {
   pthread_mutex_unlock(&c->lock);
 }
 
+void cl_arm_close_deadline(cl_control *c, double seconds) {
+  double limit = c->time_limit;
+  c->time_limit = seconds;
+  arm_deadline(c);
+  c->time_limit = limit;
+}
+
 static void disarm_deadline(cl_control *c) {
   pthread_mutex_lock(&c->lock);
   c->deadline = 0;

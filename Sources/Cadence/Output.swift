@@ -46,6 +46,7 @@ enum Output {
 /// Runs a command's body; a refusal from the domain or the store becomes
 /// `cadence: message` on stderr and exit status 1, with nothing changed.
 func reportingErrors(_ body: () throws -> Void) throws {
+    defer { warnOfStoredProblems() }
     do {
         try body()
     } catch let error as ExitCode {
@@ -64,4 +65,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
 /// weeks"), counted from today on this machine's calendar.
 func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future) throws -> LocalDate {
     try DatePhrase.date(text, from: LocalDate(Date(), in: TimeZone.current), lean: lean, field: field)
+}
+
+/// Rows a read passed over or read in part (see `StoredProblems`), as warnings.
+func warnOfStoredProblems() {
+    for problem in StoredProblems.take() { StandardError.write("cadence: warning: \(problem)\n") }
 }

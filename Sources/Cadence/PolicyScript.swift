@@ -16,6 +16,7 @@ enum PolicyScript {
         let lua = try LuaState()
         return try store.session { ws in
             let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: "agenda \(name)")
+            defer { api.end() }
             do {
                 let results = try lua.run(chunk, name: "=" + name,
                                           arguments: [LuaValue(location.directory + "/cadence.lua")] + arguments)

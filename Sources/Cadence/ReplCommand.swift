@@ -33,6 +33,7 @@ struct Repl: ParsableCommand {
             let interactive = isatty(0) != 0
             try store.session { ws in
                 let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "repl")
+                defer { api.end() }
                 let engine = try ReplEngine(lua: lua, api: api)
                 let reader: LineReader = interactive
                     ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: engine.complete)

@@ -21,7 +21,8 @@ struct StandaloneRun {
             return report(error)
         }
         defer { lua.close() }  // finalizers run before exit, as under lua5.4
-        if options.limits.seconds != nil {
+        defer { warnOfStoredProblems() }
+        if options.limits.seconds != nil || options.limits.instructions != nil {
             lua.exitWhenStuck(afterGrace: 2, status: 1,
                               message: "cadence: the script is stuck in a library call past its time limit\n")
         }
@@ -43,6 +44,7 @@ struct StandaloneRun {
             return try store.session { ws in
                 let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: workspace.directory,
                                                    command: "run " + (scriptName ?? "-e"))
+                defer { api.end() }
                 let status = runScripts(lua)
                 try api.transaction.finish(success: status == 0)
                 return status

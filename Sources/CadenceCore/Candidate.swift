@@ -34,9 +34,7 @@ public struct Candidate: Hashable, Sendable, Codable {
 
     public func validate() throws {
         guard !name.trimmingWhitespace().isEmpty else { throw DomainError.invalid(field: "name", "a candidate needs a name") }
-        if TimeZoneCheck.isValid(timeZone) == false {
-            throw DomainError.invalid(field: "time zone", "unknown time zone '\(timeZone)'")
-        }
+        try TimeZoneCheck.check(timeZone, field: "time zone")
         try targets?.validate()
     }
 }

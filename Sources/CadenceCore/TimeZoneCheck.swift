@@ -1,8 +1,17 @@
 import Foundation
 
-/// Time zones are named by IANA identifiers.
+/// Time zones are named by IANA identifiers ("Europe/London"), never by
+/// abbreviations or offsets: "EST" and "UTC+5" know nothing of summer time,
+/// so a due day read through them would drift twice a year.
 enum TimeZoneCheck {
-    static func isValid(_ identifier: String) -> Bool { TimeZone(identifier: identifier) != nil }
+    static let known = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
+
+    static func check(_ identifier: String, field: String) throws {
+        guard !known.contains(identifier) else { return }
+        let near = NearMiss.nearest(to: identifier, among: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
+        throw DomainError.invalid(field: field, "unknown time zone '\(identifier)'\(near): use an IANA name such as "
+            + "Europe/London or America/New_York, not an abbreviation or an offset")
+    }
 }
 
 extension LocalDate {
@@ -21,10 +30,19 @@ extension LocalDate {
     /// Noon of this day in `timeZone`: an instant safely inside the day.
     public func noon(in timeZone: String) -> Date { at(hour: 12, minute: 0, in: timeZone) }
 
-    /// The wall-clock time `hour:minute` of this day in `timeZone`.
+    /// The wall-clock time `hour:minute` of this day in `timeZone`. Where the
+    /// clocks jump it follows one rule: a time the spring-forward gap skips
+    /// is moved on by the gap (01:30 on that night in London is 02:30 BST),
+    /// and a time the autumn repeats is its first occurrence (summer time).
     public func at(hour: Int, minute: Int, in timeZone: String) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
-        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+        let zone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let wall = Double(dayNumber * 86_400 + hour * 3600 + minute * 60)
+        func offset(_ t: Double) -> Double { Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: t))) }
+        // The offsets in force a day either side; an offset fits if the instant it gives is under it.
+        let offsets = Set([offset(wall - 86_400), offset(wall + 86_400)])
+        let fitting = offsets.filter { offset(wall - $0) == $0 }
+        if let summer = fitting.max() { return Date(timeIntervalSince1970: wall - summer) }
+        // In the gap: under the offset before the jump, which lands after it.
+        return Date(timeIntervalSince1970: wall - offsets.min()!)
     }
 }

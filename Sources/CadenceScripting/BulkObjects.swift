@@ -90,7 +90,7 @@ extension WorkspaceAPI {
         }
         t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
         t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
-        if let due = rows.text(.due) { try classes.date("due", try LocalDate(iso: String(decoding: due, as: UTF8.self)), sharedIn: days, into: t) }
+        if rows.text(.due) != nil { try classes.date("due", rows.due(), sharedIn: days, into: t) }
         t.set("stage", bytes: rows.text(.stage)); t.set("corrects", event.corrects)
         t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: event.at, in: zone), sharedIn: days, into: t)
         return event

@@ -91,7 +91,23 @@ public final class WorkspaceAPI {
     /// state), so a caller may drop the object `install` returns.
     func register(in lua: LuaState) throws {
         var host = LuaTable()
-        func add(_ name: String, _ body: @escaping LuaCallback) throws { host[name] = .function(try lua.function(body)) }
+        // A finalizer may call the API after the session has ended (at the
+        // close of the state): it gets a Lua error, never a dead database.
+        func add(_ name: String, _ body: @escaping LuaCallback) throws {
+            host[name] = .function(try lua.function { [self] args in
+                guard isOpen else {
+                    throw LuaError(kind: .runtime, message: "the workspace session has ended (the script is over): a finalizer cannot use it")
+                }
+                return try body(args)
+            })
+        }
+        host["atomic"] = .function(try lua.unyieldableCall())
+        // os.exit from a script: its writes land first when it ends well, and are undone otherwise.
+        try add("exiting") { [self] args in
+            try transaction.finish(success: args.isNil(1) ? true : args.boolean(1))
+            end()
+            return .none
+        }
         /// Runs `body`; a refusal of the domain or store becomes `nil, message`.
         func expected(_ body: () throws -> LuaResults) throws -> LuaResults {
             do { return try body() }
@@ -328,6 +344,13 @@ public final class WorkspaceAPI {
         let previous = try workspace.decide(decision)
         changes.decisions.append(.init(applicationID: id, key: decision.key ?? "", previous: previous))
     }
+
+    /// Whether the session the API serves is still on: after `end()` every
+    /// call is an error.
+    public private(set) var isOpen = true
+
+    /// Ends the session: called when the workspace's connection is given back.
+    public func end() { isOpen = false }
 
     /// What was written since the last call, forgetting it.
     public func takeChanges() -> WorkspaceChanges {

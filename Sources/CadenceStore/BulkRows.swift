@@ -22,11 +22,10 @@ public enum EventRows {
         events.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(condition)", arguments: arguments) ?? 0)
         let rows = try EventCursor(db, where: condition, arguments: arguments, order: order)
         while try rows.next() {
-            let due = rows.string(.due)
             events.append(Event(id: rows.id, applicationID: rows.applicationID, kind: try rows.kind(), at: try rows.at().instant,
-                                with: try JSONText.strings(rows.string(.with)), channel: rows.string(.channel),
+                                with: rows.names(), channel: rows.string(.channel),
                                 messageKind: rows.string(.messageKind), round: rows.string(.round), nextStep: rows.string(.nextStep),
-                                due: try due.map { try LocalDate(iso: $0) }, stage: rows.string(.stage).flatMap(Stage.init(rawValue:)),
+                                due: rows.due(), stage: rows.string(.stage).flatMap(Stage.init(rawValue:)),
                                 corrects: rows.corrects, notes: rows.string(.notes)))
         }
         return events
@@ -99,8 +98,38 @@ public final class EventCursor {
         try self.init(db, where: "id = ?", arguments: [event], order: "id")
     }
 
-    /// Moves to the next row; false after the last.
-    public func next() throws -> Bool { try rows.next() != nil }
+    /// Moves to the next readable row; false after the last. A row whose
+    /// kind or time cannot be read is reported and passed over.
+    public func next() throws -> Bool {
+        while try rows.next() != nil {
+            do {
+                _ = try kind()
+                _ = try at()
+                return true
+            } catch {
+                StoredProblems.report("\(error); the event was left out")
+            }
+        }
+        return false
+    }
+
+    /// The due day; one that cannot be read is reported and read as none.
+    public func due() -> LocalDate? {
+        guard let text = string(.due) else { return nil }
+        guard let day = try? LocalDate(iso: text) else {
+            StoredProblems.report("event \(id) has an unreadable due date '\(text)'; it was read without it")
+            return nil
+        }
+        return day
+    }
+
+    /// The people met or written to; a list that cannot be read is reported and read as none.
+    func names() -> [String] {
+        do { return try JSONText.strings(string(.with)) } catch {
+            StoredProblems.report("event \(id) has an unreadable list of people; it was read without it")
+            return []
+        }
+    }
 
     public var id: Int64 { sqlite3_column_int64(statement, 0) }
     public var applicationID: Int64 { sqlite3_column_int64(statement, 1) }
@@ -164,12 +193,22 @@ enum ApplicationRows {
         let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM application WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
                                        arguments: [id])
         while let row = try rows.next() {
-            let deadline: String? = row[8], facts: String? = row[14]
+            let id: Int64 = row[0]
+            // A value that cannot be read is reported and read as none: the rest of the application is kept.
+            func readable<T>(_ what: String, _ text: String?, _ read: (String) throws -> T) -> T? {
+                guard let text else { return nil }
+                do { return try read(text) } catch {
+                    StoredProblems.report("application \(id) has an unreadable \(what) '\(text.prefix(40))'; it was read without it")
+                    return nil
+                }
+            }
             applications.append(Application(
-                id: row[0], candidateID: row[1], company: row[2], role: row[3], source: row[4], location: row[5], url: row[6],
-                postedSalary: row[7], decisionDeadline: try deadline.map { try LocalDate(iso: $0) }, interest: row[9],
-                needs: try JSONText.strings(row[10]), questions: try JSONText.strings(row[11]), tags: try JSONText.strings(row[12]),
-                notes: row[13], facts: try facts.map { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }))
+                id: id, candidateID: row[1], company: row[2], role: row[3], source: row[4], location: row[5], url: row[6],
+                postedSalary: row[7], decisionDeadline: readable("deadline", row[8]) { try LocalDate(iso: $0) }, interest: row[9],
+                needs: readable("list of needs", row[10], JSONText.strings) ?? [],
+                questions: readable("list of questions", row[11], JSONText.strings) ?? [],
+                tags: readable("list of tags", row[12], JSONText.strings) ?? [],
+                notes: row[13], facts: readable("list of facts", row[14]) { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }))
             applications[applications.count - 1].archivedAt = row[15]
         }
         return applications

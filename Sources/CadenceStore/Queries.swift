@@ -22,11 +22,12 @@ public enum Queries {
 
     public static func add(_ candidate: inout Candidate, _ db: Database) throws {
         try candidate.validate()
+        try TextCheck.refuseNUL(in: candidate)
         try candidate.insert(db)
     }
 
     public static func candidates(_ db: Database) throws -> [Candidate] {
-        try Candidate.order(Column("id")).fetchAll(db)
+        try StoredRows.fetchAll(Candidate.order(Column("id")), db)
     }
 
     /// The candidate named (or numbered) `name`; with no name, the only one.
@@ -43,7 +44,7 @@ public enum Queries {
     /// The time zone of the candidate an application belongs to: its days
     /// (when an event happened, when a step is due) are days there.
     public static func timeZone(of application: Application, _ db: Database) throws -> String {
-        try Candidate.fetchOne(db, key: application.candidateID)?.timeZone ?? "UTC"
+        try StoredRows.fetchOne(Candidate.filter(key: application.candidateID), db)?.timeZone ?? "UTC"
     }
 
     /// Each application's candidate's time zone, by application id.
@@ -56,7 +57,7 @@ public enum Queries {
 
     /// The time zone of application `id`'s candidate; without one, the first candidate's.
     public static func timeZone(ofApplication id: Int64?, _ db: Database) throws -> String {
-        if let id, let app = try Application.fetchOne(db, key: id) { return try timeZone(of: app, db) }
+        if let id, let app = try ApplicationRows.fetch(db, id: id).first { return try timeZone(of: app, db) }
         return try candidates(db).first?.timeZone ?? "UTC"
     }
 
@@ -64,6 +65,7 @@ public enum Queries {
 
     public static func add(_ application: inout Application, _ db: Database) throws {
         try application.validate()
+        try TextCheck.refuseNUL(in: application)
         try application.insert(db)
     }
 
@@ -80,6 +82,7 @@ public enum Queries {
 
     public static func update(_ application: Application, _ db: Database) throws {
         try application.validate()
+        try TextCheck.refuseNUL(in: application)
         try application.update(db)
     }
 
@@ -110,7 +113,7 @@ public enum Queries {
     public static func summary(of id: Int64, _ db: Database, asOf now: Date = Date()) throws -> ApplicationSummary? {
         guard let app = try ApplicationRows.fetch(db, id: id).first else { return nil }
         let digest = LogDigest(try events(of: id, db), asOf: now)
-        return ApplicationSummary(application: app, candidate: try Candidate.fetchOne(db, key: app.candidateID)?.name ?? "?",
+        return ApplicationSummary(application: app, candidate: try StoredRows.fetchOne(Candidate.filter(key: app.candidateID), db)?.name ?? "?",
                                   history: digest.history, lastContact: digest.lastContact)
     }
 
@@ -119,6 +122,7 @@ public enum Queries {
     /// Appends to the log; the log is never edited.
     public static func log(_ event: inout Event, _ db: Database, now: Date = Date()) throws {
         try event.validate()
+        try TextCheck.refuseNUL(in: event)
         let zone = try timeZone(ofApplication: event.applicationID, db)
         try event.validateWhen(today: LocalDate(now, in: zone), in: zone)
         if let corrects = event.corrects {
@@ -157,7 +161,7 @@ public enum Queries {
     }
 
     public static func event(_ id: Int64, _ db: Database) throws -> Event? {
-        try Event.fetchOne(db, key: id)
+        try EventRows.fetch(db, where: "id = ?", arguments: [id], order: "id").first
     }
 
     public static func events(of applicationID: Int64, _ db: Database) throws -> [Event] {
@@ -168,6 +172,7 @@ public enum Queries {
 
     public static func add(_ contact: inout Contact, _ db: Database) throws {
         try contact.validate()
+        try TextCheck.refuseNUL(in: contact)
         try contact.insert(db)
     }
 
@@ -178,16 +183,18 @@ public enum Queries {
 
     public static func update(_ contact: Contact, _ db: Database) throws {
         try contact.validate()
+        try TextCheck.refuseNUL(in: contact)
         try contact.update(db)
     }
 
     public static func update(_ offer: Offer, _ db: Database) throws {
         try offer.validate()
+        try TextCheck.refuseNUL(in: offer)
         try offer.update(db)
     }
 
     public static func offer(_ id: Int64, _ db: Database) throws -> Offer {
-        guard let offer = try Offer.fetchOne(db, key: id) else {
+        guard let offer = try StoredRows.fetchOne(Offer.filter(key: id), db) else {
             throw StoreError.notFound(kind: "offer", name: String(id), suggestion: nil)
         }
         return offer
@@ -196,34 +203,35 @@ public enum Queries {
     public static func contacts(of applicationID: Int64? = nil, _ db: Database) throws -> [Contact] {
         var request = Contact.order(Column("id"))
         if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
-        return try request.fetchAll(db)
+        return try StoredRows.fetchAll(request, db)
     }
 
     public static func add(_ offer: inout Offer, _ db: Database) throws {
         try offer.validate()
+        try TextCheck.refuseNUL(in: offer)
         try offer.insert(db)
     }
 
     public static func offers(of applicationID: Int64? = nil, _ db: Database) throws -> [Offer] {
         var request = Offer.order(Column("id"))
         if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
-        return try request.fetchAll(db)
+        return try StoredRows.fetchAll(request, db)
     }
 
     public static func followUps(of applicationID: Int64? = nil, _ db: Database) throws -> [FollowUp] {
         var request = FollowUp.order(Column("due"), Column("id"))
         if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
-        return try request.fetchAll(db)
+        return try StoredRows.fetchAll(request, db)
     }
 
     /// The decisions taken on agenda items (done, skipped, snoozed), oldest first.
     public static func decisions(_ db: Database) throws -> [FollowUp] {
-        try FollowUp.filter(Column("key") != nil).order(Column("id")).fetchAll(db)
+        try StoredRows.fetchAll(FollowUp.filter(Column("key") != nil).order(Column("id")), db)
     }
 
     /// The decision on the item `key` of an application, if any.
     public static func decision(of applicationID: Int64, key: String, _ db: Database) throws -> FollowUp? {
-        try FollowUp.filter(Column("applicationID") == applicationID && Column("key") == key).fetchOne(db)
+        try StoredRows.fetchOne(FollowUp.filter(Column("applicationID") == applicationID && Column("key") == key), db)
     }
 
     /// Puts back what was decided on the item `key` before: `previous`, or
@@ -238,7 +246,7 @@ public enum Queries {
     /// replacing an earlier one (a snoozed item later done, say).
     public static func decide(_ decision: inout FollowUp, _ db: Database) throws {
         guard let key = decision.key, !key.isEmpty else { throw StoreError.invalid("a decision needs the item's key") }
-        guard try Application.fetchOne(db, key: decision.applicationID) != nil else {
+        guard try Application.filter(key: decision.applicationID).fetchCount(db) == 1 else {
             throw StoreError.notFound(kind: "application", name: String(decision.applicationID), suggestion: nil)
         }
         try FollowUp.filter(Column("applicationID") == decision.applicationID && Column("key") == key).deleteAll(db)

@@ -13,7 +13,7 @@ extension WorkspaceService {
     @discardableResult
     public func addCandidate(_ candidate: Candidate, again: Bool = false) throws -> Candidate {
         var candidate = candidate
-        if !again, let twin = try Candidate.filter(sql: "name = ? COLLATE NOCASE", arguments: [candidate.name]).fetchOne(db) {
+        if !again, let twin = try StoredRows.fetchOne(Candidate.filter(sql: "name = ? COLLATE NOCASE", arguments: [candidate.name]), db) {
             throw StoreError.duplicate("a candidate named '\(twin.name)' already exists (candidate \(twin.id!)); "
                 + "to add another of that name, say so with --again (again = true in a script)")
         }
@@ -23,6 +23,7 @@ extension WorkspaceService {
 
     public func update(_ candidate: Candidate) throws {
         try candidate.validate()
+        try TextCheck.refuseNUL(in: candidate)
         try candidate.update(db)
     }
 }

@@ -18,12 +18,13 @@ public struct WorkspaceSnapshot: Codable, Sendable {
 
     public static func read(_ db: Database) throws -> WorkspaceSnapshot {
         var snapshot = WorkspaceSnapshot()
-        snapshot.candidates = try Candidate.order(Column("id")).fetchAll(db)
-        snapshot.applications = try Application.order(Column("id")).fetchAll(db)
-        snapshot.contacts = try Contact.order(Column("id")).fetchAll(db)
-        snapshot.events = try Event.order(Column("id")).fetchAll(db)
-        snapshot.followUps = try FollowUp.order(Column("id")).fetchAll(db)
-        snapshot.offers = try Offer.order(Column("id")).fetchAll(db)
+        // Row by row: a row that cannot be read is reported and left out, so a backup can always be made.
+        snapshot.candidates = try StoredRows.fetchAll(Candidate.order(Column("id")), db)
+        snapshot.applications = try ApplicationRows.fetch(db)
+        snapshot.contacts = try StoredRows.fetchAll(Contact.order(Column("id")), db)
+        snapshot.events = try EventRows.fetch(db, order: "id")
+        snapshot.followUps = try StoredRows.fetchAll(FollowUp.order(Column("id")), db)
+        snapshot.offers = try StoredRows.fetchAll(Offer.order(Column("id")), db)
         return snapshot
     }
 

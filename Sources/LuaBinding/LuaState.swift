@@ -166,6 +166,16 @@ public final class LuaState {
         guard status == LUA_OK else { throw core.popError(L, status: status, base: lua_gettop(L) - 1) }
     }
 
+    /// `call(fn, ...)`: calls `fn` with the arguments so that it cannot
+    /// yield (a `coroutine.yield` inside raises "attempt to yield across a
+    /// C-call boundary"), for work that must not be left half-done across a
+    /// yield. Written in C: errors pass through it as through any Lua call.
+    public func unyieldableCall() throws -> LuaFunction {
+        let L = try core.currentThread()
+        lua_pushcclosure(L, cl_call_unyieldable, 0)
+        return LuaFunction(reference: LuaReference(core: core, popping: L))
+    }
+
     /// A Lua function that calls `body`.
     public func function(_ body: @escaping LuaCallback) throws -> LuaFunction {
         makeSwiftFunction(on: try core.currentThread(), body)

@@ -33,6 +33,71 @@ struct SafetyTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(tables == ["recipes"])
+        // Byte for byte: not switched to WAL, nothing written.
+        let before = try Data(contentsOf: URL(fileURLWithPath: workspace.databasePath))
+        #expect { try workspace.open() } throws: { _ in true }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.databasePath)) == before)
+        #expect(!FileManager.default.fileExists(atPath: workspace.databasePath + "-wal"))
+    }
+
+    @Test("an empty file is not made into a workspace; a newer Cadence's workspace is refused with that reason")
+    func emptyAndNewer() throws {
+        let empty = temporaryWorkspace()
+        try FileManager.default.createDirectory(atPath: empty.directory, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: empty.databasePath, contents: Data()))
+        #expect { try empty.open() } throws: { "\($0)".contains("the file is empty (zero bytes)") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty.databasePath)).isEmpty)
+
+        let newer = temporaryWorkspace()
+        _ = try newer.create()
+        try DatabaseQueue(path: newer.databasePath).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: something from the future')")
+        }
+        #expect { try newer.open() } throws: { "\($0)".contains("made by a newer Cadence (it has 'v9: something from the future')") }
+    }
+
+    @Test("opening and reading write nothing to the file: its header's change counter stays")
+    func readingWritesNothing() throws {
+        let workspace = temporaryWorkspace()
+        try workspace.create().write("demo") { ws in try ws.buildDemo(today: Date()) }
+        func counter() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: workspace.databasePath))[24..<28] }
+        let before = try counter()
+        for _ in 0..<3 { _ = try workspace.open().read { ws in try ws.summaries() } }
+        #expect(try counter() == before)
+    }
+
+    @Test("text with a NUL byte is refused, naming the field, not cut short")
+    func nulBytes() throws {
+        let store = try temporaryWorkspace().create()
+        #expect {
+            try store.write("t") { ws in try ws.addCandidate(Candidate(name: "Jo\u{0}Bloggs")) }
+        } throws: { "\($0)" == "name: contains a NUL byte (\\0), which text in Cadence cannot hold" }
+        #expect(try store.read { ws in try ws.candidates() }.isEmpty)
+    }
+
+    @Test("a stored row that cannot be read is reported and the rest is read: export still makes a backup")
+    func badStoredRows() throws {
+        let workspace = temporaryWorkspace()
+        let store = try workspace.create()
+        try store.write("demo") { ws in try ws.buildDemo(today: Date()) }
+        try DatabaseQueue(path: workspace.databasePath).write { db in
+            try db.execute(sql: """
+                UPDATE event SET due = '275817-08-15' WHERE id = 1;
+                UPDATE application SET decisionDeadline = '99999-01-01' WHERE id = 2;
+                INSERT INTO event (applicationID, kind, at, "with") VALUES (1, 'interview', 'garbage', '[]');
+                UPDATE offer SET respondBy = 'someday' WHERE id = 1;
+                """)
+        }
+        _ = StoredProblems.take()
+        let snapshot = try workspace.open().read { ws in try ws.snapshot() }
+        let problems = StoredProblems.take()
+        #expect(snapshot.applications.count == 7 && snapshot.events.count > 20)
+        #expect(snapshot.offers.isEmpty)
+        #expect(problems.contains { $0.contains("event 1 has an unreadable due date '275817-08-15'") }, "\(problems)")
+        #expect(problems.contains { $0.contains("application 2 has an unreadable deadline '99999-01-01'") })
+        #expect(problems.contains { $0.contains("has no readable time 'garbage'") })
+        #expect(problems.contains { $0.contains("offer 1 cannot be read and was left out: respondBy holds someday") }, "\(problems)")
+        #expect(try workspace.open().read { ws in try ws.summaries() }.count == 7)
     }
 
     @Test("a write that fails half-way leaves nothing behind")

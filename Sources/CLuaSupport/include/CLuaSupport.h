@@ -31,7 +31,10 @@ typedef struct cl_control cl_control;
 /* A new state with a counting allocator and the usual panic and warning
 ** functions of luaL_newstate. Returns NULL when memory is exhausted. */
 lua_State *cl_newstate(void);
-/* Closes the state; the control block is freed once no handle holds it. */
+/* Closes the state; the control block is freed once no handle holds it.
+** With a time or instruction limit set and a stuck exit armed, finalizers run
+** at close are bounded too: hooks are off inside __gc, so only the stuck exit
+** can end one that loops. */
 void cl_close(lua_State *L);
 cl_control *cl_control_of(lua_State *L);
 /* The Swift object that owns the state, for callbacks to find it. */
@@ -83,6 +86,8 @@ int cl_pgettable(lua_State *L, int tableindex);           /* [-1, +1] key -> val
 int cl_psettable(lua_State *L, int tableindex);           /* [-2, +0] key, value */
 int cl_pgetglobal(lua_State *L, const char *name);        /* [-0, +1] */
 int cl_psetglobal(lua_State *L, const char *name);        /* [-1, +0] */
+/* A lua_CFunction: calls its first argument with the rest, not yieldable. */
+int cl_call_unyieldable(lua_State *L);
 int cl_plen(lua_State *L, int index, int64_t *length);    /* '#' with __len */
 int cl_ptostring(lua_State *L, int index);                /* [-0, +1] like tostring() */
 
