@@ -1,5 +1,8 @@
 # The two entry points of the README. Each installs what is missing first.
-.PHONY: demo test bench dependencies
+.PHONY: demo test bench dependencies install uninstall
+
+# Where `make install` puts Cadence: /usr/local as root, else ~/.local.
+PREFIX ?= $(shell [ "$$(id -u)" = 0 ] && echo /usr/local || echo $$HOME/.local)
 
 dependencies:
 	@tools/install-dependencies
@@ -17,3 +20,13 @@ test: dependencies
 bench: dependencies
 	@swift build -c release
 	@.build/release/CadenceBench $(GROUPS)
+
+install: dependencies
+	@swift build -c release --product cadence
+	@tools/install .build/release/cadence "$(PREFIX)"
+
+uninstall:
+	@rm -rf "$(PREFIX)/bin/cadence" "$(PREFIX)/share/cadence" "$(PREFIX)/share/man/man1/cadence.1" \
+		"$(PREFIX)/share/bash-completion/completions/cadence" "$(PREFIX)/share/zsh/site-functions/_cadence" \
+		"$(PREFIX)/share/fish/vendor_completions.d/cadence.fish"
+	@echo "Removed cadence from $(PREFIX) (workspaces are untouched)."

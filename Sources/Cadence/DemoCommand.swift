@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadenceCore
+import CadenceScripting
 import CadenceStore
 import Foundation
 
@@ -13,6 +14,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let scripts = try ScriptLibrary.required()
             let environment = ProcessInfo.processInfo.environment
             let directory = workspace ?? (Workspace.locate(explicit: nil, environment: environment).directory as NSString)
                 .deletingLastPathComponent + "/cadence-demo"
@@ -27,7 +29,7 @@ struct Demo: ParsableCommand {
             }
             let store = try demo.create()
             _ = FileManager.default.createFile(atPath: directory + "/.cadence-demo", contents: Data())
-            _ = Init.writePersonalCadence(into: directory)
+            try Init.writePersonalCadence(into: directory, from: scripts)
             let today = Date()
             try store.write("demo") { ws in try ws.buildDemo(today: today) }
             let summaries = try store.read { ws in try ws.summaries() }

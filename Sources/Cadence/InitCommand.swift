@@ -12,11 +12,13 @@ struct Init: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Without the library there is no cadence.lua to write: say so before making anything.
+            let scripts = try ScriptLibrary.required()
             let workspace = Workspace.locate(explicit: directory, environment: ProcessInfo.processInfo.environment)
             _ = try workspace.create()
-            let wrote = Self.writePersonalCadence(into: workspace.directory)
+            try Self.writePersonalCadence(into: workspace.directory, from: scripts)
             Output.write("""
-                Created a workspace in \(workspace.directory)\(wrote ? " with cadence.lua, your follow-up practice to edit" : "")
+                Created a workspace in \(workspace.directory) with cadence.lua, your follow-up practice to edit
                 Next: cadence candidate add "Your Name" --time-zone Europe/London\(directory.map { " --workspace \($0)" } ?? "")
 
                 """)
@@ -24,11 +26,10 @@ struct Init: ParsableCommand {
     }
 
     /// Copies the commented cadence.lua template (it chooses the standard
-    /// policies) into a new workspace. False when Cadence's Scripts/ is not found.
-    static func writePersonalCadence(into directory: String) -> Bool {
-        guard let scripts = ScriptLibrary.directory(),
-              let template = FileManager.default.contents(atPath: scripts + "/templates/cadence.lua")
-        else { return false }
-        return FileManager.default.createFile(atPath: directory + "/cadence.lua", contents: template)
+    /// policies) into a new workspace.
+    static func writePersonalCadence(into directory: String, from scripts: String) throws {
+        guard let template = FileManager.default.contents(atPath: scripts + "/templates/cadence.lua"),
+              FileManager.default.createFile(atPath: directory + "/cadence.lua", contents: template)
+        else { throw StoreError.invalid("cannot write \(directory)/cadence.lua from \(scripts)/templates/cadence.lua") }
     }
 }

@@ -11,6 +11,7 @@ import LuaBinding
 enum PolicyScript {
     static func run(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, arguments: [LuaValue] = [],
                     _ chunk: String) throws -> LuaTable {
+        _ = try ScriptLibrary.required()
         let location = workspace.location
         let store = try location.open()
         let lua = try LuaState()

@@ -27,6 +27,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            _ = try ScriptLibrary.required()
             let lua = try LuaState()
             let location = workspace.location
             let store = try location.open()

@@ -47,18 +47,24 @@ public final class WorkspaceAPI {
         var folders: [String] = []
         if let scripts = ScriptLibrary.directory() { folders.append(scripts) }
         if let workspace { folders.append(workspace + "/scripts") }
-        guard !folders.isEmpty, let package = try lua.globals.table("package") else { return }
-        let path = try package.get("path").stringValue ?? ""
-        try package.set("path", LuaValue(path + ";" + folders.map(ScriptLibrary.pathEntries).joined(separator: ";")))
+        guard let package = try lua.globals.table("package") else { return }
+        if !folders.isEmpty {
+            let path = try package.get("path").stringValue ?? ""
+            try package.set("path", LuaValue(path + ";" + folders.map(ScriptLibrary.pathEntries).joined(separator: ";")))
+        }
+        // Without the library, `require "cadence"` says so in one line.
+        guard let scripts = ScriptLibrary.directory() else {
+            let reason = ScriptLibrary.Missing(environment: ProcessInfo.processInfo.environment).description
+            try package.table("preload")?.set("cadence", .function(try lua.function { _ in throw LuaError(kind: .runtime, message: reason) }))
+            return
+        }
         // A workspace holds a cadence.lua (the personal policies): run from
         // there, "./?.lua" would find it first. The API module is preloaded
         // from Cadence's own Scripts/ so that `require "cadence"` always means it.
-        if let scripts = ScriptLibrary.directory() {
-            _ = try lua.run("""
-                local file = ...
-                package.preload["cadence"] = function(name) return assert(loadfile(file))(name, file) end
-                """, name: "=cadence", arguments: [LuaValue(scripts + "/cadence/init.lua")])
-        }
+        _ = try lua.run("""
+            local file = ...
+            package.preload["cadence"] = function(name) return assert(loadfile(file))(name, file) end
+            """, name: "=cadence", arguments: [LuaValue(scripts + "/cadence/init.lua")])
     }
 
     /// The workspace's folder (where its cadence.lua is).
