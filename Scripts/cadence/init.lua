@@ -151,6 +151,9 @@ function cadence.date(value, from, lean)
   error(why, 2)
 end
 
+--- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
+function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
+
 --- Rule 12's topics, each with the other names people give it:
 --- { relocation = { "moving", ... }, community = { "the area", ... }, ... }.
 function cadence.fact_topics() return host.fact_topics() end
@@ -249,7 +252,7 @@ function Application:offers() return objects(Offer, host.offers(self.id)) end
 
 --- Days since anyone was last in touch (or since the stage began).
 function Application:quiet_days()
-  local last = self.lastContact or self.stageSince
+  local last = self.lastFromThem or self.stageSince
   return last and (cadence.today() - last) or nil
 end
 

@@ -275,15 +275,18 @@ function policy.agenda(policies, options)
   local plan_options = { candidates = {}, decisions = load_decisions(), policies = policies,
                          calendar = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar) }
   for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c end
-  local items = {}
+  local items, refs = {}, {}
   -- The whole search in two calls, not two per application.
   local search, contacts = cadence.search(), cadence.all_contacts()
   for _, app in ipairs(options.app and { options.app } or search.apps) do
     plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
     for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
-      if item.due <= horizon then
+      local ref = policy.ref(app.id, item.key)
+      -- One key is one item (decisions hang on it): proposed twice, it is listed once,
+      -- so that every ref on the agenda names exactly one item to act on.
+      if item.due <= horizon and not refs[ref] then
         item.overdue = item.due < today
-        item.ref = policy.ref(app.id, item.key)
+        item.ref, refs[ref] = ref, true
         items[#items + 1] = item
       end
     end

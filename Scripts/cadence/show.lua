@@ -40,7 +40,7 @@ end
 
 -- Columns worth showing for a list of records: id first, then short scalar
 -- fields common to most rows, in a readable order.
-local PREFERRED = { "id", "company", "role", "name", "stage", "stageSince", "lastContact",
+local PREFERRED = { "id", "company", "role", "name", "stage", "stageSince", "lastFromThem", "lastByYou",
                     "kind", "day", "with", "nextStep", "due", "status", "decisionDeadline", "notes" }
 
 -- A list of strings (people met, tags) fits in a cell.

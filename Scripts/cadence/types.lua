@@ -35,7 +35,9 @@ function Date:short() end
 ---@field role string
 ---@field stage cadence.Stage derived from the timeline
 ---@field stageSince? cadence.Date when the stage began
----@field lastContact? cadence.Date the last message, reply, call, screen or interview
+---@field lastFromThem? cadence.Date the last word from them: a reply, a meeting, a promise, an offer or a no
+---@field lastByYou? cadence.Date the last touch by you: applying, a message, a call, a meeting
+---@field lastContact? cadence.Date the later of the two
 ---@field source? string
 ---@field location? string
 ---@field url? string
@@ -59,7 +61,7 @@ function Application:contacts() end
 ---@return cadence.Offer[]
 function Application:offers() end
 
----Days since anyone was last in touch (or since the stage began).
+---Days since the last word from them (or since the stage began): how long they have been quiet.
 ---@return integer?
 function Application:quiet_days() end
 

@@ -1,11 +1,12 @@
 -- Rule 9: a rejection is a touch too: thank them graciously, ask to be
 -- considered if the hire does not work out, and stay in touch long term.
 -- Rule 8: after a decision, ask for feedback.
+local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 
 --- options: feedback_days (default 2), stay_in_touch_days (default 90), only / except.
 return function(options)
-  options = options or {}
+  options = check("after_rejection", options, { feedback_days = { "integer", 0, 60 }, stay_in_touch_days = { "integer", 1, 730 }, only = "list", except = "list" })
   return sequence{
     name = "after-rejection",
     rule = "8, 9. After a rejection: thanks, feedback, stay in touch",

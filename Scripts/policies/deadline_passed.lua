@@ -1,10 +1,11 @@
 -- Rule 6: if a known decision date passes in silence, wait several days to a
 -- week, then send one polite inquiry.
+local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 
 --- options: wait_days (default 5), only / except.
 return function(options)
-  options = options or {}
+  options = check("deadline_passed", options, { wait_days = { "integer", 1, 30 }, only = "list", except = "list" })
   local wait = options.wait_days or 5
   return sequence{
     name = "deadline-passed", cite = "rule 6",

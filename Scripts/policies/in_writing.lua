@@ -1,11 +1,12 @@
 -- Accepting and declining (the negotiation practice, rule 9): accept in
 -- writing, spelling out the terms as understood; decline courteously, with
 -- no obligation to explain.
+local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
 
 --- options: only / except.
 return function(options)
-  options = options or {}
+  options = check("in_writing", options, { only = "list", except = "list" })
   return {
     name = "in-writing",
     rule = "Negotiation 9. Accept in writing with the terms; decline courteously",

@@ -1,4 +1,4 @@
--- The standard policies: the practice of shared/domain.md as Lua, one file
+-- The standard policies: the follow-up practice (README, "What to do next") as Lua, one file
 -- per rule (or group of rules). Each is a function of its options returning
 -- a policy; call it with no argument for the defaults. A cadence.lua lists
 -- the ones it wants:

@@ -2,6 +2,7 @@
 -- contract, benefits, salary-increase policy, moving expenses, the community
 -- and schools, and the drawbacks. Unknowns become questions for the next
 -- contact. What is known: `cadence app edit APP --fact hours="9 to 5"`.
+local check = require("cadence.options").check
 local cadence = require "cadence"
 local drafts = require "cadence.drafts"
 
@@ -23,7 +24,7 @@ local BEFORE_OFFER = { screening = true, interviewing = true, final = true, offe
 
 --- options: topics (a list of topic names to ask about; default all), only / except.
 return function(options)
-  options = options or {}
+  options = check("missing_info", options, { topics = "list", only = "list", except = "list" })
   local chosen
   if options.topics then
     chosen = {}

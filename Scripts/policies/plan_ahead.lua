@@ -2,11 +2,12 @@
 -- actions start at once. For each interview or screen on the calendar, this
 -- policy asks the other policies what they would do once it has happened,
 -- and puts that plan, with what to bring and ask, in front of you the day before.
+local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
 
 --- options: days_ahead (how far ahead to look; default 14), only / except.
 return function(options)
-  options = options or {}
+  options = check("plan_ahead", options, { days_ahead = { "integer", 1, 60 }, only = "list", except = "list" })
   local ahead = options.days_ahead or 14
   return {
     name = "plan-ahead",

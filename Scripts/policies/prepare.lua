@@ -1,6 +1,7 @@
 -- Rule 11: prepare for the next step. A test, a presentation, portfolio
 -- samples, a proposal: when a next step or a scheduled meeting mentions one,
 -- it becomes a task due before the next round.
+local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
 
 local WORDS = { "test", "presentation", "present", "portfolio", "sample", "proposal", "case study", "assignment",
@@ -17,7 +18,7 @@ end
 
 --- options: days_before (default 2), words (more words that mean a task), only / except.
 return function(options)
-  options = options or {}
+  options = check("prepare", options, { days_before = { "integer", 0, 30 }, words = "list", only = "list", except = "list" })
   local before = options.days_before or 2
   for _, word in ipairs(options.words or {}) do WORDS[#WORDS + 1] = word:lower() end
   return {

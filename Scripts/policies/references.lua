@@ -1,6 +1,7 @@
 -- Rule 10: prepare three professional references and ask them before they
 -- are needed (before the final round); ask contacts who know the interviewer
 -- to put in a word, with care: once, after an interview.
+local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
 
 local ACTIVE = { interviewing = true, final = true }
@@ -10,7 +11,7 @@ local function name_of(reference) return (reference:match("^%s*([^,(]-)%s*[,(]")
 
 --- options: references (how many to have ready; default 3), days_before (the final round; default 3), only / except.
 return function(options)
-  options = options or {}
+  options = check("references", options, { references = { "integer", 1, 10 }, days_before = { "integer", 0, 30 }, only = "list", except = "list" })
   local wanted = options.references or 3
   local before = options.days_before or 3
   return {
@@ -32,9 +33,14 @@ return function(options)
         due, why = app.stageSince, "you reached the final round on " .. app.stageSince:short()
       end
       if due then
-        local references = {}
-        for _, r in ipairs(ctx.candidate and ctx.candidate.references or {}) do references[#references + 1] = r end
-        for _, c in ipairs(ctx.contacts) do if c.role == "reference" then references[#references + 1] = c.name end end
+        -- The candidate's references and the contacts marked as one: a person on both lists is one reference.
+        local references, named = {}, {}
+        local function add(reference)
+          local key = name_of(reference):lower()
+          if not named[key] then references[#references + 1], named[key] = reference, true end
+        end
+        for _, r in ipairs(ctx.candidate and ctx.candidate.references or {}) do add(r) end
+        for _, c in ipairs(ctx.contacts) do if c.role == "reference" then add(c.name) end end
         for _, reference in ipairs(references) do
           local name = name_of(reference)
           if ctx:sent("reference-request", nil, name) == 0 then

@@ -1,12 +1,13 @@
 -- Rule 2: thank each person met, the same day as the interview.
 -- Rule 3: when interested, tie one of your strengths to one need they named.
+local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
 
 local ENDED = { accepted = true, declined = true, withdrawn = true }
 
 --- options: within_days (older interviews are past thanking; default 7), only / except.
 return function(options)
-  options = options or {}
+  options = check("thank_you", options, { within_days = { "integer", 0, 30 }, only = "list", except = "list" })
   local window = options.within_days or 7   -- older interviews are past thanking
   return {
     name = "thank-you",

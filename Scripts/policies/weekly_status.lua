@@ -3,13 +3,14 @@
 -- Rule 4: a promised next step ("call me in two weeks") overrides the cadence
 -- until it has passed; then the weekly cadence resumes from that touch.
 -- Rule 7: when the touches run out, it is time to move on (ghosted, reversible).
+local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 local drafts = require "cadence.drafts"
 
 --- options: weeks (4 to 7, default 7), only / except (applications).
 return function(options)
-  options = options or {}
-  local weeks = math.max(4, math.min(7, options.weeks or 7))
+  options = check("weekly_status", options, { weeks = { "integer", 4, 7 }, only = "list", except = "list" })
+  local weeks = options.weeks or 7
   return sequence{
     name = "weekly-status", cite = "rule 5",
     rule = ("5. Weekly status for %d weeks; 4. wait as promised; 7. then move on"):format(weeks),

@@ -111,7 +111,8 @@ struct ApplicationCommand: ParsableCommand {
         var role: String
         var stage: Stage
         var stageSince: Date?
-        var lastContact: Date?
+        var lastFromThem: Date?
+        var lastByYou: Date?
         var deadline: LocalDate?
         var tags: [String]
 
@@ -122,7 +123,8 @@ struct ApplicationCommand: ParsableCommand {
             role = s.application.role
             stage = s.stage
             stageSince = s.stageSince
-            lastContact = s.lastContact
+            lastFromThem = s.lastFromThem
+            lastByYou = s.lastByYou
             deadline = s.application.decisionDeadline
             tags = s.application.tags
         }
@@ -150,9 +152,9 @@ struct ApplicationCommand: ParsableCommand {
                     }.map(Line.init)
                 }
                 if output.json { return Output.write(try Output.json(lines)) }
-                Output.write(Output.table(["id", "company", "role", "stage", "since", "last contact", "deadline"], lines.map {
+                Output.write(Output.table(["id", "company", "role", "stage", "since", "from them", "by you", "deadline"], lines.map {
                     [String($0.id), $0.company, $0.role, $0.stage.rawValue, Output.day($0.stageSince),
-                     Output.day($0.lastContact), $0.deadline?.description ?? ""]
+                     Output.day($0.lastFromThem), Output.day($0.lastByYou), $0.deadline?.description ?? ""]
                 }))
             }
         }
@@ -213,19 +215,29 @@ struct ApplicationCommand: ParsableCommand {
                 out.append("\nContacts")
                 for c in d.contacts {
                     out.append("  \(c.name)" + (c.title.map { ", \($0)" } ?? "") + " (\(c.role.rawValue))"
-                               + (c.email.map { " <\($0)>" } ?? "") + (c.discussed.map { ": \($0)" } ?? ""))
+                               + (c.email.map { " <\($0)>" } ?? "") + (c.discussed.map { ": \($0)" } ?? "")
+                               + (c.archivedAt != nil ? " [archived]" : ""))
                 }
             }
             for o in d.offers {
-                out.append("\nOffer (\(o.status.rawValue)): \(o.base) a \(o.period.rawValue)"
-                           + (o.respondBy.map { ", respond by \($0)" } ?? ""))
-                for (k, v) in o.benefits.sorted(by: { $0.key < $1.key }) { out.append("  \(k): \(v)") }
+                out.append("\nOffer \(o.id!) (\(o.status.rawValue)\(o.archivedAt != nil ? ", archived" : "")): \(o.base) a \(o.period.rawValue)")
+                func part(_ name: String, _ value: String?) { if let value { out.append("  \(name + ":")".padded(14) + value) } }
+                part("bonus", o.bonus?.description)
+                part("sign-on", o.signOn?.description)
+                part("equity", o.equity)
+                part("start", o.startDate?.description)
+                part("respond by", o.respondBy?.description)
+                for (k, v) in o.benefits.sorted(by: { $0.key < $1.key }) { part(k, v) }
             }
             out.append("\nStage history")
             for c in d.stageHistory { out.append("  \(Output.day(c.at))  \(c.stage.rawValue)") }
             out.append("\nTimeline")
+            // What a correction set aside stays in the log (it is append-only), marked.
+            var setAside: [Int64: Int64] = [:]
+            for e in d.events { if let x = e.corrects { setAside[x] = e.id } }
             for e in d.events {
                 var text = "  \(Output.day(e.at))  #\(e.id!) \(e.kind.rawValue)"
+                if let by = setAside[e.id!] { text = "  \(Output.day(e.at))  #\(e.id!) [set aside by #\(by)] \(e.kind.rawValue)" }
                 if !e.with.isEmpty { text += " with \(e.with.joined(separator: ", "))" }
                 if let r = e.round { text += " (\(r))" }
                 if let k = e.messageKind { text += " [\(k)]" }

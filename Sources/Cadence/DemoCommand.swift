@@ -36,9 +36,10 @@ struct Demo: ParsableCommand {
             Output.write("""
                 A demo search for Alex Morgan, analyst, in \(directory)
 
-                \(Output.table(["id", "company", "role", "stage", "since", "last contact", "deadline"], summaries.map { s in
+                \(Output.table(["id", "company", "role", "stage", "since", "from them", "by you", "deadline"], summaries.map { s in
                     [String(s.application.id!), s.application.company, s.application.role, s.stage.rawValue,
-                     Output.day(s.stageSince), Output.day(s.lastContact), s.application.decisionDeadline?.description ?? ""]
+                     Output.day(s.stageSince), Output.day(s.lastFromThem), Output.day(s.lastByYou),
+                     s.application.decisionDeadline?.description ?? ""]
                 }))
                 \(DemoSearch.highlights(today: today).joined(separator: "\n"))
 

@@ -40,6 +40,8 @@ extension WorkspaceAPI {
         t.set("candidate", s.candidate); t.set("stage", s.stage.rawValue)
         try classes.date("stageSince", s.stageSince.map { dates.day(of: $0, in: zone) }, into: t)
         try classes.date("lastContact", s.lastContact.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("lastFromThem", s.lastFromThem.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("lastByYou", s.lastByYou.map { dates.day(of: $0, in: zone) }, into: t)
     }
 
     /// Every event of the workspace, as lists by application id, written

@@ -154,6 +154,12 @@ public final class WorkspaceAPI {
             do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
             catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
         }
+        // The candidate closest to a word, for "did you mean …?" (NearMiss owns the measure).
+        try add("nearest") { args in
+            let word = try args.string(1)
+            let candidates = try args.table(2).array.compactMap(\.stringValue)
+            return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
+        }
         // Rule 12's topics and the names people give them (FactTopic owns the list).
         try add("fact_topics") { _ in
             var topics = LuaTable()

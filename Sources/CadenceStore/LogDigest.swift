@@ -7,13 +7,22 @@ import Foundation
 /// kind, time, round, stage and correction.
 public struct LogDigest: Sendable {
     public var history: StageHistory
-    public var lastContact: Date?
+    /// The last time they said anything: a reply, a meeting, a promise, an offer or a no.
+    public var lastFromThem: Date?
+    /// The last time you reached out: applying, a message, a call, a meeting.
+    public var lastByYou: Date?
+    /// Whichever of the two is later.
+    public var lastContact: Date? { [lastFromThem, lastByYou].compactMap { $0 }.max() }
+
+    static let fromThem: Set<EventKind> = [.replyReceived, .interview, .screen, .followUpCall, .nextStepPromised,
+                                           .deadlineSet, .offerReceived, .negotiationRound, .rejection]
+    static let byYou: Set<EventKind> = [.applied, .messageSent, .followUpCall, .interview, .screen]
 
     public init(_ log: [Event], asOf now: Date) {
-        let touches: Set<EventKind> = [.messageSent, .replyReceived, .followUpCall, .interview, .screen]
         let past = log.filter { $0.at <= now }
         history = StageHistory(events: past)
-        lastContact = past.last(where: { touches.contains($0.kind) })?.at
+        lastFromThem = past.last(where: { LogDigest.fromThem.contains($0.kind) })?.at
+        lastByYou = past.last(where: { LogDigest.byYou.contains($0.kind) })?.at
     }
 }
 

@@ -8,7 +8,10 @@ public struct ApplicationSummary: Sendable {
     public var application: Application
     public var candidate: String
     public var history: StageHistory
-    public var lastContact: Date?
+    /// The last word from them, and the last touch by you (see `LogDigest`).
+    public var lastFromThem: Date?
+    public var lastByYou: Date?
+    public var lastContact: Date? { [lastFromThem, lastByYou].compactMap { $0 }.max() }
 
     public var stage: Stage { history.current }
     public var stageSince: Date? { history.changes.last?.at }
@@ -104,7 +107,7 @@ public enum Queries {
         return try applications(db).map { app in
             let digest = digests[app.id!] ?? LogDigest([], asOf: .distantPast)
             return ApplicationSummary(application: app, candidate: names[app.candidateID] ?? "?",
-                                      history: digest.history, lastContact: digest.lastContact)
+                                      history: digest.history, lastFromThem: digest.lastFromThem, lastByYou: digest.lastByYou)
         }
     }
 
@@ -114,7 +117,7 @@ public enum Queries {
         guard let app = try ApplicationRows.fetch(db, id: id).first else { return nil }
         let digest = LogDigest(try events(of: id, db), asOf: now)
         return ApplicationSummary(application: app, candidate: try StoredRows.fetchOne(Candidate.filter(key: app.candidateID), db)?.name ?? "?",
-                                  history: digest.history, lastContact: digest.lastContact)
+                                  history: digest.history, lastFromThem: digest.lastFromThem, lastByYou: digest.lastByYou)
     }
 
     // MARK: Events

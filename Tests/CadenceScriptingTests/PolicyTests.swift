@@ -141,6 +141,21 @@ struct PolicyTests {
         }
     }
 
+    @Test("a policy's options are checked: a misspelt, mistyped or out-of-range one is an error at its line of cadence.lua",
+          arguments: [
+              ("standard.weekly_status{ weks = 4 }", "weekly_status: unknown option 'weks' (did you mean 'weeks'?); known: except, only, weeks"),
+              ("standard.weekly_status{ weeks = \"four\" }", "weekly_status: weeks is a whole number, not \"four\""),
+              ("standard.weekly_status{ weeks = 9 }", "weekly_status: weeks is 4 to 7, not 9"),
+              ("standard.deadline_passed{ wait = 5 }", "deadline_passed: unknown option 'wait'"),
+              ("standard.thank_you(7)", "thank_you: options are a table ({ name = value }), not number"),
+          ])
+    func checkedOptions(_ line: String, _ message: String) throws {
+        let mine = "local standard = require \"policies\"\nreturn {\n  \(line),\n}\n"
+        #expect { try harness.agenda(cadence: mine) } throws: { error in
+            "\(error)".contains("cadence.lua:3: \(message)")
+        }
+    }
+
     @Test("changing one line of cadence.lua changes the agenda")
     func personalCadence() throws {
         let mine = """

@@ -39,6 +39,24 @@ struct PracticeTests {
         #expect(word.reason.contains("with care and once"))
     }
 
+    @Test("a person who is both a reference and a contact is asked once; every ref on the agenda names one item")
+    func uniqueRefs() throws {
+        let lines = try harness.agenda(days: 7, setup: """
+            cadence.app('stark'):add_contact{ name = 'Dana Whitfield', role = 'reference' }
+            """)
+        #expect(lines.filter { $0 == "Stark Industries|reference-request|2026-03-02|Dana Whitfield" }.count == 1)
+        let refs = try harness.run("""
+            local policy = require "cadence.policy"
+            local seen, repeated = {}, 0
+            for _, item in ipairs(policy.agenda(policy.load(), { days = 60, as_of = "2026-03-02" })) do
+              if seen[item.ref] then repeated = repeated + 1 end
+              seen[item.ref] = true
+            end
+            return repeated
+            """, asOf: "2026-03-02")
+        #expect(refs.first?.integerValue == 0)
+    }
+
     @Test("rule 11: a presentation asked for becomes a task due two days before the round")
     func prepare() throws {
         let task = try #require(try harness.item("prepare"))

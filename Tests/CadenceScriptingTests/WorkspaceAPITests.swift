@@ -158,12 +158,17 @@ struct WorkspaceAPITests {
         #expect(try harness.run("return #cadence.apps{ stage = { 'final', 'offer' } }") == [2])
         #expect(try harness.run("return cadence.apps{ company = 'north' }[1].role") == ["BI Developer"])
         #expect(try harness.run("return cadence.apps{ tag = 'maybe' }[1].company") == ["Hooli"])
-        // Quiet for two weeks: Northwind (21 days), Initech (16), Umbrella (22); open ones only.
+        // Quiet for two weeks, counted from the last word from them: Northwind (21 days), Umbrella (the
+        // interview 50 days ago: the four follow-ups since were yours); not Initech, whose offer came 3 days ago.
         #expect(try harness.run("""
             local names = {}
             for _, a in ipairs(cadence.apps{ quiet = '2 weeks', open = true }) do names[#names + 1] = a.company end
             return table.concat(names, ',')
-            """) == ["Northwind Logistics,Initech,Umbrella Health"])
+            """) == ["Northwind Logistics,Umbrella Health"])
+        #expect(try harness.run("""
+            local u = cadence.app('umbrella')
+            return tostring(u.lastFromThem), tostring(u.lastByYou), tostring(u.lastContact)
+            """) == ["2026-01-11", "2026-02-08", "2026-02-08"])
     }
 
     @Test("objects have readable fields, print as a summary, compare with ==, and iterate with pairs")
