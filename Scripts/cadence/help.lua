@@ -13,12 +13,19 @@ local function load_entries()
     local text = line:match("^%-%-%-(.*)$")
     if text and not text:match("^@") then
       doc[#doc + 1] = text:gsub("^ ", "")
-    elseif text and text:match("^@param") or (text and text:match("^@return")) then
-      doc[#doc + 1] = "  " .. text:gsub("^@", "")
+    elseif text and text:match("^@param") then
+      -- "@param from? string|cadence.Date the day…" reads as "  from (optional): the day…".
+      local name, optional, _, what = text:match("^@param%s+([%w_]+)(%??)%s+(%S+)%s*(.*)$")
+      if name then
+        doc[#doc + 1] = ("  %s%s: %s"):format(name, optional == "?" and " (optional)" or "", what ~= "" and what or "")
+      end
+    elseif text and text:match("^@return") then
+      local kind, what = text:match("^@return%s+(%S+)%s*(.*)$")
+      if kind then doc[#doc + 1] = "  returns " .. (what ~= "" and what or kind) end
     elseif line:match("^function ") then
       local name, args = line:match("^function ([%w_.:]+)(%b())")
       if name then
-        name = name:gsub("^cadence%.", ""):gsub("^Application:", "app:"):gsub("^Date:", "date:")
+        name = name:gsub("^cadence%.", ""):gsub("^Application:", "app:"):gsub("^Date:", "date:"):gsub("^Context:", "ctx:")
         entries[name] = { signature = name .. args, doc = doc }
         order[#order + 1] = name
       end
@@ -41,10 +48,17 @@ return function(thing, names)
   load_entries()
   if thing == nil then
     local lines = { "Functions (help(name) for more):" }
-    for _, name in ipairs(order) do lines[#lines + 1] = summary(name) end
+    for _, name in ipairs(order) do if not name:match("^ctx:") then lines[#lines + 1] = summary(name) end end
     lines[#lines + 1] = "In the REPL: agenda(days) and simulate(app, weeks, \"reply on day 10\", ...) under your cadence.lua;"
     lines[#lines + 1] = "  done(ref [, day]), skip(ref), snooze(ref, until) act on an agenda item"
+    lines[#lines + 1] = "Writing a policy: help('ctx') for what plan(app, ctx) is given"
     lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (the last input's events and decisions), :quit"
+    return table.concat(lines, "\n")
+  end
+  if thing == "ctx" then
+    local lines = { "What a policy's plan(app, ctx) is given: ctx.today, ctx.timeline, ctx.future, ctx.contacts,",
+                    "ctx.candidate, ctx.calendar, and these methods:" }
+    for _, n in ipairs(order) do if n:match("^ctx:") then lines[#lines + 1] = summary(n) end end
     return table.concat(lines, "\n")
   end
   local name = type(thing) == "string" and thing or (names and names[thing])

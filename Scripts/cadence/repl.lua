@@ -54,6 +54,8 @@ local repl = {}
 --- Runs `chunk`; returns true and the printed results, or false and the error.
 function repl.run(chunk)
   local results = table.pack(xpcall(chunk, function(message)
+    -- Ctrl-C stops whatever runs, Cadence's own code included: say so, not where.
+    if type(message) == "string" and message:match("interrupted$") then return "interrupted" end
     if type(message) == "string" then return message end
     local ok, text = pcall(tostring, message)
     return ok and text or ("(error object is a " .. type(message) .. " value)")
@@ -101,7 +103,10 @@ function repl.complete(text)
   local found, matches = {}, {}
   members(scope, found, 0)
   for name, value in pairs(found) do
-    if name:sub(1, #last) == last and name:match("^[%a_][%w_]*$")
+    -- Metamethods (__index, __tostring) and the classes behind the objects
+    -- (cadence.Application) are the machinery, not the API: not offered.
+    local internal = name:match("^__") or (scope ~= _G and name:match("^%u"))
+    if not internal and name:sub(1, #last) == last and name:match("^[%a_][%w_]*$")
        and (separator ~= ":" or type(value) == "function") then
       matches[#matches + 1] = path .. separator .. name
     end

@@ -79,8 +79,8 @@ function Application:quiet_days() end
 ---@field note? string
 
 ---Adds an event to the timeline and refreshes this object (its stage follows).
----@param kind cadence.EventKind
----@param details? cadence.LogDetails
+---@param kind cadence.EventKind what happened: "interview", "message-sent", "reply-received"…
+---@param details? cadence.LogDetails with whom, when, the promise made, notes
 ---@return cadence.Event
 function Application:log(kind, details) end
 
@@ -147,12 +147,12 @@ function Application:log(kind, details) end
 local cadence = {}
 
 ---Applications matching `filter` (all of them without one).
----@param filter? cadence.Filter
+---@param filter? cadence.Filter which ones: stage, company, tag, quiet, open
 ---@return cadence.Application[]
 function cadence.apps(filter) end
 
 ---One application, by id, company, or "company/role".
----@param name string|integer
+---@param name string|integer an id, a company ("acme" is enough when unique) or "company/role"
 ---@return cadence.Application
 function cadence.app(name) end
 
@@ -162,8 +162,8 @@ function cadence.candidates() end
 ---A date from "YYYY-MM-DD" or words as people say them ("friday", "friday next
 ---week", "in 10 days", "a fortnight", "next month", "end of the month", "the 15th"),
 ---counted from today or from `from`. Years 1900-2200; a phrase it cannot read is an error.
----@param value string|cadence.Date
----@param from? string|cadence.Date
+---@param value string|cadence.Date "2026-03-02", or words: "friday", "in a fortnight", "end of the month"
+---@param from? string|cadence.Date the day words count from (default today)
 ---@param lean? "future"|"past" how to read a bare weekday: the coming one (default) or the last one
 ---@return cadence.Date
 function cadence.date(value, from, lean) end
@@ -174,7 +174,7 @@ function cadence.today() end
 
 ---The stage a list of events gives, by the same rules as the workspace's
 ---(for simulations, which add events without writing them).
----@param events cadence.Event[]
+---@param events cadence.Event[] a timeline, real or simulated
 ---@return cadence.Stage
 function cadence.stage_of(events) end
 
@@ -186,7 +186,7 @@ function cadence.workspace() end
 ---@return integer
 function cadence.days(n) end
 
----@param n integer
+---@param n integer how many weeks
 ---@return integer days
 function cadence.weeks(n) end
 
@@ -220,8 +220,96 @@ function cadence.decisions() end
 
 ---Runs `fn`; if it raises, its writes are undone and the error raised on.
 ---@generic T
----@param fn fun(): T
+---@param fn fun(): T the writes to make together; it cannot yield
 ---@return T
 function cadence.transaction(fn) end
+
+---------------------------------------------------------------------------
+-- Writing a policy: what a plan function is given.
+---------------------------------------------------------------------------
+
+---A follow-up a policy proposes: ctx:propose{ kind = "status", due = ctx.today + 7, to = "Helen Jones",
+---reason = "rule 5: …", draft = "Dear Helen, …" }.
+---@class cadence.Proposal
+---@field kind string what it is: "thank-you", "status", "questions"…
+---@field due cadence.Date|string when it is due (moved off weekends and holidays by the calendar)
+---@field to? string whom it goes to
+---@field channel? "email"|"phone"|"letter"|"task" how (default email)
+---@field reason string why: the rule and the facts, shown on the agenda
+---@field draft? string the words to edit and send
+---@field key? string what makes it the same item from day to day (default: kind, person and due date)
+---@field slide? "back"|"forward"|"keep" which way a closed day moves it (default: your calendar's weekends setting)
+---@field logs? string|table|false what marking it done logs (default: the message sent, or a note for a task)
+
+---What a policy's plan(app, ctx) sees of one application besides `app` itself.
+---@class cadence.Context
+---@field today cadence.Date the day the agenda is planned for
+---@field timeline cadence.Event[] every event, oldest first, future ones included
+---@field future cadence.Event[] events dated after today (scheduled interviews)
+---@field contacts cadence.Contact[] the application's contacts
+---@field candidate? cadence.Candidate whose application it is
+---@field calendar table the days follow-ups go out on (calendar:adjust(date))
+local Context = {}
+
+---Proposes a follow-up for the agenda.
+---@param item cadence.Proposal kind, due, to, reason, draft, channel, key
+function Context:propose(item) end
+
+---Notes why this policy proposes nothing (stopped by a reply, waiting for a date); simulations show it.
+---@param reason string the sentence to show
+function Context:exit(reason) end
+
+---Events up to today of a kind, oldest first.
+---@param kind? cadence.EventKind|cadence.EventKind[] one kind, a list of kinds, or nil for all
+---@return cadence.Event[]
+function Context:events(kind) end
+
+---The latest event up to today of a kind, or nil.
+---@param kind? cadence.EventKind|cadence.EventKind[] one kind, a list of kinds, or nil for any
+---@return cadence.Event?
+function Context:last(kind) end
+
+---Events dated after today (an interview next week), of a kind if given.
+---@param kind? cadence.EventKind|cadence.EventKind[] one kind, a list, or nil for all
+---@return cadence.Event[]
+function Context:upcoming(kind) end
+
+---The first event after `anchor` whose kind is in `kinds` and for which `test(e)` holds, or nil.
+---@param anchor cadence.Event|{ day: cadence.Date } an event, or a day to look from
+---@param kinds table<string, boolean> a set of kinds: { ["reply-received"] = true }
+---@param test? fun(e: cadence.Event): boolean a further condition
+---@return cadence.Event?
+function Context:first_after(anchor, kinds, test) end
+
+---How many messages of a kind were sent on or after `since`, to `to` if given.
+---@param message_kind string "thank-you", "status"…
+---@param since? cadence.Date from this day (default: ever)
+---@param to? string only to this person
+---@return integer
+function Context:sent(message_kind, since, to) end
+
+---Whether they replied, offered or rejected on or after `since`.
+---@param since cadence.Date the day to look from
+---@return boolean
+function Context:answered_since(since) end
+
+---The first person met at the latest interview or screen, or nil: whom a follow-up goes to.
+---@return string?
+function Context:person_met() end
+
+---The contact of this application named `name`, or nil.
+---@param name string their name
+---@return cadence.Contact?
+function Context:contact(name) end
+
+---The application's offers.
+---@return cadence.Offer[]
+function Context:offers() end
+
+---What the person decided about the item `key` (done, skipped or snoozed), or nil.
+---@param key string the item's key
+---@return cadence.Decision?
+function Context:decision(key) end
+
 
 return cadence

@@ -32,6 +32,7 @@ struct Repl: ParsableCommand {
             let location = workspace.location
             let store = try location.open()
             let interactive = isatty(0) != 0
+            var failed = false
             try store.session { ws in
                 let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "repl")
                 defer { api.end() }
@@ -49,7 +50,12 @@ struct Repl: ParsableCommand {
                     switch reader.read(prompt: interactive ? engine.prompt : "") {
                     case .line(let text): line = text
                     case .interrupted: engine.cancelInput(); continue
-                    case .end: break loop
+                    case .end:
+                        if let unfinished = engine.unfinished {
+                            Self.reportError("the input ended inside an unfinished chunk: \(unfinished.prefix(60))…")
+                            failed = true
+                        }
+                        break loop
                     }
                     // Ctrl-C while code runs interrupts it (also inside pcall or a
                     // coroutine) and comes back to the prompt, state intact.
@@ -58,12 +64,16 @@ struct Repl: ParsableCommand {
                     switch engine.feed(line) {
                     case .needMore: continue
                     case .output(let text): if !text.isEmpty { Output.write(text + "\n") }
-                    case .error(let text): Self.reportError(text)
+                    case .error(let text):
+                        Self.reportError(text)
+                        failed = true
                     case .quit: break loop
                     }
                 }
                 try api.transaction.finish(success: true)
             }
+            // Piped input is a script: any input that failed fails the run (each one's writes stood or fell alone).
+            if failed && !interactive { throw ExitCode.failure }
         }
     }
 

@@ -66,6 +66,10 @@ public final class ReplEngine {
     /// Drops a half-typed chunk (Ctrl-C at the prompt).
     public func cancelInput() { pending.removeAll() }
 
+    /// The lines of a chunk still waiting for its end, if any: at the end of
+    /// piped input, an error to report rather than a chunk silently dropped.
+    public var unfinished: String? { pending.isEmpty ? nil : pending.joined(separator: "\n") }
+
     func evaluate(_ chunk: LuaFunction) -> Outcome {
         do {
             let results = try run.call(.function(chunk))
@@ -134,6 +138,8 @@ public final class ReplEngine {
     }
 
     func describe(_ error: any Error) -> String {
-        (error as? LuaError)?.message ?? String(describing: error)
+        // An interrupt stops whatever runs, Cadence's own code included: say so, not where.
+        if let error = error as? LuaError, case .limit(.interrupt) = error.kind { return "interrupted" }
+        return (error as? LuaError)?.message ?? String(describing: error)
     }
 }

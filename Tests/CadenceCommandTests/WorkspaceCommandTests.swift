@@ -92,6 +92,18 @@ struct WorkspaceCommandTests {
         #expect((status["draft"] as? String)?.hasPrefix("Dear Helen,\n") == true)
     }
 
+    @Test("piped into the REPL, an input that fails or a chunk left unfinished makes the run fail")
+    func pipedReplFails() throws {
+        try prepared()
+        let good = try Commands.cadence(["repl", "--workspace", directory], input: "1 + 1\n")
+        #expect(good.status == 0 && good.output == "2\n", "\(good.error)")
+        let failing = try Commands.cadence(["repl", "--workspace", directory], input: "nothing.here\n2 + 2\n")
+        #expect(failing.status == 1 && failing.output == "4\n" && failing.error.contains("attempt to index a nil value"))
+        let unfinished = try Commands.cadence(["repl", "--workspace", directory], input: "3 + 3\nfor i = 1, 2 do\n")
+        #expect(unfinished.status == 1 && unfinished.error.contains("the input ended inside an unfinished chunk: for i = 1, 2 do"),
+                "\(unfinished.error)")
+    }
+
     @Test("two processes logging at the same time lose nothing")
     func concurrentWriters() throws {
         try prepared()
@@ -170,7 +182,7 @@ struct WorkspaceCommandTests {
         try "greeting = 'from the workspace'".write(toFile: directory + "/init.lua", atomically: true, encoding: .utf8)
         let result = try Commands.cadence(["repl", "--workspace", directory],
                                           input: "1 +\n1\napp('acme').stage\ngreeting\napps{ stage = 'rejected' }\napp 'nope'\n")
-        #expect(result.status == 0)
+        #expect(result.status == 1)     // 'nope' failed
         #expect(result.output.hasPrefix("2\ninterviewing\nfrom the workspace\nid  company  role"))
         #expect(result.output.contains("Globex"))
         #expect(result.error == "no application named 'nope'\n")

@@ -128,16 +128,19 @@ struct ReplEngineTests {
             let engine = try ReplEngine(lua: lua, api: api)
             _ = engine.feed("a = app 'acme'")
             _ = engine.feed("trap = setmetatable({}, { __index = function() ran = true error('ran') end })")
-            let results = ["ap", "cadence.tr", "a:ti", "a.comp", "trap.", "string.up"].map(engine.complete)
+            let results = ["ap", "cadence.tr", "a:ti", "a.comp", "trap.", "string.up", "a:", "cadence.A"].map(engine.complete)
             return results + [[engine.feed("ran") == .output("nil") ? "not run" : "ran"]]
         }
+        // Metamethods and the classes behind the objects are not offered.
+        #expect(!found[6].isEmpty && !found[6].contains { $0.hasPrefix("a:__") }, "\(found[6])")
+        #expect(found[7] == [])
         #expect(found[0] == ["app", "apps"])
         #expect(found[1] == ["cadence.transaction"])
         #expect(found[2] == ["a:timeline"])
         #expect(found[3] == ["a.company"])
         #expect(found[4] == [])
         #expect(found[5] == ["string.upper"])
-        #expect(found[6] == ["not run"])
+        #expect(found[8] == ["not run"])
     }
 
     @Test("help comes from the annotations; commands begin with a colon")
@@ -150,6 +153,12 @@ struct ReplEngineTests {
                 + (engine.feed(":nonsense") == .error("unknown command :nonsense (try :help)") ? "" : "!")
         }
         #expect(text.hasPrefix("apps(filter)\nApplications matching `filter`"))
+        // Parameters read as descriptions, and the policy writer's ctx has its own page.
+        #expect(text.contains("  filter (optional): which ones: stage, company, tag, quiet, open"), "\(text)")
+        #expect(!text.contains("param filter"))
+        let ctx = try session(["require('cadence.help')('ctx')"])
+        guard case .output(let page) = ctx.first else { Issue.record("\(ctx)"); return }
+        #expect(page.contains("ctx:propose(item)") && page.contains("ctx:sent(message_kind, since, to)"))
         #expect(try session([":quit"]) == [.quit])
     }
 }
