@@ -62,7 +62,7 @@ struct ArchiveCommand<Kind: RecordKind>: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let label = try workspace.open().write("\(Kind.noun) archive \(name)") { ws -> String in
+            let label = try workspace.open().write("\(Kind.command) archive \(name)") { ws -> String in
                 let (record, label) = try Kind.find(name, in: ws)
                 try ws.setArchived(record, true)
                 return label
@@ -81,7 +81,7 @@ struct UnarchiveCommand<Kind: RecordKind>: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let label = try workspace.open().write("\(Kind.noun) unarchive \(name)") { ws -> String in
+            let label = try workspace.open().write("\(Kind.command) unarchive \(name)") { ws -> String in
                 let (record, label) = try Kind.find(name, in: ws)
                 try ws.setArchived(record, false)
                 return label
@@ -120,7 +120,7 @@ struct DeleteCommand<Kind: RecordKind>: ParsableCommand {
                     return
                 }
             }
-            try store.write("\(Kind.noun) delete \(name)") { ws in
+            try store.write("\(Kind.command) delete \(name)") { ws in
                 let (record, _) = try Kind.find(name, in: ws)
                 try ws.delete(record)
             }

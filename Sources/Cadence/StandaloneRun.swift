@@ -111,8 +111,14 @@ struct StandaloneRun {
         let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
         let global = parts[0]
         let module = parts.count == 2 ? parts[1] : parts[0]
-        let result = try lua.global("require").function?.call(LuaValue(module)).first ?? .nil
-        try lua.setGlobal(global, result)
+        // In Lua, as lua.c does: the module's value never becomes a Swift copy
+        // (a module may hold itself, as classes with __index = self do).
+        _ = try lua.run("""
+            local global, module = ...
+            local ok, value = pcall(require, module)
+            if not ok then error(value, 0) end   -- the message as require gave it, with no position added
+            _G[global] = value
+            """, name: "=[C]", arguments: [LuaValue(global), LuaValue(module)])
     }
 
     @discardableResult

@@ -20,7 +20,7 @@ public struct ApplicationSummary: Sendable {
 /// The operations commands (and, later, scripts) perform on a workspace.
 /// Each takes the `Database` of a `Store.read` or `Store.write`, so a
 /// command composes several into one transaction.
-public enum Queries {
+enum Queries {
     // MARK: Candidates
 
     public static func add(_ candidate: inout Candidate, _ db: Database) throws {
