@@ -35,3 +35,26 @@ enum Commands {
         try ChildProcess(executable, arguments, input: input ?? "").wait(timeLimit: timeLimit)
     }
 }
+
+/// A suite whose tests each work on a workspace folder of their own.
+protocol WorkspaceSuite {
+    var directory: String { get }
+}
+
+extension WorkspaceSuite {
+    /// A fresh folder name for one test's workspace.
+    static func folder(_ label: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("cadence-\(label)-\(UUID().uuidString)").path
+    }
+
+    /// `cadence ARGUMENTS --workspace DIRECTORY`.
+    func cadence(_ arguments: String...) throws -> Commands.Result {
+        try Commands.cadence(arguments + ["--workspace", directory])
+    }
+
+    /// The workspace, with Jo Bloggs as its candidate, in London.
+    func createdWithCandidate() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+    }
+}

@@ -5,16 +5,11 @@ import Testing
 /// whole, whatever way a script ends; a workspace that cannot be written
 /// says why; times and zones mean one thing.
 @Suite("The data layer's promises")
-struct DataPromisesTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-promises-\(UUID().uuidString)").path
-
-    func cadence(_ arguments: String...) throws -> Commands.Result {
-        try Commands.cadence(arguments + ["--workspace", directory])
-    }
+struct DataPromisesTests: WorkspaceSuite {
+    let directory = Self.folder("promises")
 
     func prepared() throws {
-        _ = try Commands.cadence(["init", directory])
-        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        try createdWithCandidate()
         _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
     }
 

@@ -5,16 +5,11 @@ import Testing
 /// promise without a date is kept with a warning, and no date beyond the
 /// range Cadence keeps gets in.
 @Suite("Dates in words on the command line")
-struct DateFlagTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-dates-\(UUID().uuidString)").path
-
-    func cadence(_ arguments: String...) throws -> Commands.Result {
-        try Commands.cadence(arguments + ["--workspace", directory])
-    }
+struct DateFlagTests: WorkspaceSuite {
+    let directory = Self.folder("dates")
 
     func prepared() throws {
-        _ = try Commands.cadence(["init", directory])
-        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        try createdWithCandidate()
         _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
     }
 

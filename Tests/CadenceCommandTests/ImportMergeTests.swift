@@ -4,16 +4,11 @@ import Testing
 /// A sheet imported every week: updated, not duplicated; its own dates used;
 /// dates it cannot settle not guessed; another person's backup not slipped in.
 @Suite("Imports that merge")
-struct ImportMergeTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-merge-\(UUID().uuidString)").path
-
-    func cadence(_ arguments: String...) throws -> Commands.Result {
-        try Commands.cadence(arguments + ["--workspace", directory])
-    }
+struct ImportMergeTests: WorkspaceSuite {
+    let directory = Self.folder("merge")
 
     func prepared() throws {
-        _ = try Commands.cadence(["init", directory])
-        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        try createdWithCandidate()
     }
 
     func sheet(_ text: String) throws -> String { try Commands.temporaryScript(text) }

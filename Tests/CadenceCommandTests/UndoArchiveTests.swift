@@ -4,16 +4,11 @@ import Testing
 /// Mistakes a person can take back: a record added twice, deleted, archived,
 /// a misspelt name; and `cadence undo` for the last command, whatever it was.
 @Suite("Mistakes you can undo")
-struct UndoArchiveTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-undo-\(UUID().uuidString)").path
-
-    func cadence(_ arguments: String...) throws -> Commands.Result {
-        try Commands.cadence(arguments + ["--workspace", directory])
-    }
+struct UndoArchiveTests: WorkspaceSuite {
+    let directory = Self.folder("undo")
 
     func prepared() throws {
-        _ = try Commands.cadence(["init", directory])
-        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        try createdWithCandidate()
         _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
         _ = try cadence("contact", "add", "Helen Jones", "--app", "acme", "--role", "hiring-manager")
         _ = try cadence("log", "interview", "--app", "acme", "--with", "Helen Jones", "--at", "2026-03-02")

@@ -4,16 +4,11 @@ import Testing
 /// The workspace commands as a user runs them, and what two processes or a
 /// killed one do to the data.
 @Suite("Workspace commands")
-struct WorkspaceCommandTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-cmd-\(UUID().uuidString)").path
-
-    func cadence(_ arguments: String...) throws -> Commands.Result {
-        try Commands.cadence(arguments + ["--workspace", directory])
-    }
+struct WorkspaceCommandTests: WorkspaceSuite {
+    let directory = Self.folder("cmd")
 
     func prepared() throws {
-        _ = try Commands.cadence(["init", directory])
-        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        try createdWithCandidate()
     }
 
     @Test("a new user creates a workspace, imports a spreadsheet, logs an interview and sees the dated history")
