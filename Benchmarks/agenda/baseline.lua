@@ -84,9 +84,20 @@ for _, app in ipairs(data.apps) do
       local meeting = timeline[anchor]
       local stopped = false
       for i = anchor + 1, #timeline do if STOP[timeline[i].kind] then stopped = true end end
+      -- A decision date after the meeting is the schedule until it passes; then
+      -- rule 6's one inquiry restarts the cadence, counted as its first touch.
       local deadline = app.decisionDeadline and day_number(app.decisionDeadline)
-      if not stopped and not (deadline and deadline >= meeting.n) then
-        local start, waiting = meeting.n, false
+      local waiting, start, inquiry = false, meeting.n, nil
+      if deadline and deadline >= meeting.n then
+        if deadline >= today then waiting = true
+        else
+          for _, e in ipairs(timeline) do
+            if not inquiry and e.kind == "message-sent" and e.messageKind == "deadline-inquiry" and e.n >= deadline then inquiry = e end
+          end
+          if inquiry then start = inquiry.n else waiting = true end
+        end
+      end
+      if not stopped and not waiting then
         local promise
         for i = #timeline, 1, -1 do
           if timeline[i].kind == "next-step" then promise = i; break end
@@ -96,15 +107,21 @@ for _, app in ipairs(data.apps) do
           for i = promise + 1, #timeline do
             local e = timeline[i]
             if not resumed and (e.kind == "follow-up-call" or (e.kind == "message-sent"
-                and (e.messageKind == "status" or e.messageKind == "promised-follow-up"))) then resumed = e end
+                and (e.messageKind == "status" or e.messageKind == "promised-follow-up" or e.messageKind == "promised-call"))) then
+              resumed = e
+            end
           end
+          -- A promise to call is a call; any other, a message.
+          local words = (timeline[promise].nextStep or ""):lower()
+          local call = words:find("%f[%a]call%f[%A]") or words:find("%f[%a]phone") or words:find("%f[%a]ring me")
           if resumed then start = resumed.n
-          else propose("promised-follow-up", slide(timeline[promise].due_n)); waiting = true end
+          else propose(call and "promised-call" or "promised-follow-up", slide(timeline[promise].due_n)); waiting = true end
         end
         if not waiting then
           local n, last = 0, start
           for _, e in ipairs(timeline) do
-            if e.kind == "message-sent" and e.messageKind == "status" and e.n >= start then n, last = n + 1, e.n end
+            if e.kind == "message-sent" and (e.messageKind == "status" or (inquiry and e.messageKind == "deadline-inquiry"))
+               and e.n >= start then n, last = n + 1, e.n end
           end
           if n >= 7 then propose("move-on", slide(last + 7)) else propose("status", slide(last + 7)) end
         end

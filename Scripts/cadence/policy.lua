@@ -168,7 +168,7 @@ end
 
 --- A short name for an item that stays the same from day to day: what
 --- `cadence agenda done REF` takes. (FNV-1a of the application and key.)
-function policy.ref(app_id, key) return host.ref(tostring(app_id) .. "|" .. key) end
+function policy.ref(app_id, key, digits) return host.ref(tostring(app_id) .. "|" .. key, digits) end
 
 local function applies(p, app)
   local function named(list)
@@ -280,16 +280,23 @@ function policy.agenda(policies, options)
   local search, contacts = cadence.search(), cadence.all_contacts()
   for _, app in ipairs(options.app and { options.app } or search.apps) do
     plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
+    local seen = {}
     for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
-      local ref = policy.ref(app.id, item.key)
-      -- One key is one item (decisions hang on it): proposed twice, it is listed once,
-      -- so that every ref on the agenda names exactly one item to act on.
-      if item.due <= horizon and not refs[ref] then
+      -- One key is one item (decisions hang on it): proposed twice, it is listed once.
+      if item.due <= horizon and not seen[item.key] then
+        seen[item.key] = true
         item.overdue = item.due < today
-        item.ref, refs[ref] = ref, true
         items[#items + 1] = item
       end
     end
+  end
+  -- Every ref names one item: where two items' short refs collide (likely
+  -- only in a search of thousands), the later one gets a longer ref.
+  for _, item in ipairs(items) do
+    local ref = policy.ref(item.app.id, item.key)
+    if refs[ref] then ref = policy.ref(item.app.id, item.key, 8) end
+    while refs[ref] do ref = ref .. "x" end
+    item.ref, refs[ref] = ref, true
   end
   local keys, by_key = {}, {}
   for i, item in ipairs(items) do

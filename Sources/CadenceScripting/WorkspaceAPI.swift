@@ -139,11 +139,13 @@ public final class WorkspaceAPI {
         // An agenda item's short name (policy.ref): FNV-1a of the text, its
         // top 24 bits in hex. Here rather than in Lua, where the loop over
         // bytes cost a tenth of planning.
+        // `digits` (6 by default, at most 8) hex digits of it: a longer ref for one that collides.
         try add("ref") { args in
             var hash: UInt32 = 2_166_136_261
             for byte in try args.bytes(1) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            let hex = String(hash >> 8, radix: 16)
-            return .one(LuaValue(String(repeating: "0", count: 6 - hex.count) + hex))
+            let digits = max(6, min(8, Int(args.isNil(2) ? 6 : try args.integer(2))))
+            let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
+            return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
         }
         // A date phrase ("friday next week", "in a fortnight"), from today or
         // from the day given; leaning "past" reads a bare weekday as the last one.

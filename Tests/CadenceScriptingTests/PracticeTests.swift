@@ -55,6 +55,13 @@ struct PracticeTests {
             return repeated
             """, asOf: "2026-03-02")
         #expect(refs.first?.integerValue == 0)
+        // A ref that collides with another item's is made longer, keeping the short one as its prefix.
+        let long = try harness.run("""
+            local policy = require "cadence.policy"
+            return policy.ref(7, "status 1|2026-03-02"), policy.ref(7, "status 1|2026-03-02", 8)
+            """)
+        let short = try #require(long.first?.stringValue), full = try #require(long.last?.stringValue)
+        #expect(short.count == 6 && full.count == 8 && full.hasPrefix(short))
     }
 
     @Test("rule 11: a presentation asked for becomes a task due two days before the round")
