@@ -29,6 +29,12 @@ enum Queries {
         try candidate.insert(db)
     }
 
+    public static func update(_ candidate: Candidate, _ db: Database) throws {
+        try candidate.validate()
+        try TextCheck.refuseNUL(in: candidate)
+        try candidate.update(db)
+    }
+
     public static func candidates(_ db: Database) throws -> [Candidate] {
         try StoredRows.fetchAll(Candidate.order(Column("id")), db)
     }

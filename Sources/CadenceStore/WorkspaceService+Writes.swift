@@ -21,11 +21,7 @@ extension WorkspaceService {
         return candidate
     }
 
-    public func update(_ candidate: Candidate) throws {
-        try candidate.validate()
-        try TextCheck.refuseNUL(in: candidate)
-        try candidate.update(db)
-    }
+    public func update(_ candidate: Candidate) throws { try Queries.update(candidate, db) }
 }
 
 // MARK: - Applications
