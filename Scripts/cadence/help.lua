@@ -52,7 +52,7 @@ return function(thing, names)
     lines[#lines + 1] = "In the REPL: agenda(days) and simulate(app, weeks, \"reply on day 10\", ...) under your cadence.lua;"
     lines[#lines + 1] = "  done(ref [, day]), skip(ref), snooze(ref, until) act on an agenda item"
     lines[#lines + 1] = "Writing a policy: help('ctx') for what plan(app, ctx) is given"
-    lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (the last input's events and decisions), :quit"
+    lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (what the last input wrote), :quit"
     return table.concat(lines, "\n")
   end
   if thing == "ctx" then

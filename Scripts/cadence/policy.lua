@@ -184,8 +184,8 @@ end
 local NONE = setmetatable({}, { __newindex = function() error("the list of scheduled events is read-only", 2) end })
 
 --- Splits a timeline (in time order) into what happened up to `today` and
---- what is scheduled after. Events a correction set aside (a mistake, an
---- :undo) are in neither: they did not happen.
+--- what is scheduled after. Events a correction set aside (a mistake
+--- logged long ago) are in neither: they did not happen.
 local function split(timeline, today)
   local set_aside
   for i = 1, #timeline do

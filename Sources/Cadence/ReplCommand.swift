@@ -13,8 +13,8 @@ struct Repl: ParsableCommand {
             Type an expression to see its value (lists of applications print as tables), or \
             any Lua statement; an unfinished chunk continues on the next line. The first result \
             is kept in _. Each input's writes land when it succeeds; an input that fails \
-            changes nothing; :undo takes back what the last input wrote (its events set \
-            aside, its agenda decisions withdrawn). agenda(days), simulate(app, weeks), \
+            changes nothing; :undo takes back what the last input wrote (again: the input \
+            before it). agenda(days), simulate(app, weeks), \
             done(ref), skip(ref) and snooze(ref, until) work as the commands do. :help lists \
             the functions, :load FILE runs a file, :reload reloads edited scripts, :quit (or \
             Ctrl-D) leaves. At start it runs ~/.config/cadence/init.lua (or \

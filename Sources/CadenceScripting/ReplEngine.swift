@@ -20,8 +20,8 @@ public final class ReplEngine {
     let api: WorkspaceAPI?
     let run: LuaFunction
     private var pending: [String] = []
-    /// What the last input wrote, for :undo.
-    private var lastChanges = WorkspaceChanges()
+    /// The undo journal's commands this session's inputs wrote, latest last: `:undo` takes them back in turn.
+    private var written: [Int64] = []
 
     public var prompt: String { pending.isEmpty ? "> " : ">> " }
 
@@ -75,13 +75,11 @@ public final class ReplEngine {
             let results = try run.call(.function(chunk))
             let ok = results.first == true
             try api?.transaction.finish(success: ok)
-            let changes = api?.takeChanges() ?? WorkspaceChanges()
-            if ok && !changes.isEmpty { lastChanges = changes }
+            if let command = api?.transaction.lastCommand { written.append(command) }
             let text = results.count > 1 ? results[1].stringValue ?? "" : ""
             return ok ? .output(text) : .error(text)
         } catch {
             try? api?.transaction.finish(success: false)
-            _ = api?.takeChanges()
             return .error(describe(error))
         }
     }
@@ -112,23 +110,19 @@ public final class ReplEngine {
         }
     }
 
-    /// Takes back what the last input wrote: its events are set aside with
-    /// corrections, its decisions on agenda items put back as they were.
+    /// Takes back what the last input that wrote wrote, as `cadence undo`
+    /// does with a command: events, decisions on agenda items, records added,
+    /// changed or deleted. Again, and the input before it.
     func undo() -> Outcome {
         guard let api else { return .error("no workspace to undo in") }
-        guard !lastChanges.isEmpty else { return .error("nothing to undo: the last input wrote nothing") }
+        guard let command = written.last else { return .error("nothing to undo: no input of this session wrote anything") }
         do {
-            try api.undo(lastChanges)
-            try api.transaction.finish(success: true)
-            _ = api.takeChanges()
-            let events = lastChanges.events.count, decisions = lastChanges.decisions.count
-            lastChanges = WorkspaceChanges()
-            var parts: [String] = []
-            if events > 0 { parts.append("\(events) event\(events == 1 ? "" : "s") set aside by corrections (the log keeps both)") }
-            if decisions > 0 { parts.append("\(decisions) decision\(decisions == 1 ? "" : "s") on the agenda taken back") }
-            return .output("undone: " + parts.joined(separator: "; "))
+            let undone = try api.transaction.undo(command)
+            written.removeLast()
+            let changes = undone.changes.map(\.description)
+            let listed = changes.prefix(6).joined(separator: ", ") + (changes.count > 6 ? " and \(changes.count - 6) more" : "")
+            return .output("undone: " + listed)
         } catch {
-            try? api.transaction.finish(success: false)
             return .error(describe(error))
         }
     }

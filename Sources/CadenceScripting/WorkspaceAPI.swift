@@ -12,8 +12,6 @@ public final class WorkspaceAPI {
     let workspace: WorkspaceService
     public let transaction: WorkspaceTransaction
     let asOf: LocalDate?
-    /// What was written since `takeChanges()` was last called: the REPL's undo.
-    private var changes = WorkspaceChanges()
     /// Instants reach Lua as the same ISO 8601 text the JSON export has.
     let encoder: LuaValueEncoder = {
         var encoder = LuaValueEncoder()
@@ -338,9 +336,7 @@ public final class WorkspaceAPI {
                           due: try text("due").map { try DateParsing.date($0, field: "due") },
                           stage: try text("stage").map { try Stage(parsing: $0) },
                           corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
-        let logged = try workspace.log(event, promising: text("next"), asWritten: details["as_written"].isTruthy)
-        changes.events += logged.map { $0.id! }
-        return logged[0]
+        return try workspace.log(event, promising: text("next"), asWritten: details["as_written"].isTruthy)[0]
     }
 
     /// Records what the person decided about a planned item: done (with the
@@ -355,8 +351,7 @@ public final class WorkspaceAPI {
                                 channel: text("channel"), recipient: text("to"), status: status, policy: text("policy"),
                                 reason: text("reason"), draft: text("draft"), decidedAt: asOf?.noon(in: try zone(of: id)) ?? Date(),
                                 eventID: fields["event"].integerValue)
-        let previous = try workspace.decide(decision)
-        changes.decisions.append(.init(applicationID: id, key: decision.key ?? "", previous: previous))
+        try workspace.decide(decision)
     }
 
     /// Whether the session the API serves is still on: after `end()` every
@@ -365,28 +360,6 @@ public final class WorkspaceAPI {
 
     /// Ends the session: called when the workspace's connection is given back.
     public func end() { isOpen = false }
-
-    /// What was written since the last call, forgetting it.
-    public func takeChanges() -> WorkspaceChanges {
-        defer { changes = WorkspaceChanges() }
-        return changes
-    }
-
-    /// Undoes `changes` (the REPL's last input): its events are set aside
-    /// with corrections (the log is append-only), its decisions on agenda
-    /// items are put back as they were, latest first.
-    public func undo(_ changes: WorkspaceChanges) throws {
-        try transaction.willWrite()
-        for id in changes.events {
-            guard let original = try workspace.event(id) else { continue }
-            let correction = Event(applicationID: original.applicationID, kind: .correction, at: asOf?.noon(in: try zone(of: original.applicationID)) ?? Date(),
-                                   corrects: id, notes: "undone in the REPL")
-            try workspace.log(correction)
-        }
-        for decision in changes.decisions.reversed() {
-            try workspace.restoreDecision(of: decision.applicationID, key: decision.key, to: decision.previous)
-        }
-    }
 
     // MARK: Values for Lua
 

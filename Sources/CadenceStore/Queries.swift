@@ -243,14 +243,6 @@ enum Queries {
         try StoredRows.fetchOne(FollowUp.filter(Column("applicationID") == applicationID && Column("key") == key), db)
     }
 
-    /// Puts back what was decided on the item `key` before: `previous`, or
-    /// nothing (decisions are choices about the agenda, not history, so
-    /// unlike the log they are replaced).
-    public static func restoreDecision(of applicationID: Int64, key: String, to previous: FollowUp?, _ db: Database) throws {
-        try FollowUp.filter(Column("applicationID") == applicationID && Column("key") == key).deleteAll(db)
-        if var previous { try previous.insert(db) }
-    }
-
     /// Records a decision on the item `decision.key` of its application,
     /// replacing an earlier one (a snoozed item later done, say).
     public static func decide(_ decision: inout FollowUp, _ db: Database) throws {

@@ -91,17 +91,10 @@ extension WorkspaceService {
         return try Queries.log(event, promising: next, timeZone: try Queries.timeZone(ofApplication: event.applicationID, db), db)
     }
 
-    /// Records a decision on an agenda item, replacing an earlier one; returns what it replaced.
-    @discardableResult
-    public func decide(_ decision: FollowUp) throws -> FollowUp? {
+    /// Records a decision on an agenda item, replacing an earlier one.
+    public func decide(_ decision: FollowUp) throws {
         var decision = decision
-        let previous = try Queries.decision(of: decision.applicationID, key: decision.key ?? "", db)
         try Queries.decide(&decision, db)
-        return previous
-    }
-
-    public func restoreDecision(of applicationID: Int64, key: String, to previous: FollowUp?) throws {
-        try Queries.restoreDecision(of: applicationID, key: key, to: previous, db)
     }
 }
 

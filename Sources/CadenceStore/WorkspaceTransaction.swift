@@ -14,19 +14,49 @@ public final class WorkspaceTransaction {
         self.command = command
     }
 
+    /// The undo journal's id of the command the last committed transaction
+    /// wrote as, or nil when it wrote nothing (the REPL's `:undo` takes it back).
+    public private(set) var lastCommand: Int64?
+    private var began = false
+
     /// Called before every write.
     public func willWrite() throws {
         if !db.isInsideTransaction {
             try db.execute(sql: "BEGIN IMMEDIATE")
             try UndoJournal.begin(command, db)
+            began = true
         }
     }
 
     /// Ends the script's transaction.
     public func finish(success: Bool) throws {
+        lastCommand = nil
         guard db.isInsideTransaction else { return }
-        if success { try UndoJournal.end(db) }
+        var command: Int64?
+        if success && began {
+            try UndoJournal.end(db)
+            command = try UndoJournal.last(db)?.id
+        }
         try db.execute(sql: success ? "COMMIT" : "ROLLBACK")
+        began = false
+        lastCommand = success ? command : nil
+    }
+
+    /// Takes back the command `id` (see `UndoJournal`), when it is still the
+    /// last one written; its writes are not journaled again.
+    public func undo(_ id: Int64) throws -> UndoableCommand {
+        guard try UndoJournal.last(db)?.id == id else {
+            throw StoreError.invalid("another command has written since; 'cadence undo' takes back the last one, whatever it was")
+        }
+        if !db.isInsideTransaction { try db.execute(sql: "BEGIN IMMEDIATE") }
+        do {
+            let undone = try UndoJournal.undo(db)!
+            try db.execute(sql: "COMMIT")
+            return undone
+        } catch {
+            try? db.execute(sql: "ROLLBACK")
+            throw error
+        }
     }
 
     /// `transaction(fn)` in Lua: a nested unit that can be undone on its own.

@@ -75,21 +75,32 @@ struct ReplEngineTests {
         #expect(try harness.eventCount() == before + 1)
     }
 
-    @Test(":undo sets aside the events the last input logged, and the stage follows")
+    @Test(":undo takes back what the last input wrote, as 'cadence undo' does a command; again, the input before")
     func undo() throws {
+        let before = try harness.eventCount()
         let outcomes = try session([
             ":undo",
             "app('hooli'):log('applied') app('hooli'):log('interview', { next = 'in 2 weeks' })",
             "app('hooli').stage",
+            "app('hooli'):edit{ notes = 'keen' } app('hooli'):archive()",
+            "#apps{ company = 'hooli' }",
             ":undo",
-            "app('hooli').stage",
-            "#app('hooli'):timeline()",
+            "#apps{ company = 'hooli' }, app('hooli').notes",
+            ":undo",
+            "app('hooli').stage, #app('hooli'):timeline()",
+            ":undo",
         ])
-        #expect(outcomes[0] == .error("nothing to undo: the last input wrote nothing"))
+        guard outcomes.count == 10 else { Issue.record("\(outcomes)"); return }
+        #expect(outcomes[0] == .error("nothing to undo: no input of this session wrote anything"))
         #expect(outcomes[2] == .output("interviewing"))
-        #expect(outcomes[3] == .output("undone: 3 events set aside by corrections (the log keeps both)"))
-        #expect(outcomes[4] == .output("saved"))
-        #expect(outcomes[5] == .output("7"))
+        #expect(outcomes[4] == .output("0"))
+        #expect(outcomes[5] == .output("undone: changed application #7, changed application #7"), "\(outcomes[5])")
+        #expect(outcomes[6] == .output("1\nnil"), "\(outcomes[6])")
+        guard case .output(let second) = outcomes[7] else { Issue.record("\(outcomes[7])"); return }
+        #expect(second.hasPrefix("undone: added event #") && second.components(separatedBy: "added event").count == 4, "\(second)")
+        #expect(outcomes[8] == .output("saved\n1"), "\(outcomes[8])")
+        #expect(outcomes[9] == .error("nothing to undo: no input of this session wrote anything"))
+        #expect(try harness.eventCount() == before)
     }
 
     @Test(":undo takes back decisions on agenda items too: done, skipped and snoozed items come back as they were")
@@ -112,12 +123,13 @@ struct ReplEngineTests {
         guard outcomes.count == 9 else { Issue.record("\(outcomes)"); return }
         #expect(outcomes[1] == .output("Done e2fc18: Acme Analytics: thank-you to Helen Jones; logged message-sent (thank-you) on Mon 2 Mar"))
         #expect(outcomes[2] == .output("1"))
-        #expect(outcomes[3] == .output("undone: 1 event set aside by corrections (the log keeps both); 1 decision on the agenda taken back"))
+        #expect(outcomes[3] == .output("undone: added event #\(before + 1), added agenda decision #1"), "\(outcomes[3])")
         #expect(outcomes[4] == .output("0"))
-        #expect(outcomes[7] == .output("undone: 1 decision on the agenda taken back"))
+        guard case .output(let skipUndone) = outcomes[7] else { Issue.record("\(outcomes[7])"); return }
+        #expect(skipUndone.hasPrefix("undone: ") && skipUndone.contains("agenda decision"), "\(skipUndone)")
         #expect(outcomes[8] == .output("snoozed 2026-03-04"))
-        // The done event stays in the log, set aside by a correction.
-        #expect(try harness.eventCount() == before + 2)
+        // The done event is taken back with its decision.
+        #expect(try harness.eventCount() == before)
     }
 
     @Test("completion finds globals, fields and methods, and never runs a metamethod")
