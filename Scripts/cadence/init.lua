@@ -384,6 +384,14 @@ end
 
 function cadence.candidates() return objects(Candidate, host.candidates()) end
 
+--- The three numbers that hold for `app`: its own, else its candidate's, else nil.
+function cadence.targets(app)
+  if app.targets then return app.targets end
+  for _, c in ipairs(cadence.candidates()) do
+    if c.id == app.candidateID then return c.targets end
+  end
+end
+
 --- Adds an application (and logs it applied, or saved):
 ---   cadence.add_app{ company = "Acme", role = "Analyst", applied = "last friday", tags = { "remote" } }
 --- fields: company, role, candidate, applied, saved, again (the same company and role

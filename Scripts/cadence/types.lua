@@ -26,6 +26,18 @@ function Date:short() end
 
 ---@alias cadence.EventKind "saved"|"applied"|"screen"|"interview"|"follow-up-call"|"message-sent"|"reply-received"|"next-step"|"deadline-set"|"offer-received"|"negotiation-round"|"rejection"|"withdrawal"|"acceptance"|"decline"|"ghosted"|"correction"|"note"
 
+---An amount of money, exact: minor units (pence, cents) and an ISO 4217 code.
+---@class cadence.Money
+---@field minorUnits integer 3000000 is 30,000.00
+---@field currency string "GBP"
+
+---The three numbers (negotiation rule 1): the bottom line, the going rate and the top.
+---@class cadence.Targets
+---@field bottom cadence.Money the lowest acceptable
+---@field going cadence.Money the market's average for the role
+---@field top cadence.Money the highest reasonable for this experience
+---@field period "year"|"month"|"week"|"day"|"hour"
+
 ---An application: a candidate, a company, a role.
 ---@class cadence.Application
 ---@field id integer
@@ -49,6 +61,8 @@ function Date:short() end
 ---@field tags string[]
 ---@field notes? string
 ---@field facts? table<string, string> what is known, by topic (hours, office, contract…)
+---@field postedRange? { low: cadence.Money, high: cadence.Money, period: string } the posted salary, read
+---@field targets? cadence.Targets the three numbers for this role, where they differ from the candidate's
 local Application = {}
 
 ---The application's events, oldest first.
@@ -134,6 +148,9 @@ function Application:log(kind, details) end
 ---@field timeZone string
 ---@field strengths string[]
 ---@field references string[]
+---@field targets? cadence.Targets the three numbers
+---@field currentPay? cadence.Money pay a year in the current job: the baseline an offer is compared with
+---@field currentBenefits string[] the current job's benefits, as stated
 
 ---@class cadence.Filter
 ---@field stage? cadence.Stage|cadence.Stage[]
@@ -217,6 +234,11 @@ function cadence.search() end
 ---What was decided about agenda items.
 ---@return cadence.Decision[]
 function cadence.decisions() end
+
+---The three numbers that hold for `app`: its own, else its candidate's; nil when none are set.
+---@param app cadence.Application the application
+---@return cadence.Targets?
+function cadence.targets(app) end
 
 ---Runs `fn`; if it raises, its writes are undone and the error raised on.
 ---@generic T

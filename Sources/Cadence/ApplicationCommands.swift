@@ -16,6 +16,9 @@ struct ApplicationCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Pay as the posting states it, with its currency: £30,000, 90k–110k USD.") var salary: String?
         @Option(help: "When they will decide (2026-03-20, or words such as 'friday next week').") var deadline: String?
         @Option(help: "How much you want it, 1 to 5.") var interest: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "The three numbers for this role, where they differ from yours: \"40000,45000,52000 EUR\".", valueName: "bottom,going,top"))
+        var targets: String?
         @Option(name: .customLong("need"), help: "A need or problem they named (repeatable).") var needs: [String] = []
         @Option(name: .customLong("question"), help: "Something still to find out (repeatable).") var questions: [String] = []
         @Option(name: .customLong("tag"), help: "A tag (repeatable).") var tags: [String] = []
@@ -34,6 +37,7 @@ struct ApplicationCommand: ParsableCommand {
             }
             if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline") }
             if let interest { a.interest = interest }
+            if let targets { a.targets = try SalaryTargets(parsing: targets) }
             if !needs.isEmpty { a.needs = needs }
             if !questions.isEmpty { a.questions = questions }
             if !tags.isEmpty { a.tags = tags }
@@ -203,7 +207,8 @@ struct ApplicationCommand: ParsableCommand {
             field("source", a.source)
             field("location", a.location)
             field("url", a.url)
-            field("salary", a.postedSalary)
+            field("salary", a.postedSalary.map { text in a.postedRange.map { "\(text) (\($0))" } ?? text })
+            field("targets", a.targets?.description)
             field("deadline", a.decisionDeadline?.description)
             field("interest", a.interest.map { "\($0)/5" })
             field("tags", a.tags.joined(separator: ", "))

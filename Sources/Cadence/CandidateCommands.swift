@@ -13,10 +13,14 @@ struct CandidateCommand: ParsableCommand {
         @Option(help: "Email address.") var email: String?
         @Option(help: "IANA time zone, such as Europe/London: due dates are days there.") var timeZone: String?
         @Option(name: .customLong("strength"), help: "Something you offer an employer (repeatable).") var strengths: [String] = []
-        @Option(help: "Salary targets, lowest acceptable, market rate and highest reasonable: 28000,30000,35000 GBP")
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "The three numbers: your bottom line, the going rate and the top, with a currency (and period): "
+                + "\"28000,30000,35000 GBP\", \"£2,300, £2,500, £2,900 a month\".", valueName: "bottom,going,top"))
         var targets: String?
         @Option(parsing: .unconditional, help: "Current pay, such as '45000 GBP'.") var currentPay: String?
         @Option(name: .customLong("reference"), help: "A professional reference (repeatable).") var references: [String] = []
+        @Option(name: .customLong("current-benefit"), help: "A benefit of your current job, as stated: \"pension 5% matched\" (repeatable).")
+        var currentBenefits: [String] = []
 
         func apply(to candidate: inout Candidate) throws {
             if let email { candidate.email = email }
@@ -24,23 +28,8 @@ struct CandidateCommand: ParsableCommand {
             if !strengths.isEmpty { candidate.strengths = strengths }
             if !references.isEmpty { candidate.references = references }
             if let currentPay { candidate.currentPay = try Money(parsing: currentPay, field: "current pay") }
-            if let targets { candidate.targets = try Fields.targets(targets) }
-        }
-
-        static func targets(_ text: String) throws -> SalaryTargets {
-            let words = text.split(separator: " ")
-            let currency = words.count > 1 ? String(words.last!) : nil
-            let numbers = (words.first ?? "").split(separator: ",").map(String.init)
-            guard numbers.count == 3 else {
-                throw DomainError.invalid(field: "targets", "'\(text)' needs three amounts: bottom,going,top CURRENCY (such as \"28000,30000,35000 GBP\")")
-            }
-            guard currency != nil || numbers.allSatisfy({ Money.symbols.keys.contains($0.first ?? " ") }) else {
-                throw DomainError.invalid(field: "targets", "'\(text)' needs a currency: \"\(text) GBP\", say")
-            }
-            let money = try numbers.map { try Money(parsing: $0, defaultCurrency: currency, field: "targets") }
-            let targets = SalaryTargets(bottom: money[0], going: money[1], top: money[2])
-            try targets.validate()
-            return targets
+            if let targets { candidate.targets = try SalaryTargets(parsing: targets) }
+            if !currentBenefits.isEmpty { candidate.currentBenefits = currentBenefits }
         }
     }
 
@@ -113,8 +102,9 @@ struct CandidateCommand: ParsableCommand {
                 if output.json { return Output.write(try Output.json(c)) }
                 var lines = ["\(c.name) (candidate \(c.id!))", "  time zone:  \(c.timeZone)"]
                 if let email = c.email { lines.append("  email:      \(email)") }
-                if let t = c.targets { lines.append("  targets:    bottom \(t.bottom), going \(t.going), top \(t.top)") }
-                if let pay = c.currentPay { lines.append("  current:    \(pay)") }
+                if let t = c.targets { lines.append("  targets:    \(t)") }
+                if let pay = c.currentPay { lines.append("  current:    \(pay) a year") }
+                for b in c.currentBenefits { lines.append("  benefit:    \(b)") }
                 for s in c.strengths { lines.append("  strength:   \(s)") }
                 for r in c.references { lines.append("  reference:  \(r)") }
                 if c.references.count < 3 { lines.append("  (aim for three references, asked in advance)") }

@@ -9,7 +9,7 @@ public struct Application: Hashable, Sendable, Codable {
     public var source: String?
     public var location: String?
     public var url: String?
-    /// Pay as the posting stated it ("£50-60k"): text, not money.
+    /// Pay as the posting stated it ("£50-60k"), kept as written; `postedRange` reads it.
     public var postedSalary: String?
     public var decisionDeadline: LocalDate?
     /// 1 (barely) to 5 (dream job).
@@ -24,6 +24,9 @@ public struct Application: Hashable, Sendable, Codable {
     /// answers that turn the practice's checklist of unknowns into fewer
     /// questions. Optional so older exports, which lack it, still import.
     public var facts: [String: String]?
+    /// The three numbers for this role, where they differ from the
+    /// candidate's (a role in another city, another currency).
+    public var targets: SalaryTargets?
     /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
     public var archivedAt: Date?
 
@@ -58,5 +61,12 @@ public struct Application: Hashable, Sendable, Codable {
         if let interest, !(1...5).contains(interest) {
             throw DomainError.invalid(field: "interest", "interest is 1 to 5, got \(interest)")
         }
+        try targets?.validate()
+        try decisionDeadline?.checkRange(field: "deadline")
     }
+}
+
+extension Application {
+    /// The posted salary as amounts with a currency, or nil when none was posted.
+    public var postedRange: SalaryRange? { postedSalary.flatMap { try? SalaryRange(parsing: $0) } }
 }

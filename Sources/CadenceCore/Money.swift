@@ -81,6 +81,9 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 public enum PayPeriod: String, Sendable, Codable, CaseIterable {
     case year, month, week, day, hour
 
+    /// "a year", "an hour".
+    public var perWords: String { (self == .hour ? "an " : "a ") + rawValue }
+
     /// How many of this period make a working year (for comparing offers).
     public var perYear: Int64 {
         switch self {

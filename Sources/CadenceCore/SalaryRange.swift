@@ -73,6 +73,6 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let amount = low == high ? low.description
             : low.description.dropLast(low.currency.count + 1) + "–" + high.description
-        return "\(amount) \(period == .hour ? "an" : "a") \(period.rawValue)"
+        return "\(amount) \(period.perWords)"
     }
 }

@@ -34,6 +34,13 @@ extension WorkspaceAPI {
         try classes.date("decisionDeadline", a.decisionDeadline, into: t); t.set("interest", a.interest)
         t.set("needs", strings: a.needs); t.set("questions", strings: a.questions); t.set("tags", strings: a.tags)
         t.set("notes", a.notes)
+        // Money as the candidate's is: { minorUnits = 3000000, currency = "GBP" }, exact.
+        if let range = a.postedRange {
+            try t.set("postedRange", hash: 3) { r in
+                try r.set("low", try value(range.low)); try r.set("high", try value(range.high)); r.set("period", range.period.rawValue)
+            }
+        }
+        if let targets = a.targets { try t.set("targets", try value(targets)) }
         if let facts = a.facts {
             try t.set("facts", hash: facts.count) { f in for (k, v) in facts { f.set(k, v) } }
         }

@@ -9,7 +9,7 @@ import LuaBinding
 
 extension WorkspaceAPI {
     static let applicationFields = ["company", "role", "candidate", "source", "location", "url", "salary", "deadline",
-                                    "interest", "needs", "questions", "tags", "notes", "facts"]
+                                    "interest", "needs", "questions", "tags", "notes", "facts", "targets"]
 
     /// Fields an application is given or changed with (`add_app`, `app:edit`).
     func apply(_ fields: inout RecordFields, to a: inout Application) throws {
@@ -24,6 +24,7 @@ extension WorkspaceAPI {
         }
         if let v = try fields.text("deadline") { a.decisionDeadline = try DatePhrase.date(v, from: try today(), field: "deadline") }
         if let v = try fields.integer("interest") { a.interest = v }
+        if let v = try fields.text("targets") { a.targets = try SalaryTargets(parsing: v) }
         if let v = try fields.list("needs") { a.needs = v }
         if let v = try fields.list("questions") { a.questions = v }
         if let v = try fields.list("tags") { a.tags = v }

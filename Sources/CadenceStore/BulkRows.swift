@@ -185,7 +185,7 @@ enum ApplicationRows {
         """
 
     static let columns = "id, candidateID, company, role, source, location, url, postedSalary, decisionDeadline, interest, "
-        + "needs, questions, tags, notes, facts, archivedAt"
+        + "needs, questions, tags, notes, facts, archivedAt, targets"
 
     /// Every application, or the one numbered `id`.
     static func fetch(_ db: Database, id: Int64? = nil) throws -> [Application] {
@@ -210,6 +210,9 @@ enum ApplicationRows {
                 tags: readable("list of tags", row[12], JSONText.strings) ?? [],
                 notes: row[13], facts: readable("list of facts", row[14]) { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }))
             applications[applications.count - 1].archivedAt = row[15]
+            applications[applications.count - 1].targets = readable("set of targets", row[16]) {
+                try JSONDecoder().decode(SalaryTargets.self, from: Data($0.utf8))
+            }
         }
         return applications
     }

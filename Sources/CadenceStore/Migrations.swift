@@ -115,6 +115,10 @@ enum Migrations {
             }
             try UndoJournal.create(db)
         }
+        migrator.registerMigration("v5: the three numbers for one application") { db in
+            try db.alter(table: "application") { t in t.add(column: "targets", .text) }
+            try UndoJournal.makeTriggers(db)    // the journal records the new column too
+        }
         return migrator
     }
 }

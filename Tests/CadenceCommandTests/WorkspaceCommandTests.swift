@@ -99,6 +99,28 @@ struct WorkspaceCommandTests: WorkspaceSuite {
                 "\(unfinished.error)")
     }
 
+    @Test("the three numbers: the candidate's, and an application's own where they differ; current pay and benefits")
+    func targets() throws {
+        try prepared()
+        let edited = try cadence("candidate", "edit", "jo", "--targets", "28000,30000,35000 GBP", "--current-pay", "26000 GBP",
+                                 "--current-benefit", "pension 5% matched")
+        #expect(edited.status == 0, "\(edited.error)")
+        #expect(try cadence("candidate", "show", "jo").output.contains(
+            "  targets:    bottom 28,000 GBP, going 30,000 GBP, top 35,000 GBP a year\n  current:    26,000 GBP a year\n  benefit:    pension 5% matched\n"))
+        _ = try cadence("app", "add", "Acme", "Analyst", "--targets", "40000,45000,52000 EUR", "--salary", "90k–110k USD")
+        _ = try cadence("app", "add", "Globex", "Analyst")
+        let shown = try cadence("app", "show", "acme").output
+        #expect(shown.contains("salary:     90k–110k USD (90,000–110,000 USD a year)") && shown.contains("targets:    bottom 40,000 EUR"))
+        let lua = try Commands.cadence(["run", "--workspace", directory, "-e", """
+            local c = require "cadence"
+            local function show(t) return t.bottom.minorUnits // 100 .. " " .. t.top.currency .. " a " .. t.period end
+            print(show(c.targets(c.app("acme"))), show(c.targets(c.app("globex"))))
+            """])
+        #expect(lua.output == "40000 EUR a year\t28000 GBP a year\n", "\(lua.error)")
+        let bad = try cadence("app", "edit", "acme", "--targets", "45000,40000,52000 EUR")
+        #expect(bad.status == 1 && bad.error.contains("expected bottom <= going <= top"))
+    }
+
     @Test("two processes logging at the same time lose nothing")
     func concurrentWriters() throws {
         try prepared()
