@@ -225,14 +225,9 @@ struct ApplicationCommand: ParsableCommand {
                 }
             }
             for o in d.offers {
-                out.append("\nOffer \(o.id!) (\(o.status.rawValue)\(o.archivedAt != nil ? ", archived" : "")): \(o.base) a \(o.period.rawValue)")
-                func part(_ name: String, _ value: String?) { if let value { out.append("  \(name + ":")".padded(14) + value) } }
-                part("bonus", o.bonus?.description)
-                part("sign-on", o.signOn?.description)
-                part("equity", o.equity)
-                part("start", o.startDate?.description)
-                part("respond by", o.respondBy?.description)
-                for (k, v) in o.benefits.sorted(by: { $0.key < $1.key }) { part(k, v) }
+                out.append("\nOffer \(o.id!) (\(o.status.rawValue)\(o.archivedAt != nil ? ", archived" : "")"
+                           + (o.revises.map { ", revising offer \($0)" } ?? "") + ")")
+                out += OfferText.components(o)
             }
             out.append("\nStage history")
             for c in d.stageHistory { out.append("  \(Output.day(c.at))  \(c.stage.rawValue)") }

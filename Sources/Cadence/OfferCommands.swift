@@ -5,45 +5,30 @@ import Foundation
 
 struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offer", abstract: "Record, change and list offers.",
-        subcommands: [Add.self, Edit.self, List.self,
+        commandName: "offer", abstract: "Record, revise, show and list offers.",
+        subcommands: [Add.self, Edit.self, Revise.self, Show.self, List.self,
                       ArchiveCommand<OfferKind>.self, UnarchiveCommand<OfferKind>.self, DeleteCommand<OfferKind>.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record an offer (and log it on the timeline).",
-            discussion: "cadence offer add --app acme --base '55000 GBP' --benefit pension='8% matched' --respond-by 2026-04-10")
+            discussion: """
+                cadence offer add --app acme --base '55000 GBP' --bonus 10% --holiday-days 28 --pension 6% \\
+                  --rsu '40000 GBP' --vesting-years 4 --cliff-months 12 --respond-by 'next friday'
+                """)
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "The application (id, company, or company/role).") var app: String
-        @Option(parsing: .unconditional, help: "Base pay, such as '55000 GBP' or '£4,000'.") var base: String
-        @Option(help: "year, month, week, day or hour.") var period: String = "year"
-        @Option(parsing: .unconditional, help: "Bonus.") var bonus: String?
-        @Option(help: "Equity, as stated.") var equity: String?
-        @Option(parsing: .unconditional, help: "Sign-on payment.") var signOn: String?
-        @Option(name: .customLong("benefit"), help: "A benefit, name=terms (repeatable): holiday='25 days'.") var benefits: [String] = []
-        @Option(help: "Start date.") var start: String?
-        @Option(help: "Answer by this date.") var respondBy: String?
+        @Option(parsing: .unconditional, help: "Base pay, such as '55000 GBP' or '£4,000' (with --period month).") var base: String
         @Option(help: "When it arrived (default: now).") var at: String?
+        @OptionGroup var fields: OfferFields
 
         func run() throws {
             try reportingErrors {
-                guard let payPeriod = PayPeriod(rawValue: period) else {
-                    throw DomainError.invalid(field: "period", "'\(period)' is not one of year, month, week, day, hour")
-                }
                 let baseMoney = try Money(parsing: base, field: "base")
-                var benefitTerms: [String: String] = [:]
-                for b in benefits {
-                    let (name, terms) = try benefit(b)
-                    benefitTerms[name] = terms
-                }
                 let offer = try workspace.open().write("offer add --app \(app)") { ws -> Offer in
                     let a = try ws.application(app)
-                    let o = Offer(applicationID: a.id!, base: baseMoney, period: payPeriod,
-                                  bonus: try bonus.map { try Money(parsing: $0, defaultCurrency: baseMoney.currency, field: "bonus") },
-                                  equity: equity,
-                                  signOn: try signOn.map { try Money(parsing: $0, defaultCurrency: baseMoney.currency, field: "sign-on") },
-                                  benefits: benefitTerms, startDate: try start.map { try dayFlag($0, field: "start") },
-                                  respondBy: try respondBy.map { try dayFlag($0, field: "respond-by") })
+                    var o = Offer(applicationID: a.id!, base: baseMoney)
+                    try fields.apply(to: &o)
                     return try ws.addOffer(o, receivedAt: try Timestamps.instant(at, timeZone: try ws.timeZone(of: a)))
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.base) a \(offer.period.rawValue)\n")
@@ -53,51 +38,79 @@ struct OfferCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change an offer: its status, terms or dates.",
+            abstract: "Correct an offer as recorded: its status, terms or dates (a new round is 'offer revise').",
             discussion: "Accepting, declining or negotiating also logs the matching event on the timeline.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The offer's id.") var offer: Int64
         @Option(help: "received, negotiating, accepted, declined, expired or rescinded.") var status: String?
         @Option(parsing: .unconditional, help: "Base pay.") var base: String?
-        @Option(help: "year, month, week, day or hour.") var period: String?
-        @Option(parsing: .unconditional, help: "Bonus (an empty value removes it).") var bonus: String?
-        @Option(help: "Equity, as stated (an empty value removes it).") var equity: String?
-        @Option(parsing: .unconditional, help: "Sign-on payment (an empty value removes it).") var signOn: String?
-        @Option(name: .customLong("benefit"), help: "A benefit, name=terms (repeatable); name= removes it.") var benefits: [String] = []
-        @Option(help: "Answer by this date.") var respondBy: String?
-        @Option(help: "Start date.") var start: String?
+        @OptionGroup var fields: OfferFields
 
         func run() throws {
             try reportingErrors {
-                let newStatus = try status.map { text -> Offer.Status in
-                    guard let s = Offer.Status(rawValue: text) else {
-                        throw DomainError.invalid(field: "status", "unknown offer status '\(text)' (known: \(Offer.Status.allCases.map(\.rawValue).joined(separator: ", ")))")
-                    }
-                    return s
-                }
+                let newStatus = try status.map { try Offer.Status(parsing: $0) }
                 let updated = try workspace.open().write("offer edit \(offer)") { ws -> Offer in
                     var o = try ws.offer(offer)
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    if let period {
-                        guard let p = PayPeriod(rawValue: period) else {
-                            throw DomainError.invalid(field: "period", "'\(period)' is not one of year, month, week, day, hour")
-                        }
-                        o.period = p
-                    }
-                    if let bonus { o.bonus = bonus.isEmpty ? nil : try Money(parsing: bonus, defaultCurrency: o.base.currency, field: "bonus") }
-                    if let signOn { o.signOn = signOn.isEmpty ? nil : try Money(parsing: signOn, defaultCurrency: o.base.currency, field: "sign-on") }
-                    if let equity { o.equity = equity.isEmpty ? nil : equity }
-                    for b in benefits {
-                        let (name, terms) = try benefit(b)
-                        o.benefits[name] = terms.isEmpty ? nil : terms
-                    }
-                    if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by") }
-                    if let start { o.startDate = try dayFlag(start, field: "start") }
+                    try fields.apply(to: &o)
                     if let newStatus { o.status = newStatus }
                     try ws.update(o)
                     return o
                 }
                 Output.write("Updated offer \(updated.id!): \(updated.base) a \(updated.period.rawValue), \(updated.status.rawValue)\n")
+            }
+        }
+    }
+
+    struct Revise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a revised offer: a new version of the last one, the round logged with what you asked and what came back.",
+            discussion: "cadence offer revise 1 --base '58000 GBP' --asked 'base 60000 GBP' --note 'budget fixed above that'")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The offer it revises (its id).") var offer: Int64
+        @Option(parsing: .unconditional, help: "The new base pay.") var base: String?
+        @Option(help: "What you asked for in this round.") var asked: String?
+        @Option(help: "Anything else said.") var note: String?
+        @Option(help: "When it came back (default: now).") var at: String?
+        @OptionGroup var fields: OfferFields
+
+        func run() throws {
+            try reportingErrors {
+                let revised = try workspace.open().write("offer revise \(offer)") { ws -> Offer in
+                    let previous = try ws.offer(offer)
+                    var o = previous
+                    o.revises = previous.id
+                    o.status = .negotiating
+                    if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
+                    try fields.apply(to: &o)
+                    let zone = try ws.timeZone(ofApplication: o.applicationID)
+                    return try ws.reviseOffer(o, asked: asked, note: note, at: try Timestamps.instant(at, timeZone: zone))
+                }
+                Output.write("Recorded offer \(revised.id!), revising offer \(offer): \(revised.base) a \(revised.period.rawValue)\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an offer: every component, and the rounds before it.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The offer's id.") var offer: Int64
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let (versions, company) = try workspace.open().read { ws -> ([Offer], String) in
+                    let versions = try ws.versions(of: offer)
+                    return (versions, try ws.applications(.all).first { $0.id == versions.last!.applicationID }?.company ?? "?")
+                }
+                if output.json { return Output.write(try Output.json(versions)) }
+                let o = versions.last!
+                var lines = ["Offer \(o.id!) from \(company) (\(o.status.rawValue))"] + OfferText.components(o)
+                if versions.count > 1 {
+                    lines.append("\nRounds")
+                    for v in versions { lines.append("  offer \(v.id!): \(v.base) a \(v.period.rawValue) (\(v.status.rawValue))") }
+                }
+                Output.write(lines.joined(separator: "\n") + "\n")
             }
         }
     }
@@ -114,21 +127,51 @@ struct OfferCommand: ParsableCommand {
                     (try ws.offers(archived ? .archived : .live), Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) }))
                 }
                 if output.json { return Output.write(try Output.json(offers)) }
-                Output.write(Output.table(["id", "company", "base", "per year", "status", "respond by", "benefits"], offers.map {
+                Output.write(Output.table(["id", "company", "base", "per year", "bonus", "status", "respond by", "revises"], offers.map {
                     [String($0.id!), companies[$0.applicationID] ?? "", "\($0.base) / \($0.period.rawValue)",
-                     $0.annualBase.description, $0.status.rawValue, $0.respondBy?.description ?? "",
-                     $0.benefits.keys.sorted().joined(separator: ", ")]
+                     $0.annualBase.description, $0.bonusAmount?.description ?? "", $0.status.rawValue,
+                     $0.respondBy?.description ?? "", $0.revises.map(String.init) ?? ""]
                 }))
             }
         }
     }
 }
 
-/// "holiday=25 days" -> ("holiday", "25 days"); "pension=" -> ("pension", "").
-private func benefit(_ text: String) throws -> (name: String, terms: String) {
-    let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-    guard parts.count == 2, !parts[0].isEmpty else {
-        throw DomainError.invalid(field: "benefit", "'\(text)' should be name=terms")
+/// An offer's components as lines of text: `offer show` and `app show` both print them.
+enum OfferText {
+    static func components(_ o: Offer) -> [String] {
+        var out: [String] = []
+        func part(_ name: String, _ value: String?) { if let value { out.append("  \(name + ":")".padded(20) + value) } }
+        part("base", "\(o.base) a \(o.period.rawValue)" + (o.period == .year ? "" : " (\(o.annualBase) a year)"))
+        part("bonus", o.bonusPercent.map { "\($0) of base (\(o.bonusAmount!))" } ?? o.bonus?.description)
+        if o.bonus != nil || o.bonusPercent != nil { part("bonus is", o.bonusGuaranteed ? "guaranteed" : "a target") }
+        part("sign-on", o.signOn.map { s in "\(s)" + (o.signOnClawbackMonths.map { ", paid back if you leave within \($0) months" } ?? "") })
+        part("equity", o.equity)
+        if let g = o.grant {
+            switch g.kind {
+            case .rsu:
+                part("RSUs", g.grantValue.map { "\($0)" } ?? "\(g.shares ?? 0) shares at \(g.sharePrice!) (\(g.totalValue))")
+            case .options:
+                part("options", "\(g.shares!) at a strike of \(g.strike!), assumed worth \(g.valuePerShare!) a share (\(g.totalValue))")
+            }
+            part("vesting", "\(g.vestingMonths / 12) years, \(g.cliffMonths)-month cliff, then every \(g.everyMonths) months"
+                 + (g.schedule.map { " (" + $0.map { "\($0)%" }.joined(separator: "/") + ")" } ?? ""))
+        }
+        part("refresher", o.refresher.map { "\($0) a year" })
+        let v = o.benefitValues
+        part("holiday", v.holidayDays.map { "\($0) days" })
+        part("pension", v.pensionMatch.map { "\($0) of base" + (v.pensionCap.map { ", up to \($0) a year" } ?? "") })
+        part("health cover", v.healthCover.map { "worth \($0) a year" })
+        part("remote days", v.remoteDaysPerWeek.map { "\($0) a week" })
+        part("office days", v.officeDaysPerWeek.map { "\($0) a week" })
+        part("study budget", v.studyBudget.map { "\($0) a year" })
+        part("moving allowance", v.movingAllowance?.description)
+        part("travel", v.travel.map { "\($0) a year" })
+        part("gym", v.gym.map { "\($0) a year" })
+        for (name, worth) in v.other.sorted(by: { $0.key < $1.key }) { part(name, "worth \(worth) a year") }
+        for (name, terms) in o.benefits.sorted(by: { $0.key < $1.key }) { part(name, "\"\(terms)\" (as the offer words it)") }
+        part("start", o.startDate?.description)
+        part("respond by", o.respondBy?.description)
+        return out
     }
-    return (parts[0], parts[1])
 }

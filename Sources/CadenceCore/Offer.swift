@@ -1,24 +1,48 @@
 import Foundation
 
-/// An offer and its package.
+/// An offer and its package, as the employer stated it. A revised offer is
+/// a new version that `revises` the one before, so every round is kept.
 public struct Offer: Hashable, Sendable, Codable {
     public enum Status: String, Sendable, Codable, CaseIterable {
         case received, negotiating, accepted, declined, expired, rescinded
+
+        public init(parsing text: String) throws {
+            guard let status = Status(rawValue: text.trimmingWhitespace().lowercased()) else {
+                throw DomainError.invalid(field: "status", "unknown offer status '\(text)' (known: "
+                    + Status.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+            self = status
+        }
     }
 
     public var id: Int64?
     public var applicationID: Int64
     public var base: Money
     public var period: PayPeriod
+    /// The bonus as an amount, or as a share of base (`bonusPercent`).
     public var bonus: Money?
+    public var bonusPercent: Percent?
+    /// Guaranteed, or a target that may not be paid.
+    public var bonusGuaranteed: Bool
+    /// Equity as the offer words it ("500 RSUs over 4 years").
     public var equity: String?
+    /// Equity as figures, to value it.
+    public var grant: EquityGrant?
+    /// A further grant expected each year, by its value.
+    public var refresher: Money?
     public var signOn: Money?
-    /// Holiday, pension, health care, stock options, car, gym, remote work,
-    /// study funding, moving allowance…, each with its terms.
+    /// Months after starting within which leaving means paying the sign-on back.
+    public var signOnClawbackMonths: Int?
+    /// Holiday, pension, health care, car, gym, remote work, study funding,
+    /// moving allowance…, each with its terms as stated.
     public var benefits: [String: String]
+    /// The same benefits as figures, to value them.
+    public var benefitValues: BenefitValues
     public var startDate: LocalDate?
     public var respondBy: LocalDate?
     public var status: Status
+    /// The offer this one revises (the round before), if any.
+    public var revises: Int64?
     /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
     public var archivedAt: Date?
 
@@ -30,12 +54,38 @@ public struct Offer: Hashable, Sendable, Codable {
         self.base = base
         self.period = period
         self.bonus = bonus
+        self.bonusGuaranteed = false
         self.equity = equity
         self.signOn = signOn
         self.benefits = benefits
+        self.benefitValues = BenefitValues()
         self.startDate = startDate
         self.respondBy = respondBy
         self.status = status
+    }
+
+    /// Offers recorded before the package had figures read with none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        applicationID = try c.decode(Int64.self, forKey: .applicationID)
+        base = try c.decode(Money.self, forKey: .base)
+        period = try c.decode(PayPeriod.self, forKey: .period)
+        bonus = try c.decodeIfPresent(Money.self, forKey: .bonus)
+        bonusPercent = try c.decodeIfPresent(Percent.self, forKey: .bonusPercent)
+        bonusGuaranteed = try c.decodeIfPresent(Bool.self, forKey: .bonusGuaranteed) ?? false
+        equity = try c.decodeIfPresent(String.self, forKey: .equity)
+        grant = try c.decodeIfPresent(EquityGrant.self, forKey: .grant)
+        refresher = try c.decodeIfPresent(Money.self, forKey: .refresher)
+        signOn = try c.decodeIfPresent(Money.self, forKey: .signOn)
+        signOnClawbackMonths = try c.decodeIfPresent(Int.self, forKey: .signOnClawbackMonths)
+        benefits = try c.decodeIfPresent([String: String].self, forKey: .benefits) ?? [:]
+        benefitValues = try c.decodeIfPresent(BenefitValues.self, forKey: .benefitValues) ?? BenefitValues()
+        startDate = try c.decodeIfPresent(LocalDate.self, forKey: .startDate)
+        respondBy = try c.decodeIfPresent(LocalDate.self, forKey: .respondBy)
+        status = try c.decode(Status.self, forKey: .status)
+        revises = try c.decodeIfPresent(Int64.self, forKey: .revises)
+        archivedAt = try c.decodeIfPresent(Date.self, forKey: .archivedAt)
     }
 
     /// Base pay over a working year, for comparing offers paid by other periods.
@@ -43,10 +93,76 @@ public struct Offer: Hashable, Sendable, Codable {
         Money(minorUnits: base.minorUnits * period.perYear, currency: base.currency)
     }
 
+    /// The bonus in money: the amount, or the percentage of base a year.
+    public var bonusAmount: Money? { bonus ?? bonusPercent.map { $0.of(annualBase) } }
+
     public func validate() throws {
         guard base.minorUnits > 0 else { throw DomainError.invalid(field: "base", "base pay must be positive") }
-        for (field, money) in [("bonus", bonus), ("sign-on", signOn)] {
-            if let money, money.minorUnits < 0 { throw DomainError.invalid(field: field, "cannot be negative") }
+        for (field, money) in [("bonus", bonus), ("sign-on", signOn), ("refresher", refresher)] {
+            if let money, money.minorUnits < 0 { throw DomainError.invalid(field: field, "\(money) is below zero") }
+        }
+        if bonus != nil && bonusPercent != nil {
+            throw DomainError.invalid(field: "bonus", "a bonus is an amount or a percentage of base, not both")
+        }
+        if let months = signOnClawbackMonths, !(0...60).contains(months) {
+            throw DomainError.invalid(field: "clawback", "a clawback runs 0 to 60 months, not \(months)")
+        }
+        try grant?.validate()
+        try benefitValues.validate()
+        if let startDate, let respondBy, respondBy > startDate {
+            throw DomainError.invalid(field: "respond-by", "the answer is due \(respondBy), after the start date \(startDate)")
+        }
+    }
+}
+
+/// An offer's benefits as figures (what `benefits` says in words), for
+/// valuing the package; what is not known stays nil.
+public struct BenefitValues: Hashable, Sendable, Codable {
+    public var holidayDays: Int?
+    /// The employer's pension contribution, as a share of base, up to `pensionCap` a year.
+    public var pensionMatch: Percent?
+    public var pensionCap: Money?
+    /// Health cover's worth a year, as the candidate puts it.
+    public var healthCover: Money?
+    public var remoteDaysPerWeek: Int?
+    public var officeDaysPerWeek: Int?
+    public var studyBudget: Money?
+    public var movingAllowance: Money?
+    public var travel: Money?
+    public var gym: Money?
+    /// Anything else, by name, with its worth a year.
+    public var other: [String: Money]
+
+    public init() { other = [:] }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        holidayDays = try c.decodeIfPresent(Int.self, forKey: .holidayDays)
+        pensionMatch = try c.decodeIfPresent(Percent.self, forKey: .pensionMatch)
+        pensionCap = try c.decodeIfPresent(Money.self, forKey: .pensionCap)
+        healthCover = try c.decodeIfPresent(Money.self, forKey: .healthCover)
+        remoteDaysPerWeek = try c.decodeIfPresent(Int.self, forKey: .remoteDaysPerWeek)
+        officeDaysPerWeek = try c.decodeIfPresent(Int.self, forKey: .officeDaysPerWeek)
+        studyBudget = try c.decodeIfPresent(Money.self, forKey: .studyBudget)
+        movingAllowance = try c.decodeIfPresent(Money.self, forKey: .movingAllowance)
+        travel = try c.decodeIfPresent(Money.self, forKey: .travel)
+        gym = try c.decodeIfPresent(Money.self, forKey: .gym)
+        other = try c.decodeIfPresent([String: Money].self, forKey: .other) ?? [:]
+    }
+
+    public var isEmpty: Bool { self == BenefitValues() }
+
+    public func validate() throws {
+        if let days = holidayDays, !(0...100).contains(days) {
+            throw DomainError.invalid(field: "holiday", "\(days) days of holiday is not a number of days in a year")
+        }
+        for (name, days) in [("remote days", remoteDaysPerWeek), ("office days", officeDaysPerWeek)] {
+            if let days, !(0...7).contains(days) { throw DomainError.invalid(field: name, "\(days) is not a number of days in a week") }
+        }
+        let amounts: [(String, Money?)] = [("pension cap", pensionCap), ("health cover", healthCover), ("study budget", studyBudget),
+                                           ("moving allowance", movingAllowance), ("travel", travel), ("gym", gym)]
+        for (name, money) in amounts + other.map({ ($0.key, Optional($0.value)) }) {
+            if let money, money.minorUnits < 0 { throw DomainError.invalid(field: name, "\(money) is below zero") }
         }
     }
 }

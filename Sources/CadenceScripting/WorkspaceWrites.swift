@@ -80,13 +80,15 @@ extension WorkspaceAPI {
         let day = try today(for: id)
         var benefits: [String: String] = [:]
         for (name, terms) in try fields.map("benefits") ?? [:] { benefits[name] = terms }
-        let offer = Offer(applicationID: id, base: base, period: period,
-                          bonus: try fields.text("bonus").map { try Money(parsing: $0, defaultCurrency: base.currency, field: "bonus") },
+        let bonusText = try fields.text("bonus")
+        var offer = Offer(applicationID: id, base: base, period: period,
+                          bonus: try bonusText.flatMap { $0.contains("%") ? nil : try Money(parsing: $0, defaultCurrency: base.currency, field: "bonus") },
                           equity: try fields.text("equity"),
                           signOn: try fields.text("sign_on").map { try Money(parsing: $0, defaultCurrency: base.currency, field: "sign-on") },
                           benefits: benefits,
                           startDate: try fields.text("start").map { try DatePhrase.date($0, from: day, field: "start") },
                           respondBy: try fields.text("respond_by").map { try DatePhrase.date($0, from: day, field: "respond-by") })
+        if let bonusText, bonusText.contains("%") { offer.bonusPercent = try Percent(parsing: bonusText, field: "bonus") }
         let at = try fields.text("at").map { try Timestamps.instant($0, timeZone: zone) } ?? asOf?.noon(in: zone) ?? Date()
         try fields.finish(known: ["base", "period", "bonus", "equity", "sign_on", "benefits", "start", "respond_by", "at"])
         try transaction.willWrite()

@@ -119,6 +119,18 @@ enum Migrations {
             try db.alter(table: "application") { t in t.add(column: "targets", .text) }
             try UndoJournal.makeTriggers(db)    // the journal records the new column too
         }
+        migrator.registerMigration("v6: offers as figures, and their revisions") { db in
+            try db.alter(table: "offer") { t in
+                t.add(column: "bonusPercent", .text)
+                t.add(column: "bonusGuaranteed", .boolean).notNull().defaults(to: false)
+                t.add(column: "grant", .text)
+                t.add(column: "refresher", .text)
+                t.add(column: "signOnClawbackMonths", .integer)
+                t.add(column: "benefitValues", .text).notNull().defaults(to: "{}")
+                t.add(column: "revises", .integer).references("offer", onDelete: .setNull)
+            }
+            try UndoJournal.makeTriggers(db)
+        }
         return migrator
     }
 }

@@ -114,11 +114,44 @@ extension WorkspaceService {
     @discardableResult
     public func addOffer(_ offer: Offer, receivedAt: Date = Date()) throws -> Offer {
         var offer = offer
+        let arrived = LocalDate(receivedAt, in: try Queries.timeZone(ofApplication: offer.applicationID, db))
+        if let respondBy = offer.respondBy, respondBy < arrived {
+            throw DomainError.invalid(field: "respond-by", "\(respondBy) is before the offer arrived (\(arrived))")
+        }
         try Queries.add(&offer, db)
         var event = Event(applicationID: offer.applicationID, kind: .offerReceived, at: receivedAt, due: offer.respondBy,
                           notes: "offer #\(offer.id!): \(offer.base) a \(offer.period.rawValue)")
         try Queries.log(&event, db)
         return offer
+    }
+
+    /// A new round: `revised` is saved as a new version of offer `revised.revises`,
+    /// whose status becomes "negotiating", and the round is logged as a
+    /// negotiation-round event saying what was asked and what came back.
+    @discardableResult
+    public func reviseOffer(_ revised: Offer, asked: String?, note: String?, at: Date = Date()) throws -> Offer {
+        guard let previousID = revised.revises else { throw StoreError.invalid("a revision names the offer it revises") }
+        var previous = try Queries.offer(previousID, db)
+        if previous.status == .received {
+            previous.status = .negotiating
+            try Queries.update(previous, db)
+        }
+        var offer = revised
+        offer.id = nil
+        try Queries.add(&offer, db)
+        let said = ["offer #\(offer.id!) revises #\(previousID)", asked.map { "asked: \($0)" },
+                    "came back: \(offer.base) a \(offer.period.rawValue)", note].compactMap { $0 }
+        var event = Event(applicationID: offer.applicationID, kind: .negotiationRound, at: at, due: offer.respondBy,
+                          notes: said.joined(separator: "; "))
+        try Queries.log(&event, db)
+        return offer
+    }
+
+    /// The offer and the versions before it, oldest first.
+    public func versions(of id: Int64) throws -> [Offer] {
+        var chain = [try Queries.offer(id, db)]
+        while let earlier = chain[0].revises, chain.count < 100 { chain.insert(try Queries.offer(earlier, db), at: 0) }
+        return chain
     }
 
     /// Saves an edited offer; a new status that is a step of the search

@@ -89,6 +89,32 @@ struct UndoArchiveTests: WorkspaceSuite {
         #expect(try cadence("log", "interview", "--app", "acme", "--with", "Omar Haddad", "--at", "2026-03-03").status == 0)
     }
 
+    @Test("an offer with its components; a revision is a new version, the round logged; show lists the rounds")
+    func offerRounds() throws {
+        try prepared()
+        let added = try cadence("offer", "add", "--app", "acme", "--base", "55000 GBP", "--bonus", "10%", "--sign-on", "5000",
+                                "--clawback-months", "12", "--rsu", "40000 GBP", "--holiday-days", "28", "--pension", "6%",
+                                "--pension-cap", "3000 GBP", "--at", "2026-03-05")
+        #expect(added.output == "Recorded offer 1: 55,000 GBP a year\n", "\(added.error)")
+        let revised = try cadence("offer", "revise", "1", "--base", "58000 GBP", "--asked", "base 60000 GBP", "--at", "2026-03-09")
+        #expect(revised.output == "Recorded offer 2, revising offer 1: 58,000 GBP a year\n", "\(revised.error)")
+        let shown = try cadence("offer", "show", "2").output
+        for line in ["  bonus:            10% of base (5,800 GBP)", "  sign-on:          5,000 GBP, paid back if you leave within 12 months",
+                     "  RSUs:             40,000 GBP", "  pension:          6% of base, up to 3,000 GBP a year",
+                     "Rounds\n  offer 1: 55,000 GBP a year (negotiating)\n  offer 2: 58,000 GBP a year (negotiating)"] {
+            #expect(shown.contains(line), "\(line)\n\(shown)")
+        }
+        let timeline = try cadence("app", "show", "acme").output
+        #expect(timeline.contains("negotiation-round") && timeline.contains("asked: base 60000 GBP; came back: 58,000 GBP a year"))
+        for (bad, reason) in [(["--rsu", "1000 GBP", "--cliff-months", "60"], "a cliff of 60 months is longer"),
+                              (["--rsu", "1000 GBP", "--vesting-schedule", "40,30,20"], "adds up to 90%"),
+                              (["--bonus", "-5"], "is negative"), (["--respond-by", "2026-03-01", "--at", "2026-03-05"], "before the offer arrived")] {
+            let result = try Commands.cadence(["offer", "add", "--app", "acme", "--base", "50000 GBP"] + bad + ["--workspace", directory])
+            #expect(result.status == 1 && result.error.contains(reason), "\(bad): \(result.error)")
+        }
+        #expect(try cadence("offer", "list", "--json").output.components(separatedBy: "\"applicationID\"").count == 3)
+    }
+
     @Test("offers are edited whole: bonus, sign-on, equity and period, with the status logged")
     func offerEdit() throws {
         try prepared()

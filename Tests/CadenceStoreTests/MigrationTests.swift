@@ -20,7 +20,7 @@ struct MigrationTests {
         try old.close()
 
         let store = try workspace.open()
-        #expect(try store.appliedMigrations().count == 5)
+        #expect(try store.appliedMigrations().count == 6)
         let (app, events) = try store.readDatabase { db in
             (try Queries.application("acme", db), try Queries.events(of: 1, db))
         }
