@@ -151,6 +151,25 @@ function cadence.date(value, from, lean)
   error(why, 2)
 end
 
+--- An amount as people write it ("£1,200", "12 GBP", or "12" with `currency`), exact:
+--- { minorUnits = 120000, currency = "GBP" }.
+function cadence.money(text, currency)
+  if type(text) == "table" and text.minorUnits then return text end
+  local money, why = host.money(tostring(text), currency)
+  if not money then error(why, 2) end
+  return money
+end
+
+--- "1,200.50 GBP": an amount as people read it.
+function cadence.money_text(money)
+  local minor = money.minorUnits
+  local sign = minor < 0 and "-" or ""
+  minor = math.abs(minor)
+  local whole = tostring(minor // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  local cents = minor % 100
+  return sign .. whole .. (cents ~= 0 and ("." .. ("%02d"):format(cents)) or "") .. " " .. money.currency
+end
+
 --- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
 function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
 

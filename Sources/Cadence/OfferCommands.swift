@@ -2,11 +2,12 @@ import ArgumentParser
 import CadenceCore
 import CadenceStore
 import Foundation
+import LuaBinding
 
 struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer", abstract: "Record, revise, show and list offers.",
-        subcommands: [Add.self, Edit.self, Revise.self, Show.self, List.self,
+        subcommands: [Add.self, Edit.self, Revise.self, Show.self, Value.self, List.self,
                       ArchiveCommand<OfferKind>.self, UnarchiveCommand<OfferKind>.self, DeleteCommand<OfferKind>.self])
 
     struct Add: ParsableCommand {
@@ -111,6 +112,49 @@ struct OfferCommand: ParsableCommand {
                     for v in versions { lines.append("  offer \(v.id!): \(v.base) a \(v.period.rawValue) (\(v.status.rawValue))") }
                 }
                 Output.write(lines.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+
+    struct Value: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Value an application's offers year by year, every component priced and every assumption stated.",
+            discussion: """
+                The valuation is Lua (cadence.negotiation); its assumptions (a holiday day's worth, \
+                a commute day's cost, health cover, currency rates) are the workspace's \
+                negotiation.lua, over the defaults:
+                  return { assumptions = { commute_day = "12 GBP", rates = { USD = "0.79" } } }
+                """)
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The application (id, company, or company/role).") var app: String
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let result = try PolicyScript.run(workspace, asOf: nil, name: "offer value", arguments: [LuaValue(app)], """
+                    local cadence = require "cadence"
+                    local negotiation = require "cadence.negotiation"
+                    local _, name = ...
+                    local app = cadence.app(name)
+                    local assumptions = negotiation.load()
+                    local offers, superseded = app:offers(), {}
+                    for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
+                    local texts, data = {}, {}
+                    for _, o in ipairs(offers) do
+                      if not superseded[o.id] then
+                        local v = negotiation.value(o, assumptions)
+                        texts[#texts + 1] = negotiation.render(v, ("%s, %s: offer %d (%s)"):format(app.company, app.role, o.id, o.status))
+                        local rows = {}
+                        for i, r in ipairs(v.rows) do rows[i] = { name = r.name, how = r.how, amounts = r.amounts } end
+                        data[#data + 1] = { offer = o.id, currency = v.currency, rows = rows, totals = v.totals,
+                                            average = v.average, assumptions = v.assumptions }
+                      end
+                    end
+                    if #texts == 0 then error(("%s has no offer to value (cadence offer add --app %s ...)"):format(app.company, name), 0) end
+                    return { text = table.concat(texts, "\\n\\n"), data = data }
+                    """)
+                if output.json { return try PolicyScript.writeJSON(result["data"]) }
+                Output.write((result["text"].stringValue ?? "") + "\n")
             }
         }
     }

@@ -154,6 +154,13 @@ public final class WorkspaceAPI {
             do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
             catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
         }
+        // An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }.
+        try add("money") { [self] args in
+            let text = try args.string(1)
+            let currency = try args.optionalString(2)
+            do { return .one(try value(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
+            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+        }
         // The candidate closest to a word, for "did you mean …?" (NearMiss owns the measure).
         try add("nearest") { args in
             let word = try args.string(1)
@@ -225,7 +232,7 @@ public final class WorkspaceAPI {
             .one(.table(LuaTable(array: try workspace.contacts(of: try args.integer(1)).map { try value($0) })))
         }
         try add("offers") { [self] args in
-            .one(.table(LuaTable(array: try workspace.offers(of: try args.integer(1)).map { try value($0) })))
+            .one(.table(LuaTable(array: try workspace.offers(of: try args.integer(1)).map { try offerValue($0) })))
         }
         // Returns { event = the new event, application = the application as it now is }.
         try add("log") { [self] args in
@@ -289,7 +296,7 @@ public final class WorkspaceAPI {
         try add("add_offer") { [self] args in
             let id = try args.integer(1)
             let fields = try args.table(2)
-            return try expected { .one(try value(try addOffer(id, fields))) }
+            return try expected { .one(try offerValue(try addOffer(id, fields))) }
         }
         try add("decisions") { [self] _ in
             .one(.table(LuaTable(array: try workspace.decisions().map { try value($0) })))
@@ -367,6 +374,22 @@ public final class WorkspaceAPI {
     let dates = BulkDates()
 
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
+
+    /// An offer with the figures the domain works out, so that a valuation in
+    /// Lua computes none of them again: its base a year, its bonus in money,
+    /// and what its equity vests in each of the first years (minor units).
+    func offerValue(_ offer: Offer) throws -> LuaValue {
+        guard case .table(var t) = try value(offer) else { return .nil }
+        t["annualBase"] = try value(offer.annualBase)
+        if let bonus = offer.bonusAmount { t["bonusAmount"] = try value(bonus) }
+        if let grant = offer.grant {
+            t["equityByYear"] = .table(LuaTable(array: (1...max(4, grant.vestingMonths / 12)).map {
+                .integer(grant.value(inYear: $0).minorUnits)
+            }))
+            t["equityCurrency"] = LuaValue(grant.totalValue.currency)
+        }
+        return .table(t)
+    }
 
     func summary(of id: Int64) throws -> ApplicationSummary {
         guard let summary = try workspace.summary(of: id, asOf: try now()) else {

@@ -1,0 +1,197 @@
+-- cadence.negotiation: an offer valued year by year, every component priced
+-- and every assumption stated (negotiation practice, rule 6: look at the
+-- whole package; a strong package can outweigh a smaller salary).
+--
+--   local negotiation = require "cadence.negotiation"
+--   local assumptions = negotiation.load()              -- your negotiation.lua, over the defaults
+--   local v = negotiation.value(cadence.app("initech"):offers()[1], assumptions)
+--   print(negotiation.render(v))
+--
+-- Money is exact: integers of minor units (pence, cents), never floats.
+-- The figures the domain works out (base a year, the bonus in money, what
+-- equity vests each year) come with the offer; this file only adds them up.
+local cadence = require "cadence"
+local check = require("cadence.options").check
+
+local negotiation = {}
+
+--- What a valuation assumes unless your workspace's negotiation.lua says otherwise:
+---   return { assumptions = { commute_day = "12 GBP", rates = { USD = "0.79" } } }
+negotiation.defaults = {
+  working_days = 260,       -- a holiday day is worth base / 260
+  target_bonus_paid = 100,  -- percent of a target (not guaranteed) bonus counted
+  health_cover = nil,       -- what health cover is worth a year where the offer puts no figure on it ("1200 GBP")
+  commute_day = nil,        -- what a day in the office costs you ("12 GBP"): travel, lunch
+  office_weeks = 46,        -- weeks a year in the office
+  years = 4,                -- years to value: the usual vesting
+  currency = nil,           -- the currency to value in (default: the offer's)
+  rates = {},               -- { USD = "0.79" }: one USD is 0.79 of that currency
+}
+
+local SPEC = { working_days = { "integer", 200, 366 }, target_bonus_paid = { "integer", 0, 100 }, health_cover = "string",
+               commute_day = "string", office_weeks = { "integer", 0, 52 }, years = { "integer", 1, 10 },
+               currency = "string", rates = "table" }
+
+--- The assumptions: `options` (or the workspace's negotiation.lua) over the defaults.
+function negotiation.assumptions(options)
+  options = check("negotiation assumptions", options, SPEC)
+  local a = {}
+  for k, v in pairs(negotiation.defaults) do a[k] = v end
+  for k, v in pairs(options) do a[k] = v end
+  return a
+end
+
+--- The workspace's negotiation.lua (or `path`), read as assumptions; the defaults without one.
+function negotiation.load(path)
+  path = path or (cadence.workspace() and cadence.workspace() .. "/negotiation.lua")
+  local chunk = path and loadfile(path)
+  local settings = chunk and chunk() or {}
+  return negotiation.assumptions(settings.assumptions)
+end
+
+-- A rate written as a decimal ("0.79") as a fraction, so conversion stays exact.
+local function fraction(text)
+  local whole, decimals = tostring(text):match("^(%d+)%.?(%d*)$")
+  if not whole then error(("a rate is a decimal such as \"0.79\", not %q"):format(tostring(text)), 0) end
+  local den = 1
+  for _ = 1, #decimals do den = den * 10 end
+  return math.tointeger(tonumber(whole .. decimals)), den
+end
+
+-- `money` in the currency of the valuation, by the rate the assumptions give.
+local function convert(money, a, used)
+  if money.currency == a.currency then return money.minorUnits end
+  local rate = a.rates[money.currency]
+  if not rate then
+    error(("no rate from %s to %s: add rates = { %s = \"…\" } to your negotiation.lua (one %s in %s)")
+      :format(money.currency, a.currency, money.currency, money.currency, a.currency), 0)
+  end
+  local num, den = fraction(rate)
+  used[money.currency] = ("1 %s = %s %s (your rate)"):format(money.currency, rate, a.currency)
+  return (money.minorUnits * num + den // 2) // den
+end
+
+--- The offer valued year by year: { currency, years = n, rows = { { name, how, amounts = { y1, y2, … } } },
+--- totals = { … }, average, assumptions = { "a holiday day is worth …", … } }.
+function negotiation.value(offer, assumptions)
+  local a = negotiation.assumptions(assumptions)
+  a.currency = a.currency or offer.base.currency
+  local used, rows, stated = {}, {}, {}
+  local function money(value) return cadence.money(value, offer.base.currency) end
+  local function row(name, how, amount, years)
+    local amounts = {}
+    for y = 1, a.years do amounts[y] = (years == nil or years[y]) and amount or 0 end
+    rows[#rows + 1] = { name = name, how = how, amounts = amounts }
+  end
+  local every = nil
+  local first = { true }
+  local base = convert(offer.annualBase, a, used)
+  row("base", cadence.money_text(offer.annualBase) .. " a year", base, every)
+
+  if offer.bonusAmount then
+    local share = offer.bonusGuaranteed and 100 or a.target_bonus_paid
+    local how = offer.bonusPercent and ("%g%% of base"):format(offer.bonusPercent.basisPoints / 100) or "stated"
+    row("bonus", how .. (offer.bonusGuaranteed and ", guaranteed" or (", a target counted at %d%%"):format(share)),
+        convert(offer.bonusAmount, a, used) * share // 100, every)
+    if not offer.bonusGuaranteed then stated[#stated + 1] = ("a target bonus is counted at %d%% of itself"):format(share) end
+  end
+  if offer.signOn then
+    row("sign-on", "year 1 only" .. (offer.signOnClawbackMonths and (", repaid if you leave within %d months")
+        :format(offer.signOnClawbackMonths) or ""), convert(offer.signOn, a, used), first)
+  end
+  if offer.equityByYear then
+    local amounts = {}
+    for y = 1, a.years do
+      amounts[y] = convert({ minorUnits = offer.equityByYear[y] or 0, currency = offer.equityCurrency }, a, used)
+    end
+    local g = offer.grant
+    local what = g.kind == "options" and ("options: %d × (%s assumed − %s strike)"):format(g.shares,
+      cadence.money_text(g.valuePerShare), cadence.money_text(g.strike)) or "RSUs"
+    rows[#rows + 1] = { name = "equity", amounts = amounts,
+                        how = ("%s vesting over %d years, %d-month cliff"):format(what, g.vestingMonths // 12, g.cliffMonths) }
+    if g.kind == "options" then stated[#stated + 1] = "options are worth the value per share you assume, less the strike" end
+  end
+  if offer.refresher then
+    local yearly = convert(offer.refresher, a, used)
+    local amounts = {}
+    -- Each year's refresher vests over four years: by year y, y - 1 grants are vesting a quarter each.
+    for y = 1, a.years do amounts[y] = yearly * math.min(y - 1, 4) // 4 end
+    rows[#rows + 1] = { name = "refreshers", how = cadence.money_text(offer.refresher) .. " granted a year from year 2, each vesting over 4 years",
+                        amounts = amounts }
+  end
+  local b = offer.benefitValues or {}
+  if b.holidayDays then
+    row("holiday", ("%d days × base / %d"):format(b.holidayDays, a.working_days), base * b.holidayDays // a.working_days, every)
+    stated[#stated + 1] = ("a day of holiday is worth base / %d (%s)"):format(a.working_days,
+      cadence.money_text({ minorUnits = base // a.working_days, currency = a.currency }))
+  end
+  if b.pensionMatch then
+    local match = base * b.pensionMatch.basisPoints // 10000
+    local cap = b.pensionCap and convert(b.pensionCap, a, used)
+    if cap and match > cap then match = cap end
+    row("pension", ("%g%% of base%s"):format(b.pensionMatch.basisPoints / 100,
+        b.pensionCap and (", up to " .. cadence.money_text(b.pensionCap)) or ""), match, every)
+  end
+  if b.healthCover then
+    row("health cover", "the offer's figure", convert(b.healthCover, a, used), every)
+  elseif a.health_cover and (offer.benefits or {})["health"] then
+    row("health cover", "your assumption", convert(money(a.health_cover), a, used), every)
+    stated[#stated + 1] = "health cover is worth " .. a.health_cover .. " a year (your figure)"
+  end
+  for _, item in ipairs{ { "studyBudget", "study budget" }, { "travel", "travel" }, { "gym", "gym" } } do
+    if b[item[1]] then row(item[2], "a year", convert(b[item[1]], a, used), every) end
+  end
+  local others = {}
+  for name in pairs(b.other or {}) do others[#others + 1] = name end
+  table.sort(others)
+  for _, name in ipairs(others) do row(name, "a year, as you put it", convert(b.other[name], a, used), every) end
+  if b.movingAllowance then row("moving allowance", "year 1 only", convert(b.movingAllowance, a, used), first) end
+  if b.officeDaysPerWeek and b.officeDaysPerWeek > 0 then
+    if a.commute_day then
+      local day = convert(money(a.commute_day), a, used)
+      row("commute", ("%d days a week × %d weeks × %s"):format(b.officeDaysPerWeek, a.office_weeks, a.commute_day),
+          -day * b.officeDaysPerWeek * a.office_weeks, every)
+      stated[#stated + 1] = ("a day in the office costs you %s, %d weeks a year"):format(a.commute_day, a.office_weeks)
+    else
+      stated[#stated + 1] = "commuting is not counted: set commute_day in negotiation.lua to price it"
+    end
+  end
+
+  local totals, sum = {}, 0
+  for y = 1, a.years do
+    totals[y] = 0
+    for _, r in ipairs(rows) do totals[y] = totals[y] + r.amounts[y] end
+    sum = sum + totals[y]
+  end
+  for _, line in pairs(used) do stated[#stated + 1] = line end
+  return { offer = offer, currency = a.currency, years = a.years, rows = rows, totals = totals,
+           average = (sum + a.years // 2) // a.years, assumptions = stated }
+end
+
+local function amount(minor)
+  local text = tostring(math.abs(minor) // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return (minor < 0 and "-" or "") .. text
+end
+
+--- A valuation as a table a person reads: components as rows, years as columns.
+function negotiation.render(v, title)
+  local lines = { (title or ("offer %d"):format(v.offer.id)) .. (", valued in %s (whole units)"):format(v.currency) }
+  local header = ("  %-18s"):format("")
+  for y = 1, v.years do header = header .. ("%12s"):format("year " .. y) end
+  lines[#lines + 1] = header .. "   how"
+  local function line(name, amounts, how)
+    local text = ("  %-18s"):format(name)
+    for y = 1, v.years do text = text .. ("%12s"):format(amount(amounts[y])) end
+    lines[#lines + 1] = text .. (how and ("   " .. how) or "")
+  end
+  for _, r in ipairs(v.rows) do line(r.name, r.amounts, r.how) end
+  line("total", v.totals)
+  lines[#lines + 1] = ("  average over %d years: %s %s"):format(v.years, amount(v.average), v.currency)
+  if #v.assumptions > 0 then
+    lines[#lines + 1] = "Assumptions:"
+    for _, s in ipairs(v.assumptions) do lines[#lines + 1] = "  - " .. s end
+  end
+  return table.concat(lines, "\n")
+end
+
+return negotiation

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Negotiation rule 6, the whole package: `cadence offer value` prices every
+/// component year by year and states every assumption. Figures worked by hand.
+@Suite("Offers valued")
+struct OfferValueTests: WorkspaceSuite {
+    let directory = Self.folder("value")
+
+    func prepared() throws {
+        try createdWithCandidate()
+        _ = try cadence("app", "add", "Initech", "Lead", "--applied", "2026-02-01")
+    }
+
+    @Test("every component priced, year by year, with the total and the average over four years")
+    func valued() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "57000 GBP", "--bonus", "10%", "--sign-on", "3000",
+                        "--rsu", "20000 GBP", "--holiday-days", "28", "--pension", "6%", "--pension-cap", "3000 GBP",
+                        "--office-days", "3", "--moving-allowance", "2000", "--at", "2026-03-02")
+        try "return { assumptions = { commute_day = \"12 GBP\", target_bonus_paid = 50 } }"
+            .write(toFile: directory + "/negotiation.lua", atomically: true, encoding: .utf8)
+        let result = try cadence("offer", "value", "initech", "--json")
+        #expect(result.status == 0, "\(result.error)")
+        let offers = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
+        let v = try #require(offers.first)
+        // 57,000 base; bonus 10% = 5,700 counted at 50% = 2,850; equity 20,000 / 4 = 5,000;
+        // holiday 28 × 57,000 / 260 = 6,138.46; pension 6% = 3,420 capped at 3,000; commute 3 × 46 × 12 = -1,656;
+        // 72,332.46 a year; year 1 also sign-on 3,000 and moving 2,000: 77,332.46; the average 73,582.46.
+        #expect(v["totals"] as? [Int] == [7_733_246, 7_233_246, 7_233_246, 7_233_246], "\(v)")
+        #expect(v["average"] as? Int == 7_358_246)
+        let assumptions = v["assumptions"] as? [String] ?? []
+        #expect(assumptions.contains("a target bonus is counted at 50% of itself"))
+        #expect(assumptions.contains("a day of holiday is worth base / 260 (219.23 GBP)"))
+        #expect(assumptions.contains("a day in the office costs you 12 GBP, 46 weeks a year"))
+        let text = try cadence("offer", "value", "initech").output
+        #expect(text.contains("  pension                  3,000       3,000       3,000       3,000   6% of base, up to 3,000 GBP"), "\(text)")
+    }
+
+    @Test("an offer in another currency is valued through the rate you record, and the rate is stated; without one, it says so")
+    func currencies() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "60000 USD", "--at", "2026-03-02")
+        try "return { assumptions = { currency = \"GBP\" } }".write(toFile: directory + "/negotiation.lua", atomically: true, encoding: .utf8)
+        let missing = try cadence("offer", "value", "initech")
+        #expect(missing.status == 1 && missing.error.contains("no rate from USD to GBP: add rates = { USD = \"…\" }"), "\(missing.error)")
+        try "return { assumptions = { currency = \"GBP\", rates = { USD = \"0.79\" } } }"
+            .write(toFile: directory + "/negotiation.lua", atomically: true, encoding: .utf8)
+        let text = try cadence("offer", "value", "initech").output
+        #expect(text.contains("  base                    47,400      47,400") && text.contains("1 USD = 0.79 GBP (your rate)"), "\(text)")
+    }
+
+    @Test("options are worth shares × (the value you assume − the strike), vesting after the cliff")
+    func options() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "50000 USD", "--shares", "4000", "--strike", "2 USD",
+                        "--value-per-share", "7 USD", "--vesting-schedule", "40,30,20,10", "--at", "2026-03-02")
+        let text = try cadence("offer", "value", "initech").output
+        // 4,000 × (7 − 2) = 20,000, vesting 8,000 / 6,000 / 4,000 / 2,000.
+        #expect(text.contains("  equity                   8,000       6,000       4,000       2,000   options: 4000 × (7 USD assumed − 2 USD strike)"),
+                "\(text)")
+        #expect(text.contains("options are worth the value per share you assume, less the strike"))
+    }
+}
