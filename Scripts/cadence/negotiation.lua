@@ -32,6 +32,9 @@ local SPEC = { working_days = { "integer", 200, 366 }, target_bonus_paid = { "in
                commute_day = "string", office_weeks = { "integer", 0, 52 }, years = { "integer", 1, 10 },
                currency = "string", rates = "table" }
 
+-- What negotiation.lua may hold besides assumptions: criteria of your own, and how to score them.
+local SETTINGS = { assumptions = "table", weights = "table", score = "function" }
+
 --- The assumptions: `options` (or the workspace's negotiation.lua) over the defaults.
 function negotiation.assumptions(options)
   options = check("negotiation assumptions", options, SPEC)
@@ -41,12 +44,18 @@ function negotiation.assumptions(options)
   return a
 end
 
---- The workspace's negotiation.lua (or `path`), read as assumptions; the defaults without one.
+--- The workspace's negotiation.lua (or `path`): its assumptions over the defaults, and its
+--- settings (weights, score) as a second result. Without the file, the defaults.
 function negotiation.load(path)
   path = path or (cadence.workspace() and cadence.workspace() .. "/negotiation.lua")
-  local chunk = path and loadfile(path)
-  local settings = chunk and chunk() or {}
-  return negotiation.assumptions(settings.assumptions)
+  local settings = {}
+  local file = path and io.open(path)
+  if file then
+    file:close()
+    settings = assert(loadfile(path))() or {}
+    check("negotiation.lua", settings, SETTINGS)
+  end
+  return negotiation.assumptions(settings.assumptions), settings
 end
 
 -- A rate written as a decimal ("0.79") as a fraction, so conversion stays exact.
@@ -168,9 +177,100 @@ function negotiation.value(offer, assumptions)
            average = (sum + a.years // 2) // a.years, assumptions = stated }
 end
 
+--- Several valuations side by side, ranked. Money is one criterion, scored 1 to 5 by the
+--- average over the years (the best offer 5, the others in proportion); `settings.score(offer, app)`
+--- returns your own criteria scored 1 to 5 ({ growth = 4, team = 3 }), and `settings.weights`
+--- weighs them all ({ money = 3, growth = 2 }; money 1 and the rest 1 unless said).
+--- Returns { entries = { { label, valuation, scores, overall } ranked }, explanation = { lines } }.
+function negotiation.compare(entries, settings)
+  settings = settings or {}
+  local weights = settings.weights or {}
+  local best = 0
+  for _, e in ipairs(entries) do if e.valuation.average > best then best = e.valuation.average end end
+  for _, e in ipairs(entries) do
+    e.scores = { money = best > 0 and 5 * e.valuation.average / best or 0 }
+    if settings.score and e.offer then
+      for name, value in pairs(settings.score(e.offer, e.app) or {}) do
+        if type(value) ~= "number" or value < 1 or value > 5 then
+          error(("negotiation.lua: score for %s: %s is 1 to 5, not %s"):format(e.label, name, tostring(value)), 0)
+        end
+        e.scores[name] = value
+      end
+    end
+    local sum, weight = 0, 0
+    for name, value in pairs(e.scores) do
+      local w = weights[name] or 1
+      sum, weight = sum + w * value, weight + w
+    end
+    e.overall = sum / weight
+  end
+  table.sort(entries, function(a, b)
+    if a.overall ~= b.overall then return a.overall > b.overall end
+    return a.label < b.label
+  end)
+  local lines = {}
+  for i, e in ipairs(entries) do
+    local parts, names = {}, {}
+    for name in pairs(e.scores) do names[#names + 1] = name end
+    table.sort(names)
+    for _, name in ipairs(names) do parts[#parts + 1] = ("%s %.1f × %g"):format(name, e.scores[name], weights[name] or 1) end
+    lines[#lines + 1] = ("%d. %s: %.2f (%s)"):format(i, e.label, e.overall, table.concat(parts, ", "))
+  end
+  return { entries = entries, explanation = lines }
+end
+
 local function amount(minor)
   local text = tostring(math.abs(minor) // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
   return (minor < 0 and "-" or "") .. text
+end
+
+--- Several valuations in one table: components as rows, offers as columns (year 1 and the
+--- average over the years), with the difference of each from the first.
+function negotiation.render_comparison(comparison)
+  local entries = comparison.entries
+  local lines = {}
+  local header = ("  %-18s"):format("")
+  for _, e in ipairs(entries) do header = header .. ("%24s"):format(e.label:sub(1, 22)) end
+  lines[#lines + 1] = header
+  local sub = ("  %-18s"):format("")
+  for _ = 1, #entries do sub = sub .. ("%12s%12s"):format("year 1", "average") end
+  lines[#lines + 1] = sub
+  local names, seen = {}, {}
+  for _, e in ipairs(entries) do
+    for _, r in ipairs(e.valuation.rows) do
+      if not seen[r.name] then names[#names + 1], seen[r.name] = r.name, true end
+    end
+  end
+  local function cells(e, name)
+    for _, r in ipairs(e.valuation.rows) do
+      if r.name == name then
+        local sum = 0
+        for y = 1, e.valuation.years do sum = sum + r.amounts[y] end
+        return r.amounts[1], sum // e.valuation.years
+      end
+    end
+    return 0, 0
+  end
+  for _, name in ipairs(names) do
+    local text = ("  %-18s"):format(name)
+    for _, e in ipairs(entries) do
+      local first, average = cells(e, name)
+      text = text .. ("%12s%12s"):format(amount(first), amount(average))
+    end
+    lines[#lines + 1] = text
+  end
+  local total = ("  %-18s"):format("total")
+  local diff = ("  %-18s"):format("against the first")
+  for _, e in ipairs(entries) do
+    total = total .. ("%12s%12s"):format(amount(e.valuation.totals[1]), amount(e.valuation.average))
+    diff = diff .. ("%12s%12s"):format(amount(e.valuation.totals[1] - entries[1].valuation.totals[1]),
+                                       amount(e.valuation.average - entries[1].valuation.average))
+  end
+  lines[#lines + 1] = total
+  lines[#lines + 1] = diff
+  lines[#lines + 1] = "Ranking (each criterion scored 1 to 5, times its weight):"
+  for _, line in ipairs(comparison.explanation) do lines[#lines + 1] = "  " .. line end
+  return table.concat(lines, "\n")
 end
 
 --- A valuation as a table a person reads: components as rows, years as columns.

@@ -7,7 +7,7 @@ import LuaBinding
 struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer", abstract: "Record, revise, show and list offers.",
-        subcommands: [Add.self, Edit.self, Revise.self, Show.self, Value.self, List.self,
+        subcommands: [Add.self, Edit.self, Revise.self, Show.self, Value.self, Compare.self, List.self,
                       ArchiveCommand<OfferKind>.self, UnarchiveCommand<OfferKind>.self, DeleteCommand<OfferKind>.self])
 
     struct Add: ParsableCommand {
@@ -152,6 +152,72 @@ struct OfferCommand: ParsableCommand {
                     end
                     if #texts == 0 then error(("%s has no offer to value (cadence offer add --app %s ...)"):format(app.company, name), 0) end
                     return { text = table.concat(texts, "\\n\\n"), data = data }
+                    """)
+                if output.json { return try PolicyScript.writeJSON(result["data"]) }
+                Output.write((result["text"].stringValue ?? "") + "\n")
+            }
+        }
+    }
+
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put the offers (and your current job) side by side, valued alike, and rank them with your own criteria.",
+            discussion: """
+                Money is one criterion, scored 1 to 5 by each offer's average over the years; the \
+                workspace's negotiation.lua can score your own and weigh them all:
+                  return { weights = { money = 3, growth = 2, team = 1 },
+                           score = function(offer, app) if app.company == "Initech" then return { growth = 4, team = 3 } end \
+                           return { growth = 2, team = 4 } end }
+                """)
+        @OptionGroup var workspace: WorkspaceOptions
+        @Option(help: "Only this candidate's offers.") var candidate: String?
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try reportingErrors {
+                let result = try PolicyScript.run(workspace, asOf: nil, name: "offer compare", arguments: [candidate.map { LuaValue($0) } ?? .nil], """
+                    local cadence = require "cadence"
+                    local negotiation = require "cadence.negotiation"
+                    local _, who = ...
+                    local assumptions, settings = negotiation.load()
+                    local entries, person = {}, nil
+                    for _, c in ipairs(cadence.candidates()) do
+                      if who == nil or c.name:lower() == tostring(who):lower() or tostring(c.id) == tostring(who) then person = person or c end
+                    end
+                    for _, app in ipairs(cadence.apps()) do
+                      if not person or app.candidateID == person.id then
+                        local offers, superseded = app:offers(), {}
+                        for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
+                        for _, o in ipairs(offers) do
+                          if not superseded[o.id] and (o.status == "received" or o.status == "negotiating") then
+                            assumptions.currency = assumptions.currency or o.base.currency
+                            entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
+                                                      valuation = negotiation.value(o, assumptions) }
+                          end
+                        end
+                      end
+                    end
+                    if #entries == 0 then error("no offer to compare (received or negotiating): cadence offer add --app APP ...", 0) end
+                    -- Your current job, as the baseline, when its pay is recorded.
+                    if person and person.currentPay then
+                      local current = { id = 0, base = person.currentPay, annualBase = person.currentPay, period = "year", benefitValues = {} }
+                      entries[#entries + 1] = { label = "current job", valuation = negotiation.value(current, assumptions) }
+                    end
+                    local comparison = negotiation.compare(entries, settings)
+                    local data = {}
+                    for i, e in ipairs(comparison.entries) do
+                      data[i] = { label = e.label, offer = e.offer and e.offer.id, year1 = e.valuation.totals[1],
+                                  average = e.valuation.average, currency = e.valuation.currency, scores = e.scores,
+                                  overall = e.overall, assumptions = e.valuation.assumptions }
+                    end
+                    local stated, seen = {}, {}
+                    for _, e in ipairs(comparison.entries) do
+                      for _, line in ipairs(e.valuation.assumptions) do
+                        if not seen[line] then stated[#stated + 1], seen[line] = "  - " .. line, true end
+                      end
+                    end
+                    table.insert(stated, 1, "Assumptions (valued in " .. assumptions.currency .. ", whole units):")
+                    return { text = negotiation.render_comparison(comparison) .. "\\n" .. table.concat(stated, "\\n"), data = data }
                     """)
                 if output.json { return try PolicyScript.writeJSON(result["data"]) }
                 Output.write((result["text"].stringValue ?? "") + "\n")

@@ -62,3 +62,38 @@ struct OfferValueTests: WorkspaceSuite {
         #expect(text.contains("options are worth the value per share you assume, less the strike"))
     }
 }
+
+/// Negotiation rule 6 across offers: the lower base with the stronger package can come first.
+@Suite("Offers compared")
+struct OfferCompareTests: WorkspaceSuite {
+    let directory = Self.folder("compare")
+
+    @Test("two offers and the current job side by side; the lower base with the stronger package ranks first, and why")
+    func compared() throws {
+        try createdWithCandidate()
+        _ = try cadence("candidate", "edit", "jo", "--current-pay", "50000 GBP")
+        _ = try cadence("app", "add", "Initech", "Lead", "--applied", "2026-02-01")
+        _ = try cadence("app", "add", "Globex", "Engineer", "--applied", "2026-02-01")
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "57000 GBP", "--bonus", "10%", "--rsu", "20000 GBP",
+                        "--holiday-days", "28", "--pension", "6%", "--at", "2026-03-02")
+        _ = try cadence("offer", "add", "--app", "globex", "--base", "62000 GBP", "--holiday-days", "25", "--pension", "3%",
+                        "--at", "2026-03-02")
+        let result = try cadence("offer", "compare")
+        #expect(result.status == 0, "\(result.error)")
+        let text = result.output
+        #expect(text.contains("1. Initech #1: 5.00 (money 5.0 × 1)") && text.contains("2. Globex #2: 4.") && text.contains("3. current job:"),
+                "\(text)")
+        #expect(text.contains("a day of holiday is worth base / 260"))
+        // With weights and a criterion of your own, the ranking says so.
+        try """
+            return { weights = { money = 3, growth = 2 },
+                     score = function(offer, app) return { growth = app.company == "Globex" and 5 or 1 } end }
+            """.write(toFile: directory + "/negotiation.lua", atomically: true, encoding: .utf8)
+        let weighed = try cadence("offer", "compare", "--json").output
+        let entries = try JSONSerialization.jsonObject(with: Data(weighed.utf8)) as? [[String: Any]] ?? []
+        #expect(entries.map { $0["label"] as? String } == ["Globex #2", "Initech #1", "current job"], "\(weighed)")
+        try "return { score = function() return { growth = 9 } end }".write(toFile: directory + "/negotiation.lua", atomically: true, encoding: .utf8)
+        let bad = try cadence("offer", "compare")
+        #expect(bad.status == 1 && bad.error.contains("growth is 1 to 5, not 9"), "\(bad.error)")
+    }
+}
