@@ -80,6 +80,11 @@ local function convert(money, a, used)
   return (money.minorUnits * num + den // 2) // den
 end
 
+--- `money` as minor units of the valuation's currency (the assumptions'), by your rates.
+function negotiation.in_currency(money, assumptions)
+  return convert(money, assumptions, {})
+end
+
 --- The offer valued year by year: { currency, years = n, rows = { { name, how, amounts = { y1, y2, … } } },
 --- totals = { … }, average, assumptions = { "a holiday day is worth …", … } }.
 function negotiation.value(offer, assumptions)
@@ -217,6 +222,78 @@ function negotiation.compare(entries, settings)
     lines[#lines + 1] = ("%d. %s: %.2f (%s)"):format(i, e.label, e.overall, table.concat(parts, ", "))
   end
   return { entries = entries, explanation = lines }
+end
+
+local PER_YEAR = { year = 1, month = 12, week = 52, day = 260, hour = 1950 }
+
+--- What a negotiation script decides on: the application, its candidate, the
+--- open offer (the latest round) valued, the three numbers (a year), whether
+--- time was asked for and the missing items asked about, and today.
+function negotiation.situation(app, assumptions)
+  local s = { app = app, today = cadence.today() }
+  for _, c in ipairs(cadence.candidates()) do if c.id == app.candidateID then s.candidate = c end end
+  local t = cadence.targets(app)
+  if t then
+    local per = PER_YEAR[t.period] or 1
+    local function yearly(m) return { minorUnits = m.minorUnits * per, currency = m.currency } end
+    s.targets = { bottom = yearly(t.bottom), going = yearly(t.going), top = yearly(t.top), period = "year" }
+    s.targets_text = ("bottom %s, going %s, top %s a year"):format(cadence.money_text(s.targets.bottom),
+      cadence.money_text(s.targets.going), cadence.money_text(s.targets.top))
+  end
+  local offers, superseded = app:offers(), {}
+  for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
+  for _, o in ipairs(offers) do
+    if not superseded[o.id] and (o.status == "received" or o.status == "negotiating") then s.offer = o end
+  end
+  if s.offer then
+    local a = negotiation.assumptions(assumptions)
+    a.currency = s.targets and s.targets.going.currency or s.offer.base.currency
+    s.valuation = negotiation.value(s.offer, a)
+    s.base_in_target_currency = negotiation.in_currency(s.offer.annualBase, a)
+    -- What you did since the offer came: a message or a call (time asked for), a call or a new round (missing items asked).
+    local arrived
+    local timeline = app:timeline()
+    for _, e in ipairs(timeline) do if e.kind == "offer-received" or e.kind == "negotiation-round" then arrived = e.day end end
+    for _, e in ipairs(timeline) do
+      if arrived and e.day >= arrived then
+        if e.kind == "message-sent" or e.kind == "follow-up-call" then s.time_asked = true end
+        if e.kind == "follow-up-call" then s.missing_asked = true end
+      end
+    end
+    if s.offer.status == "negotiating" then s.time_asked = true end
+    if s.offer.revises then s.missing_asked = true end
+  end
+  return s
+end
+
+-- What kind of question it is, by its words: the salary question, a push for a
+-- figure, "the budget is fixed", or another.
+local QUESTIONS = {
+  { "fixed", { "budget is fixed", "no room", "can't go higher", "cannot go higher", "best we can do", "final offer" } },
+  { "push", { "need a number", "ballpark", "give me a number", "a figure", "range", "push", "roughly" } },
+  { "salary", { "have in mind", "expect", "salary", "how much", "looking for", "compensation", "what would it take" } },
+}
+
+--- Answers one question in the moment (`cadence negotiate APP --question "…"`), by the script's words.
+function negotiation.answer(rules, s, question)
+  local q = question:lower()
+  local kind
+  for _, entry in ipairs(QUESTIONS) do
+    for _, words in ipairs(entry[2]) do if not kind and q:find(words, 1, true) then kind = entry[1] end end
+  end
+  local points = rules.talking_points(s)
+  if kind == "fixed" then
+    return "rule 6: employers have more room on benefits, start date and moving allowance than on base",
+      rules.words.counter(s, nil, points, "a moving allowance, the start date and a study budget")
+  elseif kind == "push" and s.targets then
+    return "rule 4: pushed for a figure, give a range a little above your target", (rules.words.range(s))
+  elseif kind == "salary" and s.targets and not s.offer then
+    return "rules 2 and 3: don't give the first number; make your case", rules.words.deflect(s, points)
+  elseif kind == "salary" and s.offer then
+    local d = rules.decide(s)
+    return d.rule, d.words.counter or d.words.time or d.words.call or d.words.decline or d.reason
+  end
+  return "no rule of the script answers this question", "No prepared answer: " .. question
 end
 
 local function amount(minor)

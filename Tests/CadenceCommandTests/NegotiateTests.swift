@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The negotiation practice, rules 1-9, with fixed figures: a candidate whose
+/// bottom line is 28,000, going rate 30,000 and top 35,000 GBP.
+@Suite("Negotiation: the decision and the words")
+struct NegotiateTests: WorkspaceSuite {
+    let directory = Self.folder("negotiate")
+
+    func prepared(needs: [String] = ["month-end reporting takes four days"]) throws {
+        try createdWithCandidate()
+        _ = try cadence("candidate", "edit", "jo", "--targets", "28000,30000,35000 GBP", "--strength", "SQL reporting")
+        _ = try Commands.cadence(["app", "add", "Acme", "Analyst", "--applied", "2026-02-01"] + needs.flatMap { ["--need", $0] }
+                                 + ["--workspace", directory])
+    }
+
+    func decision(_ extra: String...) throws -> [String: Any] {
+        let result = try Commands.cadence(["negotiate", "acme", "--json"] + extra + ["--workspace", directory])
+        #expect(result.status == 0, "\(result.error)")
+        return try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    }
+
+    func offer(_ base: String, _ more: String...) throws {
+        let result = try Commands.cadence(["offer", "add", "--app", "acme", "--base", base, "--at", "2026-03-02"] + more
+                                          + ["--workspace", directory])
+        #expect(result.status == 0, "\(result.error)")
+    }
+
+    @Test("rules 2-4: before an offer, the salary question gets no figure but the case; pushed, a range a little above the target")
+    func beforeAnOffer() throws {
+        try prepared()
+        let d = try decision()
+        let words = d["words"] as? [String: String] ?? [:]
+        let deflect = try #require(words["deflect"])
+        #expect(!deflect.contains { $0.isNumber }, "no figure: \(deflect)")
+        #expect(deflect.contains("looking forward to your proposal") && deflect.contains("a real step up in responsibility and in pay"))
+        #expect(deflect.contains("You mentioned month-end reporting takes four days; I can help with that through SQL reporting."))
+        let range = try #require(words["range"])
+        #expect(range.contains("the mid-thirties") && range.contains("33,000 GBP to 36,000 GBP"), "\(range)")
+        let asked = try cadence("negotiate", "acme", "--question", "What did you have in mind, to run by Finance?").output
+        #expect(asked.contains("Why: rules 2 and 3: don't give the first number") && !asked.split(separator: "\n").last!.contains { $0.isNumber })
+    }
+
+    @Test("no talking points are invented when no needs are recorded")
+    func noInventedPoints() throws {
+        try prepared(needs: [])
+        #expect((try decision()["points"] as? [String])?.isEmpty != false)
+        #expect(try cadence("negotiate", "acme").output.contains("Talking points: none recorded"))
+    }
+
+    @Test("rule 7: an offer of 27,000, below the bottom line, is declined politely, leaving the door open")
+    func belowBottom() throws {
+        try prepared()
+        try offer("27000 GBP")
+        let d = try decision()
+        #expect(d["action"] as? String == "decline" && (d["rule"] as? String)?.hasPrefix("rule 7") == true)
+        #expect((d["words"] as? [String: String])?["decline"]?.contains("if there is any flexibility, I would be glad to talk again") == true)
+    }
+
+    @Test("rule 5, then rule 9: first ask for time with a day and hour; then call about what the offer leaves out")
+    func timeThenMissing() throws {
+        try prepared()
+        try offer("31000 GBP")
+        let first = try decision()
+        #expect(first["action"] as? String == "ask-for-time", "\(first)")
+        #expect((first["words"] as? [String: String])?["time"]?.contains("may I come back to you on") == true)
+        #expect(first["answer_on"] is String)
+        _ = try cadence("log", "message-sent", "--app", "acme", "--kind", "ask-for-time")
+        let second = try decision()
+        #expect(second["action"] as? String == "ask-missing", "\(second)")
+        #expect((second["reason"] as? String)?.contains("start date, holiday, pension, bonus and the date to answer by") == true, "\(second)")
+    }
+
+    @Test("rule 6: a counter above the offer, at least the going rate, at most the top; rule 8: a small gap gets no salary counter")
+    func counters() throws {
+        try prepared()
+        try offer("31000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01",
+                  "--respond-by", "2026-03-20")
+        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+        let counter = try decision()
+        #expect(counter["action"] as? String == "counter" && counter["counter"] as? Int == 3_400_000, "\(counter)")
+        _ = try cadence("offer", "edit", "1", "--base", "29500 GBP")
+        let small = try decision()
+        #expect(small["action"] as? String == "counter-benefits", "\(small)")
+        #expect((small["reason"] as? String)?.contains("500 GBP under the going rate, within 3%: not worth a salary counter") == true)
+        #expect((small["words"] as? [String: String])?["counter"]?.contains("a moving allowance, the start date and a study budget") == true)
+        _ = try cadence("offer", "edit", "1", "--base", "35000 GBP")
+        let accept = try decision()
+        #expect(accept["action"] as? String == "accept")
+        #expect((accept["words"] as? [String: String])?["accept"]?.contains("base salary: 35,000 GBP a year") == true, "\(accept)")
+        // The budget is fixed: point at benefits, start date and moving allowance.
+        #expect(try cadence("negotiate", "acme", "--question", "The budget is fixed, I'm afraid").output
+            .contains("employers have more room on benefits, start date and moving allowance"))
+    }
+
+    @Test("a negotiate.lua in the workspace changes a rule: counter at 20% above the offer")
+    func ownRules() throws {
+        try prepared()
+        try offer("30000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01",
+                  "--respond-by", "2026-03-20")
+        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+        #expect(try decision()["counter"] as? Int == 3_300_000)
+        try """
+            local rules = require "negotiation.standard"
+            rules.counter_above_offer = 20
+            return rules
+            """.write(toFile: directory + "/negotiate.lua", atomically: true, encoding: .utf8)
+        #expect(try decision()["counter"] as? Int == 3_500_000)
+    }
+}
