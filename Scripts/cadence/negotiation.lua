@@ -296,6 +296,41 @@ function negotiation.answer(rules, s, question)
   return "no rule of the script answers this question", "No prepared answer: " .. question
 end
 
+--- The negotiation script in force: the workspace's negotiate.lua, else the standard one.
+function negotiation.rules()
+  local folder = cadence.workspace()
+  local mine = folder and folder .. "/negotiate.lua"
+  local file = mine and io.open(mine)
+  if file then
+    file:close()
+    return assert(loadfile(mine))()
+  end
+  return require "negotiation.standard"
+end
+
+--- The decision for `app` by the script in force (or `rules`): { action, rule, reason, facts,
+--- counter?, points, words }. What `cadence negotiate APP` prints.
+function negotiation.decide(app, rules)
+  rules = rules or negotiation.rules()
+  return rules.decide(negotiation.situation(app, negotiation.load()))
+end
+
+--- The counter figure for `app` (minor units of your targets' currency), or nil when the script does not counter.
+function negotiation.counter(app, rules)
+  return negotiation.decide(app, rules).counter
+end
+
+--- Rule 3's talking points for `app`: its needs paired with your strengths.
+function negotiation.talking_points(app, rules)
+  rules = rules or negotiation.rules()
+  return rules.talking_points(negotiation.situation(app, negotiation.load()))
+end
+
+--- The words for `app`'s next step, by step name ("deflect", "range", "time", "call", "counter", "decline", "accept").
+function negotiation.words(app, rules)
+  return negotiation.decide(app, rules).words
+end
+
 local function amount(minor)
   local text = tostring(math.abs(minor) // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
   return (minor < 0 and "-" or "") .. text

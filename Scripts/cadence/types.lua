@@ -247,6 +247,70 @@ function cadence.targets(app) end
 function cadence.transaction(fn) end
 
 ---------------------------------------------------------------------------
+-- Negotiation: require "cadence.negotiation".
+---------------------------------------------------------------------------
+
+---An offer valued year by year.
+---@class cadence.Valuation
+---@field currency string
+---@field years integer
+---@field rows { name: string, how: string, amounts: integer[] }[] each component, minor units a year
+---@field totals integer[] minor units, year by year
+---@field average integer minor units a year
+---@field assumptions string[] every assumption, in words
+
+---A decision of the negotiation script.
+---@class cadence.NegotiationDecision
+---@field action "prepare"|"set-targets"|"decline"|"ask-for-time"|"ask-missing"|"counter"|"counter-benefits"|"accept"
+---@field rule string the rule of the practice that led to it
+---@field reason string the facts that made it so
+---@field facts string[]
+---@field counter? integer the counter figure, minor units a year
+---@field points string[] their needs paired with your strengths
+---@field words table<string, string> the words, by step
+
+local negotiation = {}
+
+---Values an offer year by year, every component priced and every assumption stated.
+---@param offer table an offer, as app:offers() gives it
+---@param assumptions? table over the defaults (negotiation.load() gives the workspace's)
+---@return cadence.Valuation
+function negotiation.value(offer, assumptions) end
+
+---Ranks valuations: money scored 1 to 5 by the average, your criteria by settings.score, all weighed.
+---@param entries { label: string, valuation: cadence.Valuation, offer?: table, app?: cadence.Application }[]
+---@param settings? table { weights = { money = 3, growth = 2 }, score = function(offer, app) … end }
+---@return { entries: table[], explanation: string[] }
+function negotiation.compare(entries, settings) end
+
+---The decision for an application by the negotiation script in force.
+---@param app cadence.Application the application
+---@param rules? table a negotiation script (default: negotiate.lua, else the standard one)
+---@return cadence.NegotiationDecision
+function negotiation.decide(app, rules) end
+
+---The counter figure for an application, or nil when the script does not counter.
+---@param app cadence.Application the application
+---@return integer?
+function negotiation.counter(app) end
+
+---Rule 3: the needs they named paired with your strengths; none invented.
+---@param app cadence.Application the application
+---@return string[]
+function negotiation.talking_points(app) end
+
+---The words for an application's next step, by step ("deflect", "range", "time", "call", "counter", "decline", "accept").
+---@param app cadence.Application the application
+---@return table<string, string>
+function negotiation.words(app) end
+
+---The workspace's negotiation.lua: its assumptions over the defaults, and its settings.
+---@param path? string another file
+---@return table assumptions
+---@return table settings
+function negotiation.load(path) end
+
+---------------------------------------------------------------------------
 -- Writing a policy: what a plan function is given.
 ---------------------------------------------------------------------------
 

@@ -29,11 +29,7 @@ struct Negotiate: ParsableCommand {
                 local cadence = require "cadence"
                 local negotiation = require "cadence.negotiation"
                 local _, name, question = ...
-                local folder = cadence.workspace()
-                local mine = folder and folder .. "/negotiate.lua"
-                local file = mine and io.open(mine)
-                local rules
-                if file then file:close(); rules = assert(loadfile(mine))() else rules = require "negotiation.standard" end
+                local rules = negotiation.rules()
                 local app = cadence.app(name)
                 local assumptions = negotiation.load()
                 local s = negotiation.situation(app, assumptions)

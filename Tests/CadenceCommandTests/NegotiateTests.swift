@@ -93,6 +93,25 @@ struct NegotiateTests: WorkspaceSuite {
             .contains("employers have more room on benefits, start date and moving allowance"))
     }
 
+    @Test("the Lua API: require 'cadence.negotiation' decides, counters, pairs needs with strengths and values, as the commands do")
+    func luaAPI() throws {
+        try prepared()
+        try offer("31000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01",
+                  "--respond-by", "2026-03-20")
+        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+        let script = try Commands.temporaryScript("""
+            local cadence = require "cadence"
+            local negotiation = require "cadence.negotiation"
+            local app = cadence.app("acme")
+            local d = negotiation.decide(app)
+            local v = negotiation.value(app:offers()[1], negotiation.load())
+            print(d.action, negotiation.counter(app), #negotiation.talking_points(app), negotiation.words(app).counter ~= nil, v.totals[1])
+            """)
+        let result = try Commands.cadence(["run", "--workspace", directory, script])
+        // 31,000 + 1,000 bonus + 25 × 31,000 / 260 (2,980.76) + 5% pension (1,550) = 36,530.76.
+        #expect(result.output == "counter\t3400000\t1\ttrue\t3653076\n", "\(result.output)\(result.error)")
+    }
+
     @Test("a negotiate.lua in the workspace changes a rule: counter at 20% above the offer")
     func ownRules() throws {
         try prepared()
