@@ -92,6 +92,11 @@ public enum DemoSearch {
                           benefits: ["holiday": "28 days", "pension": "6% matched", "health care": "private, family",
                                      "remote work": "fully remote, 2 office days a month", "study funding": "£1,000 a year"],
                           startDate: day.adding(days: 35), respondBy: day.adding(days: 7))
+        offer.benefitValues.holidayDays = 28
+        offer.benefitValues.pensionMatch = Percent(basisPoints: 600)
+        offer.benefitValues.healthCover = .major(1200, "GBP")
+        offer.benefitValues.remoteDaysPerWeek = 5
+        offer.benefitValues.studyBudget = .major(1000, "GBP")
         try Queries.add(&offer, db)
         try log(initech, .offerReceived, at(-3)) { $0.due = day.adding(days: 7); $0.notes = "written offer by email" }
 
@@ -129,6 +134,24 @@ public enum DemoSearch {
         // Saved for later.
         let hooli = try application("Hooli", "Product Analyst") { $0.tags = ["maybe"]; $0.url = "https://jobs.hooli.example/pa-42" }
         try log(hooli, .saved, at(-2))
+
+        // A second offer, a higher base with a leaner package, to compare with Initech's.
+        let wayne = try application("Wayne Enterprises", "Senior Analyst") {
+            $0.source = "recruiter"; $0.interest = 3; $0.location = "Manchester, in the office"
+            $0.needs = ["reporting that takes a week to produce"]
+        }
+        try contact(wayne, "Lucius Fox", "Head of Analytics", .hiringManager, "lucius.fox@wayne.example",
+                    "turning a week of reporting into a morning")
+        try log(wayne, .applied, at(-40))
+        try log(wayne, .interview, at(-21)) { $0.with = ["Lucius Fox"]; $0.round = "final" }
+        var second = Offer(applicationID: wayne, base: .major(57000, "GBP"),
+                           benefits: ["holiday": "25 days", "pension": "3% matched", "office": "five days a week"],
+                           startDate: day.adding(days: 28), respondBy: day.adding(days: 5))
+        second.benefitValues.holidayDays = 25
+        second.benefitValues.pensionMatch = Percent(basisPoints: 300)
+        second.benefitValues.officeDaysPerWeek = 5
+        try Queries.add(&second, db)
+        try log(wayne, .offerReceived, at(-1)) { $0.due = day.adding(days: 5); $0.notes = "offer by phone, letter to follow" }
     }
 
     /// What a coach would point at first.
@@ -142,6 +165,8 @@ public enum DemoSearch {
             "  Globex           rejected: thank them, ask for feedback, stay in touch.",
             "  Umbrella Health  cold after four unanswered follow-ups: still wanted, and on what terms?",
             "  Stark Industries final round on \(day.adding(days: 3)): plan the follow-up, prepare the presentation, ask references.",
+            "  Wayne            an offer of 57,000 GBP, a leaner package: compare them (cadence offer compare),",
+            "                   and see what to say (cadence negotiate wayne).",
         ]
     }
 }

@@ -153,9 +153,9 @@ struct WorkspaceAPITests {
 
     @Test("queries read like Lua: by stage, company, tag, and silence")
     func queries() throws {
-        #expect(try harness.run("return #cadence.apps()") == [7])
+        #expect(try harness.run("return #cadence.apps()") == [8])
         #expect(try harness.run("return cadence.apps{ stage = 'interviewing' }[1].company") == ["Acme Analytics"])
-        #expect(try harness.run("return #cadence.apps{ stage = { 'final', 'offer' } }") == [2])
+        #expect(try harness.run("return #cadence.apps{ stage = { 'final', 'offer' } }") == [3])
         #expect(try harness.run("return cadence.apps{ company = 'north' }[1].role") == ["BI Developer"])
         #expect(try harness.run("return cadence.apps{ tag = 'maybe' }[1].company") == ["Hooli"])
         // Quiet for two weeks, counted from the last word from them: Northwind (21 days), Umbrella (the
@@ -200,20 +200,20 @@ struct WorkspaceAPITests {
     @Test("scripts write as the commands do: add_app logs the application, edit, contacts, offers, archive")
     func writes() throws {
         let result = try harness.run("""
-            local a = cadence.add_app{ company = "Wayne Enterprises", role = "Analyst", applied = "2026-02-27", tags = { "remote" } }
+            local a = cadence.add_app{ company = "Cyberdyne Systems", role = "Analyst", applied = "2026-02-27", tags = { "remote" } }
             local stage = a.stage
             a:edit{ notes = "met at a meetup", facts = { moving = "paid in full" } }
             local c = a:add_contact{ name = "Lucius Fox", role = "hiring-manager" }
             local o = a:add_offer{ base = "60000 GBP", bonus = "6000", benefits = { holiday = "25 days" }, respond_by = "2026-03-13",
                                    at = "2026-03-01" }
             a:archive()
-            local hidden = #cadence.apps({ company = "Wayne" })
+            local hidden = #cadence.apps({ company = "Cyberdyne" })
             a:archive(false)
-            return stage, a.notes, a.facts.relocation, c.role, tostring(o.respondBy), hidden, #cadence.apps({ company = "Wayne" }),
+            return stage, a.notes, a.facts.relocation, c.role, tostring(o.respondBy), hidden, #cadence.apps({ company = "Cyberdyne" }),
                    a:timeline()[#a:timeline()].kind
             """)
         #expect(result == ["applied", "met at a meetup", "paid in full", "hiring-manager", "2026-03-13", 0, 1, "offer-received"])
-        #expect { try harness.run("cadence.add_app{ company = 'Wayne Enterprises', role = 'Analyst' }", name: "@w.lua") } throws: {
+        #expect { try harness.run("cadence.add_app{ company = 'Cyberdyne Systems', role = 'Analyst' }", name: "@w.lua") } throws: {
             "\($0)".contains("already application") && "\($0)".contains("again = true")
         }
         #expect { try harness.run("cadence.app('acme'):edit{ notse = 'x' }", name: "@w.lua") } throws: {

@@ -51,12 +51,12 @@ struct ImportExportTests {
         let data = try demo.readDatabase { db in try WorkspaceSnapshot.read(db) }.encoded()
         try demo.writeDatabase { db in try WorkspaceSnapshot.decode(data).insert(into: db) }
         let summaries = try demo.readDatabase { db in try Queries.summaries(db) }
-        #expect(summaries.count == 14)
-        #expect(summaries[0].stage == summaries[7].stage && summaries[4].stage == .ghosted && summaries[11].stage == .ghosted)
+        #expect(summaries.count == 16)
+        #expect(summaries[0].stage == summaries[8].stage && summaries[4].stage == .ghosted && summaries[12].stage == .ghosted)
         let decisions = try demo.readDatabase { db in try Queries.decisions(db) }
         #expect(decisions.count == 2 && decisions[0].eventID != decisions[1].eventID)
         let copied = try demo.readDatabase { db in try Queries.event(decisions[1].eventID!, db) }
-        #expect(copied?.applicationID == summaries[7].application.id && copied?.messageKind == "thank-you")
+        #expect(copied?.applicationID == summaries[8].application.id && copied?.messageKind == "thank-you")
     }
 
     @Test("a JSON file that is not an export is refused with the reason")
