@@ -15,13 +15,14 @@ local standard = {
   prepare = require "policies.prepare",                  -- rule 11
   missing_info = require "policies.missing_info",        -- rule 12
   in_writing = require "policies.in_writing",            -- accepting and declining
+  answer_offer = require "policies.answer_offer",        -- negotiation rule 5: answer an offer when agreed
 }
 
 --- Every standard policy with its defaults: what runs without a cadence.lua.
 function standard.defaults()
   return { standard.plan_ahead(), standard.thank_you(), standard.weekly_status(), standard.deadline_passed(),
            standard.after_rejection(), standard.references(), standard.prepare(), standard.missing_info(),
-           standard.in_writing() }
+           standard.in_writing(), standard.answer_offer() }
 end
 
 return standard

@@ -25,6 +25,7 @@ return {
   standard.prepare{ days_before = 2 },          -- rule 11: tests, presentations, samples before the next round
   standard.missing_info(),                      -- rule 12: unknowns become questions for the next contact
   standard.in_writing(),                        -- accept in writing with the terms; decline courteously
+  standard.answer_offer(),                      -- negotiation rule 5: answer an offer on the day agreed
 
   -- Your own rules go here. One application can have its own cadence:
   --   standard.weekly_status{ weeks = 4, only = { "Acme Analytics" } },

@@ -110,6 +110,20 @@ struct PracticeTests {
         #expect(weekend.reason.contains("before you answer the offer") && weekend.reason.contains("Sat 7 Mar is a weekend: moved to Mon 9 Mar"))
     }
 
+    @Test("negotiation rule 5: an offer's answer is on the agenda the day agreed (else its respond-by date), with the script's words")
+    func answerOffer() throws {
+        // Wayne's offer wants an answer by Sat 7 Mar: kept before the weekend, on Fri 6 Mar.
+        let wayne = try #require(try harness.item("answer-offer", of: "Wayne Enterprises"))
+        #expect(wayne.line == "Wayne Enterprises|answer-offer|2026-03-06|", "\(wayne.line)")
+        #expect(wayne.reason.hasPrefix("negotiation rule 5: they want an answer by Sat 7 Mar: get back exactly then"))
+        #expect(wayne.draft.hasPrefix("The negotiation script decides: ask-for-time"), "\(wayne.draft)")
+        // Time asked for, and a day agreed: the item moves to that day.
+        _ = try harness.run("cadence.app('wayne'):log('message-sent', { kind = 'ask-for-time', due = '2026-03-04', at = '2026-03-02' })")
+        let agreed = try #require(try harness.item("answer-offer", of: "Wayne Enterprises"))
+        #expect(agreed.line == "Wayne Enterprises|answer-offer|2026-03-04|")
+        #expect(agreed.reason.contains("you asked for time on Mon 2 Mar and agreed to answer on Wed 4 Mar"))
+    }
+
     @Test("accepting in writing spells out the terms; declining is courteous")
     func inWriting() throws {
         _ = try harness.run("cadence.app('initech'):log('acceptance')")
