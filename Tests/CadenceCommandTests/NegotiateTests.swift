@@ -127,3 +127,49 @@ struct NegotiateTests: WorkspaceSuite {
         #expect(try decision()["counter"] as? Int == 3_500_000)
     }
 }
+
+/// Negotiation rehearsed: a scripted counterpart, feedback per rule quoting your lines.
+@Suite("Rehearsal")
+struct RehearsalTests: WorkspaceSuite {
+    let directory = Self.folder("rehearse")
+
+    func rehearse(_ answers: [String], seed: Int = 3) throws -> Commands.Result {
+        try Commands.cadence(["rehearse", "wayne", "--seed", String(seed), "--workspace", directory],
+                             input: answers.joined(separator: "\n") + "\n")
+    }
+
+    @Test("piped: the counterpart reacts to what you say, and the feedback quotes your lines rule by rule")
+    func feedback() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let good = try rehearse(["I'd rather hear your proposal first.", "Something in the mid-fifties.",
+                                 "Could I think it over until Monday? You mentioned reporting takes a week; I can help with that.",
+                                 "Could we look at a moving allowance and the start date?"])
+        #expect(good.status == 0, "\(good.error)")
+        #expect(good.output.contains("Recruiter: Before we go further, what are your salary expectations?\nyou> I'd rather hear"))
+        #expect(good.output.contains("Recruiter: I understand, but I really need a number to take to Finance."))
+        for line in ["✓ rule 2: no number first: \"I'd rather hear your proposal first.\"",
+                     "✓ rule 4: a range a little above your going rate: \"Something in the mid-fifties.\"",
+                     "✓ rule 5: you asked for time", "✓ rule 3: you tied what they need to what you bring",
+                     "✓ rule 6: with base fixed, you turned to the package: \"Could we look at a moving allowance and the start date?\""] {
+            #expect(good.output.contains(line), "\(line)\n\(good.output)")
+        }
+        let bad = try rehearse(["About 45k.", "Great, I accept!"])
+        #expect(bad.output.contains("✗ rule 2: you gave the first number: \"About 45k.\""), "\(bad.output)")
+        // A number given first: no push; straight to the offer, and accepting on the call is noted.
+        #expect(bad.output.contains("✗ rule 5: you accepted on the call: \"Great, I accept!\""), "\(bad.output)")
+        #expect(bad.output.contains("✗ rule 3: you did not make your case: for instance, \"You mentioned"))
+        // The transcript is kept, and the same seed plays the same lines.
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory + "/rehearsals")
+        #expect(files.count == 2)
+        let again = try rehearse(["About 45k.", "Great, I accept!"])
+        #expect(again.output.components(separatedBy: "\n").dropFirst().prefix(6) == bad.output.components(separatedBy: "\n").dropFirst().prefix(6))
+    }
+
+    @Test("through a terminal: line editing, Ctrl-D ends early with feedback")
+    func terminal() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Terminal/rehearse_session.py").path
+        let result = try Commands.run("/usr/bin/env", ["python3", script, Commands.cadenceURL.path, directory, directory + "-state"])
+        #expect(result.status == 0 && result.output == "ok\n", "\(result.output)\(result.error)")
+    }
+}

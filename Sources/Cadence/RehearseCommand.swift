@@ -1,0 +1,73 @@
+import ArgumentParser
+import CadenceScripting
+import CadenceStore
+import Foundation
+import LuaBinding
+
+/// `cadence rehearse APP`: a role play in the terminal against a scripted
+/// counterpart, then feedback per rule of the negotiation practice; the
+/// transcript is kept in the workspace's rehearsals/ folder.
+struct Rehearse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rehearse the salary conversation against a scripted recruiter and hiring manager, then get feedback per rule.",
+        discussion: """
+            The counterpart asks the salary question early, pushes for a figure, makes an offer, \\
+            says the budget is fixed and answers a counter; you type your answers (line editing \\
+            as in the REPL; Ctrl-D ends early). The same --seed plays the same session again. \\
+            A tougher counterpart is a Lua file like Cadence's Scripts/negotiation/counterpart.lua: \\
+            --counterpart tough.lua.
+            """)
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The application (id, company, or company/role).") var app: String
+    @Option(help: "Replay a session: the same seed, the same lines.") var seed: Int?
+    @Option(help: ArgumentHelp("A counterpart of your own (a Lua file).", valueName: "file")) var counterpart: String?
+
+    func run() throws {
+        try reportingErrors {
+            _ = try ScriptLibrary.required()
+            let location = workspace.location
+            let store = try location.open()
+            let lua = try LuaState()
+            let interactive = isatty(0) != 0
+            let transcript = try store.session { ws -> String in
+                let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "rehearse")
+                defer { api.end() }
+                let begun = try lua.run("""
+                    local name, seed, file = ...
+                    local cadence = require "cadence"
+                    local counterpart = file and assert(loadfile(file))() or nil
+                    rehearsal_session = require("cadence.rehearsal").start(cadence.app(name), { seed = seed, counterpart = counterpart })
+                    return rehearsal_session.seed
+                    """, name: "=rehearse", arguments: [LuaValue(app), seed.map { .integer(Int64($0)) } ?? .nil,
+                                                        counterpart.map { LuaValue($0) } ?? .nil])
+                Output.write("Rehearsal for \(app) (seed \(begun.first?.integerValue ?? 0); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
+                let reader: LineReader = interactive
+                    ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: { _ in [] }) : PipeReader()
+                defer { reader.close() }
+                while let line = try lua.run("return rehearsal_session:line()", name: "=rehearse").first?.stringValue {
+                    Output.write(line + "\n")
+                    guard case .line(let answer) = reader.read(prompt: interactive ? "you> " : "") else { break }
+                    if !interactive { Output.write("you> \(answer)\n") }
+                    _ = try lua.run("rehearsal_session:answer(...)", name: "=rehearse", arguments: [LuaValue(answer)])
+                }
+                return try lua.run("return rehearsal_session:text()", name: "=rehearse").first?.stringValue ?? ""
+            }
+            let feedback = transcript.components(separatedBy: "\nFeedback\n").last ?? ""
+            Output.write("\nFeedback\n" + feedback)
+            let folder = location.directory + "/rehearsals"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd-HHmmss"
+            let stem = "\(folder)/\(formatter.string(from: Date()))-\(app.lowercased().filter { $0.isLetter || $0.isNumber })"
+            var file = stem + ".txt", n = 1
+            while FileManager.default.fileExists(atPath: file) {     // two rehearsals in one second keep both
+                n += 1
+                file = "\(stem)-\(n).txt"
+            }
+            guard FileManager.default.createFile(atPath: file, contents: Data(transcript.utf8)) else {
+                throw StoreError.invalid("cannot write the transcript to \(file)")
+            }
+            Output.write("The transcript is in \(file)\n")
+        }
+    }
+}
