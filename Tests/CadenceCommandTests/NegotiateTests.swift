@@ -88,6 +88,12 @@ struct NegotiateTests: WorkspaceSuite {
         let accept = try decision()
         #expect(accept["action"] as? String == "accept")
         #expect((accept["words"] as? [String: String])?["accept"]?.contains("base salary: 35,000 GBP a year") == true, "\(accept)")
+        // The acceptance letter as a draft a mail client opens.
+        let folder = directory + "/drafts"
+        _ = try cadence("negotiate", "acme", "--eml", folder)
+        let letter = try String(contentsOfFile: folder + "/acme-accept.eml", encoding: .utf8)
+        #expect(letter.contains("Subject: Accepting your offer: Analyst, Acme\r\n") && letter.contains("X-Unsent: 1")
+                && letter.contains("base salary: 35,000 GBP a year"), "\(letter)")
         // The budget is fixed: point at benefits, start date and moving allowance.
         #expect(try cadence("negotiate", "acme", "--question", "The budget is fixed, I'm afraid").output
             .contains("employers have more room on benefits, start date and moving allowance"))
