@@ -52,7 +52,9 @@ function negotiation.load(path)
   local file = path and io.open(path)
   if file then
     file:close()
-    settings = assert(loadfile(path))() or {}
+    local chunk, why = loadfile(path)
+    if not chunk then error(why, 0) end
+    settings = chunk() or {}
     check("negotiation.lua", settings, SETTINGS)
   end
   return negotiation.assumptions(settings.assumptions), settings
@@ -303,7 +305,9 @@ function negotiation.rules()
   local file = mine and io.open(mine)
   if file then
     file:close()
-    return assert(loadfile(mine))()
+    local chunk, why = loadfile(mine)
+    if not chunk then error(why, 0) end
+    return chunk()
   end
   return require "negotiation.standard"
 end
