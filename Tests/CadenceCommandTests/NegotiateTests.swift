@@ -26,6 +26,13 @@ struct NegotiateTests: WorkspaceSuite {
         #expect(result.status == 0, "\(result.error)")
     }
 
+    /// An offer that says everything (start, holiday, pension, bonus, respond-by), time asked for and a call made:
+    /// what is left to decide is the figure.
+    func consideredOffer(_ base: String) throws {
+        try offer(base, "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01", "--respond-by", "2026-03-20")
+        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+    }
+
     @Test("rules 2-4: before an offer, the salary question gets no figure but the case; pushed, a range a little above the target")
     func beforeAnOffer() throws {
         try prepared()
@@ -74,9 +81,7 @@ struct NegotiateTests: WorkspaceSuite {
     @Test("rule 6: a counter above the offer, at least the going rate, at most the top; rule 8: a small gap gets no salary counter")
     func counters() throws {
         try prepared()
-        try offer("31000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01",
-                  "--respond-by", "2026-03-20")
-        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+        try consideredOffer("31000 GBP")
         let counter = try decision()
         #expect(counter["action"] as? String == "counter" && counter["counter"] as? Int == 3_400_000, "\(counter)")
         _ = try cadence("offer", "edit", "1", "--base", "29500 GBP")
@@ -102,9 +107,7 @@ struct NegotiateTests: WorkspaceSuite {
     @Test("the Lua API: require 'cadence.negotiation' decides, counters, pairs needs with strengths and values, as the commands do")
     func luaAPI() throws {
         try prepared()
-        try offer("31000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01",
-                  "--respond-by", "2026-03-20")
-        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+        try consideredOffer("31000 GBP")
         let script = try Commands.temporaryScript("""
             local cadence = require "cadence"
             local negotiation = require "cadence.negotiation"
@@ -121,9 +124,7 @@ struct NegotiateTests: WorkspaceSuite {
     @Test("a negotiate.lua in the workspace changes a rule: counter at 20% above the offer")
     func ownRules() throws {
         try prepared()
-        try offer("30000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000", "--start", "2026-04-01",
-                  "--respond-by", "2026-03-20")
-        _ = try cadence("log", "follow-up-call", "--app", "acme", "--at", "2026-03-03")
+        try consideredOffer("30000 GBP")
         #expect(try decision()["counter"] as? Int == 3_300_000)
         try """
             local rules = require "negotiation.standard"
