@@ -191,10 +191,20 @@ function drafts.subject(kind, app)
   return (SUBJECTS[kind] or (kind:gsub("^%l", string.upper) .. ": %s")):format(app.role .. ", " .. app.company)
 end
 
--- The workspace's own drafts replace these, function by function.
-local ok, mine = pcall(require, "drafts")
-if ok and type(mine) == "table" then
-  for name, fn in pairs(mine) do drafts[name] = fn end
+-- The workspace's own drafts (scripts/drafts.lua beside its cadence.lua)
+-- replace these, function by function. A mistake in that file is an error
+-- naming its line, not a silent fall back to these.
+local cadence = require "cadence"
+local folder = cadence.workspace()
+local mine = folder and folder .. "/scripts/drafts.lua"
+local file = mine and io.open(mine)
+if file then
+  file:close()
+  local chunk, why = loadfile(mine)
+  if not chunk then error(why, 0) end
+  local own = chunk()
+  if type(own) ~= "table" then error(mine .. ": returns a table of draft functions, not " .. type(own), 0) end
+  for name, fn in pairs(own) do drafts[name] = fn end
 end
 
 return drafts

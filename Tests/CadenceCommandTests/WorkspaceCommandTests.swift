@@ -121,6 +121,29 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         #expect(bad.status == 1 && bad.error.contains("expected bottom <= going <= top"))
     }
 
+    @Test("Cadence's own modules cannot be shadowed from the working folder; the workspace's drafts.lua is used, and its mistakes named")
+    func pinnedModules() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let folder = directory + "-cwd"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["policies.lua", "drafts.lua", "cadence.lua"] {
+            try "error('shadowed by \(name)')".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        func agenda() throws -> Commands.Result {
+            try Commands.run("/bin/sh", ["-c", "cd \"$0\" && exec \"$1\" agenda --days 30 --workspace \"$2\"", folder,
+                                         Commands.cadenceURL.path, directory])
+        }
+        let pinned = try agenda()
+        #expect(pinned.status == 0 && !pinned.error.contains("shadowed"), "\(pinned.error)")
+        try FileManager.default.createDirectory(atPath: directory + "/scripts", withIntermediateDirectories: true)
+        try "return { thank_you = function(f) return 'my own thanks' end }"
+            .write(toFile: directory + "/scripts/drafts.lua", atomically: true, encoding: .utf8)
+        #expect(try agenda().output.contains("draft: my own thanks"))
+        try "return { thank_you = function(f) return 'oops' end".write(toFile: directory + "/scripts/drafts.lua", atomically: true, encoding: .utf8)
+        let broken = try agenda()
+        #expect(broken.status == 1 && broken.error.contains("scripts/drafts.lua:1:"), "\(broken.error)")
+    }
+
     @Test("two processes logging at the same time lose nothing")
     func concurrentWriters() throws {
         try prepared()
