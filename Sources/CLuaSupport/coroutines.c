@@ -3,6 +3,7 @@
 ** that an interrupt or a deadline can reach the one that is looping; and the
 ** nesting of close is bounded (Debian's 5.4.4 overflows the C stack on a
 ** chain of closes made from __close handlers). */
+#define _GNU_SOURCE   /* pthread_getattr_np: the thread's own stack */
 #include "internal.h"
 
 int cl_enter_thread(cl_control *c, lua_State *co) {
@@ -60,11 +61,32 @@ static int resume_registered(lua_State *L, lua_State *co, int narg) {
   return -1;
 }
 
+/* Whether the C stack has less than a safe margin left. 5.4.4's
+** lua_resetthread runs the closed coroutine with its own (stale, small)
+** count of C calls, so Lua's own limit does not see the calls already on
+** the stack: every level of a close chain may add up to LUAI_MAXCCALLS more
+** (pcalls nested in each __close). Counting levels alone cannot bound that;
+** the stack that is left can. The margin is a quarter of the thread's stack,
+** at most 1 MB: more than one level can take. */
+static int stack_is_low(void) {
+  pthread_attr_t attr;
+  void *low;
+  size_t size;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  int ok = pthread_attr_getstack(&attr, &low, &size) == 0;
+  pthread_attr_destroy(&attr);
+  if (!ok) return 0;
+  char here;
+  size_t margin = size / 4 < (1u << 20) ? size / 4 : (1u << 20);
+  return (size_t)(&here - (char *)low) < margin;
+}
+
 /* lua_resetthread runs the coroutine's pending __close handlers, which may
-** close other coroutines in turn: that is the nesting we bound. */
+** close other coroutines in turn: that is the nesting we bound, by depth and
+** by the C stack left. */
 static int reset_registered(lua_State *L, lua_State *co) {
   cl_control *c = cl_control_of(L);
-  if (c->close_depth >= CL_MAX_CLOSE_DEPTH)
+  if (c->close_depth >= CL_MAX_CLOSE_DEPTH || stack_is_low())
     return luaL_error(L, "C stack overflow (coroutines closed inside __close nested too deeply)");
   if (!cl_enter_thread(c, co)) return luaL_error(L, "C stack overflow");
   c->close_depth++;
