@@ -186,3 +186,30 @@ int cl_call_unyieldable(lua_State *L) {
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
   return lua_gettop(L);
 }
+
+/* Counts the entries a copy of the value at `index` would hold, following
+** nested tables as a copy does (a table reached twice counts twice), and
+** stops at `budget`. Returns the count, or budget + 1 when over: a value made
+** of shared subtables (a DAG) copies exponentially, and a host copying an
+** error value after a script ended must not run without bound. Raises
+** nothing: raw reads only, and a stack that cannot grow counts as over. */
+static int64_t count_entries(lua_State *L, int index, int64_t budget, int depth) {
+  if (lua_type(L, index) != LUA_TTABLE) return 1;
+  if (depth > 64 || !lua_checkstack(L, 3)) return budget + 1;
+  index = lua_absindex(L, index);
+  int64_t total = 1;
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    total += count_entries(L, -1, budget - total, depth + 1) + 1;
+    lua_pop(L, 1);
+    if (total > budget) {
+      lua_pop(L, 1);
+      return budget + 1;
+    }
+  }
+  return total;
+}
+
+int cl_copy_is_bounded(lua_State *L, int index, int64_t budget) {
+  return count_entries(L, index, budget, 0) <= budget;
+}

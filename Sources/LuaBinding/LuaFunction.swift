@@ -26,13 +26,14 @@ public struct LuaFunction: Hashable {
     }
 
     /// Calls the function as `lua5.4` calls a script: from a C function, so
-    /// that its tracebacks read exactly as the standalone interpreter's.
-    @discardableResult
-    public func callAsMainChunk(arguments: [LuaValue] = []) throws -> [LuaValue] {
-        try call(arguments: arguments, asMainChunk: true)
+    /// that its tracebacks read exactly as the standalone interpreter's. Its
+    /// results are dropped, as lua.c drops them: never converted, whatever
+    /// they hold (a script's limits end with the script).
+    public func callAsMainChunk(arguments: [LuaValue] = []) throws {
+        _ = try call(arguments: arguments, asMainChunk: true, keepingResults: false)
     }
 
-    func call(arguments: [LuaValue], asMainChunk: Bool) throws -> [LuaValue] {
+    func call(arguments: [LuaValue], asMainChunk: Bool, keepingResults: Bool = true) throws -> [LuaValue] {
         let core = reference.core
         let L = try core.currentThread()
         let base = lua_gettop(L)
@@ -51,6 +52,7 @@ public struct LuaFunction: Hashable {
             : cl_pcall(L, Int32(arguments.count), LUA_MULTRET)
         guard status == LUA_OK else { throw core.popError(L, status: status, base: base) }
         defer { lua_settop(L, base) }
+        guard keepingResults else { return [] }
         return try LuaStack.values(from: base + 1, to: lua_gettop(L), on: L, core: core)
     }
 }

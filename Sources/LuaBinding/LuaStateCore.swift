@@ -61,7 +61,9 @@ final class LuaStateCore {
     /// Turns a failed status into a `LuaError`, restoring the stack to `base`.
     func popError(_ L: OpaquePointer, status: Int32, base: Int32) -> LuaError {
         defer { lua_settop(L, base) }
-        let value = (try? LuaStack.value(at: -1, on: L, core: self)) ?? .nil
+        // The error value is copied only when a copy is small: a script's limits
+        // end with it, and a table of shared subtables copies without bound.
+        let value = cl_copy_is_bounded(L, -1, 100_000) != 0 ? (try? LuaStack.value(at: -1, on: L, core: self)) ?? .nil : .nil
         cl_push_last_error_text(L)
         var message = LuaStack.text(at: -1, on: L)
         lua_settop(L, -2)

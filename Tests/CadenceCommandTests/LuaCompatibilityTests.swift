@@ -145,4 +145,15 @@ struct LuaCompatibilityTests {
             #expect(result.status == 0 && result.output == "true\ttrue\n", "\(mode): \(result.status) \(result.output)\(result.error.prefix(300))")
         }
     }
+
+    @Test("a script's limits end with it: a result or an error value made of shared subtables is not copied without bound")
+    func sharedSubtables() throws {
+        let returned = try Commands.temporaryScript("local t = {} for i = 1, 40 do t = { t, t } end return t")
+        let raised = try Commands.temporaryScript("local t = {} for i = 1, 40 do t = { t, t } end error(t)")
+        let limits = ["run", "--sandbox", "--memory-limit", "1M", "--time-limit", "1"]
+        let ok = try Commands.run(Commands.cadenceURL.path, limits + [returned], timeLimit: 20)
+        #expect(ok.status == 0 && ok.error.isEmpty, "\(ok.error)")
+        let failed = try Commands.run(Commands.cadenceURL.path, limits + [raised], timeLimit: 20)
+        #expect(failed.status == 1 && failed.error.hasPrefix("cadence: (error object is a table value)"), "\(failed.error)")
+    }
 }

@@ -86,6 +86,9 @@ int cl_pgettable(lua_State *L, int tableindex);           /* [-1, +1] key -> val
 int cl_psettable(lua_State *L, int tableindex);           /* [-2, +0] key, value */
 int cl_pgetglobal(lua_State *L, const char *name);        /* [-0, +1] */
 int cl_psetglobal(lua_State *L, const char *name);        /* [-1, +0] */
+/* Whether copying the value at `index` (tables followed as a copy follows
+** them) stays within `budget` entries. Raises nothing. */
+int cl_copy_is_bounded(lua_State *L, int index, int64_t budget);
 /* A lua_CFunction: calls its first argument with the rest, not yieldable. */
 int cl_call_unyieldable(lua_State *L);
 int cl_plen(lua_State *L, int index, int64_t *length);    /* '#' with __len */
