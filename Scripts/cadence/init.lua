@@ -170,6 +170,11 @@ function cadence.money_text(money)
   return sign .. whole .. (cents ~= 0 and ("." .. ("%02d"):format(cents)) or "") .. " " .. money.currency
 end
 
+--- The stages in order ("saved" … "ghosted"), and `stages.terminal`, the set of
+--- those that end an application (accepted, declined, rejected, withdrawn),
+--- as the workspace derives them.
+cadence.stages = host.stages()
+
 --- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
 function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
 
@@ -377,7 +382,7 @@ function cadence.apps(filter)
   filter = filter or {}
   local quiet = filter.quiet and as_days(filter.quiet)
   local company = filter.company and filter.company:lower()
-  local closed = { accepted = true, declined = true, rejected = true, withdrawn = true }
+  local closed = cadence.stages.terminal
   local found = {}
   for _, a in ipairs(host.applications(table.unpack(CLASSES))) do
     local keep = matches_stage(filter.stage, a.stage)

@@ -235,6 +235,10 @@ function cadence.search() end
 ---@return cadence.Decision[]
 function cadence.decisions() end
 
+---The stages in order, and `terminal`: the set of those that end an application, as the workspace derives them.
+---@type string[] | { terminal: table<string, boolean> }
+cadence.stages = {}
+
 ---The three numbers that hold for `app`: its own, else its candidate's; nil when none are set.
 ---@param app cadence.Application the application
 ---@return cadence.Targets?

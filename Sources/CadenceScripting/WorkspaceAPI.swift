@@ -181,6 +181,14 @@ public final class WorkspaceAPI {
             let candidates = try args.table(2).array.compactMap(\.stringValue)
             return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
         }
+        // The stages, in order, and which of them end an application: Stage owns both.
+        try add("stages") { _ in
+            var terminal = LuaTable()
+            for stage in Stage.allCases where stage.isTerminal { terminal[stage.rawValue] = .boolean(true) }
+            var stages = LuaTable(array: Stage.allCases.map { LuaValue($0.rawValue) })
+            stages["terminal"] = .table(terminal)
+            return .one(.table(stages))
+        }
         // Rule 12's topics and the names people give them (FactTopic owns the list).
         try add("fact_topics") { _ in
             var topics = LuaTable()

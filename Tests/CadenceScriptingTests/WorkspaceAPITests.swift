@@ -171,6 +171,12 @@ struct WorkspaceAPITests {
             """) == ["2026-01-11", "2026-02-08", "2026-02-08"])
     }
 
+    @Test("the stages and which of them end an application come from the workspace's own rules, not a copy in Lua")
+    func stages() throws {
+        #expect(try harness.run("return #cadence.stages, cadence.stages[1], cadence.stages.terminal.rejected, cadence.stages.terminal.ghosted")
+            == [12, "saved", true, .nil])
+    }
+
     @Test("objects have readable fields, print as a summary, compare with ==, and iterate with pairs")
     func objects() throws {
         #expect(try harness.run("local a = cadence.app('acme') return a.company, a.stage, a.interest, tostring(a)")
