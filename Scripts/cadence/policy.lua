@@ -415,6 +415,17 @@ function policy.act(policies, ref, action, options)
     item.to and (" to " .. item.to) or "", said)
 end
 
+--- The agenda under a cadence.lua, in one call: what the command, the REPL,
+--- simulations and the tests all run. options: path (default: the
+--- workspace's cadence.lua), days (default 7), as_of. Returns the items,
+--- today, and the file's settings (its calendar).
+function policy.run(options)
+  options = options or {}
+  local policies, settings = policy.load(options.path)
+  local items, today = policy.agenda(policies, { days = options.days or 7, as_of = options.as_of, calendar = settings.calendar })
+  return items, today, settings
+end
+
 --- The agenda as text a person reads.
 function policy.render(items, today)
   if #items == 0 then return "Nothing due. " .. "(as of " .. tostring(today) .. ")" end

@@ -17,8 +17,7 @@ _G.cadence, _G.show = cadence, show
 -- shows). Each returns its items, which print as the command prints them.
 function _G.agenda(days)
   local policy = require "cadence.policy"
-  local policies, settings = policy.load()
-  local items, today = policy.agenda(policies, { days = days or 7, calendar = settings.calendar })
+  local items, today = policy.run{ days = days }
   return setmetatable(items, { __name = "Agenda", __tostring = function() return policy.render(items, today) end })
 end
 

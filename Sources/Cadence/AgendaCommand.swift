@@ -41,8 +41,7 @@ struct Agenda: ParsableCommand {
                 let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: [.integer(Int64(days))], """
                     local policy = require "cadence.policy"
                     local path, days = ...
-                    local policies, settings = policy.load(path)
-                    local items, today = policy.agenda(policies, { days = days, calendar = settings.calendar })
+                    local items, today, settings = policy.run{ path = path, days = days }
                     return { text = policy.render(items, today), data = policy.data(items), today = tostring(today),
                              send_at = settings.calendar and settings.calendar.send_at }
                     """)

@@ -12,8 +12,7 @@ extension APIHarness {
         }
         let result = try run("""
             local policy = require "cadence.policy"
-            local policies, settings = policy.load(\"\(directory)/cadence.lua\")
-            local items = policy.agenda(policies, { days = \(days), as_of = "\(asOf)", calendar = settings.calendar })
+            local items = policy.run{ path = "\(directory)/cadence.lua", days = \(days), as_of = "\(asOf)" }
             local lines = {}
             for i, item in ipairs(items) do
               lines[i] = table.concat({ item.app.company, item.kind, tostring(item.due), item.to or "" }, "|")
@@ -41,8 +40,7 @@ extension APIHarness {
         let result = try run("""
             local policy = require "cadence.policy"
             local kind, company = "\(kind)", \(company.map { "\"\($0)\"" } ?? "nil")
-            local policies, settings = policy.load("\(directory)/cadence.lua")
-            for _, item in ipairs(policy.agenda(policies, { days = \(days), as_of = "\(asOf)", calendar = settings.calendar })) do
+            for _, item in ipairs((policy.run{ path = "\(directory)/cadence.lua", days = \(days), as_of = "\(asOf)" })) do
               if item.kind == kind and (company == nil or item.app.company == company) then
                 return table.concat({ item.app.company, item.kind, tostring(item.due), item.to or "" }, "|"),
                        item.reason, item.draft or "", item.ref
