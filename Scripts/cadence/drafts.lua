@@ -2,6 +2,8 @@
 -- them with its own scripts/drafts.lua returning a table of the same functions.
 -- Cadence never sends anything: these are drafts to edit and send yourself.
 
+local cadence = require "cadence"
+
 local drafts = {}
 
 local TITLES = { mr = true, mrs = true, ms = true, miss = true, mx = true, dr = true, prof = true, professor = true,
@@ -139,8 +141,7 @@ end
 
 local function money(m)
   if type(m) ~= "table" or not m.minorUnits then return nil end
-  local whole = tostring(m.minorUnits // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
-  return whole .. (m.minorUnits % 100 ~= 0 and ("." .. ("%02d"):format(m.minorUnits % 100)) or "") .. " " .. m.currency
+  return cadence.money_text(m)
 end
 
 --- Accepting: in writing, with the terms as understood.
@@ -194,16 +195,9 @@ end
 -- The workspace's own drafts (scripts/drafts.lua beside its cadence.lua)
 -- replace these, function by function. A mistake in that file is an error
 -- naming its line, not a silent fall back to these.
-local cadence = require "cadence"
-local folder = cadence.workspace()
-local mine = folder and folder .. "/scripts/drafts.lua"
-local file = mine and io.open(mine)
-if file then
-  file:close()
-  local chunk, why = loadfile(mine)
-  if not chunk then error(why, 0) end
-  local own = chunk()
-  if type(own) ~= "table" then error(mine .. ": returns a table of draft functions, not " .. type(own), 0) end
+local own, path = cadence.workspace_script("scripts/drafts.lua")
+if path then
+  if type(own) ~= "table" then error(path .. ": returns a table of draft functions, not " .. type(own), 0) end
   for name, fn in pairs(own) do drafts[name] = fn end
 end
 

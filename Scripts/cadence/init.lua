@@ -175,6 +175,26 @@ end
 --- as the workspace derives them.
 cadence.stages = host.stages()
 
+--- What the Lua file at `path` returns, and its path; nothing when there is no
+--- such file. A mistake in it is an error naming its file and line, never a
+--- silent default.
+function cadence.script(path)
+  local file = io.open(path)
+  if not file then return nil end
+  file:close()
+  local chunk, why = loadfile(path)
+  if not chunk then error(why, 0) end
+  return chunk(), path
+end
+
+--- What a script of the workspace (`name`, such as "negotiate.lua" or
+--- "scripts/drafts.lua") returns, as cadence.script does; nothing outside one.
+function cadence.workspace_script(name)
+  local folder = cadence.workspace()
+  if not folder then return nil end
+  return cadence.script(folder .. "/" .. name)
+end
+
 --- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
 function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
 

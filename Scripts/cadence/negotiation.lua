@@ -47,17 +47,23 @@ end
 --- The workspace's negotiation.lua (or `path`): its assumptions over the defaults, and its
 --- settings (weights, score) as a second result. Without the file, the defaults.
 function negotiation.load(path)
-  path = path or (cadence.workspace() and cadence.workspace() .. "/negotiation.lua")
-  local settings = {}
-  local file = path and io.open(path)
-  if file then
-    file:close()
-    local chunk, why = loadfile(path)
-    if not chunk then error(why, 0) end
-    settings = chunk() or {}
-    check("negotiation.lua", settings, SETTINGS)
-  end
+  local settings
+  if path then settings = cadence.script(path) else settings = cadence.workspace_script("negotiation.lua") end
+  settings = check("negotiation.lua", settings or {}, SETTINGS)
   return negotiation.assumptions(settings.assumptions), settings
+end
+
+--- The offers that stand: each the latest round (no later offer revises it),
+--- and only those still open (received or negotiating) when `open` is set.
+function negotiation.current(offers, open)
+  local superseded, current = {}, {}
+  for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
+  for _, o in ipairs(offers) do
+    if not superseded[o.id] and (not open or o.status == "received" or o.status == "negotiating") then
+      current[#current + 1] = o
+    end
+  end
+  return current
 end
 
 -- A rate written as a decimal ("0.79") as a fraction, so conversion stays exact.
@@ -242,11 +248,8 @@ function negotiation.situation(app, assumptions)
     s.targets_text = ("bottom %s, going %s, top %s a year"):format(cadence.money_text(s.targets.bottom),
       cadence.money_text(s.targets.going), cadence.money_text(s.targets.top))
   end
-  local offers, superseded = app:offers(), {}
-  for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
-  for _, o in ipairs(offers) do
-    if not superseded[o.id] and (o.status == "received" or o.status == "negotiating") then s.offer = o end
-  end
+  local open = negotiation.current(app:offers(), true)
+  s.offer = open[#open]
   if s.offer then
     local a = negotiation.assumptions(assumptions)
     a.currency = s.targets and s.targets.going.currency or s.offer.base.currency
@@ -300,15 +303,8 @@ end
 
 --- The negotiation script in force: the workspace's negotiate.lua, else the standard one.
 function negotiation.rules()
-  local folder = cadence.workspace()
-  local mine = folder and folder .. "/negotiate.lua"
-  local file = mine and io.open(mine)
-  if file then
-    file:close()
-    local chunk, why = loadfile(mine)
-    if not chunk then error(why, 0) end
-    return chunk()
-  end
+  local mine, path = cadence.workspace_script("negotiate.lua")
+  if path then return mine end
   return require "negotiation.standard"
 end
 

@@ -199,6 +199,18 @@ function cadence.stage_of(events) end
 ---@return string?
 function cadence.workspace() end
 
+---What the Lua file at `path` returns, and its path; nothing without the file.
+---@param path string
+---@return any result
+---@return string? path
+function cadence.script(path) end
+
+---What the workspace's script `name` (such as "negotiate.lua") returns, and its path; nothing without it.
+---@param name string relative to the workspace's folder
+---@return any result
+---@return string? path
+function cadence.workspace_script(name) end
+
 ---@param n integer
 ---@return integer
 function cadence.days(n) end
@@ -307,6 +319,12 @@ function negotiation.talking_points(app) end
 ---@param app cadence.Application the application
 ---@return table<string, string>
 function negotiation.words(app) end
+
+---The offers that stand: the latest round of each, and only those received or negotiating when `open` is set.
+---@param offers cadence.Offer[]
+---@param open? boolean
+---@return cadence.Offer[]
+function negotiation.current(offers, open) end
 
 ---The workspace's negotiation.lua: its assumptions over the defaults, and its settings.
 ---@param path? string another file

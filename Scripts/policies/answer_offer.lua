@@ -17,11 +17,8 @@ return function(options)
     only = options.only, except = options.except,
     plan = function(app, ctx)
       if not OPEN[app.stage] then return end
-      local superseded, open = {}, nil
-      for _, o in ipairs(ctx:offers()) do if o.revises then superseded[o.revises] = true end end
-      for _, o in ipairs(ctx:offers()) do
-        if not superseded[o.id] and (o.status == "received" or o.status == "negotiating") then open = o end
-      end
+      local current = negotiation.current(ctx:offers(), true)
+      local open = current[#current]
       if not open then return end
       local arrived = ctx:last{ "offer-received", "negotiation-round" }
       local asked

@@ -137,18 +137,14 @@ struct OfferCommand: ParsableCommand {
                     local _, name = ...
                     local app = cadence.app(name)
                     local assumptions = negotiation.load()
-                    local offers, superseded = app:offers(), {}
-                    for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
                     local texts, data = {}, {}
-                    for _, o in ipairs(offers) do
-                      if not superseded[o.id] then
-                        local v = negotiation.value(o, assumptions)
-                        texts[#texts + 1] = negotiation.render(v, ("%s, %s: offer %d (%s)"):format(app.company, app.role, o.id, o.status))
-                        local rows = {}
-                        for i, r in ipairs(v.rows) do rows[i] = { name = r.name, how = r.how, amounts = r.amounts } end
-                        data[#data + 1] = { offer = o.id, currency = v.currency, rows = rows, totals = v.totals,
-                                            average = v.average, assumptions = v.assumptions }
-                      end
+                    for _, o in ipairs(negotiation.current(app:offers())) do
+                      local v = negotiation.value(o, assumptions)
+                      texts[#texts + 1] = negotiation.render(v, ("%s, %s: offer %d (%s)"):format(app.company, app.role, o.id, o.status))
+                      local rows = {}
+                      for i, r in ipairs(v.rows) do rows[i] = { name = r.name, how = r.how, amounts = r.amounts } end
+                      data[#data + 1] = { offer = o.id, currency = v.currency, rows = rows, totals = v.totals,
+                                          average = v.average, assumptions = v.assumptions }
                     end
                     if #texts == 0 then error(("%s has no offer to value (cadence offer add --app %s ...)"):format(app.company, name), 0) end
                     return { text = table.concat(texts, "\\n\\n"), data = data }
@@ -186,14 +182,10 @@ struct OfferCommand: ParsableCommand {
                     end
                     for _, app in ipairs(cadence.apps()) do
                       if not person or app.candidateID == person.id then
-                        local offers, superseded = app:offers(), {}
-                        for _, o in ipairs(offers) do if o.revises then superseded[o.revises] = true end end
-                        for _, o in ipairs(offers) do
-                          if not superseded[o.id] and (o.status == "received" or o.status == "negotiating") then
-                            assumptions.currency = assumptions.currency or o.base.currency
-                            entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
-                                                      valuation = negotiation.value(o, assumptions) }
-                          end
+                        for _, o in ipairs(negotiation.current(app:offers(), true)) do
+                          assumptions.currency = assumptions.currency or o.base.currency
+                          entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
+                                                    valuation = negotiation.value(o, assumptions) }
                         end
                       end
                     end
