@@ -160,14 +160,16 @@ function cadence.money(text, currency)
   return money
 end
 
+--- "1,200": `minor` units as whole units grouped by thousands, the pence dropped.
+function cadence.whole_text(minor)
+  local whole = tostring(math.abs(minor) // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return (minor < 0 and "-" or "") .. whole
+end
+
 --- "1,200.50 GBP": an amount as people read it.
 function cadence.money_text(money)
-  local minor = money.minorUnits
-  local sign = minor < 0 and "-" or ""
-  minor = math.abs(minor)
-  local whole = tostring(minor // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
-  local cents = minor % 100
-  return sign .. whole .. (cents ~= 0 and ("." .. ("%02d"):format(cents)) or "") .. " " .. money.currency
+  local cents = math.abs(money.minorUnits) % 100
+  return cadence.whole_text(money.minorUnits) .. (cents ~= 0 and ("." .. ("%02d"):format(cents)) or "") .. " " .. money.currency
 end
 
 --- The stages in order ("saved" … "ghosted"), and `stages.terminal`, the set of

@@ -331,10 +331,7 @@ function negotiation.words(app, rules)
   return negotiation.decide(app, rules).words
 end
 
-local function amount(minor)
-  local text = tostring(math.abs(minor) // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
-  return (minor < 0 and "-" or "") .. text
-end
+local amount = cadence.whole_text
 
 --- Several valuations in one table: components as rows, offers as columns (year 1 and the
 --- average over the years), with the difference of each from the first.

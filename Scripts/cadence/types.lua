@@ -27,10 +27,6 @@ function Date:short() end
 ---@alias cadence.EventKind "saved"|"applied"|"screen"|"interview"|"follow-up-call"|"message-sent"|"reply-received"|"next-step"|"deadline-set"|"offer-received"|"negotiation-round"|"rejection"|"withdrawal"|"acceptance"|"decline"|"ghosted"|"correction"|"note"
 
 ---An amount of money, exact: minor units (pence, cents) and an ISO 4217 code.
----@class cadence.Money
----@field minorUnits integer 3000000 is 30,000.00
----@field currency string "GBP"
-
 ---The three numbers (negotiation rule 1): the bottom line, the going rate and the top.
 ---@class cadence.Targets
 ---@field bottom cadence.Money the lowest acceptable
@@ -210,6 +206,28 @@ function cadence.script(path) end
 ---@return any result
 ---@return string? path
 function cadence.workspace_script(name) end
+
+---An amount as people write it ("£1,200", "12 GBP", or "12" with `currency`), exact.
+---@param text string
+---@param currency? string when the text names none
+---@return cadence.Money
+function cadence.money(text, currency) end
+
+---"1,200.50 GBP": an amount as people read it.
+---@param money cadence.Money
+---@return string
+function cadence.money_text(money) end
+
+---"1,200": minor units as whole units grouped by thousands, the pence dropped.
+---@param minor integer
+---@return string
+function cadence.whole_text(minor) end
+
+---The one of `candidates` that `word` nearly spells, or nil.
+---@param word string
+---@param candidates string[]
+---@return string?
+function cadence.nearest(word, candidates) end
 
 ---@param n integer
 ---@return integer
