@@ -44,18 +44,9 @@ struct OfferFields: ParsableArguments {
         func money(_ text: String, _ field: String) throws -> Money? {
             text.isEmpty ? nil : try Money(parsing: text, defaultCurrency: currency, field: field)
         }
-        if let period {
-            guard let p = PayPeriod(rawValue: period) else {
-                throw DomainError.invalid(field: "period", "'\(period)' is not one of year, month, week, day, hour")
-            }
-            o.period = p
-        }
+        if let period { o.period = try PayPeriod(parsing: period) }
         if let bonus {
-            if bonus.contains("%") {
-                (o.bonus, o.bonusPercent) = (nil, try Percent(parsing: bonus, field: "bonus"))
-            } else {
-                (o.bonus, o.bonusPercent) = (try money(bonus, "bonus"), nil)
-            }
+            if bonus.isEmpty { (o.bonus, o.bonusPercent) = (nil, nil) } else { try o.setBonus(bonus) }
         }
         if let bonusGuaranteed { o.bonusGuaranteed = bonusGuaranteed }
         if let signOn { o.signOn = try money(signOn, "sign-on") }

@@ -81,6 +81,15 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 public enum PayPeriod: String, Sendable, Codable, CaseIterable {
     case year, month, week, day, hour
 
+    /// "year", "hour"; anything else is refused with the periods there are.
+    public init(parsing text: String, field: String = "period") throws {
+        guard let period = PayPeriod(rawValue: text) else {
+            throw DomainError.invalid(field: field, "'\(text)' is not one of "
+                + PayPeriod.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self = period
+    }
+
     /// "a year", "an hour".
     public var perWords: String { (self == .hour ? "an " : "a ") + rawValue }
 

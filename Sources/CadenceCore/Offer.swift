@@ -93,6 +93,16 @@ public struct Offer: Hashable, Sendable, Codable {
         Money(minorUnits: base.minorUnits * period.perYear, currency: base.currency)
     }
 
+    /// Sets the bonus as the offer words it: a share of base ("10%") or an
+    /// amount, in the base's currency unless it names its own ("5400", "£5,400").
+    public mutating func setBonus(_ text: String) throws {
+        if text.contains("%") {
+            (bonus, bonusPercent) = (nil, try Percent(parsing: text, field: "bonus"))
+        } else {
+            (bonus, bonusPercent) = (try Money(parsing: text, defaultCurrency: base.currency, field: "bonus"), nil)
+        }
+    }
+
     /// The bonus in money: the amount, or the percentage of base a year.
     public var bonusAmount: Money? { bonus ?? bonusPercent.map { $0.of(annualBase) } }
 

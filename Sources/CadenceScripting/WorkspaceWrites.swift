@@ -72,23 +72,18 @@ extension WorkspaceAPI {
     func addOffer(_ id: Int64, _ table: LuaTable) throws -> Offer {
         var fields = RecordFields("add_offer", table)
         let base = try Money(parsing: try fields.required("base"), field: "base")
-        let periodName = try fields.text("period") ?? "year"
-        guard let period = PayPeriod(rawValue: periodName) else {
-            throw fields.fail("period", "'\(periodName)' is not one of year, month, week, day, hour")
-        }
+        let period = try PayPeriod(parsing: try fields.text("period") ?? "year")
         let zone = try self.zone(of: id)
         let day = try today(for: id)
         var benefits: [String: String] = [:]
         for (name, terms) in try fields.map("benefits") ?? [:] { benefits[name] = terms }
-        let bonusText = try fields.text("bonus")
         var offer = Offer(applicationID: id, base: base, period: period,
-                          bonus: try bonusText.flatMap { $0.contains("%") ? nil : try Money(parsing: $0, defaultCurrency: base.currency, field: "bonus") },
                           equity: try fields.text("equity"),
                           signOn: try fields.text("sign_on").map { try Money(parsing: $0, defaultCurrency: base.currency, field: "sign-on") },
                           benefits: benefits,
                           startDate: try fields.text("start").map { try DatePhrase.date($0, from: day, field: "start") },
                           respondBy: try fields.text("respond_by").map { try DatePhrase.date($0, from: day, field: "respond-by") })
-        if let bonusText, bonusText.contains("%") { offer.bonusPercent = try Percent(parsing: bonusText, field: "bonus") }
+        if let bonus = try fields.text("bonus") { try offer.setBonus(bonus) }
         let at = try fields.text("at").map { try Timestamps.instant($0, timeZone: zone) } ?? asOf?.noon(in: zone) ?? Date()
         try fields.finish(known: ["base", "period", "bonus", "equity", "sign_on", "benefits", "start", "respond_by", "at"])
         try transaction.willWrite()
