@@ -86,7 +86,7 @@ void cl_close(lua_State *L) {
   if (bound > 0 && c->stuck_grace > 0) {
     strncpy(c->stuck_message, "cadence: finalizers run at the end of the script ran past its limit\n",
             sizeof c->stuck_message - 1);
-    cl_arm_close_deadline(c, bound);
+    cl_arm_deadline(c, bound);
   }
   lua_close(L);
   cl_stop_watchdog(c);

@@ -62,8 +62,8 @@ void cl_end_run(cl_control *c, lua_State *L);
 int cl_enter_thread(cl_control *c, lua_State *co);
 void cl_leave_thread(cl_control *c);
 void cl_stop_watchdog(cl_control *c);
-/* Arms the watchdog for the close of the state, for `seconds`. */
-void cl_arm_close_deadline(cl_control *c, double seconds);
+/* Arms the watchdog: a run's time limit, or the bound on finalizers at close. */
+void cl_arm_deadline(cl_control *c, double seconds);
 double cl_now(void);
 
 #endif

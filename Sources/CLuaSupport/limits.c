@@ -139,22 +139,15 @@ static void *watchdog_main(void *arg) {
   return NULL;
 }
 
-static void arm_deadline(cl_control *c) {
+void cl_arm_deadline(cl_control *c, double seconds) {
   pthread_mutex_lock(&c->lock);
   if (!c->watchdog_started) {
     if (pthread_create(&c->watchdog, NULL, watchdog_main, c) == 0)
       c->watchdog_started = 1;
   }
-  c->deadline = cl_now() + c->time_limit;
+  c->deadline = cl_now() + seconds;
   pthread_cond_signal(&c->wake);
   pthread_mutex_unlock(&c->lock);
-}
-
-void cl_arm_close_deadline(cl_control *c, double seconds) {
-  double limit = c->time_limit;
-  c->time_limit = seconds;
-  arm_deadline(c);
-  c->time_limit = limit;
 }
 
 static void disarm_deadline(cl_control *c) {
@@ -191,7 +184,7 @@ void cl_begin_run(cl_control *c, lua_State *L) {
   else
     lua_sethook(L, NULL, 0, 0);
   pthread_mutex_unlock(&c->lock);
-  if (c->time_limit > 0) arm_deadline(c);
+  if (c->time_limit > 0) cl_arm_deadline(c, c->time_limit);
 }
 
 void cl_end_run(cl_control *c, lua_State *L) {
