@@ -24,8 +24,10 @@ local KNOWN = { weekends = true, holidays = true, send_on = true, send_at = true
 
 local function fail(message) error("calendar: " .. message, 0) end
 
---- A calendar from the options of a cadence.lua (all optional).
+--- A calendar from the options of a cadence.lua (all optional); given a
+--- calendar already made, that calendar.
 function calendar.new(options)
+  if getmetatable(options) == Calendar then return options end
   options = options or {}
   for key in pairs(options) do
     if not KNOWN[key] then fail(("unknown setting '%s' (known: weekends, holidays, send_on, send_at)"):format(tostring(key))) end

@@ -273,7 +273,7 @@ function policy.agenda(policies, options)
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local horizon = today + (options.days or 7)
   local plan_options = { candidates = {}, decisions = load_decisions(), policies = policies,
-                         calendar = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar) }
+                         calendar = calendar.new(options.calendar) }
   for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c end
   local items, refs = {}, {}
   -- The whole search in two calls, not two per application.
@@ -402,7 +402,7 @@ function policy.act(policies, ref, action, options)
       error(("snooze until %s: that is not after %s (it %s); snooze to a later day"):format(to:short(), after:short(),
         after == today and "is today" or "is due then"), 0)
     end
-    local days = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar)
+    local days = calendar.new(options.calendar)
     local moved
     to, moved = days:adjust(to)
     decision.status, decision.due = "snoozed", tostring(to)

@@ -60,7 +60,7 @@ function simulate.run(app, policies, options)
     candidates = {}
     for _, c in ipairs(cadence.candidates()) do candidates[c.id] = c end
   end
-  local cal = getmetatable(options.calendar) and options.calendar or calendar.new(options.calendar)
+  local cal = calendar.new(options.calendar)
   local state = { stage = app.stage }
   local sim_app = setmetatable(state, { __index = app })
   -- Simulated events get ids after every real one, so they sort last on their day.
