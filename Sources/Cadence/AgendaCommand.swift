@@ -108,7 +108,8 @@ struct Agenda: ParsableCommand {
             let day = try asOf.map { try dayFlag($0, field: "as-of") }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
             let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
-            let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: arguments, """
+            let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
+                                              arguments: arguments, """
                 local policy = require "cadence.policy"
                 local path, ref, action, on, snooze_to = ...
                 local policies, settings = policy.load(path)

@@ -9,14 +9,15 @@ import LuaBinding
 /// chunk's first argument is the path of the workspace's cadence.lua; its
 /// writes land only if it succeeds.
 enum PolicyScript {
-    static func run(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, arguments: [LuaValue] = [],
-                    _ chunk: String) throws -> LuaTable {
+    /// `undoAs` is what `cadence undo` calls the run's writes (by default, `name`).
+    static func run(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil,
+                    arguments: [LuaValue] = [], _ chunk: String) throws -> LuaTable {
         _ = try ScriptLibrary.required()
         let location = workspace.location
         let store = try location.open()
         let lua = try LuaState()
         return try store.session { ws in
-            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: "agenda \(name)")
+            let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: undoAs ?? name)
             defer { api.end() }
             do {
                 let results = try lua.run(chunk, name: "=" + name,

@@ -40,6 +40,16 @@ struct UndoArchiveTests: WorkspaceSuite {
         #expect(!(try cadence("app", "show", "acme").output.contains("interview")))
     }
 
+    @Test("undo names an agenda decision by what was done to which item")
+    func undoAgendaDecision() throws {
+        try prepared()
+        let agenda = try cadence("agenda", "--as-of", "2026-03-02").output
+        let ref = try #require(agenda.firstMatch(of: /\[([0-9a-f]{6})\]/)?.1)
+        #expect(try cadence("agenda", "skip", String(ref), "--as-of", "2026-03-02").status == 0)
+        let undone = try cadence("undo").output
+        #expect(undone.hasPrefix("Took back 'agenda skipped \(ref)'"), "\(undone)")
+    }
+
     @Test("delete asks for --yes off a terminal, takes what belongs to the record, and undo brings all of it back")
     func deleteAndUndo() throws {
         try prepared()
