@@ -403,4 +403,66 @@ function negotiation.render(v, title)
   return table.concat(lines, "\n")
 end
 
+--- `cadence offer value APP`: each offer of `app` that stands, valued by the
+--- workspace's assumptions: { text = the tables, data = one entry an offer }.
+--- `name` is how the user named the application, for the hint when it has none.
+function negotiation.value_report(app, name)
+  local assumptions = negotiation.load()
+  local texts, data = {}, {}
+  for _, o in ipairs(negotiation.current(app:offers())) do
+    local v = negotiation.value(o, assumptions)
+    texts[#texts + 1] = negotiation.render(v, ("%s, %s: offer %d (%s)"):format(app.company, app.role, o.id, o.status))
+    local rows = {}
+    for i, r in ipairs(v.rows) do rows[i] = { name = r.name, how = r.how, amounts = r.amounts } end
+    data[#data + 1] = { offer = o.id, currency = v.currency, rows = rows, totals = v.totals,
+                        average = v.average, assumptions = v.assumptions }
+  end
+  if #texts == 0 then
+    error(("%s has no offer to value (cadence offer add --app %s ...)"):format(app.company, name or app.id), 0)
+  end
+  return { text = table.concat(texts, "\n\n"), data = data }
+end
+
+--- `cadence offer compare`: the open offers (of the candidate `who`, a name or
+--- id, when given) and the current job, ranked by the workspace's settings:
+--- { text = the table, ranking and assumptions, data = one entry an offer }.
+function negotiation.comparison_report(who)
+  local assumptions, settings = negotiation.load()
+  local entries, person = {}, nil
+  for _, c in ipairs(cadence.candidates()) do
+    if who == nil or c.name:lower() == tostring(who):lower() or tostring(c.id) == tostring(who) then person = person or c end
+  end
+  for _, app in ipairs(cadence.apps()) do
+    if not person or app.candidateID == person.id then
+      for _, o in ipairs(negotiation.current(app:offers(), true)) do
+        assumptions.currency = assumptions.currency or o.base.currency
+        entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
+                                  valuation = negotiation.value(o, assumptions) }
+      end
+    end
+  end
+  if #entries == 0 then error("no offer to compare (received or negotiating): cadence offer add --app APP ...", 0) end
+  -- Your current job, as the baseline, when its pay is recorded.
+  if person and person.currentPay then
+    local current = { id = 0, base = person.currentPay, annualBase = person.currentPay, period = "year", benefitValues = {} }
+    entries[#entries + 1] = { label = "current job", valuation = negotiation.value(current, assumptions) }
+  end
+  local comparison = negotiation.compare(entries, settings)
+  local data = {}
+  for i, e in ipairs(comparison.entries) do
+    data[i] = { label = e.label, offer = e.offer and e.offer.id, year1 = e.valuation.totals[1],
+                average = e.valuation.average, currency = e.valuation.currency, scores = e.scores,
+                overall = e.overall, assumptions = e.valuation.assumptions }
+  end
+  -- Each assumption once, though several offers rest on it.
+  local stated, seen = {}, {}
+  for _, e in ipairs(comparison.entries) do
+    for _, line in ipairs(e.valuation.assumptions) do
+      if not seen[line] then stated[#stated + 1], seen[line] = "  - " .. line, true end
+    end
+  end
+  table.insert(stated, 1, "Assumptions (valued in " .. assumptions.currency .. ", whole units):")
+  return { text = negotiation.render_comparison(comparison) .. "\n" .. table.concat(stated, "\n"), data = data }
+end
+
 return negotiation

@@ -344,6 +344,17 @@ function negotiation.words(app) end
 ---@return cadence.Offer[]
 function negotiation.current(offers, open) end
 
+---What `cadence offer value APP` prints: each offer of `app` that stands, valued.
+---@param app cadence.Application
+---@param name? string how the application was named, for the hint when it has no offer
+---@return { text: string, data: table[] }
+function negotiation.value_report(app, name) end
+
+---What `cadence offer compare` prints: the open offers (of candidate `who`, when given) and the current job, ranked.
+---@param who? string|integer a candidate's name or id
+---@return { text: string, data: table[] }
+function negotiation.comparison_report(who) end
+
 ---The workspace's negotiation.lua: its assumptions over the defaults, and its settings.
 ---@param path? string another file
 ---@return table assumptions
