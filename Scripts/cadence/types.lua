@@ -344,6 +344,12 @@ function negotiation.words(app) end
 ---@return cadence.Offer[]
 function negotiation.current(offers, open) end
 
+---What `cadence negotiate APP` prints: the decision and its words, or the answer to `question`.
+---@param app cadence.Application
+---@param question? string
+---@return { text: string, data: table }
+function negotiation.report(app, question) end
+
 ---What `cadence offer value APP` prints: each offer of `app` that stands, valued.
 ---@param app cadence.Application
 ---@param name? string how the application was named, for the hint when it has no offer

@@ -30,45 +30,8 @@ struct Negotiate: ParsableCommand {
             let result = try PolicyScript.run(workspace, asOf: nil, name: "negotiate",
                                               arguments: [LuaValue(app), question.map { LuaValue($0) } ?? .nil], """
                 local cadence = require "cadence"
-                local negotiation = require "cadence.negotiation"
                 local _, name, question = ...
-                local rules = negotiation.rules()
-                local app = cadence.app(name)
-                local assumptions = negotiation.load()
-                local s = negotiation.situation(app, assumptions)
-                local title = ("%s, %s"):format(app.company, app.role)
-                  .. (s.offer and (": offer %d (%s a year)"):format(s.offer.id, cadence.money_text(s.offer.annualBase)) or ": no offer yet")
-                if question then
-                  local rule, words = negotiation.answer(rules, s, question)
-                  return { text = ("%s\\nQ: %s\\nWhy: %s\\nSay: %s"):format(title, question, rule, words),
-                           data = { question = question, rule = rule, words = words } }
-                end
-                local d = rules.decide(s)
-                local lines = { title, ("Decision: %s"):format(d.action), "Rule: " .. d.rule, "Why: " .. d.reason }
-                if #d.facts > 0 then
-                  lines[#lines + 1] = "Facts:"
-                  for _, f in ipairs(d.facts) do lines[#lines + 1] = "  - " .. f end
-                end
-                if #d.points > 0 then
-                  lines[#lines + 1] = "Talking points (their needs, your strengths):"
-                  for _, p in ipairs(d.points) do lines[#lines + 1] = "  - " .. p end
-                else
-                  lines[#lines + 1] = "Talking points: none recorded (app edit --need, candidate edit --strength)"
-                end
-                local steps = {}
-                for step in pairs(d.words) do steps[#steps + 1] = step end
-                table.sort(steps)
-                for _, step in ipairs(steps) do lines[#lines + 1] = ("Words (%s):\\n  %s"):format(step, d.words[step]) end
-                -- Whom a letter goes to: the hiring manager, else the recruiter.
-                local to
-                for _, role in ipairs{ "hiring-manager", "recruiter" } do
-                  for _, c in ipairs(app:contacts()) do if not to and c.role == role then to = c end end
-                end
-                return { text = table.concat(lines, "\\n"),
-                         data = { action = d.action, rule = d.rule, reason = d.reason, facts = d.facts, points = d.points,
-                                  counter = d.counter, words = d.words, answer_on = d.answer_on and tostring(d.answer_on),
-                                  company = app.company, role = app.role, to = to and to.name, email = to and to.email,
-                                  from = s.candidate and s.candidate.name, from_email = s.candidate and s.candidate.email } }
+                return require("cadence.negotiation").report(cadence.app(name), question)
                 """)
             if let eml, let data = result["data"].tableValue { try writeDrafts(data, into: eml) }
             if output.json { return try PolicyScript.writeJSON(result["data"]) }
