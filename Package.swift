@@ -38,11 +38,16 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
-        // 6. The `cadence` Lua API over the workspace (its Lua half is in Scripts/cadence).
-        .target(name: "CadenceScripting", dependencies: ["LuaBinding", "CadenceCore", "CadenceStore"]),
+        // 6. Shared policies: packages, their manifests, pins and signatures, and
+        //    the isolated worker they run in (the OS walls are C: CIsolation).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CIsolation"),
+        .target(name: "CadenceSharing", dependencies: ["CadenceCore", "CIsolation", "CCrypto"]),
+        // 7. The `cadence` Lua API over the workspace (its Lua half is in Scripts/cadence).
+        .target(name: "CadenceScripting", dependencies: ["LuaBinding", "CadenceCore", "CadenceStore", "CadenceSharing"]),
         // Line editing for the REPL: libedit (BSD licence), not GNU readline (GPL).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        // 7. The command-line tool.
+        // 8. The command-line tool.
         .executableTarget(
             name: "Cadence",
             dependencies: [
@@ -50,6 +55,8 @@ let package = Package(
                 "CadenceCore",
                 "CadenceStore",
                 "CadenceScripting",
+                "CadenceSharing",
+                "CIsolation",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,6 +70,7 @@ let package = Package(
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
         .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
+        .testTarget(name: "CadenceSharingTests", dependencies: ["CadenceSharing", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
     ]

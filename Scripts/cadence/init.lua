@@ -146,7 +146,7 @@ function cadence.date(value, from, lean)
   if getmetatable(value) == Date then return value end
   local iso = parse_iso(value)
   if iso then return iso end
-  local day, why = host.date(tostring(value), from and tostring(cadence.date(from)) or nil, lean)
+  local day, why = host.date(tostring(value), from and tostring(cadence.date(from)) or host.today(), lean)
   if day then return parse_iso(day) end
   error(why, 2)
 end
@@ -179,12 +179,12 @@ cadence.stages = host.stages()
 
 --- What the Lua file at `path` returns, and its path; nothing when there is no
 --- such file. A mistake in it is an error naming its file and line, never a
---- silent default.
+--- silent default. The host reads the file; it is compiled as text (no
+--- bytecode), so that loading a user's scripts needs neither io nor dofile.
 function cadence.script(path)
-  local file = io.open(path)
-  if not file then return nil end
-  file:close()
-  local chunk, why = loadfile(path)
+  local text = host.script_text(path)
+  if not text then return nil end
+  local chunk, why = load(text, "@" .. path, "t")
   if not chunk then error(why, 0) end
   return chunk(), path
 end

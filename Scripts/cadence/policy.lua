@@ -22,6 +22,7 @@ local cadence = require "cadence"
 local host = require "cadence.host"
 local calendar = require "cadence.calendar"
 local drafts = require "cadence.drafts"
+local sharing = require "cadence.sharing"
 
 local policy = {}
 
@@ -157,7 +158,7 @@ function Context:propose(item)
     item.due = moved
     item.reason = (item.reason or "") .. " (" .. why .. ")"
   end
-  item.app, item.policy, item.rule = self.app, self.current.name, self.current.rule
+  item.app, item.policy, item.rule = self.app, self.current.name, item.rule or self.current.rule
   item.channel = item.channel or "email"
   self.proposed[#self.proposed + 1] = item
 end
@@ -203,14 +204,13 @@ local function split(timeline, today)
   return past, #future > 0 and future or NONE
 end
 
---- The follow-ups `policies` propose for `app`, as of `today`, with the
---- person's decisions applied (done and skipped items go, snoozed ones wait).
---- A policy that raises does not stop the others: its failure is an item.
---- options: candidates (by id), calendar, decisions (by application id,
---- then key), timeline, contacts and offers (instead of asking the
---- workspace), policies (all of them, for policies that plan ahead).
---- Returns the items, and the reasons policies gave for proposing nothing.
-function policy.plan(app, policies, today, options)
+--- What `policies` propose for `app`, as of `today`, before the person's
+--- decisions are applied (an isolated worker sends these; the agenda
+--- applies decisions to them). A policy that raises does not stop the
+--- others: its failure is an item. options: as for policy.plan.
+--- Returns the items, the reasons policies gave for proposing nothing, and
+--- the context (its decisions and candidate).
+function policy.propose(app, policies, today, options)
   options = options or {}
   local past, future = split(options.timeline or app:timeline(), today)
   local ctx = setmetatable({
@@ -230,8 +230,20 @@ function policy.plan(app, policies, today, options)
       end
     end
   end
+  return ctx.proposed, ctx.exits, ctx
+end
+
+--- The follow-ups `policies` propose for `app`, as of `today`, with the
+--- person's decisions applied (done and skipped items go, snoozed ones wait).
+--- A policy that raises does not stop the others: its failure is an item.
+--- options: candidates (by id), calendar, decisions (by application id,
+--- then key), timeline, contacts and offers (instead of asking the
+--- workspace), policies (all of them, for policies that plan ahead).
+--- Returns the items, and the reasons policies gave for proposing nothing.
+function policy.plan(app, policies, today, options)
+  local proposed, exits, ctx = policy.propose(app, policies, today, options)
   local kept = {}
-  for _, item in ipairs(ctx.proposed) do
+  for _, item in ipairs(proposed) do
     item.candidate, item.contact = ctx.candidate, item.to and ctx:contact(item.to)
     local decision = ctx.decisions[item.key]
     if decision and decision.status == "snoozed" then
@@ -244,7 +256,7 @@ function policy.plan(app, policies, today, options)
       kept[#kept + 1] = item
     end
   end
-  return kept, ctx.exits
+  return kept, exits
 end
 
 --- Decisions from the workspace, by application and key.
@@ -268,6 +280,8 @@ end
 --- Everything due up to `today + days` for the open applications, overdue
 --- first, then by day; each item with its reason and draft.
 --- options: days, as_of, calendar (settings or a calendar), app (only this one).
+--- Returns the items, today, and the installed packages that did not run or
+--- whose proposals were left out ({ policy, source, reason }).
 function policy.agenda(policies, options)
   options = options or {}
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
@@ -278,7 +292,17 @@ function policy.agenda(policies, options)
   local items, refs = {}, {}
   -- The whole search in two calls, not two per application.
   local search, contacts = cadence.search(), cadence.all_contacts()
-  for _, app in ipairs(options.app and { options.app } or search.apps) do
+  if options.app then search.apps = { options.app } end
+  -- Installed packages run first, each in its worker, over the whole search.
+  local failures = {}
+  for _, p in ipairs(policies) do
+    if p.package then
+      local ran, why = sharing.prepare(p, search, contacts, plan_options.decisions, today, options.calendar)
+      if not ran then failures[#failures + 1] = { policy = p.name, source = p.source, reason = why } end
+      for _, note in ipairs(p.notes or {}) do failures[#failures + 1] = { policy = p.name, source = p.source, reason = note } end
+    end
+  end
+  for _, app in ipairs(search.apps) do
     plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
     local seen = {}
     for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
@@ -306,7 +330,7 @@ function policy.agenda(policies, options)
   end
   table.sort(keys)
   for i, key in ipairs(keys) do items[i] = by_key[key] end
-  return items, today
+  return items, today, failures
 end
 
 --- The policies of a personal cadence.lua at `path` (by default the
@@ -314,13 +338,11 @@ end
 --- and its settings (calendar).
 function policy.load(path)
   path = path or (cadence.workspace() and cadence.workspace() .. "/cadence.lua")
-  local file = path and io.open(path)
-  if not file then
+  local chunk = path and cadence.script(path)
+  if chunk == nil then
     local standard = require "policies"
     return standard.defaults(), {}
   end
-  file:close()
-  local chunk = dofile(path)
   if type(chunk) ~= "table" then error(path .. " must return a list of policies", 0) end
   local policies = {}
   for i, p in ipairs(chunk) do
@@ -363,8 +385,10 @@ function policy.done_event(item, on)
     for k, v in pairs(item.logs) do if k ~= 1 then details[k] = v end end
     return item.logs[1], details
   end
-  if item.channel == "task" then return "note", { at = at, note = "done: " .. item.kind } end
-  return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel }
+  -- What an installed package proposed says so on the timeline: which package, version and hash.
+  local from = item.source and ("from " .. item.source) or nil
+  if item.channel == "task" then return "note", { at = at, note = "done: " .. item.kind .. (from and (" (" .. from .. ")") or "") } end
+  return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel, note = from }
 end
 
 --- Acts on the item `ref`: "done" (logs the event, so the cadence moves on),
@@ -415,21 +439,57 @@ function policy.act(policies, ref, action, options)
     item.to and (" to " .. item.to) or "", said)
 end
 
---- The agenda under a cadence.lua, in one call: what the command, the REPL,
---- simulations and the tests all run. options: path (default: the
---- workspace's cadence.lua), days (default 7), as_of. Returns the items,
---- today, and the file's settings (its calendar).
-function policy.run(options)
-  options = options or {}
-  local policies, settings = policy.load(options.path)
-  local items, today = policy.agenda(policies, { days = options.days or 7, as_of = options.as_of, calendar = settings.calendar })
-  return items, today, settings
+--- The policies of the cadence.lua at `path` (as policy.load reads it) and
+--- the workspace's installed packages (unless `packages` is false), then
+--- `extra` ones (a package being tried); and the file's settings.
+function policy.all(path, packages, extra)
+  local policies, settings = policy.load(path)
+  if packages ~= false then
+    for _, p in ipairs(sharing.installed()) do policies[#policies + 1] = p end
+  end
+  for _, p in ipairs(extra or {}) do policies[#policies + 1] = p end
+  return policies, settings
 end
 
---- The agenda as text a person reads.
-function policy.render(items, today)
-  if #items == 0 then return "Nothing due. " .. "(as of " .. tostring(today) .. ")" end
-  local lines = {}
+--- The agenda under a cadence.lua and the installed packages, in one call:
+--- what the command, the REPL, simulations and the tests all run.
+--- options: path (default: the workspace's cadence.lua), days (default 7),
+--- as_of, packages (false: without the installed ones), extra (more
+--- policies). Returns the items, today, the file's settings (its calendar)
+--- and the packages that failed (see policy.agenda).
+function policy.run(options)
+  options = options or {}
+  local policies, settings = policy.all(options.path, options.packages, options.extra)
+  local items, today, failures = policy.agenda(policies, { days = options.days or 7, as_of = options.as_of,
+                                                           calendar = settings.calendar })
+  return items, today, settings, failures
+end
+
+--- Acts on an agenda item, in one call: what `cadence agenda done|skip|snooze`
+--- runs. options: path, ref, action, on, until. Returns a sentence.
+function policy.act_on(options)
+  local policies, settings = policy.all(options.path)
+  local _, said = policy.act(policies, options.ref, options.action,
+                             { on = options.on, ["until"] = options["until"], calendar = settings.calendar })
+  return said
+end
+
+-- Installed packages that did not run, or whose proposals were left out: said first.
+local function failure_lines(failures, lines)
+  for _, f in ipairs(failures or {}) do
+    lines[#lines + 1] = ("Package %s: %s"):format(f.source or f.policy, f.reason)
+  end
+  if #lines > 0 then lines[#lines + 1] = "" end
+  return lines
+end
+
+--- The agenda as text a person reads (`failures`: see policy.agenda).
+function policy.render(items, today, failures)
+  local lines = failure_lines(failures, {})
+  if #items == 0 then
+    lines[#lines + 1] = "Nothing due. " .. "(as of " .. tostring(today) .. ")"
+    return table.concat(lines, "\n")
+  end
   local heading
   for _, item in ipairs(items) do
     local section = item.overdue and "Overdue" or (item.due == today and "Today" or item.due:short())
@@ -441,6 +501,7 @@ function policy.render(items, today)
     local when = item.overdue and (" (due " .. item.due:short() .. ")") or ""
     lines[#lines + 1] = ("  [%s] %s: %s%s%s"):format(item.ref, item.app.company, item.kind, who, when)
     lines[#lines + 1] = "    why: " .. item.reason
+    if item.source then lines[#lines + 1] = "    from: " .. item.source end
     if item.draft then
       local first = true
       for text in (item.draft .. "\n"):gmatch("(.-)\n") do
@@ -462,7 +523,7 @@ function policy.data(items)
                to = item.to, email = contact and contact.email, channel = item.channel, policy = item.policy,
                rule = item.rule, reason = item.reason, draft = item.draft,
                subject = item.subject or (item.channel ~= "task" and item.draft and drafts.subject(item.kind, item.app)) or nil,
-               failed = item.failed, snoozed = item.snoozed,
+               failed = item.failed, snoozed = item.snoozed, source = item.source,
                zone = item.candidate and item.candidate.timeZone,
                from = item.candidate and item.candidate.name, from_email = item.candidate and item.candidate.email }
   end

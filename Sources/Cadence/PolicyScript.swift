@@ -9,8 +9,9 @@ import LuaBinding
 /// chunk's first argument is the path of the workspace's cadence.lua; its
 /// writes land only if it succeeds.
 enum PolicyScript {
-    /// `undoAs` is what `cadence undo` calls the run's writes (by default, `name`).
-    static func run(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil,
+    /// `undoAs` is what `cadence undo` calls the run's writes (by default, `name`);
+    /// `writes: false` undoes whatever the chunk wrote, even when it succeeds.
+    static func run(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil, writes: Bool = true,
                     arguments: [LuaValue] = [], _ chunk: String) throws -> LuaTable {
         _ = try ScriptLibrary.required()
         let location = workspace.location
@@ -22,7 +23,7 @@ enum PolicyScript {
             do {
                 let results = try lua.run(chunk, name: "=" + name,
                                           arguments: [LuaValue(location.directory + "/cadence.lua")] + arguments)
-                try api.transaction.finish(success: true)
+                try api.transaction.finish(success: writes)
                 return results.first?.tableValue ?? LuaTable()
             } catch let error as LuaError {
                 try? api.transaction.finish(success: false)

@@ -81,6 +81,8 @@ public final class WorkspaceAPI {
 
     /// The workspace's folder (where its cadence.lua is).
     let folder: String?
+    /// Packages read this session, by name: installed ones (verified) and one being tried.
+    var packages: [String: LoadedPackage] = [:]
 
     init(workspace: WorkspaceService, asOf: LocalDate?, folder: String? = nil, command: String = "a script") {
         self.workspace = workspace
@@ -135,68 +137,12 @@ public final class WorkspaceAPI {
 
         try add("today") { [self] _ in .one(LuaValue(try today().description)) }
         try add("workspace") { [self] _ in .one(folder.map { LuaValue($0) } ?? .nil) }
-        // The stage of events that exist only in Lua (a simulation's), by
-        // StageHistory's rules: events are ordered by day, then id.
-        try add("stage") { args in
-            var events: [Event] = []
-            for value in try args.table(1).array {
-                guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
-                      let day = e["day"].tableValue?["number"].integerValue else { continue }
-                events.append(Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
-                                    at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
-                                    stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue))
-            }
-            return .one(LuaValue(StageHistory(events: events).current.rawValue))
+        for (name, function) in try HostFunctions.pure(in: lua, today: { [self] in try today() }) { host[name] = function }
+        try add("script_text") { args in
+            let path = try args.string(1)
+            return .one(try HostFunctions.scriptText(path) ?? .nil)
         }
-        // An agenda item's short name (policy.ref): FNV-1a of the text, its
-        // top 24 bits in hex. Here rather than in Lua, where the loop over
-        // bytes cost a tenth of planning.
-        // `digits` (6 by default, at most 8) hex digits of it: a longer ref for one that collides.
-        try add("ref") { args in
-            var hash: UInt32 = 2_166_136_261
-            for byte in try args.bytes(1) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            let digits = max(6, min(8, Int(args.isNil(2) ? 6 : try args.integer(2))))
-            let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
-            return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
-        }
-        // A date phrase ("friday next week", "in a fortnight"), from today or
-        // from the day given; leaning "past" reads a bare weekday as the last one.
-        try add("date") { [self] args in
-            let text = try args.string(1)
-            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
-            let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
-            do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
-            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
-        }
-        // An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }.
-        try add("money") { [self] args in
-            let text = try args.string(1)
-            let currency = try args.optionalString(2)
-            do { return .one(try value(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
-            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
-        }
-        // The candidate closest to a word, for "did you mean …?" (NearMiss owns the measure).
-        try add("nearest") { args in
-            let word = try args.string(1)
-            let candidates = try args.table(2).array.compactMap(\.stringValue)
-            return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
-        }
-        // The stages, in order, and which of them end an application: Stage owns both.
-        try add("stages") { _ in
-            var terminal = LuaTable()
-            for stage in Stage.allCases where stage.isTerminal { terminal[stage.rawValue] = .boolean(true) }
-            var stages = LuaTable(array: Stage.allCases.map { LuaValue($0.rawValue) })
-            stages["terminal"] = .table(terminal)
-            return .one(.table(stages))
-        }
-        // Rule 12's topics and the names people give them (FactTopic owns the list).
-        try add("fact_topics") { _ in
-            var topics = LuaTable()
-            for topic in FactTopic.allCases {
-                topics[topic.rawValue] = .table(LuaTable(array: topic.aliases.map { LuaValue($0) }))
-            }
-            return .one(.table(topics))
-        }
+        try registerPackages(into: &host, lua: lua)
         try add("candidates") { [self] _ in .one(.table(LuaTable(array: try workspace.candidates().map { try value($0) }))) }
         // The bulk reads make the Lua half's objects directly: it passes its
         // classes (Application, Event, Date, List) to use as metatables.

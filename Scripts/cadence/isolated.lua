@@ -1,0 +1,93 @@
+-- cadence.isolated: the host of `require "cadence"` inside the isolated
+-- worker, where an installed policy runs.
+--
+-- In Cadence's own process the host is Swift over the workspace. Here there
+-- is no workspace: only the data the worker was sent, which holds the fields
+-- the package's manifest declared it reads and nothing else. Reading works
+-- as usual (app:timeline(), app:contacts(), cadence.today()); anything that
+-- would write, or reach past the application being planned, is an error
+-- that says why.
+
+local isolated = {}
+
+local function refuse(what)
+  return function()
+    error(("an installed policy runs isolated: it cannot %s"):format(what), 2)
+  end
+end
+
+--- The host over `request` (what the worker was sent: today, candidates,
+--- apps with their events, contacts and offers, days already Dates, apps
+--- and events already objects). `pure` holds the host's functions that
+--- need no workspace (dates in words, money, refs, stages). The request may
+--- be filled after the host is made: `require "cadence"` needs the host
+--- first, and the request's dates need `cadence.Date`.
+function isolated.host(pure, request)
+  local host = {}
+  for name, fn in pairs(pure) do host[name] = fn end
+
+  local by_id
+  local function app_of(id)
+    if not by_id then
+      by_id = {}
+      for _, app in ipairs(request.apps) do by_id[app.id] = app end
+    end
+    local app = by_id[id]
+    if not app then error(("application %s is not among the ones this policy was given"):format(tostring(id)), 3) end
+    return app
+  end
+
+  function host.today() return request.as_of end
+  function host.workspace() return nil end
+  function host.script_text() return nil end
+  function host.events(id) app_of(id); return request.timelines[id] or {} end
+  function host.contacts(id)
+    local copies = {}
+    app_of(id)
+    for i, c in ipairs(request.contacts[id] or {}) do
+      local copy = {}
+      for k, v in pairs(c) do copy[k] = v end
+      copies[i] = copy
+    end
+    return copies
+  end
+  function host.offers(id)
+    local copies = {}
+    app_of(id)
+    for i, o in ipairs(request.offers[id] or {}) do
+      local copy = {}
+      for k, v in pairs(o) do copy[k] = v end
+      copies[i] = copy
+    end
+    return copies
+  end
+  function host.candidates()
+    local copies = {}
+    for i, c in ipairs(request.candidates or {}) do
+      local copy = {}
+      for k, v in pairs(c) do copy[k] = v end
+      copies[i] = copy
+    end
+    return copies
+  end
+  function host.decisions() return {} end
+  host.applications = refuse("list the whole search (it sees the application it plans, through its arguments)")
+  host.application = host.applications
+  host.search = host.applications
+  host.timelines = host.applications
+  host.all_contacts = host.applications
+  host.log = refuse("log events (the agenda logs an item when you mark it done)")
+  host.edit_app = refuse("change an application")
+  host.archive_app = host.edit_app
+  host.add_app = refuse("add applications")
+  host.add_contact = refuse("add contacts")
+  host.add_offer = refuse("record offers")
+  host.decide = refuse("decide agenda items")
+  host.begin = refuse("open a transaction")
+  host.finish = host.begin
+  host.atomic = host.begin
+  host.exiting = function() end
+  return host
+end
+
+return isolated

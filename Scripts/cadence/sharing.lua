@@ -1,0 +1,353 @@
+-- cadence.sharing: policies other people wrote, run isolated.
+--
+-- An installed package's policy never runs in the process that holds the
+-- workspace. The agenda sends a worker process only what the package's
+-- manifest says it reads (`reads`), gets proposals back, checks them, and
+-- plans with them as if they came from a policy of its own, each item
+-- naming the package, version and hash it came from.
+--
+-- The same module builds a package's test fixtures inside the worker, so
+-- that a test sees exactly what the policy would see on real data.
+
+local cadence = require "cadence"
+local host = require "cadence.host"
+
+local sharing = {}
+
+-- What every package gets, declared or not: which application, and the
+-- kind and day of each event (a timeline without them says nothing).
+local ALWAYS = {
+  application = { id = true, candidateID = true },
+  events = { id = true, kind = true, day = true },
+  contacts = {}, offers = { id = true }, candidate = { id = true },
+}
+
+--- The fields of `row` the package may read: those `reads[record]` lists,
+--- and the ones always given.
+function sharing.filter(row, record, reads)
+  local copy = {}
+  for key in pairs(ALWAYS[record]) do copy[key] = row[key] end
+  for _, key in ipairs(reads and reads[record] or {}) do copy[key] = row[key] end
+  return copy
+end
+
+---------------------------------------------------------------------------
+-- The request: one Lua table constructor, written here, read by the worker
+-- with nothing in its environment but D (a day number to a Date).
+---------------------------------------------------------------------------
+
+local format, concat = string.format, table.concat
+
+local function literal(value, out, depth)
+  local t = type(value)
+  if t == "string" then
+    out[#out + 1] = format("%q", value)
+  elseif math.type(value) == "integer" then
+    out[#out + 1] = format("%d", value)
+  elseif t == "number" then
+    out[#out + 1] = value ~= value and "0/0" or format("%.17g", value):gsub("^inf$", "1/0"):gsub("^%-inf$", "-1/0")
+  elseif t == "boolean" then
+    out[#out + 1] = value and "true" or "false"
+  elseif getmetatable(value) == cadence.Date then
+    out[#out + 1] = format("D(%d)", value.number)
+  elseif t == "table" then
+    if depth > 8 then error("the data sent to a package is nested too deeply", 0) end
+    out[#out + 1] = "{"
+    local n = #value
+    for i = 1, n do
+      literal(value[i], out, depth + 1)
+      out[#out + 1] = ","
+    end
+    for k, v in pairs(value) do
+      if not (math.type(k) == "integer" and k >= 1 and k <= n) then
+        out[#out + 1] = "["
+        literal(k, out, depth + 1)
+        out[#out + 1] = "]="
+        literal(v, out, depth + 1)
+        out[#out + 1] = ","
+      end
+    end
+    out[#out + 1] = "}"
+  else
+    out[#out + 1] = "nil"
+  end
+  return out
+end
+
+--- `value` as Lua source (Dates as D(n)).
+function sharing.literal(value) return concat(literal(value, {}, 0)) end
+
+-- The package as the worker needs it: its files, entry, options and reads.
+local function package_part(package)
+  return { name = package.name, version = package.version, entry = package.entry, tests = package.tests,
+           select = package.select, files = package.files, options = package.options, reads = package.reads }
+end
+
+--- What the worker is sent to plan: the package, today, the calendar, and
+--- the search with only the fields the package reads. Decisions are those
+--- about the package's own items.
+function sharing.request(package, search, contacts, decisions, today, calendar)
+  local reads = package.reads
+  local apps, timelines, people, offers = {}, {}, {}, {}
+  for i, app in ipairs(search.apps) do
+    apps[i] = sharing.filter(app, "application", reads)
+    local events = {}
+    for j, e in ipairs(search.timelines[app.id] or {}) do events[j] = sharing.filter(e, "events", reads) end
+    timelines[app.id] = events
+    if reads.contacts then
+      local list = {}
+      for j, c in ipairs(contacts[app.id] or {}) do list[j] = sharing.filter(c, "contacts", reads) end
+      people[app.id] = list
+    end
+    if reads.offers then
+      local list = {}
+      for j, o in ipairs(app:offers()) do list[j] = sharing.filter(o, "offers", reads) end
+      offers[app.id] = list
+    end
+  end
+  local candidates = {}
+  if reads.candidate then
+    for i, c in ipairs(cadence.candidates()) do candidates[i] = sharing.filter(c, "candidate", reads) end
+  end
+  local own = {}
+  for app_id, by_key in pairs(decisions) do
+    for key, d in pairs(by_key) do
+      if d.policy == package.name then
+        own[app_id] = own[app_id] or {}
+        own[app_id][key] = { status = d.status, due = d.due }
+      end
+    end
+  end
+  return "return " .. sharing.literal{ mode = "plan", as_of = tostring(today), package = package_part(package),
+                                        calendar = calendar, candidates = candidates, apps = apps, timelines = timelines,
+                                        contacts = people, offers = offers, decisions = own }
+end
+
+--- What the worker is sent to run the package's own tests.
+function sharing.test_request(package)
+  return "return " .. sharing.literal{ mode = "test", as_of = tostring(cadence.today()), package = package_part(package), apps = {} }
+end
+
+---------------------------------------------------------------------------
+-- Test fixtures (in the worker): a case's applications as the workspace
+-- would give them, through the same filter.
+---------------------------------------------------------------------------
+
+--- A case's search: { apps, timelines, contacts, offers, candidates } as a
+--- request holds them: ids given, days read, stages worked out from the
+--- events, only the fields the package reads.
+function sharing.fixture(case, reads)
+  local apps, timelines, people, offers, event_id = {}, {}, {}, {}, 0
+  for i, given in ipairs(case.apps or {}) do
+    local app = { id = i, candidateID = 1, company = given.company or ("Company " .. i), role = given.role or "Role" }
+    for k, v in pairs(given) do if k ~= "events" and k ~= "contacts" and k ~= "offers" then app[k] = v end end
+    local events = {}
+    for j, e in ipairs(given.events or {}) do
+      event_id = event_id + 1
+      local copy = { id = event_id, applicationID = i, with = {} }
+      for k, v in pairs(e) do copy[k] = v end
+      copy.day = cadence.date(e.day or error(("apps[%d].events[%d]: no day"):format(i, j), 0))
+      copy.at = copy.at or tostring(copy.day)
+      if copy.due then copy.due = cadence.date(copy.due) end
+      events[j] = copy
+    end
+    table.sort(events, function(a, b) return a.day < b.day or (a.day == b.day and a.id < b.id) end)
+    app.stage = app.stage or cadence.stage_of(events)
+    apps[i] = sharing.filter(app, "application", reads)
+    timelines[i] = {}
+    for j, e in ipairs(events) do timelines[i][j] = sharing.filter(e, "events", reads) end
+    people[i] = {}
+    for j, c in ipairs(reads.contacts and given.contacts or {}) do
+      local contact = { id = j, applicationID = i, role = "other" }
+      for k, v in pairs(c) do contact[k] = v end
+      people[i][j] = sharing.filter(contact, "contacts", reads)
+    end
+    offers[i] = {}
+    for j, o in ipairs(reads.offers and given.offers or {}) do
+      local offer = { id = j, applicationID = i, status = "open" }
+      for k, v in pairs(o) do offer[k] = v end
+      offers[i][j] = sharing.filter(offer, "offers", reads)
+    end
+  end
+  local candidate = { id = 1, name = "Sam Example", timeZone = "UTC", strengths = {}, references = {} }
+  for k, v in pairs(case.candidate or {}) do candidate[k] = v end
+  return { apps = apps, timelines = timelines, contacts = people, offers = offers,
+           candidates = { sharing.filter(candidate, "candidate", reads) } }
+end
+
+---------------------------------------------------------------------------
+-- In the agenda: an installed package as a policy.
+---------------------------------------------------------------------------
+
+--- "weekly-nudge 1.2.0 (sha256 1a2b3c4d5e6f)": where an item came from.
+function sharing.provenance(package)
+  return ("%s %s (sha256 %s)"):format(package.name, package.version, package.sha256:sub(1, 12))
+end
+
+-- The people a message may go to: the application's contacts and those its events name.
+local function people_of(app_id, timeline, contacts)
+  local known = {}
+  for _, c in ipairs(contacts[app_id] or {}) do known[c.name] = true end
+  for _, e in ipairs(timeline or {}) do
+    for _, name in ipairs(e.with or {}) do known[name] = true end
+  end
+  return known
+end
+
+--- Runs `p` (a package policy) over the search in its worker, and keeps
+--- what it proposed by application. Proposals for an application it was
+--- not given, or to a person the application does not know, are left out
+--- and said. Returns true, or nil and why the package did not run.
+function sharing.prepare(p, search, contacts, decisions, today, calendar)
+  local package = p.package
+  p.by_app, p.notes = {}, {}
+  if package.problem then return nil, package.problem end
+  local answer, why = host.run_isolated(package.name, sharing.request(package, search, contacts, decisions, today, calendar))
+  if not answer then return nil, why end
+  local apps = {}
+  for _, app in ipairs(search.apps) do apps[app.id] = app end
+  local people = {}
+  for _, item in ipairs(answer.proposals) do
+    local app = apps[item.application]
+    if not app then
+      p.notes[#p.notes + 1] = ("it proposed an item for application %s, which it was not given: left out"):format(tostring(item.application))
+    else
+      people[app.id] = people[app.id] or people_of(app.id, search.timelines[app.id], contacts)
+      if item.to and not people[app.id][item.to] then
+        p.notes[#p.notes + 1] = ("it proposed %s to '%s', whom %s does not know: left out"):format(item.kind, item.to, app.company)
+      else
+        local list = p.by_app[app.id] or {}
+        list[#list + 1] = item
+        p.by_app[app.id] = list
+      end
+    end
+  end
+  for _, failure in ipairs(answer.failures or {}) do
+    local app = apps[failure.application]
+    p.notes[#p.notes + 1] = ("it failed on %s: %s"):format(app and app.company or "an application", failure.message)
+  end
+  if (answer.failed or 0) > #(answer.failures or {}) then
+    p.notes[#p.notes + 1] = ("it failed on %d applications in all"):format(answer.failed)
+  end
+  return true
+end
+
+--- A policy that proposes what the package's worker proposed for each
+--- application (sharing.prepare fills it before planning).
+function sharing.policy(package)
+  local source = sharing.provenance(package)
+  local p = { name = package.name, rule = package.summary, package = package, source = source, by_app = {} }
+  function p.plan(app, ctx)
+    for _, proposed in ipairs(p.by_app[app.id] or {}) do
+      local item = {}
+      for k, v in pairs(proposed) do item[k] = v end
+      item.application, item.due, item.source = nil, cadence.date(proposed.due), source
+      if type(proposed.logs) == "table" then  -- { event = kind, ... } back to { kind, ... }
+        item.logs = { proposed.logs.event }
+        for k, v in pairs(proposed.logs) do if k ~= "event" then item.logs[k] = v end end
+      end
+      ctx:propose(item)
+    end
+  end
+  return p
+end
+
+--- The workspace's installed packages, as policies (verified by the host;
+--- one that fails verification is kept, to be reported, not run).
+function sharing.installed()
+  local policies = {}
+  for i, package in ipairs(host.packages()) do policies[i] = sharing.policy(package) end
+  return policies
+end
+
+---------------------------------------------------------------------------
+-- What `cadence policy test|try` run.
+---------------------------------------------------------------------------
+
+--- The package at `path` (a folder or a file), read by the host, or an error.
+function sharing.package_at(path)
+  local package, why = host.package_at(path)
+  if not package then error(why, 0) end
+  return package
+end
+
+--- Runs the package's own tests in its worker: a list of { name, passed, message }.
+function sharing.test(package)
+  local cases, why = host.test_isolated(package.name, sharing.test_request(package))
+  if not cases then error(("%s did not run its tests: %s"):format(package.name, why), 0) end
+  return cases
+end
+
+--- The package's tests as text, and whether all passed.
+function sharing.test_report(package)
+  local cases = sharing.test(package)
+  local lines, passed = {}, 0
+  for _, c in ipairs(cases) do
+    if c.passed then passed = passed + 1 end
+    lines[#lines + 1] = ("  %s %s"):format(c.passed and "pass" or "FAIL", c.name)
+    if not c.passed and c.message then lines[#lines + 1] = "       " .. c.message end
+  end
+  if #cases == 0 then
+    lines[#lines + 1] = ("%s %s has no tests: nothing shows what it proposes (add a tests.lua)"):format(package.name, package.version)
+  else
+    lines[#lines + 1] = ("%d of %d passed"):format(passed, #cases)
+  end
+  return table.concat(lines, "\n"), #cases > 0 and passed == #cases, #cases
+end
+
+-- An item as a line of the difference.
+local function item_line(mark, item)
+  return ("  %s [%s] %s: %s%s, %s\n      why: %s"):format(mark, item.ref, item.app.company, item.kind,
+    item.to and (" to " .. item.to) or "", item.due:short(), item.reason or "")
+end
+
+--- The agenda with and without `package` (replacing an installed one of
+--- the same name): what it would add, remove and move, with reasons.
+--- options: path, days, as_of. Writes nothing.
+function sharing.try(package, options)
+  local policy = require "cadence.policy"
+  local function without(list)
+    local kept = {}
+    for _, p in ipairs(list) do if p.name ~= package.name then kept[#kept + 1] = p end end
+    return kept
+  end
+  local base_policies, settings = policy.all(options.path)
+  local with_policies = without(base_policies)
+  with_policies[#with_policies + 1] = sharing.policy(package)
+  local agenda_options = { days = options.days or 14, as_of = options.as_of, calendar = settings.calendar }
+  local before, today = policy.agenda(base_policies, agenda_options)
+  local after, _, failures = policy.agenda(with_policies, agenda_options)
+  local function index(items)
+    local by = {}
+    for _, item in ipairs(items) do by[item.app.id .. "|" .. item.key] = item end
+    return by
+  end
+  local old, new = index(before), index(after)
+  local lines, added, removed, moved = {}, 0, 0, 0
+  lines[1] = ("Trying %s on your search, as of %s, %d days ahead (nothing is written):"):format(
+    sharing.provenance(package), tostring(today), agenda_options.days)
+  for _, f in ipairs(failures) do
+    if f.policy == package.name then lines[#lines + 1] = "  it did not run cleanly: " .. f.reason end
+  end
+  for _, item in ipairs(after) do
+    local was = old[item.app.id .. "|" .. item.key]
+    if not was then
+      added = added + 1
+      lines[#lines + 1] = item_line("+", item)
+    elseif was.due ~= item.due then
+      moved = moved + 1
+      lines[#lines + 1] = ("  ~ [%s] %s: %s moves from %s to %s\n      why: %s"):format(item.ref, item.app.company, item.kind,
+        was.due:short(), item.due:short(), item.reason or "")
+    end
+  end
+  for _, item in ipairs(before) do
+    if not new[item.app.id .. "|" .. item.key] then
+      removed = removed + 1
+      lines[#lines + 1] = item_line("-", item)
+    end
+  end
+  lines[#lines + 1] = ("%d added, %d removed, %d moved."):format(added, removed, moved)
+  return table.concat(lines, "\n"), { added = added, removed = removed, moved = moved }
+end
+
+return sharing

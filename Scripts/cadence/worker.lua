@@ -1,0 +1,287 @@
+-- cadence.worker: what the isolated worker process runs (`cadence policy-worker`).
+--
+-- The worker is a separate process, behind the operating system's walls and
+-- in the Lua sandbox. It was sent one request (a Lua table constructor the
+-- host wrote: the package's files, its options, today, and the data its
+-- manifest declared it reads). It answers with one JSON text: the proposals
+-- ("plan"), or the results of the package's own tests ("test").
+--
+-- Nothing here trusts the package: its files are compiled as text, it gets
+-- only Cadence's own modules, and what it proposes is copied into plain,
+-- bounded values before it leaves (the host checks everything again).
+
+local pure, sources, request_text = ...
+
+-- Captured before any package code runs: a package may replace globals.
+local load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable =
+  load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable
+local format, gsub, byte, sort, concat, utf8len = string.format, string.gsub, string.byte, table.sort, table.concat, utf8.len
+local mathtype = math.type
+
+-- What a package may propose: at most this much, in these sizes.
+local MAX_ITEMS, MAX_PER_APP, MAX_TEXT, MAX_DRAFT, MAX_FAILURES = 10000, 50, 4000, 20000, 20
+
+---------------------------------------------------------------------------
+-- Modules: Cadence's own, compiled from the texts read before the walls went up.
+---------------------------------------------------------------------------
+
+local loaded = {}
+local function require(name)
+  if type(name) ~= "string" then error("require: a module name is text", 2) end
+  local value = loaded[name]
+  if value ~= nil then return value end
+  local source = sources[name]
+  if not source then
+    error(format("module '%s' is not available to an installed policy: it may require Cadence's own modules "
+      .. "(cadence, cadence.sequence, cadence.calendar, cadence.drafts, policies...), nothing else", name), 2)
+  end
+  local chunk = load(source.text, "@" .. source.path, "t")
+  value = chunk(name, source.path)
+  if value == nil then value = true end
+  loaded[name] = value
+  return value
+end
+_G.require = require
+
+local request = {}
+loaded["cadence.host"] = require("cadence.isolated").host(pure, request)
+local cadence = require "cadence"
+local policy = require "cadence.policy"
+local sharing = require "cadence.sharing"
+local Date = cadence.Date
+
+do
+  local chunk = load(request_text, "=request", "t", { D = function(n) return setmetatable({ number = n }, Date) end })
+  for k, v in pairs(chunk()) do request[k] = v end
+end
+
+---------------------------------------------------------------------------
+-- JSON out: plain values only (the host parses it as data).
+---------------------------------------------------------------------------
+
+local ESCAPES = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t", ["\r"] = "\\r" }
+local function escape(c) return ESCAPES[c] or format("\\u%04x", byte(c)) end
+
+local function json(value, out)
+  local t = type(value)
+  if t == "string" then
+    out[#out + 1] = '"' .. gsub(value, '[%c"\\]', escape) .. '"'
+  elseif t == "number" then
+    out[#out + 1] = mathtype(value) == "integer" and format("%d", value) or format("%.17g", value)
+  elseif t == "boolean" then
+    out[#out + 1] = tostring(value)
+  elseif t == "nil" then
+    out[#out + 1] = "null"
+  elseif value[1] ~= nil or next(value) == nil then
+    out[#out + 1] = "["
+    for i, v in ipairs(value) do
+      if i > 1 then out[#out + 1] = "," end
+      json(v, out)
+    end
+    out[#out + 1] = "]"
+  else
+    out[#out + 1] = "{"
+    local keys = {}
+    for k in pairs(value) do keys[#keys + 1] = k end
+    sort(keys)
+    for i, k in ipairs(keys) do
+      if i > 1 then out[#out + 1] = "," end
+      json(k, out)
+      out[#out + 1] = ":"
+      json(value[k], out)
+    end
+    out[#out + 1] = "}"
+  end
+  return out
+end
+
+local function answer(value) return concat(json(value, {})) end
+
+---------------------------------------------------------------------------
+-- The package's policies
+---------------------------------------------------------------------------
+
+local function fail(message) return answer{ error = message } end
+
+-- A text the package gave, checked: text (or nil), valid UTF-8, at most `max` bytes.
+local function text(value, field, max, optional)
+  if value == nil and optional then return nil end
+  if type(value) ~= "string" then error(format("%s is text, not %s", field, type(value)), 0) end
+  if #value > max then error(format("%s is %d bytes (at most %d)", field, #value, max), 0) end
+  if not utf8len(value) then error(field .. " is not valid UTF-8 text", 0) end
+  return value
+end
+
+-- What a proposal may carry out of the worker, as plain values.
+local function plain(item, app_id)
+  local logs = item.logs
+  if type(logs) == "table" then
+    local copy = {}
+    for k, v in pairs(logs) do
+      if (k == 1 or type(k) == "string") and (type(v) == "string" or mathtype(v) == "integer") then
+        copy[k == 1 and "event" or text(k, "logs key", 40)] = type(v) == "string" and text(v, "logs." .. k, MAX_TEXT) or v
+      end
+    end
+    logs = copy
+  elseif logs ~= false then
+    logs = text(logs, "logs", 40, true)
+  end
+  return {
+    application = app_id, kind = text(item.kind, "kind", 40), due = tostring(item.due), key = text(item.key, "key", 400),
+    to = text(item.to, "to", 200, true), channel = text(item.channel, "channel", 40, true),
+    reason = text(item.reason, "reason", MAX_TEXT, true), draft = text(item.draft, "draft", MAX_DRAFT, true),
+    subject = text(item.subject, "subject", 400, true), rule = text(item.rule, "rule", 400, true),
+    slide = text(item.slide, "slide", 10, true), logs = logs,
+  }
+end
+
+-- The policies a package's entry file returns: one policy, or a list of them
+-- (a cadence.lua), of which the manifest may select one by name.
+local function policies_of(package)
+  local entry = package.files[package.entry]
+  local chunk, why = load(entry, "@" .. package.name .. "/" .. package.entry, "t")
+  if not chunk then error(why, 0) end
+  local result = chunk(package.options)
+  if type(result) ~= "table" then error(package.entry .. " must return a policy (a table with a plan function) or a list of them", 0) end
+  local list = type(result.plan) == "function" and { result } or result
+  local found = {}
+  for i, p in ipairs(list) do
+    if type(p) ~= "table" or type(p.plan) ~= "function" then error(format("%s: policy %d has no plan function", package.entry, i), 0) end
+    if package.select == nil or p.name == package.select then found[#found + 1] = p end
+  end
+  if #found == 0 then
+    error(package.select and format("%s has no policy named '%s'", package.entry, package.select) or (package.entry .. " returns no policy"), 0)
+  end
+  for _, p in ipairs(found) do
+    p.rule = p.rule or "(no rule named)"
+    p.name = p.name or package.name
+  end
+  return found
+end
+
+-- Apps and events become objects, as the workspace's host makes them.
+local function objects(search)
+  for _, app in ipairs(search.apps) do
+    for _, e in ipairs(search.timelines[app.id] or {}) do
+      e.applicationID = app.id
+      setmetatable(e, cadence.Event)
+    end
+    setmetatable(app, cadence.Application)
+  end
+end
+
+-- Every application planned under the package's policies: proposals and failures.
+local function plan(policies, search, today)
+  local candidates = {}
+  for _, c in ipairs(cadence.candidates()) do candidates[c.id] = c end
+  local options = { candidates = candidates, decisions = search.decisions or {}, policies = policies,
+                    calendar = require("cadence.calendar").new(search.calendar) }
+  local proposals, failures, failed = {}, {}, 0
+  for _, app in ipairs(search.apps) do
+    options.timeline, options.contacts = search.timelines[app.id] or {}, app:contacts()
+    local items = policy.propose(app, policies, today, options)
+    if #items > MAX_PER_APP then
+      error(format("it proposed %d items for one application (at most %d)", #items, MAX_PER_APP), 0)
+    end
+    for _, item in ipairs(items) do
+      if item.failed then
+        failed = failed + 1
+        if #failures < MAX_FAILURES then failures[#failures + 1] = { application = app.id, message = item.reason } end
+      else
+        if #proposals >= MAX_ITEMS then error(format("it proposed more than %d items", MAX_ITEMS), 0) end
+        local ok, copy = pcall(plain, item, app.id)
+        if not ok then error(format("its proposal for application %s: %s", tostring(app.id), copy), 0) end
+        proposals[#proposals + 1] = copy
+      end
+    end
+  end
+  return { proposals = proposals, failures = failures, failed = failed }
+end
+
+---------------------------------------------------------------------------
+-- The package's tests: fixture timelines with the proposals expected.
+---------------------------------------------------------------------------
+
+-- Whether `item` is what `want` describes (the fields `want` gives).
+local function matches(item, want)
+  for k, v in pairs(want) do
+    if k == "due" then
+      if tostring(item.due) ~= tostring(cadence.date(v)) then return false end
+    elseif k == "says" then
+      if not (item.draft or ""):find(v, 1, true) and not (item.reason or ""):find(v, 1, true) then return false end
+    elseif item[k] ~= v then
+      return false
+    end
+  end
+  return true
+end
+
+local function describe(item)
+  return format("%s%s on %s", item.kind, item.to and (" to " .. item.to) or "", tostring(item.due))
+end
+
+local function run_case(policies, case, reads)
+  if type(case) ~= "table" or type(case.name) ~= "string" then error("each test case is a table with a name", 0) end
+  local today = cadence.date(case.as_of or error("as_of: the day the case is planned on", 0))
+  request.as_of = tostring(today)
+  local search = sharing.fixture(case, reads)
+  for k, v in pairs(search) do request[k] = v end
+  objects(search)
+  local result = plan(policies, search, today)
+  if result.failed > 0 then return false, "the policy failed: " .. result.failures[1].message end
+  local got = result.proposals
+  local problems = {}
+  for _, want in ipairs(case.expect or {}) do
+    local hit = false
+    for _, item in ipairs(got) do if matches(item, want) then hit = true; break end end
+    if not hit then
+      local w = {}
+      for k, v in pairs(want) do w[#w + 1] = k .. " = " .. tostring(v) end
+      sort(w)
+      problems[#problems + 1] = "expected { " .. concat(w, ", ") .. " }"
+    end
+  end
+  for _, unwanted in ipairs(case.absent or {}) do
+    for _, item in ipairs(got) do
+      if matches(item, unwanted) then problems[#problems + 1] = "did not expect " .. describe(item) end
+    end
+  end
+  if case.exact and #got ~= #(case.expect or {}) then
+    problems[#problems + 1] = format("expected exactly %d proposals, got %d", #(case.expect or {}), #got)
+  end
+  if #problems == 0 then return true end
+  local proposed = {}
+  for i, item in ipairs(got) do proposed[i] = describe(item) end
+  return false, concat(problems, "; ") .. "; proposed: " .. (#proposed > 0 and concat(proposed, ", ") or "nothing")
+end
+
+local function test(package, policies)
+  local source = package.files[package.tests or ""]
+  if not source then return { cases = {} } end
+  local chunk, why = load(source, "@" .. package.name .. "/" .. package.tests, "t")
+  if not chunk then error(why, 0) end
+  local cases = chunk()
+  if type(cases) ~= "table" then error(package.tests .. " must return a list of test cases", 0) end
+  local results = {}
+  for i, case in ipairs(cases) do
+    local ok, passed, message = pcall(run_case, policies, case, package.reads)
+    if not ok then passed, message = false, tostring(passed) end
+    results[i] = { name = type(case) == "table" and tostring(case.name) or ("case " .. i), passed = passed, message = message }
+  end
+  return { cases = results }
+end
+
+---------------------------------------------------------------------------
+
+local package = request.package
+local ok, policies = pcall(policies_of, package)
+if not ok then return fail(tostring(policies)) end
+local result
+if request.mode == "test" then
+  ok, result = pcall(test, package, policies)
+else
+  objects(request)
+  ok, result = pcall(plan, policies, request, cadence.date(request.as_of))
+end
+if not ok then return fail(tostring(result)) end
+return answer(result)

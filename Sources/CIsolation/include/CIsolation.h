@@ -1,0 +1,47 @@
+#ifndef CADENCE_ISOLATION_H
+#define CADENCE_ISOLATION_H
+
+#include <stddef.h>
+
+/* Walls the operating system keeps around a worker process that runs code
+** nobody reviewed (an installed policy, a sandboxed script). Lua's sandbox
+** is the first wall; these hold even if the interpreter itself is broken
+** (a crash of liblua, a bug in Cadence's own C). */
+typedef struct ci_walls {
+  size_t memory_bytes;   /* address space the process may add to what it has */
+  unsigned cpu_seconds;  /* CPU time, after which the kernel stops it (SIGXCPU, then SIGKILL) */
+} ci_walls;
+
+/* Puts the calling process behind the walls: no core dumps, no files written
+** or opened, no new file descriptors, no sockets, no programs started, no
+** processes made (threads are allowed), no new privileges, bounded memory and
+** CPU time. Irreversible. Returns 0, or -1 with why (a sentence) filled in. */
+int ci_enter_walls(ci_walls walls, char *why, size_t why_size);
+
+/* Whether the kernel took the system-call filter (it does on every Linux since
+** 3.5 built with seccomp; a container may refuse it). Set by ci_enter_walls. */
+int ci_filter_active(void);
+
+/* What a worker did: how it ended and what it printed. */
+typedef struct ci_outcome {
+  int exit_status;     /* when it exited, else -1 */
+  int signal;          /* the signal that ended it, else 0 */
+  int timed_out;       /* killed at the deadline */
+  int too_much;        /* killed for printing more than allowed */
+  char *output;        /* standard output (malloc'd, NUL-terminated) */
+  size_t output_size;
+  char *errors;        /* standard error, at most 64 KiB of it */
+  size_t errors_size;
+} ci_outcome;
+
+/* Runs `path` with `argv` as a worker: `input` is its standard input (an
+** in-memory file, so that a worker that never reads cannot block the host),
+** its output and errors come back in `outcome`, no other descriptor of the
+** host reaches it, and it is killed when `seconds` pass or its output passes
+** `max_output` bytes. Returns 0, or -1 with errno when it could not start. */
+int ci_run_worker(const char *path, char *const argv[], const void *input, size_t input_size, double seconds,
+                  size_t max_output, ci_outcome *outcome);
+
+void ci_outcome_free(ci_outcome *outcome);
+
+#endif

@@ -1,0 +1,331 @@
+import ArgumentParser
+import CadenceCore
+import CadenceSharing
+import Foundation
+import LuaBinding
+
+/// `cadence policy`: policies other people wrote, as packages: test one, try
+/// it on your own search, install it pinned, update, remove, and pack your
+/// own to share. Installed policies run isolated in every agenda.
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Share policies: test, try, add (pinned), update, list, show, remove, and pack your own.",
+        discussion: """
+            A package is a folder with cadence-policy.json (what it is, what it reads, what it \
+            may propose), its Lua and its tests; or one .lua file that starts with its manifest. \
+            Installed packages run in an isolated worker process in every agenda: they see only \
+            the fields their manifest declares and can write nothing.
+            """,
+        subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self])
+
+    /// Runs a line of Lua over the workspace that reads and writes nothing of it.
+    static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
+        try PolicyScript.run(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
+    }
+
+    /// The package's tests, run in its worker: the report, whether all passed, how many.
+    static func test(_ workspace: WorkspaceOptions, path: String) throws -> (String, Bool, Int) {
+        let result = try lua(workspace, [LuaValue(path)], """
+            local sharing = require "cadence.sharing"
+            local report, passed, count = sharing.test_report(sharing.package_at(select(2, ...)))
+            return { report = report, passed = passed, count = count }
+            """)
+        return (result["report"].stringValue ?? "", result["passed"].isTruthy, Int(result["count"].integerValue ?? 0))
+    }
+
+    /// A package from a folder, a file, or a git repository (cloned into `scratch`).
+    static func fetch(_ source: String, into scratch: String) throws -> (PolicyPackage, commit: String?) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) {
+            let package = try PolicyPackage(at: source)
+            var commit: String?
+            if isFolder.boolValue, FileManager.default.fileExists(atPath: source + "/.git") {
+                let head = try Subprocess.run("git", ["-C", source, "rev-parse", "HEAD"])
+                if head.status == 0 { commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines) }
+            }
+            return (package, commit)
+        }
+        guard source.contains("://") || source.hasSuffix(".git") || source.contains("@") else {
+            throw ValidationError("\(source): no such folder or file (a package is a folder, a .lua file, or a git repository URL)")
+        }
+        let target = scratch + "/clone"
+        let clone = try Subprocess.run("git", ["clone", "--quiet", "--depth", "1", "--", source, target], seconds: 300)
+        guard clone.status == 0 else {
+            throw ValidationError("git could not fetch \(source): \(clone.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let head = try Subprocess.run("git", ["-C", target, "rev-parse", "HEAD"])
+        try? FileManager.default.removeItem(atPath: target + "/.git")
+        return (try PolicyPackage(at: target), head.status == 0 ? head.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil)
+    }
+
+    static func scratchFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-package-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The package's files, written into `folder` (what tests and diffs read, unchangeable by the source).
+    static func write(_ package: PolicyPackage, into folder: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, data) in package.files { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        return folder
+    }
+
+    static func signatureLine(_ verdict: PackageSignature.Verdict) -> String {
+        switch verdict {
+        case .unsigned: "unsigned (nothing shows who wrote these files: read them before you rely on it)"
+        case .signed(let by): "signed by \(by), whom your allowed signers trust"
+        case .unknownSigner: "signed, by a key your allowed signers (\(PackageSignature.allowedSignersPath())) do not hold"
+        case .bad(let why): "BAD: \(why)"
+        }
+    }
+
+    static func today() -> LocalDate { LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install a package (a folder, a .lua file, or a git repository), pinned, after its tests pass.",
+            discussion: """
+                Cadence reads the manifest (running none of the package's code), checks a signature \
+                against your allowed signers, runs the package's tests in the isolated worker, then \
+                copies its files into the workspace and pins each by SHA-256 in packages.lock. \
+                Every agenda checks the pins: a file changed after install stops that package.
+                """)
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "A package folder, a single-file .lua package, or a git repository (path or URL).") var source: String
+        @Option(name: .customLong("option"), help: ArgumentHelp("Set one of its options: NAME=VALUE (repeatable).", valueName: "name=value"))
+        var options: [String] = []
+        @Option(help: "Seconds its worker may run in each agenda (default 20).") var timeLimit: Double?
+        @Option(help: "Memory its worker may use, such as 256M (default 512M).") var memoryLimit: String?
+        @Flag(help: "Install even though what it reads grew since the version installed.") var acceptReads = false
+
+        func run() throws {
+            try reportingErrors {
+                var limits = PackageLock.Limits.standard
+                if let timeLimit {
+                    guard timeLimit > 0 else { throw ValidationError("--time-limit is a positive number of seconds") }
+                    limits.seconds = timeLimit
+                }
+                if let memoryLimit {
+                    guard let bytes = ByteSize.parse(memoryLimit), bytes >= 16 << 20 else { throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size of 16M or more") }
+                    limits.memory = bytes
+                }
+                var set: [String: String] = [:]
+                for option in options {
+                    let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw ValidationError("--option \(option): write NAME=VALUE") }
+                    set[parts[0]] = parts[1]
+                }
+                try install(source, options: set, limits: limits, acceptReads: acceptReads, workspace: workspace, verb: "Installed")
+            }
+        }
+    }
+
+    /// What add and update share: fetch, check, test, pin.
+    static func install(_ source: String, options: [String: String], limits: PackageLock.Limits, acceptReads: Bool,
+                        workspace: WorkspaceOptions, verb: String, consented: PolicyManifest? = nil) throws {
+        let location = workspace.location
+        _ = try location.open()  // a workspace that exists and is Cadence's
+        let scratch = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let (package, commit) = try fetch(source, into: scratch)
+        let manifest = package.manifest
+        // The option values must suit this version's manifest before anything is written.
+        for (name, text) in options {
+            guard let option = manifest.options.first(where: { $0.name == name }) else {
+                let known = manifest.options.map(\.name)
+                throw ValidationError("\(manifest.name) has no option '\(name)'" + (known.isEmpty ? "" : " (its options: \(known.joined(separator: ", ")))"))
+            }
+            _ = try PolicyManifest.value(text, type: option.type, field: "--option \(name)")
+        }
+        let verdict = try PackageSignature.verify(package)
+        if case .bad(let why) = verdict { throw ValidationError("\(manifest.name): its signature does not match its files (\(why)); not installed") }
+        let lock = PackageLock(workspace: location.directory)
+        let installed = try lock.entries()[manifest.name]
+        if let installed {
+            let widened = (consented ?? manifestFromLock(installed, manifest)).widened(manifest)
+            if !widened.isEmpty && !acceptReads {
+                throw ValidationError("""
+                    \(manifest.name) \(manifest.version) reads more than the version installed: \(widened.joined(separator: ", ")). \
+                    Nothing was changed; if you agree, run again with --accept-reads
+                    """)
+            }
+        }
+        // Its tests run from a copy the package cannot change under us.
+        let copy = try write(package, into: scratch + "/package")
+        let (report, passed, count) = try test(workspace, path: copy)
+        guard passed || count == 0 else {
+            throw ValidationError("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
+        }
+        try lock.install(package, source: source.hasPrefix("/") || source.contains("://") ? source : FileManager.default.currentDirectoryPath + "/" + source,
+                         commit: commit, signedBy: { if case .signed(let by) = verdict { by } else { nil } }(),
+                         options: options.merging(installed?.options ?? [:]) { new, _ in new }, limits: limits, today: today())
+        Output.write("""
+            \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
+              \(manifest.summary)
+              It reads: \(manifest.readsText) (and always: which applications exist, each event's kind and day).
+              It may propose: \(manifest.proposes.joined(separator: ", ")).
+              Signature: \(signatureLine(verdict)).
+              Tests: \(count == 0 ? "none shipped" : report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
+            It runs isolated in every agenda from now on; 'cadence policy show \(manifest.name)' says more.
+
+            """)
+    }
+
+    /// The manifest the lock recorded consent for, as far as reads go.
+    static func manifestFromLock(_ entry: PackageLock.Entry, _ current: PolicyManifest) -> PolicyManifest {
+        var consented = current
+        consented.reads = entry.reads
+        return consented
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a package's tests (in the isolated worker) and print pass or fail per case.",
+            discussion: "PACKAGE is a folder, a .lua file, or the name of an installed package.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "A package folder or file, or an installed package's name.") var package: String
+
+        func run() throws {
+            try reportingErrors {
+                let path = FileManager.default.fileExists(atPath: package) ? package : PackageLock(workspace: workspace.location.directory).packageFolder(package)
+                guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(package): no such package folder or file, nor an installed package") }
+                let (report, passed, count) = try PolicyCommand.test(workspace, path: path)
+                Output.write(report + "\n")
+                if !passed && count > 0 { throw ExitCode.failure }
+            }
+        }
+    }
+
+    struct Try: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what a package would change in your agenda (added, removed, moved, with reasons); writes nothing.",
+            discussion: "It runs isolated, on your own workspace, beside your cadence.lua and installed packages.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "A package folder or file, or a git repository.") var source: String
+        @Option(help: "How many days ahead to compare.") var days: Int = 14
+        @Option(help: "Compare as if today were this date (2026-03-02, or words).") var asOf: String?
+
+        func run() throws {
+            try reportingErrors {
+                guard days >= 0 else { throw ValidationError("--days is 0 or more") }
+                let day = try asOf.map { try dayFlag($0, field: "as-of") }
+                let scratch = try scratchFolder()
+                defer { try? FileManager.default.removeItem(atPath: scratch) }
+                let (package, _) = try fetch(source, into: scratch)
+                let copy = try write(package, into: scratch + "/package")
+                let result = try lua(workspace, asOf: day, [LuaValue(copy), LuaValue(days)], """
+                    local sharing = require "cadence.sharing"
+                    local path, package, days = ...
+                    return { text = sharing.try(sharing.package_at(package), { path = path, days = days }) }
+                    """)
+                Output.write((result["text"].stringValue ?? "") + "\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The installed packages, each checked against its pins.")
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() throws {
+            try reportingErrors {
+                let lock = PackageLock(workspace: workspace.location.directory)
+                let entries = try lock.entries()
+                if entries.isEmpty {
+                    Output.write("No packages installed. 'cadence policy add PATH' installs one; 'cadence policy try PATH' shows what it would do first.\n")
+                    return
+                }
+                for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                    let state: String
+                    do { _ = try lock.verified(name); state = "ok" } catch { state = "NOT RUN: \(error)" }
+                    Output.write("\(name) \(entry.version)  sha256 \(entry.sha256.prefix(12))  \(entry.signedBy.map { "signed by \($0)" } ?? "unsigned")  \(state)\n    from \(entry.source)\(entry.commit.map { " at \($0.prefix(12))" } ?? "")\n")
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An installed package: what it is, reads, may propose, its options, files and pins.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The installed package's name.") var name: String
+
+        func run() throws {
+            try reportingErrors {
+                let lock = PackageLock(workspace: workspace.location.directory)
+                guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
+                let state: String
+                var manifest: PolicyManifest?
+                do { manifest = try lock.verified(name).0.manifest; state = "every file matches its pin" } catch { state = "NOT RUN: \(error)" }
+                var lines = ["\(name) \(entry.version)  (\(state))"]
+                if let m = manifest {
+                    lines += ["  \(m.summary)", "  by \(m.author), licence \(m.licence), policy API \(m.api)"]
+                    if !m.rules.isEmpty { lines.append("  rules: \(m.rules.joined(separator: "; "))") }
+                    lines.append("  reads: \(m.readsText) (and always: which applications exist, each event's kind and day)")
+                    lines.append("  may propose: \(m.proposes.joined(separator: ", "))")
+                    for option in m.options {
+                        let value = entry.options[option.name] ?? option.defaultValue.description
+                        lines.append("  option \(option.name) = \(value) (\(option.type), default \(option.defaultValue))\(option.doc.isEmpty ? "" : ": \(option.doc)")")
+                    }
+                }
+                lines.append("  source: \(entry.source)\(entry.commit.map { ", commit \($0)" } ?? "")")
+                lines.append("  installed \(entry.installed), \(entry.signedBy.map { "signed by \($0)" } ?? "unsigned")")
+                lines.append("  limits: \(IsolatedWorker.seconds(entry.limits.seconds)) s, \(entry.limits.memory >> 20) MiB")
+                lines.append("  files (sha256):")
+                for (file, digest) in entry.files.sorted(by: { $0.key < $1.key }) { lines.append("    \(digest)  \(file)") }
+                Output.write(lines.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch a package again from its source (or --from), show what changed, test it, and pin the new version.",
+            discussion: "When the new version reads more than you agreed to, nothing changes until you run it again with --accept-reads.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The installed package's name.") var name: String
+        @Option(help: "Where to fetch it from instead of its recorded source.") var from: String?
+        @Flag(help: "Agree that it reads the fields it now asks for.") var acceptReads = false
+
+        func run() throws {
+            try reportingErrors {
+                let lock = PackageLock(workspace: workspace.location.directory)
+                guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
+                let source = from ?? entry.source
+                let scratch = try scratchFolder()
+                defer { try? FileManager.default.removeItem(atPath: scratch) }
+                let (package, _) = try fetch(source, into: scratch)
+                guard package.manifest.name == name else { throw ValidationError("\(source) holds the package '\(package.manifest.name)', not '\(name)'") }
+                if package.sha256 == entry.sha256 {
+                    Output.write("\(name) \(entry.version) is up to date (sha256 \(entry.sha256.prefix(12))).\n")
+                    return
+                }
+                Output.write("\(name): \(entry.version) -> \(package.manifest.version)\n")
+                let old = lock.packageFolder(name)
+                let new = try write(package, into: scratch + "/new")
+                let diff = try Subprocess.run("diff", ["-ruN", "--label", "installed", "--label", "new", old, new])
+                Output.write(diff.output.isEmpty ? "(the files differ only in names)\n" : diff.output)
+                var consented = package.manifest
+                consented.reads = entry.reads
+                let widened = consented.widened(package.manifest)
+                Output.write(widened.isEmpty ? "It reads nothing more than before.\n" : "It now also reads: \(widened.joined(separator: ", ")).\n")
+                try PolicyCommand.install(source, options: entry.options, limits: entry.limits, acceptReads: acceptReads,
+                                          workspace: workspace, verb: "Updated", consented: consented)
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Uninstall a package (its files and its pin); the agenda stops running it.")
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The installed package's name.") var name: String
+
+        func run() throws {
+            try reportingErrors {
+                try PackageLock(workspace: workspace.location.directory).remove(name)
+                Output.write("Removed \(name).\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import CadenceCore
+import Foundation
+import LuaBinding
+
+/// The host functions of `require "cadence"` that need no workspace: dates
+/// in words, money, refs, stages and the fact topics. The workspace's host
+/// and the isolated worker's host both have them, from here.
+enum HostFunctions {
+    static func pure(in lua: LuaState, today: @escaping () throws -> LocalDate) throws -> [String: LuaValue] {
+        var host: [String: LuaValue] = [:]
+        var failure: Error?
+        func add(_ name: String, _ body: @escaping LuaCallback) {
+            do { host[name] = .function(try lua.function(body)) } catch { failure = error }
+        }
+        let encoder = LuaValueEncoder()
+        // The stage of events that exist only in Lua (a simulation's), by
+        // StageHistory's rules: events are ordered by day, then id.
+        add("stage") { args in
+            var events: [Event] = []
+            for value in try args.table(1).array {
+                guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
+                      let day = e["day"].tableValue?["number"].integerValue else { continue }
+                events.append(Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
+                                    at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
+                                    stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue))
+            }
+            return .one(LuaValue(StageHistory(events: events).current.rawValue))
+        }
+        // An agenda item's short name (policy.ref): FNV-1a of the text, its
+        // top 24 bits in hex. Here rather than in Lua, where the loop over
+        // bytes cost a tenth of planning.
+        // `digits` (6 by default, at most 8) hex digits of it: a longer ref for one that collides.
+        add("ref") { args in
+            var hash: UInt32 = 2_166_136_261
+            for byte in try args.bytes(1) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            let digits = max(6, min(8, Int(args.isNil(2) ? 6 : try args.integer(2))))
+            let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
+            return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
+        }
+        // A date phrase ("friday next week", "in a fortnight"), from today or
+        // from the day given; leaning "past" reads a bare weekday as the last one.
+        add("date") { args in
+            let text = try args.string(1)
+            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
+            let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
+            do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
+            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+        }
+        // An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }.
+        add("money") { args in
+            let text = try args.string(1)
+            let currency = try args.optionalString(2)
+            do { return .one(try encoder.encode(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
+            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+        }
+        // The candidate closest to a word, for "did you mean …?" (NearMiss owns the measure).
+        add("nearest") { args in
+            let word = try args.string(1)
+            let candidates = try args.table(2).array.compactMap(\.stringValue)
+            return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
+        }
+        // The stages, in order, and which of them end an application: Stage owns both.
+        add("stages") { _ in
+            var terminal = LuaTable()
+            for stage in Stage.allCases where stage.isTerminal { terminal[stage.rawValue] = .boolean(true) }
+            var stages = LuaTable(array: Stage.allCases.map { LuaValue($0.rawValue) })
+            stages["terminal"] = .table(terminal)
+            return .one(.table(stages))
+        }
+        // Rule 12's topics and the names people give them (FactTopic owns the list).
+        add("fact_topics") { _ in
+            var topics = LuaTable()
+            for topic in FactTopic.allCases {
+                topics[topic.rawValue] = .table(LuaTable(array: topic.aliases.map { LuaValue($0) }))
+            }
+            return .one(.table(topics))
+        }
+        if let failure { throw failure }
+        return host
+    }
+
+    /// The text of the Lua file at `path`, or nil when there is none: the
+    /// host reads a user's scripts (cadence.lua, drafts.lua), and Lua
+    /// compiles them as text, so that no policy needs io or dofile.
+    static func scriptText(_ path: String) throws -> LuaValue? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+        guard !isFolder.boolValue else { throw LuaError(kind: .runtime, message: "\(path) is a folder, not a Lua file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LuaError(kind: .runtime, message: "cannot read \(path): permission denied")
+        }
+        return .string(LuaString(bytes: [UInt8](data)))
+    }
+}

@@ -1,0 +1,61 @@
+import CadenceCore
+import CadenceSharing
+import Foundation
+import LuaBinding
+
+/// The worker's side of running a package (`cadence policy-worker`): read
+/// the request, prepare Cadence's own modules, go behind the walls, and only
+/// then run anything of the package's, in the sandbox under the limits.
+/// What it prints is one JSON object: the answer (Scripts/cadence/worker.lua
+/// makes it), or { "error": … }.
+public enum IsolatedPolicyRun {
+    /// Serves one request and returns what to print.
+    public static func serve(request: [UInt8], memory: Int, seconds: Double) -> String {
+        do {
+            let scripts = try ScriptLibrary.required()
+            let lua = try LuaState(profile: .sandboxed, limits: LuaLimits(memory: memory, instructions: nil, seconds: seconds))
+            defer { lua.close() }
+            // Everything read from disk is read now: behind the walls no file opens.
+            let sources = try moduleSources(scripts)
+            let workerPath = scripts + "/cadence/worker.lua"
+            let worker = try lua.load(String(decoding: try Data(contentsOf: URL(fileURLWithPath: workerPath)), as: UTF8.self),
+                                      name: "@" + workerPath)
+            var pure = LuaTable()
+            for (name, function) in try HostFunctions.pure(in: lua, today: { LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }) {
+                pure[name] = function
+            }
+            // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
+            try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1)
+            let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request))])
+            guard let answer = results.first?.stringValue else { return error("the worker gave no answer") }
+            return answer
+        } catch let failure as LuaError {
+            return error(failure.message)
+        } catch {
+            return Self.error(String(describing: error))
+        }
+    }
+
+    static func error(_ message: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: ["error": String(message.prefix(4000))])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Cadence's modules by name ("cadence.policy" -> its text and path):
+    /// the only ones a package may require.
+    static func moduleSources(_ scripts: String) throws -> LuaTable {
+        var sources = LuaTable()
+        for folder in ["cadence", "policies"] {
+            for file in try FileManager.default.contentsOfDirectory(atPath: scripts + "/" + folder) where file.hasSuffix(".lua") {
+                let path = scripts + "/" + folder + "/" + file
+                let stem = String(file.dropLast(4))
+                let name = stem == "init" ? folder : folder + "." + stem
+                var source = LuaTable()
+                source["text"] = .string(LuaString(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
+                source["path"] = LuaValue(path)
+                sources[name] = .table(source)
+            }
+        }
+        return sources
+    }
+}

@@ -1,0 +1,149 @@
+import CadenceCore
+import CadenceSharing
+import Foundation
+import LuaBinding
+
+/// A package as this session knows it: read, checked against its pins when
+/// installed, with the option values and limits it runs with.
+struct LoadedPackage {
+    var package: PolicyPackage
+    var options: [String: PolicyManifest.OptionValue]
+    var limits: PackageLock.Limits
+}
+
+/// The host functions through which the agenda runs installed policies: the
+/// packages (verified), and their runs in the isolated worker.
+extension WorkspaceAPI {
+    func registerPackages(into host: inout LuaTable, lua: LuaState) throws {
+        host["packages"] = .function(try lua.function { [self] _ in
+            guard let folder else { return .one(.table(LuaTable())) }
+            let lock = PackageLock(workspace: folder)
+            var list: [LuaValue] = []
+            for (name, entry) in try lock.entries().sorted(by: { $0.key < $1.key }) {
+                do {
+                    let (package, _) = try lock.verified(name)
+                    let loaded = try Self.loaded(package, options: entry.options, limits: entry.limits)
+                    packages[name] = loaded
+                    list.append(.table(Self.table(loaded)))
+                } catch {
+                    var problem = LuaTable()
+                    problem["name"] = LuaValue(name); problem["version"] = LuaValue(entry.version)
+                    problem["sha256"] = LuaValue(entry.sha256); problem["problem"] = LuaValue(String(describing: error))
+                    list.append(.table(problem))
+                }
+            }
+            return .one(.table(LuaTable(array: list)))
+        })
+        // A package not installed (being tried or tested), from its folder or file.
+        host["package_at"] = .function(try lua.function { [self] args in
+            do {
+                let package = try PolicyPackage(at: try args.string(1))
+                let loaded = try Self.loaded(package, options: [:], limits: .standard)
+                packages[package.manifest.name] = loaded
+                return .one(.table(Self.table(loaded)))
+            } catch let error as DomainError {
+                return [.nil, LuaValue(error.description)]
+            }
+        })
+        // Runs a package's request in its worker: the proposals (checked), or nil and why.
+        host["run_isolated"] = .function(try lua.function { [self] args in
+            let name = try args.string(1)
+            guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+            do {
+                let json = try IsolatedWorker(limits: loaded.limits).run(try args.string(2))
+                let answer = try WorkerAnswer(plan: json, kinds: loaded.package.manifest.proposes, today: try today())
+                return .one(.table(Self.table(answer)))
+            } catch let failure as IsolatedWorker.Failure {
+                return [.nil, LuaValue(failure.description)]
+            }
+        })
+        host["test_isolated"] = .function(try lua.function { [self] args in
+            let name = try args.string(1)
+            guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+            do {
+                let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).run(try args.string(2)))
+                return .one(.table(LuaTable(array: answer.cases.map { c in
+                    var t = LuaTable()
+                    t["name"] = LuaValue(c.name); t["passed"] = .boolean(c.passed); t["message"] = c.message.map { LuaValue($0) } ?? .nil
+                    return .table(t)
+                })))
+            } catch let failure as IsolatedWorker.Failure {
+                return [.nil, LuaValue(failure.description)]
+            }
+        })
+    }
+
+    /// A package with the user's option values (text, checked against the
+    /// manifest's types) over its defaults.
+    static func loaded(_ package: PolicyPackage, options set: [String: String], limits: PackageLock.Limits) throws -> LoadedPackage {
+        var options: [String: PolicyManifest.OptionValue] = [:]
+        for option in package.manifest.options { options[option.name] = option.defaultValue }
+        for (name, text) in set {
+            guard let option = package.manifest.options.first(where: { $0.name == name }) else {
+                throw DomainError.invalid(field: "option \(name)", "\(package.manifest.name) has no such option")
+            }
+            options[name] = try PolicyManifest.value(text, type: option.type, field: "option \(name)")
+        }
+        return LoadedPackage(package: package, options: options, limits: limits)
+    }
+
+    /// The package as sharing.lua takes it.
+    static func table(_ loaded: LoadedPackage) -> LuaTable {
+        let manifest = loaded.package.manifest
+        var t = LuaTable()
+        t["name"] = LuaValue(manifest.name); t["version"] = LuaValue(manifest.version); t["summary"] = LuaValue(manifest.summary)
+        t["sha256"] = LuaValue(loaded.package.sha256); t["entry"] = LuaValue(manifest.entry)
+        t["tests"] = manifest.tests.map { LuaValue($0) } ?? .nil; t["select"] = manifest.select.map { LuaValue($0) } ?? .nil
+        var files = LuaTable()
+        for (name, data) in loaded.package.files where name.hasSuffix(".lua") { files[name] = .string(LuaString(bytes: [UInt8](data))) }
+        t["files"] = .table(files)
+        var options = LuaTable()
+        for (name, value) in loaded.options {
+            switch value {
+            case .integer(let n): options[name] = LuaValue(n)
+            case .number(let d): options[name] = .number(d)
+            case .text(let s): options[name] = LuaValue(s)
+            case .boolean(let b): options[name] = .boolean(b)
+            case .list(let l): options[name] = .table(LuaTable(array: l.map { LuaValue($0) }))
+            }
+        }
+        t["options"] = .table(options)
+        var reads = LuaTable()
+        for (record, fields) in manifest.reads { reads[record] = .table(LuaTable(array: fields.map { LuaValue($0) })) }
+        t["reads"] = .table(reads)
+        t["proposes"] = .table(LuaTable(array: manifest.proposes.map { LuaValue($0) }))
+        return t
+    }
+
+    /// A checked answer as Lua data: { proposals, failures, failed }.
+    static func table(_ answer: WorkerAnswer) -> LuaTable {
+        let proposals: [LuaValue] = answer.proposals.map { p in
+            var t = LuaTable()
+            t["application"] = .integer(p.application); t["kind"] = LuaValue(p.kind); t["due"] = LuaValue(p.due.description)
+            t["key"] = LuaValue(p.key)
+            for (name, value) in [("to", p.to), ("channel", p.channel), ("reason", p.reason), ("draft", p.draft),
+                                  ("subject", p.subject), ("rule", p.rule), ("slide", p.slide)] {
+                if let value { t[name] = LuaValue(value) }
+            }
+            switch p.logs {
+            case nil: break
+            case .nothing?: t["logs"] = .boolean(false)
+            case .kind(let kind)?: t["logs"] = LuaValue(kind)
+            case .details(let details)?:
+                var d = LuaTable()
+                for (k, v) in details { d[k] = LuaValue(v) }
+                t["logs"] = .table(d)
+            }
+            return .table(t)
+        }
+        var t = LuaTable()
+        t["proposals"] = .table(LuaTable(array: proposals))
+        t["failures"] = .table(LuaTable(array: answer.failures.map { f in
+            var e = LuaTable()
+            e["application"] = .integer(f.application); e["message"] = LuaValue(f.message)
+            return .table(e)
+        }))
+        t["failed"] = LuaValue(answer.failed)
+        return t
+    }
+}

@@ -1,0 +1,138 @@
+import CadenceCore
+import Foundation
+
+/// The workspace's installed policies: each package's files under
+/// `packages/NAME/`, and `packages.lock`, which pins every one of them (its
+/// source, version, commit, and the SHA-256 of every file) with what the
+/// user consented to let it read. Every load checks the files against the
+/// pins: a changed, added or missing file stops that package, with why.
+public struct PackageLock: Sendable {
+    public let folder: String
+
+    public struct Entry: Codable, Equatable, Sendable {
+        public var name: String
+        public var version: String
+        /// Where it came from: a folder, a file, or a git repository.
+        public var source: String
+        /// The git commit installed, for a repository.
+        public var commit: String?
+        public var sha256: String
+        public var files: [String: String]
+        /// What the user agreed it may read (the manifest's `reads` at install).
+        public var reads: [String: [String]]
+        /// Who signed it (the allowed-signers principal), or nil: unsigned.
+        public var signedBy: String?
+        /// Option values the user set, as text (the manifest's defaults otherwise).
+        public var options: [String: String]
+        public var limits: Limits
+        public var installed: String
+    }
+
+    /// How much an installed policy's worker may use.
+    public struct Limits: Codable, Equatable, Sendable {
+        public var seconds: Double
+        public var memory: Int
+        public static let standard = Limits(seconds: 20, memory: 512 << 20)
+        public init(seconds: Double, memory: Int) {
+            self.seconds = seconds
+            self.memory = memory
+        }
+    }
+
+    struct File: Codable {
+        var lockVersion: Int
+        var packages: [String: Entry]
+    }
+
+    public init(workspace: String) { folder = workspace }
+
+    public var lockPath: String { folder + "/packages.lock" }
+    public func packageFolder(_ name: String) -> String { folder + "/packages/" + name }
+
+    /// The installed packages' pins, by name (none without a lockfile).
+    public func entries() throws -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: lockPath) else { return [:] }
+        do { return try JSONDecoder().decode(File.self, from: data).packages }
+        catch { throw DomainError.invalid(field: lockPath, "cannot be read (\(error)); restore it, or remove the packages and add them again") }
+    }
+
+    /// The installed package `name`, its files checked against the pins.
+    public func verified(_ name: String) throws -> (PolicyPackage, Entry) {
+        guard let entry = try entries()[name] else { throw DomainError.invalid(field: name, "no package of that name is installed ('cadence policy list')") }
+        let folder = packageFolder(name)
+        let package: PolicyPackage
+        do { package = try PolicyPackage(at: folder) }
+        catch { throw DomainError.invalid(field: name, "its installed files cannot be read: \(error)") }
+        let found = package.digests
+        for (file, pinned) in entry.files.sorted(by: { $0.key < $1.key }) {
+            guard let actual = found[file] else { throw tampered(name, "\(file) is missing") }
+            guard actual == pinned else {
+                throw tampered(name, "\(file) changed since it was installed (sha256 \(actual.prefix(12)), pinned \(pinned.prefix(12)))")
+            }
+        }
+        if let extra = found.keys.sorted().first(where: { entry.files[$0] == nil }) {
+            throw tampered(name, "\(extra) was added since it was installed")
+        }
+        if package.manifest.reads != entry.reads {
+            throw tampered(name, "its manifest reads more than you agreed to")
+        }
+        return (package, entry)
+    }
+
+    func tampered(_ name: String, _ what: String) -> DomainError {
+        DomainError.invalid(field: "package \(name)", "\(what): not run. Reinstall it ('cadence policy add') or remove it ('cadence policy remove \(name)')")
+    }
+
+    /// Installs `package` (replacing the same name), pinned; returns its entry.
+    @discardableResult
+    public func install(_ package: PolicyPackage, source: String, commit: String?, signedBy: String?,
+                        options: [String: String], limits: Limits, today: LocalDate) throws -> Entry {
+        let name = package.manifest.name
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder + "/packages", withIntermediateDirectories: true)
+        // Written beside, then swapped in: an install that fails leaves the old one whole.
+        let staging = folder + "/packages/.\(name).new"
+        try? manager.removeItem(atPath: staging)
+        try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        for (file, data) in package.files {
+            guard manager.createFile(atPath: staging + "/" + file, contents: data) else {
+                throw DomainError.invalid(field: staging, "cannot write \(file)")
+            }
+        }
+        if let signature = package.signature {
+            try signature.write(to: URL(fileURLWithPath: staging + "/" + PolicyPackage.signatureFile))
+        }
+        let entry = Entry(name: name, version: package.manifest.version, source: source, commit: commit, sha256: package.sha256,
+                          files: package.digests, reads: package.manifest.reads, signedBy: signedBy, options: options,
+                          limits: limits, installed: today.description)
+        var all = try entries()
+        all[name] = entry
+        let target = packageFolder(name)
+        let old = folder + "/packages/.\(name).old"
+        try? manager.removeItem(atPath: old)
+        if manager.fileExists(atPath: target) { try manager.moveItem(atPath: target, toPath: old) }
+        try manager.moveItem(atPath: staging, toPath: target)
+        do { try write(all) } catch {
+            try? manager.removeItem(atPath: target)
+            if manager.fileExists(atPath: old) { try? manager.moveItem(atPath: old, toPath: target) }
+            throw error
+        }
+        try? manager.removeItem(atPath: old)
+        return entry
+    }
+
+    /// Removes the package `name`: its files and its pin.
+    public func remove(_ name: String) throws {
+        var all = try entries()
+        guard all.removeValue(forKey: name) != nil else { throw DomainError.invalid(field: name, "no package of that name is installed") }
+        try write(all)
+        try? FileManager.default.removeItem(atPath: packageFolder(name))
+    }
+
+    func write(_ packages: [String: Entry]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(File(lockVersion: 1, packages: packages))
+        try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic)
+    }
+}

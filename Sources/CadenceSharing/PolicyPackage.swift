@@ -1,0 +1,127 @@
+import CadenceCore
+import Foundation
+
+/// A shared policy as it travels: a folder holding `cadence-policy.json`,
+/// the policy's Lua, its tests and optionally a signature; or one `.lua` file
+/// whose first lines are the manifest in a comment:
+///
+///     --[[cadence-policy
+///     { "name": "weekly-nudge", "version": "1.0.0", ... }
+///     ]]
+///
+/// Reading one runs none of its code. Files are bytes, pinned by SHA-256.
+public struct PolicyPackage: Sendable {
+    public var manifest: PolicyManifest
+    /// Every file of the package by name (the signature aside).
+    public var files: [String: Data]
+    /// `ssh-keygen -Y sign` over `signedText`, when the author signed it.
+    public var signature: Data?
+    /// Where it was read from.
+    public var location: String
+
+    public static let signatureFile = "cadence-policy.sig"
+    static let maxFileSize = 1 << 20
+    static let maxTotalSize = 4 << 20
+    static let maxFiles = 64
+
+    public init(manifest: PolicyManifest, files: [String: Data], signature: Data?, location: String) {
+        self.manifest = manifest
+        self.files = files
+        self.signature = signature
+        self.location = location
+    }
+
+    /// Reads the package at `path` (a folder or a single .lua file).
+    public init(at path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw DomainError.invalid(field: path, "no such file or folder")
+        }
+        if isFolder.boolValue {
+            try self.init(folder: path)
+        } else {
+            try self.init(singleFile: path)
+        }
+    }
+
+    private init(folder: String) throws {
+        var files: [String: Data] = [:]
+        var signature: Data?
+        var total = 0
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            let type = attributes[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                throw DomainError.invalid(field: path, "is a symbolic link: a package holds its own files, nothing it points at")
+            }
+            if type == .typeDirectory {
+                throw DomainError.invalid(field: path, "is a folder: a package's files sit side by side, with no folders")
+            }
+            guard type == .typeRegular else { throw DomainError.invalid(field: path, "is not a plain file") }
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard data.count <= Self.maxFileSize else { throw DomainError.invalid(field: path, "is \(data.count) bytes (a package's file is at most 1 MiB)") }
+            total += data.count
+            if name == Self.signatureFile { signature = data } else { files[name] = data }
+        }
+        guard files.count <= Self.maxFiles, total <= Self.maxTotalSize else {
+            throw DomainError.invalid(field: folder, "holds \(files.count) files, \(total) bytes (at most \(Self.maxFiles) files, 4 MiB)")
+        }
+        // A single-file package, installed: a folder holding that one file.
+        if files[PolicyManifest.fileName] == nil, files.count == 1, let (name, _) = files.first, name.hasSuffix(".lua") {
+            try self.init(singleFile: folder + "/" + name)
+            location = folder
+            return
+        }
+        guard let json = files[PolicyManifest.fileName] else {
+            throw DomainError.invalid(field: folder, "has no \(PolicyManifest.fileName): a package says what it is and what it reads there")
+        }
+        var manifest = try PolicyManifest(json: json, file: folder + "/" + PolicyManifest.fileName)
+        if manifest.tests == nil, files["tests.lua"] != nil { manifest.tests = "tests.lua" }
+        try self.init(checking: manifest, files: files, signature: signature, location: folder)
+    }
+
+    private init(singleFile path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard data.count <= Self.maxFileSize else { throw DomainError.invalid(field: path, "is \(data.count) bytes (at most 1 MiB)") }
+        let text = String(decoding: data, as: UTF8.self)
+        let opening = "--[[cadence-policy"
+        guard text.hasPrefix(opening), let end = text.range(of: "]]") else {
+            throw DomainError.invalid(field: path, "does not begin with its manifest: a single-file policy starts with --[[cadence-policy { … } ]]")
+        }
+        let json = Data(text[text.index(text.startIndex, offsetBy: opening.count)..<end.lowerBound].utf8)
+        var manifest = try PolicyManifest(json: json, file: path + " (its manifest)")
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        manifest.entry = name
+        manifest.tests = nil
+        try self.init(checking: manifest, files: [name: data], signature: nil, location: path)
+    }
+
+    private init(checking manifest: PolicyManifest, files: [String: Data], signature: Data?, location: String) throws {
+        for name in [manifest.entry] + (manifest.tests.map { [$0] } ?? []) where files[name] == nil {
+            throw DomainError.invalid(field: location, "its manifest names \(name), which is not in the package")
+        }
+        for (name, data) in files where name.hasSuffix(".lua") {
+            // Text only: bytecode would skip the compiler's checks (the sandbox loads text alone anyway).
+            if data.first == 0x1B { throw DomainError.invalid(field: location + "/" + name, "is Lua bytecode; a package holds source text") }
+            guard String(data: data, encoding: .utf8) != nil else { throw DomainError.invalid(field: location + "/" + name, "is not UTF-8 text") }
+        }
+        self.init(manifest: manifest, files: files, signature: signature, location: location)
+    }
+
+    /// Each file's SHA-256, by name.
+    public var digests: [String: String] { files.mapValues(FileDigest.sha256) }
+
+    /// What a signature signs and the package's own hash is of: a line
+    /// "SHA256  NAME" per file, sorted by name.
+    public var signedText: String {
+        digests.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" }.joined()
+    }
+
+    /// The package's hash: one SHA-256 over every file's.
+    public var sha256: String { FileDigest.sha256(signedText) }
+
+    /// The entry's text, and the tests' (for the worker).
+    public func text(_ name: String) -> String? { files[name].map { String(decoding: $0, as: UTF8.self) } }
+}
