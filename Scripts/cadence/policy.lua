@@ -465,6 +465,17 @@ function policy.run(options)
   return items, today, settings, failures
 end
 
+--- What `cadence agenda` shows, in one call: { text, data (policy.data),
+--- today, send_at (the calendar's time for messages), failures (a line for
+--- each installed package that did not run cleanly) }. options: as for policy.run.
+function policy.report(options)
+  local items, today, settings, failures = policy.run(options)
+  local lines = {}
+  for i, f in ipairs(failures) do lines[i] = ("package %s: %s"):format(f.source or f.policy, f.reason) end
+  return { text = policy.render(items, today, failures), data = policy.data(items), today = tostring(today),
+           send_at = settings.calendar and settings.calendar.send_at, failures = lines }
+end
+
 --- Acts on an agenda item, in one call: what `cadence agenda done|skip|snooze`
 --- runs. options: path, ref, action, on, until. Returns a sentence.
 function policy.act_on(options)

@@ -17,8 +17,8 @@ _G.cadence, _G.show = cadence, show
 -- shows). Each returns its items, which print as the command prints them.
 function _G.agenda(days)
   local policy = require "cadence.policy"
-  local items, today = policy.run{ days = days }
-  return setmetatable(items, { __name = "Agenda", __tostring = function() return policy.render(items, today) end })
+  local items, today, _, failures = policy.run{ days = days }
+  return setmetatable(items, { __name = "Agenda", __tostring = function() return policy.render(items, today, failures) end })
 end
 
 function _G.simulate(name, weeks, ...)

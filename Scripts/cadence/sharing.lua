@@ -223,8 +223,7 @@ function sharing.prepare(p, search, contacts, decisions, today, calendar)
     end
   end
   for _, failure in ipairs(answer.failures or {}) do
-    local app = apps[failure.application]
-    p.notes[#p.notes + 1] = ("it failed on %s: %s"):format(app and app.company or "an application", failure.message)
+    p.notes[#p.notes + 1] = failure.message  -- "policy '…' failed on Acme: …"
   end
   if (answer.failed or 0) > #(answer.failures or {}) then
     p.notes[#p.notes + 1] = ("it failed on %d applications in all"):format(answer.failed)

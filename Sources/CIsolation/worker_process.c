@@ -178,3 +178,50 @@ void ci_outcome_free(ci_outcome *outcome) {
   free(outcome->errors);
   outcome->output = outcome->errors = NULL;
 }
+
+int ci_run_attached(const char *path, char *const argv[], const char *extra_env, double seconds, ci_outcome *outcome) {
+  memset(outcome, 0, sizeof *outcome);
+  outcome->exit_status = -1;
+  size_t count = 0;
+  while (environ[count]) count++;
+  char **env = calloc(count + 2, sizeof *env);
+  if (!env) return -1;
+  memcpy(env, environ, count * sizeof *env);
+  env[count] = (char *)extra_env;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &all);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  pid_t pid;
+  int spawned = posix_spawn(&pid, path, &actions, &attributes, argv, env);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
+  free(env);
+  if (spawned != 0) {
+    errno = spawned;
+    return -1;
+  }
+  double deadline = now_seconds() + seconds;
+  int status = 0;
+  for (;;) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) return -1;
+    if (now_seconds() >= deadline && !outcome->timed_out) {
+      outcome->timed_out = 1;
+      kill(pid, SIGKILL);
+    }
+    struct timespec pause = {0, 5000000};
+    nanosleep(&pause, NULL);
+  }
+  if (WIFEXITED(status)) outcome->exit_status = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) outcome->signal = WTERMSIG(status);
+  return 0;
+}

@@ -39,16 +39,15 @@ struct Agenda: ParsableCommand {
                 guard days >= 0 else { throw ValidationError("--days is 0 or more") }
                 let day = try asOf.map { try dayFlag($0, field: "as-of") }
                 let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: [.integer(Int64(days))], """
-                    local policy = require "cadence.policy"
                     local path, days = ...
-                    local items, today, settings = policy.run{ path = path, days = days }
-                    return { text = policy.render(items, today), data = policy.data(items), today = tostring(today),
-                             send_at = settings.calendar and settings.calendar.send_at }
+                    return require("cadence.policy").report{ path = path, days = days }
                     """)
                 let items = result["data"].tableValue?.array.compactMap(\.tableValue) ?? []
                 if let ics { try writeCalendar(items, result, to: ics) }
                 if let eml { try writeDrafts(items, into: eml) }
                 if output.json {
+                    // The list stays a list of items; a package that did not run is said beside it.
+                    for line in result["failures"].tableValue?.array ?? [] { StandardError.write("cadence: \(line.stringValue ?? "")\n") }
                     try PolicyScript.writeJSON(result["data"])
                 } else {
                     Output.write((result["text"].stringValue ?? "") + "\n")
@@ -110,11 +109,8 @@ struct Agenda: ParsableCommand {
             let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
             let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
                                               arguments: arguments, """
-                local policy = require "cadence.policy"
                 local path, ref, action, on, snooze_to = ...
-                local policies, settings = policy.load(path)
-                local _, said = policy.act(policies, ref, action, { on = on, ["until"] = snooze_to, calendar = settings.calendar })
-                return { said = said }
+                return { said = require("cadence.policy").act_on{ path = path, ref = ref, action = action, on = on, ["until"] = snooze_to } }
                 """)
             Output.write((result["said"].stringValue ?? "") + "\n")
         }

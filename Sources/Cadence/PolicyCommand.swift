@@ -17,7 +17,14 @@ struct PolicyCommand: ParsableCommand {
             Installed packages run in an isolated worker process in every agenda: they see only \
             the fields their manifest declares and can write nothing.
             """,
-        subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self])
+        subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Sign.self])
+
+    /// A package refused (its tests fail, its signature is bad, it reads more
+    /// than agreed): an error of the package, not of the command line.
+    struct PolicyRefusal: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
 
     /// Runs a line of Lua over the workspace that reads and writes nothing of it.
     static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
@@ -140,13 +147,13 @@ struct PolicyCommand: ParsableCommand {
             _ = try PolicyManifest.value(text, type: option.type, field: "--option \(name)")
         }
         let verdict = try PackageSignature.verify(package)
-        if case .bad(let why) = verdict { throw ValidationError("\(manifest.name): its signature does not match its files (\(why)); not installed") }
+        if case .bad(let why) = verdict { throw PolicyRefusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
         let lock = PackageLock(workspace: location.directory)
         let installed = try lock.entries()[manifest.name]
         if let installed {
             let widened = (consented ?? manifestFromLock(installed, manifest)).widened(manifest)
             if !widened.isEmpty && !acceptReads {
-                throw ValidationError("""
+                throw PolicyRefusal("""
                     \(manifest.name) \(manifest.version) reads more than the version installed: \(widened.joined(separator: ", ")). \
                     Nothing was changed; if you agree, run again with --accept-reads
                     """)
@@ -156,7 +163,7 @@ struct PolicyCommand: ParsableCommand {
         let copy = try write(package, into: scratch + "/package")
         let (report, passed, count) = try test(workspace, path: copy)
         guard passed || count == 0 else {
-            throw ValidationError("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
+            throw PolicyRefusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
         }
         try lock.install(package, source: source.hasPrefix("/") || source.contains("://") ? source : FileManager.default.currentDirectoryPath + "/" + source,
                          commit: commit, signedBy: { if case .signed(let by) = verdict { by } else { nil } }(),
@@ -304,8 +311,14 @@ struct PolicyCommand: ParsableCommand {
                 Output.write("\(name): \(entry.version) -> \(package.manifest.version)\n")
                 let old = lock.packageFolder(name)
                 let new = try write(package, into: scratch + "/new")
-                let diff = try Subprocess.run("diff", ["-ruN", "--label", "installed", "--label", "new", old, new])
-                Output.write(diff.output.isEmpty ? "(the files differ only in names)\n" : diff.output)
+                // File by file, each labelled with its name: what changed in the code and in the manifest.
+                let names = Set(package.files.keys).union(entry.files.keys).sorted()
+                for file in names {
+                    let before = entry.files[file] == nil ? "/dev/null" : old + "/" + file
+                    let after = package.files[file] == nil ? "/dev/null" : new + "/" + file
+                    let diff = try Subprocess.run("diff", ["-u", "--label", "installed/" + file, "--label", "new/" + file, before, after])
+                    Output.write(diff.output)
+                }
                 var consented = package.manifest
                 consented.reads = entry.reads
                 let widened = consented.widened(package.manifest)
@@ -325,6 +338,38 @@ struct PolicyCommand: ParsableCommand {
             try reportingErrors {
                 try PackageLock(workspace: workspace.location.directory).remove(name)
                 Output.write("Removed \(name).\n")
+            }
+        }
+    }
+
+    struct Sign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a package folder with your SSH key (writes cadence-policy.sig), for peers who trust your key.",
+            discussion: """
+                The signature covers every file's SHA-256 (ssh-keygen -Y sign, namespace cadence-policy). \
+                A peer adds your public key to their allowed signers file \
+                (~/.config/cadence/allowed_signers: "you@example.org ssh-ed25519 AAAA..."); \
+                'cadence policy add' then says who signed it, and refuses a signature that does not match.
+                """)
+        @Argument(help: "The package folder.") var package: String
+        @Option(help: "Your SSH private key (such as ~/.ssh/id_ed25519).") var key: String
+
+        func run() throws {
+            try reportingErrors {
+                let read = try PolicyPackage(at: package)
+                guard package.hasSuffix(".lua") == false, read.files[PolicyManifest.fileName] != nil else {
+                    throw ValidationError("\(package): only a package folder can carry a signature (pack a single file first: 'cadence policy pack')")
+                }
+                let scratch = try scratchFolder()
+                defer { try? FileManager.default.removeItem(atPath: scratch) }
+                let signed = scratch + "/files"
+                try read.signedText.write(toFile: signed, atomically: true, encoding: .utf8)
+                let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", PackageSignature.namespace, signed])
+                guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
+                    throw ValidationError("ssh-keygen could not sign with \(key): \(result.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+                }
+                try signature.write(to: URL(fileURLWithPath: package + "/" + PolicyPackage.signatureFile))
+                Output.write("Signed \(read.manifest.name) \(read.manifest.version) (sha256 \(read.sha256.prefix(12))): \(package)/\(PolicyPackage.signatureFile)\n")
             }
         }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CIsolation
 import CadenceScripting
+import CadenceSharing
 import Foundation
 
 /// `cadence policy-worker`: the isolated worker an installed policy runs in.
@@ -11,10 +13,22 @@ struct PolicyWorkerCommand: ParsableCommand {
         abstract: "The isolated worker installed policies run in (started by Cadence itself).",
         shouldDisplay: false)
 
-    @Option(help: "Bytes of memory the policy's Lua may use.") var memory: Int
-    @Option(help: "Seconds the policy may run.") var seconds: Double
+    @Option(help: "Bytes of memory the policy's Lua may use.") var memory: Int = 64 << 20
+    @Option(help: "Seconds the policy may run.") var seconds: Double = 10
+    @Flag(help: "Enter the walls, try what they should stop, and say which held (exit 1 if one did not).")
+    var checkWalls = false
 
     func run() throws {
+        if checkWalls {
+            // Its report may go to a file the user chose: that one file may grow.
+            try OSWalls.enter(memory: memory, cpuSeconds: Int(seconds), mayWriteOutput: true)
+            var report = [CChar](repeating: 0, count: 2048)
+            let allowed = ci_probe_walls(&report, report.count)
+            let text = String(decoding: report.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            FileHandle.standardOutput.write(Data((text + "system-call filter: \(OSWalls.filterActive ? "on" : "off")\n").utf8))
+            if allowed > 0 { throw ExitCode.failure }
+            return
+        }
         let request = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         let answer = IsolatedPolicyRun.serve(request: request, memory: memory, seconds: seconds)
         FileHandle.standardOutput.write(Data(answer.utf8))

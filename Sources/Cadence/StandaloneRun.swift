@@ -1,4 +1,6 @@
+import CIsolation
 import CadenceScripting
+import CadenceSharing
 import CadenceStore
 import Foundation
 import LuaBinding
@@ -13,7 +15,11 @@ import Glibc
 struct StandaloneRun {
     let options: Run
 
+    /// Set in the isolated process a sandboxed run starts (see `runIsolated`).
+    static let isolatedVariable = "CADENCE_ISOLATED"
+
     func execute() -> Int32 {
+        if options.sandbox && ProcessInfo.processInfo.environment[Self.isolatedVariable] != "1" { return runIsolated() }
         let lua: LuaState
         do {
             lua = try LuaState(profile: options.sandbox ? .sandboxed : .trusted, limits: options.limits)
@@ -54,16 +60,54 @@ struct StandaloneRun {
         }
     }
 
-    /// LUA_INIT, -W, -l, -e and the script, in lua.c's order.
+    /// A sandboxed script runs in a process of its own, started from this
+    /// binary, behind the operating system's walls (IsolatedRun): whatever it
+    /// does, even crashing Lua itself, ends that process, not this one. This
+    /// process only waits, and kills it past its time limit.
+    private func runIsolated() -> Int32 {
+        let seconds = (options.limits.seconds ?? 10) + 5
+        var outcome = ci_outcome()
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + CommandLine.arguments.dropFirst()).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        // Ctrl-C reaches both; the isolated run reports it (130), this one waits for that.
+        let previous = signal(SIGINT, SIG_IGN)
+        defer { signal(SIGINT, previous) }
+        guard ci_run_attached(executable, &argv, Self.isolatedVariable + "=1", seconds, &outcome) == 0 else {
+            return report(IsolationFailure(description: "cannot start the sandbox's process: \(String(cString: strerror(errno)))"))
+        }
+        if outcome.timed_out != 0 {
+            return report(IsolationFailure(description: "the sandboxed script ran past its time limit and its process was stopped"))
+        }
+        if outcome.signal != 0 {
+            let name = [6: "SIGABRT", 7: "SIGBUS", 9: "SIGKILL", 11: "SIGSEGV", 24: "SIGXCPU", 31: "SIGSYS"][Int(outcome.signal)] ?? "signal \(outcome.signal)"
+            return report(IsolationFailure(description: "the sandboxed script's process ended with \(name) (\(outcome.signal == 24 || outcome.signal == 9 ? "it used up its CPU time or memory" : "a crash inside Lua")); nothing outside it was affected"))
+        }
+        return outcome.exit_status
+    }
+
+    struct IsolationFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// LUA_INIT, -W, -l, -e and the script, in lua.c's order. In the isolated
+    /// process of a sandboxed run, the script is read first and the walls go
+    /// up before any of its code (or a -e chunk) runs.
     private func runScripts(_ lua: LuaState) -> Int32 {
         do {
+            var loaded: LuaFunction?
+            if options.sandbox && ProcessInfo.processInfo.environment[Self.isolatedVariable] == "1" {
+                if let script = scriptName { loaded = try lua.loadFile(script == "-" ? nil : script) }
+                try OSWalls.enter(memory: (options.limits.memory ?? 64 << 20) + (256 << 20),
+                                  cpuSeconds: Int((options.limits.seconds ?? 10).rounded(.up)) * 2 + 1, mayWriteOutput: true)
+            }
             try lua.setGlobal("arg", .table(argumentTable()))
             if !options.sandbox { try runInitialization(lua) }
             if options.warnings { try lua.load("warn('@on')", name: "=(command line)").callAsMainChunk() }
             for module in options.modules { try require(module, in: lua) }
             for chunk in options.chunks { try lua.load(chunk, name: "=(command line)").callAsMainChunk() }
             if let script = scriptName {
-                let chunk = try lua.loadFile(script == "-" ? nil : script)
+                let chunk = try loaded ?? lua.loadFile(script == "-" ? nil : script)
                 try chunk.callAsMainChunk(arguments: scriptArguments.map { LuaValue($0) })
             } else if options.chunks.isEmpty && options.modules.isEmpty {
                 try lua.loadFile(nil).callAsMainChunk()

@@ -30,6 +30,11 @@ public enum IsolatedPolicyRun {
             guard let answer = results.first?.stringValue else { return error("the worker gave no answer") }
             return answer
         } catch let failure as LuaError {
+            // A limit is the package's doing wherever it struck: say which limit, not which line of Cadence.
+            if case .limit = failure.kind, let location = failure.location,
+               let range = failure.message.range(of: "\(location.chunk):\(location.line): ") {
+                return error(String(failure.message[range.upperBound...]))
+            }
             return error(failure.message)
         } catch {
             return Self.error(String(describing: error))

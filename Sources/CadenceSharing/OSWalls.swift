@@ -12,9 +12,11 @@ public enum OSWalls {
     /// process holds now. Returns a note when a wall the kernel does not
     /// offer was left out (the system-call filter, in some containers).
     @discardableResult
-    public static func enter(memory: Int, cpuSeconds: Int) throws -> String? {
+    /// `mayWriteOutput`: standard output and error may be files (a sandboxed
+    /// script's, redirected by the user); a worker answers down a pipe.
+    public static func enter(memory: Int, cpuSeconds: Int, mayWriteOutput: Bool = false) throws -> String? {
         var why = [CChar](repeating: 0, count: 256)
-        let status = ci_enter_walls(ci_walls(memory_bytes: memory, cpu_seconds: UInt32(cpuSeconds)), &why, why.count)
+        let status = ci_enter_walls(ci_walls(memory_bytes: memory, cpu_seconds: UInt32(cpuSeconds), may_write_output: mayWriteOutput ? 1 : 0), &why, why.count)
         let message = String(decoding: why.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if status != 0 { throw Refused(description: message) }
         return message.isEmpty ? nil : message

@@ -79,8 +79,13 @@ public struct PackageLock: Sendable {
         return (package, entry)
     }
 
-    func tampered(_ name: String, _ what: String) -> DomainError {
-        DomainError.invalid(field: "package \(name)", "\(what): not run. Reinstall it ('cadence policy add') or remove it ('cadence policy remove \(name)')")
+    func tampered(_ name: String, _ what: String) -> Tampered {
+        Tampered(description: "\(what): not run. Reinstall it ('cadence policy add') or remove it ('cadence policy remove \(name)')")
+    }
+
+    /// An installed package whose files no longer match their pins.
+    public struct Tampered: Error, CustomStringConvertible, Sendable {
+        public var description: String
     }
 
     /// Installs `package` (replacing the same name), pinned; returns its entry.

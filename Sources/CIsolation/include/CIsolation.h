@@ -10,6 +10,7 @@
 typedef struct ci_walls {
   size_t memory_bytes;   /* address space the process may add to what it has */
   unsigned cpu_seconds;  /* CPU time, after which the kernel stops it (SIGXCPU, then SIGKILL) */
+  int may_write_output;  /* 1: standard output and error may be files the user redirected to */
 } ci_walls;
 
 /* Puts the calling process behind the walls: no core dumps, no files written
@@ -21,6 +22,13 @@ int ci_enter_walls(ci_walls walls, char *why, size_t why_size);
 /* Whether the kernel took the system-call filter (it does on every Linux since
 ** 3.5 built with seccomp; a container may refuse it). Set by ci_enter_walls. */
 int ci_filter_active(void);
+
+/* Tries, from behind the walls, what they should stop (open a file, create
+** one, grow standard output's file, open a socket, start a process, start a
+** program) and writes one line per attempt into `report`: "open a file:
+** refused (Operation not permitted)" or "...: ALLOWED". Returns how many
+** were allowed (0 when every wall holds). For `cadence policy-worker --check-walls`. */
+int ci_probe_walls(char *report, size_t report_size);
 
 /* What a worker did: how it ended and what it printed. */
 typedef struct ci_outcome {
@@ -43,5 +51,11 @@ int ci_run_worker(const char *path, char *const argv[], const void *input, size_
                   size_t max_output, ci_outcome *outcome);
 
 void ci_outcome_free(ci_outcome *outcome);
+
+/* Runs `path` with `argv` on this process's own standard input, output and
+** error (nothing else of the host reaches it), with `extra_env` ("NAME=value")
+** added to the environment, and kills it when `seconds` pass. Fills in
+** exit_status, signal and timed_out. Returns 0, or -1 with errno. */
+int ci_run_attached(const char *path, char *const argv[], const char *extra_env, double seconds, ci_outcome *outcome);
 
 #endif
