@@ -67,15 +67,26 @@ static int resume_registered(lua_State *L, lua_State *co, int narg) {
 ** the stack: every level of a close chain may add up to LUAI_MAXCCALLS more
 ** (pcalls nested in each __close). Counting levels alone cannot bound that;
 ** the stack that is left can. The margin is a quarter of the thread's stack,
-** at most 1 MB: more than one level can take. */
-static int stack_is_low(void) {
+** at most 1 MB: more than one level can take.
+** The thread's stack is looked up once and kept: for the main thread glibc
+** reads /proc/self/maps to find it, which a worker behind its walls (no
+** files opened) could not do later. cl_open_* look it up as a state is made. */
+static __thread void *stack_low;
+static __thread size_t stack_size;
+
+void cl_note_stack(void) {
+  if (stack_size) return;
   pthread_attr_t attr;
-  void *low;
-  size_t size;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
-  int ok = pthread_attr_getstack(&attr, &low, &size) == 0;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+  if (pthread_attr_getstack(&attr, &stack_low, &stack_size) != 0) stack_size = 0;
   pthread_attr_destroy(&attr);
-  if (!ok) return 0;
+}
+
+static int stack_is_low(void) {
+  cl_note_stack();
+  if (!stack_size) return 0;
+  void *low = stack_low;
+  size_t size = stack_size;
   char here;
   size_t margin = size / 4 < (1u << 20) ? size / 4 : (1u << 20);
   return (size_t)(&here - (char *)low) < margin;

@@ -66,4 +66,7 @@ void cl_stop_watchdog(cl_control *c);
 void cl_arm_deadline(cl_control *c, double seconds);
 double cl_now(void);
 
+/* Looks up (once per thread) the stack the close guard measures against. */
+void cl_note_stack(void);
+
 #endif

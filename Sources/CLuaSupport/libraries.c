@@ -121,5 +121,11 @@ static int open_protected(lua_State *L, lua_CFunction body) {
   return status;
 }
 
-int cl_open_trusted(lua_State *L) { return open_protected(L, open_trusted); }
-int cl_open_sandboxed(lua_State *L) { return open_protected(L, open_sandboxed); }
+int cl_open_trusted(lua_State *L) {
+  cl_note_stack();
+  return open_protected(L, open_trusted);
+}
+int cl_open_sandboxed(lua_State *L) {
+  cl_note_stack();
+  return open_protected(L, open_sandboxed);
+}

@@ -230,19 +230,25 @@ struct SharedPolicyTests: WorkspaceSuite {
         try contained(Self.plan("ctx:propose{ kind = 'status', due = '2026-03-12', to = 'mallory@evil.example' }"),
                       says: "it proposed status to 'mallory@evil.example', whom Acme does not know: left out")
         // 5.4.4's close chain, nested pcalls under coroutine.close: an error, not a crash.
+        // (Behind the walls the worker cannot read /proc/self/maps: the guard learns its stack beforehand.)
         try contained("""
             local cos = {}
             for i = 1, 99 do
               cos[i] = coroutine.create(function()
-                local function nest(k) if k == 0 then coroutine.yield() else pcall(nest, k - 1) end end
-                local guard <close> = setmetatable({}, { __close = function() if cos[i + 1] then coroutine.close(cos[i + 1]) end end })
-                nest(170)
+                local x <close> = setmetatable({}, { __close = function()
+                  local nxt = cos[i + 1]
+                  if not nxt then return end
+                  local f = function() return coroutine.close(nxt) end
+                  for _ = 1, 190 do local g = f; f = function() return pcall(g) end end
+                  f()
+                end })
+                coroutine.yield()
               end)
-              coroutine.resume(cos[i])
             end
-            coroutine.close(cos[1])
-            return { name = 'hostile', plan = function() error('still here') end }
-            """, says: "still here")
+            for i = 1, 99 do coroutine.resume(cos[i]) end
+            local ok, why = pcall(coroutine.close, cos[1])
+            return { name = 'hostile', plan = function() error('still here: ' .. tostring(why)) end }
+            """, says: "still here: ")
     }
 
     @Test("the worker's walls hold on this machine: no files, sockets, processes, programs or new descriptors")
