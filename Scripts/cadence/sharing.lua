@@ -15,10 +15,11 @@ local host = require "cadence.host"
 local sharing = {}
 
 -- What every package gets, declared or not: which application, and the
--- kind and day of each event (a timeline without them says nothing).
+-- kind and day of each event (a timeline without them says nothing), and
+-- which events correct others (planning sets the corrected ones aside).
 local ALWAYS = {
   application = { id = true, candidateID = true },
-  events = { id = true, kind = true, day = true },
+  events = { id = true, kind = true, day = true, corrects = true },
   contacts = {}, offers = { id = true }, candidate = { id = true },
 }
 
@@ -76,6 +77,41 @@ end
 
 --- `value` as Lua source (Dates as D(n)).
 function sharing.literal(value) return concat(literal(value, {}, 0)) end
+
+-- Whether a table holds only plain values (it is written on one line).
+local function flat(t)
+  for _, v in pairs(t) do if type(v) == "table" then return false end end
+  return true
+end
+
+-- The order a person reads a test case's fields in; others follow, alphabetically.
+local KEY_ORDER = { name = 1, as_of = 2, company = 3, role = 4, kind = 5, day = 6, due = 7, to = 8, with = 9,
+                    apps = 19, events = 20, contacts = 21, expect = 30, exact = 31 }
+
+--- `value` as Lua source a person reads: keys in order, one entry a line
+--- (tables of plain values on one line). For files Cadence writes.
+function sharing.pretty(value, indent)
+  indent = indent or ""
+  if type(value) ~= "table" then return sharing.literal(value) end
+  local keys, n = {}, #value
+  for k in pairs(value) do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) then keys[#keys + 1] = k end
+  end
+  table.sort(keys, function(a, b)
+    local pa, pb = KEY_ORDER[a] or 99, KEY_ORDER[b] or 99
+    if pa ~= pb then return pa < pb end
+    return tostring(a) < tostring(b)
+  end)
+  local parts = {}
+  for i = 1, n do parts[#parts + 1] = sharing.pretty(value[i], indent .. "  ") end
+  for _, k in ipairs(keys) do
+    local name = type(k) == "string" and k:match("^[%a_][%w_]*$") and k or ("[" .. sharing.literal(k) .. "]")
+    parts[#parts + 1] = name .. " = " .. sharing.pretty(value[k], indent .. "  ")
+  end
+  if #parts == 0 then return "{}" end
+  if flat(value) then return "{ " .. concat(parts, ", ") .. " }" end
+  return "{\n" .. indent .. "  " .. concat(parts, ",\n" .. indent .. "  ") .. ",\n" .. indent .. "}"
+end
 
 -- The package as the worker needs it: its files, entry, options and reads.
 local function package_part(package)
@@ -347,6 +383,184 @@ function sharing.try(package, options)
   end
   lines[#lines + 1] = ("%d added, %d removed, %d moved."):format(added, removed, moved)
   return table.concat(lines, "\n"), { added = added, removed = removed, moved = moved }
+end
+
+---------------------------------------------------------------------------
+-- What `cadence policy pack` runs: a policy of the user's own, turned into
+-- a package, with what it reads found by watching it plan.
+---------------------------------------------------------------------------
+
+-- A stand-in for `row` that notes each field read (as `record`.field) and
+-- answers as the row would. Methods (app:timeline()) come through too.
+local function watched(row, record, seen)
+  if type(row) ~= "table" then return row end
+  return setmetatable({}, {
+    __index = function(_, key)
+      seen[record .. "." .. tostring(key)] = true
+      local value = row[key]
+      if type(value) == "function" then return function(self, ...) return value(self == _ and row or self, ...) end end
+      return value
+    end,
+    __tostring = function() return tostring(row) end,
+    __name = getmetatable(row) and getmetatable(row).__name,
+  })
+end
+
+local function watched_list(list, record, seen)
+  local copy = {}
+  for i, row in ipairs(list or {}) do copy[i] = watched(row, record, seen) end
+  return copy
+end
+
+-- The canonical timelines a packed policy's tests are recorded on: made up,
+-- so that no one's search travels with a package.
+local FIXTURES = {
+  { name = "applied two weeks ago, no answer", as_of = "2026-03-20",
+    apps = { { company = "Example Co", role = "Analyst", events = { { kind = "applied", day = "2026-03-06" } } } } },
+  { name = "an interview last week, nothing since", as_of = "2026-03-16",
+    apps = { { company = "Example Co", role = "Analyst",
+               events = { { kind = "applied", day = "2026-02-20" }, { kind = "interview", day = "2026-03-09", with = { "Robin Example" } } },
+               contacts = { { name = "Robin Example", role = "hiring-manager", email = "robin@example.com" } } } } },
+  { name = "an interview, then their reply", as_of = "2026-03-20",
+    apps = { { company = "Example Co", role = "Analyst",
+               events = { { kind = "interview", day = "2026-03-09", with = { "Robin Example" } }, { kind = "reply-received", day = "2026-03-12", with = { "Robin Example" } } },
+               contacts = { { name = "Robin Example", role = "hiring-manager" } } } } },
+  { name = "a promise: call me in two weeks", as_of = "2026-03-18",
+    apps = { { company = "Example Co", role = "Analyst",
+               events = { { kind = "interview", day = "2026-03-02", with = { "Robin Example" } },
+                          { kind = "next-step", day = "2026-03-02", due = "2026-03-16", nextStep = "call me in two weeks", with = { "Robin Example" } } },
+               contacts = { { name = "Robin Example", role = "hiring-manager" } } } } },
+  { name = "rejected after the final round", as_of = "2026-03-20",
+    apps = { { company = "Example Co", role = "Analyst",
+               events = { { kind = "interview", day = "2026-03-02", round = "final", with = { "Robin Example" } }, { kind = "rejection", day = "2026-03-16" } },
+               contacts = { { name = "Robin Example", role = "hiring-manager" } } } } },
+}
+
+--- The fields a policy reads, by record, found by planning the whole
+--- search with it while watching every field it touches; and the kinds of
+--- item it proposed (a set).
+function sharing.watch_reads(p)
+  local policy = require "cadence.policy"
+  local seen = {}
+  local search, contacts = cadence.search(), cadence.all_contacts()
+  local candidates = {}
+  for _, c in ipairs(cadence.candidates()) do candidates[c.id] = watched(c, "candidate", seen) end
+  local today = cadence.today()
+  local kinds = {}
+  for _, app in ipairs(search.apps) do
+    local options = { candidates = candidates, decisions = {}, policies = { p },
+                      timeline = watched_list(search.timelines[app.id], "events", seen),
+                      contacts = watched_list(contacts[app.id], "contacts", seen) }
+    local offers = {}
+    options.offers = setmetatable({}, { __index = function(_, k)
+      if #offers == 0 then offers = watched_list(app:offers(), "offers", seen) end
+      return offers[k]
+    end, __len = function() if #offers == 0 then offers = watched_list(app:offers(), "offers", seen) end return #offers end })
+    for _, item in ipairs((policy.propose(watched(app, "application", seen), { p }, today, options))) do
+      if not item.failed then kinds[item.kind] = true end
+    end
+  end
+  local FIELDS = host.readable_fields()
+  local reads = {}
+  for record, fields in pairs(FIELDS) do
+    local known = {}
+    for _, f in ipairs(fields) do known[f] = true end
+    for key in pairs(seen) do
+      local r, field = key:match("^([^.]+)%.(.+)$")
+      if r == record and known[field] and not ALWAYS[record][field] then
+        reads[record] = reads[record] or {}
+        reads[record][#reads[record] + 1] = field
+      end
+    end
+    if reads[record] then table.sort(reads[record]) end
+  end
+  return reads, kinds
+end
+
+--- Personal data in `text`: the user's companies, contacts' names and
+--- e-mail addresses, and candidates' names, each found once.
+function sharing.personal_data(text)
+  local found, said = {}, {}
+  local lower = text:lower()
+  local function look(value, what)
+    if type(value) ~= "string" or #value < 3 or said[value:lower()] then return end
+    if lower:find(value:lower(), 1, true) then
+      said[value:lower()] = true
+      found[#found + 1] = ("%s '%s'"):format(what, value)
+    end
+  end
+  for _, c in ipairs(cadence.candidates()) do look(c.name, "your name"); look(c.email, "your e-mail address") end
+  local search, contacts = cadence.search(), cadence.all_contacts()
+  for _, app in ipairs(search.apps) do
+    look(app.company, "the company")
+    for _, c in ipairs(contacts[app.id] or {}) do look(c.name, "the contact"); look(c.email, "the e-mail address") end
+  end
+  for address in text:gmatch("[%w%.%-_+]+@[%w%-]+%.[%w%.%-]+") do look(address, "the e-mail address") end
+  return found
+end
+
+--- What packing the policy `name` of the file at `path` needs: its rule,
+--- what it reads, the personal data in the file, the modules it requires
+--- that a package cannot have, and the file's text.
+function sharing.pack(path, name)
+  local policy = require "cadence.policy"
+  local text = host.script_text(path)
+  if not text then error(path .. ": no such file", 0) end
+  local policies = policy.load(path)
+  local chosen, names = nil, {}
+  for _, p in ipairs(policies) do
+    names[#names + 1] = p.name
+    if p.name == name then chosen = p end
+  end
+  if not chosen then
+    error(("%s has no policy named '%s' (its policies: %s)"):format(path, name, table.concat(names, ", ")), 0)
+  end
+  local foreign = {}
+  for module in text:gmatch("require%s*%(?%s*[\"']([^\"']+)[\"']") do
+    if not (module == "cadence" or module:match("^cadence%.") or module == "policies" or module:match("^policies%.")) then
+      foreign[#foreign + 1] = module
+    end
+  end
+  local reads, kinds = sharing.watch_reads(chosen)
+  local kind_list = {}
+  for kind in pairs(kinds) do kind_list[#kind_list + 1] = kind end
+  table.sort(kind_list)
+  local candidate = cadence.candidates()[1]
+  return { rule = chosen.rule, reads = reads, kinds = kind_list, personal = sharing.personal_data(text),
+           foreign = foreign, text = text, single = #policies == 1,
+           author = candidate and (candidate.name .. (candidate.email and (" <" .. candidate.email .. ">") or "")) }
+end
+
+--- The made-up cases a packed policy's tests are recorded on.
+function sharing.fixtures() return FIXTURES end
+
+--- tests.lua for a package: each case with what the policy proposed on it
+--- (`recorded`: proposals by case, as the worker gave them), exactly.
+function sharing.tests_text(recorded)
+  local cases = {}
+  for i, case in ipairs(FIXTURES) do
+    local expect = {}
+    for _, item in ipairs(recorded[i] or {}) do expect[#expect + 1] = { kind = item.kind, due = item.due, to = item.to } end
+    local copy = {}
+    for k, v in pairs(case) do copy[k] = v end
+    copy.expect, copy.exact = expect, true
+    cases[i] = copy
+  end
+  return "-- What this policy proposes on made-up timelines, recorded by 'cadence policy pack'.\n"
+    .. "-- Each case: as_of (the day planned on), apps (their events and contacts), expect\n"
+    .. "-- (proposals by kind, due and to), exact (nothing else proposed).\n"
+    .. "return " .. sharing.pretty(cases) .. "\n"
+end
+
+--- Records what the package proposes on the fixtures, in its worker: a list of proposals by case.
+function sharing.record(package)
+  local seeing_all = package_part(package)
+  seeing_all.reads = host.readable_fields()
+  local request = "return " .. sharing.literal{ mode = "record", as_of = tostring(cadence.today()), package = seeing_all,
+                                                apps = {}, cases = FIXTURES }
+  local recorded, why = host.record_isolated(package.name, request)
+  if not recorded then error(why, 0) end
+  return recorded
 end
 
 return sharing

@@ -220,14 +220,19 @@ local function describe(item)
   return format("%s%s on %s", item.kind, item.to and (" to " .. item.to) or "", tostring(item.due))
 end
 
-local function run_case(policies, case, reads)
+-- What the policies propose on a case's made-up applications, seeing only `reads`.
+local function plan_case(policies, case, reads)
   if type(case) ~= "table" or type(case.name) ~= "string" then error("each test case is a table with a name", 0) end
   local today = cadence.date(case.as_of or error("as_of: the day the case is planned on", 0))
   request.as_of = tostring(today)
   local search = sharing.fixture(case, reads)
   for k, v in pairs(search) do request[k] = v end
   objects(search)
-  local result = plan(policies, search, today)
+  return plan(policies, search, today)
+end
+
+local function run_case(policies, case, reads)
+  local result = plan_case(policies, case, reads)
   if result.failed > 0 then return false, "the policy failed: " .. result.failures[1].message end
   local got = result.proposals
   local problems = {}
@@ -271,6 +276,21 @@ local function test(package, policies)
   return { cases = results }
 end
 
+-- The proposals on each case, seeing every field (`cadence policy pack`
+-- records them as the expectations of the tests it writes).
+local function record(policies, cases, reads)
+  local proposals = {}
+  for i, case in ipairs(cases) do
+    local result = plan_case(policies, case, reads)
+    if result.failed > 0 then error(format("on '%s' the policy failed: %s", case.name, result.failures[1].message), 0) end
+    for _, item in ipairs(result.proposals) do
+      item.application = i
+      proposals[#proposals + 1] = item
+    end
+  end
+  return { proposals = proposals, failures = {}, failed = 0 }
+end
+
 ---------------------------------------------------------------------------
 
 local package = request.package
@@ -279,6 +299,8 @@ if not ok then return fail(tostring(policies)) end
 local result
 if request.mode == "test" then
   ok, result = pcall(test, package, policies)
+elseif request.mode == "record" then
+  ok, result = pcall(record, policies, request.cases, package.reads)
 else
   objects(request)
   ok, result = pcall(plan, policies, request, cadence.date(request.as_of))

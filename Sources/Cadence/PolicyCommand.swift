@@ -17,7 +17,7 @@ struct PolicyCommand: ParsableCommand {
             Installed packages run in an isolated worker process in every agenda: they see only \
             the fields their manifest declares and can write nothing.
             """,
-        subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Sign.self])
+        subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Pack.self, Sign.self])
 
     /// A package refused (its tests fail, its signature is bad, it reads more
     /// than agreed): an error of the package, not of the command line.
@@ -171,7 +171,7 @@ struct PolicyCommand: ParsableCommand {
         Output.write("""
             \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
               \(manifest.summary)
-              It reads: \(manifest.readsText) (and always: which applications exist, each event's kind and day).
+              It reads: \(manifest.readsText) (and always: \(ReadableFields.alwaysText)).
               It may propose: \(manifest.proposes.joined(separator: ", ")).
               Signature: \(signatureLine(verdict)).
               Tests: \(count == 0 ? "none shipped" : report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
@@ -269,7 +269,7 @@ struct PolicyCommand: ParsableCommand {
                 if let m = manifest {
                     lines += ["  \(m.summary)", "  by \(m.author), licence \(m.licence), policy API \(m.api)"]
                     if !m.rules.isEmpty { lines.append("  rules: \(m.rules.joined(separator: "; "))") }
-                    lines.append("  reads: \(m.readsText) (and always: which applications exist, each event's kind and day)")
+                    lines.append("  reads: \(m.readsText) (and always: \(ReadableFields.alwaysText))")
                     lines.append("  may propose: \(m.proposes.joined(separator: ", "))")
                     for option in m.options {
                         let value = entry.options[option.name] ?? option.defaultValue.description
@@ -370,6 +370,102 @@ struct PolicyCommand: ParsableCommand {
                 }
                 try signature.write(to: URL(fileURLWithPath: package + "/" + PolicyPackage.signatureFile))
                 Output.write("Signed \(read.manifest.name) \(read.manifest.version) (sha256 \(read.sha256.prefix(12))): \(package)/\(PolicyPackage.signatureFile)\n")
+            }
+        }
+    }
+
+    struct Pack: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn a policy of your cadence.lua (or a file) into a package to share: manifest, code and recorded tests.",
+            discussion: """
+                Cadence finds what the policy reads by watching it plan your search, records what it \
+                proposes on made-up timelines as the package's tests (none of your data goes into \
+                them), runs those tests as a peer would, and warns of your personal data in the code \
+                (your companies, contacts, e-mail addresses). Read the package before you share it.
+                """)
+        @OptionGroup var workspace: WorkspaceOptions
+        @Argument(help: "The policy's name, as its 'name' field says.") var name: String
+        @Option(help: "The Lua file that returns it (default: the workspace's cadence.lua).") var from: String?
+        @Option(name: .shortAndLong, help: "The package folder to write (default: ./PACKAGE-NAME).") var output: String?
+        @Option(help: "The package's name: lowercase letters, digits and hyphens (default: from the policy's name).") var packageName: String?
+        @Option(help: "Its version.") var version = "1.0.0"
+        @Option(help: "Its author, as 'Name <email>' (default: the workspace's candidate).") var author: String?
+        @Option(help: "Its licence, such as MIT or CC0-1.0.") var licence = "MIT"
+        @Option(help: "One sentence on what it does (default: the rule it cites).") var summary: String?
+
+        func run() throws {
+            try reportingErrors {
+                let source = from ?? (workspace.location.directory + "/cadence.lua")
+                guard FileManager.default.fileExists(atPath: source) else {
+                    throw ValidationError("\(source): no such file ('cadence init' writes a cadence.lua; or give --from FILE)")
+                }
+                let found = try lua(workspace, [LuaValue(source), LuaValue(name)], """
+                    local path, name = select(2, ...)
+                    return require("cadence.sharing").pack(path, name)
+                    """)
+                let foreign = found["foreign"].tableValue?.array.compactMap(\.stringValue) ?? []
+                guard foreign.isEmpty else {
+                    throw PolicyRefusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")
+                }
+                let slug = packageName ?? String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+                    .split(separator: "-").joined(separator: "-")
+                let folder = output ?? (FileManager.default.currentDirectoryPath + "/" + slug)
+                guard !FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder) exists: give another --output") }
+                var reads: [String: [String]] = [:]
+                for (record, list) in found["reads"].tableValue?.hash ?? [:] {
+                    reads[record.description] = list.tableValue?.array.compactMap(\.stringValue) ?? []
+                }
+                var kinds = found["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []
+                let rule = found["rule"].stringValue ?? ""
+                var manifest: [String: Any] = [
+                    "name": slug, "version": version, "licence": licence, "cadence": PolicyManifest.currentAPI,
+                    "author": author ?? found["author"].stringValue ?? "(your name)",
+                    "summary": summary ?? (rule.isEmpty ? name : rule), "rules": rule.isEmpty ? [] : [rule], "reads": reads,
+                    "proposes": kinds.isEmpty ? ["follow-up"] : kinds,
+                ]
+                if !found["single"].isTruthy { manifest["select"] = name }
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                var finished = false
+                defer { if !finished { try? FileManager.default.removeItem(atPath: folder) } }
+                func writeManifest() throws {
+                    let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
+                    try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
+                }
+                try writeManifest()
+                guard case .string(let text) = found["text"] else { throw PolicyRefusal("\(source) could not be read") }
+                try Data(text.bytes).write(to: URL(fileURLWithPath: folder + "/policy.lua"))
+                // What it proposes on made-up timelines, seeing everything: the tests' expectations.
+                let recorded = try lua(workspace, [LuaValue(folder)], """
+                    local sharing = require "cadence.sharing"
+                    local recorded = sharing.record(sharing.package_at(select(2, ...)))
+                    local kinds = {}
+                    for _, items in pairs(recorded) do for _, item in ipairs(items) do kinds[item.kind] = true end end
+                    local list = {}
+                    for kind in pairs(kinds) do list[#list + 1] = kind end
+                    return { tests = sharing.tests_text(recorded), kinds = list }
+                    """)
+                kinds = Array(Set(kinds + (recorded["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []))).sorted()
+                manifest["proposes"] = kinds.isEmpty ? ["follow-up"] : kinds
+                try writeManifest()
+                try (recorded["tests"].stringValue ?? "return {}\n").write(toFile: folder + "/tests.lua", atomically: true, encoding: .utf8)
+                // The tests as a peer runs them: seeing only what the manifest says it reads.
+                let (report, passed, _) = try PolicyCommand.test(workspace, path: folder)
+                finished = true
+                let package = try PolicyPackage(at: folder)
+                var lines = ["Packed '\(name)' into \(folder) as \(slug) \(version) (sha256 \(package.sha256.prefix(12))):",
+                             "  policy.lua           the code (\(source))",
+                             "  cadence-policy.json  reads \(package.manifest.readsText); proposes \(package.manifest.proposes.joined(separator: ", "))",
+                             "  tests.lua            what it proposes on made-up timelines:", report.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")]
+                if !passed {
+                    lines.append("The tests fail when the policy sees only what Cadence found it reads: it reads more on other searches. "
+                                 + "Add the fields it needs to 'reads' in cadence-policy.json.")
+                }
+                let personal = found["personal"].tableValue?.array.compactMap(\.stringValue) ?? []
+                if !personal.isEmpty {
+                    lines.append("Warning: the code holds personal data, which travels with the package: \(personal.joined(separator: ", ")). Edit policy.lua before you share it.")
+                }
+                lines.append("Check the author (\(manifest["author"] as? String ?? "")), licence and summary; 'cadence policy sign' signs it.")
+                Output.write(lines.joined(separator: "\n") + "\n")
             }
         }
     }

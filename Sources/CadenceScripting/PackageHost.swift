@@ -57,6 +57,31 @@ extension WorkspaceAPI {
                 return [.nil, LuaValue(failure.description)]
             }
         })
+        // What a package may read, by record (ReadableFields owns the list).
+        host["readable_fields"] = .function(try lua.function { _ in
+            var fields = LuaTable()
+            for (record, names) in ReadableFields.declarable { fields[record] = .table(LuaTable(array: names.map { LuaValue($0) })) }
+            return .one(.table(fields))
+        })
+        // What a package proposes on `pack`'s made-up cases, in its worker: proposals by case.
+        host["record_isolated"] = .function(try lua.function { [self] args in
+            let name = try args.string(1)
+            guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+            do {
+                let json = try IsolatedWorker(limits: loaded.limits).run(try args.string(2))
+                let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
+                var byCase = LuaTable()
+                for p in Self.table(answer)["proposals"].tableValue?.array ?? [] {
+                    guard let item = p.tableValue, let index = item["application"].integerValue else { continue }
+                    var list = byCase[.integer(index)].tableValue ?? LuaTable()
+                    list.array.append(p)
+                    byCase[.integer(index)] = .table(list)
+                }
+                return .one(.table(byCase))
+            } catch let failure as IsolatedWorker.Failure {
+                return [.nil, LuaValue(failure.description)]
+            }
+        })
         host["test_isolated"] = .function(try lua.function { [self] args in
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }

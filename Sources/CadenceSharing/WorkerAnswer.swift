@@ -38,9 +38,10 @@ public struct WorkerAnswer: Sendable {
     static let limits: [String: Int] = ["kind": 40, "key": 400, "to": 200, "channel": 40, "reason": 4000, "draft": 20_000,
                                         "subject": 400, "rule": 400, "slide": 10]
 
-    /// Checks a plan's answer: `kinds` are those the manifest declares; due
-    /// days must lie within a year and a half of `today`.
-    public init(plan json: [String: Any], kinds: [String], today: LocalDate) throws {
+    /// Checks a plan's answer: `kinds` are those the manifest declares (nil:
+    /// any, for a policy being packed); due days must lie within a year and
+    /// a half of `today` (nil: made-up cases, on their own days).
+    public init(plan json: [String: Any], kinds: [String]?, today: LocalDate?) throws {
         func fail(_ message: String) -> IsolatedWorker.Failure { IsolatedWorker.Failure(description: "its answer was refused: " + message) }
         guard let list = json["proposals"] as? [[String: Any]] else { throw fail("no list of proposals") }
         guard list.count <= Self.maxItems else { throw fail("\(list.count) proposals (at most \(Self.maxItems))") }
@@ -58,12 +59,12 @@ public struct WorkerAnswer: Sendable {
             }
             guard let application = item["application"] as? Int else { throw fail("\(at) names no application") }
             let kind = try text("kind", required: true)!
-            guard kinds.contains(kind) else {
+            if let kinds, !kinds.contains(kind) {
                 throw fail("\(at) is a '\(kind)', which its manifest does not say it proposes (\(kinds.joined(separator: ", ")))")
             }
             let dueText = try text("due", required: true)!
-            guard let due = try? LocalDate(iso: dueText), abs(due.dayNumber - today.dayNumber) <= 548 else {
-                throw fail("\(at): due '\(dueText)' is not a day within a year and a half of \(today)")
+            guard let due = try? LocalDate(iso: dueText), abs(due.dayNumber - (today ?? due).dayNumber) <= 548 else {
+                throw fail("\(at): due '\(dueText)' is not a day within a year and a half of \(today.map(\.description) ?? "")")
             }
             var logs: Logs?
             switch item["logs"] {

@@ -105,6 +105,46 @@ struct SharedPolicyTests: WorkspaceSuite {
         #expect(!(try cadence("agenda", "--as-of", "2026-03-24").output.contains("weekly-nudge")))
     }
 
+    @Test("a policy of one's cadence.lua is packed (reads found, tests recorded on made-up timelines, personal data warned of) and a peer installs it")
+    func pack() throws {
+        try prepared()
+        try """
+            local standard = require "policies"
+            return {
+              standard.thank_you(),
+              { name = "recruiter nudge", rule = "my rule: nudge ten days after applying",
+                plan = function(app, ctx)
+                  local applied = ctx:last("applied")
+                  if not applied or ctx:answered_since(applied.day) or app.company == "Acme" then return end
+                  ctx:propose{ kind = "status", due = applied.day + 10, reason = "ten days since you applied to " .. app.company }
+                end },
+            }
+            """.write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let output = Self.folder("packed")
+        let packed = try cadence("policy", "pack", "recruiter nudge", "--output", output, "--author", "Jo Bloggs <jo@example.org>")
+        #expect(packed.status == 0, "\(packed.error)")
+        #expect(packed.output.contains("as recruiter-nudge 1.0.0"), "\(packed.output)")
+        #expect(packed.output.contains("reads application: company; proposes status"))
+        #expect(packed.output.contains("5 of 5 passed"))
+        #expect(packed.output.contains("Warning: the code holds personal data, which travels with the package: the company 'Acme'"))
+        let manifest = try String(contentsOfFile: output + "/cadence-policy.json", encoding: .utf8)
+        #expect(manifest.contains("\"select\" : \"recruiter nudge\""))
+        let tests = try String(contentsOfFile: output + "/tests.lua", encoding: .utf8)
+        #expect(tests.contains("name = \"applied two weeks ago, no answer\"") && tests.contains("{ kind = \"status\", due = \"2026-03-16\" }"), "\(tests)")
+        #expect(!tests.contains("Acme") && !tests.contains("Helen"), "no one's search travels in the tests")
+
+        // A peer, with a search of their own.
+        let peer = Self.folder("peer")
+        _ = try Commands.cadence(["init", peer])
+        _ = try Commands.cadence(["candidate", "add", "Sam Lee", "--workspace", peer])
+        _ = try Commands.cadence(["app", "add", "Initech", "Engineer", "--applied", "2026-03-02", "--workspace", peer])
+        #expect(try Commands.cadence(["policy", "test", output, "--workspace", peer]).output.contains("5 of 5 passed"))
+        let tried = try Commands.cadence(["policy", "try", output, "--as-of", "2026-03-10", "--workspace", peer])
+        #expect(tried.output.contains("Initech: status, Thu 12 Mar") && tried.output.contains("ten days since you applied to Initech"), "\(tried.output)\(tried.error)")
+        #expect(try Commands.cadence(["policy", "add", output, "--workspace", peer]).status == 0)
+        #expect(try Commands.cadence(["agenda", "--as-of", "2026-03-10", "--workspace", peer]).output.contains("from: recruiter-nudge 1.0.0"))
+    }
+
     @Test("a file changed after install stops that package, says which file, and the rest of the agenda is made")
     func tampered() throws {
         try prepared()
