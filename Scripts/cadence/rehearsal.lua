@@ -76,6 +76,21 @@ function rehearsal.start(app, options)
   return self
 end
 
+--- A rehearsal for the application `name`, as `cadence rehearse` drives it:
+--- { seed, line() (the counterpart's next line, or nil at the end),
+--- answer(text), text() (the transcript with feedback) }. options: seed,
+--- counterpart (the path of a Lua file returning a counterpart).
+function rehearsal.open(name, options)
+  options = options or {}
+  local counterpart = options.counterpart and cadence.script(options.counterpart)
+  if options.counterpart and not counterpart then error(options.counterpart .. ": no such file", 0) end
+  local session = rehearsal.start(cadence.app(name), { seed = options.seed, counterpart = counterpart })
+  return { seed = session.seed,
+           line = function() return session:line() end,
+           answer = function(text) return session:answer(text) end,
+           text = function() return session:text() end }
+end
+
 -- The counterpart says the current scene's line.
 function Session:say(answer)
   local scene = self.scene

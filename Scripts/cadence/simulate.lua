@@ -133,4 +133,20 @@ function simulate.render(result, assumptions)
   return table.concat(out, "\n")
 end
 
+--- What `cadence simulate` shows, in one call: { text, data = { timeline,
+--- ended, stage } }. options: path (the cadence.lua), app (a name), days, assume (texts).
+function simulate.report(options)
+  local cadence = require "cadence"
+  local policy = require "cadence.policy"
+  local ok, app = pcall(cadence.app, options.app)
+  if not ok then error((tostring(app):gsub("^[^:]*:%d+: ", "")), 0) end
+  local policies, settings = policy.all(options.path)
+  local result = simulate.run(app, policies, { days = options.days, assume = options.assume, calendar = settings.calendar })
+  local data = {}
+  for i, line in ipairs(result.lines) do
+    data[i] = { day = tostring(line.day), who = line.who, what = line.text, reason = line.reason }
+  end
+  return { text = simulate.render(result, options.assume), data = { timeline = data, ended = result.ended, stage = result.app.stage } }
+end
+
 return simulate

@@ -18,8 +18,9 @@ local load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable =
 local format, gsub, byte, sort, concat, utf8len = string.format, string.gsub, string.byte, table.sort, table.concat, utf8.len
 local mathtype = math.type
 
--- What a package may propose: at most this much, in these sizes.
-local MAX_ITEMS, MAX_PER_APP, MAX_TEXT, MAX_DRAFT, MAX_FAILURES = 10000, 50, 4000, 20000, 20
+-- What a package may propose: at most this much, in these sizes (and the
+-- host reads at most 16 MiB of answer).
+local MAX_PER_APP, MAX_TEXT, MAX_DRAFT, MAX_FAILURES = 50, 4000, 20000, 20
 
 ---------------------------------------------------------------------------
 -- Modules: Cadence's own, compiled from the texts read before the walls went up.
@@ -188,7 +189,6 @@ local function plan(policies, search, today)
         failed = failed + 1
         if #failures < MAX_FAILURES then failures[#failures + 1] = { application = app.id, message = item.reason } end
       else
-        if #proposals >= MAX_ITEMS then error(format("it proposed more than %d items", MAX_ITEMS), 0) end
         local ok, copy = pcall(plain, item, app.id)
         if not ok then error(format("its proposal for application %s: %s", tostring(app.id), copy), 0) end
         proposals[#proposals + 1] = copy

@@ -32,25 +32,26 @@ struct Rehearse: ParsableCommand {
             let transcript = try store.session { ws -> String in
                 let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "rehearse")
                 defer { api.end() }
-                let begun = try lua.run("""
+                let opened = try lua.run("""
                     local name, seed, file = ...
-                    local cadence = require "cadence"
-                    local counterpart = file and assert(loadfile(file))() or nil
-                    rehearsal_session = require("cadence.rehearsal").start(cadence.app(name), { seed = seed, counterpart = counterpart })
-                    return rehearsal_session.seed
+                    return require("cadence.rehearsal").open(name, { seed = seed, counterpart = file })
                     """, name: "=rehearse", arguments: [LuaValue(app), seed.map { .integer(Int64($0)) } ?? .nil,
                                                         counterpart.map { LuaValue($0) } ?? .nil])
-                Output.write("Rehearsal for \(app) (seed \(begun.first?.integerValue ?? 0); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
+                guard let session = opened.first?.tableValue, case .function(let next) = session["line"],
+                      case .function(let answer) = session["answer"], case .function(let text) = session["text"] else {
+                    throw StoreError.invalid("the rehearsal did not start")
+                }
+                Output.write("Rehearsal for \(app) (seed \(session["seed"].integerValue ?? 0); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
                 let reader: LineReader = interactive
                     ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: { _ in [] }) : PipeReader()
                 defer { reader.close() }
-                while let line = try lua.run("return rehearsal_session:line()", name: "=rehearse").first?.stringValue {
+                while let line = try next.call().first?.stringValue {
                     Output.write(line + "\n")
-                    guard case .line(let answer) = reader.read(prompt: interactive ? "you> " : "") else { break }
-                    if !interactive { Output.write("you> \(answer)\n") }
-                    _ = try lua.run("rehearsal_session:answer(...)", name: "=rehearse", arguments: [LuaValue(answer)])
+                    guard case .line(let said) = reader.read(prompt: interactive ? "you> " : "") else { break }
+                    if !interactive { Output.write("you> \(said)\n") }
+                    _ = try answer.call(LuaValue(said))
                 }
-                return try lua.run("return rehearsal_session:text()", name: "=rehearse").first?.stringValue ?? ""
+                return try text.call().first?.stringValue ?? ""
             }
             let feedback = transcript.components(separatedBy: "\nFeedback\n").last ?? ""
             Output.write("\nFeedback\n" + feedback)

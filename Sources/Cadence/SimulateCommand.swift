@@ -29,20 +29,8 @@ struct Simulate: ParsableCommand {
             let result = try PolicyScript.run(workspace, asOf: start, name: "simulate", arguments: [
                 LuaValue(app), .integer(Int64(weeks * 7)), .table(LuaTable(array: assumptions.map { LuaValue($0) })),
             ], """
-                local cadence = require "cadence"
-                local policy = require "cadence.policy"
-                local simulate = require "cadence.simulate"
-                local path, name, days, assume = ...
-                local ok, app = pcall(cadence.app, name)
-                if not ok then error((tostring(app):gsub("^[^:]*:%d+: ", "")), 0) end
-                local policies, settings = policy.load(path)
-                local result = simulate.run(app, policies, { days = days, assume = assume, calendar = settings.calendar })
-                local data = {}
-                for i, line in ipairs(result.lines) do
-                  data[i] = { day = tostring(line.day), who = line.who, what = line.text, reason = line.reason }
-                end
-                return { text = simulate.render(result, assume), data = { timeline = data, ended = result.ended,
-                         stage = result.app.stage } }
+                local path, app, days, assume = ...
+                return require("cadence.simulate").report{ path = path, app = app, days = days, assume = assume }
                 """)
             if output.json {
                 try PolicyScript.writeJSON(result["data"])

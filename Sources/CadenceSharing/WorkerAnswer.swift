@@ -34,7 +34,8 @@ public struct WorkerAnswer: Sendable {
     public var failed = 0
     public var cases: [TestCase] = []
 
-    static let maxItems = 10_000
+    /// 50 per application for a search of ten thousand; the 16 MiB answer bounds it too.
+    static let maxItems = 500_000
     static let limits: [String: Int] = ["kind": 40, "key": 400, "to": 200, "channel": 40, "reason": 4000, "draft": 20_000,
                                         "subject": 400, "rule": 400, "slide": 10]
 

@@ -83,9 +83,18 @@ extension WorkspaceService {
 
     public func eventCursor(event: Int64) throws -> EventCursor { try EventCursor(db, event: event) }
 
+    /// The ids of the live applications, which a listing of the whole
+    /// workspace's contacts or offers keeps to; nil when one application's
+    /// are asked for (planning asks once per application: reading every
+    /// application each time made the agenda quadratic).
+    private func liveApplications(unless applicationID: Int64?, _ visibility: Visibility) throws -> Set<Int64>? {
+        guard visibility == .live, applicationID == nil else { return nil }
+        return Set(try applications(.live).compactMap(\.id))
+    }
+
     /// Contacts (of one application, when given); live ones are those of live applications too.
     public func contacts(of applicationID: Int64? = nil, _ visibility: Visibility = .live) throws -> [Contact] {
-        let live = visibility == .live ? Set(try applications(.live).compactMap(\.id)) : nil
+        let live = try liveApplications(unless: applicationID, visibility)
         return try Queries.contacts(of: applicationID, db).filter {
             visibility.shows($0.archivedAt) && (applicationID != nil || live?.contains($0.applicationID) ?? true)
         }
@@ -98,7 +107,7 @@ extension WorkspaceService {
 
     /// Offers (of one application, when given); live ones are those of live applications too.
     public func offers(of applicationID: Int64? = nil, _ visibility: Visibility = .live) throws -> [Offer] {
-        let live = visibility == .live ? Set(try applications(.live).compactMap(\.id)) : nil
+        let live = try liveApplications(unless: applicationID, visibility)
         return try Queries.offers(of: applicationID, db).filter {
             visibility.shows($0.archivedAt) && (applicationID != nil || live?.contains($0.applicationID) ?? true)
         }
