@@ -293,19 +293,38 @@ function policy.agenda(policies, options)
   -- The whole search in two calls, not two per application.
   local search, contacts = cadence.search(), cadence.all_contacts()
   if options.app then search.apps = { options.app } end
-  -- Installed packages run first, each in its worker, over the whole search.
-  local failures = {}
+  -- Installed packages plan in their workers while the agenda plans its own
+  -- policies here; their proposals join each application's afterwards.
+  local failures, own, packaged = {}, {}, {}
   for _, p in ipairs(policies) do
     if p.package then
-      local ran, why = sharing.prepare(p, search, contacts, plan_options.decisions, today, options.calendar)
-      if not ran then failures[#failures + 1] = { policy = p.name, source = p.source, reason = why } end
-      for _, note in ipairs(p.notes or {}) do failures[#failures + 1] = { policy = p.name, source = p.source, reason = note } end
+      local started, why = sharing.start(p, search, contacts, plan_options.decisions, today, options.calendar)
+      if started then packaged[#packaged + 1] = p
+      else failures[#failures + 1] = { policy = p.name, source = p.source, reason = why } end
+    else
+      own[#own + 1] = p
     end
   end
-  for _, app in ipairs(search.apps) do
+  local planned = {}
+  for i, app in ipairs(search.apps) do
     plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
+    planned[i] = (policy.plan(app, own, today, plan_options))
+  end
+  local ran = {}
+  for _, p in ipairs(packaged) do
+    local finished, why = sharing.finish(p, search, contacts)
+    if finished then ran[#ran + 1] = p
+    else failures[#failures + 1] = { policy = p.name, source = p.source, reason = why } end
+    for _, note in ipairs(p.notes or {}) do failures[#failures + 1] = { policy = p.name, source = p.source, reason = note } end
+  end
+  for i, app in ipairs(search.apps) do
+    local list = planned[i]
+    if #ran > 0 then
+      plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
+      for _, item in ipairs((policy.plan(app, ran, today, plan_options))) do list[#list + 1] = item end
+    end
     local seen = {}
-    for _, item in ipairs((policy.plan(app, policies, today, plan_options))) do
+    for _, item in ipairs(list) do
       -- One key is one item (decisions hang on it): proposed twice, it is listed once.
       if item.due <= horizon and not seen[item.key] then
         seen[item.key] = true

@@ -119,32 +119,72 @@ local function package_part(package)
            select = package.select, files = package.files, options = package.options, reads = package.reads }
 end
 
+-- The fields a package gets of `record`: those always given, then those it reads.
+local function fields_of(record, reads)
+  local list = {}
+  for key in pairs(ALWAYS[record]) do list[#list + 1] = key end
+  table.sort(list)
+  for _, key in ipairs(reads and reads[record] or {}) do
+    if not ALWAYS[record][key] then list[#list + 1] = key end
+  end
+  return list
+end
+
+-- Writes `rows` as a list of tables holding only `fields`, straight into
+-- `out` (a search of ten thousand applications has a hundred thousand
+-- events: no copies are made on the way).
+local function write_rows(rows, fields, out)
+  out[#out + 1] = "{"
+  for _, row in ipairs(rows or {}) do
+    out[#out + 1] = "{"
+    for _, key in ipairs(fields) do
+      local value = row[key]
+      if value ~= nil then
+        out[#out + 1] = key
+        out[#out + 1] = "="
+        literal(value, out, 1)
+        out[#out + 1] = ","
+      end
+    end
+    out[#out + 1] = "},"
+  end
+  out[#out + 1] = "}"
+end
+
 --- What the worker is sent to plan: the package, today, the calendar, and
 --- the search with only the fields the package reads. Decisions are those
 --- about the package's own items.
 function sharing.request(package, search, contacts, decisions, today, calendar)
   local reads = package.reads
-  local apps, timelines, people, offers = {}, {}, {}, {}
-  for i, app in ipairs(search.apps) do
-    apps[i] = sharing.filter(app, "application", reads)
-    local events = {}
-    for j, e in ipairs(search.timelines[app.id] or {}) do events[j] = sharing.filter(e, "events", reads) end
-    timelines[app.id] = events
-    if reads.contacts then
-      local list = {}
-      for j, c in ipairs(contacts[app.id] or {}) do list[j] = sharing.filter(c, "contacts", reads) end
-      people[app.id] = list
-    end
-    if reads.offers then
-      local list = {}
-      for j, o in ipairs(app:offers()) do list[j] = sharing.filter(o, "offers", reads) end
-      offers[app.id] = list
+  local out = { "return {apps=" }
+  write_rows(search.apps, fields_of("application", reads), out)
+  local event_fields = fields_of("events", reads)
+  out[#out + 1] = ",timelines={"
+  for _, app in ipairs(search.apps) do
+    out[#out + 1] = format("[%d]=", app.id)
+    write_rows(search.timelines[app.id], event_fields, out)
+    out[#out + 1] = ","
+  end
+  out[#out + 1] = "},contacts={"
+  if reads.contacts then
+    local contact_fields = fields_of("contacts", reads)
+    for _, app in ipairs(search.apps) do
+      out[#out + 1] = format("[%d]=", app.id)
+      write_rows(contacts[app.id], contact_fields, out)
+      out[#out + 1] = ","
     end
   end
-  local candidates = {}
-  if reads.candidate then
-    for i, c in ipairs(cadence.candidates()) do candidates[i] = sharing.filter(c, "candidate", reads) end
+  out[#out + 1] = "},offers={"
+  if reads.offers then
+    local offer_fields = fields_of("offers", reads)
+    for _, app in ipairs(search.apps) do
+      out[#out + 1] = format("[%d]=", app.id)
+      write_rows(app:offers(), offer_fields, out)
+      out[#out + 1] = ","
+    end
   end
+  out[#out + 1] = "},candidates="
+  write_rows(reads.candidate and cadence.candidates() or {}, fields_of("candidate", reads), out)
   local own = {}
   for app_id, by_key in pairs(decisions) do
     for key, d in pairs(by_key) do
@@ -154,9 +194,10 @@ function sharing.request(package, search, contacts, decisions, today, calendar)
       end
     end
   end
-  return "return " .. sharing.literal{ mode = "plan", as_of = tostring(today), package = package_part(package),
-                                        calendar = calendar, candidates = candidates, apps = apps, timelines = timelines,
-                                        contacts = people, offers = offers, decisions = own }
+  out[#out + 1] = ",rest="
+  literal({ mode = "plan", as_of = tostring(today), package = package_part(package), calendar = calendar, decisions = own }, out, 0)
+  out[#out + 1] = "}"
+  return concat(out)
 end
 
 --- What the worker is sent to run the package's own tests.
@@ -230,15 +271,27 @@ local function people_of(app_id, timeline, contacts)
   return known
 end
 
---- Runs `p` (a package policy) over the search in its worker, and keeps
---- what it proposed by application. Proposals for an application it was
---- not given, or to a person the application does not know, are left out
---- and said. Returns true, or nil and why the package did not run.
-function sharing.prepare(p, search, contacts, decisions, today, calendar)
+--- Starts `p` (a package policy) planning the search in its worker; the
+--- agenda plans its own policies meanwhile. Returns true, or nil and why
+--- the package cannot run.
+function sharing.start(p, search, contacts, decisions, today, calendar)
   local package = p.package
-  p.by_app, p.notes = {}, {}
+  p.by_app, p.notes, p.worker = {}, {}, nil
   if package.problem then return nil, package.problem end
-  local answer, why = host.run_isolated(package.name, sharing.request(package, search, contacts, decisions, today, calendar))
+  local worker, why = host.start_isolated(package.name, sharing.request(package, search, contacts, decisions, today, calendar))
+  if not worker then return nil, why end
+  p.worker = worker
+  return true
+end
+
+--- Waits for `p`'s worker and keeps what it proposed by application.
+--- Proposals for an application it was not given, or to a person the
+--- application does not know, are left out and said (p.notes). Returns
+--- true, or nil and why the package did not run.
+function sharing.finish(p, search, contacts)
+  if not p.worker then return nil, "it did not start" end
+  local answer, why = host.finish_isolated(p.worker)
+  p.worker = nil
   if not answer then return nil, why end
   local apps = {}
   for _, app in ipairs(search.apps) do apps[app.id] = app end

@@ -53,7 +53,11 @@ local Date = cadence.Date
 
 do
   local chunk = load(request_text, "=request", "t", { D = function(n) return setmetatable({ number = n }, Date) end })
-  for k, v in pairs(chunk()) do request[k] = v end
+  local sent = chunk()
+  -- A plan's request keeps its small fields apart ("rest"), after the search.
+  for k, v in pairs(sent.rest or {}) do sent[k] = v end
+  sent.rest = nil
+  for k, v in pairs(sent) do request[k] = v end
 end
 
 ---------------------------------------------------------------------------

@@ -141,9 +141,9 @@ int ci_enter_walls(ci_walls walls, char *why, size_t why_size) {
   const char *step = NULL;
   if (limit(RLIMIT_CORE, 0, 0) != 0) step = "no core dumps";
   else if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) step = "not dumpable";
-  /* No file grows: a worker's answer goes down a pipe. A sandboxed script's
-  ** output may be a file the user chose; opening others is refused anyway. */
-  else if (!walls.may_write_output && limit(RLIMIT_FSIZE, 0, 0) != 0) step = "no files written";
+  /* Files grow no further than an answer: the only ones it holds are its
+  ** own standard output and error (opening others is refused). */
+  else if (limit(RLIMIT_FSIZE, walls.output_bytes, walls.output_bytes) != 0) step = "the file size limit";
   else if (limit(RLIMIT_CPU, walls.cpu_seconds, walls.cpu_seconds + 1) != 0) step = "the CPU time limit";
   else if (limit(RLIMIT_AS, address_space_now() + walls.memory_bytes, address_space_now() + walls.memory_bytes) != 0)
     step = "the address space limit";

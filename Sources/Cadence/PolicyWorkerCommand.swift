@@ -21,7 +21,7 @@ struct PolicyWorkerCommand: ParsableCommand {
     func run() throws {
         if checkWalls {
             // Its report may go to a file the user chose: that one file may grow.
-            try OSWalls.enter(memory: memory, cpuSeconds: Int(seconds), mayWriteOutput: true)
+            try OSWalls.enter(memory: memory, cpuSeconds: Int(seconds), outputBytes: nil)
             var report = [CChar](repeating: 0, count: 2048)
             let allowed = ci_probe_walls(&report, report.count)
             let text = String(decoding: report.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -99,7 +99,7 @@ struct StandaloneRun {
             if options.sandbox && ProcessInfo.processInfo.environment[Self.isolatedVariable] == "1" {
                 if let script = scriptName { loaded = try lua.loadFile(script == "-" ? nil : script) }
                 try OSWalls.enter(memory: (options.limits.memory ?? 64 << 20) + (256 << 20),
-                                  cpuSeconds: Int((options.limits.seconds ?? 10).rounded(.up)) * 2 + 1, mayWriteOutput: true)
+                                  cpuSeconds: Int((options.limits.seconds ?? 10).rounded(.up)) * 2 + 1, outputBytes: nil)
             }
             try lua.setGlobal("arg", .table(argumentTable()))
             if !options.sandbox { try runInitialization(lua) }

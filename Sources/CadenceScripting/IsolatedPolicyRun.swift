@@ -25,7 +25,8 @@ public enum IsolatedPolicyRun {
                 pure[name] = function
             }
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
-            try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1)
+            try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
+                              outputBytes: IsolatedWorker.maxAnswer + 1)
             let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request))])
             guard let answer = results.first?.stringValue else { return error("the worker gave no answer") }
             return answer

@@ -45,13 +45,26 @@ extension WorkspaceAPI {
                 return [.nil, LuaValue(error.description)]
             }
         })
-        // Runs a package's request in its worker: the proposals (checked), or nil and why.
-        host["run_isolated"] = .function(try lua.function { [self] args in
+        // Starts a package's worker on its request: a handle for finish_isolated, or nil and why.
+        host["start_isolated"] = .function(try lua.function { [self] args in
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let json = try IsolatedWorker(limits: loaded.limits).run(try args.string(2))
-                let answer = try WorkerAnswer(plan: json, kinds: loaded.package.manifest.proposes, today: try today())
+                let run = try IsolatedWorker(limits: loaded.limits).start(try args.string(2))
+                let handle = (pendingWorkers.keys.max() ?? 0) + 1
+                pendingWorkers[handle] = (run, loaded)
+                return .one(LuaValue(handle))
+            } catch let failure as IsolatedWorker.Failure {
+                return [.nil, LuaValue(failure.description)]
+            }
+        })
+        // Waits for a started worker: its proposals (checked), or nil and why.
+        host["finish_isolated"] = .function(try lua.function { [self] args in
+            guard let (run, loaded) = pendingWorkers.removeValue(forKey: Int(try args.integer(1))) else {
+                return [.nil, LuaValue("no such worker")]
+            }
+            do {
+                let answer = try WorkerAnswer(plan: try run.finish(), kinds: loaded.package.manifest.proposes, today: try today())
                 return .one(.table(Self.table(answer)))
             } catch let failure as IsolatedWorker.Failure {
                 return [.nil, LuaValue(failure.description)]

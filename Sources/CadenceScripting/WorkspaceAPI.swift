@@ -1,4 +1,5 @@
 import CadenceCore
+import CadenceSharing
 import CadenceStore
 import Foundation
 import LuaBinding
@@ -83,6 +84,8 @@ public final class WorkspaceAPI {
     let folder: String?
     /// Packages read this session, by name: installed ones (verified) and one being tried.
     var packages: [String: LoadedPackage] = [:]
+    /// Workers started and not yet waited for, by handle.
+    var pendingWorkers: [Int: (run: IsolatedWorker.Pending, package: LoadedPackage)] = [:]
 
     init(workspace: WorkspaceService, asOf: LocalDate?, folder: String? = nil, command: String = "a script") {
         self.workspace = workspace

@@ -35,48 +35,66 @@ public struct IsolatedWorker: Sendable {
 
     /// Runs the worker on `request` (for `policy-worker`: a Lua table
     /// constructor) and returns its answer (a JSON object).
-    public func run(_ request: String) throws -> [String: Any] {
-        let outcome = try collect(request)
-        if let error = outcome.json?["error"] as? String { throw Failure(description: error) }
-        if outcome.timedOut { throw Failure(description: "it did not finish within \(Self.seconds(limits.seconds + 5)) s: its worker was stopped") }
-        if outcome.tooMuch { throw Failure(description: "its answer passed \(Self.maxAnswer >> 20) MiB: its worker was stopped") }
-        if let signal = outcome.signal {
-            let name = [9: "SIGKILL", 11: "SIGSEGV", 6: "SIGABRT", 24: "SIGXCPU", 31: "SIGSYS", 7: "SIGBUS"][signal] ?? "signal \(signal)"
-            let why = signal == 24 || signal == 9 ? "it used up its CPU time or memory" : "its worker crashed"
-            throw Failure(description: "\(why) (\(name)); nothing it did reached your workspace")
-        }
-        guard outcome.status == 0, let json = outcome.json else {
-            let said = outcome.errors.split(separator: "\n").last.map(String.init) ?? "no message"
-            throw Failure(description: "its worker failed (exit \(outcome.status ?? -1)): \(said)")
-        }
-        return json
-    }
+    public func run(_ request: String) throws -> [String: Any] { try start(request).finish() }
 
-    struct Outcome {
-        var status: Int32?
-        var signal: Int32?
-        var timedOut, tooMuch: Bool
-        var json: [String: Any]?
-        var errors: String
-    }
-
-    func collect(_ request: String) throws -> Outcome {
-        var outcome = ci_outcome()
+    /// Starts the worker on `request`; `finish` waits for its answer. Cadence
+    /// plans the rest of the agenda meanwhile.
+    public func start(_ request: String) throws -> Pending {
+        var worker = ci_worker()
         let args = arguments
         var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         let started = request.utf8CString.withUnsafeBufferPointer { bytes in
-            ci_run_worker(executable, &argv, bytes.baseAddress, bytes.count - 1, limits.seconds + 5, Self.maxAnswer, &outcome)
+            ci_start_worker(executable, &argv, bytes.baseAddress, bytes.count - 1, limits.seconds + 5, &worker)
         }
         guard started == 0 else {
             throw Failure(description: "its worker could not start (\(executable): \(String(cString: strerror(errno))))")
         }
-        defer { ci_outcome_free(&outcome) }
-        let output = Data(bytes: outcome.output, count: outcome.output_size)
-        let json = outcome.too_much == 0 ? (try? JSONSerialization.jsonObject(with: output)) as? [String: Any] : nil
-        return Outcome(status: outcome.exit_status >= 0 ? outcome.exit_status : nil, signal: outcome.signal != 0 ? outcome.signal : nil,
-                       timedOut: outcome.timed_out != 0, tooMuch: outcome.too_much != 0, json: json,
-                       errors: String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self))
+        return Pending(worker: worker, limits: limits)
+    }
+
+    /// A worker at work.
+    public final class Pending {
+        var worker: ci_worker
+        let limits: PackageLock.Limits
+        var finished = false
+
+        init(worker: ci_worker, limits: PackageLock.Limits) {
+            self.worker = worker
+            self.limits = limits
+        }
+
+        /// A worker nobody waited for is stopped and reaped.
+        deinit { if !finished { _ = try? finish() } }
+
+        /// Waits for the answer (killing the worker at its deadline) and reads it.
+        public func finish() throws -> [String: Any] {
+            finished = true
+            var outcome = ci_outcome()
+            ci_finish_worker(&worker, IsolatedWorker.maxAnswer, &outcome)
+            defer { ci_outcome_free(&outcome) }
+            let output = Data(bytes: outcome.output, count: outcome.output_size)
+            let json = outcome.too_much == 0 ? (try? JSONSerialization.jsonObject(with: output)) as? [String: Any] : nil
+            if let error = json?["error"] as? String { throw Failure(description: error) }
+            if outcome.timed_out != 0 {
+                throw Failure(description: "it did not finish within \(IsolatedWorker.seconds(limits.seconds + 5)) s: its worker was stopped")
+            }
+            if outcome.too_much != 0 || outcome.signal == 25 {
+                throw Failure(description: "its answer passed \(IsolatedWorker.maxAnswer >> 20) MiB: its worker was stopped")
+            }
+            if outcome.signal != 0 {
+                let signal = Int(outcome.signal)
+                let name = [9: "SIGKILL", 11: "SIGSEGV", 6: "SIGABRT", 24: "SIGXCPU", 31: "SIGSYS", 7: "SIGBUS"][signal] ?? "signal \(signal)"
+                let why = signal == 24 || signal == 9 ? "it used up its CPU time or memory" : "its worker crashed"
+                throw Failure(description: "\(why) (\(name)); nothing it did reached your workspace")
+            }
+            guard outcome.exit_status == 0, let json else {
+                let errors = String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self)
+                let said = errors.split(separator: "\n").last.map(String.init) ?? "no message"
+                throw Failure(description: "its worker failed (exit \(outcome.exit_status)): \(said)")
+            }
+            return json
+        }
     }
 
     public static func seconds(_ value: Double) -> String {

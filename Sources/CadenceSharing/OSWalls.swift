@@ -12,11 +12,12 @@ public enum OSWalls {
     /// process holds now. Returns a note when a wall the kernel does not
     /// offer was left out (the system-call filter, in some containers).
     @discardableResult
-    /// `mayWriteOutput`: standard output and error may be files (a sandboxed
-    /// script's, redirected by the user); a worker answers down a pipe.
-    public static func enter(memory: Int, cpuSeconds: Int, mayWriteOutput: Bool = false) throws -> String? {
+    /// `outputBytes`: how far a file it writes may grow. A worker's only
+    /// files are its answer's; a sandboxed script's output may be a file the
+    /// user redirected it to (nil: no limit).
+    public static func enter(memory: Int, cpuSeconds: Int, outputBytes: Int?) throws -> String? {
         var why = [CChar](repeating: 0, count: 256)
-        let status = ci_enter_walls(ci_walls(memory_bytes: memory, cpu_seconds: UInt32(cpuSeconds), may_write_output: mayWriteOutput ? 1 : 0), &why, why.count)
+        let status = ci_enter_walls(ci_walls(memory_bytes: memory, cpu_seconds: UInt32(cpuSeconds), output_bytes: outputBytes ?? Int.max), &why, why.count)
         let message = String(decoding: why.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if status != 0 { throw Refused(description: message) }
         return message.isEmpty ? nil : message

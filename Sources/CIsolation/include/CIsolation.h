@@ -10,7 +10,7 @@
 typedef struct ci_walls {
   size_t memory_bytes;   /* address space the process may add to what it has */
   unsigned cpu_seconds;  /* CPU time, after which the kernel stops it (SIGXCPU, then SIGKILL) */
-  int may_write_output;  /* 1: standard output and error may be files the user redirected to */
+  size_t output_bytes;   /* how far a file it writes may grow: its answer's in-memory file (0: none) */
 } ci_walls;
 
 /* Puts the calling process behind the walls: no core dumps, no files written
@@ -42,11 +42,26 @@ typedef struct ci_outcome {
   size_t errors_size;
 } ci_outcome;
 
-/* Runs `path` with `argv` as a worker: `input` is its standard input (an
-** in-memory file, so that a worker that never reads cannot block the host),
-** its output and errors come back in `outcome`, no other descriptor of the
-** host reaches it, and it is killed when `seconds` pass or its output passes
-** `max_output` bytes. Returns 0, or -1 with errno when it could not start. */
+/* A worker started and not yet waited for. */
+typedef struct ci_worker {
+  int pid;
+  int output, errors;  /* in-memory files it writes its answer and errors to */
+  double deadline;     /* CLOCK_MONOTONIC seconds, when it is killed */
+} ci_worker;
+
+/* Starts `path` with `argv` as a worker: `input` is its standard input, its
+** output and errors go to in-memory files (so that it never waits on the
+** host, which may be busy planning meanwhile), no other descriptor of the
+** host reaches it, and it is to be killed `seconds` from now. Returns 0, or
+** -1 with errno when it could not start. */
+int ci_start_worker(const char *path, char *const argv[], const void *input, size_t input_size, double seconds,
+                    ci_worker *worker);
+
+/* Waits for the worker (killing it at its deadline) and collects what it
+** wrote: at most `max_output` bytes of output (more is `too_much`). */
+void ci_finish_worker(ci_worker *worker, size_t max_output, ci_outcome *outcome);
+
+/* Both at once. */
 int ci_run_worker(const char *path, char *const argv[], const void *input, size_t input_size, double seconds,
                   size_t max_output, ci_outcome *outcome);
 
