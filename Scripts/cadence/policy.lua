@@ -319,7 +319,9 @@ function policy.agenda(policies, options)
   end
   for i, app in ipairs(search.apps) do
     local list = planned[i]
-    if #ran > 0 then
+    local proposed = false
+    for _, p in ipairs(ran) do if p.by_app[app.id] then proposed = true; break end end
+    if proposed then
       plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
       for _, item in ipairs((policy.plan(app, ran, today, plan_options))) do list[#list + 1] = item end
     end
@@ -484,14 +486,16 @@ function policy.run(options)
   return items, today, settings, failures
 end
 
---- What `cadence agenda` shows, in one call: { text, data (policy.data),
---- today, send_at (the calendar's time for messages), failures (a line for
---- each installed package that did not run cleanly) }. options: as for policy.run.
+--- What `cadence agenda` shows, in one call: { text (unless options.text
+--- is false), data (policy.data, when options.data), today, send_at (the
+--- calendar's time for messages), failures (a line for each installed
+--- package that did not run cleanly) }. options: as for policy.run.
 function policy.report(options)
   local items, today, settings, failures = policy.run(options)
   local lines = {}
   for i, f in ipairs(failures) do lines[i] = ("package %s: %s"):format(f.source or f.policy, f.reason) end
-  return { text = policy.render(items, today, failures), data = policy.data(items), today = tostring(today),
+  return { text = options.text ~= false and policy.render(items, today, failures) or nil,
+           data = options.data and policy.data(items) or nil, today = tostring(today),
            send_at = settings.calendar and settings.calendar.send_at, failures = lines }
 end
 

@@ -38,9 +38,12 @@ struct Agenda: ParsableCommand {
             try reportingErrors {
                 guard days >= 0 else { throw ValidationError("--days is 0 or more") }
                 let day = try asOf.map { try dayFlag($0, field: "as-of") }
-                let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", arguments: [.integer(Int64(days))], """
-                    local path, days = ...
-                    return require("cadence.policy").report{ path = path, days = days }
+                // The items as data cross into Swift only when something needs them (it costs, at thousands).
+                let needsData = output.json || ics != nil || eml != nil
+                let result = try PolicyScript.run(workspace, asOf: day, name: "agenda",
+                                                  arguments: [.integer(Int64(days)), .boolean(needsData), .boolean(!output.json)], """
+                    local path, days, data, text = ...
+                    return require("cadence.policy").report{ path = path, days = days, data = data, text = text }
                     """)
                 let items = result["data"].tableValue?.array.compactMap(\.tableValue) ?? []
                 if let ics { try writeCalendar(items, result, to: ics) }

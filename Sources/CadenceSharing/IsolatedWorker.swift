@@ -34,8 +34,8 @@ public struct IsolatedWorker: Sendable {
     }
 
     /// Runs the worker on `request` (for `policy-worker`: a Lua table
-    /// constructor) and returns its answer (a JSON object).
-    public func run(_ request: String) throws -> [String: Any] { try start(request).finish() }
+    /// constructor) and returns its answer.
+    public func run(_ request: String) throws -> WorkerAnswer.Wire { try start(request).finish() }
 
     /// Starts the worker on `request`; `finish` waits for its answer. Cadence
     /// plans the rest of the agenda meanwhile.
@@ -67,15 +67,34 @@ public struct IsolatedWorker: Sendable {
         /// A worker nobody waited for is stopped and reaped.
         deinit { if !finished { _ = try? finish() } }
 
+        /// Where a JSON answer went wrong, in a line: "proposals[3].due: not text".
+        static func reason(_ error: Error) -> String {
+            func path(_ keys: [CodingKey]) -> String {
+                keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            }
+            switch error as? DecodingError {
+            case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?:
+                return "\(path(c.codingPath)): \(c.debugDescription)"
+            case .keyNotFound(let key, let c)?:
+                return "\(path(c.codingPath + [key])) is missing"
+            default:
+                return "not JSON"
+            }
+        }
+
         /// Waits for the answer (killing the worker at its deadline) and reads it.
-        public func finish() throws -> [String: Any] {
+        public func finish() throws -> WorkerAnswer.Wire {
             finished = true
             var outcome = ci_outcome()
             ci_finish_worker(&worker, IsolatedWorker.maxAnswer, &outcome)
             defer { ci_outcome_free(&outcome) }
             let output = Data(bytes: outcome.output, count: outcome.output_size)
-            let json = outcome.too_much == 0 ? (try? JSONSerialization.jsonObject(with: output)) as? [String: Any] : nil
-            if let error = json?["error"] as? String { throw Failure(description: error) }
+            var json: WorkerAnswer.Wire?
+            var unread: String?
+            if outcome.too_much == 0 && outcome.output_size > 0 {
+                do { json = try JSONDecoder().decode(WorkerAnswer.Wire.self, from: output) } catch { unread = Self.reason(error) }
+            }
+            if let error = json?.error { throw Failure(description: error) }
             if outcome.timed_out != 0 {
                 throw Failure(description: "it did not finish within \(IsolatedWorker.seconds(limits.seconds + 5)) s: its worker was stopped")
             }
@@ -88,6 +107,7 @@ public struct IsolatedWorker: Sendable {
                 let why = signal == 24 || signal == 9 ? "it used up its CPU time or memory" : "its worker crashed"
                 throw Failure(description: "\(why) (\(name)); nothing it did reached your workspace")
             }
+            if outcome.exit_status == 0, let unread { throw Failure(description: "its answer was refused: \(unread)") }
             guard outcome.exit_status == 0, let json else {
                 let errors = String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self)
                 let said = errors.split(separator: "\n").last.map(String.init) ?? "no message"

@@ -16,10 +16,31 @@ public struct WorkerAnswer: Sendable {
         public var logs: Logs?
     }
 
-    public enum Logs: Sendable, Equatable {
+    public enum Logs: Sendable, Equatable, Decodable {
         case nothing
         case kind(String)
         case details([String: String])
+
+        /// false, an event kind, or { event = kind, field = text or number, … } (other values left out).
+        public init(from decoder: Decoder) throws {
+            let single = try decoder.singleValueContainer()
+            if let flag = try? single.decode(Bool.self), !flag { self = .nothing; return }
+            if let kind = try? single.decode(String.self), kind.utf8.count <= 40 { self = .kind(kind); return }
+            let fields = try decoder.container(keyedBy: AnyKey.self)
+            var details: [String: String] = [:]
+            for key in fields.allKeys where key.stringValue.utf8.count <= 40 {
+                if let text = try? fields.decode(String.self, forKey: key), text.utf8.count <= 4000 { details[key.stringValue] = text }
+                else if let number = try? fields.decode(Int.self, forKey: key) { details[key.stringValue] = String(number) }
+            }
+            self = .details(details)
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public struct TestCase: Sendable, Equatable {
@@ -39,68 +60,84 @@ public struct WorkerAnswer: Sendable {
     static let limits: [String: Int] = ["kind": 40, "key": 400, "to": 200, "channel": 40, "reason": 4000, "draft": 20_000,
                                         "subject": 400, "rule": 400, "slide": 10]
 
+    /// A worker's answer as it arrives (JSON, decoded straight into types:
+    /// a search of ten thousand applications answers with tens of
+    /// thousands of proposals).
+    public struct Wire: Decodable, Sendable {
+        var error: String?
+        var proposals: [WireProposal]?
+        var failures: [WireFailure]?
+        var failed: Int?
+        var cases: [WireCase]?
+    }
+
+    struct WireProposal: Decodable, Sendable {
+        var application: Int64
+        var kind, due, key: String
+        var to, channel, reason, draft, subject, rule, slide: String?
+        var logs: Logs?
+    }
+
+    struct WireFailure: Decodable, Sendable {
+        var application: Int64
+        var message: String
+    }
+
+    struct WireCase: Decodable, Sendable {
+        var name: String?
+        var passed: Bool?
+        var message: String?
+    }
+
     /// Checks a plan's answer: `kinds` are those the manifest declares (nil:
     /// any, for a policy being packed); due days must lie within a year and
     /// a half of `today` (nil: made-up cases, on their own days).
-    public init(plan json: [String: Any], kinds: [String]?, today: LocalDate?) throws {
+    public init(plan wire: Wire, kinds: [String]?, today: LocalDate?) throws {
         func fail(_ message: String) -> IsolatedWorker.Failure { IsolatedWorker.Failure(description: "its answer was refused: " + message) }
-        guard let list = json["proposals"] as? [[String: Any]] else { throw fail("no list of proposals") }
+        guard let list = wire.proposals else { throw fail("no list of proposals") }
         guard list.count <= Self.maxItems else { throw fail("\(list.count) proposals (at most \(Self.maxItems))") }
+        let kindSet = kinds.map(Set.init)
+        var days: [String: LocalDate] = [:]
+        proposals.reserveCapacity(list.count)
         for (index, item) in list.enumerated() {
             let at = "proposal \(index + 1)"
-            func text(_ key: String, required: Bool = false) throws -> String? {
-                guard let value = item[key], !(value is NSNull) else {
-                    if required { throw fail("\(at) has no \(key)") }
-                    return nil
+            for (name, value) in [("kind", item.kind), ("key", item.key), ("to", item.to), ("channel", item.channel),
+                                  ("reason", item.reason), ("draft", item.draft), ("subject", item.subject),
+                                  ("rule", item.rule), ("slide", item.slide)] {
+                guard let value, let most = Self.limits[name], value.utf8.count > most else { continue }
+                throw fail("\(at): \(name) is \(value.utf8.count) bytes (at most \(most))")
+            }
+            if let kindSet, !kindSet.contains(item.kind) {
+                throw fail("\(at) is a '\(item.kind)', which its manifest does not say it proposes (\((kinds ?? []).joined(separator: ", ")))")
+            }
+            let due: LocalDate
+            if let known = days[item.due] {
+                due = known
+            } else {
+                guard let read = try? LocalDate(iso: item.due), abs(read.dayNumber - (today ?? read).dayNumber) <= 548 else {
+                    throw fail("\(at): due '\(item.due)' is not a day within a year and a half of \(today.map(\.description) ?? "")")
                 }
-                guard let string = value as? String else { throw fail("\(at): \(key) is not text") }
-                let most = Self.limits[key] ?? 40
-                guard string.utf8.count <= most else { throw fail("\(at): \(key) is \(string.utf8.count) bytes (at most \(most))") }
-                return string
+                days[item.due] = read
+                due = read
             }
-            guard let application = item["application"] as? Int else { throw fail("\(at) names no application") }
-            let kind = try text("kind", required: true)!
-            if let kinds, !kinds.contains(kind) {
-                throw fail("\(at) is a '\(kind)', which its manifest does not say it proposes (\(kinds.joined(separator: ", ")))")
-            }
-            let dueText = try text("due", required: true)!
-            guard let due = try? LocalDate(iso: dueText), abs(due.dayNumber - (today ?? due).dayNumber) <= 548 else {
-                throw fail("\(at): due '\(dueText)' is not a day within a year and a half of \(today.map(\.description) ?? "")")
-            }
-            var logs: Logs?
-            switch item["logs"] {
-            case nil, is NSNull: logs = nil
-            case let flag as Bool where !flag: logs = .nothing
-            case let kind as String where kind.utf8.count <= 40: logs = .kind(kind)
-            case let details as [String: Any]:
-                var copy: [String: String] = [:]
-                for (k, v) in details where k.utf8.count <= 40 {
-                    if let s = v as? String, s.utf8.count <= 4000 { copy[k] = s } else if let n = v as? Int { copy[k] = String(n) }
-                }
-                guard copy["event"] != nil else { throw fail("\(at): logs names no event") }
-                logs = .details(copy)
-            default: throw fail("\(at): logs is not an event kind")
-            }
-            proposals.append(Proposal(application: Int64(application), kind: kind, due: due, key: try text("key", required: true)!,
-                                      to: try text("to"), channel: try text("channel"), reason: try text("reason"),
-                                      draft: try text("draft"), subject: try text("subject"), rule: try text("rule"),
-                                      slide: try text("slide"), logs: logs))
+            if case .details(let details)? = item.logs, details["event"] == nil { throw fail("\(at): logs names no event") }
+            proposals.append(Proposal(application: item.application, kind: item.kind, due: due, key: item.key, to: item.to,
+                                      channel: item.channel, reason: item.reason, draft: item.draft, subject: item.subject,
+                                      rule: item.rule, slide: item.slide, logs: item.logs))
         }
-        for failure in (json["failures"] as? [[String: Any]] ?? []).prefix(20) {
-            guard let application = failure["application"] as? Int, let message = failure["message"] as? String else { continue }
-            failures.append((Int64(application), String(message.prefix(2000))))
+        for failure in (wire.failures ?? []).prefix(20) {
+            failures.append((failure.application, String(failure.message.prefix(2000))))
         }
-        failed = json["failed"] as? Int ?? failures.count
+        failed = wire.failed ?? failures.count
     }
 
     /// Reads a test run's answer.
-    public init(tests json: [String: Any]) throws {
-        guard let list = json["cases"] as? [[String: Any]] else {
+    public init(tests wire: Wire) throws {
+        guard let list = wire.cases else {
             throw IsolatedWorker.Failure(description: "its answer was refused: no list of test cases")
         }
         cases = list.prefix(1000).map { c in
-            TestCase(name: String((c["name"] as? String ?? "a case").prefix(200)), passed: c["passed"] as? Bool ?? false,
-                     message: (c["message"] as? String).map { String($0.prefix(2000)) })
+            TestCase(name: String((c.name ?? "a case").prefix(200)), passed: c.passed ?? false, message: c.message.map { String($0.prefix(2000)) })
         }
     }
 }
