@@ -49,6 +49,9 @@ struct Demo: ParsableCommand {
                   cadence app list --all --workspace \(directory)
                   cadence export --format csv --workspace \(directory)
 
+                A policy someone shared, tried on this search before you trust it:
+                  cadence policy try \((ScriptLibrary.directory() ?? "Scripts") + "/examples/weekly-nudge") --workspace \(directory)
+
                 """)
         }
     }

@@ -291,6 +291,15 @@ struct SharedPolicyTests: WorkspaceSuite {
             """, says: "still here: ")
     }
 
+    @Test("the example package in Scripts/examples passes its own tests")
+    func example() throws {
+        try prepared()
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scripts/examples/weekly-nudge").path
+        let tested = try cadence("policy", "test", example)
+        #expect(tested.status == 0 && tested.output.hasSuffix("5 of 5 passed\n"), "\(tested.output)\(tested.error)")
+    }
+
     @Test("the worker's walls hold on this machine: no files, sockets, processes, programs or new descriptors")
     func walls() throws {
         let checked = try Commands.cadence(["policy-worker", "--check-walls"])
