@@ -41,35 +41,21 @@ function isolated.host(pure, request)
   function host.workspace() return nil end
   function host.script_text() return nil end
   function host.events(id) app_of(id); return request.timelines[id] or {} end
-  function host.contacts(id)
-    local copies = {}
-    app_of(id)
-    for i, c in ipairs(request.contacts[id] or {}) do
+  -- The rows as the workspace's host gives them: fresh tables, which the
+  -- cadence module turns into objects (so the request's own stay as sent).
+  local function copies(rows)
+    local list = {}
+    for i, row in ipairs(rows or {}) do
       local copy = {}
-      for k, v in pairs(c) do copy[k] = v end
-      copies[i] = copy
+      for k, v in pairs(row) do copy[k] = v end
+      list[i] = copy
     end
-    return copies
+    return list
   end
-  function host.offers(id)
-    local copies = {}
-    app_of(id)
-    for i, o in ipairs(request.offers[id] or {}) do
-      local copy = {}
-      for k, v in pairs(o) do copy[k] = v end
-      copies[i] = copy
-    end
-    return copies
-  end
-  function host.candidates()
-    local copies = {}
-    for i, c in ipairs(request.candidates or {}) do
-      local copy = {}
-      for k, v in pairs(c) do copy[k] = v end
-      copies[i] = copy
-    end
-    return copies
-  end
+
+  function host.contacts(id) app_of(id); return copies(request.contacts[id]) end
+  function host.offers(id) app_of(id); return copies(request.offers[id]) end
+  function host.candidates() return copies(request.candidates) end
   function host.decisions() return {} end
   host.applications = refuse("list the whole search (it sees the application it plans, through its arguments)")
   host.application = host.applications

@@ -169,32 +169,23 @@ function sharing.request(package, search, contacts, decisions, today, calendar)
   local reads = package.reads
   local out = { "return {apps=" }
   write_rows(search.apps, fields_of("application", reads), out)
-  local event_fields = fields_of("events", reads)
-  out[#out + 1] = ",timelines={"
-  for _, app in ipairs(search.apps) do
-    out[#out + 1] = format("[%d]=", app.id)
-    write_rows(search.timelines[app.id], event_fields, out)
-    out[#out + 1] = ","
-  end
-  out[#out + 1] = "},contacts={"
-  if reads.contacts then
-    local contact_fields = fields_of("contacts", reads)
-    for _, app in ipairs(search.apps) do
-      out[#out + 1] = format("[%d]=", app.id)
-      write_rows(contacts[app.id], contact_fields, out)
-      out[#out + 1] = ","
+  -- Each application's rows of `record`, by application id (none when it is not read).
+  local function by_app(record, key, rows_of)
+    out[#out + 1] = "," .. key .. "={"
+    if record == "events" or reads[record] then
+      local fields = fields_of(record, reads)
+      for _, app in ipairs(search.apps) do
+        out[#out + 1] = format("[%d]=", app.id)
+        write_rows(rows_of(app), fields, out)
+        out[#out + 1] = ","
+      end
     end
+    out[#out + 1] = "}"
   end
-  out[#out + 1] = "},offers={"
-  if reads.offers then
-    local offer_fields = fields_of("offers", reads)
-    for _, app in ipairs(search.apps) do
-      out[#out + 1] = format("[%d]=", app.id)
-      write_rows(app:offers(), offer_fields, out)
-      out[#out + 1] = ","
-    end
-  end
-  out[#out + 1] = "},candidates="
+  by_app("events", "timelines", function(app) return search.timelines[app.id] end)
+  by_app("contacts", "contacts", function(app) return contacts[app.id] end)
+  by_app("offers", "offers", function(app) return app:offers() end)
+  out[#out + 1] = ",candidates="
   write_rows(reads.candidate and cadence.candidates() or {}, fields_of("candidate", reads), out)
   local own = {}
   for app_id, by_key in pairs(decisions) do
@@ -244,18 +235,19 @@ function sharing.fixture(case, reads)
     apps[i] = sharing.filter(app, "application", reads)
     timelines[i] = {}
     for j, e in ipairs(events) do timelines[i][j] = sharing.filter(e, "events", reads) end
-    people[i] = {}
-    for j, c in ipairs(reads.contacts and given.contacts or {}) do
-      local contact = { id = j, applicationID = i, role = "other" }
-      for k, v in pairs(c) do contact[k] = v end
-      people[i][j] = sharing.filter(contact, "contacts", reads)
+    -- Contacts and offers as the workspace keeps them (ids, defaults), if the package reads them.
+    local function rows(record, given_rows, defaults)
+      local list = {}
+      for j, row in ipairs(reads[record] and given_rows or {}) do
+        local full = { id = j, applicationID = i }
+        for k, v in pairs(defaults) do full[k] = v end
+        for k, v in pairs(row) do full[k] = v end
+        list[j] = sharing.filter(full, record, reads)
+      end
+      return list
     end
-    offers[i] = {}
-    for j, o in ipairs(reads.offers and given.offers or {}) do
-      local offer = { id = j, applicationID = i, status = "open" }
-      for k, v in pairs(o) do offer[k] = v end
-      offers[i][j] = sharing.filter(offer, "offers", reads)
-    end
+    people[i] = rows("contacts", given.contacts, { role = "other" })
+    offers[i] = rows("offers", given.offers, { status = "open" })
   end
   local candidate = { id = 1, name = "Sam Example", timeZone = "UTC", strengths = {}, references = {} }
   for k, v in pairs(case.candidate or {}) do candidate[k] = v end

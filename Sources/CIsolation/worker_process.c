@@ -73,6 +73,23 @@ static void close_all(int a, int b, int c) {
   errno = saved;
 }
 
+/* Starts a program as a shell would (no signal blocked or ignored, whatever
+** the host does with its own), with the descriptors `actions` arranges. */
+static int spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions, char *const argv[],
+                 char *const env[]) {
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &all);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  int spawned = posix_spawn(pid, path, actions, &attributes, argv, env);
+  posix_spawnattr_destroy(&attributes);
+  return spawned;
+}
+
 int ci_start_worker(const char *path, char *const argv[], const void *input, size_t input_size, double seconds,
                     ci_worker *worker) {
   memset(worker, 0, sizeof *worker);
@@ -95,18 +112,9 @@ int ci_start_worker(const char *path, char *const argv[], const void *input, siz
   posix_spawn_file_actions_adddup2(&actions, errors, 2);
   /* The workspace's database and everything else the host holds stay its own. */
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setsigdefault(&attributes, &all);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   pid_t pid;
-  int spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ);
+  int spawned = spawn(&pid, path, &actions, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
   close(request);
   if (spawned != 0) {
     close_all(output, errors, -1);
@@ -173,18 +181,9 @@ int ci_run_attached(const char *path, char *const argv[], const char *extra_env,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setsigdefault(&attributes, &all);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   pid_t pid;
-  int spawned = posix_spawn(&pid, path, &actions, &attributes, argv, env);
+  int spawned = spawn(&pid, path, &actions, argv, env);
   posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
   free(env);
   if (spawned != 0) {
     errno = spawned;

@@ -122,24 +122,7 @@ struct LuaCompatibilityTests {
 
     @Test("a chain of coroutine.close whose __close handlers nest pcalls cannot crash 5.4.4: it ends in a Lua error")
     func closeChain() throws {
-        let script = try Commands.temporaryScript("""
-            local cos, depth = {}, 0
-            for i = 1, 99 do
-              cos[i] = coroutine.create(function()
-                local x <close> = setmetatable({}, { __close = function()
-                  depth = depth + 1
-                  local nxt = cos[i + 1]
-                  if not nxt then return end
-                  local f = function() return coroutine.close(nxt) end
-                  for _ = 1, 190 do local g = f; f = function() return pcall(g) end end
-                  f()
-                end })
-                coroutine.yield()
-              end)
-            end
-            for i = 1, 99 do coroutine.resume(cos[i]) end
-            print(pcall(coroutine.close, cos[1]), depth < 99)
-            """)
+        let script = Commands.compatibilityScript("close_chain.lua")
         for mode in [["--sandbox"], []] {
             let result = try Commands.cadence(["run"] + mode + [script])
             #expect(result.status == 0 && result.output == "true\ttrue\n", "\(mode): \(result.status) \(result.output)\(result.error.prefix(300))")

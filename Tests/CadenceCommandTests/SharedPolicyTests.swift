@@ -224,9 +224,11 @@ struct SharedPolicyTests: WorkspaceSuite {
     }
 
     /// A hostile package, installed with tight limits, and what the agenda says of it.
+    /// Returns the agenda's text.
+    @discardableResult
     func contained(_ policy: String, says expected: String, reads: String = #"{ "application": ["company"] }"#,
                    limits: [String] = ["--time-limit", "2", "--memory-limit", "64M"],
-                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+                   sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = try cadence("export").output
         let folder = try package("hostile", policy: policy, tests: nil, reads: reads)
         let added = try Commands.cadence(["policy", "add", folder] + limits + ["--workspace", directory])
@@ -237,6 +239,7 @@ struct SharedPolicyTests: WorkspaceSuite {
         #expect(agenda.output.contains("Acme: thank-you to Helen Jones"), "the rest of the agenda is made", sourceLocation: sourceLocation)
         #expect(try cadence("export").output == before, "nothing is written", sourceLocation: sourceLocation)
         _ = try cadence("policy", "remove", "hostile")
+        return agenda.output
     }
 
     static func plan(_ body: String) -> String { "return { name = 'hostile', plan = function(app, ctx)\n\(body)\nend }" }
@@ -271,24 +274,13 @@ struct SharedPolicyTests: WorkspaceSuite {
                       says: "it proposed status to 'mallory@evil.example', whom Acme does not know: left out")
         // 5.4.4's close chain, nested pcalls under coroutine.close: an error, not a crash.
         // (Behind the walls the worker cannot read /proc/self/maps: the guard learns its stack beforehand.)
-        try contained("""
-            local cos = {}
-            for i = 1, 99 do
-              cos[i] = coroutine.create(function()
-                local x <close> = setmetatable({}, { __close = function()
-                  local nxt = cos[i + 1]
-                  if not nxt then return end
-                  local f = function() return coroutine.close(nxt) end
-                  for _ = 1, 190 do local g = f; f = function() return pcall(g) end end
-                  f()
-                end })
-                coroutine.yield()
-              end)
-            end
-            for i = 1, 99 do coroutine.resume(cos[i]) end
-            local ok, why = pcall(coroutine.close, cos[1])
-            return { name = 'hostile', plan = function() error('still here: ' .. tostring(why)) end }
-            """, says: "still here: ")
+        let chain = try String(contentsOfFile: Commands.compatibilityScript("close_chain.lua"), encoding: .utf8)
+            .replacingOccurrences(of: "print(pcall(coroutine.close, cos[1]), depth < 99)",
+                                  with: "local closed = pcall(coroutine.close, cos[1])\n"
+                                      + "return { name = 'hostile', plan = function() error(('still here: %s, stopped at %d'):format(tostring(closed), depth)) end }")
+        // The guard stops the chain short of its 99 levels (each deeper close fails inside its pcalls).
+        let stopped = try #require(try contained(chain, says: "still here: true, stopped at ").firstMatch(of: /stopped at (\d+)/))
+        #expect((Int(stopped.1) ?? 99) < 99)
     }
 
     @Test("the example package in Scripts/examples passes its own tests")
