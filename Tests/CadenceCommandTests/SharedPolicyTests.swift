@@ -283,6 +283,38 @@ struct SharedPolicyTests: WorkspaceSuite {
         #expect((Int(stopped.1) ?? 99) < 99)
     }
 
+    @Test("a package from a git repository is pinned at its commit; a single .lua file with its manifest in a comment is a package too")
+    func gitAndSingleFile() throws {
+        try prepared()
+        let folder = try package()
+        let git = { (args: [String]) throws -> Commands.Result in
+            try Commands.run("/usr/bin/git", ["-C", folder, "-c", "user.name=Sam", "-c", "user.email=sam@example.org"] + args)
+        }
+        #expect(try git(["init", "-q"]).status == 0)
+        _ = try git(["add", "."])
+        #expect(try git(["commit", "-q", "-m", "weekly nudge"]).status == 0)
+        let head = try git(["rev-parse", "HEAD"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let added = try cadence("policy", "add", "file://" + folder)
+        #expect(added.status == 0 && added.output.contains("Commit: \(head)"), "\(added.output)\(added.error)")
+        #expect(try cadence("policy", "show", "weekly-nudge").output.contains("source: file://\(folder), commit \(head)"))
+
+        let single = Self.folder("single") + ".lua"
+        try """
+            --[[cadence-policy
+            { "name": "one-file", "version": "0.1.0", "author": "Sam Lee <sam@example.org>", "licence": "CC0-1.0",
+              "summary": "A call the day after applying", "cadence": 1, "reads": { "application": ["company"] },
+              "proposes": ["call"] }
+            ]]
+            return { name = "one file", plan = function(app, ctx)
+              local applied = ctx:last("applied")
+              if applied then ctx:propose{ kind = "call", due = applied.day + 1, channel = "phone", reason = "call " .. app.company } end
+            end }
+            """.write(toFile: single, atomically: true, encoding: .utf8)
+        #expect(try cadence("policy", "add", single).status == 0)
+        let agenda = try cadence("agenda", "--as-of", "2026-03-02")
+        #expect(agenda.output.contains("Acme: call") && agenda.output.contains("from: one-file 0.1.0"), "\(agenda.output)")
+    }
+
     @Test("the example package in Scripts/examples passes its own tests")
     func example() throws {
         try prepared()
