@@ -298,15 +298,20 @@ function sharing.finish(p, search, contacts)
   if not answer then return nil, why end
   local apps = {}
   for _, app in ipairs(search.apps) do apps[app.id] = app end
-  local people = {}
+  local people, left_out = {}, 0
+  -- What is left out is said, the first few times; then counted.
+  local function note(text)
+    left_out = left_out + 1
+    if left_out <= 5 then p.notes[#p.notes + 1] = text end
+  end
   for _, item in ipairs(answer.proposals) do
     local app = apps[item.application]
     if not app then
-      p.notes[#p.notes + 1] = ("it proposed an item for application %s, which it was not given: left out"):format(tostring(item.application))
+      note(("it proposed an item for application %s, which it was not given: left out"):format(tostring(item.application)))
     else
       people[app.id] = people[app.id] or people_of(app.id, search.timelines[app.id], contacts)
       if item.to and not people[app.id][item.to] then
-        p.notes[#p.notes + 1] = ("it proposed %s to '%s', whom %s does not know: left out"):format(item.kind, item.to, app.company)
+        note(("it proposed %s to '%s', whom %s does not know: left out"):format(item.kind, item.to, app.company))
       else
         local list = p.by_app[app.id] or {}
         list[#list + 1] = item
@@ -314,17 +319,19 @@ function sharing.finish(p, search, contacts)
       end
     end
   end
-  for _, failure in ipairs(answer.failures or {}) do
-    p.notes[#p.notes + 1] = failure.message  -- "policy '…' failed on Acme: …"
+  if left_out > 5 then p.notes[#p.notes + 1] = ("and %d more proposals left out"):format(left_out - 5) end
+  local failures = answer.failures or {}
+  for i = 1, math.min(3, #failures) do
+    p.notes[#p.notes + 1] = failures[i].message  -- "policy '…' failed on Acme: …"
   end
-  if (answer.failed or 0) > #(answer.failures or {}) then
+  if (answer.failed or 0) > math.min(3, #failures) then
     p.notes[#p.notes + 1] = ("it failed on %d applications in all"):format(answer.failed)
   end
   return true
 end
 
 --- A policy that proposes what the package's worker proposed for each
---- application (sharing.prepare fills it before planning).
+--- application (sharing.finish fills it before it plans).
 function sharing.policy(package)
   local source = sharing.provenance(package)
   local p = { name = package.name, rule = package.summary, package = package, source = source, by_app = {} }

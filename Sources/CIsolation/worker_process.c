@@ -156,6 +156,14 @@ void ci_finish_worker(ci_worker *worker, size_t max_output, ci_outcome *outcome)
   worker->pid = -1;
 }
 
+void ci_stop_worker(ci_worker *worker) {
+  if (worker->pid <= 0) return;
+  kill(worker->pid, SIGKILL);
+  while (waitpid(worker->pid, NULL, 0) < 0 && errno == EINTR) {}
+  close_all(worker->output, worker->errors, -1);
+  worker->pid = -1;
+}
+
 int ci_run_worker(const char *path, char *const argv[], const void *input, size_t input_size, double seconds,
                   size_t max_output, ci_outcome *outcome) {
   ci_worker worker;

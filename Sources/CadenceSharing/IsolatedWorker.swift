@@ -64,8 +64,8 @@ public struct IsolatedWorker: Sendable {
             self.limits = limits
         }
 
-        /// A worker nobody waited for is stopped and reaped.
-        deinit { if !finished { _ = try? finish() } }
+        /// A worker nobody waited for (the agenda failed before it) is stopped and reaped at once.
+        deinit { if !finished { ci_stop_worker(&worker) } }
 
         /// Where a JSON answer went wrong, in a line: "proposals[3].due: not text".
         static func reason(_ error: Error) -> String {

@@ -61,6 +61,9 @@ int ci_start_worker(const char *path, char *const argv[], const void *input, siz
 ** wrote: at most `max_output` bytes of output (more is `too_much`). */
 void ci_finish_worker(ci_worker *worker, size_t max_output, ci_outcome *outcome);
 
+/* Stops a worker nobody will wait for (killed, reaped, its files closed). */
+void ci_stop_worker(ci_worker *worker);
+
 /* Both at once. */
 int ci_run_worker(const char *path, char *const argv[], const void *input, size_t input_size, double seconds,
                   size_t max_output, ci_outcome *outcome);
