@@ -49,6 +49,9 @@ struct Demo: ParsableCommand {
                   cadence app list --all --workspace \(directory)
                   cadence export --format csv --workspace \(directory)
 
+                The whole search on one page (pipeline, timelines, this week, offers):
+                  cadence report --workspace \(directory) --open
+
                 A policy someone shared, tried on this search before you trust it:
                   cadence policy try \((ScriptLibrary.directory() ?? "Scripts") + "/examples/weekly-nudge") --workspace \(directory)
 

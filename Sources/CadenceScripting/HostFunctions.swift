@@ -15,16 +15,25 @@ enum HostFunctions {
         let encoder = LuaValueEncoder()
         // The stage of events that exist only in Lua (a simulation's), by
         // StageHistory's rules: events are ordered by day, then id.
-        add("stage") { args in
-            var events: [Event] = []
-            for value in try args.table(1).array {
+        func events(_ list: LuaTable) -> [Event] {
+            list.array.compactMap { value in
                 guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
-                      let day = e["day"].tableValue?["number"].integerValue else { continue }
-                events.append(Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
-                                    at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
-                                    stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue))
+                      let day = e["day"].tableValue?["number"].integerValue else { return nil }
+                return Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
+                             at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
+                             stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue)
             }
-            return .one(LuaValue(StageHistory(events: events).current.rawValue))
+        }
+        add("stage") { args in .one(LuaValue(StageHistory(events: events(try args.table(1))).current.rawValue)) }
+        // The dated stage changes of a list of events: { { stage, day = "YYYY-MM-DD" }, … } (the report's dwell times).
+        add("stage_history") { args in
+            let changes = StageHistory(events: events(try args.table(1))).changes
+            return .one(.table(LuaTable(array: changes.map { change in
+                var t = LuaTable()
+                t["stage"] = LuaValue(change.stage.rawValue)
+                t["day"] = LuaValue(LocalDate(change.at, in: "UTC").description)
+                return .table(t)
+            })))
         }
         // An agenda item's short name (policy.ref): FNV-1a of the text, its
         // top 24 bits in hex. Here rather than in Lua, where the loop over

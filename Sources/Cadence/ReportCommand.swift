@@ -1,0 +1,60 @@
+import ArgumentParser
+import CadenceCore
+import Foundation
+import LuaBinding
+
+/// `cadence report`: the search on one HTML page (Scripts/cadence/report.lua makes it).
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the search as one HTML page: pipeline, timelines, this week's agenda with drafts, offers.",
+        discussion: """
+            The page is one file with its styles and drawings inside: it opens from disk in any \
+            browser, with no network. With several candidates (a coach's workspace) it starts \
+            with an overview of each; --candidate NAME makes one person's page. --json prints \
+            the same data for drawing your own.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write.", valueName: "file")) var output = "cadence-report.html"
+    @Option(help: "Report as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
+    @Option(help: "Only this candidate's search (a name or id).") var candidate: String?
+    @Option(help: "How many days 'This week' looks ahead.") var days: Int = 7
+    @Flag(help: "Open the page in your browser when it is written.") var open = false
+    @Flag(help: "Print the report's data as JSON instead of writing the page.") var json = false
+
+    func run() throws {
+        try reportingErrors {
+            guard days >= 0 else { throw ValidationError("--days is 0 or more") }
+            let day = try asOf.map { try dayFlag($0, field: "as-of") }
+            let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
+            let result = try PolicyScript.run(workspace, asOf: day, name: "report", writes: false,
+                                              arguments: [optional(candidate), .integer(Int64(days)), .boolean(json)], """
+                local _, candidate, days, json = ...
+                local report = require "cadence.report"
+                local options = { candidate = candidate, days = days }
+                if json then return { data = report.data(options) } end
+                return { html = report.html(options) }
+                """)
+            if json {
+                try PolicyScript.writeJSON(result["data"])
+                return
+            }
+            guard case .string(let page) = result["html"] else { throw ValidationError("the report was not made") }
+            do { try Data(page.bytes).write(to: URL(fileURLWithPath: output)) }
+            catch { throw ValidationError("cannot write \(output): \(error.localizedDescription)") }
+            let path = URL(fileURLWithPath: output).standardizedFileURL.path
+            Output.write("Wrote \(path) (\(page.bytes.count / 1024) KiB; open it in a browser, no network needed).\n")
+            if open {
+                let opener = ["xdg-open", "open"].first { name in
+                    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+                        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+                }
+                guard let opener else { throw ValidationError("no xdg-open to open it with: open \(path) in your browser") }
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = [opener, path]
+                try process.run()
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `cadence report`: the page, its data, what it escapes, and the page as a
+/// browser renders it (headless Chromium, which `make test` installs).
+@Suite("The report page")
+struct ReportTests: WorkspaceSuite {
+    let directory = Self.folder("report")
+
+    static var artifacts: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/test-artifacts").path
+    }
+
+    @Test("the demo's report renders in a browser without console errors, its board holding each application in its stage's column")
+    func demoInBrowser() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let page = directory + "/report.html"
+        let written = try cadence("report", "-o", page)
+        #expect(written.status == 0 && written.output.hasPrefix("Wrote \(page)"), "\(written.output)\(written.error)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="), "nothing is fetched from the network")
+        try FileManager.default.createDirectory(atPath: Self.artifacts, withIntermediateDirectories: true)
+        let browser = "/usr/bin/chromium-headless-shell"
+        try #require(FileManager.default.isExecutableFile(atPath: browser), "make test installs chromium-headless-shell")
+        let rendered = try Commands.run(browser, ["--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                                                  "--dump-dom", "file://" + page], timeLimit: 120)
+        #expect(!rendered.error.contains(":CONSOLE"), "console: \(rendered.error)")
+        let dom = rendered.output
+        for (stage, company) in [("interviewing", "Acme Analytics"), ("final", "Northwind Logistics"), ("rejected", "Globex"),
+                                 ("offer", "Initech"), ("offer", "Wayne Enterprises"), ("ghosted", "Umbrella Health"),
+                                 ("screening", "Stark Industries"), ("saved", "Hooli")] {
+            let column = try #require(dom.range(of: "data-stage=\"\(stage)\""), "no \(stage) column")
+            let end = dom.range(of: "</section>", range: column.upperBound..<dom.endIndex)?.lowerBound ?? dom.endIndex
+            #expect(dom[column.upperBound..<end].contains(company), "\(company) is not in the \(stage) column")
+        }
+        #expect(dom.contains("<svg role=\"img\" aria-labelledby=\"tl-title tl-desc\""))
+        #expect(dom.contains("Copy draft"))
+        let shot = try Commands.run(browser, ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,2400",
+                                              "--screenshot=\(Self.artifacts)/demo-report.png", "file://" + page], timeLimit: 120)
+        #expect(shot.status == 0 && FileManager.default.fileExists(atPath: Self.artifacts + "/demo-report.png"), "\(shot.error)")
+    }
+
+    @Test("company names and notes with markup, quotes and emoji are shown as text")
+    func escaping() throws {
+        try createdWithCandidate()
+        _ = try cadence("app", "add", "<script>alert('x')</script> & \"Sons\" 🚀", "Analyst", "--applied", "2026-03-02")
+        _ = try cadence("log", "interview", "--app", "1", "--with", "Dr. <b>Evil</b>", "--at", "2026-03-09")
+        let page = directory + "/report.html"
+        #expect(try cadence("report", "-o", page, "--as-of", "2026-03-10").status == 0)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Sons&quot; 🚀"))
+        #expect(html.contains("Dr. &lt;b&gt;Evil&lt;/b&gt;"))
+        #expect(html.components(separatedBy: "<script>").count == 2, "one script: the page's own")
+    }
+
+    @Test("--json gives the same data: the pipeline's columns, conversion, the week and the timelines")
+    func json() throws {
+        _ = try Commands.cadence(["demo", "--workspace", directory])
+        let printed = try cadence("report", "--json")
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(printed.output.utf8)) as? [String: Any])
+        let pipeline = try #require(data["pipeline"] as? [String: Any])
+        let columns = try #require(pipeline["columns"] as? [[String: Any]])
+        let offer = try #require(columns.first { $0["stage"] as? String == "offer" })
+        #expect((offer["apps"] as? [[String: Any]])?.compactMap { $0["company"] as? String }.sorted() == ["Initech", "Wayne Enterprises"])
+        #expect((data["timelines"] as? [Any])?.count == 8)
+        #expect(((data["offers"] as? [String: Any])?["compared"] as? [Any])?.count ?? 0 >= 2)
+    }
+}
