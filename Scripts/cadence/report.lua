@@ -135,7 +135,8 @@ function report.data(options)
   if ok then
     offers = { compared = comparison.data }
   else
-    offers = { compared = {}, note = tostring(comparison) }
+    local why = tostring(comparison)
+    offers = { compared = {}, note = why:find("no offer to compare", 1, true) and "No offers yet (received or negotiating)." or why }
   end
 
   -- The coach's overview: each candidate's applications by stage, and what is due.
@@ -189,7 +190,8 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 .column h3 { font-size: .9rem; margin: 0 0 .4rem; display: flex; justify-content: space-between; }
 .card { background: var(--bg); border: 1px solid var(--line); border-radius: .3rem; padding: .3rem .4rem; margin-bottom: .3rem; font-size: .85rem; }
 .card .role, .card .days { color: var(--muted); display: block; }
-.timeline { overflow-x: auto; } svg text { fill: var(--fg); font-size: 11px; }
+.timeline { overflow-x: auto; } .timeline svg { min-width: 720px; }
+section.person { margin-top: 3rem; border-top: 3px solid var(--line); } svg text { fill: var(--fg); font-size: 11px; }
 svg .axis { stroke: var(--line); } svg .today { stroke: var(--end); stroke-dasharray: 3 3; }
 .m-theirs { fill: var(--theirs); } .m-yours { fill: var(--yours); } .m-meeting { fill: var(--meeting); }
 .m-end { fill: var(--end); } .m-plan { fill: none; stroke: var(--plan); stroke-width: 2; stroke-dasharray: 2 2; }
@@ -199,6 +201,7 @@ svg .axis { stroke: var(--line); } svg .today { stroke: var(--end); stroke-dasha
 pre.draft { white-space: pre-wrap; background: var(--card); padding: .5rem; border-radius: .3rem; font: inherit; margin: .3rem 0; }
 button.copy { font: inherit; font-size: .8rem; cursor: pointer; }
 .legend span { margin-right: 1rem; white-space: nowrap; } .problems { color: var(--end); }
+@media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: .5rem; } }
 @media print { button.copy { display: none; } body { max-width: none; } .column { break-inside: avoid; } }
 ]]
 
@@ -234,7 +237,7 @@ end
 local CLASS = { ["message-sent"] = "m-yours", interview = "m-meeting", screen = "m-meeting", ["follow-up-call"] = "m-meeting",
                 rejection = "m-end", withdrawal = "m-end", decline = "m-end", ghosted = "m-end" }
 
-local function timelines_svg(data)
+local function timelines_svg(data, p)
   local first, last = cadence.date(data.first), cadence.date(data.last)
   local span = last - first
   local label_width, width, row = 190, 900, 22
@@ -242,9 +245,9 @@ local function timelines_svg(data)
   local function x(day) return label_width + plot * ((cadence.date(day) - first) / span) end
   local rows = data.timelines
   local height = 30 + row * #rows
-  local out = { ('<svg role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet">'):format(width, height),
-                '<title id="tl-title">Timelines</title>',
-                ('<desc id="tl-desc">One row per application from %s to %s: events that happened and follow-ups planned (hollow dashed circles). The same facts are in the table below.</desc>'):format(data.first, data.last) }
+  local out = { ('<svg role="img" aria-labelledby="%stl-title %stl-desc" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet">'):format(p, p, width, height),
+                ('<title id="%stl-title">Timelines</title>'):format(p),
+                ('<desc id="%stl-desc">One row per application from %s to %s: events that happened (each mark says what on hover) and follow-ups planned (hollow dashed circles, with why). This week and the pipeline give the same facts in text.</desc>'):format(p, data.first, data.last) }
   for w = 0, span // 7 do
     local day = first + 7 * w
     local px = x(tostring(day))
@@ -269,13 +272,13 @@ local function timelines_svg(data)
   return table.concat(out, "\n")
 end
 
-local function bars_svg(entries)
+local function bars_svg(entries, p)
   local width, row, label = 700, 34, 170
   local best = 0
   for _, en in ipairs(entries) do best = math.max(best, en.year1 or 0, en.average or 0) end
   if best <= 0 then return "" end
-  local out = { ('<svg role="img" aria-labelledby="of-title" viewBox="0 0 %d %d" width="100%%">'):format(width, 20 + row * #entries),
-                '<title id="of-title">Offers: first year and yearly average, in whole units; the table below gives the same figures</title>' }
+  local out = { ('<svg role="img" aria-labelledby="%sof-title" viewBox="0 0 %d %d" width="100%%">'):format(p, width, 20 + row * #entries),
+                ('<title id="%sof-title">Offers: first year and yearly average, in whole units; the table below gives the same figures</title>'):format(p) }
   for i, en in ipairs(entries) do
     local y = 10 + row * (i - 1)
     local w1 = (width - label - 150) * (en.year1 or 0) / best
@@ -292,7 +295,77 @@ end
 
 local function percent(rate) return rate and (("%d%%"):format(math.floor(rate * 100 + 0.5))) or "–" end
 
+-- The page's parts for one search (`data`), ids prefixed with `p` so that a
+-- coach's page can hold one set per candidate.
+local function body(data, add, p)
+    add('<h2 id="' .. p .. 'pipeline">Pipeline</h2>\n<div class="board">')
+    for _, column in ipairs(data.pipeline.columns) do
+      if #column.apps > 0 or FUNNEL_RANK[column.stage] then
+        add(('<section class="column" data-stage="%s" aria-label="%s: %d"><h3><span>%s</span><span>%d</span></h3>')
+          :format(e(column.stage), e(column.stage), #column.apps, e(column.stage), #column.apps))
+        for _, app in ipairs(column.apps) do
+          add(('<div class="card" data-app="%d"><strong>%s</strong><span class="role">%s</span>%s</div>'):format(app.id, e(app.company), e(app.role),
+            app.days and ('<span class="days">' .. app.days .. (app.days == 1 and " day" or " days") .. " in stage</span>") or ""))
+        end
+        add("</section>")
+      end
+    end
+    add("</div>\n<h3>From each stage to the next</h3>\n<table><thead><tr><th>From</th><th>To</th><th>Reached</th><th>Went on</th><th>Rate</th></tr></thead><tbody>")
+    for _, c in ipairs(data.pipeline.conversion) do
+      add(("<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%s</td></tr>"):format(e(c.from), e(c.to), c.reached, c.went_on, percent(c.rate)))
+    end
+    add("</tbody></table>\n<h3>How long applications stay in each stage</h3>\n<table><thead><tr><th>Stage</th><th>Median days</th><th>Times entered</th></tr></thead><tbody>")
+    for _, d in ipairs(data.pipeline.dwell) do
+      add(("<tr><td>%s</td><td>%d</td><td>%d</td></tr>"):format(e(d.stage), d.median_days, d.count))
+    end
+    add("</tbody></table>")
+
+    add('<h2 id="' .. p .. 'timelines">Timelines</h2>\n<p class="legend muted"><span>● their side</span><span>■ you wrote</span><span>◆ a meeting</span><span>★ an offer</span><span>✕ an end</span><span>◌ planned by your cadence.lua (hover for why)</span></p>')
+    add('<div class="timeline">' .. timelines_svg(data, p) .. "</div>")
+
+    add('<h2 id="' .. p .. 'week">This week</h2>')
+    if #data.week == 0 then add("<p>Nothing due.</p>") end
+    local heading
+    for i, item in ipairs(data.week) do
+      local section = item.overdue and "Overdue" or (item.due == data.as_of and "Today" or cadence.date(item.due):short())
+      if section ~= heading then
+        if heading then add("</div>") end
+        add('<div class="day"><h3>' .. e(section) .. "</h3>")
+        heading = section
+      end
+      add(('<div class="item%s"><strong>%s</strong>: %s%s%s<div class="why">Why: %s%s</div>'):format(item.overdue and " overdue" or "",
+        e(item.company), e(item.kind), item.to and (" to " .. e(item.to)) or "", item.overdue and (" (due " .. e(item.due) .. ")") or "",
+        e(item.reason), item.source and (" — from " .. e(item.source)) or ""))
+      if item.draft then
+        add(('<pre class="draft" id="%sdraft-%d">%s</pre><button class="copy" type="button" data-copy="%sdraft-%d">Copy draft</button>')
+          :format(p, i, e(item.draft), p, i))
+      end
+      add("</div>")
+    end
+    if heading then add("</div>") end
+
+    add('<h2 id="' .. p .. 'offers">Offers</h2>')
+    if #data.offers.compared > 0 then
+      add(bars_svg(data.offers.compared, p))
+      add("<table><thead><tr><th>Offer</th><th>Year 1</th><th>Yearly average</th><th>Overall score</th></tr></thead><tbody>")
+      local assumptions, seen = {}, {}
+      for _, en in ipairs(data.offers.compared) do
+        add(("<tr><td>%s</td><td>%s %s</td><td>%s %s</td><td>%.1f</td></tr>"):format(e(en.label), cadence.whole_text(en.year1 or 0), e(en.currency),
+          cadence.whole_text(en.average or 0), e(en.currency), en.overall or 0))
+        for _, line in ipairs(en.assumptions or {}) do
+          if not seen[line] then seen[line], assumptions[#assumptions + 1] = true, line end
+        end
+      end
+      add("</tbody></table>\n<h3>Assumptions</h3>\n<ul>")
+      for _, line in ipairs(assumptions) do add("<li>" .. e(line) .. "</li>") end
+      add("</ul>")
+    else
+      add('<p class="muted">' .. e(data.offers.note or "No offers yet.") .. "</p>")
+    end
+end
+
 --- The report as one self-contained HTML page (options: as for report.data).
+--- With several candidates and none chosen, an overview, then each one's page.
 function report.html(options)
   local data = report.data(options)
   local out = {}
@@ -304,81 +377,26 @@ function report.html(options)
     :format(e(title), e(data.as_of)))
   for _, line in ipairs(data.problems) do add('<p class="problems">' .. e(line) .. "</p>") end
 
-  if #data.candidates > 1 then
+  if #data.candidates > 1 and not data.candidate then
     add('<h2 id="overview">Candidates</h2>\n<table><thead><tr><th>Candidate</th><th>Applications by stage</th><th>Due this week</th></tr></thead><tbody>')
     for _, c in ipairs(data.candidates) do
       local parts = {}
       for _, stage in ipairs(cadence.stages) do
         if c.stages[stage] then parts[#parts + 1] = ("%s %d"):format(stage, c.stages[stage]) end
       end
-      add(("<tr><td>%s</td><td>%s</td><td>%d</td></tr>"):format(e(c.name), e(table.concat(parts, ", ")), c.due))
+      add(('<tr><td><a href="#c%d">%s</a></td><td>%s</td><td>%d</td></tr>'):format(c.id, e(c.name), e(table.concat(parts, ", ")), c.due))
     end
     add("</tbody></table>")
-  end
-
-  add('<h2 id="pipeline">Pipeline</h2>\n<div class="board">')
-  for _, column in ipairs(data.pipeline.columns) do
-    if #column.apps > 0 or FUNNEL_RANK[column.stage] then
-      add(('<section class="column" data-stage="%s" aria-label="%s: %d"><h3><span>%s</span><span>%d</span></h3>')
-        :format(e(column.stage), e(column.stage), #column.apps, e(column.stage), #column.apps))
-      for _, app in ipairs(column.apps) do
-        add(('<div class="card" data-app="%d"><strong>%s</strong><span class="role">%s</span>%s</div>'):format(app.id, e(app.company), e(app.role),
-          app.days and ('<span class="days">' .. app.days .. (app.days == 1 and " day" or " days") .. " in stage</span>") or ""))
-      end
+    -- Then each candidate's own page, one after the other.
+    for _, c in ipairs(data.candidates) do
+      add(('<section class="person" id="c%d">\n<h1>%s</h1>'):format(c.id, e(c.name)))
+      body(report.data{ candidate = c.id, as_of = data.as_of, days = (options or {}).days, weeks = (options or {}).weeks }, add, "c" .. c.id .. "-")
       add("</section>")
     end
-  end
-  add("</div>\n<h3>From each stage to the next</h3>\n<table><thead><tr><th>From</th><th>To</th><th>Reached</th><th>Went on</th><th>Rate</th></tr></thead><tbody>")
-  for _, c in ipairs(data.pipeline.conversion) do
-    add(("<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%s</td></tr>"):format(e(c.from), e(c.to), c.reached, c.went_on, percent(c.rate)))
-  end
-  add("</tbody></table>\n<h3>How long applications stay in each stage</h3>\n<table><thead><tr><th>Stage</th><th>Median days</th><th>Times entered</th></tr></thead><tbody>")
-  for _, d in ipairs(data.pipeline.dwell) do
-    add(("<tr><td>%s</td><td>%d</td><td>%d</td></tr>"):format(e(d.stage), d.median_days, d.count))
-  end
-  add("</tbody></table>")
-
-  add('<h2 id="timelines">Timelines</h2>\n<p class="legend muted"><span>● their side</span><span>■ you wrote</span><span>◆ a meeting</span><span>★ an offer</span><span>✕ an end</span><span>◌ planned by your cadence.lua (hover for why)</span></p>')
-  add('<div class="timeline">' .. timelines_svg(data) .. "</div>")
-
-  add('<h2 id="week">This week</h2>')
-  if #data.week == 0 then add("<p>Nothing due.</p>") end
-  local heading
-  for i, item in ipairs(data.week) do
-    local section = item.overdue and "Overdue" or (item.due == data.as_of and "Today" or cadence.date(item.due):short())
-    if section ~= heading then
-      if heading then add("</div>") end
-      add('<div class="day"><h3>' .. e(section) .. "</h3>")
-      heading = section
-    end
-    add(('<div class="item%s"><strong>%s</strong>: %s%s%s<div class="why">Why: %s%s</div>'):format(item.overdue and " overdue" or "",
-      e(item.company), e(item.kind), item.to and (" to " .. e(item.to)) or "", item.overdue and (" (due " .. e(item.due) .. ")") or "",
-      e(item.reason), item.source and (" — from " .. e(item.source)) or ""))
-    if item.draft then
-      add(('<pre class="draft" id="draft-%d">%s</pre><button class="copy" type="button" data-copy="draft-%d">Copy draft</button>'):format(i, e(item.draft), i))
-    end
-    add("</div>")
-  end
-  if heading then add("</div>") end
-
-  add('<h2 id="offers">Offers</h2>')
-  if #data.offers.compared > 0 then
-    add(bars_svg(data.offers.compared))
-    add("<table><thead><tr><th>Offer</th><th>Year 1</th><th>Yearly average</th><th>Overall score</th></tr></thead><tbody>")
-    local assumptions, seen = {}, {}
-    for _, en in ipairs(data.offers.compared) do
-      add(("<tr><td>%s</td><td>%s %s</td><td>%s %s</td><td>%.1f</td></tr>"):format(e(en.label), cadence.whole_text(en.year1 or 0), e(en.currency),
-        cadence.whole_text(en.average or 0), e(en.currency), en.overall or 0))
-      for _, line in ipairs(en.assumptions or {}) do
-        if not seen[line] then seen[line], assumptions[#assumptions + 1] = true, line end
-      end
-    end
-    add("</tbody></table>\n<h3>Assumptions</h3>\n<ul>")
-    for _, line in ipairs(assumptions) do add("<li>" .. e(line) .. "</li>") end
-    add("</ul>")
   else
-    add('<p class="muted">' .. e(data.offers.note or "No offers yet.") .. "</p>")
+    body(data, add, "")
   end
+
   add("<script>" .. SCRIPT .. "</script>\n</body>\n</html>\n")
   return table.concat(out, "\n")
 end

@@ -55,7 +55,7 @@ func text(_ value: Double, _ digits: Int = 2) -> String {
 }
 
 var rows: [Row] = []
-/// Groups to run (call, property, loop, state, table, api, isolation, agenda); all when none is named.
+/// Groups to run (call, property, loop, state, table, api, report, isolation, agenda); all when none is named.
 let selected = Set(CommandLine.arguments.dropFirst())
 func wanted(_ group: String) -> Bool { selected.isEmpty || selected.contains(group) }
 let calls = 5_000_000
@@ -184,6 +184,10 @@ if wanted("api") {
         rows.append(Row(name: "  (loading 100k applications into Lua)", ratio: 1, unit: "ms",
                         perOperation: loaded * 1e3, goal: nil))
     }
+}
+
+if wanted("report") {
+    rows += try reportRows(size: 2_000)
 }
 
 if wanted("isolation") {

@@ -55,6 +55,30 @@ struct ReportTests: WorkspaceSuite {
         #expect(html.components(separatedBy: "<script>").count == 2, "one script: the page's own")
     }
 
+    @Test("a coach's workspace: an overview of each candidate, then each one's own page")
+    func coach() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        _ = try cadence("candidate", "add", "Sam Lee", "--time-zone", "Europe/London")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--candidate", "Jo Bloggs", "--applied", "2026-03-02")
+        _ = try cadence("app", "add", "Globex", "Engineer", "--candidate", "Sam Lee", "--applied", "2026-03-03")
+        _ = try cadence("log", "interview", "--app", "globex", "--with", "Rita Gomez", "--at", "2026-03-09")
+        let page = directory + "/coach.html"
+        #expect(try cadence("report", "-o", page, "--as-of", "2026-03-10").status == 0)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("<h2 id=\"overview\">Candidates</h2>"))
+        #expect(html.contains("<a href=\"#c1\">Jo Bloggs</a></td><td>applied 1</td>"), "\(html)")
+        #expect(html.contains("<a href=\"#c2\">Sam Lee</a></td><td>interviewing 1</td>"))
+        let jo = try #require(html.range(of: "<section class=\"person\" id=\"c1\">"))
+        let sam = try #require(html.range(of: "<section class=\"person\" id=\"c2\">"))
+        #expect(html[jo.upperBound..<sam.lowerBound].contains("Acme") && !html[jo.upperBound..<sam.lowerBound].contains("Globex"))
+        #expect(html[sam.upperBound...].contains("Globex: thank-you") || html[sam.upperBound...].contains("<strong>Globex</strong>: thank-you"))
+        let one = try cadence("report", "-o", page, "--as-of", "2026-03-10", "--candidate", "sam lee")
+        #expect(one.status == 0)
+        let single = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(single.contains("<title>Job search: Sam Lee</title>") && !single.contains("Acme") && !single.contains("id=\"overview\""))
+    }
+
     @Test("--json gives the same data: the pipeline's columns, conversion, the week and the timelines")
     func json() throws {
         _ = try Commands.cadence(["demo", "--workspace", directory])
