@@ -150,6 +150,12 @@ struct PolicyCommand: ParsableCommand {
         if case .bad(let why) = verdict { throw PolicyRefusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
         let lock = PackageLock(workspace: location.directory)
         let installed = try lock.entries()[manifest.name]
+        // The values set for the version installed carry over, where this version still has the option.
+        var kept = options
+        var dropped: [String] = []
+        for (name, value) in installed?.options ?? [:] where kept[name] == nil {
+            if manifest.options.contains(where: { $0.name == name }) { kept[name] = value } else { dropped.append(name) }
+        }
         if let installed {
             let widened = (consented ?? manifestFromLock(installed, manifest)).widened(manifest)
             if !widened.isEmpty && !acceptReads {
@@ -165,9 +171,11 @@ struct PolicyCommand: ParsableCommand {
         guard passed || count == 0 else {
             throw PolicyRefusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
         }
-        try lock.install(package, source: source.hasPrefix("/") || source.contains("://") ? source : FileManager.default.currentDirectoryPath + "/" + source,
+        // A path on disk is recorded whole (update fetches from it again, from anywhere); a URL as given.
+        let recorded = FileManager.default.fileExists(atPath: source) ? URL(fileURLWithPath: source).standardizedFileURL.path : source
+        try lock.install(package, source: recorded,
                          commit: commit, signedBy: { if case .signed(let by) = verdict { by } else { nil } }(),
-                         options: options.merging(installed?.options ?? [:]) { new, _ in new }, limits: limits, today: today())
+                         options: kept, limits: limits, today: today())
         Output.write("""
             \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
               \(manifest.summary)
@@ -175,6 +183,7 @@ struct PolicyCommand: ParsableCommand {
               It may propose: \(manifest.proposes.joined(separator: ", ")).
               Signature: \(signatureLine(verdict)).
               Tests: \(count == 0 ? "none shipped" : report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
+            \(dropped.isEmpty ? "" : "  Options this version no longer has, dropped: \(dropped.sorted().joined(separator: ", ")).\n")\
             It runs isolated in every agenda from now on; 'cadence policy show \(manifest.name)' says more.
 
             """)
@@ -323,7 +332,7 @@ struct PolicyCommand: ParsableCommand {
                 consented.reads = entry.reads
                 let widened = consented.widened(package.manifest)
                 Output.write(widened.isEmpty ? "It reads nothing more than before.\n" : "It now also reads: \(widened.joined(separator: ", ")).\n")
-                try PolicyCommand.install(source, options: entry.options, limits: entry.limits, acceptReads: acceptReads,
+                try PolicyCommand.install(source, options: [:], limits: entry.limits, acceptReads: acceptReads,
                                           workspace: workspace, verb: "Updated", consented: consented)
             }
         }
