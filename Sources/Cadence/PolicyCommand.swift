@@ -10,7 +10,7 @@ import LuaBinding
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "Share policies: test, try, add (pinned), update, list, show, remove, and pack your own.",
+        abstract: "Share policies: test, try, add (pinned), update, list, show, remove; pack and sign your own.",
         discussion: """
             A package is a folder with cadence-policy.json (what it is, what it reads, what it \
             may propose), its Lua and its tests; or one .lua file that starts with its manifest. \
