@@ -71,3 +71,10 @@ func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future) thr
 func warnOfStoredProblems() {
     for problem in StoredProblems.take() { StandardError.write("cadence: warning: \(problem)\n") }
 }
+
+/// What a command refuses or cannot do, in one line ("cadence: …", exit status 1). A
+/// mistake in the command line itself is a ValidationError instead (the usage, 64).
+struct Refusal: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

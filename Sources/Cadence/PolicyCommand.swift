@@ -19,13 +19,6 @@ struct PolicyCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Pack.self, Sign.self])
 
-    /// A package refused (its tests fail, its signature is bad, it reads more
-    /// than agreed): an error of the package, not of the command line.
-    struct PolicyRefusal: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
-
     /// Runs a line of Lua over the workspace that reads and writes nothing of it.
     static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
         try PolicyScript.run(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
@@ -147,7 +140,7 @@ struct PolicyCommand: ParsableCommand {
             _ = try PolicyManifest.value(text, type: option.type, field: "--option \(name)")
         }
         let verdict = try PackageSignature.verify(package)
-        if case .bad(let why) = verdict { throw PolicyRefusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
+        if case .bad(let why) = verdict { throw Refusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
         let lock = PackageLock(workspace: location.directory)
         let installed = try lock.entries()[manifest.name]
         // The values set for the version installed carry over, where this version still has the option.
@@ -159,7 +152,7 @@ struct PolicyCommand: ParsableCommand {
         if let installed {
             let widened = (consented ?? manifestFromLock(installed, manifest)).widened(manifest)
             if !widened.isEmpty && !acceptReads {
-                throw PolicyRefusal("""
+                throw Refusal("""
                     \(manifest.name) \(manifest.version) reads more than the version installed: \(widened.joined(separator: ", ")). \
                     Nothing was changed; if you agree, run again with --accept-reads
                     """)
@@ -169,7 +162,7 @@ struct PolicyCommand: ParsableCommand {
         let copy = try write(package, into: scratch + "/package")
         let (report, passed, count) = try test(workspace, path: copy)
         guard passed || count == 0 else {
-            throw PolicyRefusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
+            throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
         }
         // A path on disk is recorded whole (update fetches from it again, from anywhere); a URL as given.
         let recorded = FileManager.default.fileExists(atPath: source) ? URL(fileURLWithPath: source).standardizedFileURL.path : source
@@ -414,7 +407,7 @@ struct PolicyCommand: ParsableCommand {
                     """)
                 let foreign = found["foreign"].tableValue?.array.compactMap(\.stringValue) ?? []
                 guard foreign.isEmpty else {
-                    throw PolicyRefusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")
+                    throw Refusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")
                 }
                 let slug = packageName ?? String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
                     .split(separator: "-").joined(separator: "-")
@@ -441,7 +434,7 @@ struct PolicyCommand: ParsableCommand {
                     try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
                 }
                 try writeManifest()
-                guard case .string(let text) = found["text"] else { throw PolicyRefusal("\(source) could not be read") }
+                guard case .string(let text) = found["text"] else { throw Refusal("\(source) could not be read") }
                 try Data(text.bytes).write(to: URL(fileURLWithPath: folder + "/policy.lua"))
                 // What it proposes on made-up timelines, seeing everything: the tests' expectations.
                 let recorded = try lua(workspace, [LuaValue(folder)], """

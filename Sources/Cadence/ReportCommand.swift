@@ -49,11 +49,18 @@ struct Report: ParsableCommand {
                     (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
                         .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
                 }
-                guard let opener else { throw ValidationError("no xdg-open to open it with: open \(path) in your browser") }
+                guard let opener else { throw Refusal("no xdg-open to open it with: open \(path) in your browser") }
+                // The opener hands the page to a browser and returns; its own complaints are replaced by one line.
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
                 process.arguments = [opener, path]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
                 try process.run()
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else {
+                    throw Refusal("\(opener) found no browser to open it with: open \(path) in your browser")
+                }
             }
         }
     }
