@@ -467,6 +467,13 @@ function cadence.all_contacts()
   return by_app
 end
 
+--- Every application's offers at once, by application id.
+function cadence.all_offers()
+  local by_app = host.all_offers()
+  for id, rows in pairs(by_app) do by_app[id] = objects(Offer, rows) end
+  return by_app
+end
+
 --- What was decided about agenda items: done, skipped, or snoozed (to `due`).
 function cadence.decisions() return objects(Decision, host.decisions()) end
 

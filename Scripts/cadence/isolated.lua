@@ -62,6 +62,7 @@ function isolated.host(pure, request)
   host.search = host.applications
   host.timelines = host.applications
   host.all_contacts = host.applications
+  host.all_offers = host.applications
   host.log = refuse("log events (the agenda logs an item when you mark it done)")
   host.edit_app = refuse("change an application")
   host.archive_app = host.edit_app

@@ -181,8 +181,8 @@ local function applies(p, app)
   return (p.only == nil or named(p.only)) and (p.except == nil or not named(p.except))
 end
 
--- Nothing scheduled: shared by every application that has no future events.
-local NONE = setmetatable({}, { __newindex = function() error("the list of scheduled events is read-only", 2) end })
+-- Nothing scheduled, no offers: shared by every application that has none.
+local NONE = setmetatable({}, { __newindex = function() error("this empty list is shared, and read-only: make a list of your own", 2) end })
 
 --- Splits a timeline (in time order) into what happened up to `today` and
 --- what is scheduled after. Events a correction set aside (a mistake
@@ -290,8 +290,8 @@ function policy.agenda(policies, options)
                          calendar = calendar.new(options.calendar) }
   for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c end
   local items, refs = {}, {}
-  -- The whole search in two calls, not two per application.
-  local search, contacts = cadence.search(), cadence.all_contacts()
+  -- The whole search in three calls, not three per application.
+  local search, contacts, offers = cadence.search(), cadence.all_contacts(), cadence.all_offers()
   if options.app then search.apps = { options.app } end
   -- Installed packages plan in their workers while the agenda plans its own
   -- policies here; their proposals join each application's afterwards.
@@ -308,6 +308,7 @@ function policy.agenda(policies, options)
   local planned = {}
   for i, app in ipairs(search.apps) do
     plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
+    plan_options.offers = offers[app.id] or NONE
     planned[i] = (policy.plan(app, own, today, plan_options))
   end
   local ran = {}
@@ -323,6 +324,7 @@ function policy.agenda(policies, options)
     for _, p in ipairs(ran) do if p.by_app[app.id] then proposed = true; break end end
     if proposed then
       plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
+      plan_options.offers = offers[app.id] or NONE
       for _, item in ipairs((policy.plan(app, ran, today, plan_options))) do list[#list + 1] = item end
     end
     local seen = {}

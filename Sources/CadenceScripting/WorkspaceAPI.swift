@@ -183,6 +183,14 @@ public final class WorkspaceAPI {
             }
             return .one(.table(byApplication))
         }
+        // Every live offer at once, by application id: planning asks each application for its own.
+        try add("all_offers") { [self] _ in
+            var byApplication = LuaTable()
+            for (id, offers) in Dictionary(grouping: try workspace.offers(), by: \.applicationID) {
+                byApplication[.integer(id)] = .table(LuaTable(array: try offers.map { try offerValue($0) }))
+            }
+            return .one(.table(byApplication))
+        }
         try add("application") { [self] args in
             let name = try args.string(1)
             let classes = try ObjectClasses(args, from: 2)
