@@ -15,7 +15,8 @@ local pure, sources, request_text = ...
 -- Captured before any package code runs: a package may replace globals.
 local load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable =
   load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable
-local format, gsub, byte, sort, concat, utf8len = string.format, string.gsub, string.byte, table.sort, table.concat, utf8.len
+local format, gsub, find, byte, sort, concat, utf8len =
+  string.format, string.gsub, string.find, string.byte, table.sort, table.concat, utf8.len
 local mathtype = math.type
 
 -- What a package may propose: at most this much, in these sizes (and the
@@ -52,7 +53,14 @@ local sharing = require "cadence.sharing"
 local Date = cadence.Date
 
 do
-  local chunk = load(request_text, "=request", "t", { D = function(n) return setmetatable({ number = n }, Date) end })
+  -- One Date per day, shared (dates are values: they cannot be changed), as the workspace's host does.
+  local days = {}
+  local function day(n)
+    local d = days[n]
+    if not d then d = setmetatable({ number = n }, Date); days[n] = d end
+    return d
+  end
+  local chunk = load(request_text, "=request", "t", { D = day })
   local sent = chunk()
   -- A plan's request keeps its small fields apart ("rest"), after the search.
   for k, v in pairs(sent.rest or {}) do sent[k] = v end
@@ -67,40 +75,79 @@ end
 local ESCAPES = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t", ["\r"] = "\\r" }
 local function escape(c) return ESCAPES[c] or format("\\u%04x", byte(c)) end
 
-local function json(value, out)
+-- Writes `value` into `out` from position n + 1; returns the last position.
+-- (An answer holds tens of thousands of proposals: most texts need no
+-- escaping, and keys go in any order.)
+local function json(value, out, n)
   local t = type(value)
   if t == "string" then
-    out[#out + 1] = '"' .. gsub(value, '[%c"\\]', escape) .. '"'
+    n = n + 1
+    out[n] = find(value, '[%c"\\]') and ('"' .. gsub(value, '[%c"\\]', escape) .. '"') or ('"' .. value .. '"')
   elseif t == "number" then
-    out[#out + 1] = mathtype(value) == "integer" and format("%d", value) or format("%.17g", value)
+    n = n + 1
+    out[n] = mathtype(value) == "integer" and format("%d", value) or format("%.17g", value)
   elseif t == "boolean" then
-    out[#out + 1] = tostring(value)
+    n = n + 1
+    out[n] = value and "true" or "false"
   elseif t == "nil" then
-    out[#out + 1] = "null"
+    n = n + 1
+    out[n] = "null"
   elseif value[1] ~= nil or next(value) == nil then
-    out[#out + 1] = "["
+    n = n + 1
+    out[n] = "["
     for i, v in ipairs(value) do
-      if i > 1 then out[#out + 1] = "," end
-      json(v, out)
+      if i > 1 then n = n + 1; out[n] = "," end
+      n = json(v, out, n)
     end
-    out[#out + 1] = "]"
+    n = n + 1
+    out[n] = "]"
   else
-    out[#out + 1] = "{"
-    local keys = {}
-    for k in pairs(value) do keys[#keys + 1] = k end
-    sort(keys)
-    for i, k in ipairs(keys) do
-      if i > 1 then out[#out + 1] = "," end
-      json(k, out)
-      out[#out + 1] = ":"
-      json(value[k], out)
+    n = n + 1
+    out[n] = "{"
+    local first = true
+    for k, v in pairs(value) do
+      if not first then n = n + 1; out[n] = "," end
+      first = false
+      n = json(k, out, n)
+      n = n + 1
+      out[n] = ":"
+      n = json(v, out, n)
     end
-    out[#out + 1] = "}"
+    n = n + 1
+    out[n] = "}"
   end
-  return out
+  return n
 end
 
-local function answer(value) return concat(json(value, {})) end
+local function answer(value)
+  local out = {}
+  json(value, out, 0)
+  return concat(out)
+end
+
+-- A JSON text, or null.
+local function text_or_null(value)
+  if value == nil then return "null" end
+  if find(value, '[%c"\\]') then return '"' .. gsub(value, '[%c"\\]', escape) .. '"' end
+  return '"' .. value .. '"'
+end
+
+-- A plan's answer: each proposal written with one format, its fields known.
+local function plan_answer(result)
+  local out = {}
+  for i, p in ipairs(result.proposals) do
+    local logs = p.logs
+    out[i] = format('{"application":%d,"kind":%s,"due":%s,"key":%s,"to":%s,"channel":%s,"reason":%s,"draft":%s,'
+                    .. '"subject":%s,"rule":%s,"slide":%s,"logs":%s}',
+      p.application, text_or_null(p.kind), text_or_null(p.due), text_or_null(p.key), text_or_null(p.to),
+      text_or_null(p.channel), text_or_null(p.reason), text_or_null(p.draft), text_or_null(p.subject),
+      text_or_null(p.rule), text_or_null(p.slide),
+      logs == nil and "null" or logs == false and "false" or type(logs) == "string" and text_or_null(logs) or answer(logs))
+  end
+  return '{"proposals":[' .. concat(out, ",") .. '],"failures":' .. answer(result.failures)
+    .. ',"failed":' .. format("%d", result.failed) .. "}"
+end
+
 
 ---------------------------------------------------------------------------
 -- The package's policies
@@ -310,4 +357,4 @@ else
   ok, result = pcall(plan, policies, request, cadence.date(request.as_of))
 end
 if not ok then return fail(tostring(result)) end
-return answer(result)
+return result.proposals and plan_answer(result) or answer(result)
