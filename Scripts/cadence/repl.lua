@@ -34,7 +34,7 @@ end
 -- does; :undo takes it back.
 local function act(action, ref, options)
   local policy = require "cadence.policy"
-  local policies, settings = policy.load()
+  local policies, settings = policy.all()  -- with the installed packages, whose items have refs too
   options.calendar = settings.calendar
   local _, said = policy.act(policies, tostring(ref), action, options)
   return said

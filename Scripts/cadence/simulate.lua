@@ -140,7 +140,9 @@ function simulate.report(options)
   local policy = require "cadence.policy"
   local ok, app = pcall(cadence.app, options.app)
   if not ok then error((tostring(app):gsub("^[^:]*:%d+: ", "")), 0) end
-  local policies, settings = policy.all(options.path)
+  -- Your cadence.lua's policies: an installed package plans in its worker, over the
+  -- workspace as it is, so a simulation's made-up events do not reach it.
+  local policies, settings = policy.load(options.path)
   local result = simulate.run(app, policies, { days = options.days, assume = options.assume, calendar = settings.calendar })
   local data = {}
   for i, line in ipairs(result.lines) do
