@@ -18,7 +18,7 @@ func reportRows(size: Int) throws -> [Row] {
     _ = try run("/usr/bin/env", ["sqlite3", base + "/cadence.sqlite", ".read " + base + ".sql"])
     let writing = try seconds { _ = try run(cadence, ["report", "--workspace", base, "--as-of", "2026-03-02", "-o", base + ".html"]) }
     let bytes = (try FileManager.default.attributesOfItem(atPath: base + ".html")[.size] as? Int) ?? 0
-    let flags = ["--no-sandbox", "--disable-gpu", "--dump-dom"]
+    let flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--dump-dom"]
     let m = try compare(rounds: 5, { _ = try run(browser, flags + ["file://" + base + ".html"]) },
                         against: { _ = try run(browser, flags + ["about:blank"]) })
     return [

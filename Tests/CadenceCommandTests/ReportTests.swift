@@ -23,7 +23,7 @@ struct ReportTests: WorkspaceSuite {
         try FileManager.default.createDirectory(atPath: Self.artifacts, withIntermediateDirectories: true)
         let browser = "/usr/bin/chromium-headless-shell"
         try #require(FileManager.default.isExecutableFile(atPath: browser), "make test installs chromium-headless-shell")
-        let rendered = try Commands.run(browser, ["--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+        let rendered = try Commands.run(browser, ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
                                                   "--dump-dom", "file://" + page], timeLimit: 120)
         #expect(!rendered.error.contains(":CONSOLE"), "console: \(rendered.error)")
         let dom = rendered.output
@@ -36,7 +36,7 @@ struct ReportTests: WorkspaceSuite {
         }
         #expect(dom.contains("<svg role=\"img\" aria-labelledby=\"tl-title tl-desc\""))
         #expect(dom.contains("Copy draft"))
-        let shot = try Commands.run(browser, ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,2400",
+        let shot = try Commands.run(browser, ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1200,2400",
                                               "--screenshot=\(Self.artifacts)/demo-report.png", "file://" + page], timeLimit: 120)
         #expect(shot.status == 0 && FileManager.default.fileExists(atPath: Self.artifacts + "/demo-report.png"), "\(shot.error)")
     }
