@@ -115,6 +115,12 @@ void *cl_host(lua_State *L) { return cl_control_of(L)->host; }
 lua_State *cl_running_thread(cl_control *c) { return c->running; }
 void cl_collect_garbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
 
+/* Generational collection (lua.c's default, and trusted states'): for a
+** sandboxed state that holds a large, long-lived heap, such as the data a
+** policy worker was sent, the incremental collector walks it all again and
+** again. Setting the mode runs no finalizer and raises nothing. */
+void cl_collect_generationally(lua_State *L) { lua_gc(L, LUA_GCGEN, 0, 0); }
+
 int cl_pause_collector(lua_State *L) {
   int running = lua_gc(L, LUA_GCISRUNNING);
   if (running) lua_gc(L, LUA_GCSTOP);

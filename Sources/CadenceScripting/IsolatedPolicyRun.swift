@@ -15,6 +15,8 @@ public enum IsolatedPolicyRun {
             let scripts = try ScriptLibrary.required()
             let lua = try LuaState(profile: .sandboxed, limits: LuaLimits(memory: memory, instructions: nil, seconds: seconds))
             defer { lua.close() }
+            // The search it is sent lives as long as the worker: collect around it, not through it.
+            lua.collectGenerationally()
             // Everything read from disk is read now: behind the walls no file opens.
             let sources = try moduleSources(scripts)
             let workerPath = scripts + "/cadence/worker.lua"

@@ -220,6 +220,14 @@ public final class LuaState {
         guard let L = core.mainThread else { return }
         cl_collect_garbage(L)
     }
+
+    /// Switches the collector to generational mode (what lua5.4 and trusted
+    /// states use). Worth it for a sandboxed state holding a large heap that
+    /// lives as long as the state (a worker's data).
+    public func collectGenerationally() {
+        guard let L = core.mainThread else { return }
+        cl_collect_generationally(L)
+    }
 }
 
 #if canImport(Glibc)

@@ -139,6 +139,7 @@ int cl_registryindex(void);
 const char *cl_tolstring(lua_State *L, int index, size_t *length);
 int cl_isinteger(lua_State *L, int index);
 void cl_collect_garbage(lua_State *L);
+void cl_collect_generationally(lua_State *L);
 /* Stops the collector while the host builds a large result that is live
 ** from the start (collecting then is wasted work); returns whether it was
 ** running, which is what cl_resume_collector takes. Neither can raise. */
