@@ -56,7 +56,6 @@ let package = Package(
                 "CadenceStore",
                 "CadenceScripting",
                 "CadenceSharing",
-                "CIsolation",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

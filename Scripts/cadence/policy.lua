@@ -305,12 +305,14 @@ function policy.agenda(policies, options)
       own[#own + 1] = p
     end
   end
-  local planned = {}
-  for i, app in ipairs(search.apps) do
+  -- What planning `app` under `list` gives, from the search already read.
+  local function plan_from_search(app, list)
     plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
     plan_options.offers = offers[app.id] or NONE
-    planned[i] = (policy.plan(app, own, today, plan_options))
+    return (policy.plan(app, list, today, plan_options))
   end
+  local planned = {}
+  for i, app in ipairs(search.apps) do planned[i] = plan_from_search(app, own) end
   local ran = {}
   for _, p in ipairs(packaged) do
     local finished, why = sharing.finish(p, search, contacts)
@@ -323,9 +325,7 @@ function policy.agenda(policies, options)
     local proposed = false
     for _, p in ipairs(ran) do if p.by_app[app.id] then proposed = true; break end end
     if proposed then
-      plan_options.timeline, plan_options.contacts = search.timelines[app.id] or {}, contacts[app.id] or {}
-      plan_options.offers = offers[app.id] or NONE
-      for _, item in ipairs((policy.plan(app, ran, today, plan_options))) do list[#list + 1] = item end
+      for _, item in ipairs(plan_from_search(app, ran)) do list[#list + 1] = item end
     end
     local seen = {}
     for _, item in ipairs(list) do
@@ -494,11 +494,9 @@ end
 --- package that did not run cleanly) }. options: as for policy.run.
 function policy.report(options)
   local items, today, settings, failures = policy.run(options)
-  local lines = {}
-  for i, f in ipairs(failures) do lines[i] = ("package %s: %s"):format(f.source or f.policy, f.reason) end
   return { text = options.text ~= false and policy.render(items, today, failures) or nil,
            data = options.data and policy.data(items) or nil, today = tostring(today),
-           send_at = settings.calendar and settings.calendar.send_at, failures = lines }
+           send_at = settings.calendar and settings.calendar.send_at, failures = policy.failure_lines(failures) }
 end
 
 --- Acts on an agenda item, in one call: what `cadence agenda done|skip|snooze`
@@ -510,18 +508,20 @@ function policy.act_on(options)
   return said
 end
 
--- Installed packages that did not run, or whose proposals were left out: said first.
-local function failure_lines(failures, lines)
-  for _, f in ipairs(failures or {}) do
-    lines[#lines + 1] = ("Package %s: %s"):format(f.source or f.policy, f.reason)
-  end
-  if #lines > 0 then lines[#lines + 1] = "" end
+--- A line for each installed package that did not run, or whose proposals
+--- were left out (`failures`: see policy.agenda): "package NAME VERSION (sha256 …): why".
+function policy.failure_lines(failures)
+  local lines = {}
+  for i, f in ipairs(failures or {}) do lines[i] = ("package %s: %s"):format(f.source or f.policy, f.reason) end
   return lines
 end
 
---- The agenda as text a person reads (`failures`: see policy.agenda).
+--- The agenda as text a person reads (`failures`: see policy.agenda), what
+--- did not run said first.
 function policy.render(items, today, failures)
-  local lines = failure_lines(failures, {})
+  local lines = {}
+  for i, line in ipairs(policy.failure_lines(failures)) do lines[i] = line:gsub("^%l", string.upper) end
+  if #lines > 0 then lines[#lines + 1] = "" end
   if #items == 0 then
     lines[#lines + 1] = "Nothing due. " .. "(as of " .. tostring(today) .. ")"
     return table.concat(lines, "\n")

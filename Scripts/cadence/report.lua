@@ -154,12 +154,10 @@ function report.data(options)
     end
   end
 
-  local problems = {}
-  for i, f in ipairs(failures or {}) do problems[i] = ("package %s: %s"):format(f.source or f.policy, f.reason) end
   return { as_of = tostring(today), candidate = person and person.name or nil, candidates = candidates,
            pipeline = { columns = columns, conversion = conversion, dwell = dwell_rows },
            timelines = timelines, first = tostring(first), last = tostring(today + 28), week = week, offers = offers,
-           problems = problems }
+           problems = policy.failure_lines(failures) }
 end
 
 ---------------------------------------------------------------------------

@@ -14,21 +14,31 @@ local host = require "cadence.host"
 
 local sharing = {}
 
--- What every package gets, declared or not: which application, and the
--- kind and day of each event (a timeline without them says nothing), and
--- which events correct others (planning sets the corrected ones aside).
-local ALWAYS = {
-  application = { id = true, candidateID = true },
-  events = { id = true, kind = true, day = true, corrects = true },
-  contacts = {}, offers = { id = true }, candidate = { id = true },
-}
+-- The fields a package may declare it reads, by record, and those every
+-- package gets, declared or not (which application; each event's kind, day,
+-- and what it corrects): the host's lists (Swift's ReadableFields), as sets.
+local FIELDS = host.readable_fields()
+local ALWAYS = {}
+for record, names in pairs(FIELDS.always) do
+  ALWAYS[record] = {}
+  for _, name in ipairs(names) do ALWAYS[record][name] = true end
+end
 
---- The fields of `row` the package may read: those `reads[record]` lists,
---- and the ones always given.
+-- The fields a package gets of `record`: those always given, then those it reads.
+local function fields_of(record, reads)
+  local list = {}
+  for key in pairs(ALWAYS[record]) do list[#list + 1] = key end
+  table.sort(list)
+  for _, key in ipairs(reads and reads[record] or {}) do
+    if not ALWAYS[record][key] then list[#list + 1] = key end
+  end
+  return list
+end
+
+--- The fields of `row` the package may read: those always given, and those `reads[record]` lists.
 function sharing.filter(row, record, reads)
   local copy = {}
-  for key in pairs(ALWAYS[record]) do copy[key] = row[key] end
-  for _, key in ipairs(reads and reads[record] or {}) do copy[key] = row[key] end
+  for _, key in ipairs(fields_of(record, reads)) do copy[key] = row[key] end
   return copy
 end
 
@@ -117,17 +127,6 @@ end
 local function package_part(package)
   return { name = package.name, version = package.version, entry = package.entry, tests = package.tests,
            select = package.select, files = package.files, options = package.options, reads = package.reads }
-end
-
--- The fields a package gets of `record`: those always given, then those it reads.
-local function fields_of(record, reads)
-  local list = {}
-  for key in pairs(ALWAYS[record]) do list[#list + 1] = key end
-  table.sort(list)
-  for _, key in ipairs(reads and reads[record] or {}) do
-    if not ALWAYS[record][key] then list[#list + 1] = key end
-  end
-  return list
 end
 
 -- Writes `rows` as a list of tables holding only `fields`, straight into
@@ -523,9 +522,8 @@ function sharing.watch_reads(p)
       if not item.failed then kinds[item.kind] = true end
     end
   end
-  local FIELDS = host.readable_fields()
   local reads = {}
-  for record, fields in pairs(FIELDS) do
+  for record, fields in pairs(FIELDS.declarable) do
     local known = {}
     for _, f in ipairs(fields) do known[f] = true end
     for key in pairs(seen) do
@@ -618,7 +616,7 @@ end
 --- Records what the package proposes on the fixtures, in its worker: a list of proposals by case.
 function sharing.record(package)
   local seeing_all = package_part(package)
-  seeing_all.reads = host.readable_fields()
+  seeing_all.reads = FIELDS.declarable
   local request = "return " .. sharing.literal{ mode = "record", as_of = tostring(cadence.today()), package = seeing_all,
                                                 apps = {}, cases = FIXTURES }
   local recorded, why = host.record_isolated(package.name, request)

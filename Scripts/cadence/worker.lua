@@ -10,7 +10,7 @@
 -- only Cadence's own modules, and what it proposes is copied into plain,
 -- bounded values before it leaves (the host checks everything again).
 
-local pure, sources, request_text = ...
+local pure, sources, request_text, caps = ...
 
 -- Captured before any package code runs: a package may replace globals.
 local load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable =
@@ -19,9 +19,9 @@ local format, gsub, find, byte, sort, concat, utf8len =
   string.format, string.gsub, string.find, string.byte, table.sort, table.concat, utf8.len
 local mathtype = math.type
 
--- What a package may propose: at most this much, in these sizes (and the
--- host reads at most 16 MiB of answer).
-local MAX_PER_APP, MAX_TEXT, MAX_DRAFT, MAX_FAILURES = 50, 4000, 20000, 20
+-- What a package may propose: at most this much, in these sizes (the host's
+-- figures, which it checks again; it reads at most 16 MiB of answer).
+local MAX_PER_APP, MAX_FAILURES, MAX_TEXT = caps.per_application, caps.failures, caps.text
 
 ---------------------------------------------------------------------------
 -- Modules: Cadence's own, compiled from the texts read before the walls went up.
@@ -75,6 +75,13 @@ end
 local ESCAPES = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t", ["\r"] = "\\r" }
 local function escape(c) return ESCAPES[c] or format("\\u%04x", byte(c)) end
 
+-- A JSON text, or null.
+local function text_or_null(value)
+  if value == nil then return "null" end
+  if find(value, '[%c"\\]') then return '"' .. gsub(value, '[%c"\\]', escape) .. '"' end
+  return '"' .. value .. '"'
+end
+
 -- Writes `value` into `out` from position n + 1; returns the last position.
 -- (An answer holds tens of thousands of proposals: most texts need no
 -- escaping, and keys go in any order.)
@@ -82,7 +89,7 @@ local function json(value, out, n)
   local t = type(value)
   if t == "string" then
     n = n + 1
-    out[n] = find(value, '[%c"\\]') and ('"' .. gsub(value, '[%c"\\]', escape) .. '"') or ('"' .. value .. '"')
+    out[n] = text_or_null(value)
   elseif t == "number" then
     n = n + 1
     out[n] = mathtype(value) == "integer" and format("%d", value) or format("%.17g", value)
@@ -125,13 +132,6 @@ local function answer(value)
   return concat(out)
 end
 
--- A JSON text, or null.
-local function text_or_null(value)
-  if value == nil then return "null" end
-  if find(value, '[%c"\\]') then return '"' .. gsub(value, '[%c"\\]', escape) .. '"' end
-  return '"' .. value .. '"'
-end
-
 -- A plan's answer: each proposal written with one format, its fields known.
 local function plan_answer(result)
   local out = {}
@@ -155,9 +155,11 @@ end
 
 local function fail(message) return answer{ error = message } end
 
--- A text the package gave, checked: text (or nil), valid UTF-8, at most `max` bytes.
-local function text(value, field, max, optional)
+-- A text the package gave, checked: text (or nil), valid UTF-8, at most
+-- MAX_TEXT[limit] bytes (`field` names it in the error).
+local function text(value, field, limit, optional)
   if value == nil and optional then return nil end
+  local max = MAX_TEXT[limit]
   if type(value) ~= "string" then error(format("%s is text, not %s", field, type(value)), 0) end
   if #value > max then error(format("%s is %d bytes (at most %d)", field, #value, max), 0) end
   if not utf8len(value) then error(field .. " is not valid UTF-8 text", 0) end
@@ -171,19 +173,19 @@ local function plain(item, app_id)
     local copy = {}
     for k, v in pairs(logs) do
       if (k == 1 or type(k) == "string") and (type(v) == "string" or mathtype(v) == "integer") then
-        copy[k == 1 and "event" or text(k, "logs key", 40)] = type(v) == "string" and text(v, "logs." .. k, MAX_TEXT) or v
+        copy[k == 1 and "event" or text(k, "logs key", "kind")] = type(v) == "string" and text(v, "logs." .. k, "reason") or v
       end
     end
     logs = copy
   elseif logs ~= false then
-    logs = text(logs, "logs", 40, true)
+    logs = text(logs, "logs", "kind", true)
   end
   return {
-    application = app_id, kind = text(item.kind, "kind", 40), due = tostring(item.due), key = text(item.key, "key", 400),
-    to = text(item.to, "to", 200, true), channel = text(item.channel, "channel", 40, true),
-    reason = text(item.reason, "reason", MAX_TEXT, true), draft = text(item.draft, "draft", MAX_DRAFT, true),
-    subject = text(item.subject, "subject", 400, true), rule = text(item.rule, "rule", 400, true),
-    slide = text(item.slide, "slide", 10, true), logs = logs,
+    application = app_id, kind = text(item.kind, "kind", "kind"), due = tostring(item.due), key = text(item.key, "key", "key"),
+    to = text(item.to, "to", "to", true), channel = text(item.channel, "channel", "channel", true),
+    reason = text(item.reason, "reason", "reason", true), draft = text(item.draft, "draft", "draft", true),
+    subject = text(item.subject, "subject", "subject", true), rule = text(item.rule, "rule", "rule", true),
+    slide = text(item.slide, "slide", "slide", true), logs = logs,
   }
 end
 

@@ -128,28 +128,28 @@ int ci_start_worker(const char *path, char *const argv[], const void *input, siz
   return 0;
 }
 
-void ci_finish_worker(ci_worker *worker, size_t max_output, ci_outcome *outcome) {
-  memset(outcome, 0, sizeof *outcome);
-  outcome->exit_status = -1;
-  int status = 0, ended = 0;
-  while (worker->pid > 0) {
-    pid_t done = waitpid(worker->pid, &status, WNOHANG);
-    if (done == worker->pid) {
-      ended = 1;
-      break;
-    }
-    if (done < 0 && errno != EINTR) break;
-    if (now_seconds() >= worker->deadline) {
+/* Waits for `pid` to end, killing it at `deadline`; fills in how it ended. */
+static void wait_until(pid_t pid, double deadline, ci_outcome *outcome) {
+  int status = 0;
+  for (;;) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) return;
+    if (now_seconds() >= deadline && !outcome->timed_out) {
       outcome->timed_out = 1;
-      kill(worker->pid, SIGKILL);
-      if (waitpid(worker->pid, &status, 0) == worker->pid) ended = 1;
-      break;
+      kill(pid, SIGKILL);
     }
     struct timespec pause = {0, 1000000};
     nanosleep(&pause, NULL);
   }
-  if (ended && WIFEXITED(status)) outcome->exit_status = WEXITSTATUS(status);
-  if (ended && WIFSIGNALED(status) && !outcome->timed_out) outcome->signal = WTERMSIG(status);
+  if (WIFEXITED(status)) outcome->exit_status = WEXITSTATUS(status);
+  if (WIFSIGNALED(status) && !outcome->timed_out) outcome->signal = WTERMSIG(status);
+}
+
+void ci_finish_worker(ci_worker *worker, size_t max_output, ci_outcome *outcome) {
+  memset(outcome, 0, sizeof *outcome);
+  outcome->exit_status = -1;
+  if (worker->pid > 0) wait_until(worker->pid, worker->deadline, outcome);
   outcome->output = read_back(worker->output, max_output, &outcome->output_size, &outcome->too_much);
   outcome->errors = read_back(worker->errors, MAX_ERRORS, &outcome->errors_size, NULL);
   close_all(worker->output, worker->errors, -1);
@@ -197,20 +197,6 @@ int ci_run_attached(const char *path, char *const argv[], const char *extra_env,
     errno = spawned;
     return -1;
   }
-  double deadline = now_seconds() + seconds;
-  int status = 0;
-  for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0 && errno != EINTR) return -1;
-    if (now_seconds() >= deadline && !outcome->timed_out) {
-      outcome->timed_out = 1;
-      kill(pid, SIGKILL);
-    }
-    struct timespec pause = {0, 5000000};
-    nanosleep(&pause, NULL);
-  }
-  if (WIFEXITED(status)) outcome->exit_status = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) outcome->signal = WTERMSIG(status);
+  wait_until(pid, now_seconds() + seconds, outcome);
   return 0;
 }

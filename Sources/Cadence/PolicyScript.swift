@@ -29,17 +29,12 @@ enum PolicyScript {
                 try? api.transaction.finish(success: false)
                 // The message names the file and line when it is a policy's
                 // mistake; the Lua traceback would only show Cadence's own frames.
-                throw PolicyFailure(message: error.message)
+                throw Refusal(error.message)
             } catch {
                 try? api.transaction.finish(success: false)
                 throw error
             }
         }
-    }
-
-    struct PolicyFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
     }
 
     /// A Lua result as JSON: sequences as arrays, other tables as objects.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CIsolation
 import CadenceScripting
 import CadenceSharing
 import Foundation
@@ -22,10 +21,8 @@ struct PolicyWorkerCommand: ParsableCommand {
         if checkWalls {
             // Its report may go to a file the user chose: that one file may grow.
             try OSWalls.enter(memory: memory, cpuSeconds: Int(seconds), outputBytes: nil)
-            var report = [CChar](repeating: 0, count: 2048)
-            let allowed = ci_probe_walls(&report, report.count)
-            let text = String(decoding: report.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            FileHandle.standardOutput.write(Data((text + "system-call filter: \(OSWalls.filterActive ? "on" : "off")\n").utf8))
+            let (report, allowed) = OSWalls.probe()
+            FileHandle.standardOutput.write(Data(report.utf8))
             if allowed > 0 { throw ExitCode.failure }
             return
         }

@@ -1,4 +1,3 @@
-import CIsolation
 import CadenceScripting
 import CadenceSharing
 import CadenceStore
@@ -65,29 +64,24 @@ struct StandaloneRun {
     /// does, even crashing Lua itself, ends that process, not this one. This
     /// process only waits, and kills it past its time limit.
     private func runIsolated() -> Int32 {
-        let seconds = (options.limits.seconds ?? 10) + 5
-        var outcome = ci_outcome()
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + CommandLine.arguments.dropFirst()).map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
         // Ctrl-C reaches both; the isolated run reports it (130), this one waits for that.
         let previous = signal(SIGINT, SIG_IGN)
         defer { signal(SIGINT, previous) }
-        guard ci_run_attached(executable, &argv, Self.isolatedVariable + "=1", seconds, &outcome) == 0 else {
-            return report(IsolationFailure(description: "cannot start the sandbox's process: \(String(cString: strerror(errno)))"))
+        let ending: Subprocess.Ending
+        do {
+            ending = try Subprocess.runAttached(executable, Array(CommandLine.arguments.dropFirst()),
+                                                adding: Self.isolatedVariable + "=1", seconds: (options.limits.seconds ?? 10) + 5)
+        } catch {
+            return report(Refusal("cannot start the sandbox's process: \(error)"))
         }
-        if outcome.timed_out != 0 {
-            return report(IsolationFailure(description: "the sandboxed script ran past its time limit and its process was stopped"))
+        if ending.timedOut {
+            return report(Refusal("the sandboxed script ran past its time limit and its process was stopped"))
         }
-        if outcome.signal != 0 {
-            let name = [6: "SIGABRT", 7: "SIGBUS", 9: "SIGKILL", 11: "SIGSEGV", 24: "SIGXCPU", 31: "SIGSYS"][Int(outcome.signal)] ?? "signal \(outcome.signal)"
-            return report(IsolationFailure(description: "the sandboxed script's process ended with \(name) (\(outcome.signal == 24 || outcome.signal == 9 ? "it used up its CPU time or memory" : "a crash inside Lua")); nothing outside it was affected"))
+        if let signal = ending.signal {
+            return report(Refusal("the sandboxed script's process ended with \(OSWalls.ending(signal: signal)); nothing outside it was affected"))
         }
-        return outcome.exit_status
-    }
-
-    struct IsolationFailure: Error, CustomStringConvertible {
-        var description: String
+        return ending.status ?? 1
     }
 
     /// LUA_INIT, -W, -l, -e and the script, in lua.c's order. In the isolated

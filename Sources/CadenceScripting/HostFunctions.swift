@@ -1,4 +1,5 @@
 import CadenceCore
+import CadenceSharing
 import Foundation
 import LuaBinding
 
@@ -83,6 +84,18 @@ enum HostFunctions {
                 topics[topic.rawValue] = .table(LuaTable(array: topic.aliases.map { LuaValue($0) }))
             }
             return .one(.table(topics))
+        }
+        // What a shared package may read, by record, and what it is always given: ReadableFields owns both.
+        add("readable_fields") { _ in
+            func table(_ lists: [String: [String]]) -> LuaValue {
+                var t = LuaTable()
+                for (record, names) in lists { t[record] = .table(LuaTable(array: names.map { LuaValue($0) })) }
+                return .table(t)
+            }
+            var fields = LuaTable()
+            fields["declarable"] = table(ReadableFields.declarable)
+            fields["always"] = table(ReadableFields.always)
+            return .one(.table(fields))
         }
         if let failure { throw failure }
         return host

@@ -29,7 +29,7 @@ public enum IsolatedPolicyRun {
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)
-            let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request))])
+            let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request)), .table(caps)])
             guard let answer = results.first?.stringValue else { return error("the worker gave no answer") }
             return answer
         } catch let failure as LuaError {
@@ -42,6 +42,17 @@ public enum IsolatedPolicyRun {
         } catch {
             return Self.error(String(describing: error))
         }
+    }
+
+    /// What a package may propose, as the host will check it (WorkerAnswer owns the figures).
+    static var caps: LuaTable {
+        var texts = LuaTable()
+        for (field, most) in WorkerAnswer.limits { texts[field] = LuaValue(most) }
+        var caps = LuaTable()
+        caps["text"] = .table(texts)
+        caps["per_application"] = LuaValue(WorkerAnswer.perApplication)
+        caps["failures"] = LuaValue(WorkerAnswer.failuresKept)
+        return caps
     }
 
     static func error(_ message: String) -> String {

@@ -70,12 +70,6 @@ extension WorkspaceAPI {
                 return [.nil, LuaValue(failure.description)]
             }
         })
-        // What a package may read, by record (ReadableFields owns the list).
-        host["readable_fields"] = .function(try lua.function { _ in
-            var fields = LuaTable()
-            for (record, names) in ReadableFields.declarable { fields[record] = .table(LuaTable(array: names.map { LuaValue($0) })) }
-            return .one(.table(fields))
-        })
         // What a package proposes on `pack`'s made-up cases, in its worker: proposals by case.
         host["record_isolated"] = .function(try lua.function { [self] args in
             let name = try args.string(1)

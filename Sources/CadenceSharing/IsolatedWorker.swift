@@ -41,11 +41,10 @@ public struct IsolatedWorker: Sendable {
     /// plans the rest of the agenda meanwhile.
     public func start(_ request: String) throws -> Pending {
         var worker = ci_worker()
-        let args = arguments
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        let started = request.utf8CString.withUnsafeBufferPointer { bytes in
-            ci_start_worker(executable, &argv, bytes.baseAddress, bytes.count - 1, limits.seconds + 5, &worker)
+        let started = Subprocess.withArgv(arguments) { argv in
+            request.utf8CString.withUnsafeBufferPointer { bytes in
+                ci_start_worker(executable, argv, bytes.baseAddress, bytes.count - 1, limits.seconds + 5, &worker)
+            }
         }
         guard started == 0 else {
             throw Failure(description: "its worker could not start (\(executable): \(String(cString: strerror(errno))))")
@@ -102,10 +101,7 @@ public struct IsolatedWorker: Sendable {
                 throw Failure(description: "its answer passed \(IsolatedWorker.maxAnswer >> 20) MiB: its worker was stopped")
             }
             if outcome.signal != 0 {
-                let signal = Int(outcome.signal)
-                let name = [9: "SIGKILL", 11: "SIGSEGV", 6: "SIGABRT", 24: "SIGXCPU", 31: "SIGSYS", 7: "SIGBUS"][signal] ?? "signal \(signal)"
-                let why = signal == 24 || signal == 9 ? "it used up its CPU time or memory" : "its worker crashed"
-                throw Failure(description: "\(why) (\(name)); nothing it did reached your workspace")
+                throw Failure(description: "its worker ended with \(OSWalls.ending(signal: outcome.signal)); nothing it did reached your workspace")
             }
             if outcome.exit_status == 0, let unread { throw Failure(description: "its answer was refused: \(unread)") }
             guard outcome.exit_status == 0, let json else {

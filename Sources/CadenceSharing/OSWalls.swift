@@ -23,6 +23,28 @@ public enum OSWalls {
         return message.isEmpty ? nil : message
     }
 
+    /// How a walled process that a signal ended is said: the signal's name,
+    /// and what most likely sent it (the kernel's limits, or a crash).
+    public static func ending(signal: Int32) -> String {
+        let names: [Int32: String] = [6: "SIGABRT", 7: "SIGBUS", 9: "SIGKILL", 11: "SIGSEGV", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS"]
+        let name = names[signal] ?? "signal \(signal)"
+        switch signal {
+        case 9, 24: return "\(name): it used up its CPU time or memory"
+        case 25: return "\(name): it wrote more than it may"
+        default: return "\(name): a crash"
+        }
+    }
+
+    /// From behind the walls, tries what they should stop (open, create, a
+    /// socket, a process, a program, a descriptor): a line per attempt, and
+    /// how many were allowed (0 when every wall holds).
+    public static func probe() -> (report: String, allowed: Int) {
+        var report = [CChar](repeating: 0, count: 2048)
+        let allowed = ci_probe_walls(&report, report.count)
+        let text = String(decoding: report.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (text + "system-call filter: \(filterActive ? "on" : "off")\n", Int(allowed))
+    }
+
     /// Whether the system-call filter is in force in this process.
     public static var filterActive: Bool { ci_filter_active() != 0 }
 }

@@ -13,10 +13,10 @@ public struct Subprocess {
             throw IsolatedWorker.Failure(description: "\(program) is not installed (Debian: apt install \(program == "ssh-keygen" ? "openssh-client" : program))")
         }
         var outcome = ci_outcome()
-        var argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        let started = input.utf8CString.withUnsafeBufferPointer { bytes in
-            ci_run_worker(path, &argv, bytes.baseAddress, bytes.count - 1, seconds, 16 << 20, &outcome)
+        let started = withArgv([program] + arguments) { argv in
+            input.utf8CString.withUnsafeBufferPointer { bytes in
+                ci_run_worker(path, argv, bytes.baseAddress, bytes.count - 1, seconds, 16 << 20, &outcome)
+            }
         }
         guard started == 0 else { throw IsolatedWorker.Failure(description: "\(program) could not start: \(String(cString: strerror(errno)))") }
         defer { ci_outcome_free(&outcome) }
@@ -24,6 +24,32 @@ public struct Subprocess {
         return Subprocess(status: outcome.exit_status,
                           output: String(decoding: Data(bytes: outcome.output, count: outcome.output_size), as: UTF8.self),
                           errors: String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self))
+    }
+
+    /// `words` as C's argv (each a NUL-terminated copy, then a NULL), for `body` alone.
+    static func withArgv<T>(_ words: [String], _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> T) -> T {
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        return argv.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// How a program run on this process's own terminal ended.
+    public struct Ending: Sendable {
+        public var status: Int32?
+        public var signal: Int32?
+        public var timedOut: Bool
+    }
+
+    /// Runs `executable` on this process's standard input, output and error
+    /// (nothing else of this process reaches it), with `variable`
+    /// ("NAME=value") added to its environment; kills it after `seconds`.
+    public static func runAttached(_ executable: String, _ arguments: [String], adding variable: String,
+                                   seconds: Double) throws -> Ending {
+        var outcome = ci_outcome()
+        let started = withArgv([executable] + arguments) { argv in ci_run_attached(executable, argv, variable, seconds, &outcome) }
+        guard started == 0 else { throw IsolatedWorker.Failure(description: String(cString: strerror(errno))) }
+        return Ending(status: outcome.exit_status >= 0 ? outcome.exit_status : nil,
+                      signal: outcome.signal != 0 ? outcome.signal : nil, timedOut: outcome.timed_out != 0)
     }
 
     static func find(_ program: String) -> String? {

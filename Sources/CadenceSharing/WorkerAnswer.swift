@@ -25,11 +25,12 @@ public struct WorkerAnswer: Sendable {
         public init(from decoder: Decoder) throws {
             let single = try decoder.singleValueContainer()
             if let flag = try? single.decode(Bool.self), !flag { self = .nothing; return }
-            if let kind = try? single.decode(String.self), kind.utf8.count <= 40 { self = .kind(kind); return }
+            let kindLimit = WorkerAnswer.limits["kind"] ?? 40, textLimit = WorkerAnswer.limits["reason"] ?? 4000
+            if let kind = try? single.decode(String.self), kind.utf8.count <= kindLimit { self = .kind(kind); return }
             let fields = try decoder.container(keyedBy: AnyKey.self)
             var details: [String: String] = [:]
-            for key in fields.allKeys where key.stringValue.utf8.count <= 40 {
-                if let text = try? fields.decode(String.self, forKey: key), text.utf8.count <= 4000 { details[key.stringValue] = text }
+            for key in fields.allKeys where key.stringValue.utf8.count <= kindLimit {
+                if let text = try? fields.decode(String.self, forKey: key), text.utf8.count <= textLimit { details[key.stringValue] = text }
                 else if let number = try? fields.decode(Int.self, forKey: key) { details[key.stringValue] = String(number) }
             }
             self = .details(details)
@@ -57,7 +58,12 @@ public struct WorkerAnswer: Sendable {
 
     /// 50 per application for a search of ten thousand; the 16 MiB answer bounds it too.
     static let maxItems = 500_000
-    static let limits: [String: Int] = ["kind": 40, "key": 400, "to": 200, "channel": 40, "reason": 4000, "draft": 20_000,
+    /// At most this many proposals for one application (the worker stops a package that proposes more).
+    public static let perApplication = 50
+    /// How many of a package's failures are kept, with their messages (the rest are counted).
+    public static let failuresKept = 20
+    /// The most bytes each text of a proposal may have (the worker checks them too, first).
+    public static let limits: [String: Int] = ["kind": 40, "key": 400, "to": 200, "channel": 40, "reason": 4000, "draft": 20_000,
                                         "subject": 400, "rule": 400, "slide": 10]
 
     /// A worker's answer as it arrives (JSON, decoded straight into types:
@@ -125,7 +131,7 @@ public struct WorkerAnswer: Sendable {
                                       channel: item.channel, reason: item.reason, draft: item.draft, subject: item.subject,
                                       rule: item.rule, slide: item.slide, logs: item.logs))
         }
-        for failure in (wire.failures ?? []).prefix(20) {
+        for failure in (wire.failures ?? []).prefix(Self.failuresKept) {
             failures.append((failure.application, String(failure.message.prefix(2000))))
         }
         failed = wire.failed ?? failures.count
