@@ -392,6 +392,13 @@ function sharing.test_report(package)
   return table.concat(lines, "\n"), #cases > 0 and passed == #cases, #cases
 end
 
+--- `cadence policy test PATH`: the tests of the package at `path`, run:
+--- { report (text), passed (all of them), count }.
+function sharing.test_summary(path)
+  local report, passed, count = sharing.test_report(sharing.package_at(path))
+  return { report = report, passed = passed, count = count }
+end
+
 -- An item as a line of the difference.
 local function item_line(mark, item)
   return ("  %s [%s] %s: %s%s, %s\n      why: %s"):format(mark, item.ref, item.app.company, item.kind,
@@ -622,6 +629,19 @@ function sharing.record(package)
   local recorded, why = host.record_isolated(package.name, request)
   if not recorded then error(why, 0) end
   return recorded
+end
+
+--- `cadence policy pack`'s tests for the package at `path`: { tests (the
+--- text of tests.lua), kinds (what it proposed on the made-up timelines) }.
+function sharing.pack_tests(path)
+  local recorded = sharing.record(sharing.package_at(path))
+  local seen, kinds = {}, {}
+  for _, items in pairs(recorded) do
+    for _, item in ipairs(items) do
+      if not seen[item.kind] then seen[item.kind], kinds[#kinds + 1] = true, item.kind end
+    end
+  end
+  return { tests = sharing.tests_text(recorded), kinds = kinds }
 end
 
 return sharing

@@ -26,11 +26,7 @@ struct PolicyCommand: ParsableCommand {
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
     static func test(_ workspace: WorkspaceOptions, path: String) throws -> (String, Bool, Int) {
-        let result = try lua(workspace, [LuaValue(path)], """
-            local sharing = require "cadence.sharing"
-            local report, passed, count = sharing.test_report(sharing.package_at(select(2, ...)))
-            return { report = report, passed = passed, count = count }
-            """)
+        let result = try lua(workspace, [LuaValue(path)], "return require('cadence.sharing').test_summary(select(2, ...))")
         return (result["report"].stringValue ?? "", result["passed"].isTruthy, Int(result["count"].integerValue ?? 0))
     }
 
@@ -437,15 +433,7 @@ struct PolicyCommand: ParsableCommand {
                 guard case .string(let text) = found["text"] else { throw Refusal("\(source) could not be read") }
                 try Data(text.bytes).write(to: URL(fileURLWithPath: folder + "/policy.lua"))
                 // What it proposes on made-up timelines, seeing everything: the tests' expectations.
-                let recorded = try lua(workspace, [LuaValue(folder)], """
-                    local sharing = require "cadence.sharing"
-                    local recorded = sharing.record(sharing.package_at(select(2, ...)))
-                    local kinds = {}
-                    for _, items in pairs(recorded) do for _, item in ipairs(items) do kinds[item.kind] = true end end
-                    local list = {}
-                    for kind in pairs(kinds) do list[#list + 1] = kind end
-                    return { tests = sharing.tests_text(recorded), kinds = list }
-                    """)
+                let recorded = try lua(workspace, [LuaValue(folder)], "return require('cadence.sharing').pack_tests(select(2, ...))")
                 kinds = Array(Set(kinds + (recorded["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []))).sorted()
                 manifest["proposes"] = kinds.isEmpty ? ["follow-up"] : kinds
                 try writeManifest()
