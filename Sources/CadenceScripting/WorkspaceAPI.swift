@@ -114,9 +114,11 @@ public final class WorkspaceAPI {
     /// state), so a caller may drop the object `install` returns.
     func register(in lua: LuaState) throws {
         var host = LuaTable()
-        // A finalizer may call the API after the session has ended (at the
-        // close of the state): it gets a Lua error, never a dead database.
-        func add(_ name: String, _ body: @escaping LuaCallback) throws {
+        let functions = WorkspaceFunctions(api: self)
+        for (name, function) in WorkspaceFunctions.list {
+            let body = function(functions)
+            // A finalizer may call the API after the session has ended (at the
+            // close of the state): it gets a Lua error, never a dead database.
             host[name] = .function(try lua.function { [self] args in
                 guard isOpen else {
                     throw LuaError(kind: .runtime, message: "the workspace session has ended (the script is over): a finalizer cannot use it")
@@ -125,180 +127,20 @@ public final class WorkspaceAPI {
             })
         }
         host["atomic"] = .function(try lua.unyieldableCall())
-        // os.exit from a script: its writes land first when it ends well, and are undone otherwise.
-        try add("exiting") { [self] args in
-            try transaction.finish(success: args.isNil(1) ? true : args.boolean(1))
-            end()
-            return .none
-        }
-        /// Runs `body`; a refusal of the domain or store becomes `nil, message`.
-        func expected(_ body: () throws -> LuaResults) throws -> LuaResults {
-            do { return try body() }
-            catch let error as StoreError { return [.nil, LuaValue(error.description)] }
-            catch let error as DomainError { return [.nil, LuaValue(error.description)] }
-        }
-
-        try add("today") { [self] _ in .one(LuaValue(try today().description)) }
-        try add("workspace") { [self] _ in .one(folder.map { LuaValue($0) } ?? .nil) }
         for (name, function) in try HostFunctions.pure(in: lua, today: { [self] in try today() }) { host[name] = function }
-        try add("script_text") { args in
-            let path = try args.string(1)
-            return .one(try HostFunctions.scriptText(path) ?? .nil)
-        }
         try registerPackages(into: &host, lua: lua)
-        try add("candidates") { [self] _ in .one(.table(LuaTable(array: try workspace.candidates().map { try value($0) }))) }
-        // The bulk reads make the Lua half's objects directly: it passes its
-        // classes (Application, Event, Date, List) to use as metatables.
-        try add("applications") { [self] args in
-            let classes = try ObjectClasses(args)
-            let summaries = try workspace.summaries(asOf: try now())
-            return .built(array: summaries.count) { try self.write(summaries, classes, into: &$0) }
-        }
-        // The whole search for planning: the applications and every event,
-        // by application id, from one read of the log, written straight into
-        // Lua (making LuaValues first would cost more than the data).
-        try add("search") { [self] args in
-            let classes = try ObjectClasses(args)
-            let zones = try applicationZones()
-            let asOf = try now()
-            return .built(hash: 2) { search in
-                var digests: [Int64: LogDigest] = [:]
-                try search.set("timelines", hash: zones.count) {
-                    digests = try self.write(try self.workspace.eventCursor(), zones: zones, asOf: asOf, classes, into: &$0)
-                }
-                let summaries = try self.workspace.summaries(digests: digests)
-                try search.set("applications", array: summaries.count) { try self.write(summaries, classes, into: &$0) }
-            }
-        }
-        try add("timelines") { [self] args in
-            let classes = try ObjectClasses(args)
-            let zones = try applicationZones()
-            let asOf = try now()
-            return .built(hash: zones.count) { _ = try self.write(try self.workspace.eventCursor(), zones: zones, asOf: asOf, classes, into: &$0) }
-        }
-        try add("all_contacts") { [self] _ in
-            var byApplication = LuaTable()
-            for (id, contacts) in Dictionary(grouping: try workspace.contacts(), by: \.applicationID) {
-                byApplication[.integer(id)] = .table(LuaTable(array: try contacts.map { try value($0) }))
-            }
-            return .one(.table(byApplication))
-        }
-        // Every live offer at once, by application id: planning asks each application for its own.
-        try add("all_offers") { [self] _ in
-            var byApplication = LuaTable()
-            for (id, offers) in Dictionary(grouping: try workspace.offers(), by: \.applicationID) {
-                byApplication[.integer(id)] = .table(LuaTable(array: try offers.map { try offerValue($0) }))
-            }
-            return .one(.table(byApplication))
-        }
-        try add("application") { [self] args in
-            let name = try args.string(1)
-            let classes = try ObjectClasses(args, from: 2)
-            return try expected {
-                let summary = try summary(of: try workspace.application(name).id!)
-                return .built(hash: 20, metatable: classes.application) {
-                    try self.write(summary, zone: try self.zone(of: summary.application.id), classes, into: $0)
-                }
-            }
-        }
-        try add("events") { [self] args in
-            let id = try args.integer(1)
-            let classes = try ObjectClasses(args, from: 2)
-            let zone = try zone(of: id)
-            return .built(metatable: classes.list) { try self.write(eachOf: try self.workspace.eventCursor(application: id), zone: zone, classes, into: &$0) }
-        }
-        try add("contacts") { [self] args in
-            .one(.table(LuaTable(array: try workspace.contacts(of: try args.integer(1)).map { try value($0) })))
-        }
-        try add("offers") { [self] args in
-            .one(.table(LuaTable(array: try workspace.offers(of: try args.integer(1)).map { try offerValue($0) })))
-        }
-        // Returns { event = the new event, application = the application as it now is }.
-        try add("log") { [self] args in
-            let id = try args.integer(1)
-            let kindName = try args.string(2)
-            let details = args.isNil(3) ? LuaTable() : try args.table(3)
-            let classes = try ObjectClasses(args, from: 4)
-            return try expected {
-                try transaction.willWrite()
-                let event = try log(application: id, kind: kindName, details: details)
-                let summary = try summary(of: id)
-                let zone = try zone(of: id)
-                return .built(hash: 2) { t in
-                    try t.set("event", hash: 8, metatable: classes.event) {
-                        // Read back as stored, through the one writer of events.
-                        let rows = try self.workspace.eventCursor(event: event.id!)
-                        guard try rows.next() else { throw StoreError.notFound(kind: "event", name: String(event.id!), suggestion: nil) }
-                        try self.write(rowOf: rows, zone: zone, classes, into: $0)
-                    }
-                    try t.set("application", hash: 20, metatable: classes.application) {
-                        try self.write(summary, zone: zone, classes, into: $0)
-                    }
-                }
-            }
-        }
-        // Writes besides log: each returns what a script continues with (the
-        // application as it now is, the new contact or offer), or nil, message.
-        func application(_ id: Int64, _ classes: ObjectClasses) throws -> LuaResults {
-            let summary = try summary(of: id)
-            let zone = try zone(of: id)
-            return .built(hash: 20, metatable: classes.application) { try self.write(summary, zone: zone, classes, into: $0) }
-        }
-        try add("add_app") { [self] args in
-            let fields = try args.table(1)
-            let classes = try ObjectClasses(args, from: 2)
-            return try expected { try application(try addApplication(fields), classes) }
-        }
-        try add("edit_app") { [self] args in
-            let id = try args.integer(1)
-            let fields = try args.table(2)
-            let classes = try ObjectClasses(args, from: 3)
-            return try expected {
-                try editApplication(id, fields)
-                return try application(id, classes)
-            }
-        }
-        try add("archive_app") { [self] args in
-            let id = try args.integer(1)
-            let archived = args.isNil(2) ? true : args.boolean(2)
-            let classes = try ObjectClasses(args, from: 3)
-            return try expected {
-                try archive(id, archived)
-                return try application(id, classes)
-            }
-        }
-        try add("add_contact") { [self] args in
-            let id = try args.integer(1)
-            let fields = try args.table(2)
-            return try expected { .one(try value(try addContact(id, fields))) }
-        }
-        try add("add_offer") { [self] args in
-            let id = try args.integer(1)
-            let fields = try args.table(2)
-            return try expected { .one(try offerValue(try addOffer(id, fields))) }
-        }
-        try add("decisions") { [self] _ in
-            .one(.table(LuaTable(array: try workspace.decisions().map { try value($0) })))
-        }
-        try add("decide") { [self] args in
-            let id = try args.integer(1)
-            let fields = try args.table(2)
-            return try expected {
-                try transaction.willWrite()
-                try decide(application: id, fields: fields)
-                return .none
-            }
-        }
-        try add("begin") { [self] _ in .one(LuaValue(try transaction.beginNested())) }
-        try add("finish") { [self] args in
-            try transaction.endNested(try args.string(1), success: args.boolean(2))
-            return .none
-        }
         let loader = try lua.function { _ in .one(.table(host)) }
         guard let preload = try lua.globals.table("package")?.table("preload") else {
             throw LuaError(kind: .runtime, message: "the package library is not loaded")
         }
         try preload.set("cadence.host", .function(loader))
+    }
+
+    /// An application as the Lua half's object, as it now is.
+    func applicationObject(_ id: Int64, _ classes: ObjectClasses) throws -> LuaResults {
+        let summary = try summary(of: id)
+        let zone = try zone(of: id)
+        return .built(hash: 20, metatable: classes.application) { try self.write(summary, zone: zone, classes, into: $0) }
     }
 
     // MARK: Writes
