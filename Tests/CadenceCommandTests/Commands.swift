@@ -36,6 +36,26 @@ enum Commands {
     }
 }
 
+extension Commands.Result {
+    /// What a `--json` run printed, decoded. A run that failed, or printed
+    /// something that is not a `T` (a field renamed or gone), throws with
+    /// what it printed, which fails the test.
+    func decoded<T: Decodable>(as type: T.Type = T.self) throws -> T {
+        guard status == 0 else { throw UnexpectedOutput(what: "exit status \(status)", printed: output + error) }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(output.utf8))
+        } catch let failure {
+            throw UnexpectedOutput(what: "not a \(T.self): \(failure)", printed: output + error)
+        }
+    }
+}
+
+struct UnexpectedOutput: Error, CustomStringConvertible {
+    var what: String
+    var printed: String
+    var description: String { "\(what)\n\(printed)" }
+}
+
 /// A suite whose tests each work on a workspace folder of their own.
 protocol WorkspaceSuite {
     var directory: String { get }
@@ -50,6 +70,12 @@ extension WorkspaceSuite {
     /// `cadence ARGUMENTS --workspace DIRECTORY`.
     func cadence(_ arguments: String...) throws -> Commands.Result {
         try Commands.cadence(arguments + ["--workspace", directory])
+    }
+
+    /// `cadence ARGUMENTS --json --workspace DIRECTORY`, its output decoded
+    /// (the shapes are in `Printed`).
+    func json<T: Decodable>(_ arguments: String..., as type: T.Type = T.self) throws -> T {
+        try Commands.cadence(arguments + ["--json", "--workspace", directory]).decoded()
     }
 
     /// The workspace, with Jo Bloggs as its candidate, in London.

@@ -13,7 +13,7 @@ struct DataPromisesTests: WorkspaceSuite {
         _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-20")
     }
 
-    func companies() throws -> String { try cadence("app", "list").output }
+    func companies() throws -> [String] { try json("app", "list", as: [Printed.App].self).map(\.company) }
 
     @Test("os.exit with a success status keeps the script's writes; a failure status undoes them")
     func exit() throws {
@@ -45,8 +45,8 @@ struct DataPromisesTests: WorkspaceSuite {
         let result = try Commands.cadence(["run", "--workspace", directory, script])
         #expect(result.output == "false\tcadence.transaction: a transaction cannot yield (finish it, then yield); nothing of it was written\ndone\n",
                 "\(result.output)\(result.error)")
-        let shown = try cadence("app", "show", "acme").output
-        #expect(shown.contains("note - second") && !shown.contains("note - first"), "\(shown)")
+        let notes = try json("app", "show", "acme", as: Printed.AppDetail.self).events.filter { $0.kind == "note" }.map(\.notes)
+        #expect(notes.contains("second") && !notes.contains("first"), "\(notes)")
     }
 
     @Test("a finalizer that calls the API after the script ended gets a Lua error, not a crash")
@@ -84,8 +84,7 @@ struct DataPromisesTests: WorkspaceSuite {
             let command = asNobody + [Commands.cadenceURL.path] + arguments + ["--workspace", copy]
             return try Commands.run(command[0], Array(command.dropFirst()))
         }
-        let list = try run("app", "list")
-        #expect(list.status == 0 && list.output.contains("Acme"), "\(list.error)")
+        #expect(try run("app", "list", "--json").decoded(as: [Printed.App].self).map(\.company).contains("Acme"))
         let add = try run("app", "add", "Globex", "Engineer")
         #expect(add.status == 1 && add.error.contains("read-only: nothing was written"), "\(add.error)")
     }
@@ -105,7 +104,7 @@ struct DataPromisesTests: WorkspaceSuite {
         _ = try cadence("log", "note", "--app", "acme", "--at", "2026-03-29T01:30")
         // 01:30 on 25 October 2026 happens twice: the first, in summer time (00:30 UTC).
         _ = try cadence("log", "note", "--app", "acme", "--at", "2026-10-25T01:30")
-        let json = try cadence("export").output
-        #expect(json.contains("\"at\" : \"2026-03-29T01:30:00.000Z\"") && json.contains("\"at\" : \"2026-10-25T00:30:00.000Z\""), "\(json)")
+        let notes = try cadence("export").decoded(as: Printed.Export.self).events.filter { $0.kind == "note" }.map(\.at)
+        #expect(notes == ["2026-03-29T01:30:00.000Z", "2026-10-25T00:30:00.000Z"], "\(notes)")
     }
 }

@@ -96,13 +96,17 @@ struct SharedPolicyTests: WorkspaceSuite {
         let ref = try #require(nudges.first?["ref"] as? String)
         let done = try cadence("agenda", "done", ref, "--as-of", "2026-03-17")
         #expect(done.status == 0, "\(done.error)")
-        #expect(try cadence("app", "show", "acme").output.contains("from \(source)"))
-        #expect(!(try cadence("agenda", "--as-of", "2026-03-17").output.contains("[\(ref)]")))
+        #expect(try json("app", "show", "acme", as: Printed.AppDetail.self).events
+            .contains { $0.kind == "message-sent" && $0.with == ["Helen Jones"] && $0.notes == "from \(source)" })
+        #expect(!(try json("agenda", "--as-of", "2026-03-17", as: [Printed.AgendaItem].self).contains { $0.ref == ref }))
 
         #expect(try cadence("policy", "list").output.contains("weekly-nudge 1.0.0"))
         #expect(try cadence("policy", "show", "weekly-nudge").output.contains("option weeks = 2 (integer, default 3)"))
         #expect(try cadence("policy", "remove", "weekly-nudge").status == 0)
-        #expect(!(try cadence("agenda", "--as-of", "2026-03-24").output.contains("weekly-nudge")))
+        let after = try cadence("agenda", "--as-of", "2026-03-24", "--json")
+        let afterItems = try after.decoded(as: [Printed.AgendaItem].self)
+        #expect(!after.error.contains("weekly-nudge")
+                && !afterItems.contains { $0.policy == "weekly-nudge" || $0.source?.hasPrefix("weekly-nudge ") == true }, "\(after.output)\(after.error)")
     }
 
     @Test("a policy of one's cadence.lua is packed (reads found, tests recorded on made-up timelines, personal data warned of) and a peer installs it")
@@ -142,7 +146,8 @@ struct SharedPolicyTests: WorkspaceSuite {
         let tried = try Commands.cadence(["policy", "try", output, "--as-of", "2026-03-10", "--workspace", peer])
         #expect(tried.output.contains("Initech: status, Thu 12 Mar") && tried.output.contains("ten days since you applied to Initech"), "\(tried.output)\(tried.error)")
         #expect(try Commands.cadence(["policy", "add", output, "--workspace", peer]).status == 0)
-        #expect(try Commands.cadence(["agenda", "--as-of", "2026-03-10", "--workspace", peer]).output.contains("from: recruiter-nudge 1.0.0"))
+        #expect(try Commands.cadence(["agenda", "--as-of", "2026-03-10", "--json", "--workspace", peer]).decoded(as: [Printed.AgendaItem].self)
+            .contains { $0.company == "Initech" && $0.source?.hasPrefix("recruiter-nudge 1.0.0 ") == true })
     }
 
     @Test("a file changed after install stops that package, says which file, and the rest of the agenda is made")
@@ -155,8 +160,9 @@ struct SharedPolicyTests: WorkspaceSuite {
         #expect(agenda.status == 0)
         #expect(agenda.output.contains("Package weekly-nudge 1.0.0"), "\(agenda.output)")
         #expect(agenda.output.contains("policy.lua changed since it was installed"))
-        #expect(agenda.output.contains("thank-you"))
-        #expect(!agenda.output.contains("from: weekly-nudge"))
+        let items = try json("agenda", "--as-of", "2026-03-12", as: [Printed.AgendaItem].self)
+        #expect(items.contains { $0.kind == "thank-you" })
+        #expect(!items.contains { $0.policy == "weekly-nudge" || $0.source?.hasPrefix("weekly-nudge ") == true })
         #expect(try cadence("policy", "list").output.contains("NOT RUN"))
     }
 
@@ -223,23 +229,32 @@ struct SharedPolicyTests: WorkspaceSuite {
         #expect(refused.status == 1 && refused.error.contains("its signature does not match its files"), "\(refused.error)")
     }
 
-    /// A hostile package, installed with tight limits, and what the agenda says of it.
-    /// Returns the agenda's text.
+    /// A hostile package, installed with tight limits, and what the agenda says of it:
+    /// `expected` is in a line on the package (beside the JSON, on stderr) or in the
+    /// reason of an item the policy proposed or that says it failed (the line or
+    /// reason is returned); or the policy proposed an item for `reason`.
     @discardableResult
-    func contained(_ policy: String, says expected: String, reads: String = #"{ "application": ["company"] }"#,
+    func contained(_ policy: String, says expected: String? = nil, proposing reason: String? = nil,
+                   reads: String = #"{ "application": ["company"] }"#,
                    limits: [String] = ["--time-limit", "2", "--memory-limit", "64M"],
                    sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = try cadence("export").output
         let folder = try package("hostile", policy: policy, tests: nil, reads: reads)
         let added = try Commands.cadence(["policy", "add", folder] + limits + ["--workspace", directory])
         #expect(added.status == 0, "\(added.error)", sourceLocation: sourceLocation)
-        let agenda = try cadence("agenda", "--as-of", "2026-03-12")
-        #expect(agenda.status == 0, "\(agenda.error)", sourceLocation: sourceLocation)
-        #expect(agenda.output.contains(expected), "\(agenda.output)", sourceLocation: sourceLocation)
-        #expect(agenda.output.contains("Acme: thank-you to Helen Jones"), "the rest of the agenda is made", sourceLocation: sourceLocation)
+        let agenda = try cadence("agenda", "--as-of", "2026-03-12", "--json")
+        let items = try agenda.decoded(as: [Printed.AgendaItem].self)
+        let said = agenda.error.split(separator: "\n").map(String.init) + items.filter { $0.policy == "hostile" }.map(\.reason)
+        let saying = expected.flatMap { expected in said.first { $0.contains(expected) } }
+        #expect(saying != nil || expected == nil, "\(said)", sourceLocation: sourceLocation)
+        if let reason {
+            #expect(items.contains { $0.policy == "hostile" && $0.reason == reason }, "\(said)", sourceLocation: sourceLocation)
+        }
+        #expect(items.contains { $0.company == "Acme" && $0.kind == "thank-you" && $0.to == "Helen Jones" }, "the rest of the agenda is made",
+                sourceLocation: sourceLocation)
         #expect(try cadence("export").output == before, "nothing is written", sourceLocation: sourceLocation)
         _ = try cadence("policy", "remove", "hostile")
-        return agenda.output
+        return saying ?? ""
     }
 
     static func plan(_ body: String) -> String { "return { name = 'hostile', plan = function(app, ctx)\n\(body)\nend }" }
@@ -253,13 +268,13 @@ struct SharedPolicyTests: WorkspaceSuite {
         try contained(Self.plan("local t = {} while true do t[#t + 1] = ('x'):rep(1000000) .. #t end"), says: "policy 'hostile' failed on Acme: not enough memory")
         // Escapes: no io, os beyond the clock, debug, or require of anything but Cadence's own modules.
         try contained(Self.plan(Self.propose.replacingOccurrences(of: "%@", with: "'io=' .. tostring(io) .. ' exec=' .. tostring(os.execute) .. ' debug=' .. tostring(debug)")),
-                      says: "why: io=nil exec=nil debug=nil")
+                      proposing: "io=nil exec=nil debug=nil")
         try contained(Self.plan("require 'os'"), says: "module 'os' is not available to an installed policy")
         try contained(Self.plan("assert(load(string.char(27) .. 'Lua'))()"), says: "attempt to load a binary chunk")
         // Reading past its declaration: the whole search, or a field it did not declare.
         try contained(Self.plan("cadence = require 'cadence'; cadence.apps()"), says: "cannot list the whole search")
         try contained(Self.plan(Self.propose.replacingOccurrences(of: "%@", with: "'notes=' .. tostring(app.notes) .. ' role=' .. tostring(app.role)")),
-                      says: "why: notes=nil role=nil")
+                      proposing: "notes=nil role=nil")
         // Flooding: a million items, a 100 MB draft, a table where text goes.
         try contained(Self.plan("for i = 1, 1000000 do ctx:propose{ kind = 'status', due = '2026-03-12', key = tostring(i) } end"),
                       says: "it proposed 1000000 items for one application (at most 50)", limits: ["--time-limit", "20"])
@@ -311,8 +326,9 @@ struct SharedPolicyTests: WorkspaceSuite {
             end }
             """.write(toFile: single, atomically: true, encoding: .utf8)
         #expect(try cadence("policy", "add", single).status == 0)
-        let agenda = try cadence("agenda", "--as-of", "2026-03-02")
-        #expect(agenda.output.contains("Acme: call") && agenda.output.contains("from: one-file 0.1.0"), "\(agenda.output)")
+        let agenda = try json("agenda", "--as-of", "2026-03-02", as: [Printed.AgendaItem].self)
+        #expect(agenda.contains { $0.company == "Acme" && $0.kind == "call" && $0.source?.hasPrefix("one-file 0.1.0 ") == true },
+                "\(agenda.map { "\($0.company) \($0.kind) \($0.source ?? "")" })")
     }
 
     @Test("the example package in Scripts/examples passes its own tests")
