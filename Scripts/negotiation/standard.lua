@@ -68,8 +68,8 @@ end
 --- Rule 4: pushed again, a range a little above the target.
 function rules.words.range(s)
   local t = s.targets
-  local low = round(t.going.minorUnits * (100 + rules.range_above_target[1]) // 100)
-  local high = round(t.going.minorUnits * (100 + rules.range_above_target[2]) // 100)
+  local low = round(cadence.percent_of(t.going.minorUnits, 100 + rules.range_above_target[1]))
+  local high = round(cadence.percent_of(t.going.minorUnits, 100 + rules.range_above_target[2]))
   return ("Given the scope of the role, I'd expect something in %s: roughly %s to %s."):format(
     spoken((low + high) // 2, t.going.currency), money(low, t.going.currency), money(high, t.going.currency)), low, high
 end
@@ -168,10 +168,10 @@ function rules.decide(s)
     return d
   end
   -- The counter: above the offer by the rule's margin, at least the going rate, at most your top.
-  local figure = round(base * (100 + rules.counter_above_offer) // 100)
+  local figure = round(cadence.percent_of(base, 100 + rules.counter_above_offer))
   if figure < going then figure = round(going) end
   if figure > top then figure = top end
-  local small = going * rules.small_gap // 100
+  local small = cadence.percent_of(going, rules.small_gap)
   if going - base > 0 and going - base <= small or figure - base <= small then
     local asks = {}
     if not (o.benefitValues or {}).movingAllowance then asks[#asks + 1] = "a moving allowance" end
