@@ -39,13 +39,20 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         if number.hasPrefix("-") {
             throw DomainError.invalid(field: field, "'\(text)' is negative: an amount of pay is never below zero")
         }
+        let tooLarge = DomainError.invalid(field: field, "'\(text)' is too large: the largest amount is \(MoneyStyle.standard.amount(.max))")
         guard let minor = Money.minorUnits(of: number), let currency = currency ?? defaultCurrency,
               !number.isEmpty
         else {
+            // Digits that are an amount but do not fit in Int64's minor units.
+            let digits = number.split(separator: ".", omittingEmptySubsequences: false)
+            if Money.minorUnits(of: number) == nil, digits.count <= 2, digits[0].count > 15,
+               digits.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), digits.count == 1 || digits[1].count <= 2 {
+                throw tooLarge
+            }
             throw DomainError.invalid(field: field, "'\(text)' is not an amount (try 55000 GBP or £55k)")
         }
         let (scaled, overflow) = minor.multipliedReportingOverflow(by: scale)
-        guard !overflow else { throw DomainError.invalid(field: field, "'\(text)' is too large") }
+        guard !overflow else { throw tooLarge }
         self.init(minorUnits: scaled, currency: currency)
     }
 
