@@ -169,9 +169,10 @@ end
 --   yearly(amount, period)        the amount over a working year of that period
 --   percent_of(amount, percent)   half up to the minor unit
 --   share_of(amount, part, whole) amount × part / whole, half up to the minor unit
+--   total(amounts)                the sum of a list of amounts (of one currency)
 -- An amount is a Money table or bare minor units, and comes back as it went in; a
 -- result too large to count is an error, never a wrapped number.
-for _, name in ipairs{ "money_text", "whole_text", "per_words", "percent_text", "yearly", "percent_of", "share_of" } do
+for _, name in ipairs{ "money_text", "whole_text", "per_words", "percent_text", "yearly", "percent_of", "share_of", "total" } do
   cadence[name] = host[name]
 end
 

@@ -175,22 +175,22 @@ function negotiation.value(offer, assumptions)
     if a.commute_day then
       local day = convert(money(a.commute_day), a, used)
       row("commute", ("%d days a week × %d weeks × %s"):format(b.officeDaysPerWeek, a.office_weeks, a.commute_day),
-          -day * b.officeDaysPerWeek * a.office_weeks, every)
+          cadence.share_of(day, -b.officeDaysPerWeek * a.office_weeks, 1), every)
       stated[#stated + 1] = ("a day in the office costs you %s, %d weeks a year"):format(a.commute_day, a.office_weeks)
     else
       stated[#stated + 1] = "commuting is not counted: set commute_day in negotiation.lua to price it"
     end
   end
 
-  local totals, sum = {}, 0
+  local totals = {}
   for y = 1, a.years do
-    totals[y] = 0
-    for _, r in ipairs(rows) do totals[y] = totals[y] + r.amounts[y] end
-    sum = sum + totals[y]
+    local column = {}
+    for i, r in ipairs(rows) do column[i] = r.amounts[y] end
+    totals[y] = cadence.total(column)
   end
   for _, line in pairs(used) do stated[#stated + 1] = line end
   return { offer = offer, currency = a.currency, years = a.years, rows = rows, totals = totals,
-           average = cadence.share_of(sum, 1, a.years), assumptions = stated }
+           average = cadence.share_of(cadence.total(totals), 1, a.years), assumptions = stated }
 end
 
 --- Several valuations side by side, ranked. Money is one criterion, scored 1 to 5 by the
@@ -353,9 +353,7 @@ function negotiation.render_comparison(comparison)
   local function cells(e, name)
     for _, r in ipairs(e.valuation.rows) do
       if r.name == name then
-        local sum = 0
-        for y = 1, e.valuation.years do sum = sum + r.amounts[y] end
-        return r.amounts[1], cadence.share_of(sum, 1, e.valuation.years)
+        return r.amounts[1], cadence.share_of(cadence.total(r.amounts), 1, e.valuation.years)
       end
     end
     return 0, 0

@@ -256,6 +256,11 @@ function cadence.percent_of(amount, percent) end
 ---@return A
 function cadence.share_of(amount, part, whole) end
 
+---The sum of a list of amounts (money of one currency, or minor units); an error when too large.
+---@param amounts (integer|cadence.Money)[]
+---@return integer|cadence.Money
+function cadence.total(amounts) end
+
 ---The one of `candidates` that `word` nearly spells, or nil.
 ---@param word string
 ---@param candidates string[]

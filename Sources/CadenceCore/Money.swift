@@ -93,6 +93,17 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return overflow ? nil : Money(minorUnits: product, currency: currency)
     }
 
+    /// The sum of `minorUnits`, or nil when it passes the largest amount.
+    public static func total(_ minorUnits: [Int64]) -> Int64? {
+        var sum: Int64 = 0
+        for amount in minorUnits {
+            let (next, overflow) = sum.addingReportingOverflow(amount)
+            guard !overflow else { return nil }
+            sum = next
+        }
+        return sum
+    }
+
     /// This amount × `numerator` / `denominator` (a share, a percentage, a
     /// rate), rounded half up (away from zero) to the minor unit; nil when
     /// the result passes the largest amount or the denominator is not above zero.

@@ -40,6 +40,23 @@ enum MoneyFunctions {
             guard whole > 0 else { throw LuaArgumentError(3, "a share is of a whole above zero, not \(whole)") }
             return .one(try result(money.scaled(by: part, over: whole), isTable, "\(text(money)) × \(part) / \(whole)"))
         }),
+        // The sum of a list of amounts, all Money of one currency or all minor units (Money.total).
+        ("total", { args in
+            let list = try args.table(1).array
+            let amounts = try list.map { value -> Money in
+                if let minor = value.integerValue { return Money(minorUnits: minor, currency: "") }
+                guard let t = value.tableValue, let minor = t["minorUnits"].integerValue, let currency = t["currency"].stringValue else {
+                    throw LuaArgumentError(1, "a total is of amounts: money or minor units")
+                }
+                return Money(minorUnits: minor, currency: currency)
+            }
+            let currencies = Set(amounts.map(\.currency))
+            guard currencies.count <= 1 else {
+                throw LuaArgumentError(1, "a total is of one currency, not " + currencies.sorted().map { $0.isEmpty ? "bare minor units" : $0 }.joined(separator: " and "))
+            }
+            let sum = Money.total(amounts.map(\.minorUnits)).map { Money(minorUnits: $0, currency: currencies.first ?? "") }
+            return .one(try result(sum, !(currencies.first ?? "").isEmpty, "the sum of \(amounts.count) amounts"))
+        }),
     ] }
 
     /// A Money table, or bare minor units (with no currency).
