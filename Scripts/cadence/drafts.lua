@@ -149,10 +149,10 @@ function drafts.acceptance(f)
   local terms = {}
   local o = f.offer
   if o then
-    terms[#terms + 1] = ("  - base salary: %s a %s"):format(money(o.base), o.period)
+    terms[#terms + 1] = "  - base salary: " .. cadence.money_text(o.base, o.period)
     if o.bonus then terms[#terms + 1] = "  - bonus: " .. money(o.bonus) .. (o.bonusGuaranteed and ", guaranteed" or "") end
     if o.bonusPercent then
-      terms[#terms + 1] = ("  - bonus: %g%% of base%s"):format(o.bonusPercent.basisPoints / 100, o.bonusGuaranteed and ", guaranteed" or "")
+      terms[#terms + 1] = ("  - bonus: %s of base%s"):format(cadence.percent_text(o.bonusPercent), o.bonusGuaranteed and ", guaranteed" or "")
     end
     if o.signOn then terms[#terms + 1] = "  - sign-on: " .. money(o.signOn) end
     if o.equity then terms[#terms + 1] = "  - equity: " .. tostring(o.equity) end

@@ -160,16 +160,20 @@ function cadence.money(text, currency)
   return money
 end
 
---- "1,200": `minor` units as whole units grouped by thousands, the pence dropped.
-function cadence.whole_text(minor)
-  local whole = tostring(math.abs(minor) // 100):reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
-  return (minor < 0 and "-" or "") .. whole
-end
-
---- "1,200.50 GBP": an amount as people read it.
-function cadence.money_text(money)
-  local cents = math.abs(money.minorUnits) % 100
-  return cadence.whole_text(money.minorUnits) .. (cents ~= 0 and ("." .. ("%02d"):format(cents)) or "") .. " " .. money.currency
+-- Money's words and shares, as the domain (Money, PayPeriod, Percent) works them out;
+-- nothing in Lua formats an amount or rounds a share of one by itself:
+--   money_text(money[, period])   "1,200.50 GBP", "-1.50 GBP", "25 GBP an hour"
+--   whole_text(amount)            "1,200": whole units, the minor units dropped
+--   per_words(period)             "a year", "an hour"
+--   percent_text(percent)         "7.5%" (a number of percent, or { basisPoints = 750 })
+--   yearly(amount, period)        the amount over a working year of that period
+--   percent_of(amount, percent)   half up to the minor unit
+--   share_of(amount, part, whole) amount × part / whole, half up to the minor unit
+--   total(amounts)                the sum of a list of amounts (of one currency)
+-- An amount is a Money table or bare minor units, and comes back as it went in; a
+-- result too large to count is an error, never a wrapped number.
+for _, name in ipairs{ "money_text", "whole_text", "per_words", "percent_text", "yearly", "percent_of", "share_of", "total" } do
+  cadence[name] = host[name]
 end
 
 --- The stages in order ("saved" … "ghosted"), and `stages.terminal`, the set of
@@ -372,8 +376,7 @@ function Contact:__tostring()
 end
 
 function Offer:__tostring()
-  return ("offer %d: %d.%02d %s a %s (%s)"):format(self.id, self.base.minorUnits // 100,
-    self.base.minorUnits % 100, self.base.currency, self.period, self.status)
+  return ("offer %d: %s (%s)"):format(self.id, cadence.money_text(self.base, self.period), self.status)
 end
 
 function Candidate:__tostring() return self.name end

@@ -10,6 +10,8 @@
 -- Money is exact: integers of minor units (pence, cents), never floats.
 -- The figures the domain works out (base a year, the bonus in money, what
 -- equity vests each year) come with the offer; this file only adds them up.
+-- Shares of an amount (percentages, a day of a year, a rate) and the words
+-- for an amount are the domain's too: cadence.percent_of, share_of, money_text.
 local cadence = require "cadence"
 local check = require("cadence.options").check
 
@@ -85,7 +87,7 @@ local function convert(money, a, used)
   end
   local num, den = fraction(rate)
   used[money.currency] = ("1 %s = %s %s (your rate)"):format(money.currency, rate, a.currency)
-  return (money.minorUnits * num + den // 2) // den
+  return cadence.share_of(money.minorUnits, num, den)
 end
 
 --- `money` as minor units of the valuation's currency (the assumptions'), by your rates.
@@ -108,14 +110,14 @@ function negotiation.value(offer, assumptions)
   local every = nil
   local first = { true }
   local base = convert(offer.annualBase, a, used)
-  row("base", cadence.money_text(offer.annualBase) .. " a year", base, every)
+  row("base", cadence.money_text(offer.annualBase, "year"), base, every)
 
   if offer.bonusAmount then
     local share = offer.bonusGuaranteed and 100 or a.target_bonus_paid
-    local how = offer.bonusPercent and ("%g%% of base"):format(offer.bonusPercent.basisPoints / 100) or "stated"
-    row("bonus", how .. (offer.bonusGuaranteed and ", guaranteed" or (", a target counted at %d%%"):format(share)),
-        convert(offer.bonusAmount, a, used) * share // 100, every)
-    if not offer.bonusGuaranteed then stated[#stated + 1] = ("a target bonus is counted at %d%% of itself"):format(share) end
+    local how = offer.bonusPercent and (cadence.percent_text(offer.bonusPercent) .. " of base") or "stated"
+    row("bonus", how .. (offer.bonusGuaranteed and ", guaranteed" or (", a target counted at %s"):format(cadence.percent_text(share))),
+        cadence.percent_of(convert(offer.bonusAmount, a, used), share), every)
+    if not offer.bonusGuaranteed then stated[#stated + 1] = ("a target bonus is counted at %s of itself"):format(cadence.percent_text(share)) end
   end
   if offer.signOn then
     row("sign-on", "year 1 only" .. (offer.signOnClawbackMonths and (", repaid if you leave within %d months")
@@ -137,21 +139,22 @@ function negotiation.value(offer, assumptions)
     local yearly = convert(offer.refresher, a, used)
     local amounts = {}
     -- Each year's refresher vests over four years: by year y, y - 1 grants are vesting a quarter each.
-    for y = 1, a.years do amounts[y] = yearly * math.min(y - 1, 4) // 4 end
+    for y = 1, a.years do amounts[y] = cadence.share_of(yearly, math.min(y - 1, 4), 4) end
     rows[#rows + 1] = { name = "refreshers", how = cadence.money_text(offer.refresher) .. " granted a year from year 2, each vesting over 4 years",
                         amounts = amounts }
   end
   local b = offer.benefitValues or {}
   if b.holidayDays then
-    row("holiday", ("%d days × base / %d"):format(b.holidayDays, a.working_days), base * b.holidayDays // a.working_days, every)
+    row("holiday", ("%d days × base / %d"):format(b.holidayDays, a.working_days),
+        cadence.share_of(base, b.holidayDays, a.working_days), every)
     stated[#stated + 1] = ("a day of holiday is worth base / %d (%s)"):format(a.working_days,
-      cadence.money_text({ minorUnits = base // a.working_days, currency = a.currency }))
+      cadence.money_text({ minorUnits = cadence.share_of(base, 1, a.working_days), currency = a.currency }))
   end
   if b.pensionMatch then
-    local match = base * b.pensionMatch.basisPoints // 10000
+    local match = cadence.percent_of(base, b.pensionMatch)
     local cap = b.pensionCap and convert(b.pensionCap, a, used)
     if cap and match > cap then match = cap end
-    row("pension", ("%g%% of base%s"):format(b.pensionMatch.basisPoints / 100,
+    row("pension", ("%s of base%s"):format(cadence.percent_text(b.pensionMatch),
         b.pensionCap and (", up to " .. cadence.money_text(b.pensionCap)) or ""), match, every)
   end
   if b.healthCover then
@@ -172,22 +175,22 @@ function negotiation.value(offer, assumptions)
     if a.commute_day then
       local day = convert(money(a.commute_day), a, used)
       row("commute", ("%d days a week × %d weeks × %s"):format(b.officeDaysPerWeek, a.office_weeks, a.commute_day),
-          -day * b.officeDaysPerWeek * a.office_weeks, every)
+          cadence.share_of(day, -b.officeDaysPerWeek * a.office_weeks, 1), every)
       stated[#stated + 1] = ("a day in the office costs you %s, %d weeks a year"):format(a.commute_day, a.office_weeks)
     else
       stated[#stated + 1] = "commuting is not counted: set commute_day in negotiation.lua to price it"
     end
   end
 
-  local totals, sum = {}, 0
+  local totals = {}
   for y = 1, a.years do
-    totals[y] = 0
-    for _, r in ipairs(rows) do totals[y] = totals[y] + r.amounts[y] end
-    sum = sum + totals[y]
+    local column = {}
+    for i, r in ipairs(rows) do column[i] = r.amounts[y] end
+    totals[y] = cadence.total(column)
   end
   for _, line in pairs(used) do stated[#stated + 1] = line end
   return { offer = offer, currency = a.currency, years = a.years, rows = rows, totals = totals,
-           average = (sum + a.years // 2) // a.years, assumptions = stated }
+           average = cadence.share_of(cadence.total(totals), 1, a.years), assumptions = stated }
 end
 
 --- Several valuations side by side, ranked. Money is one criterion, scored 1 to 5 by the
@@ -232,8 +235,6 @@ function negotiation.compare(entries, settings)
   return { entries = entries, explanation = lines }
 end
 
-local PER_YEAR = { year = 1, month = 12, week = 52, day = 260, hour = 1950 }
-
 --- What a negotiation script decides on: the application, its candidate, the
 --- open offer (the latest round) valued, the three numbers (a year), whether
 --- time was asked for and the missing items asked about, and today.
@@ -242,11 +243,10 @@ function negotiation.situation(app, assumptions)
   for _, c in ipairs(cadence.candidates()) do if c.id == app.candidateID then s.candidate = c end end
   local t = cadence.targets(app)
   if t then
-    local per = PER_YEAR[t.period] or 1
-    local function yearly(m) return { minorUnits = m.minorUnits * per, currency = m.currency } end
+    local function yearly(m) return cadence.yearly(m, t.period or "year") end
     s.targets = { bottom = yearly(t.bottom), going = yearly(t.going), top = yearly(t.top), period = "year" }
-    s.targets_text = ("bottom %s, going %s, top %s a year"):format(cadence.money_text(s.targets.bottom),
-      cadence.money_text(s.targets.going), cadence.money_text(s.targets.top))
+    s.targets_text = ("bottom %s, going %s, top %s"):format(cadence.money_text(s.targets.bottom),
+      cadence.money_text(s.targets.going), cadence.money_text(s.targets.top, "year"))
   end
   local open = negotiation.current(app:offers(), true)
   s.offer = open[#open]
@@ -353,9 +353,7 @@ function negotiation.render_comparison(comparison)
   local function cells(e, name)
     for _, r in ipairs(e.valuation.rows) do
       if r.name == name then
-        local sum = 0
-        for y = 1, e.valuation.years do sum = sum + r.amounts[y] end
-        return r.amounts[1], sum // e.valuation.years
+        return r.amounts[1], cadence.share_of(cadence.total(r.amounts), 1, e.valuation.years)
       end
     end
     return 0, 0
@@ -409,7 +407,7 @@ function negotiation.report(app, question)
   local rules = negotiation.rules()
   local s = negotiation.situation(app, negotiation.load())
   local title = ("%s, %s"):format(app.company, app.role)
-    .. (s.offer and (": offer %d (%s a year)"):format(s.offer.id, cadence.money_text(s.offer.annualBase)) or ": no offer yet")
+    .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annualBase, "year")) or ": no offer yet")
   if question then
     local rule, words = negotiation.answer(rules, s, question)
     return { text = ("%s\nQ: %s\nWhy: %s\nSay: %s"):format(title, question, rule, words),

@@ -213,15 +213,53 @@ function cadence.workspace_script(name) end
 ---@return cadence.Money
 function cadence.money(text, currency) end
 
----"1,200.50 GBP": an amount as people read it.
+---"1,200.50 GBP", "-1.50 GBP": an amount as people read it; with a period, "25 GBP an hour".
 ---@param money cadence.Money
+---@param period? string year, month, week, day or hour
 ---@return string
-function cadence.money_text(money) end
+function cadence.money_text(money, period) end
 
----"1,200": minor units as whole units grouped by thousands, the pence dropped.
----@param minor integer
+---"1,200": whole units grouped by thousands, the minor units dropped (toward zero).
+---@param amount integer|cadence.Money minor units, or money
 ---@return string
-function cadence.whole_text(minor) end
+function cadence.whole_text(amount) end
+
+---"a year", "an hour".
+---@param period string year, month, week, day or hour
+---@return string
+function cadence.per_words(period) end
+
+---"7.5%".
+---@param percent number|{ basisPoints: integer } a number of percent, or basis points
+---@return string
+function cadence.percent_text(percent) end
+
+---The amount over a working year of `period` (an hour's pay × 1950); an error when too large.
+---@generic A: integer|cadence.Money
+---@param amount A
+---@param period string
+---@return A
+function cadence.yearly(amount, period) end
+
+---`percent` of the amount, rounded half up to the minor unit; an error when too large.
+---@generic A: integer|cadence.Money
+---@param amount A minor units, or money
+---@param percent number|{ basisPoints: integer } 10, 7.5, or basis points
+---@return A
+function cadence.percent_of(amount, percent) end
+
+---The amount × part / whole, rounded half up to the minor unit; an error when too large.
+---@generic A: integer|cadence.Money
+---@param amount A
+---@param part integer
+---@param whole integer above zero
+---@return A
+function cadence.share_of(amount, part, whole) end
+
+---The sum of a list of amounts (money of one currency, or minor units); an error when too large.
+---@param amounts (integer|cadence.Money)[]
+---@return integer|cadence.Money
+function cadence.total(amounts) end
 
 ---The one of `candidates` that `word` nearly spells, or nil.
 ---@param word string

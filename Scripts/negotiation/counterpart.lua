@@ -6,6 +6,8 @@
 -- with `cadence rehearse APP --counterpart tough.lua`.
 --
 -- A scene: { who, lines = { … }, react = function(answer, state) return next-scene-name end }.
+local cadence = require "cadence"
+
 local counterpart = {}
 
 counterpart.name = "a recruiter and a hiring manager"
@@ -14,8 +16,8 @@ counterpart.name = "a recruiter and a hiring manager"
 --- numbers, the needs they named) and `say`, which fills a figure into a line.
 function counterpart.scenes(s, money)
   local going = s.targets and s.targets.going.minorUnits or 3000000
-  local offered = (going * 95 // 100) // 50000 * 50000
-  local stretch = (going * 103 // 100) // 50000 * 50000
+  local offered = cadence.percent_of(going, 95) // 50000 * 50000
+  local stretch = cadence.percent_of(going, 103) // 50000 * 50000
   return {
     start = "salary",
     salary = {

@@ -68,8 +68,8 @@ end
 --- Rule 4: pushed again, a range a little above the target.
 function rules.words.range(s)
   local t = s.targets
-  local low = round(t.going.minorUnits * (100 + rules.range_above_target[1]) // 100)
-  local high = round(t.going.minorUnits * (100 + rules.range_above_target[2]) // 100)
+  local low = round(cadence.percent_of(t.going.minorUnits, 100 + rules.range_above_target[1]))
+  local high = round(cadence.percent_of(t.going.minorUnits, 100 + rules.range_above_target[2]))
   return ("Given the scope of the role, I'd expect something in %s: roughly %s to %s."):format(
     spoken((low + high) // 2, t.going.currency), money(low, t.going.currency), money(high, t.going.currency)), low, high
 end
@@ -168,10 +168,10 @@ function rules.decide(s)
     return d
   end
   -- The counter: above the offer by the rule's margin, at least the going rate, at most your top.
-  local figure = round(base * (100 + rules.counter_above_offer) // 100)
+  local figure = round(cadence.percent_of(base, 100 + rules.counter_above_offer))
   if figure < going then figure = round(going) end
   if figure > top then figure = top end
-  local small = going * rules.small_gap // 100
+  local small = cadence.percent_of(going, rules.small_gap)
   if going - base > 0 and going - base <= small or figure - base <= small then
     local asks = {}
     if not (o.benefitValues or {}).movingAllowance then asks[#asks + 1] = "a moving allowance" end
@@ -179,16 +179,16 @@ function rules.decide(s)
     if not (o.benefitValues or {}).studyBudget then asks[#asks + 1] = "a study budget" end
     d.action, d.rule = "counter-benefits", "rules 6 and 8: no quibbling over a small gap; employers have more room on benefits"
     d.reason = going > base
-      and ("the base is %s under the going rate, within %d%%: not worth a salary counter"):format(money(going - base, t.going.currency), rules.small_gap)
-      or ("the base is within %d%% of the most you could ask: ask about the package, not the salary"):format(rules.small_gap)
+      and ("the base is %s under the going rate, within %s: not worth a salary counter"):format(money(going - base, t.going.currency), cadence.percent_text(rules.small_gap))
+      or ("the base is within %s of the most you could ask: ask about the package, not the salary"):format(cadence.percent_text(rules.small_gap))
     d.words.counter = rules.words.counter(s, nil, points, listed(asks))
     return d
   end
-  d.action, d.rule = "counter", ("rule 6: counter between the going rate and your top, %d%% above the offer"):format(rules.counter_above_offer)
+  d.action, d.rule = "counter", ("rule 6: counter between the going rate and your top, %s above the offer"):format(cadence.percent_text(rules.counter_above_offer))
   d.reason = ("the base of %s leaves room below your top of %s"):format(money(base, t.going.currency), cadence.money_text(t.top))
   d.counter = figure
-  d.facts[#d.facts + 1] = ("the counter: %s (the offer + %d%%, at least the going rate, at most the top)"):format(
-    money(figure, t.going.currency), rules.counter_above_offer)
+  d.facts[#d.facts + 1] = ("the counter: %s (the offer + %s, at least the going rate, at most the top)"):format(
+    money(figure, t.going.currency), cadence.percent_text(rules.counter_above_offer))
   d.words.counter = rules.words.counter(s, figure, points)
   return d
 end

@@ -32,7 +32,7 @@ struct OfferCommand: ParsableCommand {
                     try fields.apply(to: &o)
                     return try ws.addOffer(o, receivedAt: try Timestamps.instant(at, timeZone: try ws.timeZone(of: a)))
                 }
-                Output.write("Recorded offer \(offer.id!): \(offer.base) a \(offer.period.rawValue)\n")
+                Output.write("Recorded offer \(offer.id!): \(offer.baseText)\n")
             }
         }
     }
@@ -58,7 +58,7 @@ struct OfferCommand: ParsableCommand {
                     try ws.update(o)
                     return o
                 }
-                Output.write("Updated offer \(updated.id!): \(updated.base) a \(updated.period.rawValue), \(updated.status.rawValue)\n")
+                Output.write("Updated offer \(updated.id!): \(updated.baseText), \(updated.status.rawValue)\n")
             }
         }
     }
@@ -87,7 +87,7 @@ struct OfferCommand: ParsableCommand {
                     let zone = try ws.timeZone(ofApplication: o.applicationID)
                     return try ws.reviseOffer(o, asked: asked, note: note, at: try Timestamps.instant(at, timeZone: zone))
                 }
-                Output.write("Recorded offer \(revised.id!), revising offer \(offer): \(revised.base) a \(revised.period.rawValue)\n")
+                Output.write("Recorded offer \(revised.id!), revising offer \(offer): \(revised.baseText)\n")
             }
         }
     }
@@ -109,7 +109,7 @@ struct OfferCommand: ParsableCommand {
                 var lines = ["Offer \(o.id!) from \(company) (\(o.status.rawValue))"] + OfferText.components(o)
                 if versions.count > 1 {
                     lines.append("\nRounds")
-                    for v in versions { lines.append("  offer \(v.id!): \(v.base) a \(v.period.rawValue) (\(v.status.rawValue))") }
+                    for v in versions { lines.append("  offer \(v.id!): \(v.baseText) (\(v.status.rawValue))") }
                 }
                 Output.write(lines.joined(separator: "\n") + "\n")
             }

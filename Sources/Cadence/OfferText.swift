@@ -5,8 +5,8 @@ enum OfferText {
     static func components(_ o: Offer) -> [String] {
         var out: [String] = []
         func part(_ name: String, _ value: String?) { if let value { out.append("  \(name + ":")".padded(20) + value) } }
-        part("base", "\(o.base) a \(o.period.rawValue)" + (o.period == .year ? "" : " (\(o.annualBase) a year)"))
-        part("bonus", o.bonusPercent.map { "\($0) of base (\(o.bonusAmount!))" } ?? o.bonus?.description)
+        part("base", o.baseText + (o.period == .year ? "" : " (\(o.annualBase.description(per: .year)))"))
+        part("bonus", o.bonusPercent.map { "\($0) of base (\(o.bonusAmount.map(\.description) ?? "too large to count"))" } ?? o.bonus?.description)
         if o.bonus != nil || o.bonusPercent != nil { part("bonus is", o.bonusGuaranteed ? "guaranteed" : "a target") }
         part("sign-on", o.signOn.map { s in "\(s)" + (o.signOnClawbackMonths.map { ", paid back if you leave within \($0) months" } ?? "") })
         part("equity", o.equity)
@@ -20,18 +20,18 @@ enum OfferText {
             part("vesting", "\(g.vestingMonths / 12) years, \(g.cliffMonths)-month cliff, then every \(g.everyMonths) months"
                  + (g.schedule.map { " (" + $0.map { "\($0)%" }.joined(separator: "/") + ")" } ?? ""))
         }
-        part("refresher", o.refresher.map { "\($0) a year" })
+        part("refresher", o.refresher?.description(per: .year))
         let v = o.benefitValues
         part("holiday", v.holidayDays.map { "\($0) days" })
-        part("pension", v.pensionMatch.map { "\($0) of base" + (v.pensionCap.map { ", up to \($0) a year" } ?? "") })
-        part("health cover", v.healthCover.map { "worth \($0) a year" })
+        part("pension", v.pensionMatch.map { "\($0) of base" + (v.pensionCap.map { ", up to \($0.description(per: .year))" } ?? "") })
+        part("health cover", v.healthCover.map { "worth \($0.description(per: .year))" })
         part("remote days", v.remoteDaysPerWeek.map { "\($0) a week" })
         part("office days", v.officeDaysPerWeek.map { "\($0) a week" })
-        part("study budget", v.studyBudget.map { "\($0) a year" })
+        part("study budget", v.studyBudget?.description(per: .year))
         part("moving allowance", v.movingAllowance?.description)
-        part("travel", v.travel.map { "\($0) a year" })
-        part("gym", v.gym.map { "\($0) a year" })
-        for (name, worth) in v.other.sorted(by: { $0.key < $1.key }) { part(name, "worth \(worth) a year") }
+        part("travel", v.travel?.description(per: .year))
+        part("gym", v.gym?.description(per: .year))
+        for (name, worth) in v.other.sorted(by: { $0.key < $1.key }) { part(name, "worth \(worth.description(per: .year))") }
         for (name, terms) in o.benefits.sorted(by: { $0.key < $1.key }) { part(name, "\"\(terms)\" (as the offer words it)") }
         part("start", o.startDate?.description)
         part("respond by", o.respondBy?.description)

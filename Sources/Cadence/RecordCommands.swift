@@ -47,7 +47,7 @@ enum OfferKind: RecordKind {
     static func find(_ name: String, in workspace: WorkspaceService) throws -> (WorkspaceService.Record, String) {
         guard let id = Int64(name) else { throw ValidationError("an offer is named by its id ('cadence offer list' shows them)") }
         let o = try workspace.offer(id)
-        return (.offer(o.id!), "offer \(o.id!) (\(o.base) a \(o.period.rawValue))")
+        return (.offer(o.id!), "offer \(o.id!) (\(o.baseText))")
     }
 }
 

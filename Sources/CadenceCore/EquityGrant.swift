@@ -59,6 +59,7 @@ public struct EquityGrant: Hashable, Sendable, Codable {
             if let money, money.minorUnits <= 0 { throw fail("the \(name) must be above zero") }
         }
         if let shares, shares <= 0 { throw fail("a grant of \(shares) shares is no grant") }
+        guard exactValue != nil else { throw fail("the grant's worth is too large to count") }
         switch kind {
         case .rsu:
             guard grantValue != nil || (shares != nil && sharePrice != nil) else {
@@ -72,18 +73,25 @@ public struct EquityGrant: Hashable, Sendable, Codable {
         }
     }
 
-    /// What the whole grant is worth, as stated or assumed.
+    /// What the whole grant is worth, as stated or assumed. `validate` refuses
+    /// a grant whose worth passes the largest amount; one stored before that
+    /// was refused reads as the largest amount, not a trap.
     public var totalValue: Money {
+        exactValue ?? Money(minorUnits: .max, currency: (kind == .rsu ? sharePrice : valuePerShare)?.currency ?? "")
+    }
+
+    /// The grant's worth, or nil when it does not fit.
+    var exactValue: Money? {
         switch kind {
         case .rsu:
             if let grantValue { return grantValue }
-            return Money(minorUnits: (shares ?? 0) * (sharePrice?.minorUnits ?? 0), currency: sharePrice?.currency ?? "")
+            return Money(minorUnits: sharePrice?.minorUnits ?? 0, currency: sharePrice?.currency ?? "").multiplied(by: shares ?? 0)
         case .options:
-            let gain = max(0, (valuePerShare?.minorUnits ?? 0) - (strike?.minorUnits ?? 0))
-            return Money(minorUnits: (shares ?? 0) * gain, currency: valuePerShare?.currency ?? "")
+            let (gain, overflow) = (valuePerShare?.minorUnits ?? 0).subtractingReportingOverflow(strike?.minorUnits ?? 0)
+            guard !overflow else { return nil }
+            return Money(minorUnits: max(0, gain), currency: valuePerShare?.currency ?? "").multiplied(by: shares ?? 0)
         }
     }
-
     /// The share of the grant vested by the end of month `month` (from the
     /// start), in basis points of the whole.
     public func vestedBasisPoints(byMonth month: Int) -> Int64 {
@@ -109,6 +117,6 @@ public struct EquityGrant: Hashable, Sendable, Codable {
     public func value(inYear year: Int) -> Money {
         let total = totalValue
         let points = vestedBasisPoints(byMonth: year * 12) - vestedBasisPoints(byMonth: (year - 1) * 12)
-        return Money(minorUnits: total.minorUnits * points / 10_000, currency: total.currency)
+        return total.scaled(by: points, over: 10_000) ?? total
     }
 }

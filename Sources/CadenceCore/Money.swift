@@ -39,41 +39,136 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         if number.hasPrefix("-") {
             throw DomainError.invalid(field: field, "'\(text)' is negative: an amount of pay is never below zero")
         }
+        let tooLarge = DomainError.invalid(field: field, "'\(text)' is too large: the largest amount is \(MoneyStyle.standard.amount(.max))")
         guard let minor = Money.minorUnits(of: number), let currency = currency ?? defaultCurrency,
               !number.isEmpty
         else {
+            // Digits that are an amount but do not fit in Int64's minor units.
+            let digits = number.split(separator: ".", omittingEmptySubsequences: false)
+            if Money.minorUnits(of: number) == nil, digits.count <= 2, digits[0].count > 15,
+               digits.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), digits.count == 1 || digits[1].count <= 2 {
+                throw tooLarge
+            }
             throw DomainError.invalid(field: field, "'\(text)' is not an amount (try 55000 GBP or £55k)")
         }
         let (scaled, overflow) = minor.multipliedReportingOverflow(by: scale)
-        guard !overflow else { throw DomainError.invalid(field: field, "'\(text)' is too large") }
+        guard !overflow else { throw tooLarge }
         self.init(minorUnits: scaled, currency: currency)
     }
 
-    /// "55000.5" -> 5500050; at most two decimals.
+    /// "55000.5" -> 5500050; at most two decimals; nil past the largest amount.
     static func minorUnits(of number: String) -> Int64? {
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])), whole >= 0 else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {
             let fraction = String(parts[1])
-            guard fraction.count <= 2, fraction.allSatisfy(\.isNumber) else { return nil }
+            guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             cents = Int64(fraction.padding(to: 2)) ?? 0
         }
         let (w, o) = whole.multipliedReportingOverflow(by: 100)
-        return o ? nil : w + cents
+        let (sum, o2) = w.addingReportingOverflow(cents)
+        return o || o2 ? nil : sum
     }
 
-    /// "55,000 GBP" or "55,000.50 GBP".
-    public var description: String {
-        let whole = minorUnits / 100, cents = minorUnits % 100
-        var digits = String(whole)
-        var grouped = ""
+    /// "55,000 GBP", "55,000.50 GBP", "-1.50 GBP": the amount as people read
+    /// it, minor units shown when there are some, the sign before the digits.
+    public var description: String { text() }
+
+    /// The amount in `style` followed by its currency.
+    public func text(_ style: MoneyStyle = .standard) -> String {
+        style.amount(minorUnits) + " " + currency
+    }
+
+    /// "55,000 GBP a year", "12.50 GBP an hour": pay for a period, in words.
+    public func description(per period: PayPeriod) -> String { "\(self) \(period.perWords)" }
+
+    /// "55,000": whole units grouped by thousands, the minor units dropped
+    /// (toward zero), for tables that speak in whole amounts; no currency.
+    public var wholeText: String { MoneyStyle.standard.whole(minorUnits) }
+
+    /// This amount × `factor`, or nil when the product passes the largest amount.
+    public func multiplied(by factor: Int64) -> Money? {
+        let (product, overflow) = minorUnits.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : Money(minorUnits: product, currency: currency)
+    }
+
+    /// The sum of `minorUnits`, or nil when it passes the largest amount.
+    public static func total(_ minorUnits: [Int64]) -> Int64? {
+        var sum: Int64 = 0
+        for amount in minorUnits {
+            let (next, overflow) = sum.addingReportingOverflow(amount)
+            guard !overflow else { return nil }
+            sum = next
+        }
+        return sum
+    }
+
+    /// This amount × `numerator` / `denominator` (a share, a percentage, a
+    /// rate), rounded half up (away from zero) to the minor unit; nil when
+    /// the result passes the largest amount or the denominator is not above zero.
+    public func scaled(by numerator: Int64, over denominator: Int64) -> Money? {
+        Money.scale(minorUnits, by: numerator, over: denominator).map { Money(minorUnits: $0, currency: currency) }
+    }
+
+    /// `minorUnits` × `numerator` / `denominator`, rounded half up (away from
+    /// zero), worked in 128 bits so that only a result that does not fit is refused.
+    public static func scale(_ minorUnits: Int64, by numerator: Int64, over denominator: Int64) -> Int64? {
+        guard denominator > 0 else { return nil }
+        let negative = (minorUnits < 0) != (numerator < 0)
+        let divisor = UInt64(denominator)
+        var (high, low) = minorUnits.magnitude.multipliedFullWidth(by: numerator.magnitude)
+        // Half the divisor added before dividing rounds the magnitude half up.
+        let (rounded, carry) = low.addingReportingOverflow(divisor / 2)
+        low = rounded
+        if carry { (high, _) = high.addingReportingOverflow(1) }
+        guard high < divisor else { return nil }
+        let quotient = divisor.dividingFullWidth((high: high, low: low)).quotient
+        if negative {
+            guard quotient <= Int64.min.magnitude else { return nil }
+            return quotient == Int64.min.magnitude ? Int64.min : -Int64(quotient)
+        }
+        return quotient <= UInt64(Int64.max) ? Int64(quotient) : nil
+    }
+}
+
+/// How amounts are written: today one convention ("1,234.50"), kept in one
+/// place so that a region's (a decimal comma, grouping by spaces) can land
+/// here without touching what formats money.
+public struct MoneyStyle: Hashable, Sendable {
+    public var grouping: String
+    public var decimalMark: String
+
+    public init(grouping: String, decimalMark: String) {
+        self.grouping = grouping
+        self.decimalMark = decimalMark
+    }
+
+    public static let standard = MoneyStyle(grouping: ",", decimalMark: ".")
+
+    /// "1,234.50", "-1.50", "1,234": the minor units only when not whole.
+    public func amount(_ minorUnits: Int64) -> String {
+        // The magnitude, so that the smallest Int64 keeps its sign and does not trap.
+        let cents = minorUnits.magnitude % 100
+        return (minorUnits < 0 ? "-" : "") + grouped(minorUnits.magnitude / 100)
+            + (cents == 0 ? "" : decimalMark + (cents < 10 ? "0" : "") + String(cents))
+    }
+
+    /// "1,234", "-1": whole units grouped by thousands, the minor units
+    /// dropped toward zero (so -0.50 is "0", never "-0").
+    public func whole(_ minorUnits: Int64) -> String {
+        let units = minorUnits.magnitude / 100
+        return (minorUnits < 0 && units > 0 ? "-" : "") + grouped(units)
+    }
+
+    private func grouped(_ units: UInt64) -> String {
+        var digits = String(units)
+        var text = ""
         while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
+            text = grouping + digits.suffix(3) + text
             digits = String(digits.dropLast(3))
         }
-        let centsText = cents == 0 ? "" : "." + (cents < 10 ? "0" : "") + String(cents)
-        return digits + grouped + centsText + " " + currency
+        return digits + text
     }
 }
 

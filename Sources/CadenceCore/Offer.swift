@@ -89,9 +89,14 @@ public struct Offer: Hashable, Sendable, Codable {
     }
 
     /// Base pay over a working year, for comparing offers paid by other periods.
+    /// `validate` refuses a base whose year passes the largest amount; a row
+    /// stored before that was refused reads as the largest amount, not a trap.
     public var annualBase: Money {
-        Money(minorUnits: base.minorUnits * period.perYear, currency: base.currency)
+        base.multiplied(by: period.perYear) ?? Money(minorUnits: .max, currency: base.currency)
     }
+
+    /// "55,000 GBP a year", "25 GBP an hour": the base as the offer states it.
+    public var baseText: String { base.description(per: period) }
 
     /// Sets the bonus as the offer words it: a share of base ("10%") or an
     /// amount, in the base's currency unless it names its own ("5400", "£5,400").
@@ -104,10 +109,18 @@ public struct Offer: Hashable, Sendable, Codable {
     }
 
     /// The bonus in money: the amount, or the percentage of base a year.
-    public var bonusAmount: Money? { bonus ?? bonusPercent.map { $0.of(annualBase) } }
+    public var bonusAmount: Money? { bonus ?? bonusPercent.flatMap { $0.of(annualBase) } }
 
     public func validate() throws {
         guard base.minorUnits > 0 else { throw DomainError.invalid(field: "base", "base pay must be positive") }
+        // Every figure valued later is worked out here first, so that an
+        // amount too large to count is refused now rather than trapping later.
+        guard base.multiplied(by: period.perYear) != nil else {
+            throw DomainError.invalid(field: "base", "\(baseText) is too large: a year of it passes the largest amount Cadence counts")
+        }
+        if let bonusPercent, bonusPercent.of(annualBase) == nil {
+            throw DomainError.invalid(field: "bonus", "\(bonusPercent) of \(annualBase) is too large to count")
+        }
         for (field, money) in [("bonus", bonus), ("sign-on", signOn), ("refresher", refresher)] {
             if let money, money.minorUnits < 0 { throw DomainError.invalid(field: field, "\(money) is below zero") }
         }

@@ -19,14 +19,16 @@ public struct Percent: Hashable, Sendable, Codable, CustomStringConvertible {
         basisPoints = minor
     }
 
-    /// `amount` × this percentage, to the minor unit (rounded half up).
-    public func of(_ amount: Money) -> Money {
-        Money(minorUnits: (amount.minorUnits * basisPoints + 5_000) / 10_000, currency: amount.currency)
-    }
+    /// `amount` × this percentage, to the minor unit (rounded half up, away
+    /// from zero); nil when the result passes the largest amount.
+    public func of(_ amount: Money) -> Money? { amount.scaled(by: basisPoints, over: 10_000) }
 
+    /// "10%", "7.5%", "7.05%".
     public var description: String {
-        let whole = basisPoints / 100, fraction = basisPoints % 100
-        if fraction == 0 { return "\(whole)%" }
-        return "\(whole).\(fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction))%"
+        let whole = basisPoints.magnitude / 100, fraction = basisPoints.magnitude % 100
+        let sign = basisPoints < 0 ? "-" : ""
+        if fraction == 0 { return "\(sign)\(whole)%" }
+        let digits = fraction < 10 ? "0\(fraction)" : fraction % 10 == 0 ? "\(fraction / 10)" : "\(fraction)"
+        return "\(sign)\(whole).\(digits)%"
     }
 }

@@ -52,8 +52,8 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
         }
         // "30-35k": the thousands written once, on the high side.
         if amounts.count == 2, sides[1].hasSuffix("k") || sides[1].contains("k "), !sides[0].contains("k"),
-           amounts[0].minorUnits * 1000 <= amounts[1].minorUnits {
-            amounts[0].minorUnits *= 1000
+           let thousands = amounts[0].multiplied(by: 1000), thousands.minorUnits <= amounts[1].minorUnits {
+            amounts[0] = thousands
         }
         guard amounts.allSatisfy({ $0.currency == code }) else {
             throw DomainError.invalid(field: field, "'\(text)' mixes currencies")
@@ -71,8 +71,7 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
 
     /// "30,000–35,000 GBP a year".
     public var description: String {
-        let amount = low == high ? low.description
-            : low.description.dropLast(low.currency.count + 1) + "–" + high.description
-        return "\(amount) \(period.perWords)"
+        if low == high { return low.description(per: period) }
+        return MoneyStyle.standard.amount(low.minorUnits) + "–" + high.description(per: period)
     }
 }

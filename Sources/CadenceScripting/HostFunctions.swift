@@ -63,6 +63,7 @@ enum HostFunctions {
             do { return .one(try encoder.encode(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
             catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
         }
+        for (name, body) in MoneyFunctions.all { add(name, body) }
         // The candidate closest to a word, for "did you mean …?" (NearMiss owns the measure).
         add("nearest") { args in
             let word = try args.string(1)

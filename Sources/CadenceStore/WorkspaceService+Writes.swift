@@ -120,7 +120,7 @@ extension WorkspaceService {
         }
         try Queries.add(&offer, db)
         var event = Event(applicationID: offer.applicationID, kind: .offerReceived, at: receivedAt, due: offer.respondBy,
-                          notes: "offer #\(offer.id!): \(offer.base) a \(offer.period.rawValue)")
+                          notes: "offer #\(offer.id!): \(offer.baseText)")
         try Queries.log(&event, db)
         return offer
     }
@@ -140,7 +140,7 @@ extension WorkspaceService {
         offer.id = nil
         try Queries.add(&offer, db)
         let said = ["offer #\(offer.id!) revises #\(previousID)", asked.map { "asked: \($0)" },
-                    "came back: \(offer.base) a \(offer.period.rawValue)", note].compactMap { $0 }
+                    "came back: \(offer.baseText)", note].compactMap { $0 }
         var event = Event(applicationID: offer.applicationID, kind: .negotiationRound, at: at, due: offer.respondBy,
                           notes: said.joined(separator: "; "))
         try Queries.log(&event, db)

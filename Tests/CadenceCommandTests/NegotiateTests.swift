@@ -117,8 +117,8 @@ struct NegotiateTests: WorkspaceSuite {
             print(d.action, negotiation.counter(app), #negotiation.talking_points(app), negotiation.words(app).counter ~= nil, v.totals[1])
             """)
         let result = try Commands.cadence(["run", "--workspace", directory, script])
-        // 31,000 + 1,000 bonus + 25 × 31,000 / 260 (2,980.76) + 5% pension (1,550) = 36,530.76.
-        #expect(result.output == "counter\t3400000\t1\ttrue\t3653076\n", "\(result.output)\(result.error)")
+        // 31,000 + 1,000 bonus + 25 × 31,000 / 260 (2,980.769…, half up to 2,980.77) + 5% pension (1,550) = 36,530.77.
+        #expect(result.output == "counter\t3400000\t1\ttrue\t3653077\n", "\(result.output)\(result.error)")
     }
 
     @Test("a negotiate.lua in the workspace changes a rule: counter at 20% above the offer")
