@@ -29,7 +29,8 @@ struct StandaloneInterpreter {
         defer { warnOfStoredProblems() }
         if options.limits.seconds != nil || options.limits.instructions != nil {
             lua.exitWhenStuck(afterGrace: 2, status: 1,
-                              message: "cadence: the script is stuck in a library call past its time limit\n")
+                              message: "cadence: the script is stuck in a library call past its time limit\n",
+                              closingMessage: "cadence: finalizers run at the end of the script ran past its limit\n")
         }
         lua.interrupter.interruptOnSigint()
         defer { LuaInterrupter.stopInterruptingOnSigint() }
