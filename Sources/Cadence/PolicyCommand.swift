@@ -21,7 +21,7 @@ struct PolicyCommand: ParsableCommand {
 
     /// Runs a line of Lua over the workspace that reads and writes nothing of it.
     static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
-        try PolicyScript.run(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
+        try PolicyScript.evaluate(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
     }
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
