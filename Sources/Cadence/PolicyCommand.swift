@@ -293,19 +293,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let read = try PolicyPackage(at: package)
-                guard package.hasSuffix(".lua") == false, read.files[PolicyManifest.fileName] != nil else {
-                    throw ValidationError("\(package): only a package folder can carry a signature (pack a single file first: 'cadence policy pack')")
-                }
-                let scratch = try PackageInstaller.scratchFolder()
-                defer { try? FileManager.default.removeItem(atPath: scratch) }
-                let signed = scratch + "/files"
-                try read.signedText.write(toFile: signed, atomically: true, encoding: .utf8)
-                let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", PackageSignature.namespace, signed])
-                guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
-                    throw ValidationError("ssh-keygen could not sign with \(key): \(result.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
-                }
-                try signature.write(to: URL(fileURLWithPath: package + "/" + PolicyPackage.signatureFile))
+                let read = try installing { try PackageSignature.sign(folder: package, key: key) }
                 Output.write("Signed \(read.manifest.name) \(read.manifest.version) (sha256 \(read.sha256.prefix(12))): \(package)/\(PolicyPackage.signatureFile)\n")
             }
         }

@@ -14,7 +14,7 @@ public struct PackageInstaller: Sendable {
 
     public init(workspace: String) { lock = PackageLock(workspace: workspace) }
 
-    /// Why the installer stopped, before anything was written.
+    /// Why fetching, installing or signing a package stopped, before anything was written.
     public enum Problem: Error, CustomStringConvertible, Sendable {
         /// What was asked names nothing installable: the user's to correct.
         case request(String)
