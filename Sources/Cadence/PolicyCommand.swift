@@ -30,8 +30,8 @@ struct PolicyCommand: ParsableCommand {
         return (result["report"].stringValue ?? "", result["passed"].isTruthy, Int(result["count"].integerValue ?? 0))
     }
 
-    /// The installer's refusals as the command line words them: a request
-    /// that names nothing installable is a usage mistake.
+    /// Why fetching, installing or signing stopped, as the command line words
+    /// it: a request that names nothing installable is a usage mistake.
     static func installing<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let problem as PackageInstaller.Problem {
             switch problem {
