@@ -24,7 +24,7 @@ let package = Package(
         // 2. The C half of the bridge: everything that may raise a Lua error lives here.
         .target(name: "CLuaSupport", dependencies: ["CLua"]),
         // 3. A general, safe Lua host in Swift. Knows nothing of job searches.
-        .target(name: "LuaBinding", dependencies: ["CLua", "CLuaSupport"]),
+        .target(name: "LuaBinding", dependencies: ["CLua", "CLuaSupport"], exclude: ["README.md"]),
         // 4. The domain: plain Swift types and rules. No Lua, no SQL.
         .target(name: "CadenceCore"),
         // 5. The store: SQLite through GRDB, migrations, import and export.

@@ -177,8 +177,8 @@ int cl_ptostring(lua_State *L, int index) {
 }
 
 /* fn(...) called so that it cannot yield: a coroutine.yield inside it raises
-** "attempt to yield across a C-call boundary". cadence.transaction runs its
-** body this way, since a savepoint left open across a yield would let two
+** "attempt to yield across a C-call boundary". A host's transaction function
+** can run its body this way, since a savepoint left open across a yield would let two
 ** transactions interleave (one's rollback undoing the other's commit).
 ** Errors propagate as from any Lua call; no Swift frame is in between. */
 int cl_call_unyieldable(lua_State *L) {

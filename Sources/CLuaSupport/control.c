@@ -84,8 +84,7 @@ void cl_close(lua_State *L) {
   ** seconds when only an instruction budget was set). */
   double bound = c->time_limit > 0 ? c->time_limit : (c->instruction_limit > 0 ? 10.0 : 0);
   if (bound > 0 && c->stuck_grace > 0) {
-    strncpy(c->stuck_message, "cadence: finalizers run at the end of the script ran past its limit\n",
-            sizeof c->stuck_message - 1);
+    memcpy(c->stuck_message, c->closing_message, sizeof c->stuck_message);
     cl_arm_deadline(c, bound);
   }
   lua_close(L);
@@ -100,10 +99,12 @@ size_t cl_memory_used(cl_control *c) { return c->used; }
 size_t cl_memory_limit(cl_control *c) { return c->memory_limit; }
 cl_stop_reason cl_stop_reason_of(cl_control *c) { return (cl_stop_reason)atomic_load(&c->stop); }
 
-void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *message) {
+void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *message,
+                       const char *closing_message) {
   c->stuck_grace = grace;
   c->stuck_status = status;
   strncpy(c->stuck_message, message ? message : "", sizeof c->stuck_message - 1);
+  strncpy(c->closing_message, closing_message ? closing_message : "", sizeof c->closing_message - 1);
 }
 
 int cl_registryindex(void) { return LUA_REGISTRYINDEX; }

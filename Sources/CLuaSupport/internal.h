@@ -49,6 +49,7 @@ struct cl_control {
   double stuck_grace;
   int stuck_status;
   char stuck_message[256];
+  char closing_message[256];  /* for finalizers stuck when the state closes */
 };
 
 /* Raising side of the stop flags: arms the count hook on every active thread. */

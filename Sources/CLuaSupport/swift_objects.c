@@ -7,7 +7,9 @@ static cl_callback_dispatch call_dispatch;
 static cl_property_dispatch property_dispatch;
 static cl_release release_object;
 
-#define BOX_METATABLE "cadence.SwiftBox"
+/* The boxes' metatable is kept in the registry under this variable's
+** address, a key no other library can use. */
+static const char box_key = 0;
 
 void cl_set_dispatchers(cl_callback_dispatch call, cl_property_dispatch property, cl_release release) {
   call_dispatch = call;
@@ -29,11 +31,15 @@ static int release_box(lua_State *L) {
 static void push_box(lua_State *L, void *object) {
   void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
   *slot = object;
-  if (luaL_newmetatable(L, BOX_METATABLE)) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &box_key) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 2);
     lua_pushcfunction(L, release_box);
     lua_setfield(L, -2, "__gc");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &box_key);
   }
   lua_setmetatable(L, -2);
 }
@@ -142,15 +148,21 @@ void cl_push_swift_function(lua_State *L, void *function) {
   lua_pushcclosure(L, call_swift_function, 1);
 }
 
-void cl_push_swift_object(lua_State *L, void *object, const char *tname) {
+void cl_push_swift_object(lua_State *L, void *object, const void *key) {
   void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
   *slot = object;
-  luaL_setmetatable(L, tname);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+  lua_setmetatable(L, -2);
 }
 
-void *cl_to_swift_object(lua_State *L, int index, const char *tname) {
-  void **slot = (void **)luaL_testudata(L, index, tname);
-  return slot ? *slot : NULL;
+/* As luaL_testudata, with the metatable found by its key. */
+void *cl_to_swift_object(lua_State *L, int index, const void *key) {
+  void **slot = (void **)lua_touserdata(L, index);
+  if (slot == NULL || !lua_getmetatable(L, index)) return NULL;
+  lua_rawgetp(L, LUA_REGISTRYINDEX, key);
+  int same = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  return same ? *slot : NULL;
 }
 
 /* __index and __newindex share one table of members: a name maps either to
@@ -182,11 +194,15 @@ static int access_property(lua_State *L, int setting) {
 static int object_index(lua_State *L) { return access_property(L, 0); }
 static int object_newindex(lua_State *L) { return access_property(L, 1); }
 
-void cl_new_object_metatable(lua_State *L, const char *tname, int methodsindex,
+void cl_new_object_metatable(lua_State *L, const void *key, const char *name, int methodsindex,
                              int propertiesindex, void *type) {
   methodsindex = lua_absindex(L, methodsindex);
   propertiesindex = lua_absindex(L, propertiesindex);
-  luaL_newmetatable(L, tname);
+  lua_newtable(L);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "__name");  /* what tostring and argument errors show, as luaL_newmetatable sets it */
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, key);
   /* One members table: methods first, then property numbers. */
   lua_newtable(L);
   lua_pushnil(L);
@@ -210,6 +226,6 @@ void cl_new_object_metatable(lua_State *L, const char *tname, int methodsindex,
   lua_setfield(L, -2, "__newindex");
   lua_pushcfunction(L, release_box);
   lua_setfield(L, -2, "__gc");
-  lua_pushstring(L, tname);
+  lua_pushstring(L, name);
   lua_setfield(L, -2, "__metatable");  /* scripts see the name, not the metatable */
 }

@@ -40,7 +40,7 @@ struct Agenda: ParsableCommand {
                 let day = try asOf.map { try dayFlag($0, field: "as-of") }
                 // The items as data cross into Swift only when something needs them (it costs, at thousands).
                 let needsData = output.json || ics != nil || eml != nil
-                let result = try PolicyScript.run(workspace, asOf: day, name: "agenda",
+                let result = try PolicyScript.evaluate(workspace, asOf: day, name: "agenda",
                                                   arguments: [.integer(Int64(days)), .boolean(needsData), .boolean(!output.json)], """
                     local path, days, data, text = ...
                     return require("cadence.policy").report{ path = path, days = days, data = data, text = text }
@@ -110,7 +110,7 @@ struct Agenda: ParsableCommand {
             let day = try asOf.map { try dayFlag($0, field: "as-of") }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
             let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
-            let result = try PolicyScript.run(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
+            let result = try PolicyScript.evaluate(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
                                               arguments: arguments, """
                 local path, ref, action, on, snooze_to = ...
                 return { said = require("cadence.policy").act_on{ path = path, ref = ref, action = action, on = on, ["until"] = snooze_to } }

@@ -15,7 +15,7 @@ struct Cadence: ParsableCommand {
         version: "cadence \(version) (Lua 5.4)",
         subcommands: [
             Init.self, Demo.self, CandidateCommand.self, ApplicationCommand.self, ContactCommand.self,
-            Log.self, OfferCommand.self, Negotiate.self, Rehearse.self, Agenda.self, Simulate.self, Undo.self, Import.self, Export.self, Run.self, Repl.self, PolicyCommand.self, Report.self, PolicyWorkerCommand.self,
+            Log.self, OfferCommand.self, Negotiate.self, Rehearse.self, Agenda.self, Simulate.self, Undo.self, Import.self, Export.self, RunCommand.self, Repl.self, PolicyCommand.self, Report.self, PolicyWorkerCommand.self,
         ]
     )
 }

@@ -27,7 +27,7 @@ struct Negotiate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let result = try PolicyScript.run(workspace, asOf: nil, name: "negotiate",
+            let result = try PolicyScript.evaluate(workspace, asOf: nil, name: "negotiate",
                                               arguments: [LuaValue(app), question.map { LuaValue($0) } ?? .nil], """
                 local cadence = require "cadence"
                 local _, name, question = ...

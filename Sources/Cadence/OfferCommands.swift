@@ -131,7 +131,7 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let result = try PolicyScript.run(workspace, asOf: nil, name: "offer value", arguments: [LuaValue(app)], """
+                let result = try PolicyScript.evaluate(workspace, asOf: nil, name: "offer value", arguments: [LuaValue(app)], """
                     local cadence = require "cadence"
                     local _, name = ...
                     return require("cadence.negotiation").value_report(cadence.app(name), name)
@@ -158,7 +158,7 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let result = try PolicyScript.run(workspace, asOf: nil, name: "offer compare", arguments: [candidate.map { LuaValue($0) } ?? .nil], """
+                let result = try PolicyScript.evaluate(workspace, asOf: nil, name: "offer compare", arguments: [candidate.map { LuaValue($0) } ?? .nil], """
                     local _, who = ...
                     return require("cadence.negotiation").comparison_report(who)
                     """)

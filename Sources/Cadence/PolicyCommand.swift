@@ -21,7 +21,7 @@ struct PolicyCommand: ParsableCommand {
 
     /// Runs a line of Lua over the workspace that reads and writes nothing of it.
     static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
-        try PolicyScript.run(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
+        try PolicyScript.evaluate(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
     }
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
@@ -30,42 +30,15 @@ struct PolicyCommand: ParsableCommand {
         return (result["report"].stringValue ?? "", result["passed"].isTruthy, Int(result["count"].integerValue ?? 0))
     }
 
-    /// A package from a folder, a file, or a git repository (cloned into `scratch`).
-    static func fetch(_ source: String, into scratch: String) throws -> (PolicyPackage, commit: String?) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) {
-            let package = try PolicyPackage(at: source)
-            var commit: String?
-            if isFolder.boolValue, FileManager.default.fileExists(atPath: source + "/.git") {
-                let head = try Subprocess.run("git", ["-C", source, "rev-parse", "HEAD"])
-                if head.status == 0 { commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Why fetching, installing or signing stopped, as the command line words
+    /// it: a request that names nothing installable is a usage mistake.
+    static func installing<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let problem as PackageInstaller.Problem {
+            switch problem {
+            case .request(let text): throw ValidationError(text)
+            case .refusal(let text): throw Refusal(text)
             }
-            return (package, commit)
         }
-        guard source.contains("://") || source.hasSuffix(".git") || source.contains("@") else {
-            throw ValidationError("\(source): no such folder or file (a package is a folder, a .lua file, or a git repository URL)")
-        }
-        let target = scratch + "/clone"
-        let clone = try Subprocess.run("git", ["clone", "--quiet", "--depth", "1", "--", source, target], seconds: 300)
-        guard clone.status == 0 else {
-            throw ValidationError("git could not fetch \(source): \(clone.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        let head = try Subprocess.run("git", ["-C", target, "rev-parse", "HEAD"])
-        try? FileManager.default.removeItem(atPath: target + "/.git")
-        return (try PolicyPackage(at: target), head.status == 0 ? head.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil)
-    }
-
-    static func scratchFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-package-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
-    /// The package's files, written into `folder` (what tests and diffs read, unchangeable by the source).
-    static func write(_ package: PolicyPackage, into folder: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, data) in package.files { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
-        return folder
     }
 
     static func signatureLine(_ verdict: PackageSignature.Verdict) -> String {
@@ -96,23 +69,27 @@ struct PolicyCommand: ParsableCommand {
         @Option(help: "Memory its worker may use, such as 256M (default 512M).") var memoryLimit: String?
         @Flag(help: "Install even though what it reads grew since the version installed.") var acceptReads = false
 
+        func validate() throws {
+            if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit is a positive number of seconds") }
+            if let memoryLimit, (ByteSize.parse(memoryLimit) ?? 0) < 16 << 20 {
+                throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size of 16M or more")
+            }
+            for option in options where Self.nameAndValue(option) == nil { throw ValidationError("--option \(option): write NAME=VALUE") }
+        }
+
+        /// "NAME=VALUE", neither empty.
+        static func nameAndValue(_ option: String) -> (String, String)? {
+            let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+
         func run() throws {
             try reportingErrors {
                 var limits = PackageLock.Limits.standard
-                if let timeLimit {
-                    guard timeLimit > 0 else { throw ValidationError("--time-limit is a positive number of seconds") }
-                    limits.seconds = timeLimit
-                }
-                if let memoryLimit {
-                    guard let bytes = ByteSize.parse(memoryLimit), bytes >= 16 << 20 else { throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size of 16M or more") }
-                    limits.memory = bytes
-                }
+                if let timeLimit { limits.seconds = timeLimit }
+                if let memoryLimit, let bytes = ByteSize.parse(memoryLimit) { limits.memory = bytes }
                 var set: [String: String] = [:]
-                for option in options {
-                    let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw ValidationError("--option \(option): write NAME=VALUE") }
-                    set[parts[0]] = parts[1]
-                }
+                for case let (name, value)? in options.map(Self.nameAndValue) { set[name] = value }
                 try install(source, options: set, limits: limits, acceptReads: acceptReads, workspace: workspace, verb: "Installed")
             }
         }
@@ -123,48 +100,20 @@ struct PolicyCommand: ParsableCommand {
                         workspace: WorkspaceOptions, verb: String, consented: PolicyManifest? = nil) throws {
         let location = workspace.location
         _ = try location.open()  // a workspace that exists and is Cadence's
-        let scratch = try scratchFolder()
+        let scratch = try PackageInstaller.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let (package, commit) = try fetch(source, into: scratch)
+        let installer = PackageInstaller(workspace: location.directory)
+        let prepared = try installing {
+            try installer.prepare(source, options: options, acceptReads: acceptReads, consented: consented, scratch: scratch)
+        }
+        let (package, commit, verdict, dropped, copy) = (prepared.package, prepared.commit, prepared.verdict, prepared.dropped, prepared.copy)
         let manifest = package.manifest
-        // The option values must suit this version's manifest before anything is written.
-        for (name, text) in options {
-            guard let option = manifest.options.first(where: { $0.name == name }) else {
-                let known = manifest.options.map(\.name)
-                throw ValidationError("\(manifest.name) has no option '\(name)'" + (known.isEmpty ? "" : " (its options: \(known.joined(separator: ", ")))"))
-            }
-            _ = try PolicyManifest.value(text, type: option.type, field: "--option \(name)")
-        }
-        let verdict = try PackageSignature.verify(package)
-        if case .bad(let why) = verdict { throw Refusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
-        let lock = PackageLock(workspace: location.directory)
-        let installed = try lock.entries()[manifest.name]
-        // The values set for the version installed carry over, where this version still has the option.
-        var kept = options
-        var dropped: [String] = []
-        for (name, value) in installed?.options ?? [:] where kept[name] == nil {
-            if manifest.options.contains(where: { $0.name == name }) { kept[name] = value } else { dropped.append(name) }
-        }
-        if let installed {
-            let widened = (consented ?? manifestFromLock(installed, manifest)).widened(manifest)
-            if !widened.isEmpty && !acceptReads {
-                throw Refusal("""
-                    \(manifest.name) \(manifest.version) reads more than the version installed: \(widened.joined(separator: ", ")). \
-                    Nothing was changed; if you agree, run again with --accept-reads
-                    """)
-            }
-        }
         // Its tests run from a copy the package cannot change under us.
-        let copy = try write(package, into: scratch + "/package")
         let (report, passed, count) = try test(workspace, path: copy)
         guard passed || count == 0 else {
             throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
         }
-        // A path on disk is recorded whole (update fetches from it again, from anywhere); a URL as given.
-        let recorded = FileManager.default.fileExists(atPath: source) ? URL(fileURLWithPath: source).standardizedFileURL.path : source
-        try lock.install(package, source: recorded,
-                         commit: commit, signedBy: { if case .signed(let by) = verdict { by } else { nil } }(),
-                         options: kept, limits: limits, today: today())
+        try installer.install(prepared, limits: limits, today: today())
         Output.write("""
             \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
               \(manifest.summary)
@@ -176,13 +125,6 @@ struct PolicyCommand: ParsableCommand {
             It runs isolated in every agenda from now on; 'cadence policy show \(manifest.name)' says more.
 
             """)
-    }
-
-    /// The manifest the lock recorded consent for, as far as reads go.
-    static func manifestFromLock(_ entry: PackageLock.Entry, _ current: PolicyManifest) -> PolicyManifest {
-        var consented = current
-        consented.reads = entry.reads
-        return consented
     }
 
     struct Test: ParsableCommand {
@@ -212,14 +154,17 @@ struct PolicyCommand: ParsableCommand {
         @Option(help: "How many days ahead to compare.") var days: Int = 14
         @Option(help: "Compare as if today were this date (2026-03-02, or words).") var asOf: String?
 
+        func validate() throws {
+            guard days >= 0 else { throw ValidationError("--days is 0 or more") }
+        }
+
         func run() throws {
             try reportingErrors {
-                guard days >= 0 else { throw ValidationError("--days is 0 or more") }
                 let day = try asOf.map { try dayFlag($0, field: "as-of") }
-                let scratch = try scratchFolder()
+                let scratch = try PackageInstaller.scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
-                let (package, _) = try fetch(source, into: scratch)
-                let copy = try write(package, into: scratch + "/package")
+                let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }
+                let copy = try PackageInstaller.write(package, into: scratch + "/package")
                 let result = try lua(workspace, asOf: day, [LuaValue(copy), LuaValue(days)], """
                     local sharing = require "cadence.sharing"
                     local path, package, days = ...
@@ -298,27 +243,21 @@ struct PolicyCommand: ParsableCommand {
                 let lock = PackageLock(workspace: workspace.location.directory)
                 guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
                 let source = from ?? entry.source
-                let scratch = try scratchFolder()
+                let scratch = try PackageInstaller.scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
-                let (package, _) = try fetch(source, into: scratch)
+                let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }
                 guard package.manifest.name == name else { throw ValidationError("\(source) holds the package '\(package.manifest.name)', not '\(name)'") }
                 if package.sha256 == entry.sha256 {
                     Output.write("\(name) \(entry.version) is up to date (sha256 \(entry.sha256.prefix(12))).\n")
                     return
                 }
                 Output.write("\(name): \(entry.version) -> \(package.manifest.version)\n")
-                let old = lock.packageFolder(name)
-                let new = try write(package, into: scratch + "/new")
+                let new = try PackageInstaller.write(package, into: scratch + "/new")
                 // File by file, each labelled with its name: what changed in the code and in the manifest.
-                let names = Set(package.files.keys).union(entry.files.keys).sorted()
-                for file in names {
-                    let before = entry.files[file] == nil ? "/dev/null" : old + "/" + file
-                    let after = package.files[file] == nil ? "/dev/null" : new + "/" + file
-                    let diff = try Subprocess.run("diff", ["-u", "--label", "installed/" + file, "--label", "new/" + file, before, after])
-                    Output.write(diff.output)
+                for diff in try PackageInstaller.differences(from: entry, in: lock.packageFolder(name), to: package, in: new) {
+                    Output.write(diff)
                 }
-                var consented = package.manifest
-                consented.reads = entry.reads
+                let consented = PackageInstaller.consented(entry, current: package.manifest)
                 let widened = consented.widened(package.manifest)
                 Output.write(widened.isEmpty ? "It reads nothing more than before.\n" : "It now also reads: \(widened.joined(separator: ", ")).\n")
                 try PolicyCommand.install(source, options: [:], limits: entry.limits, acceptReads: acceptReads,
@@ -354,19 +293,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let read = try PolicyPackage(at: package)
-                guard package.hasSuffix(".lua") == false, read.files[PolicyManifest.fileName] != nil else {
-                    throw ValidationError("\(package): only a package folder can carry a signature (pack a single file first: 'cadence policy pack')")
-                }
-                let scratch = try scratchFolder()
-                defer { try? FileManager.default.removeItem(atPath: scratch) }
-                let signed = scratch + "/files"
-                try read.signedText.write(toFile: signed, atomically: true, encoding: .utf8)
-                let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", PackageSignature.namespace, signed])
-                guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
-                    throw ValidationError("ssh-keygen could not sign with \(key): \(result.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
-                }
-                try signature.write(to: URL(fileURLWithPath: package + "/" + PolicyPackage.signatureFile))
+                let read = try installing { try PackageSignature.sign(folder: package, key: key) }
                 Output.write("Signed \(read.manifest.name) \(read.manifest.version) (sha256 \(read.sha256.prefix(12))): \(package)/\(PolicyPackage.signatureFile)\n")
             }
         }
@@ -405,39 +332,27 @@ struct PolicyCommand: ParsableCommand {
                 guard foreign.isEmpty else {
                     throw Refusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")
                 }
-                let slug = packageName ?? String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-                    .split(separator: "-").joined(separator: "-")
+                let slug = packageName ?? PackageDraft.packageName(for: name)
                 let folder = output ?? (FileManager.default.currentDirectoryPath + "/" + slug)
                 guard !FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder) exists: give another --output") }
                 var reads: [String: [String]] = [:]
                 for (record, list) in found["reads"].tableValue?.hash ?? [:] {
                     reads[record.description] = list.tableValue?.array.compactMap(\.stringValue) ?? []
                 }
-                var kinds = found["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []
+                let kinds = found["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []
                 let rule = found["rule"].stringValue ?? ""
-                var manifest: [String: Any] = [
-                    "name": slug, "version": version, "licence": licence, "cadence": PolicyManifest.currentAPI,
-                    "author": author ?? found["author"].stringValue ?? "(your name)",
-                    "summary": summary ?? (rule.isEmpty ? name : rule), "rules": rule.isEmpty ? [] : [rule], "reads": reads,
-                    "proposes": kinds.isEmpty ? ["follow-up"] : kinds,
-                ]
-                if !found["single"].isTruthy { manifest["select"] = name }
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                var draft = PackageDraft(name: slug, version: version, licence: licence,
+                                         author: author ?? found["author"].stringValue ?? "(your name)",
+                                         summary: summary ?? (rule.isEmpty ? name : rule), rules: rule.isEmpty ? [] : [rule],
+                                         reads: reads, proposes: kinds, select: found["single"].isTruthy ? nil : name, folder: folder)
+                guard case .string(let text) = found["text"] else { throw Refusal("\(source) could not be read") }
                 var finished = false
                 defer { if !finished { try? FileManager.default.removeItem(atPath: folder) } }
-                func writeManifest() throws {
-                    let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
-                    try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
-                }
-                try writeManifest()
-                guard case .string(let text) = found["text"] else { throw Refusal("\(source) could not be read") }
-                try Data(text.bytes).write(to: URL(fileURLWithPath: folder + "/policy.lua"))
+                try draft.create(code: text.bytes)
                 // What it proposes on made-up timelines, seeing everything: the tests' expectations.
                 let recorded = try lua(workspace, [LuaValue(folder)], "return require('cadence.sharing').pack_tests(select(2, ...))")
-                kinds = Array(Set(kinds + (recorded["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []))).sorted()
-                manifest["proposes"] = kinds.isEmpty ? ["follow-up"] : kinds
-                try writeManifest()
-                try (recorded["tests"].stringValue ?? "return {}\n").write(toFile: folder + "/tests.lua", atomically: true, encoding: .utf8)
+                try draft.record(tests: recorded["tests"].stringValue ?? "return {}\n",
+                                 proposing: recorded["kinds"].tableValue?.array.compactMap(\.stringValue) ?? [])
                 // The tests as a peer runs them: seeing only what the manifest says it reads.
                 let (report, passed, _) = try PolicyCommand.test(workspace, path: folder)
                 finished = true
@@ -454,7 +369,7 @@ struct PolicyCommand: ParsableCommand {
                 if !personal.isEmpty {
                     lines.append("Warning: the code holds personal data, which travels with the package: \(personal.joined(separator: ", ")). Edit policy.lua before you share it.")
                 }
-                lines.append("Check the author (\(manifest["author"] as? String ?? "")), licence and summary; 'cadence policy sign' signs it.")
+                lines.append("Check the author (\(draft.author)), licence and summary; 'cadence policy sign' signs it.")
                 Output.write(lines.joined(separator: "\n") + "\n")
             }
         }

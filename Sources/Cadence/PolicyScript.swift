@@ -4,14 +4,15 @@ import CadenceStore
 import Foundation
 import LuaBinding
 
-/// Runs a chunk of Lua over the workspace with the `cadence` API, for the
-/// commands built on the policies (agenda, acting on items, simulate). The
-/// chunk's first argument is the path of the workspace's cadence.lua; its
+/// Evaluates a chunk of Lua over the workspace with the `cadence` API, for
+/// the commands built on the policies (agenda, acting on items, simulate).
+/// The chunk's first argument is the path of the workspace's cadence.lua; its
 /// writes land only if it succeeds.
 enum PolicyScript {
-    /// `undoAs` is what `cadence undo` calls the run's writes (by default, `name`);
+    /// The table the chunk returns (empty when it returns none). `undoAs` is
+    /// what `cadence undo` calls the chunk's writes (by default, `name`);
     /// `writes: false` undoes whatever the chunk wrote, even when it succeeds.
-    static func run(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil, writes: Bool = true,
+    static func evaluate(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil, writes: Bool = true,
                     arguments: [LuaValue] = [], _ chunk: String) throws -> LuaTable {
         _ = try ScriptLibrary.required()
         let location = workspace.location

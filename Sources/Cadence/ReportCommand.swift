@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
             guard days >= 0 else { throw ValidationError("--days is 0 or more") }
             let day = try asOf.map { try dayFlag($0, field: "as-of") }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
-            let result = try PolicyScript.run(workspace, asOf: day, name: "report", writes: false,
+            let result = try PolicyScript.evaluate(workspace, asOf: day, name: "report", writes: false,
                                               arguments: [optional(candidate), .integer(Int64(days)), .boolean(json)], """
                 local _, candidate, days, json = ...
                 local report = require "cadence.report"

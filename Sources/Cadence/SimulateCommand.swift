@@ -26,7 +26,7 @@ struct Simulate: ParsableCommand {
         try reportingErrors {
             guard (1...104).contains(weeks) else { throw ValidationError("--weeks is 1 to 104") }
             let start = try from.map { try dayFlag($0, field: "from") }
-            let result = try PolicyScript.run(workspace, asOf: start, name: "simulate", arguments: [
+            let result = try PolicyScript.evaluate(workspace, asOf: start, name: "simulate", arguments: [
                 LuaValue(app), .integer(Int64(weeks * 7)), .table(LuaTable(array: assumptions.map { LuaValue($0) })),
             ], """
                 local path, app, days, assume = ...

@@ -36,4 +36,25 @@ public enum PackageSignature {
         if checked.status == 0 { return .signed(by: principal) }
         return .bad(checked.errors.split(separator: "\n").first.map(String.init) ?? "the signature does not match the files")
     }
+
+    /// Signs the package folder `folder` with the SSH private key `key`:
+    /// writes its signature file beside its files. Returns the package signed.
+    public static func sign(folder: String, key: String) throws -> PolicyPackage {
+        let package = try PolicyPackage(at: folder)
+        guard folder.hasSuffix(".lua") == false, package.files[PolicyManifest.fileName] != nil else {
+            throw PackageInstaller.Problem.request(
+                "\(folder): only a package folder can carry a signature (pack a single file first: 'cadence policy pack')")
+        }
+        let scratch = try PackageInstaller.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let signed = scratch + "/files"
+        try package.signedText.write(toFile: signed, atomically: true, encoding: .utf8)
+        let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", namespace, signed])
+        guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
+            throw PackageInstaller.Problem.request(
+                "ssh-keygen could not sign with \(key): \(result.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        try signature.write(to: URL(fileURLWithPath: folder + "/" + PolicyPackage.signatureFile))
+        return package
+    }
 }

@@ -1,7 +1,9 @@
 import GRDB
 
 /// The schema, as named, ordered migrations. Never edit one that has shipped:
-/// add the next.
+/// add the next. A migration holds its own SQL, or the data it needs, and
+/// calls no code that can change after it shipped (a shared helper here is
+/// frozen with the first migration that used it).
 enum Migrations {
     /// Marks a database as a Cadence workspace (PRAGMA application_id), so a
     /// foreign SQLite file is refused instead of being written into.
@@ -113,11 +115,25 @@ enum Migrations {
             for table in ["candidate", "application", "contact", "offer"] {
                 try db.alter(table: table) { t in t.add(column: "archivedAt", .datetime) }
             }
-            try UndoJournal.create(db)
+            try db.execute(sql: """
+                CREATE TABLE undoCommand (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    description TEXT NOT NULL);
+                CREATE TABLE undoStep (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    commandID INTEGER NOT NULL REFERENCES undoCommand(id) ON DELETE CASCADE,
+                    tableName TEXT NOT NULL,
+                    operation TEXT NOT NULL,
+                    rowID INTEGER NOT NULL,
+                    inverse TEXT NOT NULL);
+                CREATE INDEX undoStep_on_command ON undoStep(commandID);
+                """)
+            try makeJournalTriggers(db)
         }
         migrator.registerMigration("v5: the three numbers for one application") { db in
             try db.alter(table: "application") { t in t.add(column: "targets", .text) }
-            try UndoJournal.makeTriggers(db)    // the journal records the new column too
+            try makeJournalTriggers(db)    // the journal records the new column too
         }
         migrator.registerMigration("v6: offers as figures, and their revisions") { db in
             try db.alter(table: "offer") { t in
@@ -129,8 +145,45 @@ enum Migrations {
                 t.add(column: "benefitValues", .text).notNull().defaults(to: "{}")
                 t.add(column: "revises", .integer).references("offer", onDelete: .setNull)
             }
-            try UndoJournal.makeTriggers(db)
+            try makeJournalTriggers(db)
         }
         return migrator
+    }
+
+    /// The undo journal's triggers, (re)made from each journaled table's
+    /// columns as the migration finds them: for every row a command inserts,
+    /// changes or deletes, the SQL that puts it back (see `UndoJournal`).
+    /// Frozen as v4 shipped it, and remade by v5 and v6 after they added
+    /// columns; a journal that records otherwise is a new function for a new
+    /// migration, never an edit here.
+    private static func makeJournalTriggers(_ db: Database) throws {
+        for table in ["candidate", "application", "contact", "event", "followUp", "offer"] {
+            let columns = try db.columns(in: table).map(\.name)
+            let quoted = columns.map { "\"\($0)\"" }
+            let list = quoted.joined(separator: ", ")
+            // quote() makes a SQL literal of any value, so the inverse is exact text.
+            let values = columns.map { "quote(OLD.\"\($0)\")" }.joined(separator: " || ', ' || ")
+            let assignments = columns.map { "'\"\($0)\" = ' || quote(OLD.\"\($0)\")" }.joined(separator: " || ', ' || ")
+            let command = "(SELECT max(id) FROM undoCommand)"
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS undo_\(table)_insert;
+                DROP TRIGGER IF EXISTS undo_\(table)_update;
+                DROP TRIGGER IF EXISTS undo_\(table)_delete;
+                CREATE TRIGGER undo_\(table)_insert AFTER INSERT ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
+                    INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
+                    VALUES (\(command), '\(table)', 'insert', NEW.id, 'DELETE FROM "\(table)" WHERE id = ' || NEW.id);
+                END;
+                CREATE TRIGGER undo_\(table)_update AFTER UPDATE ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
+                    INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
+                    VALUES (\(command), '\(table)', 'update', OLD.id,
+                            'UPDATE "\(table)" SET ' || \(assignments) || ' WHERE id = ' || OLD.id);
+                END;
+                CREATE TRIGGER undo_\(table)_delete AFTER DELETE ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
+                    INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
+                    VALUES (\(command), '\(table)', 'delete', OLD.id,
+                            'INSERT INTO "\(table)" (\(list.replacingOccurrences(of: "'", with: "''"))) VALUES (' || \(values) || ')');
+                END;
+                """)
+        }
     }
 }

@@ -10,63 +10,12 @@ import GRDB
 ///
 /// Undoing runs a command's inverse statements latest first, then forgets
 /// the command. Only the last few commands are kept.
+///
+/// The journal's tables and triggers are schema, so the migrations make them
+/// (v4, remade by each migration that adds a journaled column).
 enum UndoJournal {
-    /// The tables whose rows are journaled, children after parents (the
-    /// order triggers are made in; undo order comes from the journal).
-    static let tables = ["candidate", "application", "contact", "event", "followUp", "offer"]
     /// How many commands can be undone, one after another.
     static let depth = 20
-
-    static func create(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE undoCommand (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                at DATETIME NOT NULL,
-                description TEXT NOT NULL);
-            CREATE TABLE undoStep (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                commandID INTEGER NOT NULL REFERENCES undoCommand(id) ON DELETE CASCADE,
-                tableName TEXT NOT NULL,
-                operation TEXT NOT NULL,
-                rowID INTEGER NOT NULL,
-                inverse TEXT NOT NULL);
-            CREATE INDEX undoStep_on_command ON undoStep(commandID);
-            """)
-        try makeTriggers(db)
-    }
-
-    /// (Re)makes the triggers from each table's columns as they are now: a
-    /// migration that adds a column calls this again.
-    static func makeTriggers(_ db: Database) throws {
-        for table in tables {
-            let columns = try db.columns(in: table).map(\.name)
-            let quoted = columns.map { "\"\($0)\"" }
-            let list = quoted.joined(separator: ", ")
-            // quote() makes a SQL literal of any value, so the inverse is exact text.
-            let values = columns.map { "quote(OLD.\"\($0)\")" }.joined(separator: " || ', ' || ")
-            let assignments = columns.map { "'\"\($0)\" = ' || quote(OLD.\"\($0)\")" }.joined(separator: " || ', ' || ")
-            let command = "(SELECT max(id) FROM undoCommand)"
-            try db.execute(sql: """
-                DROP TRIGGER IF EXISTS undo_\(table)_insert;
-                DROP TRIGGER IF EXISTS undo_\(table)_update;
-                DROP TRIGGER IF EXISTS undo_\(table)_delete;
-                CREATE TRIGGER undo_\(table)_insert AFTER INSERT ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
-                    INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
-                    VALUES (\(command), '\(table)', 'insert', NEW.id, 'DELETE FROM "\(table)" WHERE id = ' || NEW.id);
-                END;
-                CREATE TRIGGER undo_\(table)_update AFTER UPDATE ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
-                    INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
-                    VALUES (\(command), '\(table)', 'update', OLD.id,
-                            'UPDATE "\(table)" SET ' || \(assignments) || ' WHERE id = ' || OLD.id);
-                END;
-                CREATE TRIGGER undo_\(table)_delete AFTER DELETE ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
-                    INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
-                    VALUES (\(command), '\(table)', 'delete', OLD.id,
-                            'INSERT INTO "\(table)" (\(list.replacingOccurrences(of: "'", with: "''"))) VALUES (' || \(values) || ')');
-                END;
-                """)
-        }
-    }
 
     /// Starts a command: what follows in this transaction is journaled under it.
     static func begin(_ description: String, _ db: Database) throws {

@@ -85,7 +85,7 @@ public struct LuaArguments {
 
     /// The Swift object of type `T` passed at `position`.
     public func object<T: LuaObject>(_ position: Int32, as type: T.Type = T.self) throws -> T {
-        guard let raw = cl_to_swift_object(L, position, T.luaTypeName) else {
+        guard let raw = cl_to_swift_object(L, position, T.luaRegistryKey) else {
             throw typeError(position, expected: T.luaTypeName)
         }
         return Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue() as! T

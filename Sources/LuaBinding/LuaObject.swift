@@ -28,6 +28,12 @@ public protocol LuaObject: AnyObject {
 
 extension LuaObject {
     public static var luaTypeName: String { String(describing: Self.self) }
+
+    /// The registry key of the type's metatable: the type's own identity, so
+    /// that two types with the same display name (`A.Item`, `B.Item`) stay apart.
+    static var luaRegistryKey: UnsafeRawPointer {
+        UnsafeRawPointer(bitPattern: UInt(bitPattern: ObjectIdentifier(Self.self)))!
+    }
 }
 
 /// The declaration of a Swift type as Lua sees it.
@@ -135,17 +141,18 @@ func dispatchProperty(
 extension LuaState {
     /// Pushes `object` as a userdata, registering its type on first use.
     func pushObject<T: LuaObject>(_ object: T, on L: OpaquePointer) {
-        if !core.registeredTypes.contains(T.luaTypeName) { registerType(T.self, on: L) }
-        cl_push_swift_object(L, Unmanaged.passRetained(object as AnyObject).toOpaque(), T.luaTypeName)
+        if !core.registeredTypes.contains(ObjectIdentifier(T.self)) { registerType(T.self, on: L) }
+        cl_push_swift_object(L, Unmanaged.passRetained(object as AnyObject).toOpaque(), T.luaRegistryKey)
     }
 
     private func registerType<T: LuaObject>(_ type: T.Type, on L: OpaquePointer) {
         let declaration = LuaObjectType<T>(name: T.luaTypeName)
         T.describe(declaration)
         let name = T.luaTypeName
+        let key = T.luaRegistryKey
         // The object at argument i, when it is a T (the metatable says so).
         let object: (LuaArguments, Int32) -> T? = { args, i in
-            cl_to_swift_object(args.L, i, name).map { unsafeDowncast(Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue(), to: T.self) }
+            cl_to_swift_object(args.L, i, key).map { unsafeDowncast(Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue(), to: T.self) }
         }
         lua_createtable(L, 0, Int32(declaration.methods.count))
         for method in declaration.methods {
@@ -164,10 +171,10 @@ extension LuaState {
             lua_rawset(L, -3)
         }
         let table = ObjectTypeTable(declaration)
-        cl_new_object_metatable(L, name, -2, -1, Unmanaged.passRetained(table as AnyObject).toOpaque())
+        cl_new_object_metatable(L, key, name, -2, -1, Unmanaged.passRetained(table as AnyObject).toOpaque())
         addMetamethods(declaration, name: name, object: object, on: L)
         lua_settop(L, -4)
-        core.registeredTypes.insert(name)
+        core.registeredTypes.insert(ObjectIdentifier(T.self))
     }
 
     private func addMetamethods<T: AnyObject>(

@@ -54,9 +54,12 @@ public final class LuaState {
 
     /// When a time limit fires but the script is stuck inside a C function
     /// (no hook can reach it), end the process after `grace` seconds with
-    /// `message` and `status` rather than hang. For command-line tools.
-    public func exitWhenStuck(afterGrace grace: Double, status: Int32, message: String) {
-        cl_set_stuck_exit(core.control, grace, status, message)
+    /// `message` and `status` rather than hang; `closingMessage` is written
+    /// instead when finalizers run at close are what is stuck. For
+    /// command-line tools, which word the messages as their own.
+    public func exitWhenStuck(afterGrace grace: Double, status: Int32, message: String,
+                              closingMessage: String = "finalizers run at the end of the script ran past its limit\n") {
+        cl_set_stuck_exit(core.control, grace, status, message, closingMessage)
     }
 
     // MARK: Loading and running
@@ -194,7 +197,7 @@ public final class LuaState {
         let L = try core.currentThread()
         try reference.push(L)
         defer { lua_settop(L, -2) }
-        return cl_to_swift_object(L, -1, T.luaTypeName).map {
+        return cl_to_swift_object(L, -1, T.luaRegistryKey).map {
             Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() as! T
         }
     }

@@ -8,8 +8,9 @@ import CLuaSupport
 final class LuaStateCore {
     private(set) var mainThread: OpaquePointer?
     let control: OpaquePointer
-    /// Metatables registered for Swift object types, by type name.
-    var registeredTypes: Set<String> = []
+    /// Swift object types whose metatables are registered (by identity:
+    /// two types may share a display name).
+    var registeredTypes: Set<ObjectIdentifier> = []
 
     init(state L: OpaquePointer) {
         mainThread = L

@@ -46,6 +46,45 @@ struct MigrationTests {
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test("a database made by v3 migrates to the schema a new workspace has, as the migrations shipped it")
+    func frozenSchema() throws {
+        let workspace = temporaryWorkspace()
+        try FileManager.default.createDirectory(atPath: workspace.directory, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: workspace.databasePath)
+        try Migrations.migrator.migrate(old, upTo: "v3: decisions on agenda items, what is known about an application")
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO candidate (id, name, timeZone) VALUES (1, 'Jo', 'Europe/London')")
+            try db.execute(sql: "INSERT INTO application (id, candidateID, company, role) VALUES (1, 1, 'Acme', 'Analyst')")
+        }
+        try old.close()
+        let migrated = try workspace.open()
+        let fresh = try temporaryWorkspace().create()
+        let schema = try migrated.readDatabase { db in try Self.schema(db) }
+        #expect(schema == (try fresh.readDatabase { db in try Self.schema(db) }))
+        // What v1 to v6 made when they shipped: a change here means a shipped migration was edited.
+        #expect(Self.digest(schema) == 0x72E3_BAB8_FE9C_8A6F, "\(String(Self.digest(schema), radix: 16))")
+        // The journal made by v4 to v6 records the columns added after it: undoing a change restores them.
+        try migrated.writeDatabase { db in
+            try UndoJournal.begin("set targets", db)
+            try db.execute(sql: "UPDATE application SET targets = 'x', notes = 'n' WHERE id = 1")
+        }
+        _ = try migrated.writeDatabase { db in try UndoJournal.undo(db) }
+        let row = try migrated.readDatabase { db in try Row.fetchOne(db, sql: "SELECT targets, notes, company FROM application WHERE id = 1") }
+        #expect(row?["targets"] as String? == nil && row?["notes"] as String? == nil && row?["company"] as String? == "Acme")
+    }
+
+    /// Every table, index and trigger as SQLite holds it, by kind and name.
+    static func schema(_ db: Database) throws -> String {
+        try String.fetchAll(db, sql: """
+            SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name
+            """).joined(separator: "\n")
+    }
+
+    /// FNV-1a, 64 bits: a stable fingerprint of the schema's text.
+    static func digest(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+
     @Test("a new workspace is in WAL mode with foreign keys enforced")
     func pragmas() throws {
         let store = try temporaryWorkspace().create()

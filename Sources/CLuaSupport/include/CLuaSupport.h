@@ -1,5 +1,5 @@
 /*
-** CLuaSupport: the C half of Cadence's Lua bridge.
+** CLuaSupport: the C half of LuaBinding, a Swift host for Lua 5.4.
 **
 ** Lua raises errors with longjmp. A longjmp across a Swift frame skips Swift's
 ** cleanup (releases, deferred blocks) and corrupts memory silently, so every Lua
@@ -53,8 +53,10 @@ void cl_set_instruction_limit(cl_control *c, int64_t instructions);
 void cl_set_time_limit(cl_control *c, double seconds);
 /* When a time limit fires and the state has not stopped after 'grace'
 ** seconds (stuck in a C function, which no hook can reach), write 'message'
-** to stderr and end the process with 'status'. A grace of 0 disables it. */
-void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *message);
+** to stderr and end the process with 'status'; finalizers stuck when the
+** state closes write 'closing_message' instead. A grace of 0 disables it. */
+void cl_set_stuck_exit(cl_control *c, double grace, int status, const char *message,
+                       const char *closing_message);
 size_t cl_memory_used(cl_control *c);
 size_t cl_memory_limit(cl_control *c);
 /* The reason the last top-level call stopped, or CL_STOP_NONE. */
@@ -113,17 +115,22 @@ void cl_set_dispatchers(cl_callback_dispatch call, cl_property_dispatch property
 ** callback dispatcher. The box is released when Lua collects the closure. */
 void cl_push_swift_function(lua_State *L, void *function);
 
-/* Pushes a userdata holding 'object' (retained by the caller; released in __gc)
-** with the metatable registered under 'tname'. */
-void cl_push_swift_object(lua_State *L, void *object, const char *tname);
-/* The object inside a Swift userdata of type 'tname' at 'index', or NULL. */
-void *cl_to_swift_object(lua_State *L, int index, const char *tname);
+/* A Swift type's metatable is kept in the registry under 'key', a light
+** userdata that identifies the type (not its name, which two types may
+** share); 'name' is only what scripts are shown. */
 
-/* Builds the metatable 'tname' for Swift objects and leaves it on the stack.
+/* Pushes a userdata holding 'object' (retained by the caller; released in __gc)
+** with the metatable registered under 'key'. */
+void cl_push_swift_object(lua_State *L, void *object, const void *key);
+/* The object inside a Swift userdata of the type 'key' at 'index', or NULL. */
+void *cl_to_swift_object(lua_State *L, int index, const void *key);
+
+/* Builds the metatable of the type 'key', shown as 'name', for Swift objects
+** and leaves it on the stack.
 ** 'methods' (a table at methodsindex) is consulted first by __index; then
 ** 'properties' (a table name -> property number at propertiesindex) through
 ** the property dispatcher with 'type' (a Swift box kept alive by the caller). */
-void cl_new_object_metatable(lua_State *L, const char *tname, int methodsindex,
+void cl_new_object_metatable(lua_State *L, const void *key, const char *name, int methodsindex,
                              int propertiesindex, void *type);
 
 /* ---- Libraries ---- */
@@ -131,7 +138,7 @@ void cl_new_object_metatable(lua_State *L, const char *tname, int methodsindex,
 /* The standard library as lua5.4 opens it, with coroutine functions that let
 ** the host interrupt a coroutine and refuse unbounded nesting of close. */
 int cl_open_trusted(lua_State *L);
-/* The sandbox profile: see sandbox.c for what it leaves out. */
+/* The sandbox profile: see libraries.c for what it leaves out. */
 int cl_open_sandboxed(lua_State *L);
 
 /* ---- Macros Swift cannot import ---- */

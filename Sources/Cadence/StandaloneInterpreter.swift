@@ -11,8 +11,8 @@ import Glibc
 /// What `lua5.4 [options] [script [args]]` does, for `cadence run`: the `arg`
 /// table, LUA_INIT, -l and -e, the script with its arguments, the error
 /// report, and Ctrl-C.
-struct StandaloneRun {
-    let options: Run
+struct StandaloneInterpreter {
+    let options: RunCommand
 
     /// Set in the isolated process a sandboxed run starts (see `runIsolated`).
     static let isolatedVariable = "CADENCE_ISOLATED"
@@ -29,7 +29,8 @@ struct StandaloneRun {
         defer { warnOfStoredProblems() }
         if options.limits.seconds != nil || options.limits.instructions != nil {
             lua.exitWhenStuck(afterGrace: 2, status: 1,
-                              message: "cadence: the script is stuck in a library call past its time limit\n")
+                              message: "cadence: the script is stuck in a library call past its time limit\n",
+                              closingMessage: "cadence: finalizers run at the end of the script ran past its limit\n")
         }
         lua.interrupter.interruptOnSigint()
         defer { LuaInterrupter.stopInterruptingOnSigint() }
@@ -60,7 +61,7 @@ struct StandaloneRun {
     }
 
     /// A sandboxed script runs in a process of its own, started from this
-    /// binary, behind the operating system's walls (IsolatedRun): whatever it
+    /// binary, behind the operating system's walls (OSWalls): whatever it
     /// does, even crashing Lua itself, ends that process, not this one. This
     /// process only waits, and kills it past its time limit.
     private func runIsolated() -> Int32 {

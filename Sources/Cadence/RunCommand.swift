@@ -7,8 +7,9 @@ import Glibc
 #endif
 
 /// `cadence run`: runs a Lua script as `lua5.4` would, or in the sandbox.
-struct Run: ParsableCommand {
+struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a Lua script, as lua5.4 runs it.",
         discussion: """
             The script gets the standard Lua 5.4 library, the 'arg' table and its \
@@ -66,7 +67,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let status = StandaloneRun(options: self).execute()
+        let status = StandaloneInterpreter(options: self).execute()
         fflush(nil)
         throw ExitCode(status)
     }

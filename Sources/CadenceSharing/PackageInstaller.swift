@@ -1,0 +1,158 @@
+import CadenceCore
+import Foundation
+
+/// Brings shared policies into a workspace: fetches a package (a folder, a
+/// file or a git repository), checks it (its options, its signature, what it
+/// reads against what the user agreed to), and pins it in the lock once its
+/// tests have passed. Running the tests is the caller's: they run in the
+/// isolated worker, which this layer does not start.
+///
+/// An install is two steps so that nothing is written before the tests pass:
+/// `prepare` fetches and checks, `install` pins what was prepared.
+public struct PackageInstaller: Sendable {
+    public let lock: PackageLock
+
+    public init(workspace: String) { lock = PackageLock(workspace: workspace) }
+
+    /// Why fetching, installing or signing a package stopped, before anything was written.
+    public enum Problem: Error, CustomStringConvertible, Sendable {
+        /// What was asked names nothing installable: the user's to correct.
+        case request(String)
+        /// The package may not be installed as it is.
+        case refusal(String)
+
+        public var description: String {
+            switch self {
+            case .request(let text), .refusal(let text): text
+            }
+        }
+    }
+
+    /// A package fetched and checked, ready to pin once its tests pass.
+    public struct Prepared: Sendable {
+        public var package: PolicyPackage
+        /// The git commit fetched, for a repository.
+        public var commit: String?
+        public var verdict: PackageSignature.Verdict
+        /// The option values to pin: the ones given, and those of the version
+        /// installed that this version still has.
+        public var options: [String: String]
+        /// Options set for the version installed that this version no longer has.
+        public var dropped: [String]
+        /// The source as the lock records it (update fetches from it again).
+        public var source: String
+        /// The package's files written where the source cannot change them:
+        /// what its tests run from.
+        public var copy: String
+    }
+
+    /// Fetches `source` into `scratch` and checks it against what is
+    /// installed: `options` must suit this version's manifest, a signature
+    /// must match the files, and reading more than the version installed
+    /// (or than `consented`) needs `acceptReads`. Writes nothing outside `scratch`.
+    public func prepare(_ source: String, options: [String: String], acceptReads: Bool,
+                        consented: PolicyManifest? = nil, scratch: String) throws -> Prepared {
+        let (package, commit) = try Self.fetch(source, into: scratch)
+        let manifest = package.manifest
+        // The option values must suit this version's manifest before anything is written.
+        for (name, text) in options {
+            guard let option = manifest.options.first(where: { $0.name == name }) else {
+                let known = manifest.options.map(\.name)
+                throw Problem.request("\(manifest.name) has no option '\(name)'" + (known.isEmpty ? "" : " (its options: \(known.joined(separator: ", ")))"))
+            }
+            _ = try PolicyManifest.value(text, type: option.type, field: "--option \(name)")
+        }
+        let verdict = try PackageSignature.verify(package)
+        if case .bad(let why) = verdict { throw Problem.refusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
+        let installed = try lock.entries()[manifest.name]
+        // The values set for the version installed carry over, where this version still has the option.
+        var kept = options
+        var dropped: [String] = []
+        for (name, value) in installed?.options ?? [:] where kept[name] == nil {
+            if manifest.options.contains(where: { $0.name == name }) { kept[name] = value } else { dropped.append(name) }
+        }
+        if let installed {
+            let widened = (consented ?? Self.consented(installed, current: manifest)).widened(manifest)
+            if !widened.isEmpty && !acceptReads {
+                throw Problem.refusal("""
+                    \(manifest.name) \(manifest.version) reads more than the version installed: \(widened.joined(separator: ", ")). \
+                    Nothing was changed; if you agree, run again with --accept-reads
+                    """)
+            }
+        }
+        let copy = try Self.write(package, into: scratch + "/package")
+        // A path on disk is recorded whole (update fetches from it again, from anywhere); a URL as given.
+        let recorded = FileManager.default.fileExists(atPath: source) ? URL(fileURLWithPath: source).standardizedFileURL.path : source
+        return Prepared(package: package, commit: commit, verdict: verdict, options: kept, dropped: dropped,
+                        source: recorded, copy: copy)
+    }
+
+    /// Pins what `prepare` fetched: its files copied into the workspace, each
+    /// by SHA-256, with the options and limits it runs under.
+    @discardableResult
+    public func install(_ prepared: Prepared, limits: PackageLock.Limits, today: LocalDate) throws -> PackageLock.Entry {
+        let signedBy: String? = if case .signed(let by) = prepared.verdict { by } else { nil }
+        return try lock.install(prepared.package, source: prepared.source, commit: prepared.commit, signedBy: signedBy,
+                                options: prepared.options, limits: limits, today: today)
+    }
+
+    /// The manifest the lock recorded consent for: `current`, reading what
+    /// the user agreed to at install.
+    public static func consented(_ entry: PackageLock.Entry, current: PolicyManifest) -> PolicyManifest {
+        var consented = current
+        consented.reads = entry.reads
+        return consented
+    }
+
+    /// A package from a folder, a file, or a git repository (cloned into
+    /// `scratch`, its .git removed), with the commit when there is one.
+    public static func fetch(_ source: String, into scratch: String) throws -> (PolicyPackage, commit: String?) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) {
+            let package = try PolicyPackage(at: source)
+            var commit: String?
+            if isFolder.boolValue, FileManager.default.fileExists(atPath: source + "/.git") {
+                let head = try Subprocess.run("git", ["-C", source, "rev-parse", "HEAD"])
+                if head.status == 0 { commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines) }
+            }
+            return (package, commit)
+        }
+        guard source.contains("://") || source.hasSuffix(".git") || source.contains("@") else {
+            throw Problem.request("\(source): no such folder or file (a package is a folder, a .lua file, or a git repository URL)")
+        }
+        let target = scratch + "/clone"
+        let clone = try Subprocess.run("git", ["clone", "--quiet", "--depth", "1", "--", source, target], seconds: 300)
+        guard clone.status == 0 else {
+            throw Problem.request("git could not fetch \(source): \(clone.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let head = try Subprocess.run("git", ["-C", target, "rev-parse", "HEAD"])
+        try? FileManager.default.removeItem(atPath: target + "/.git")
+        return (try PolicyPackage(at: target), head.status == 0 ? head.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil)
+    }
+
+    /// The package's files, written into `folder` (what tests and diffs read, unchangeable by the source).
+    public static func write(_ package: PolicyPackage, into folder: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, data) in package.files { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        return folder
+    }
+
+    /// `diff -u` of each file of the installed `entry` (in `installedFolder`)
+    /// against the new `package` (written in `newFolder`), each labelled with its name.
+    public static func differences(from entry: PackageLock.Entry, in installedFolder: String,
+                                   to package: PolicyPackage, in newFolder: String) throws -> [String] {
+        let names = Set(package.files.keys).union(entry.files.keys).sorted()
+        return try names.map { file in
+            let before = entry.files[file] == nil ? "/dev/null" : installedFolder + "/" + file
+            let after = package.files[file] == nil ? "/dev/null" : newFolder + "/" + file
+            return try Subprocess.run("diff", ["-u", "--label", "installed/" + file, "--label", "new/" + file, before, after]).output
+        }
+    }
+
+    /// A new, empty folder of its own for one command's fetches; the caller removes it.
+    public static func scratchFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-package-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
