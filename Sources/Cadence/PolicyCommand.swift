@@ -77,8 +77,6 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    static func today() -> LocalDate { LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
-
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install a package (a folder, a .lua file, or a git repository), pinned, after its tests pass.",
@@ -122,7 +120,7 @@ struct PolicyCommand: ParsableCommand {
     static func install(_ source: String, options: [String: String], limits: PackageLock.Limits, acceptReads: Bool,
                         workspace: WorkspaceOptions, verb: String, consented: PolicyManifest? = nil) throws {
         let location = workspace.location
-        _ = try location.open()  // a workspace that exists and is Cadence's
+        let store = try location.open()  // a workspace that exists and is Cadence's
         let scratch = try scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let (package, commit) = try fetch(source, into: scratch)
@@ -164,7 +162,7 @@ struct PolicyCommand: ParsableCommand {
         let recorded = FileManager.default.fileExists(atPath: source) ? URL(fileURLWithPath: source).standardizedFileURL.path : source
         try lock.install(package, source: recorded,
                          commit: commit, signedBy: { if case .signed(let by) = verdict { by } else { nil } }(),
-                         options: kept, limits: limits, today: today())
+                         options: kept, limits: limits, today: try store.read { try $0.today() })
         Output.write("""
             \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
               \(manifest.summary)
@@ -215,7 +213,7 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 guard days >= 0 else { throw ValidationError("--days is 0 or more") }
-                let day = try asOf.map { try dayFlag($0, field: "as-of") }
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 let scratch = try scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 let (package, _) = try fetch(source, into: scratch)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a calendar day meets the clock: the day an instant falls on in a
-/// time zone, and the instants of a day's wall-clock times.
+/// time zone, today there, and the instants of a day's wall-clock times.
 extension LocalDate {
     /// The day `instant` falls on in `timeZone` (an IANA identifier).
     public init(_ instant: Date, in timeZone: String) {
@@ -14,6 +14,12 @@ extension LocalDate {
         let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
         self.init(dayNumber: Int((local / 86_400).rounded(.down)))
     }
+
+    /// Today in `timeZone`: the clock read as a day. Which zone is the
+    /// workspace's to say (the candidate's: `WorkspaceService.today`); a
+    /// command or script that reads "today" any other way disagrees with
+    /// the agenda near midnight.
+    public static func today(in timeZone: String, now: Date = Date()) -> LocalDate { LocalDate(now, in: timeZone) }
 
     /// Noon of this day in `timeZone`: an instant safely inside the day.
     public func noon(in timeZone: String) -> Date { at(hour: 12, minute: 0, in: timeZone) }

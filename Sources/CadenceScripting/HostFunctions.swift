@@ -5,9 +5,11 @@ import LuaBinding
 
 /// The host functions of `require "cadence"` that need no workspace: dates
 /// in words, money, refs, stages and the fact topics. The workspace's host
-/// and the isolated worker's host both have them, from here.
+/// and the isolated worker's host both have them, from here. None reads the
+/// clock: "today" is the host's own (`today`), the candidate's day in the
+/// workspace and the day sent to the worker.
 enum HostFunctions {
-    static func pure(in lua: LuaState, today: @escaping () throws -> LocalDate) throws -> [String: LuaValue] {
+    static func pure(in lua: LuaState) throws -> [String: LuaValue] {
         var host: [String: LuaValue] = [:]
         var failure: Error?
         func add(_ name: String, _ body: @escaping LuaCallback) {
@@ -47,11 +49,11 @@ enum HostFunctions {
             let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
             return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
         }
-        // A date phrase ("friday next week", "in a fortnight"), from today or
-        // from the day given; leaning "past" reads a bare weekday as the last one.
+        // A date phrase ("friday next week", "in a fortnight") counted from
+        // the day given; leaning "past" reads a bare weekday as the last one.
         add("date") { args in
             let text = try args.string(1)
-            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
+            let from = try LocalDate(iso: try args.string(2))
             let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
             do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
             catch let error as DomainError { return [.nil, LuaValue(error.reason)] }

@@ -94,9 +94,9 @@ public final class WorkspaceAPI {
         self.asOf = asOf
     }
 
-    /// Today for the candidate of `application` (or the first candidate).
+    /// Today for the candidate of `application` (or the first candidate), unless the script runs as of another day.
     func today(for application: Int64? = nil) throws -> LocalDate {
-        try asOf ?? LocalDate(Date(), in: zone(of: application))
+        try asOf ?? workspace.today(ofApplication: application)
     }
 
     /// The instant stages are derived at: the end of the as-of day, or now.
@@ -140,7 +140,7 @@ public final class WorkspaceAPI {
 
         try add("today") { [self] _ in .one(LuaValue(try today().description)) }
         try add("workspace") { [self] _ in .one(folder.map { LuaValue($0) } ?? .nil) }
-        for (name, function) in try HostFunctions.pure(in: lua, today: { [self] in try today() }) { host[name] = function }
+        for (name, function) in try HostFunctions.pure(in: lua) { host[name] = function }
         try add("script_text") { args in
             let path = try args.string(1)
             return .one(try HostFunctions.scriptText(path) ?? .nil)
