@@ -250,7 +250,7 @@ return function(spec)
     -- then items skipped in their place.
     local n, last = 0, start
     for _, e in ipairs(ctx.timeline) do
-      if e.kind == "message-sent" and counted[e.messageKind] and e.day.number >= start.number then n, last = n + 1, e.day end
+      if e.kind == "message-sent" and counted[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
     if next(ctx.decisions) ~= nil then

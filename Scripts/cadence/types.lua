@@ -9,7 +9,6 @@
 ---@field month integer
 ---@field day integer
 ---@field weekday "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"
----@field number integer days since 1970-01-01
 ---@operator add(integer): cadence.Date
 ---@operator sub(cadence.Date): integer
 ---@operator sub(integer): cadence.Date
@@ -21,6 +20,10 @@ function Date:is_weekend() end
 ---The date as people write it in a sentence: "Mon 2 Mar".
 ---@return string
 function Date:short() end
+
+---The date as "YYYY-MM-DD", as tostring gives it.
+---@return string
+function Date:iso() end
 
 ---@alias cadence.Stage "saved"|"applied"|"screening"|"interviewing"|"final"|"offer"|"negotiating"|"accepted"|"declined"|"rejected"|"withdrawn"|"ghosted"
 

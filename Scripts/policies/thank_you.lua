@@ -17,10 +17,9 @@ return function(options)
       if ENDED[app.stage] then return end
       -- Only the last days' interviews: walk back from the newest event.
       local timeline, recent = ctx.timeline, {}
-      local since = ctx.today.number - window
       for i = #timeline, 1, -1 do
         local e = timeline[i]
-        if e.day.number < since then break end
+        if ctx.today - e.day > window then break end
         if e.kind == "interview" then table.insert(recent, 1, e) end
       end
       for _, interview in ipairs(recent) do

@@ -3,11 +3,11 @@ import CadenceSharing
 import Foundation
 import LuaBinding
 
-/// The host functions of `require "cadence"` that need no workspace: dates
-/// in words, money, refs, stages and the fact topics. The workspace's host
-/// and the isolated worker's host both have them, from here. None reads the
-/// clock: "today" is the host's own (`today`), the candidate's day in the
-/// workspace and the day sent to the worker.
+/// The host functions of `require "cadence"` that need no workspace: the
+/// calendar and dates in words, money, refs, stages and the fact topics.
+/// The workspace's host and the isolated worker's host both have them, from
+/// here. None reads the clock: "today" is the host's own (`today`), the
+/// candidate's day in the workspace and the day sent to the worker.
 enum HostFunctions {
     static func pure(in lua: LuaState) throws -> [String: LuaValue] {
         var host: [String: LuaValue] = [:]
@@ -21,9 +21,9 @@ enum HostFunctions {
         func events(_ list: LuaTable) -> [Event] {
             list.array.compactMap { value in
                 guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
-                      let day = e["day"].tableValue?["number"].integerValue else { return nil }
+                      let day = ObjectClasses.day(of: e["day"]) else { return nil }
                 return Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
-                             at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
+                             at: day.noon(in: "UTC"), round: e["round"].stringValue,
                              stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue)
             }
         }
@@ -49,6 +49,24 @@ enum HostFunctions {
             let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
             return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
         }
+        // The calendar, for Lua's Date (Scripts/cadence/init.lua), which holds
+        // a day number and nothing else: LocalDate owns the arithmetic, the
+        // range and the words.
+        // The first and last day numbers a date may have (LocalDate.years).
+        add("date_range") { _ in [LuaValue(LocalDate.earliest.dayNumber), LuaValue(LocalDate.latest.dayNumber)] }
+        // "YYYY-MM-DD" as a day number, or nil (not such a date, or beyond the range).
+        add("day_number") { args in
+            let text = try args.string(1)
+            return .one((try? LocalDate(iso: text)).map { LuaValue($0.dayNumber) } ?? .nil)
+        }
+        // A day number's year, month, day, weekday ("monday"), "YYYY-MM-DD", "Mon 2 Mar" and whether it is a weekend.
+        add("date_parts") { args in
+            let day = LocalDate(dayNumber: Int(try args.integer(1)))
+            return [LuaValue(day.year), LuaValue(day.month), LuaValue(day.day), LuaValue(String(describing: day.weekday)),
+                    LuaValue(day.description), LuaValue(day.shortText), .boolean(day.weekday.isWeekend)]
+        }
+        // Why `what` (a date made by arithmetic, in words) is refused.
+        add("beyond_dates") { args in .one(LuaValue(LocalDate.outOfRange(try args.string(1)))) }
         // A date phrase ("friday next week", "in a fortnight") counted from
         // the day given; leaning "past" reads a bare weekday as the last one.
         add("date") { args in

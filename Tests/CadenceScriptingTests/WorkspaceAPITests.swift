@@ -177,6 +177,48 @@ struct WorkspaceAPITests {
             == [12, "saved", true, .nil])
     }
 
+    @Test("Lua's dates are LocalDate's on every day of the range, and the days beyond it are refused")
+    func datesAgreeWithSwift() throws {
+        // Walks 1900-01-01 to 2200-12-31 by + 1, each day read back from its text.
+        let got = try harness.run("""
+            local first, last = cadence.date('1900-01-01'), cadence.date('2200-12-31')
+            local lines, d, i = {}, first, 0
+            while true do
+              i = i + 1
+              local read = cadence.date(d:iso())
+              local same = read == d and read - first == i - 1 and tostring(d) == d:iso()
+                and d:iso() == ('%04d-%02d-%02d'):format(d.year, d.month, d.day)
+              lines[i] = ('%s|%s|%s|%s|%s'):format(d, d:short(), d.weekday, d:is_weekend(), same)
+              if d == last then break end
+              d = d + 1
+            end
+            return table.concat(lines, '\\n'), first:day_number(), last - first
+            """)
+        let first = LocalDate.earliest.dayNumber
+        let days = (first...LocalDate.latest.dayNumber).map { LocalDate(dayNumber: $0) }
+        let expected = days.map { "\($0)|\($0.shortText)|\(String(describing: $0.weekday))|\($0.weekday.isWeekend)|true" }
+        #expect(got.count == 3)
+        #expect(got[0] == LuaValue(expected.joined(separator: "\n")))
+        #expect(got[1] == LuaValue(first) && got[2] == LuaValue(days.count - 1))
+        // Beyond either edge, by arithmetic, by text or by day number: refused, saying which years are kept.
+        let refused = try harness.run("""
+            local messages = {}
+            for i, f in ipairs{
+              function() return cadence.date('1900-01-01') - 1 end, function() return cadence.date('2200-12-31') + 1 end,
+              function() return 1 + cadence.date('2200-12-31') end, function() return cadence.date('1899-12-31') end,
+              function() return cadence.date('2201-01-01') end,
+              function() return cadence.Date.from_day_number(cadence.date('1900-01-01'):day_number() - 1) end,
+            } do
+              local ok, message = pcall(f)
+              messages[i] = ok and 'accepted' or tostring(message)
+            end
+            return table.unpack(messages)
+            """)
+        #expect(refused.count == 6)
+        for message in refused { #expect(message.stringValue?.contains("beyond the dates Cadence keeps (years 1900–2200)") == true, "\(message)") }
+        #expect(refused[1].stringValue?.contains("'2200-12-31 + 1' is beyond") == true, "\(refused[1])")
+    }
+
     @Test("objects have readable fields, print as a summary, compare with ==, and iterate with pairs")
     func objects() throws {
         #expect(try harness.run("local a = cadence.app('acme') return a.company, a.stage, a.interest, tostring(a)")
