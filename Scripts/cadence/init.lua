@@ -152,9 +152,14 @@ function cadence.money_text(money)
   return cadence.whole_text(money.minorUnits) .. (cents ~= 0 and ("." .. ("%02d"):format(cents)) or "") .. " " .. money.currency
 end
 
---- The stages in order ("saved" … "ghosted"), and `stages.terminal`, the set of
---- those that end an application (accepted, declined, rejected, withdrawn),
---- as the workspace derives them.
+--- The stages in order ("saved" … "ghosted"), and named sets of them, as the
+--- workspace derives them (`if cadence.stages.with_offer[app.stage] then`):
+---   terminal          the application is over: accepted, declined, rejected, withdrawn
+---   ended_by_you      over by your own decision: accepted, declined, withdrawn
+---   being_assessed    screening, interviewing, final
+---   interview_rounds  interviewing, final
+---   with_offer        offer, negotiating
+---   decided           with_offer and terminal: no decision left to wait for
 cadence.stages = host.stages()
 
 --- What the Lua file at `path` returns, and its path; nothing when there is no
@@ -180,9 +185,16 @@ end
 --- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
 function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
 
---- Rule 12's topics, each with the other names people give it:
---- { relocation = { "moving", ... }, community = { "the area", ... }, ... }.
-function cadence.fact_topics() return host.fact_topics() end
+--- Rule 12's topics, in the order missing_info asks about them, each
+--- { name = "relocation", aliases = { "moving", ... } (other names a fact is
+--- recorded under), covered_by = { "moving", "relocat" } (words that show a
+--- question of yours asks about it), question = "Would moving expenses be
+--- covered?" }; each also found by its name: cadence.fact_topics().relocation.
+function cadence.fact_topics()
+  local topics = host.fact_topics()
+  for _, topic in ipairs(topics) do topics[topic.name] = topic end
+  return topics
+end
 
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end

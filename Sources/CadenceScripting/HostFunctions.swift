@@ -89,21 +89,34 @@ enum HostFunctions {
             let candidates = try args.table(2).array.compactMap(\.stringValue)
             return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
         }
-        // The stages, in order, and which of them end an application: Stage owns both.
+        // The stages, in order, and the named sets of them the policies read,
+        // each a set ({ offer = true, … }): Stage owns them all.
         add("stages") { _ in
-            var terminal = LuaTable()
-            for stage in Stage.allCases where stage.isTerminal { terminal[stage.rawValue] = .boolean(true) }
+            func set(_ stages: Set<Stage>) -> LuaValue {
+                var t = LuaTable()
+                for stage in stages { t[stage.rawValue] = .boolean(true) }
+                return .table(t)
+            }
             var stages = LuaTable(array: Stage.allCases.map { LuaValue($0.rawValue) })
-            stages["terminal"] = .table(terminal)
+            stages["terminal"] = set(Stage.terminal)
+            stages["ended_by_you"] = set(Stage.endedByYou)
+            stages["being_assessed"] = set(Stage.beingAssessed)
+            stages["interview_rounds"] = set(Stage.interviewRounds)
+            stages["with_offer"] = set(Stage.withOffer)
+            stages["decided"] = set(Stage.decided)
             return .one(.table(stages))
         }
-        // Rule 12's topics and the names people give them (FactTopic owns the list).
+        // Rule 12's topics in order, each { name, aliases, covered_by, question } (FactTopic owns the list).
         add("fact_topics") { _ in
-            var topics = LuaTable()
-            for topic in FactTopic.allCases {
-                topics[topic.rawValue] = .table(LuaTable(array: topic.aliases.map { LuaValue($0) }))
-            }
-            return .one(.table(topics))
+            func texts(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { LuaValue($0) })) }
+            return .one(.table(LuaTable(array: FactTopic.allCases.map { topic in
+                var t = LuaTable()
+                t["name"] = LuaValue(topic.rawValue)
+                t["aliases"] = texts(topic.aliases)
+                t["covered_by"] = texts(topic.coveredBy)
+                t["question"] = LuaValue(topic.question)
+                return .table(t)
+            })))
         }
         // What a shared package may read, by record, and what it is always given: ReadableFields owns both.
         add("readable_fields") { _ in

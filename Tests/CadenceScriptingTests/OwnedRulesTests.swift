@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The Lua that ships with Cadence restates no rule Swift owns: a Date's
-/// representation is init.lua's alone.
+/// representation is init.lua's alone, and no policy lists stages by hand.
 @Suite("The Lua library restates no rule of the domain")
 struct OwnedRulesTests {
     static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -27,4 +27,16 @@ struct OwnedRulesTests {
         }
     }
 
+    @Test("no standard policy writes a list or set of stages: they name Stage's sets")
+    func noStageLists() throws {
+        let stage = "(" + Stage.allCases.map(\.rawValue).joined(separator: "|") + ")"
+        // { "offer", "negotiating" … } or { offer = true, negotiating = true … }
+        let list = try Regex("\\{\\s*\"\(stage)\"\\s*,\\s*\"\(stage)\"")
+        let set = try Regex("\\b\(stage)\\s*=\\s*true\\s*,\\s*\(stage)\\s*=\\s*true")
+        for (name, text) in try files("policies") {
+            for (n, line) in text.split(separator: "\n").enumerated() {
+                #expect(line.firstRange(of: list) == nil && line.firstRange(of: set) == nil, "\(name):\(n + 1): \(line)")
+            }
+        }
+    }
 }

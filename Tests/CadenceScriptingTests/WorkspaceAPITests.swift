@@ -177,6 +177,38 @@ struct WorkspaceAPITests {
             == [12, "saved", true, .nil])
     }
 
+    @Test("the named stage sets are Stage's, exported as sets")
+    func stageSets() throws {
+        let sets: [(String, Set<Stage>)] = [
+            ("terminal", Stage.terminal), ("ended_by_you", Stage.endedByYou), ("being_assessed", Stage.beingAssessed),
+            ("interview_rounds", Stage.interviewRounds), ("with_offer", Stage.withOffer), ("decided", Stage.decided),
+        ]
+        for (name, set) in sets {
+            let got = try harness.run("""
+                local names = {}
+                for stage, yes in pairs(cadence.stages.\(name)) do if yes == true then names[#names + 1] = stage end end
+                table.sort(names)
+                return table.concat(names, ',')
+                """)
+            #expect(got == [LuaValue(set.map(\.rawValue).sorted().joined(separator: ","))], "\(name)")
+        }
+    }
+
+    @Test("the fact topics are FactTopic's: names, aliases, words and questions, in order, and by name")
+    func factTopics() throws {
+        let got = try harness.run("""
+            local lines = {}
+            for i, t in ipairs(cadence.fact_topics()) do
+              lines[i] = table.concat({ t.name, table.concat(t.aliases, '/'), table.concat(t.covered_by, '/'), t.question }, '|')
+            end
+            return table.concat(lines, '\\n'), cadence.fact_topics().relocation.question
+            """)
+        let expected = FactTopic.allCases.map {
+            [$0.rawValue, $0.aliases.joined(separator: "/"), $0.coveredBy.joined(separator: "/"), $0.question].joined(separator: "|")
+        }
+        #expect(got == [LuaValue(expected.joined(separator: "\n")), LuaValue(FactTopic.relocation.question)])
+    }
+
     @Test("Lua's dates are LocalDate's on every day of the range, and the days beyond it are refused")
     func datesAgreeWithSwift() throws {
         // Walks 1900-01-01 to 2200-12-31 by + 1, each day read back from its text.
