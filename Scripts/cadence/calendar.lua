@@ -62,7 +62,7 @@ end
 
 --- Why `date` is no day to send on, or nil when it is one.
 function Calendar:closed(date)
-  local holiday = self.holidays[date:iso()]
+  local holiday = next(self.holidays) ~= nil and self.holidays[tostring(date)]
   if holiday then return holiday end
   if self.weekends ~= "keep" and date:is_weekend() then return "a weekend" end
   if self.send_on and not self.send_on[date.weekday] then return "not one of your sending days" end

@@ -44,14 +44,12 @@ local function arithmetic(n, a, op, b)
 end
 
 -- Each day's parts, by day number: { year, month, day, weekday, iso, short, weekend }.
+-- Read as `parts_of[n] or parts(n)`: a day already asked for costs a lookup.
 local parts_of = {}
 
 local function parts(n)
-  local p = parts_of[n]
-  if not p then
-    p = table.pack(host.date_parts(n))
-    parts_of[n] = p
-  end
+  local p = table.pack(host.date_parts(n))
+  parts_of[n] = p
   return p
 end
 
@@ -61,7 +59,7 @@ function Date.__index(d, key)
   local method = Date[key]
   if method ~= nil then return method end
   local which = FIELD[key]
-  if which then return parts(d.number)[which] end
+  if which then return (parts_of[d.number] or parts(d.number))[which] end
 end
 
 -- Day numbers of texts already read: a search's log repeats a few hundred
@@ -79,7 +77,7 @@ local function parse_iso(text)
 end
 
 --- "2026-03-02" (as tostring gives it).
-function Date:iso() return parts(self.number)[5] end
+function Date:iso() return (parts_of[self.number] or parts(self.number))[5] end
 Date.__tostring = Date.iso
 -- A date is a value: the workspace gives all events of a day the same one.
 function Date.__newindex() error("a date cannot be changed: it is a value (make another with + or -)", 2) end
@@ -102,10 +100,10 @@ function Date.__sub(a, b)
   return arithmetic(a.number - b, a, "-", b)
 end
 
-function Date:is_weekend() return parts(self.number)[7] end
+function Date:is_weekend() return (parts_of[self.number] or parts(self.number))[7] end
 
 --- The date as people write it in a sentence: "Mon 2 Mar".
-function Date:short() return parts(self.number)[6] end
+function Date:short() return (parts_of[self.number] or parts(self.number))[6] end
 
 --- Days since 1970-01-01 (negative before it): how a date travels to the
 --- isolated worker, and back with Date.from_day_number.

@@ -274,7 +274,7 @@ end
 -- calling a Lua function per comparison. (Days as YYYY-MM-DD sort as they
 -- fall; a NUL separator sorts a company before any longer name it begins.)
 local function sort_key(item)
-  return ("%s\0%s\0%s\0%s"):format(item.due:iso(), item.app.company, item.to or "", item.key)
+  return ("%s\0%s\0%s\0%s"):format(item.due, item.app.company, item.to or "", item.key)
 end
 
 --- Everything due up to `today + days` for the open applications, overdue
