@@ -177,6 +177,19 @@ struct WorkspaceAPITests {
             == [12, "saved", true, .nil])
     }
 
+    @Test("today is the candidate's day, in their time zone, for commands and scripts alike")
+    func todayInTheCandidatesZone() throws {
+        let lateInLondon = Date(timeIntervalSince1970: 1_772_494_200)  // 2026-03-02 23:30 UTC
+        #expect(try harness.store.read { try $0.today(ofApplication: 1, now: lateInLondon) }.description == "2026-03-02")
+        try harness.store.write("move") { ws in
+            var alex = try ws.candidate(nil)
+            alex.timeZone = "Asia/Tokyo"
+            try ws.update(alex)
+            #expect(try ws.today(ofApplication: 1, now: lateInLondon).description == "2026-03-03")
+            #expect(try ws.today(of: try ws.application("acme"), now: lateInLondon).description == "2026-03-03")
+        }
+    }
+
     @Test("the named stage sets are Stage's, exported as sets")
     func stageSets() throws {
         let sets: [(String, Set<Stage>)] = [
