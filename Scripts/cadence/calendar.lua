@@ -40,9 +40,9 @@ function calendar.new(options)
   -- Holidays as a list of dates, a map of date to name, or both.
   for key, value in pairs(options.holidays or {}) do
     if math.type(key) == "integer" then
-      self.holidays[cadence.date(value).number] = "a holiday"
+      self.holidays[cadence.date(value):iso()] = "a holiday"
     else
-      self.holidays[cadence.date(key).number] = tostring(value)
+      self.holidays[cadence.date(key):iso()] = tostring(value)
     end
   end
   if options.send_on then
@@ -62,7 +62,7 @@ end
 
 --- Why `date` is no day to send on, or nil when it is one.
 function Calendar:closed(date)
-  local holiday = self.holidays[date.number]
+  local holiday = next(self.holidays) ~= nil and self.holidays[tostring(date)]
   if holiday then return holiday end
   if self.weekends ~= "keep" and date:is_weekend() then return "a weekend" end
   if self.send_on and not self.send_on[date.weekday] then return "not one of your sending days" end

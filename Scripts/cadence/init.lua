@@ -21,86 +21,64 @@ local cadence = {}
 --   cadence.date("next monday"), cadence.date("2 weeks"), cadence.today()
 ---------------------------------------------------------------------------
 
--- A Date holds only its day number: year, month, day and weekday are worked
--- out when read. Planning makes a Date for every event and every sum, and a
--- table of one field costs a third of one with five.
+-- A Date holds only its day number (days since 1970-01-01, Swift's
+-- LocalDate.dayNumber). Planning makes a Date for every event and every
+-- sum, and a table of one field costs a third of one with five. The
+-- calendar is the host's (LocalDate owns it): a day's year, month, weekday
+-- and texts are asked for once and kept. Nothing outside this file reads the
+-- field: dates compare, add, subtract and print.
 local Date = {}
 Date.__name = "Date"
 
-local WEEKDAYS = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
+-- The one constructor: every Date in Lua is made here (the host makes the
+-- workspace's in the same shape: ObjectClasses.date).
+local function from_number(n) return setmetatable({ number = n }, Date) end
 
--- Days since 1970-01-01 for a civil date, and back (Gregorian calendar).
-local function day_number(y, m, d)
-  if m <= 2 then y = y - 1 end
-  local era = (y >= 0 and y or y - 399) // 400
-  local yoe = y - era * 400
-  local doy = (153 * ((m + 9) % 12) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return era * 146097 + doe - 719468
+-- The days a date may be, as the workspace keeps them (LocalDate.years).
+local FIRST_DAY, LAST_DAY = host.date_range()
+
+-- `a op b` as a date, or an error at the caller's caller (the script's line).
+local function arithmetic(n, a, op, b)
+  if n < FIRST_DAY or n > LAST_DAY then error(host.beyond_dates(("%s %s %d"):format(tostring(a), op, b)), 3) end
+  return from_number(n)
 end
 
-local function civil(n)
-  n = n + 719468
-  local era = (n >= 0 and n or n - 146096) // 146097
-  local doe = n - era * 146097
-  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-  local mp = (5 * doy + 2) // 153
-  local d = doy - (153 * mp + 2) // 5 + 1
-  local m = mp < 10 and mp + 3 or mp - 9
-  return yoe + era * 400 + (m <= 2 and 1 or 0), m, d
+-- Each day's parts, by day number: { year, month, day, weekday, iso, short, weekend }.
+-- Read as `parts_of[n] or parts(n)`: a day already asked for costs a lookup.
+local parts_of = {}
+
+local function parts(n)
+  local p = table.pack(host.date_parts(n))
+  parts_of[n] = p
+  return p
 end
 
-local FIELD = { year = 1, month = 2, day = 3 }
+local FIELD = { year = 1, month = 2, day = 3, weekday = 4 }
 
 function Date.__index(d, key)
   local method = Date[key]
   if method ~= nil then return method end
-  if key == "weekday" then return WEEKDAYS[(d.number + 3) % 7 + 1] end
   local which = FIELD[key]
-  if which then return (select(which, civil(d.number))) end
-end
-
-local function from_number(n) return setmetatable({ number = n }, Date) end
-
--- The days a date may be: years 1900 to 2200, as the workspace keeps them.
-local FIRST_DAY, LAST_DAY = -25567, 84370
-
-local function in_range(n, level)
-  if n < FIRST_DAY or n > LAST_DAY then
-    error(("%d days from 1970-01-01 is beyond the dates Cadence keeps (years 1900-2200)"):format(n), level + 1)
-  end
-  return from_number(n)
+  if which then return (parts_of[d.number] or parts(d.number))[which] end
 end
 
 -- Day numbers of texts already read: a search's log repeats a few hundred
 -- days across thousands of events. (Numbers, not Dates: each Date is its own table.)
 local day_numbers = {}
 
+-- The Date of "YYYY-MM-DD", or nil (another text, or a day beyond the range: the host says why).
 local function parse_iso(text)
   local n = day_numbers[text]
   if n then return from_number(n) end
-  local y, m, d = tostring(text):match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y then return nil end
-  y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  n = day_number(y, m, d)
-  local cy, cm, cd = civil(n)
-  if cy ~= y or cm ~= m or cd ~= d then return nil end  -- 2026-02-30 and the like
-  if n < FIRST_DAY or n > LAST_DAY then return nil end   -- the host says why
+  n = host.day_number(tostring(text))
+  if not n then return nil end
   if type(text) == "string" then day_numbers[text] = n end
   return from_number(n)
 end
 
-local iso_texts = {}
-
-function Date.__tostring(d)
-  local text = iso_texts[d.number]
-  if not text then
-    text = ("%04d-%02d-%02d"):format(civil(d.number))
-    iso_texts[d.number] = text
-  end
-  return text
-end
+--- "2026-03-02" (as tostring gives it).
+function Date:iso() return (parts_of[self.number] or parts(self.number))[5] end
+Date.__tostring = Date.iso
 -- A date is a value: the workspace gives all events of a day the same one.
 function Date.__newindex() error("a date cannot be changed: it is a value (make another with + or -)", 2) end
 function Date.__eq(a, b) return a.number == b.number end
@@ -112,30 +90,30 @@ function Date.__concat(a, b) return tostring(a) .. tostring(b) end
 function Date.__add(a, b)
   if type(a) == "number" then a, b = b, a end
   if math.type(b) ~= "integer" then error("a date plus a whole number of days, got " .. tostring(b), 2) end
-  return in_range(a.number + b, 2)
+  return arithmetic(a.number + b, a, "+", b)
 end
 
 -- date - date is a number of days; date - days is a date
 function Date.__sub(a, b)
   if getmetatable(b) == Date then return a.number - b.number end
   if math.type(b) ~= "integer" then error("a date minus a date or a whole number of days", 2) end
-  return in_range(a.number - b, 2)
+  return arithmetic(a.number - b, a, "-", b)
 end
 
-function Date:is_weekend() return (self.number + 3) % 7 >= 5 end
-
-local MONTHS = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }
-
-local short_texts = {}
+function Date:is_weekend() return (parts_of[self.number] or parts(self.number))[7] end
 
 --- The date as people write it in a sentence: "Mon 2 Mar".
-function Date:short()
-  local text = short_texts[self.number]
-  if not text then
-    text = ("%s %d %s"):format(self.weekday:sub(1, 1):upper() .. self.weekday:sub(2, 3), self.day, MONTHS[self.month])
-    short_texts[self.number] = text
-  end
-  return text
+function Date:short() return (parts_of[self.number] or parts(self.number))[6] end
+
+--- Days since 1970-01-01 (negative before it): how a date travels to the
+--- isolated worker, and back with Date.from_day_number.
+function Date:day_number() return self.number end
+
+--- The date `n` days after 1970-01-01.
+function Date.from_day_number(n)
+  if math.type(n) ~= "integer" then error("a date's day number is a whole number, got " .. tostring(n), 2) end
+  if n < FIRST_DAY or n > LAST_DAY then error(host.beyond_dates(("day %d from 1970-01-01"):format(n)), 2) end
+  return from_number(n)
 end
 
 --- The date of `value`: a Date, "YYYY-MM-DD", or words as people say them:
@@ -176,9 +154,14 @@ for _, name in ipairs{ "money_text", "whole_text", "per_words", "percent_text", 
   cadence[name] = host[name]
 end
 
---- The stages in order ("saved" … "ghosted"), and `stages.terminal`, the set of
---- those that end an application (accepted, declined, rejected, withdrawn),
---- as the workspace derives them.
+--- The stages in order ("saved" … "ghosted"), and named sets of them, as the
+--- workspace derives them (`if cadence.stages.with_offer[app.stage] then`):
+---   terminal          the application is over: accepted, declined, rejected, withdrawn
+---   ended_by_you      over by your own decision: accepted, declined, withdrawn
+---   being_assessed    screening, interviewing, final
+---   interview_rounds  interviewing, final
+---   with_offer        offer, negotiating
+---   decided           with_offer and terminal: no decision left to wait for
 cadence.stages = host.stages()
 
 --- What the Lua file at `path` returns, and its path; nothing when there is no
@@ -204,9 +187,16 @@ end
 --- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
 function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
 
---- Rule 12's topics, each with the other names people give it:
---- { relocation = { "moving", ... }, community = { "the area", ... }, ... }.
-function cadence.fact_topics() return host.fact_topics() end
+--- Rule 12's topics, in the order missing_info asks about them, each
+--- { name = "relocation", aliases = { "moving", ... } (other names a fact is
+--- recorded under), covered_by = { "moving", "relocat" } (words that show a
+--- question of yours asks about it), question = "Would moving expenses be
+--- covered?" }; each also found by its name: cadence.fact_topics().relocation.
+function cadence.fact_topics()
+  local topics = host.fact_topics()
+  for _, topic in ipairs(topics) do topics[topic.name] = topic end
+  return topics
+end
 
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end

@@ -194,11 +194,11 @@ local function split(timeline, today)
     if corrects then set_aside = set_aside or {}; set_aside[corrects] = true end
   end
   local last = timeline[#timeline]
-  if set_aside == nil and (last == nil or last.day.number <= today.number) then return timeline, NONE end  -- the usual case
+  if set_aside == nil and (last == nil or last.day <= today) then return timeline, NONE end  -- the usual case
   local past, future = {}, {}
   for _, e in ipairs(timeline) do
     if not (set_aside and set_aside[e.id]) then
-      if e.day.number <= today.number then past[#past + 1] = e else future[#future + 1] = e end
+      if e.day <= today then past[#past + 1] = e else future[#future + 1] = e end
     end
   end
   return past, #future > 0 and future or NONE
@@ -271,10 +271,10 @@ end
 
 -- Items sort by due day, company, person and key. Each gets one text that
 -- sorts that way, so that table.sort compares strings itself instead of
--- calling a Lua function per comparison. (A NUL separator sorts a company
--- before any longer name it begins.)
+-- calling a Lua function per comparison. (Days as YYYY-MM-DD sort as they
+-- fall; a NUL separator sorts a company before any longer name it begins.)
 local function sort_key(item)
-  return ("%012d\0%s\0%s\0%s"):format(item.due.number + 100000000000, item.app.company, item.to or "", item.key)
+  return ("%s\0%s\0%s\0%s"):format(item.due, item.app.company, item.to or "", item.key)
 end
 
 --- Everything due up to `today + days` for the open applications, overdue

@@ -18,6 +18,7 @@
 -- (or { day = date, kind = "..." }) that starts it; stop(app, ctx, anchor)
 -- returns why it stopped; to(app, ctx, anchor) and reason(facts) likewise.
 
+local cadence = require "cadence"
 local drafts = require "cadence.drafts"
 
 -- A reply, an offer, a rejection (or the end of the application) stops a sequence.
@@ -42,7 +43,9 @@ local function asks_for_call(text)
 end
 local RESUMING = { ["follow-up-call"] = true, ["message-sent"] = true }
 
+-- A list ({ "offer", "negotiating" }), one name, or a set already ({ offer = true }, such as cadence.stages.with_offer).
 local function set_of(list)
+  if type(list) == "table" and list[1] == nil and next(list) ~= nil then return list end
   local set = {}
   for _, v in ipairs(type(list) == "table" and list or { list }) do set[v] = true end
   return set
@@ -123,9 +126,9 @@ return function(spec)
   local least = math.min(spec.at_least or most, most)
   local range = least == most and tostring(most) or ("%d–%d"):format(least, most)
   local cite = spec.cite and (spec.cite .. ": ") or ""
-  -- Without a say, a sequence leaves alone applications that have ended.
+  -- Without a say, a sequence leaves alone applications you have ended (a rejection still has its steps).
   local stages = spec.stages and set_of(spec.stages)
-  local skip_stages = set_of(spec.skip_stages or (not spec.stages and { "accepted", "declined", "withdrawn" }) or {})
+  local skip_stages = set_of(spec.skip_stages or (not spec.stages and cadence.stages.ended_by_you) or {})
   local stop_kinds = type(spec.stop) ~= "function" and set_of(spec.stop or DEFAULT_STOP)
 
   local function anchor_of(app, ctx)
@@ -250,7 +253,7 @@ return function(spec)
     -- then items skipped in their place.
     local n, last = 0, start
     for _, e in ipairs(ctx.timeline) do
-      if e.kind == "message-sent" and counted[e.messageKind] and e.day.number >= start.number then n, last = n + 1, e.day end
+      if e.kind == "message-sent" and counted[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
     if next(ctx.decisions) ~= nil then

@@ -60,7 +60,7 @@ local function literal(value, out, depth)
   elseif t == "boolean" then
     out[#out + 1] = value and "true" or "false"
   elseif getmetatable(value) == cadence.Date then
-    out[#out + 1] = format("D(%d)", value.number)
+    out[#out + 1] = format("D(%d)", value:day_number())
   elseif t == "table" then
     if depth > 8 then error("the data sent to a package is nested too deeply", 0) end
     out[#out + 1] = "{"
@@ -149,7 +149,7 @@ local function write_rows(rows, fields, out)
         if t == "string" then
           n = n + 1; out[n] = format("%q,", value)
         elseif t == "table" and getmetatable(value) == Date then
-          n = n + 1; out[n] = format("D(%d),", value.number)
+          n = n + 1; out[n] = format("D(%d),", value:day_number())
         else
           literal(value, out, 1)
           n = #out + 1; out[n] = ","

@@ -82,8 +82,8 @@ function simulate.run(app, policies, options)
   end
 
   local exits
-  for day = from.number, last_day.number do
-    local today = from + (day - from.number)
+  for offset = 0, last_day - from do
+    local today = from + offset
     for _, h in ipairs(happenings) do
       if h.day == today then
         add({ kind = h.kind, day = today, with = {}, due = h.kind == "deadline-set" and today + 7 or nil })

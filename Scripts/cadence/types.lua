@@ -9,7 +9,6 @@
 ---@field month integer
 ---@field day integer
 ---@field weekday "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"
----@field number integer days since 1970-01-01
 ---@operator add(integer): cadence.Date
 ---@operator sub(cadence.Date): integer
 ---@operator sub(integer): cadence.Date
@@ -21,6 +20,10 @@ function Date:is_weekend() end
 ---The date as people write it in a sentence: "Mon 2 Mar".
 ---@return string
 function Date:short() end
+
+---The date as "YYYY-MM-DD", as tostring gives it.
+---@return string
+function Date:iso() end
 
 ---@alias cadence.Stage "saved"|"applied"|"screening"|"interviewing"|"final"|"offer"|"negotiating"|"accepted"|"declined"|"rejected"|"withdrawn"|"ghosted"
 
@@ -303,9 +306,22 @@ function cadence.search() end
 ---@return cadence.Decision[]
 function cadence.decisions() end
 
----The stages in order, and `terminal`: the set of those that end an application, as the workspace derives them.
----@type string[] | { terminal: table<string, boolean> }
+---The stages in order, and named sets of them (stage -> true), as the workspace derives them:
+---`terminal` (the application is over), `ended_by_you` (accepted, declined, withdrawn),
+---`being_assessed` (screening, interviewing, final), `interview_rounds` (interviewing, final),
+---`with_offer` (offer, negotiating), `decided` (with_offer and terminal).
+---@type string[] | { terminal: table<string, boolean>, ended_by_you: table<string, boolean>, being_assessed: table<string, boolean>, interview_rounds: table<string, boolean>, with_offer: table<string, boolean>, decided: table<string, boolean> }
 cadence.stages = {}
+
+---@class cadence.FactTopic
+---@field name string "relocation"
+---@field aliases string[] other names a fact about it is recorded under ("moving")
+---@field covered_by string[] words that show a question of yours already asks about it
+---@field question string the question to ask while it is unknown
+
+---Rule 12's topics in the order missing_info asks about them, each also found by its name.
+---@return cadence.FactTopic[] | table<string, cadence.FactTopic>
+function cadence.fact_topics() end
 
 ---The three numbers that hold for `app`: its own, else its candidate's; nil when none are set.
 ---@param app cadence.Application the application

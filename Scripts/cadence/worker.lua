@@ -57,7 +57,7 @@ do
   local days = {}
   local function day(n)
     local d = days[n]
-    if not d then d = setmetatable({ number = n }, Date); days[n] = d end
+    if not d then d = Date.from_day_number(n); days[n] = d end
     return d
   end
   local chunk = load(request_text, "=request", "t", { D = day })

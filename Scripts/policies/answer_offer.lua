@@ -3,10 +3,9 @@
 -- asked for time (cadence log message-sent --kind ask-for-time --due DAY),
 -- else the offer's own respond-by date. The draft is what the negotiation
 -- script (cadence negotiate) decides to say.
+local cadence = require "cadence"
 local check = require("cadence.options").check
 local negotiation = require "cadence.negotiation"
-
-local OPEN = { offer = true, negotiating = true }
 
 --- options: only / except.
 return function(options)
@@ -16,7 +15,7 @@ return function(options)
     rule = "negotiation 5. Ask for time to consider an offer, then answer exactly when agreed",
     only = options.only, except = options.except,
     plan = function(app, ctx)
-      if not OPEN[app.stage] then return end
+      if not cadence.stages.with_offer[app.stage] then return end
       local current = negotiation.current(ctx:offers(), true)
       local open = current[#current]
       if not open then return end

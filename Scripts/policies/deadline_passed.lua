@@ -1,5 +1,6 @@
 -- Rule 6: if a known decision date passes in silence, wait several days to a
 -- week, then send one polite inquiry.
+local cadence = require "cadence"
 local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 
@@ -17,7 +18,7 @@ return function(options)
       if set and set.due and (not deadline or set.due > deadline) then deadline = set.due end
       if deadline and deadline < ctx.today then return { day = deadline, kind = "decision date" } end
     end,
-    skip_stages = { "offer", "negotiating", "rejected", "accepted", "declined", "withdrawn" },
+    skip_stages = cadence.stages.decided,       -- an offer came, or it is over
     steps = { { kind = "deadline-inquiry", after = wait,
                 reason = "their decision date {since} passed with no word; wait {after} days, then one polite inquiry" } },
     only = options.only, except = options.except,

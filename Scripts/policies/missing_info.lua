@@ -6,21 +6,10 @@ local check = require("cadence.options").check
 local cadence = require "cadence"
 local drafts = require "cadence.drafts"
 
--- Each topic, the words that show a question of yours already covers it,
--- and the question to ask.
-local TOPICS = {
-  { "office", { "office" }, "Where would I be working day to day, and what is the office like?" },
-  { "hours", { "hours", "flexib" }, "What are the usual working hours, and how much flexibility is there?" },
-  { "location", { "location", "remote", "hybrid" }, "Where is the role based, and how much remote work is possible?" },
-  { "contract", { "contract", "permanent", "notice" }, "Is the contract permanent, and what is the notice period?" },
-  { "benefits", { "benefit", "pension", "holiday", "health" }, "What benefits come with the role: pension, health care, holiday?" },
-  { "raises", { "raise", "salary-increase", "salary increase", "review" }, "How and when are salaries reviewed?" },
-  { "relocation", { "moving", "relocat" }, "Would moving expenses be covered?" },
-  { "community", { "community", "school", "area" }, "What is the area like to live in: the community, the schools?" },
-  { "drawbacks", { "drawback", "hardest", "why is it open" }, "What is hardest about this role, and why is it open?" },
-}
-
-local BEFORE_OFFER = { screening = true, interviewing = true, final = true, offer = true, negotiating = true }
+-- The topics in order, each with the names a fact about it is recorded
+-- under, the words that show a question of yours already asks about it,
+-- and the question to ask (the workspace keeps the list: FactTopic).
+local TOPICS = cadence.fact_topics()
 
 --- options: topics (a list of topic names to ask about; default all), only / except.
 return function(options)
@@ -35,16 +24,17 @@ return function(options)
     rule = "12. Missing information: unknowns become questions",
     only = options.only, except = options.except,
     plan = function(app, ctx)
-      if not BEFORE_OFFER[app.stage] then return end
+      local stage = app.stage
+      if not (cadence.stages.being_assessed[stage] or cadence.stages.with_offer[stage]) then return end
       local facts = app.facts or {}
-      local names = cadence.fact_topics()
       local function known(topic)
-        if facts[topic] then return true end
-        for _, name in ipairs(names[topic] or {}) do if facts[name] then return true end end
-        if topic == "location" and app.location then return true end
-        if topic == "benefits" or topic == "contract" then
+        local name = topic.name
+        if facts[name] then return true end
+        for _, alias in ipairs(topic.aliases) do if facts[alias] then return true end end
+        if name == "location" and app.location then return true end
+        if name == "benefits" or name == "contract" then
           for _, offer in ipairs(ctx:offers()) do
-            if topic == "benefits" and next(offer.benefits or {}) then return true end
+            if name == "benefits" and next(offer.benefits or {}) then return true end
           end
         end
         return false
@@ -53,10 +43,11 @@ return function(options)
       local mine = table.concat(app.questions or {}, " "):lower()
       for _, q in ipairs(app.questions or {}) do questions[#questions + 1] = q end
       for _, topic in ipairs(TOPICS) do
-        local name, words, question = topic[1], topic[2], topic[3]
         local covered = false
-        for _, w in ipairs(words) do if mine:find(w, 1, true) then covered = true end end
-        if (not chosen or chosen[name]) and not covered and not known(name) then questions[#questions + 1] = question end
+        for _, w in ipairs(topic.covered_by) do if mine:find(w, 1, true) then covered = true end end
+        if (not chosen or chosen[topic.name]) and not covered and not known(topic) then
+          questions[#questions + 1] = topic.question
+        end
       end
       if #questions == 0 then return ctx:exit("missing-info: everything on the checklist is known") end
       -- Ask at the next meeting; with an offer in hand, before answering it.
@@ -64,7 +55,7 @@ return function(options)
       local due, when, key, slide = nil, nil, nil, "back"
       if meeting then
         due, when, key = meeting.day, ("at the %s on %s"):format(meeting.kind, meeting.day:short()), "questions|" .. tostring(meeting.day)
-      elseif app.stage == "offer" or app.stage == "negotiating" then
+      elseif cadence.stages.with_offer[stage] then
         -- After the offer arrived (never before it), on a day open for sending,
         -- and before the day they want an answer.
         local received = ctx:last("offer-received")

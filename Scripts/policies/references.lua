@@ -1,10 +1,9 @@
 -- Rule 10: prepare three professional references and ask them before they
 -- are needed (before the final round); ask contacts who know the interviewer
 -- to put in a word, with care: once, after an interview.
+local cadence = require "cadence"
 local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
-
-local ACTIVE = { interviewing = true, final = true }
 
 --- The name in a reference such as "Dana Whitfield, former manager".
 local function name_of(reference) return (reference:match("^%s*([^,(]-)%s*[,(]") or reference):match("^%s*(.-)%s*$") end
@@ -19,7 +18,8 @@ return function(options)
     rule = "10. References and outside help",
     only = options.only, except = options.except,
     plan = function(app, ctx)
-      if not ACTIVE[app.stage] and #ctx:upcoming("interview") == 0 then return end
+      local interviewing = cadence.stages.interview_rounds[app.stage]
+      if not interviewing and #ctx:upcoming("interview") == 0 then return end
       -- When they are needed: a final round on the calendar, or reached.
       local final
       for _, e in ipairs(ctx:upcoming("interview")) do
@@ -61,7 +61,7 @@ return function(options)
       end
       -- Outside help: someone who knows the people you met.
       local meeting = ctx:last("interview")
-      if meeting and ACTIVE[app.stage] then
+      if meeting and interviewing then
         for _, c in ipairs(ctx.contacts) do
           if (c.role == "insider" or c.role == "referrer") and ctx:sent("put-in-a-word", meeting.day, c.name) == 0 then
             ctx:propose{

@@ -1,9 +1,8 @@
 -- Rule 2: thank each person met, the same day as the interview.
 -- Rule 3: when interested, tie one of your strengths to one need they named.
+local cadence = require "cadence"
 local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
-
-local ENDED = { accepted = true, declined = true, withdrawn = true }
 
 --- options: within_days (older interviews are past thanking; default 7), only / except.
 return function(options)
@@ -14,13 +13,12 @@ return function(options)
     rule = "2. Thank-you the same day, to each person met",
     only = options.only, except = options.except,
     plan = function(app, ctx)
-      if ENDED[app.stage] then return end
+      if cadence.stages.ended_by_you[app.stage] then return end
       -- Only the last days' interviews: walk back from the newest event.
       local timeline, recent = ctx.timeline, {}
-      local since = ctx.today.number - window
       for i = #timeline, 1, -1 do
         local e = timeline[i]
-        if e.day.number < since then break end
+        if ctx.today - e.day > window then break end
         if e.kind == "interview" then table.insert(recent, 1, e) end
       end
       for _, interview in ipairs(recent) do

@@ -3,6 +3,7 @@
 -- Rule 4: a promised next step ("call me in two weeks") overrides the cadence
 -- until it has passed; then the weekly cadence resumes from that touch.
 -- Rule 7: when the touches run out, it is time to move on (ghosted, reversible).
+local cadence = require "cadence"
 local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 local drafts = require "cadence.drafts"
@@ -15,8 +16,8 @@ return function(options)
     name = "weekly-status", cite = "rule 5",
     rule = ("5. Weekly status for %d weeks; 4. wait as promised; 7. then move on"):format(weeks),
     trigger = { "interview", "screen" },
-    -- An offer, a decision or silence already marked: nothing to chase.
-    skip_stages = { "saved", "applied", "offer", "negotiating", "rejected", "ghosted", "accepted", "declined", "withdrawn" },
+    -- Only while they are assessing you: an offer, a decision or silence already marked leaves nothing to chase.
+    stages = cadence.stages.being_assessed,
     steps = { { kind = "status", label = "weekly status", after = 7, every = 7, times = weeks } },
     at_least = 4,
     promises = true,            -- rule 4

@@ -37,7 +37,7 @@ struct Agenda: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 guard days >= 0 else { throw ValidationError("--days is 0 or more") }
-                let day = try asOf.map { try dayFlag($0, field: "as-of") }
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 // The items as data cross into Swift only when something needs them (it costs, at thousands).
                 let needsData = output.json || ics != nil || eml != nil
                 let result = try PolicyScript.evaluate(workspace, asOf: day, name: "agenda",
@@ -107,7 +107,7 @@ struct Agenda: ParsableCommand {
         @Option(help: "Act as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
 
         func perform(_ action: String, on: String? = nil, until: String? = nil) throws {
-            let day = try asOf.map { try dayFlag($0, field: "as-of") }
+            let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
             let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
             let result = try PolicyScript.evaluate(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",

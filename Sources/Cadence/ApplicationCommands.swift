@@ -27,7 +27,7 @@ struct ApplicationCommand: ParsableCommand {
             "Something you found out, as topic=answer: hours=\"9 to 5\", office=\"open plan\" (repeatable; topic= forgets it).",
             valueName: "topic=answer")) var facts: [String] = []
 
-        func apply(to a: inout Application) throws {
+        func apply(to a: inout Application, today: LocalDate) throws {
             if let source { a.source = source }
             if let location { a.location = location }
             if let url { a.url = url }
@@ -35,7 +35,7 @@ struct ApplicationCommand: ParsableCommand {
                 _ = try SalaryRange(parsing: salary)     // refused unless an amount or range with a currency
                 a.postedSalary = salary
             }
-            if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline") }
+            if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline", from: today) }
             if let interest { a.interest = interest }
             if let targets { a.targets = try SalaryTargets(parsing: targets) }
             if !needs.isEmpty { a.needs = needs }
@@ -74,7 +74,7 @@ struct ApplicationCommand: ParsableCommand {
                 let app = try workspace.open().write("app add \(company) \(role)") { ws -> Application in
                     let owner = try ws.candidate(candidate)
                     var app = Application(candidateID: owner.id!, company: company, role: role)
-                    try fields.apply(to: &app)
+                    try fields.apply(to: &app, today: try ws.today(of: app))
                     let start: WorkspaceService.Start = saved
                         ? .saved : .applied(try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
                     return try ws.addApplication(app, start: start, again: again)
@@ -98,7 +98,7 @@ struct ApplicationCommand: ParsableCommand {
                     var a = try ws.application(app)
                     if let company { a.company = company }
                     if let role { a.role = role }
-                    try fields.apply(to: &a)
+                    try fields.apply(to: &a, today: try ws.today(of: a))
                     try ws.update(a)
                     return a
                 }

@@ -29,7 +29,7 @@ struct OfferCommand: ParsableCommand {
                 let offer = try workspace.open().write("offer add --app \(app)") { ws -> Offer in
                     let a = try ws.application(app)
                     var o = Offer(applicationID: a.id!, base: baseMoney)
-                    try fields.apply(to: &o)
+                    try fields.apply(to: &o, today: try ws.today(ofApplication: o.applicationID))
                     return try ws.addOffer(o, receivedAt: try Timestamps.instant(at, timeZone: try ws.timeZone(of: a)))
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.baseText)\n")
@@ -53,7 +53,7 @@ struct OfferCommand: ParsableCommand {
                 let updated = try workspace.open().write("offer edit \(offer)") { ws -> Offer in
                     var o = try ws.offer(offer)
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    try fields.apply(to: &o)
+                    try fields.apply(to: &o, today: try ws.today(ofApplication: o.applicationID))
                     if let newStatus { o.status = newStatus }
                     try ws.update(o)
                     return o
@@ -83,7 +83,7 @@ struct OfferCommand: ParsableCommand {
                     o.revises = previous.id
                     o.status = .negotiating
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    try fields.apply(to: &o)
+                    try fields.apply(to: &o, today: try ws.today(ofApplication: o.applicationID))
                     let zone = try ws.timeZone(ofApplication: o.applicationID)
                     return try ws.reviseOffer(o, asked: asked, note: note, at: try Timestamps.instant(at, timeZone: zone))
                 }

@@ -39,7 +39,7 @@ struct OfferFields: ParsableArguments {
     @Option(help: "Start date.") var start: String?
     @Option(help: "Answer by this date.") var respondBy: String?
 
-    func apply(to o: inout Offer) throws {
+    func apply(to o: inout Offer, today: LocalDate) throws {
         let currency = o.base.currency
         func money(_ text: String, _ field: String) throws -> Money? {
             text.isEmpty ? nil : try Money(parsing: text, defaultCurrency: currency, field: field)
@@ -74,8 +74,8 @@ struct OfferFields: ParsableArguments {
             let (name, terms) = try pair(item, "benefit")
             o.benefits[name] = terms.isEmpty ? nil : terms
         }
-        if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by") }
-        if let start { o.startDate = try dayFlag(start, field: "start") }
+        if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by", from: today) }
+        if let start { o.startDate = try dayFlag(start, field: "start", from: today) }
     }
 
     /// RSUs (by value, or shares and price) or options (shares, strike, value per share), and the vesting.

@@ -62,9 +62,14 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 /// A day given on the command line: a date or a phrase ("friday", "in 2
-/// weeks"), counted from today on this machine's calendar.
-func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future) throws -> LocalDate {
-    try DatePhrase.date(text, from: LocalDate(Date(), in: TimeZone.current), lean: lean, field: field)
+/// weeks"), counted from `today` (the candidate's: `WorkspaceService.today`).
+func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future, from today: LocalDate) throws -> LocalDate {
+    try DatePhrase.date(text, from: today, lean: lean, field: field)
+}
+
+/// A day given on the command line, counted from today in `workspace` (the first candidate's).
+func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future, in workspace: WorkspaceOptions) throws -> LocalDate {
+    try dayFlag(text, field: field, lean: lean, from: try workspace.open().read { try $0.today() })
 }
 
 /// Rows a read passed over or read in part (see `StoredProblems`), as warnings.

@@ -50,8 +50,6 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    static func today() -> LocalDate { LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
-
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install a package (a folder, a .lua file, or a git repository), pinned, after its tests pass.",
@@ -99,7 +97,7 @@ struct PolicyCommand: ParsableCommand {
     static func install(_ source: String, options: [String: String], limits: PackageLock.Limits, acceptReads: Bool,
                         workspace: WorkspaceOptions, verb: String, consented: PolicyManifest? = nil) throws {
         let location = workspace.location
-        _ = try location.open()  // a workspace that exists and is Cadence's
+        let store = try location.open()  // a workspace that exists and is Cadence's
         let scratch = try PackageInstaller.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let installer = PackageInstaller(workspace: location.directory)
@@ -113,7 +111,7 @@ struct PolicyCommand: ParsableCommand {
         guard passed || count == 0 else {
             throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
         }
-        try installer.install(prepared, limits: limits, today: today())
+        try installer.install(prepared, limits: limits, today: try store.read { try $0.today() })
         Output.write("""
             \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
               \(manifest.summary)
@@ -160,7 +158,7 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let day = try asOf.map { try dayFlag($0, field: "as-of") }
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 let scratch = try PackageInstaller.scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }

@@ -25,7 +25,7 @@ struct Report: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard days >= 0 else { throw ValidationError("--days is 0 or more") }
-            let day = try asOf.map { try dayFlag($0, field: "as-of") }
+            let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
             let result = try PolicyScript.evaluate(workspace, asOf: day, name: "report", writes: false,
                                               arguments: [optional(candidate), .integer(Int64(days)), .boolean(json)], """

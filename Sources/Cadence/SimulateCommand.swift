@@ -25,7 +25,7 @@ struct Simulate: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard (1...104).contains(weeks) else { throw ValidationError("--weeks is 1 to 104") }
-            let start = try from.map { try dayFlag($0, field: "from") }
+            let start = try from.map { try dayFlag($0, field: "from", in: workspace) }
             let result = try PolicyScript.evaluate(workspace, asOf: start, name: "simulate", arguments: [
                 LuaValue(app), .integer(Int64(weeks * 7)), .table(LuaTable(array: assumptions.map { LuaValue($0) })),
             ], """

@@ -1,8 +1,10 @@
 /// What a candidate should know before an offer (follow-up practice, rule
-/// 12): the topics `missing_info` asks about until an answer is recorded.
-/// People name them in their own words ("moving", "the area"), so each topic
-/// has the names it answers to; one list, read by the command that records
-/// facts and by the policy that asks (through `cadence.fact_topics()`).
+/// 12): the topics `missing_info` asks about until an answer is recorded,
+/// in the order it asks. People name them in their own words ("moving",
+/// "the area"), so each topic has the names it answers to, the words that
+/// show a question of theirs already covers it, and the question to ask;
+/// one list, read by the command that records facts and by the policy that
+/// asks (through `cadence.fact_topics()`).
 public enum FactTopic: String, CaseIterable, Sendable {
     case office, hours, location, contract, benefits, raises, relocation, community, drawbacks
 
@@ -18,6 +20,39 @@ public enum FactTopic: String, CaseIterable, Sendable {
         case .relocation: ["moving", "moving expenses", "relocating", "relocate", "move"]
         case .community: ["area", "the area", "schools", "neighbourhood", "neighborhood", "community and schools"]
         case .drawbacks: ["drawback", "downsides", "downside", "hardest part", "why is it open", "cons"]
+        }
+    }
+
+    /// Words that show one of the candidate's own questions already asks
+    /// about the topic, found anywhere in it ("flexib" covers "flexible
+    /// hours" and "flexibility"). Stems, unlike `aliases`, which are whole
+    /// names of a recorded fact.
+    public var coveredBy: [String] {
+        switch self {
+        case .office: ["office"]
+        case .hours: ["hours", "flexib"]
+        case .location: ["location", "remote", "hybrid"]
+        case .contract: ["contract", "permanent", "notice"]
+        case .benefits: ["benefit", "pension", "holiday", "health"]
+        case .raises: ["raise", "salary-increase", "salary increase", "review"]
+        case .relocation: ["moving", "relocat"]
+        case .community: ["community", "school", "area"]
+        case .drawbacks: ["drawback", "hardest", "why is it open"]
+        }
+    }
+
+    /// The question to ask while the topic is unknown.
+    public var question: String {
+        switch self {
+        case .office: "Where would I be working day to day, and what is the office like?"
+        case .hours: "What are the usual working hours, and how much flexibility is there?"
+        case .location: "Where is the role based, and how much remote work is possible?"
+        case .contract: "Is the contract permanent, and what is the notice period?"
+        case .benefits: "What benefits come with the role: pension, health care, holiday?"
+        case .raises: "How and when are salaries reviewed?"
+        case .relocation: "Would moving expenses be covered?"
+        case .community: "What is the area like to live in: the community, the schools?"
+        case .drawbacks: "What is hardest about this role, and why is it open?"
         }
     }
 

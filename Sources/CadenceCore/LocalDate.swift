@@ -51,6 +51,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init(iso text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { throw DomainError.invalid(field: "date", "'\(text)' is not a date (expected YYYY-MM-DD)") }
         try self.init(year: y, month: m, day: d)
@@ -66,7 +67,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
+    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic. A Lua
+    /// `Date` is this number alone; its year, month, day and words are read
+    /// from here (`HostFunctions`), so the calendar is written once.
     public var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
@@ -116,6 +119,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// The date as people write it in a sentence: "Mon 2 Mar".
+    public var shortText: String {
+        "\(weekday.name.prefix(3)) \(day) \(DatePhrase.monthNames[month - 1].prefix(3).capitalized)"
     }
 
     public init(from decoder: Decoder) throws {

@@ -13,6 +13,29 @@ public enum Stage: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// The stages that end an application: `isTerminal`'s, as a set.
+    public static let terminal = Set(allCases.filter(\.isTerminal))
+
+    /// Ended by the candidate's own decision (accepted, declined, withdrawn):
+    /// over, but not by a rejection, which still deserves thanks and a
+    /// request for feedback. Follow-ups leave these alone.
+    public static let endedByYou = terminal.subtracting([.rejected])
+
+    /// A screen or interview rounds: they are assessing you, and a weekly
+    /// word keeps you in mind.
+    public static let beingAssessed: Set<Stage> = [.screening, .interviewing, .final]
+
+    /// Past the screen, before an offer: when references are asked for and
+    /// an insider's word helps.
+    public static let interviewRounds: Set<Stage> = [.interviewing, .final]
+
+    /// An offer is on the table, answered or being negotiated.
+    public static let withOffer: Set<Stage> = [.offer, .negotiating]
+
+    /// They have decided (an offer came) or it is over: no decision to wait
+    /// for. Not ghosted: silence decides nothing.
+    public static let decided = withOffer.union(terminal)
+
     /// The order of progress, for sorting listings.
     var rank: Int { Stage.allCases.firstIndex(of: self)! }
     public static func < (a: Stage, b: Stage) -> Bool { a.rank < b.rank }

@@ -119,15 +119,27 @@ struct ObjectClasses {
         list = try args.metatable(first + 3)
     }
 
-    /// A Date object as the Lua half makes them: its day number. Dates are
-    /// values (they refuse new fields), so a bulk read shares one per day.
+    /// A Date object as the Lua half makes them (init.lua's one constructor):
+    /// its day number in one field. Written here rather than asked of Lua,
+    /// since a search's log has a Date per event. Dates are values (they
+    /// refuse new fields), so a bulk read shares one per day.
     func date(_ name: String, _ day: LocalDate?, sharedIn days: LuaShared? = nil, into t: LuaTableBuilder) throws {
         guard let day else { return }
         let number = Int64(day.dayNumber)
         if let days {
-            try t.set(name, sharedIn: days, key: number, hash: 1, metatable: date) { $0.set("number", number) }
+            try t.set(name, sharedIn: days, key: number, hash: 1, metatable: date) { $0.set(Self.dayField, number) }
         } else {
-            try t.set(name, hash: 1, metatable: date) { $0.set("number", number) }
+            try t.set(name, hash: 1, metatable: date) { $0.set(Self.dayField, number) }
         }
     }
+
+    /// The day of a Lua Date that came back to Swift, or nil for anything else.
+    static func day(of value: LuaValue) -> LocalDate? {
+        guard let t = value.tableValue, t.array.isEmpty, t.hash.count == 1, let number = t[dayField].integerValue else { return nil }
+        return LocalDate(dayNumber: Int(number))
+    }
+
+    /// The field of a Lua Date that holds its day number: the Lua half's
+    /// representation, which Swift alone besides init.lua knows.
+    static let dayField = "number"
 }

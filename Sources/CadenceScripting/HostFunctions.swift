@@ -3,11 +3,13 @@ import CadenceSharing
 import Foundation
 import LuaBinding
 
-/// The host functions of `require "cadence"` that need no workspace: dates
-/// in words, money, refs, stages and the fact topics. The workspace's host
-/// and the isolated worker's host both have them, from here.
+/// The host functions of `require "cadence"` that need no workspace: the
+/// calendar and dates in words, money, refs, stages and the fact topics.
+/// The workspace's host and the isolated worker's host both have them, from
+/// here. None reads the clock: "today" is the host's own (`today`), the
+/// candidate's day in the workspace and the day sent to the worker.
 enum HostFunctions {
-    static func pure(in lua: LuaState, today: @escaping () throws -> LocalDate) throws -> [String: LuaValue] {
+    static func pure(in lua: LuaState) throws -> [String: LuaValue] {
         var host: [String: LuaValue] = [:]
         var failure: Error?
         func add(_ name: String, _ body: @escaping LuaCallback) {
@@ -19,9 +21,9 @@ enum HostFunctions {
         func events(_ list: LuaTable) -> [Event] {
             list.array.compactMap { value in
                 guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
-                      let day = e["day"].tableValue?["number"].integerValue else { return nil }
+                      let day = ObjectClasses.day(of: e["day"]) else { return nil }
                 return Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
-                             at: LocalDate(dayNumber: Int(day)).noon(in: "UTC"), round: e["round"].stringValue,
+                             at: day.noon(in: "UTC"), round: e["round"].stringValue,
                              stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue)
             }
         }
@@ -47,11 +49,29 @@ enum HostFunctions {
             let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
             return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
         }
-        // A date phrase ("friday next week", "in a fortnight"), from today or
-        // from the day given; leaning "past" reads a bare weekday as the last one.
+        // The calendar, for Lua's Date (Scripts/cadence/init.lua), which holds
+        // a day number and nothing else: LocalDate owns the arithmetic, the
+        // range and the words.
+        // The first and last day numbers a date may have (LocalDate.years).
+        add("date_range") { _ in [LuaValue(LocalDate.earliest.dayNumber), LuaValue(LocalDate.latest.dayNumber)] }
+        // "YYYY-MM-DD" as a day number, or nil (not such a date, or beyond the range).
+        add("day_number") { args in
+            let text = try args.string(1)
+            return .one((try? LocalDate(iso: text)).map { LuaValue($0.dayNumber) } ?? .nil)
+        }
+        // A day number's year, month, day, weekday ("monday"), "YYYY-MM-DD", "Mon 2 Mar" and whether it is a weekend.
+        add("date_parts") { args in
+            let day = LocalDate(dayNumber: Int(try args.integer(1)))
+            return [LuaValue(day.year), LuaValue(day.month), LuaValue(day.day), LuaValue(String(describing: day.weekday)),
+                    LuaValue(day.description), LuaValue(day.shortText), .boolean(day.weekday.isWeekend)]
+        }
+        // Why `what` (a date made by arithmetic, in words) is refused.
+        add("beyond_dates") { args in .one(LuaValue(LocalDate.outOfRange(try args.string(1)))) }
+        // A date phrase ("friday next week", "in a fortnight") counted from
+        // the day given; leaning "past" reads a bare weekday as the last one.
         add("date") { args in
             let text = try args.string(1)
-            let from = try args.optionalString(2).map { try LocalDate(iso: $0) } ?? today()
+            let from = try LocalDate(iso: try args.string(2))
             let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
             do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
             catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
@@ -70,21 +90,34 @@ enum HostFunctions {
             let candidates = try args.table(2).array.compactMap(\.stringValue)
             return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
         }
-        // The stages, in order, and which of them end an application: Stage owns both.
+        // The stages, in order, and the named sets of them the policies read,
+        // each a set ({ offer = true, … }): Stage owns them all.
         add("stages") { _ in
-            var terminal = LuaTable()
-            for stage in Stage.allCases where stage.isTerminal { terminal[stage.rawValue] = .boolean(true) }
+            func set(_ stages: Set<Stage>) -> LuaValue {
+                var t = LuaTable()
+                for stage in stages { t[stage.rawValue] = .boolean(true) }
+                return .table(t)
+            }
             var stages = LuaTable(array: Stage.allCases.map { LuaValue($0.rawValue) })
-            stages["terminal"] = .table(terminal)
+            stages["terminal"] = set(Stage.terminal)
+            stages["ended_by_you"] = set(Stage.endedByYou)
+            stages["being_assessed"] = set(Stage.beingAssessed)
+            stages["interview_rounds"] = set(Stage.interviewRounds)
+            stages["with_offer"] = set(Stage.withOffer)
+            stages["decided"] = set(Stage.decided)
             return .one(.table(stages))
         }
-        // Rule 12's topics and the names people give them (FactTopic owns the list).
+        // Rule 12's topics in order, each { name, aliases, covered_by, question } (FactTopic owns the list).
         add("fact_topics") { _ in
-            var topics = LuaTable()
-            for topic in FactTopic.allCases {
-                topics[topic.rawValue] = .table(LuaTable(array: topic.aliases.map { LuaValue($0) }))
-            }
-            return .one(.table(topics))
+            func texts(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { LuaValue($0) })) }
+            return .one(.table(LuaTable(array: FactTopic.allCases.map { topic in
+                var t = LuaTable()
+                t["name"] = LuaValue(topic.rawValue)
+                t["aliases"] = texts(topic.aliases)
+                t["covered_by"] = texts(topic.coveredBy)
+                t["question"] = LuaValue(topic.question)
+                return .table(t)
+            })))
         }
         // What a shared package may read, by record, and what it is always given: ReadableFields owns both.
         add("readable_fields") { _ in

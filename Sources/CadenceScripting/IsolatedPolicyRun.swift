@@ -23,9 +23,7 @@ public enum IsolatedPolicyRun {
             let worker = try lua.load(String(decoding: try Data(contentsOf: URL(fileURLWithPath: workerPath)), as: UTF8.self),
                                       name: "@" + workerPath)
             var pure = LuaTable()
-            for (name, function) in try HostFunctions.pure(in: lua, today: { LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }) {
-                pure[name] = function
-            }
+            for (name, function) in try HostFunctions.pure(in: lua) { pure[name] = function }
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)

@@ -23,12 +23,11 @@ struct RecordFields {
 
     mutating func text(_ key: String) throws -> String? {
         read.insert(key)
+        if let day = ObjectClasses.day(of: table[key]) { return day.description }     // a Date
         switch table[key] {
         case .nil: return nil
         case .string(let s): return s.description
         case .integer(let n): return String(n)
-        case .table(let t) where t.array.isEmpty && t.hash.count == 1 && t["number"].integerValue != nil:
-            return LocalDate(dayNumber: Int(t["number"].integerValue!)).description     // a Date
         case let other: throw fail(key, "'\(key)' is text, not a \(other.typeName)")
         }
     }

@@ -94,9 +94,9 @@ public final class WorkspaceAPI {
         self.asOf = asOf
     }
 
-    /// Today for the candidate of `application` (or the first candidate).
+    /// Today for the candidate of `application` (or the first candidate), unless the script runs as of another day.
     func today(for application: Int64? = nil) throws -> LocalDate {
-        try asOf ?? LocalDate(Date(), in: zone(of: application))
+        try asOf ?? workspace.today(ofApplication: application)
     }
 
     /// The instant stages are derived at: the end of the as-of day, or now.
@@ -127,7 +127,7 @@ public final class WorkspaceAPI {
             })
         }
         host["atomic"] = .function(try lua.unyieldableCall())
-        for (name, function) in try HostFunctions.pure(in: lua, today: { [self] in try today() }) { host[name] = function }
+        for (name, function) in try HostFunctions.pure(in: lua) { host[name] = function }
         try registerPackages(into: &host, lua: lua)
         let loader = try lua.function { _ in .one(.table(host)) }
         guard let preload = try lua.globals.table("package")?.table("preload") else {

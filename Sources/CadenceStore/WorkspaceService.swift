@@ -39,6 +39,18 @@ extension WorkspaceService {
 
     public func timeZonesByApplication() throws -> [Int64: String] { try Queries.timeZonesByApplication(db) }
 
+    /// Today for the candidate of application `id` (without one, the first
+    /// candidate): the day in their time zone. Every "today" of a command or
+    /// a script is this one, so the agenda and the command line agree on it.
+    public func today(ofApplication id: Int64? = nil, now: Date = Date()) throws -> LocalDate {
+        LocalDate.today(in: try timeZone(ofApplication: id), now: now)
+    }
+
+    /// Today for the candidate of `application` (one not yet added too).
+    public func today(of application: Application, now: Date = Date()) throws -> LocalDate {
+        LocalDate.today(in: try timeZone(of: application), now: now)
+    }
+
     public func applications(_ visibility: Visibility = .live) throws -> [Application] {
         let hidden = try archivedCandidates()
         return try Queries.applications(db).filter { visibility.shows($0.archivedAt, candidate: $0.candidateID, hidden) }

@@ -15,7 +15,8 @@ struct LocalDateTests {
         #expect(try LocalDate(iso: "1970-01-01").dayNumber == 0)
     }
 
-    @Test("impossible dates are refused, naming the field", arguments: ["2026-02-30", "2026-13-01", "2025-02-29", "20260302", "2026-3-2"])
+    @Test("impossible dates are refused, naming the field",
+          arguments: ["2026-02-30", "2026-13-01", "2025-02-29", "20260302", "2026-3-2", "2026-+3-02", "+026-03-02", "2026-03- 2"])
     func impossible(text: String) {
         #expect(throws: DomainError.self) { try LocalDate(iso: text) }
     }
@@ -40,6 +41,25 @@ struct LocalDateTests {
         let lateInLondon = Date(timeIntervalSince1970: 1_772_492_400)  // 2026-03-02 23:00 UTC
         #expect(LocalDate(lateInLondon, in: "Europe/London").description == "2026-03-02")
         #expect(LocalDate(lateInLondon, in: "Asia/Tokyo").description == "2026-03-03")
+        #expect(LocalDate.today(in: "Asia/Tokyo", now: lateInLondon).description == "2026-03-03")
+        #expect(LocalDate.today(in: "America/New_York", now: lateInLondon).description == "2026-03-02")
+    }
+
+    @Test("the range's edges: 1900-01-01 and 2200-12-31 are kept, the days beyond them refused")
+    func range() throws {
+        #expect(LocalDate.earliest.description == "1900-01-01" && LocalDate.latest.description == "2200-12-31")
+        #expect(try LocalDate(iso: "1900-01-01") == LocalDate.earliest)
+        #expect(try LocalDate(iso: "2200-12-31") == LocalDate.latest)
+        for beyond in ["1899-12-31", "2201-01-01"] {
+            #expect { try LocalDate(iso: beyond) } throws: { "\($0)".contains("beyond the dates Cadence keeps (years 1900–2200)") }
+        }
+        #expect(throws: DomainError.self) { try LocalDate.latest.adding(days: 1).checkRange(field: "due") }
+    }
+
+    @Test("a date in a sentence: weekday, day, month")
+    func short() throws {
+        #expect(try LocalDate(iso: "2026-03-02").shortText == "Mon 2 Mar")
+        #expect(try LocalDate(iso: "2026-12-27").shortText == "Sun 27 Dec")
     }
 }
 

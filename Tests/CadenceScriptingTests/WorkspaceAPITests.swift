@@ -177,6 +177,93 @@ struct WorkspaceAPITests {
             == [12, "saved", true, .nil])
     }
 
+    @Test("today is the candidate's day, in their time zone, for commands and scripts alike")
+    func todayInTheCandidatesZone() throws {
+        let lateInLondon = Date(timeIntervalSince1970: 1_772_494_200)  // 2026-03-02 23:30 UTC
+        #expect(try harness.store.read { try $0.today(ofApplication: 1, now: lateInLondon) }.description == "2026-03-02")
+        try harness.store.write("move") { ws in
+            var alex = try ws.candidate(nil)
+            alex.timeZone = "Asia/Tokyo"
+            try ws.update(alex)
+            #expect(try ws.today(ofApplication: 1, now: lateInLondon).description == "2026-03-03")
+            #expect(try ws.today(of: try ws.application("acme"), now: lateInLondon).description == "2026-03-03")
+        }
+    }
+
+    @Test("the named stage sets are Stage's, exported as sets")
+    func stageSets() throws {
+        let sets: [(String, Set<Stage>)] = [
+            ("terminal", Stage.terminal), ("ended_by_you", Stage.endedByYou), ("being_assessed", Stage.beingAssessed),
+            ("interview_rounds", Stage.interviewRounds), ("with_offer", Stage.withOffer), ("decided", Stage.decided),
+        ]
+        for (name, set) in sets {
+            let got = try harness.run("""
+                local names = {}
+                for stage, yes in pairs(cadence.stages.\(name)) do if yes == true then names[#names + 1] = stage end end
+                table.sort(names)
+                return table.concat(names, ',')
+                """)
+            #expect(got == [LuaValue(set.map(\.rawValue).sorted().joined(separator: ","))], "\(name)")
+        }
+    }
+
+    @Test("the fact topics are FactTopic's: names, aliases, words and questions, in order, and by name")
+    func factTopics() throws {
+        let got = try harness.run("""
+            local lines = {}
+            for i, t in ipairs(cadence.fact_topics()) do
+              lines[i] = table.concat({ t.name, table.concat(t.aliases, '/'), table.concat(t.covered_by, '/'), t.question }, '|')
+            end
+            return table.concat(lines, '\\n'), cadence.fact_topics().relocation.question
+            """)
+        let expected = FactTopic.allCases.map {
+            [$0.rawValue, $0.aliases.joined(separator: "/"), $0.coveredBy.joined(separator: "/"), $0.question].joined(separator: "|")
+        }
+        #expect(got == [LuaValue(expected.joined(separator: "\n")), LuaValue(FactTopic.relocation.question)])
+    }
+
+    @Test("Lua's dates are LocalDate's on every day of the range, and the days beyond it are refused")
+    func datesAgreeWithSwift() throws {
+        // Walks 1900-01-01 to 2200-12-31 by + 1, each day read back from its text.
+        let got = try harness.run("""
+            local first, last = cadence.date('1900-01-01'), cadence.date('2200-12-31')
+            local lines, d, i = {}, first, 0
+            while true do
+              i = i + 1
+              local read = cadence.date(d:iso())
+              local same = read == d and read - first == i - 1 and tostring(d) == d:iso()
+                and d:iso() == ('%04d-%02d-%02d'):format(d.year, d.month, d.day)
+              lines[i] = ('%s|%s|%s|%s|%s'):format(d, d:short(), d.weekday, d:is_weekend(), same)
+              if d == last then break end
+              d = d + 1
+            end
+            return table.concat(lines, '\\n'), first:day_number(), last - first
+            """)
+        let first = LocalDate.earliest.dayNumber
+        let days = (first...LocalDate.latest.dayNumber).map { LocalDate(dayNumber: $0) }
+        let expected = days.map { "\($0)|\($0.shortText)|\(String(describing: $0.weekday))|\($0.weekday.isWeekend)|true" }
+        #expect(got.count == 3)
+        #expect(got[0] == LuaValue(expected.joined(separator: "\n")))
+        #expect(got[1] == LuaValue(first) && got[2] == LuaValue(days.count - 1))
+        // Beyond either edge, by arithmetic, by text or by day number: refused, saying which years are kept.
+        let refused = try harness.run("""
+            local messages = {}
+            for i, f in ipairs{
+              function() return cadence.date('1900-01-01') - 1 end, function() return cadence.date('2200-12-31') + 1 end,
+              function() return 1 + cadence.date('2200-12-31') end, function() return cadence.date('1899-12-31') end,
+              function() return cadence.date('2201-01-01') end,
+              function() return cadence.Date.from_day_number(cadence.date('1900-01-01'):day_number() - 1) end,
+            } do
+              local ok, message = pcall(f)
+              messages[i] = ok and 'accepted' or tostring(message)
+            end
+            return table.unpack(messages)
+            """)
+        #expect(refused.count == 6)
+        for message in refused { #expect(message.stringValue?.contains("beyond the dates Cadence keeps (years 1900–2200)") == true, "\(message)") }
+        #expect(refused[1].stringValue?.contains("'2200-12-31 + 1' is beyond") == true, "\(refused[1])")
+    }
+
     @Test("objects have readable fields, print as a summary, compare with ==, and iterate with pairs")
     func objects() throws {
         #expect(try harness.run("local a = cadence.app('acme') return a.company, a.stage, a.interest, tostring(a)")
