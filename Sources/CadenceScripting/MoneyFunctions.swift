@@ -9,6 +9,13 @@ import LuaBinding
 /// amount is an error, never a wrapped number.
 enum MoneyFunctions {
     static var all: [(name: String, body: LuaCallback)] { [
+        // An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }, or nil and why.
+        ("money", { args in
+            let text = try args.string(1)
+            let currency = try args.optionalString(2)
+            do { return .one(try LuaValueEncoder().encode(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
+            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+        }),
         // "1,200.50 GBP", "-1.50 GBP"; with a period, "25 GBP an hour" (Money.description).
         ("money_text", { args in
             let money = try money(args, 1)

@@ -1,0 +1,48 @@
+import CadenceCore
+import LuaBinding
+
+/// The calendar's host functions, for Lua's Date (Scripts/cadence/init.lua),
+/// which holds a day number and nothing else: `LocalDate` owns the
+/// arithmetic, the range and the words, and Lua asks it.
+enum CalendarFunctions {
+    static var all: [(name: String, body: LuaCallback)] { [
+        ("date_range", dateRange),
+        ("day_number", dayNumber),
+        ("date_parts", dateParts),
+        ("beyond_dates", beyondDates),
+        ("date", date),
+    ] }
+
+    /// The first and last day numbers a date may have (`LocalDate.years`).
+    static func dateRange(_ args: LuaArguments) throws -> LuaResults {
+        [LuaValue(LocalDate.earliest.dayNumber), LuaValue(LocalDate.latest.dayNumber)]
+    }
+
+    /// "YYYY-MM-DD" as a day number, or nil (not such a date, or beyond the range).
+    static func dayNumber(_ args: LuaArguments) throws -> LuaResults {
+        .one((try? LocalDate(iso: try args.string(1))).map { LuaValue($0.dayNumber) } ?? .nil)
+    }
+
+    /// A day number's year, month, day, weekday ("monday"), "YYYY-MM-DD",
+    /// "Mon 2 Mar" and whether it is a weekend.
+    static func dateParts(_ args: LuaArguments) throws -> LuaResults {
+        let day = LocalDate(dayNumber: Int(try args.integer(1)))
+        return [LuaValue(day.year), LuaValue(day.month), LuaValue(day.day), LuaValue(String(describing: day.weekday)),
+                LuaValue(day.description), LuaValue(day.shortText), .boolean(day.weekday.isWeekend)]
+    }
+
+    /// Why `what` (a date made by arithmetic, in words) is refused.
+    static func beyondDates(_ args: LuaArguments) throws -> LuaResults {
+        .one(LuaValue(LocalDate.outOfRange(try args.string(1))))
+    }
+
+    /// A date phrase ("friday next week", "in a fortnight") counted from the
+    /// day given; leaning "past" reads a bare weekday as the last one.
+    static func date(_ args: LuaArguments) throws -> LuaResults {
+        let text = try args.string(1)
+        let from = try LocalDate(iso: try args.string(2))
+        let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
+        do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
+        catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+    }
+}

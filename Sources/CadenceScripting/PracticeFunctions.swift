@@ -1,0 +1,109 @@
+import CadenceCore
+import CadenceSharing
+import LuaBinding
+
+/// The host functions for the practice's vocabulary: stages and the named
+/// sets the policies read, the fact topics, what a shared package may read,
+/// refs and near misses. Swift owns each list; Lua reads it from here.
+enum PracticeFunctions {
+    static var all: [(name: String, body: LuaCallback)] { [
+        ("stages", stages),
+        ("stage", stage),
+        ("stage_history", stageHistory),
+        ("fact_topics", factTopics),
+        ("readable_fields", readableFields),
+        ("ref", ref),
+        ("nearest", nearest),
+    ] }
+
+    /// The stages, in order, and the named sets of them the policies read,
+    /// each a set ({ offer = true, … }): `Stage` owns them all.
+    static func stages(_ args: LuaArguments) throws -> LuaResults {
+        func set(_ stages: Set<Stage>) -> LuaValue {
+            var t = LuaTable()
+            for stage in stages { t[stage.rawValue] = .boolean(true) }
+            return .table(t)
+        }
+        var stages = LuaTable(array: Stage.allCases.map { LuaValue($0.rawValue) })
+        stages["terminal"] = set(Stage.terminal)
+        stages["ended_by_you"] = set(Stage.endedByYou)
+        stages["being_assessed"] = set(Stage.beingAssessed)
+        stages["interview_rounds"] = set(Stage.interviewRounds)
+        stages["with_offer"] = set(Stage.withOffer)
+        stages["decided"] = set(Stage.decided)
+        return .one(.table(stages))
+    }
+
+    /// The stage of events that exist only in Lua (a simulation's).
+    static func stage(_ args: LuaArguments) throws -> LuaResults {
+        .one(LuaValue(StageHistory(events: events(try args.table(1))).current.rawValue))
+    }
+
+    /// The dated stage changes of a list of events: { { stage, day = "YYYY-MM-DD" }, … } (the report's dwell times).
+    static func stageHistory(_ args: LuaArguments) throws -> LuaResults {
+        let changes = StageHistory(events: events(try args.table(1))).changes
+        return .one(.table(LuaTable(array: changes.map { change in
+            var t = LuaTable()
+            t["stage"] = LuaValue(change.stage.rawValue)
+            t["day"] = LuaValue(LocalDate(change.at, in: "UTC").description)
+            return .table(t)
+        })))
+    }
+
+    /// Events made in Lua, for StageHistory's rules (ordered by day, then id):
+    /// each is put at noon UTC of its day, and read back on that day.
+    static func events(_ list: LuaTable) -> [Event] {
+        list.array.compactMap { value in
+            guard let e = value.tableValue, let kind = e["kind"].stringValue.flatMap(EventKind.init(rawValue:)),
+                  let day = ObjectClasses.day(of: e["day"]) else { return nil }
+            return Event(id: e["id"].integerValue, applicationID: 0, kind: kind,
+                         at: day.noon(in: "UTC"), round: e["round"].stringValue,
+                         stage: e["stage"].stringValue.flatMap(Stage.init(rawValue:)), corrects: e["corrects"].integerValue)
+        }
+    }
+
+    /// Rule 12's topics in order, each { name, aliases, covered_by, question } (`FactTopic` owns the list).
+    static func factTopics(_ args: LuaArguments) throws -> LuaResults {
+        func texts(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { LuaValue($0) })) }
+        return .one(.table(LuaTable(array: FactTopic.allCases.map { topic in
+            var t = LuaTable()
+            t["name"] = LuaValue(topic.rawValue)
+            t["aliases"] = texts(topic.aliases)
+            t["covered_by"] = texts(topic.coveredBy)
+            t["question"] = LuaValue(topic.question)
+            return .table(t)
+        })))
+    }
+
+    /// What a shared package may read, by record, and what it is always given: `ReadableFields` owns both.
+    static func readableFields(_ args: LuaArguments) throws -> LuaResults {
+        func table(_ lists: [String: [String]]) -> LuaValue {
+            var t = LuaTable()
+            for (record, names) in lists { t[record] = .table(LuaTable(array: names.map { LuaValue($0) })) }
+            return .table(t)
+        }
+        var fields = LuaTable()
+        fields["declarable"] = table(ReadableFields.declarable)
+        fields["always"] = table(ReadableFields.always)
+        return .one(.table(fields))
+    }
+
+    /// An agenda item's short name (policy.ref): FNV-1a of the text, its top
+    /// `digits` (6 by default, at most 8) hex digits; a longer ref for one
+    /// that collides. Here rather than in Lua, where the loop over bytes cost
+    /// a tenth of planning.
+    static func ref(_ args: LuaArguments) throws -> LuaResults {
+        var hash: UInt32 = 2_166_136_261
+        for byte in try args.bytes(1) { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let digits = max(6, min(8, Int(args.isNil(2) ? 6 : try args.integer(2))))
+        let hex = String(hash >> UInt32(32 - 4 * digits), radix: 16)
+        return .one(LuaValue(String(repeating: "0", count: digits - hex.count) + hex))
+    }
+
+    /// The candidate closest to a word, for "did you mean …?" (`NearMiss` owns the measure).
+    static func nearest(_ args: LuaArguments) throws -> LuaResults {
+        let word = try args.string(1)
+        let candidates = try args.table(2).array.compactMap(\.stringValue)
+        return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
+    }
+}
