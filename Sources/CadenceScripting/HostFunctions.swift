@@ -1,5 +1,4 @@
 import CadenceCore
-import CadenceSharing
 import Foundation
 import LuaBinding
 
