@@ -66,6 +66,15 @@ function repl.run(chunk)
   return true, table.concat(lines, "\n")
 end
 
+--- :reload: Cadence's modules and the workspace's scripts read afresh from
+--- disk (edited since start-up); the host's own functions (cadence.host) stay.
+function repl.reload()
+  for name in pairs(package.loaded) do
+    if name:match('^cadence%.') and name ~= 'cadence.host' or name == 'cadence' then package.loaded[name] = nil end
+  end
+  require 'cadence.repl'
+end
+
 -- Completion never runs user code: it reads tables with rawget and next, and
 -- follows metatables (through debug.getmetatable, which no __metatable
 -- hides) only to __index tables, never __index functions.

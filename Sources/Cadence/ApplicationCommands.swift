@@ -147,18 +147,19 @@ struct ApplicationCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let wanted = try stage.map { try Stage(parsing: $0) }
-                let lines = try workspace.open().read { ws -> [Line] in
+                let (lines, zones) = try workspace.open().read { ws -> ([Line], [Int64: String]) in
                     let who = try candidate.map { try ws.candidate($0).name }
-                    return try ws.summaries(archived ? .archived : .live).filter { s in
+                    return (try ws.summaries(archived ? .archived : .live).filter { s in
                         (archived || (wanted.map { s.stage == $0 } ?? (all || !s.stage.isTerminal)))
                             && (tag.map { s.application.tags.contains($0) } ?? true)
                             && (who.map { s.candidate == $0 } ?? true)
-                    }.map(Line.init)
+                    }.map(Line.init), try ws.timeZonesByApplication())
                 }
                 if output.json { return Output.write(try Output.json(lines)) }
                 Output.write(Output.table(["id", "company", "role", "stage", "since", "from them", "by you", "deadline"], lines.map {
-                    [String($0.id), $0.company, $0.role, $0.stage.rawValue, Output.day($0.stageSince),
-                     Output.day($0.lastFromThem), Output.day($0.lastByYou), $0.deadline?.description ?? ""]
+                    let zone = zones[$0.id] ?? "UTC"
+                    return [String($0.id), $0.company, $0.role, $0.stage.rawValue, Output.day($0.stageSince, in: zone),
+                            Output.day($0.lastFromThem, in: zone), Output.day($0.lastByYou, in: zone), $0.deadline?.description ?? ""]
                 }))
             }
         }
@@ -183,22 +184,24 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let detail = try workspace.open().read { ws -> Detail in
+                let (detail, zone) = try workspace.open().read { ws -> (Detail, String) in
                     let a = try ws.application(app)
                     let events = try ws.events(of: a.id!)
                     // Scheduled events are listed but do not count toward the stage yet.
                     let history = LogDigest(events, asOf: Date()).history
-                    return Detail(application: a, stage: history.current,
-                                  stageHistory: history.changes.map { .init(stage: $0.stage, at: $0.at, event: $0.eventID) },
-                                  events: events, contacts: try ws.contacts(of: a.id!, .all),
-                                  offers: try ws.offers(of: a.id!, .all), followUps: try ws.followUps(of: a.id!))
+                    return (Detail(application: a, stage: history.current,
+                                   stageHistory: history.changes.map { .init(stage: $0.stage, at: $0.at, event: $0.eventID) },
+                                   events: events, contacts: try ws.contacts(of: a.id!, .all),
+                                   offers: try ws.offers(of: a.id!, .all), followUps: try ws.followUps(of: a.id!)),
+                            try ws.timeZone(of: a))
                 }
                 if output.json { return Output.write(try Output.json(detail)) }
-                Output.write(Self.render(detail))
+                Output.write(Self.render(detail, timeZone: zone))
             }
         }
 
-        static func render(_ d: Detail) -> String {
+        /// The detail as text, its days in `timeZone` (the candidate's).
+        static func render(_ d: Detail, timeZone: String) -> String {
             let a = d.application
             var out = ["\(a.company): \(a.role) (application \(a.id!)), \(d.stage.rawValue)"]
             func field(_ name: String, _ value: String?) {
@@ -230,14 +233,14 @@ struct ApplicationCommand: ParsableCommand {
                 out += OfferText.components(o)
             }
             out.append("\nStage history")
-            for c in d.stageHistory { out.append("  \(Output.day(c.at))  \(c.stage.rawValue)") }
+            for c in d.stageHistory { out.append("  \(Output.day(c.at, in: timeZone))  \(c.stage.rawValue)") }
             out.append("\nTimeline")
             // What a correction set aside stays in the log (it is append-only), marked.
             var setAside: [Int64: Int64] = [:]
             for e in d.events { if let x = e.corrects { setAside[x] = e.id } }
             for e in d.events {
-                var text = "  \(Output.day(e.at))  #\(e.id!) \(e.kind.rawValue)"
-                if let by = setAside[e.id!] { text = "  \(Output.day(e.at))  #\(e.id!) [set aside by #\(by)] \(e.kind.rawValue)" }
+                var text = "  \(Output.day(e.at, in: timeZone))  #\(e.id!) \(e.kind.rawValue)"
+                if let by = setAside[e.id!] { text = "  \(Output.day(e.at, in: timeZone))  #\(e.id!) [set aside by #\(by)] \(e.kind.rawValue)" }
                 if !e.with.isEmpty { text += " with \(e.with.joined(separator: ", "))" }
                 if let r = e.round { text += " (\(r))" }
                 if let k = e.messageKind { text += " [\(k)]" }

@@ -32,14 +32,15 @@ struct Demo: ParsableCommand {
             try Init.writePersonalCadence(into: directory, from: scripts)
             let today = Date()
             try store.write("demo") { ws in try ws.buildDemo(today: today) }
-            let summaries = try store.read { ws in try ws.summaries() }
+            let (summaries, zones) = try store.read { ws in (try ws.summaries(), try ws.timeZonesByApplication()) }
             Output.write("""
                 A demo search for Alex Morgan, analyst, in \(directory)
 
                 \(Output.table(["id", "company", "role", "stage", "since", "from them", "by you", "deadline"], summaries.map { s in
-                    [String(s.application.id!), s.application.company, s.application.role, s.stage.rawValue,
-                     Output.day(s.stageSince), Output.day(s.lastFromThem), Output.day(s.lastByYou),
-                     s.application.decisionDeadline?.description ?? ""]
+                    let zone = zones[s.application.id!] ?? "UTC"
+                    return [String(s.application.id!), s.application.company, s.application.role, s.stage.rawValue,
+                            Output.day(s.stageSince, in: zone), Output.day(s.lastFromThem, in: zone), Output.day(s.lastByYou, in: zone),
+                            s.application.decisionDeadline?.description ?? ""]
                 }))
                 \(DemoSearch.highlights(today: today).joined(separator: "\n"))
 

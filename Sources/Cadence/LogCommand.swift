@@ -34,7 +34,7 @@ struct Log: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let eventKind = try EventKind(parsing: kind)
-            let logged = try workspace.open().write("log \(kind) --app \(app)") { ws -> [Event] in
+            let (logged, zone) = try workspace.open().write("log \(kind) --app \(app)") { ws -> ([Event], String) in
                 let a = try ws.application(app)
                 let zone = try ws.timeZone(of: a)
                 let when = try Timestamps.instant(at, timeZone: zone)
@@ -42,10 +42,10 @@ struct Log: ParsableCommand {
                                   with: people + to, channel: channel, messageKind: messageKind, round: round,
                                   due: try due.map { try DatePhrase.date($0, from: LocalDate(when, in: zone), field: "due") },
                                   stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
-                return try ws.log(event, promising: next, asWritten: asWritten)
+                return (try ws.log(event, promising: next, asWritten: asWritten), zone)
             }
             for e in logged {
-                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
+                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at, in: zone))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
                 if e.kind == .nextStepPromised, e.due == nil, let words = e.nextStep {
                     StandardError.write("""
                         cadence: warning: no date found in the next step: \(DatePhrase.whyNoDate(in: words))

@@ -29,14 +29,16 @@ enum Output {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    static func day(_ date: Date?) -> String { date.map(Timestamps.day) ?? "" }
-
-    /// "2026-12-03 14:30", in this machine's time zone.
-    static func dateTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+    /// An instant's day as its candidate lives it, in their time zone
+    /// (`WorkspaceService.timeZone(ofApplication:)`): the day the agenda and
+    /// the Lua API give. Every day or time the text output shows comes
+    /// through here or `dateTime`; JSON keeps the instants themselves.
+    static func day(_ date: Date?, in timeZone: String) -> String {
+        date.map { Timestamps.day($0, in: timeZone) } ?? ""
     }
+
+    /// "2026-12-03 14:30", on the wall clock in `timeZone`.
+    static func dateTime(_ date: Date, in timeZone: String) -> String { Timestamps.dateTime(date, in: timeZone) }
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))

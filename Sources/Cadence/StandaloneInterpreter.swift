@@ -145,19 +145,13 @@ struct StandaloneInterpreter {
         }
     }
 
-    /// -l mod puts require("mod") in the global mod; -l g=mod in the global g.
+    /// -l mod puts require("mod") in the global mod; -l g=mod in the global
+    /// g (split at the first '=', either side may be empty), as lua.c's
+    /// dolibrary does.
     private func require(_ spec: String, in lua: LuaState) throws {
-        let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-        let global = parts[0]
-        let module = parts.count == 2 ? parts[1] : parts[0]
-        // In Lua, as lua.c does: the module's value never becomes a Swift copy
-        // (a module may hold itself, as classes with __index = self do).
-        _ = try lua.run("""
-            local global, module = ...
-            local ok, value = pcall(require, module)
-            if not ok then error(value, 0) end   -- the message as require gave it, with no position added
-            _G[global] = value
-            """, name: "=[C]", arguments: [LuaValue(global), LuaValue(module)])
+        let global = spec.prefix { $0 != "=" }
+        let module = global.endIndex == spec.endIndex ? global : spec[spec.index(after: global.endIndex)...]
+        try lua.requireGlobal(String(global), module: String(module))
     }
 
     @discardableResult

@@ -23,7 +23,8 @@ struct Undo: ParsableCommand {
                 Output.write("Nothing to undo.\n")
                 return
             }
-            let when = Output.dateTime(command.at)
+            // A command is no one application's: its time is on the first candidate's clock, as "today" is.
+            let when = Output.dateTime(command.at, in: try store.read { try $0.timeZone(ofApplication: nil) })
             var lines = ["\(show ? "Would take back" : "Took back") '\(command.description)' (\(when)):"]
             let changes = command.changes.map(\.description)
             // A large import is thousands of rows: say how many, show the first few.

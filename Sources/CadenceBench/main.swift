@@ -164,19 +164,11 @@ if wanted("api") {
     try store.session { ws in
         _ = try WorkspaceAPI.install(in: lua, workspace: ws, folder: directory, asOf: try LocalDate(iso: "2026-06-01"))
         let loaded = try seconds { try lua.run("cadence = require 'cadence' apps = cadence.apps()") }
-        try lua.run("""
-            plain = {}
-            for i, a in ipairs(apps) do local t = {} for k, v in pairs(a) do t[k] = v end plain[i] = t end
-            """)
-        let loop = """
-            local list, n = ..., 0
-            for _, a in ipairs(list) do
-              if a.stage == 'applied' and a.interest >= 3 then n = n + #a.company end
-              n = n + a.id
-            end
-            return n
-            """
-        let api = try lua.load(loop)
+        guard let scripts = ScriptLibrary.directory() else { throw BenchError("Cadence's Scripts/ folder not found") }
+        let sides = try lua.runFile(URL(fileURLWithPath: scripts).deletingLastPathComponent()
+            .appendingPathComponent("Benchmarks/api/fields.lua").path)[0]
+        try lua.run("plain = (...)(apps)", arguments: [sides.tableValue?["plain"] ?? .nil])
+        guard let api = sides.tableValue?["read"].function else { throw BenchError("Benchmarks/api/fields.lua has no read") }
         let m = try compare({ try lua.run("return select(2, ...)(apps)", arguments: [.nil, .function(api)]) },
                             against: { try lua.run("return select(2, ...)(plain)", arguments: [.nil, .function(api)]) })
         rows.append(Row(name: "100k applications' fields via API vs plain", ratio: m.ratio, unit: "ns/app",

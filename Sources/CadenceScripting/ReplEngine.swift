@@ -98,13 +98,9 @@ public final class ReplEngine {
             return undo()
         case ":reload":
             // Scripts edited since start-up (yours and Cadence's) load afresh.
-            return evaluateSource("""
-                for name in pairs(package.loaded) do
-                  if name:match('^cadence%.') and name ~= 'cadence.host' or name == 'cadence' then package.loaded[name] = nil end
-                end
-                require 'cadence.repl'
-                print('reloaded')
-                """)
+            let outcome = evaluateSource("require('cadence.repl').reload()")
+            if case .output = outcome { return .output("reloaded") }
+            return outcome
         default:
             return .error("unknown command \(words[0]) (try :help)")
         }

@@ -11,13 +11,17 @@ public enum CSVExport {
 
     public static func text(_ db: Database) throws -> String {
         var lines = [header.map(cell).joined(separator: ",")]
+        let zones = try Queries.timeZonesByApplication(db)
         for s in try Queries.summaries(db) {
             let a = s.application
-            let history = s.history.changes.map { "\(Timestamps.day($0.at)) \($0.stage.rawValue)" }.joined(separator: "; ")
+            // The candidate's days, as every day shown is (and as an import reads them back).
+            let zone = zones[a.id!] ?? "UTC"
+            func day(_ at: Date?) -> String { at.map { Timestamps.day($0, in: zone) } ?? "" }
+            let history = s.history.changes.map { "\(day($0.at)) \($0.stage.rawValue)" }.joined(separator: "; ")
             let fields: [String] = [
-                String(a.id!), s.candidate, a.company, a.role, s.stage.rawValue, s.stageSince.map(Timestamps.day) ?? "",
+                String(a.id!), s.candidate, a.company, a.role, s.stage.rawValue, day(s.stageSince),
                 a.source ?? "", a.location ?? "", a.url ?? "", a.postedSalary ?? "", a.decisionDeadline?.description ?? "",
-                a.interest.map(String.init) ?? "", a.tags.joined(separator: ", "), s.lastContact.map(Timestamps.day) ?? "",
+                a.interest.map(String.init) ?? "", a.tags.joined(separator: ", "), day(s.lastContact),
                 history, a.notes ?? "",
             ]
             lines.append(fields.map(cell).joined(separator: ","))

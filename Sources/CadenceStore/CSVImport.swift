@@ -105,6 +105,31 @@ public struct CSVImport {
         self.text = text
     }
 
+    /// Where each row's candidate lives: a sheet's dates are days there, and
+    /// "after today" means after their today (`LocalDate.today(in:)`).
+    struct TimeZones {
+        /// By candidate name, lowercased.
+        var byName: [String: String] = [:]
+        /// A row that names no candidate is for the one the import is for.
+        var unnamed: String
+        /// A candidate the sheet adds gets the first candidate's (`CSVMerge`).
+        var added: String
+
+        func zone(of candidate: String?) -> String {
+            guard let candidate else { return unnamed }
+            return byName[candidate.lowercased()] ?? added
+        }
+
+        /// The workspace's candidates' zones, for an import into it for `candidate`.
+        init(_ workspace: WorkspaceService, candidate: String?) throws {
+            let all = try workspace.candidates(.all)
+            for c in all { byName[c.name.lowercased()] = c.timeZone }
+            added = all.first?.timeZone ?? "UTC"
+            // Without a candidate to import for, the merge refuses the rows that need one.
+            unnamed = (try? workspace.candidate(candidate).timeZone) ?? added
+        }
+    }
+
     /// A row, checked, ready to merge.
     struct Row {
         var line: Int
@@ -121,7 +146,8 @@ public struct CSVImport {
 
     /// Checks every row, then merges them into the workspace in one transaction.
     public func run(into store: Store, candidate name: String?) throws -> Report {
-        var (rows, report) = try parse()
+        let zones = try store.read { try TimeZones($0, candidate: name) }
+        var (rows, report) = try parse(zones)
         if !report.skipped.isEmpty && !skipInvalid { throw Failure(file: file, errors: report.skipped) }
         try store.write("import \(file)") { workspace in
             var merger = try CSVMerge(workspace.db, defaultCandidate: name, file: file, now: now)
@@ -154,7 +180,7 @@ public struct CSVImport {
         return (fields, ignored)
     }
 
-    func parse() throws -> (rows: [Row], report: Report) {
+    func parse(_ zones: TimeZones) throws -> (rows: [Row], report: Report) {
         let csv: CSV<Enumerated>
         do {
             csv = try CSV<Enumerated>(string: text, loadColumns: false)
@@ -173,7 +199,7 @@ public struct CSVImport {
             defer { line += 1 + record.reduce(0) { $0 + $1.newlineCount } }
             if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             do {
-                rows.append(try row(record, fields: fields, orders: orders, line: line))
+                rows.append(try row(record, fields: fields, orders: orders, line: line, zones: zones))
             } catch let problems as RowProblems {
                 report.skipped.append(RowError(line: line, message: problems.messages.joined(separator: "; ")))
             }
@@ -232,7 +258,7 @@ public struct CSVImport {
     }
 
     /// Checks every field of a record, so that a bad row lists all its problems.
-    func row(_ record: [String], fields: [Field?], orders: [Int: DateParsing.Order], line: Int) throws -> Row {
+    func row(_ record: [String], fields: [Field?], orders: [Int: DateParsing.Order], line: Int, zones: TimeZones) throws -> Row {
         var values: [Field: String] = [:]
         var columnOf: [Field: Int] = [:]
         for (index, (value, field)) in zip(record, fields).enumerated() {
@@ -267,8 +293,10 @@ public struct CSVImport {
             else { problems.append("interest: '\(text)' is not a number from 1 to 5") }
         }
         let stage = values[.stage].flatMap { text in check { try Stage(parsing: text) } }
-        // The sheet's own dates: each a dated event.
-        let today = LocalDate(now, in: "UTC")
+        // The sheet's own dates: each a dated event, at noon of that day where
+        // the candidate lives, so that it shows on that day wherever it is read.
+        let zone = zones.zone(of: values[.candidate])
+        let today = LocalDate.today(in: zone, now: now)
         var events: [Event] = []
         for field in [Field.saved, .applied, .screened, .interviewed, .offered, .rejected] {
             guard let kind = field.datedEvent, let date = day(field, fieldName(field)) else { continue }
@@ -276,10 +304,10 @@ public struct CSVImport {
                 problems.append("\(fieldName(field)): \(date) is after today")
                 continue
             }
-            events.append(Event(applicationID: 0, kind: kind, at: date.noon(in: "UTC"), notes: "from \(file)"))
+            events.append(Event(applicationID: 0, kind: kind, at: date.noon(in: zone), notes: "from \(file)"))
         }
         if let history = values[.stageHistory] {
-            events = check { try stageHistory(history) } ?? []
+            events = check { try stageHistory(history, timeZone: zone) } ?? []
         }
         if !problems.isEmpty { throw RowProblems(messages: problems) }
         return Row(line: line, candidate: values[.candidate], application: application, given: Set(values.keys),
@@ -300,11 +328,11 @@ public struct CSVImport {
 
     /// Cadence's own export: "2026-03-02 applied; 2026-03-09 interviewing" as
     /// the events that give that history (applied or saved, then each stage set on its day).
-    func stageHistory(_ text: String) throws -> [Event] {
+    func stageHistory(_ text: String, timeZone: String) throws -> [Event] {
         try text.split(separator: ";").map { entry in
             let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw DomainError.invalid(field: "stage history", "'\(entry)' is not 'DATE stage'") }
-            let at = try LocalDate(iso: parts[0]).noon(in: "UTC")
+            let at = try LocalDate(iso: parts[0]).noon(in: timeZone)
             let stage = try Stage(parsing: parts[1])
             switch stage {
             case .applied: return Event(applicationID: 0, kind: .applied, at: at, notes: "from \(file)")

@@ -106,15 +106,18 @@ struct CSVMerge {
         // Dates the sheet has that the timeline lacks (an interview date filled
         // in since); of a stage history (Cadence's own export), the stages on
         // days the timeline does not already give them.
+        // Days are the candidate's, as the sheet's dates are.
+        let zone = try Queries.timeZone(of: existing, db)
+        func day(_ at: Date) -> String { Timestamps.day(at, in: zone) }
         let log = try Queries.events(of: id, db)
-        let known = Set(log.map { "\($0.kind.rawValue)|\(Timestamps.day($0.at))" })
-        let stages = Set(LogDigest(log, asOf: now).history.changes.map { "\($0.stage.rawValue)|\(Timestamps.day($0.at))" })
+        let known = Set(log.map { "\($0.kind.rawValue)|\(day($0.at))" })
+        let stages = Set(LogDigest(log, asOf: now).history.changes.map { "\($0.stage.rawValue)|\(day($0.at))" })
         func isNew(_ e: Event) -> Bool {
             if row.given.contains(.stageHistory) {
                 let stage = e.stage ?? (e.kind == .saved ? .saved : .applied)
-                return !stages.contains("\(stage.rawValue)|\(Timestamps.day(e.at))")
+                return !stages.contains("\(stage.rawValue)|\(day(e.at))")
             }
-            return !known.contains("\(e.kind.rawValue)|\(Timestamps.day(e.at))")
+            return !known.contains("\(e.kind.rawValue)|\(day(e.at))")
         }
         var logged = false
         for var event in row.events where isNew(event) {

@@ -33,8 +33,19 @@ public enum Timestamps {
 }
 
 extension Timestamps {
-    /// The UTC day of an instant, YYYY-MM-DD.
-    public static func day(_ date: Date) -> String { LocalDate(date, in: "UTC").description }
+    /// The day an instant falls on for someone in `timeZone` (the candidate's),
+    /// YYYY-MM-DD: the day the agenda and the Lua API put it on, so every
+    /// day Cadence shows is read the same way.
+    public static func day(_ date: Date, in timeZone: String) -> String { LocalDate(date, in: timeZone).description }
+
+    /// "2026-12-03 14:30": an instant as the wall clock in `timeZone` showed it.
+    public static func dateTime(_ date: Date, in timeZone: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")!
+        let time = calendar.dateComponents([.hour, .minute], from: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day(date, in: timeZone)) \(two(time.hour ?? 0)):\(two(time.minute ?? 0))"
+    }
 
     /// When something happened, as a person types it: an ISO 8601 timestamp,
     /// "2026-03-02T14:30" or "2026-03-02 14:30" in `timeZone`, a date phrase

@@ -179,6 +179,16 @@ public final class LuaState {
         return LuaFunction(reference: LuaReference(core: core, popping: L))
     }
 
+    /// What `lua5.4 -l global=module` does: `global = require(module)`, with
+    /// require called from C as lua.c calls it, so its errors and traceback
+    /// read as there, and the module's value going straight into the global
+    /// (never a Swift copy: a module may hold itself).
+    public func requireGlobal(_ global: String, module: String) throws {
+        let L = try core.currentThread()
+        lua_pushcclosure(L, cl_require_global, 0)
+        try LuaFunction(reference: LuaReference(core: core, popping: L)).call(LuaValue(global), LuaValue(module))
+    }
+
     /// A Lua function that calls `body`.
     public func function(_ body: @escaping LuaCallback) throws -> LuaFunction {
         makeSwiftFunction(on: try core.currentThread(), body)

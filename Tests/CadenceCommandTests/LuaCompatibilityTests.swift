@@ -29,6 +29,27 @@ struct LuaCompatibilityTests {
         #expect(cadence.status == lua.status)
     }
 
+    @Test("-l is lua5.4's: the global, g=module, a module holding itself, and require's errors word for word",
+          arguments: ["shapes", "g=shapes", "=shapes", "nosuch", "g=", "broken", "gives-nothing"])
+    func requireOption(spec: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-l-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "local M = { name = 'shapes' }\nM.__index = M\nreturn M\n".write(toFile: folder + "/shapes.lua", atomically: true, encoding: .utf8)
+        try "error('broken on load')\n".write(toFile: folder + "/broken.lua", atomically: true, encoding: .utf8)
+        try "x = 1\n".write(toFile: folder + "/gives-nothing.lua", atomically: true, encoding: .utf8)
+        // From the modules' folder: require looks in ./ first.
+        let probe = "for _, k in ipairs{'shapes', 'g', '', 'gives-nothing'} do local v = rawget(_G, k) print(k, type(v), type(v) == 'table' and v.__index == v) end"
+        func run(_ program: String) throws -> Commands.Result {
+            try Commands.run("/bin/sh", ["-c", "cd '\(folder)' && exec \(program) -l '\(spec)' -e \"\(probe)\""])
+        }
+        let lua = try run("/usr/bin/lua5.4")
+        let cadence = try run("'\(Commands.cadenceURL.path)' run --workspace /nonexistent/cadence-workspace")
+        #expect(cadence.output == lua.output)
+        #expect(cadence.error == lua.error.replacingOccurrences(of: "/usr/bin/lua5.4: ", with: "cadence: "))
+        #expect(cadence.status == lua.status)
+    }
+
     @Test("without a workspace, the library a script sees is lua5.4's: package.path, preload, globals")
     func untouchedLibrary() throws {
         let probe = """

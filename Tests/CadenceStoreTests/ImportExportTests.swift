@@ -76,7 +76,7 @@ struct ImportExportTests {
         #expect(summaries.map(\.application.company) == ["Acme; Ltd", "Globex"])
         #expect(summaries[0].application.notes == "said \"hi\"\nthen left")
         #expect(summaries[0].stage == .interviewing && summaries[1].stage == .applied)
-        #expect(summaries[0].history.changes.first.map { Timestamps.day($0.at) } == "2026-03-02")
+        #expect(summaries[0].history.changes.first.map { Timestamps.day($0.at, in: "Europe/London") } == "2026-03-02")
     }
 
     @Test("CSV: tabs, and columns named with --map")

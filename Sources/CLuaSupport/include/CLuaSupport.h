@@ -75,6 +75,8 @@ int cl_pcall(lua_State *L, int nargs, int nresults);
 /* cl_pcall, with the function called from a C function as lua.c calls a
 ** script, so that tracebacks end with "[C]: in ?" as they do there. */
 int cl_pcall_as_main(lua_State *L, int nargs, int nresults);
+/* A lua_CFunction: global (1) = require(module (2)), as lua.c's -l does. */
+int cl_require_global(lua_State *L);
 /* Pushes the text of the last error (after the message handler ran), and its
 ** traceback, or nil when there is none. */
 void cl_push_last_error_text(lua_State *L);
