@@ -403,6 +403,12 @@ function negotiation.render(v, title)
   return table.concat(lines, "\n")
 end
 
+--- `cadence negotiate`'s call: negotiation.report for the application
+--- named `options.app` (an id, company, or company/role).
+function negotiation.report_on(options)
+  return negotiation.report(cadence.app(options.app), options.question)
+end
+
 --- `cadence negotiate APP [--question Q]`: the decision of the script in force
 --- for `app` and its words, or the answer to `question`: { text, data }.
 function negotiation.report(app, question)

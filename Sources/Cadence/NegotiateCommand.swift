@@ -27,15 +27,11 @@ struct Negotiate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let result = try PolicyScript.run(workspace, asOf: nil, name: "negotiate",
-                                              arguments: [LuaValue(app), question.map { LuaValue($0) } ?? .nil], """
-                local cadence = require "cadence"
-                local _, name, question = ...
-                return require("cadence.negotiation").report(cadence.app(name), question)
-                """)
-            if let eml, let data = result["data"].tableValue { try writeDrafts(data, into: eml) }
-            if output.json { return try PolicyScript.writeJSON(result["data"]) }
-            Output.write((result["text"].stringValue ?? "") + "\n")
+            let value = try PolicyScript.call(workspace, asOf: nil, name: "negotiate", "cadence.negotiation", "report_on",
+                                              ["app": LuaValue(app), "question": question.map { LuaValue($0) } ?? .nil])
+            if let eml, let data = value.tableValue?["data"].tableValue { try writeDrafts(data, into: eml) }
+            if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
+            Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.report_on").text + "\n")
         }
     }
 

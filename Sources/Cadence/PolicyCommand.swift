@@ -19,15 +19,16 @@ struct PolicyCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Pack.self, Sign.self])
 
-    /// Runs a line of Lua over the workspace that reads and writes nothing of it.
-    static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
-        try PolicyScript.run(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
+    /// Calls a function of cadence.sharing over the workspace, reading and writing nothing of it.
+    static func sharing<Result: Decodable>(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ function: String, _ options: LuaTable,
+                                           as type: Result.Type) throws -> Result {
+        try PolicyScript.call(workspace, asOf: asOf, name: "policy", writes: false, "cadence.sharing", function, options, as: type)
     }
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
     static func test(_ workspace: WorkspaceOptions, path: String) throws -> (String, Bool, Int) {
-        let result = try lua(workspace, [LuaValue(path)], "return require('cadence.sharing').test_summary(select(2, ...))")
-        return (result["report"].stringValue ?? "", result["passed"].isTruthy, Int(result["count"].integerValue ?? 0))
+        let result = try sharing(workspace, "test_summary", ["package": LuaValue(path)], as: PackageTestSummary.self)
+        return (result.report, result.passed, result.count)
     }
 
     /// A package from a folder, a file, or a git repository (cloned into `scratch`).
@@ -220,12 +221,9 @@ struct PolicyCommand: ParsableCommand {
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 let (package, _) = try fetch(source, into: scratch)
                 let copy = try write(package, into: scratch + "/package")
-                let result = try lua(workspace, asOf: day, [LuaValue(copy), LuaValue(days)], """
-                    local sharing = require "cadence.sharing"
-                    local path, package, days = ...
-                    return { text = sharing.try(sharing.package_at(package), { path = path, days = days }) }
-                    """)
-                Output.write((result["text"].stringValue ?? "") + "\n")
+                let result = try sharing(workspace, asOf: day, "try_at", ["package": LuaValue(copy), "days": LuaValue(days)],
+                                         as: PolicyScript.Text.self)
+                Output.write(result.text + "\n")
             }
         }
     }
@@ -397,11 +395,10 @@ struct PolicyCommand: ParsableCommand {
                 guard FileManager.default.fileExists(atPath: source) else {
                     throw ValidationError("\(source): no such file ('cadence init' writes a cadence.lua; or give --from FILE)")
                 }
-                let found = try lua(workspace, [LuaValue(source), LuaValue(name)], """
-                    local path, name = select(2, ...)
-                    return require("cadence.sharing").pack(path, name)
-                    """)
-                let foreign = found["foreign"].tableValue?.array.compactMap(\.stringValue) ?? []
+                let value = try PolicyScript.call(workspace, asOf: nil, name: "policy", writes: false, "cadence.sharing", "pack",
+                                                  ["file": LuaValue(source), "name": LuaValue(name)])
+                let found = try PolicyScript.read(PackFindings.self, value, "cadence.sharing.pack")
+                let foreign = found.foreign
                 guard foreign.isEmpty else {
                     throw Refusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")
                 }
@@ -409,19 +406,16 @@ struct PolicyCommand: ParsableCommand {
                     .split(separator: "-").joined(separator: "-")
                 let folder = output ?? (FileManager.default.currentDirectoryPath + "/" + slug)
                 guard !FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder) exists: give another --output") }
-                var reads: [String: [String]] = [:]
-                for (record, list) in found["reads"].tableValue?.hash ?? [:] {
-                    reads[record.description] = list.tableValue?.array.compactMap(\.stringValue) ?? []
-                }
-                var kinds = found["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []
-                let rule = found["rule"].stringValue ?? ""
+                let reads = found.reads
+                var kinds = found.kinds
+                let rule = found.rule ?? ""
                 var manifest: [String: Any] = [
                     "name": slug, "version": version, "licence": licence, "cadence": PolicyManifest.currentAPI,
-                    "author": author ?? found["author"].stringValue ?? "(your name)",
+                    "author": author ?? found.author ?? "(your name)",
                     "summary": summary ?? (rule.isEmpty ? name : rule), "rules": rule.isEmpty ? [] : [rule], "reads": reads,
                     "proposes": kinds.isEmpty ? ["follow-up"] : kinds,
                 ]
-                if !found["single"].isTruthy { manifest["select"] = name }
+                if !found.single { manifest["select"] = name }
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 var finished = false
                 defer { if !finished { try? FileManager.default.removeItem(atPath: folder) } }
@@ -430,14 +424,14 @@ struct PolicyCommand: ParsableCommand {
                     try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
                 }
                 try writeManifest()
-                guard case .string(let text) = found["text"] else { throw Refusal("\(source) could not be read") }
+                guard case .string(let text)? = value.tableValue?["text"] else { throw Refusal("\(source) could not be read") }
                 try Data(text.bytes).write(to: URL(fileURLWithPath: folder + "/policy.lua"))
                 // What it proposes on made-up timelines, seeing everything: the tests' expectations.
-                let recorded = try lua(workspace, [LuaValue(folder)], "return require('cadence.sharing').pack_tests(select(2, ...))")
-                kinds = Array(Set(kinds + (recorded["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []))).sorted()
+                let recorded = try sharing(workspace, "pack_tests", ["package": LuaValue(folder)], as: PackedTests.self)
+                kinds = Array(Set(kinds + recorded.kinds)).sorted()
                 manifest["proposes"] = kinds.isEmpty ? ["follow-up"] : kinds
                 try writeManifest()
-                try (recorded["tests"].stringValue ?? "return {}\n").write(toFile: folder + "/tests.lua", atomically: true, encoding: .utf8)
+                try recorded.tests.write(toFile: folder + "/tests.lua", atomically: true, encoding: .utf8)
                 // The tests as a peer runs them: seeing only what the manifest says it reads.
                 let (report, passed, _) = try PolicyCommand.test(workspace, path: folder)
                 finished = true
@@ -450,7 +444,7 @@ struct PolicyCommand: ParsableCommand {
                     lines.append("The tests fail when the policy sees only what Cadence found it reads: it reads more on other searches. "
                                  + "Add the fields it needs to 'reads' in cadence-policy.json.")
                 }
-                let personal = found["personal"].tableValue?.array.compactMap(\.stringValue) ?? []
+                let personal = found.personal
                 if !personal.isEmpty {
                     lines.append("Warning: the code holds personal data, which travels with the package: \(personal.joined(separator: ", ")). Edit policy.lua before you share it.")
                 }

@@ -32,11 +32,9 @@ struct Rehearse: ParsableCommand {
             let transcript = try store.session { ws -> String in
                 let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "rehearse")
                 defer { api.end() }
-                let opened = try lua.run("""
-                    local name, seed, file = ...
-                    return require("cadence.rehearsal").open(name, { seed = seed, counterpart = file })
-                    """, name: "=rehearse", arguments: [LuaValue(app), seed.map { .integer(Int64($0)) } ?? .nil,
-                                                        counterpart.map { LuaValue($0) } ?? .nil])
+                let options: LuaTable = ["seed": seed.map { .integer(Int64($0)) } ?? .nil, "counterpart": counterpart.map { LuaValue($0) } ?? .nil]
+                let opened = try lua.run("return require('cadence.rehearsal').open(...)", name: "=rehearse",
+                                         arguments: [LuaValue(app), .table(options)])
                 guard let session = opened.first?.tableValue, case .function(let next) = session["line"],
                       case .function(let answer) = session["answer"], case .function(let text) = session["text"] else {
                     throw StoreError.invalid("the rehearsal did not start")

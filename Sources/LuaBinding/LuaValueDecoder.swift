@@ -1,0 +1,175 @@
+import Foundation
+
+/// Reads a `LuaValue` into any `Decodable`: the other half of
+/// `LuaValueEncoder`. Tables with string keys become structs and
+/// dictionaries, sequences become arrays. It fails closed: a field the type
+/// needs that the table lacks, or a value of another type, is a
+/// `DecodingError` naming where (never a default put in its place).
+///
+///     struct Summary: Decodable { var passed: Bool; var count: Int }
+///     try LuaValueDecoder().decode(Summary.self, from: result)
+///
+/// Texts must be valid UTF-8; a float with an integer value reads as an
+/// integer, as Lua's own `math.tointeger` would have it.
+public struct LuaValueDecoder {
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from value: LuaValue) throws -> T {
+        try Reader(value: value, codingPath: []).decodeValue(type)
+    }
+}
+
+private struct Reader: Decoder {
+    let value: LuaValue
+    let codingPath: [CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func mismatch(_ expected: Any.Type, _ what: String) -> DecodingError {
+        .typeMismatch(expected, .init(codingPath: codingPath, debugDescription: "expected \(what), found \(value.typeName)"))
+    }
+
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        switch type {
+        case is String.Type: return try text() as! T
+        case is Bool.Type: return try boolean() as! T
+        case is Int.Type: return try integer(Int.self) as! T
+        case is Int64.Type: return try integer(Int64.self) as! T
+        case is Int32.Type: return try integer(Int32.self) as! T
+        case is Double.Type: return try number() as! T
+        default: return try T(from: self)
+        }
+    }
+
+    func text() throws -> String {
+        guard case .string(let s) = value else { throw mismatch(String.self, "text") }
+        guard let text = s.text else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "not valid UTF-8 text"))
+        }
+        return text
+    }
+
+    func boolean() throws -> Bool {
+        guard case .boolean(let b) = value else { throw mismatch(Bool.self, "a boolean") }
+        return b
+    }
+
+    func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        guard let n = value.integerValue else { throw mismatch(type, "an integer") }
+        guard let fitted = I(exactly: n) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\(n) does not fit"))
+        }
+        return fitted
+    }
+
+    func number() throws -> Double {
+        guard let d = value.doubleValue else { throw mismatch(Double.self, "a number") }
+        return d
+    }
+
+    func table() throws -> LuaTable {
+        guard case .table(let t) = value else { throw mismatch(LuaTable.self, "a table") }
+        return t
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Keyed<Key>(table: try table(), codingPath: codingPath))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        let t = try table()
+        guard t.hash.isEmpty || t.array.isEmpty else { throw mismatch([LuaValue].self, "a sequence") }
+        // An empty table is an empty list; a sequence may cross as a hash with keys 1...n.
+        var items = t.array
+        if items.isEmpty && !t.hash.isEmpty {
+            for i in 1...t.hash.count {
+                guard let item = t.hash[.integer(Int64(i))] else { throw mismatch([LuaValue].self, "a sequence") }
+                items.append(item)
+            }
+        }
+        return Unkeyed(items: items, codingPath: codingPath)
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer { Single(reader: self) }
+}
+
+private struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { intValue.map { "[\($0 + 1)]" } ?? "" }
+    init(_ index: Int) { intValue = index }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
+
+private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let table: LuaTable
+    let codingPath: [CodingKey]
+
+    var allKeys: [Key] {
+        table.hash.keys.compactMap { key in
+            if case .string(let s) = key { return s.text.flatMap { Key(stringValue: $0) } }
+            return nil
+        }
+    }
+
+    func contains(_ key: Key) -> Bool { !table[key.stringValue].isNil }
+
+    func reader(_ key: Key) throws -> Reader {
+        let value = table[key.stringValue]
+        guard !value.isNil else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field '\(key.stringValue)'"))
+        }
+        return Reader(value: value, codingPath: codingPath + [key])
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { table[key.stringValue].isNil }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try reader(key).decodeValue(type) }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try reader(key).container(keyedBy: type)
+    }
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer { try reader(key).unkeyedContainer() }
+    func superDecoder() throws -> Decoder { Reader(value: .table(table), codingPath: codingPath) }
+    func superDecoder(forKey key: Key) throws -> Decoder { try reader(key) }
+}
+
+private struct Unkeyed: UnkeyedDecodingContainer {
+    let items: [LuaValue]
+    let codingPath: [CodingKey]
+    var currentIndex = 0
+
+    init(items: [LuaValue], codingPath: [CodingKey]) {
+        self.items = items
+        self.codingPath = codingPath
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    mutating func next() throws -> Reader {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(LuaValue.self, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the list ends"))
+        }
+        defer { currentIndex += 1 }
+        return Reader(value: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, items[currentIndex].isNil else { return false }
+        currentIndex += 1
+        return true
+    }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(type) }
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try next().container(keyedBy: type)
+    }
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer { try next().unkeyedContainer() }
+    mutating func superDecoder() throws -> Decoder { try next() }
+}
+
+private struct Single: SingleValueDecodingContainer {
+    let reader: Reader
+    var codingPath: [CodingKey] { reader.codingPath }
+
+    func decodeNil() -> Bool { reader.value.isNil }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try reader.decodeValue(type) }
+}
