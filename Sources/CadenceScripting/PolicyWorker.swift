@@ -6,11 +6,11 @@ import LuaBinding
 /// The worker's side of running a package (`cadence policy-worker`): read
 /// the request, prepare Cadence's own modules, go behind the walls, and only
 /// then run anything of the package's, in the sandbox under the limits.
-/// What it prints is one JSON object: the answer (Scripts/cadence/worker.lua
-/// makes it), or { "error": … }.
-public enum IsolatedPolicyRun {
-    /// Serves one request and returns what to print.
-    public static func serve(request: [UInt8], memory: Int, seconds: Double) -> String {
+/// Its answer is what Scripts/cadence/worker.lua returns, read into
+/// `WorkerAnswer.Wire` and written as JSON; or { "error": … }.
+public enum PolicyWorker {
+    /// The answer to one request, as JSON to print.
+    public static func answer(_ request: [UInt8], memory: Int, seconds: Double) -> Data {
         do {
             let scripts = try ScriptLibrary.required()
             let lua = try LuaState(profile: .sandboxed, limits: LuaLimits(memory: memory, instructions: nil, seconds: seconds))
@@ -30,8 +30,13 @@ public enum IsolatedPolicyRun {
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)
             let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request)), .table(caps)])
-            guard let answer = results.first?.stringValue else { return error("the worker gave no answer") }
-            return answer
+            let wire: WorkerAnswer.Wire
+            do {
+                wire = try LuaValueDecoder().decode(WorkerAnswer.Wire.self, from: results.first ?? .nil)
+            } catch {
+                return Self.error("the worker's answer could not be read: \(WorkerAnswer.reason(error))")
+            }
+            return try JSONEncoder().encode(wire)
         } catch let failure as LuaError {
             // A limit is the package's doing wherever it struck: say which limit, not which line of Cadence.
             if case .limit = failure.kind, let location = failure.location,
@@ -55,16 +60,15 @@ public enum IsolatedPolicyRun {
         return caps
     }
 
-    static func error(_ message: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: ["error": String(message.prefix(4000))])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    static func error(_ message: String) -> Data {
+        (try? JSONEncoder().encode(WorkerAnswer.Wire(error: String(message.prefix(4000))))) ?? Data("{}".utf8)
     }
 
     /// Cadence's modules by name ("cadence.policy" -> its text and path):
     /// the only ones a package may require.
     static func moduleSources(_ scripts: String) throws -> LuaTable {
         var sources = LuaTable()
-        for folder in ["cadence", "policies"] {
+        for folder in CadenceModules.forPackages {
             for file in try FileManager.default.contentsOfDirectory(atPath: scripts + "/" + folder) where file.hasSuffix(".lua") {
                 let path = scripts + "/" + folder + "/" + file
                 let stem = String(file.dropLast(4))
