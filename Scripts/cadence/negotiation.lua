@@ -28,9 +28,9 @@ negotiation.defaults = {
   rates = {},               -- { USD = "0.79" }: one USD is 0.79 of that currency
 }
 
-local SPEC = { working_days = { "integer", 200, 366 }, target_bonus_paid = { "integer", 0, 100 }, health_cover = "string",
-               commute_day = "string", office_weeks = { "integer", 0, 52 }, years = { "integer", 1, 10 },
-               currency = "string", rates = "table" }
+local SPEC = { working_days = { "integer", 200, 366 }, target_bonus_paid = { "integer", 0, 100 }, health_cover = "text",
+               commute_day = "text", office_weeks = { "integer", 0, 52 }, years = { "integer", 1, 10 },
+               currency = "text", rates = "table" }
 
 -- What negotiation.lua may hold besides assumptions: criteria of your own, and how to score them.
 local SETTINGS = { assumptions = "table", weights = "table", score = "function" }

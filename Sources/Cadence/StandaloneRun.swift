@@ -60,7 +60,7 @@ struct StandaloneRun {
     }
 
     /// A sandboxed script runs in a process of its own, started from this
-    /// binary, behind the operating system's walls (IsolatedRun): whatever it
+    /// binary (marked by `isolatedVariable`), behind the operating system's walls: whatever it
     /// does, even crashing Lua itself, ends that process, not this one. This
     /// process only waits, and kills it past its time limit.
     private func runIsolated() -> Int32 {

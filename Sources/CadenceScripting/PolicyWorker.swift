@@ -26,6 +26,7 @@ public enum PolicyWorker {
             for (name, function) in try HostFunctions.pure(in: lua, today: { LocalDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }) {
                 pure[name] = function
             }
+            pure["option_types"] = .function(try WorkspaceAPI.optionTypes(in: lua))
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)

@@ -72,7 +72,14 @@ private struct Reader: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(Keyed<Key>(table: try table(), codingPath: codingPath))
+        // Its fields by name, read once: a field is looked up two or three times (optional ones).
+        var fields: [String: LuaValue] = [:]
+        let t = try table()
+        fields.reserveCapacity(t.hash.count)
+        for (key, value) in t.hash {
+            if case .string(let s) = key, let name = s.text { fields[name] = value }
+        }
+        return KeyedDecodingContainer(Keyed<Key>(fields: fields, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -101,34 +108,32 @@ private struct IndexKey: CodingKey {
 }
 
 private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let table: LuaTable
+    let fields: [String: LuaValue]
     let codingPath: [CodingKey]
 
-    var allKeys: [Key] {
-        table.hash.keys.compactMap { key in
-            if case .string(let s) = key { return s.text.flatMap { Key(stringValue: $0) } }
-            return nil
-        }
-    }
+    var allKeys: [Key] { fields.keys.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { !table[key.stringValue].isNil }
+    func contains(_ key: Key) -> Bool { fields[key.stringValue] != nil }
 
     func reader(_ key: Key) throws -> Reader {
-        let value = table[key.stringValue]
-        guard !value.isNil else {
+        guard let value = fields[key.stringValue] else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field '\(key.stringValue)'"))
         }
         return Reader(value: value, codingPath: codingPath + [key])
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { table[key.stringValue].isNil }
+    func decodeNil(forKey key: Key) throws -> Bool { fields[key.stringValue] == nil }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try reader(key).decodeValue(type) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try reader(key).container(keyedBy: type)
     }
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer { try reader(key).unkeyedContainer() }
-    func superDecoder() throws -> Decoder { Reader(value: .table(table), codingPath: codingPath) }
+    func superDecoder() throws -> Decoder {
+        var table = LuaTable()
+        for (name, value) in fields { table[name] = value }
+        return Reader(value: .table(table), codingPath: codingPath)
+    }
     func superDecoder(forKey key: Key) throws -> Decoder { try reader(key) }
 }
 

@@ -131,7 +131,7 @@ void cl_new_object_metatable(lua_State *L, const char *tname, int methodsindex,
 /* The standard library as lua5.4 opens it, with coroutine functions that let
 ** the host interrupt a coroutine and refuse unbounded nesting of close. */
 int cl_open_trusted(lua_State *L);
-/* The sandbox profile: see sandbox.c for what it leaves out. */
+/* The sandbox profile: see libraries.c for what it leaves out. */
 int cl_open_sandboxed(lua_State *L);
 
 /* ---- Macros Swift cannot import ---- */
