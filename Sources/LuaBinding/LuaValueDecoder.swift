@@ -21,8 +21,24 @@ public struct LuaValueDecoder {
 
 private struct Reader: Decoder {
     let value: LuaValue
-    let codingPath: [CodingKey]
+    /// Where it is: the container's path and its own key, joined only when
+    /// asked for (an error, a nested container), not for every field read.
+    let parentPath: [CodingKey]
+    let key: CodingKey?
+    var codingPath: [CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(value: LuaValue, codingPath: [CodingKey]) {
+        self.value = value
+        self.parentPath = codingPath
+        self.key = nil
+    }
+
+    init(value: LuaValue, in parentPath: [CodingKey], at key: CodingKey) {
+        self.value = value
+        self.parentPath = parentPath
+        self.key = key
+    }
 
     func mismatch(_ expected: Any.Type, _ what: String) -> DecodingError {
         .typeMismatch(expected, .init(codingPath: codingPath, debugDescription: "expected \(what), found \(value.typeName)"))
@@ -119,11 +135,15 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let value = fields[key.stringValue] else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field '\(key.stringValue)'"))
         }
-        return Reader(value: value, codingPath: codingPath + [key])
+        return Reader(value: value, in: codingPath, at: key)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { fields[key.stringValue] == nil }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try reader(key).decodeValue(type) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = fields[key.stringValue] else { return nil }
+        return try Reader(value: value, in: codingPath, at: key).decodeValue(type)
+    }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try reader(key).container(keyedBy: type)
@@ -155,7 +175,7 @@ private struct Unkeyed: UnkeyedDecodingContainer {
             throw DecodingError.valueNotFound(LuaValue.self, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the list ends"))
         }
         defer { currentIndex += 1 }
-        return Reader(value: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])
+        return Reader(value: items[currentIndex], in: codingPath, at: IndexKey(currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {
