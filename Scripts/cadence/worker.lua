@@ -3,15 +3,16 @@
 -- The worker is a separate process, behind the operating system's walls and
 -- in the Lua sandbox. It was sent one request (a Lua table constructor the
 -- host wrote: the package's files, its options, today, and the data its
--- manifest declared it reads). It answers with one table: the proposals
--- ("plan", "record"), or the results of the package's own tests ("test"),
--- which the worker's Swift side reads into its answer's type and writes as JSON.
+-- manifest declared it reads). It answers with one table, handed to
+-- `deliver`: the proposals ("plan", "record"), or the results of the
+-- package's own tests ("test"); the worker's Swift side reads it into its
+-- answer's type and writes that as JSON.
 --
 -- Nothing here trusts the package: its files are compiled as text, it gets
 -- only Cadence's own modules, and what it proposes is copied into plain,
 -- bounded values before it leaves (the host checks everything again).
 
-local pure, sources, request_text, caps = ...
+local pure, sources, request_text, caps, deliver = ...
 
 -- Captured before any package code runs: a package may replace globals.
 local load, pcall, error, type, pairs, ipairs, tostring, setmetatable =
@@ -265,17 +266,22 @@ end
 
 ---------------------------------------------------------------------------
 
-local package = request.package
-local ok, policies = pcall(policies_of, package)
-if not ok then return fail(tostring(policies)) end
-local result
-if request.mode == "test" then
-  ok, result = pcall(test, package, policies)
-elseif request.mode == "record" then
-  ok, result = pcall(record, policies, request.cases, package.reads)
-else
-  objects(request)
-  ok, result = pcall(plan, policies, request, cadence.date(request.as_of))
+local function answer()
+  local package = request.package
+  local ok, policies = pcall(policies_of, package)
+  if not ok then return fail(tostring(policies)) end
+  local result
+  if request.mode == "test" then
+    ok, result = pcall(test, package, policies)
+  elseif request.mode == "record" then
+    ok, result = pcall(record, policies, request.cases, package.reads)
+  else
+    objects(request)
+    ok, result = pcall(plan, policies, request, cadence.date(request.as_of))
+  end
+  if not ok then return fail(tostring(result)) end
+  return result
 end
-if not ok then return fail(tostring(result)) end
-return result
+
+-- The worker's Swift side reads the answer where it lies, into its type, and writes it as JSON.
+deliver(answer())

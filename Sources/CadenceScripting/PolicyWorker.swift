@@ -6,7 +6,7 @@ import LuaBinding
 /// The worker's side of running a package (`cadence policy-worker`): read
 /// the request, prepare Cadence's own modules, go behind the walls, and only
 /// then run anything of the package's, in the sandbox under the limits.
-/// Its answer is what Scripts/cadence/worker.lua returns, read into
+/// Its answer is what Scripts/cadence/worker.lua delivers, read into
 /// `WorkerAnswer.Wire` and written as JSON; or { "error": … }.
 public enum PolicyWorker {
     /// The answer to one request, as JSON to print.
@@ -30,14 +30,19 @@ public enum PolicyWorker {
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)
-            let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request)), .table(caps)])
-            let wire: WorkerAnswer.Wire
-            do {
-                wire = try LuaValueDecoder().decode(WorkerAnswer.Wire.self, from: results.first ?? .nil)
-            } catch {
-                return Self.error("the worker's answer could not be read: \(WorkerAnswer.reason(error))")
+            // What worker.lua delivers is read in place (a search of ten thousand
+            // applications answers with tens of thousands of proposals).
+            let delivered = Delivered()
+            let deliver = try lua.function { args in
+                do {
+                    delivered.answer = try JSONEncoder().encode(try args.decode(WorkerAnswer.Wire.self, at: 1))
+                } catch let error as DecodingError {
+                    delivered.answer = Self.error("the worker's answer could not be read: \(WorkerAnswer.reason(error))")
+                }
+                return .none
             }
-            return try JSONEncoder().encode(wire)
+            _ = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request)), .table(caps), .function(deliver)])
+            return delivered.answer ?? error("the worker gave no answer")
         } catch let failure as LuaError {
             // A limit is the package's doing wherever it struck: say which limit, not which line of Cadence.
             if case .limit = failure.kind, let location = failure.location,
@@ -48,6 +53,11 @@ public enum PolicyWorker {
         } catch {
             return Self.error(String(describing: error))
         }
+    }
+
+    /// The answer worker.lua delivered, as JSON.
+    final class Delivered {
+        var answer: Data?
     }
 
     /// What a package may propose, as the host will check it (WorkerAnswer owns the figures).

@@ -49,4 +49,25 @@ struct LuaValueDecoderTests {
         #expect(try LuaValueDecoder().decode(Int.self, from: .number(2)) == 2)
         #expect(throws: DecodingError.self) { try LuaValueDecoder().decode(Int.self, from: .number(1.5)) }
     }
+
+    @Test("an argument is read in place into a type, failing closed the same way; the stack is left as it was")
+    func inPlace() throws {
+        struct Summary: Decodable { var report: String; var passed: Bool; var count: Int; var tags: [String]?; var base: Money? }
+        let lua = try LuaState()
+        try lua.register("read") { args in
+            let top = args.count
+            do {
+                let s = try args.decode(Summary.self, at: 1)
+                return .one(LuaValue("\(s.report) \(s.passed) \(s.count) \(s.tags ?? []) \(s.base?.minorUnits ?? -1)"))
+            } catch let error as DecodingError {
+                guard case .keyNotFound(let key, _) = error else { return .one("other") }
+                return [LuaValue("missing \(key.stringValue)"), .integer(Int64(top))]
+            }
+        }
+        #expect(try lua.run("return read{ report = 'r', passed = true, count = 2.0, tags = { 'a', 'b' }, base = { minorUnits = 5, currency = 'GBP' } }")
+                == ["r true 2 [\"a\", \"b\"] 5"])
+        #expect(try lua.run("return read{ report = 'r', passed = false }") == ["missing count", 1])
+        #expect(try lua.run("return read{ report = 'r', passed = false, count = 1, tags = { x = 1 } }") == ["other"])
+        #expect(try lua.run("return read{ report = 'r', passed = 'yes', count = 1 }") == ["other"])
+    }
 }
