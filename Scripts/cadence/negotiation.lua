@@ -30,9 +30,9 @@ negotiation.defaults = {
   rates = {},               -- { USD = "0.79" }: one USD is 0.79 of that currency
 }
 
-local SPEC = { working_days = { "integer", 200, 366 }, target_bonus_paid = { "integer", 0, 100 }, health_cover = "string",
-               commute_day = "string", office_weeks = { "integer", 0, 52 }, years = { "integer", 1, 10 },
-               currency = "string", rates = "table" }
+local SPEC = { working_days = { "integer", 200, 366 }, target_bonus_paid = { "integer", 0, 100 }, health_cover = "text",
+               commute_day = "text", office_weeks = { "integer", 0, 52 }, years = { "integer", 1, 10 },
+               currency = "text", rates = "table" }
 
 -- What negotiation.lua may hold besides assumptions: criteria of your own, and how to score them.
 local SETTINGS = { assumptions = "table", weights = "table", score = "function" }
@@ -399,6 +399,24 @@ function negotiation.render(v, title)
     for _, s in ipairs(v.assumptions) do lines[#lines + 1] = "  - " .. s end
   end
   return table.concat(lines, "\n")
+end
+
+--- `cadence offer value`'s call: negotiation.value_report for the
+--- application named `options.app`.
+function negotiation.value_report_on(options)
+  return negotiation.value_report(cadence.app(options.app), options.app)
+end
+
+--- `cadence offer compare`'s call: negotiation.comparison_report for
+--- `options.candidate` (all candidates when nil).
+function negotiation.comparison_report_on(options)
+  return negotiation.comparison_report(options.candidate)
+end
+
+--- `cadence negotiate`'s call: negotiation.report for the application
+--- named `options.app` (an id, company, or company/role).
+function negotiation.report_on(options)
+  return negotiation.report(cadence.app(options.app), options.question)
 end
 
 --- `cadence negotiate APP [--question Q]`: the decision of the script in force

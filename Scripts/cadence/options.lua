@@ -9,26 +9,34 @@
 --   end
 
 local cadence = require "cadence"
+local host = require "cadence.host"
 
 local options = {}
 
+-- How each type is checked and said. The types are a package manifest's
+-- (the host's list: PolicyManifest.OptionType), and two only Lua values
+-- have: a table and a function.
+local CHECKS = {
+  integer = { function(v) return math.type(v) == "integer" end, "a whole number" },
+  number = { function(v) return type(v) == "number" end, "a number" },
+  text = { function(v) return type(v) == "string" end, "text" },
+  boolean = { function(v) return type(v) == "boolean" end, "true or false" },
+  list = { function(v) return type(v) == "table" end, "a list" },
+}
 local KINDS = {
-  integer = function(v) return math.type(v) == "integer" end,
-  number = function(v) return type(v) == "number" end,
-  string = function(v) return type(v) == "string" end,
-  boolean = function(v) return type(v) == "boolean" end,
-  list = function(v) return type(v) == "table" end,
   table = function(v) return type(v) == "table" end,
   ["function"] = function(v) return type(v) == "function" end,
 }
-
-local DESCRIBED = { integer = "a whole number", number = "a number", string = "text", boolean = "true or false",
-                    list = "a list", table = "a table", ["function"] = "a function" }
+local DESCRIBED = { table = "a table", ["function"] = "a function" }
+for _, name in ipairs(host.option_types()) do
+  local check = CHECKS[name] or error("cadence.options: no check for the option type '" .. name .. "'")
+  KINDS[name], DESCRIBED[name] = check[1], check[2]
+end
 
 --- Returns `given` (or an empty table) once every option in it is one
 --- `spec` knows, of its type and within its range; else raises an error
 --- at the line that called the policy (the cadence.lua). `spec` maps a
---- name to a kind ("integer", "string", "list"…) or { kind, low, high }.
+--- name to a kind ("integer", "text", "list"…) or { kind, low, high }.
 function options.check(policy, given, spec)
   given = given == nil and {} or given
   if type(given) ~= "table" then
@@ -46,6 +54,9 @@ function options.check(policy, given, spec)
     end
     local kind, low, high = rule, nil, nil
     if type(rule) == "table" then kind, low, high = rule[1], rule[2], rule[3] end
+    if not KINDS[kind] then
+      error(("%s: option %s has the unknown type '%s' (the types: %s)"):format(policy, name, tostring(kind), options.types()), 3)
+    end
     if not KINDS[kind](value) then
       error(("%s: %s is %s, not %s"):format(policy, name, DESCRIBED[kind], type(value) == "string" and ("%q"):format(value) or type(value)), 3)
     end
@@ -54,6 +65,14 @@ function options.check(policy, given, spec)
     end
   end
   return given
+end
+
+--- The types an option may have, in a line.
+function options.types()
+  local names = {}
+  for name in pairs(KINDS) do names[#names + 1] = name end
+  table.sort(names)
+  return table.concat(names, ", ")
 end
 
 return options

@@ -362,6 +362,13 @@ local function body(data, add, p)
     end
 end
 
+--- What `cadence report` makes: { html } (the page), or { data } with
+--- options.json. options: as for report.data.
+function report.made(options)
+  if options.json then return { data = report.data(options) } end
+  return { html = report.html(options) }
+end
+
 --- The report as one self-contained HTML page (options: as for report.data).
 --- With several candidates and none chosen, an overview, then each one's page.
 function report.html(options)

@@ -392,10 +392,10 @@ function sharing.test_report(package)
   return table.concat(lines, "\n"), #cases > 0 and passed == #cases, #cases
 end
 
---- `cadence policy test PATH`: the tests of the package at `path`, run:
---- { report (text), passed (all of them), count }.
-function sharing.test_summary(path)
-  local report, passed, count = sharing.test_report(sharing.package_at(path))
+--- `cadence policy test PATH`: the tests of the package at
+--- `options.package` (a path), run: { report (text), passed (all of them), count }.
+function sharing.test_summary(options)
+  local report, passed, count = sharing.test_report(sharing.package_at(options.package))
   return { report = report, passed = passed, count = count }
 end
 
@@ -452,6 +452,12 @@ function sharing.try(package, options)
   end
   lines[#lines + 1] = ("%d added, %d removed, %d moved."):format(added, removed, moved)
   return table.concat(lines, "\n"), { added = added, removed = removed, moved = moved }
+end
+
+--- `cadence policy try`: sharing.try for the package at `options.package`,
+--- as { text }. options: path (the cadence.lua), package, days, as_of.
+function sharing.try_at(options)
+  return { text = (sharing.try(sharing.package_at(options.package), options)) }
 end
 
 ---------------------------------------------------------------------------
@@ -567,10 +573,11 @@ function sharing.personal_data(text)
   return found
 end
 
---- What packing the policy `name` of the file at `path` needs: its rule,
---- what it reads, the personal data in the file, the modules it requires
---- that a package cannot have, and the file's text.
-function sharing.pack(path, name)
+--- What packing the policy `options.name` of the file at `options.file`
+--- needs: its rule, what it reads, the personal data in the file, the
+--- modules it requires that a package cannot have, and the file's text.
+function sharing.pack(options)
+  local path, name = options.file, options.name
   local policy = require "cadence.policy"
   local text = host.script_text(path)
   if not text then error(path .. ": no such file", 0) end
@@ -583,11 +590,17 @@ function sharing.pack(path, name)
   if not chosen then
     error(("%s has no policy named '%s' (its policies: %s)"):format(path, name, table.concat(names, ", ")), 0)
   end
+  -- The modules a package's worker has: the host's list of Cadence's own folders a package may require.
+  local allowed = host.cadence_modules().packages
+  local function available(module)
+    for _, folder in ipairs(allowed) do
+      if module == folder or module:sub(1, #folder + 1) == folder .. "." then return true end
+    end
+    return false
+  end
   local foreign = {}
   for module in text:gmatch("require%s*%(?%s*[\"']([^\"']+)[\"']") do
-    if not (module == "cadence" or module:match("^cadence%.") or module == "policies" or module:match("^policies%.")) then
-      foreign[#foreign + 1] = module
-    end
+    if not available(module) then foreign[#foreign + 1] = module end
   end
   local reads, kinds = sharing.watch_reads(chosen)
   local kind_list = {}
@@ -631,10 +644,10 @@ function sharing.record(package)
   return recorded
 end
 
---- `cadence policy pack`'s tests for the package at `path`: { tests (the
---- text of tests.lua), kinds (what it proposed on the made-up timelines) }.
-function sharing.pack_tests(path)
-  local recorded = sharing.record(sharing.package_at(path))
+--- `cadence policy pack`'s tests for the package at `options.package`: {
+--- tests (the text of tests.lua), kinds (what it proposed on the made-up timelines) }.
+function sharing.pack_tests(options)
+  local recorded = sharing.record(sharing.package_at(options.package))
   local seen, kinds = {}, {}
   for _, items in pairs(recorded) do
     for _, item in ipairs(items) do

@@ -404,6 +404,11 @@ function negotiation.current(offers, open) end
 ---@return { text: string, data: table }
 function negotiation.report(app, question) end
 
+---`cadence negotiate`'s call: negotiation.report for the application named `options.app`.
+---@param options { app: string, question?: string }
+---@return { text: string, data: table }
+function negotiation.report_on(options) end
+
 ---What `cadence offer value APP` prints: each offer of `app` that stands, valued.
 ---@param app cadence.Application
 ---@param name? string how the application was named, for the hint when it has no offer

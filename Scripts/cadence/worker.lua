@@ -3,20 +3,21 @@
 -- The worker is a separate process, behind the operating system's walls and
 -- in the Lua sandbox. It was sent one request (a Lua table constructor the
 -- host wrote: the package's files, its options, today, and the data its
--- manifest declared it reads). It answers with one JSON text: the proposals
--- ("plan"), or the results of the package's own tests ("test").
+-- manifest declared it reads). It answers with one table, handed to
+-- `deliver`: the proposals ("plan", "record"), or the results of the
+-- package's own tests ("test"); the worker's Swift side reads it into its
+-- answer's type and writes that as JSON.
 --
 -- Nothing here trusts the package: its files are compiled as text, it gets
 -- only Cadence's own modules, and what it proposes is copied into plain,
 -- bounded values before it leaves (the host checks everything again).
 
-local pure, sources, request_text, caps = ...
+local pure, sources, request_text, caps, deliver = ...
 
 -- Captured before any package code runs: a package may replace globals.
-local load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable =
-  load, pcall, error, type, pairs, ipairs, next, tostring, setmetatable
-local format, gsub, find, byte, sort, concat, utf8len =
-  string.format, string.gsub, string.find, string.byte, table.sort, table.concat, utf8.len
+local load, pcall, error, type, pairs, ipairs, tostring, setmetatable =
+  load, pcall, error, type, pairs, ipairs, tostring, setmetatable
+local format, sort, concat, utf8len = string.format, table.sort, table.concat, utf8.len
 local mathtype = math.type
 
 -- What a package may propose: at most this much, in these sizes (the host's
@@ -69,91 +70,10 @@ do
 end
 
 ---------------------------------------------------------------------------
--- JSON out: plain values only (the host parses it as data).
----------------------------------------------------------------------------
-
-local ESCAPES = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\t"] = "\\t", ["\r"] = "\\r" }
-local function escape(c) return ESCAPES[c] or format("\\u%04x", byte(c)) end
-
--- A JSON text, or null.
-local function text_or_null(value)
-  if value == nil then return "null" end
-  if find(value, '[%c"\\]') then return '"' .. gsub(value, '[%c"\\]', escape) .. '"' end
-  return '"' .. value .. '"'
-end
-
--- Writes `value` into `out` from position n + 1; returns the last position.
--- (An answer holds tens of thousands of proposals: most texts need no
--- escaping, and keys go in any order.)
-local function json(value, out, n)
-  local t = type(value)
-  if t == "string" then
-    n = n + 1
-    out[n] = text_or_null(value)
-  elseif t == "number" then
-    n = n + 1
-    out[n] = mathtype(value) == "integer" and format("%d", value) or format("%.17g", value)
-  elseif t == "boolean" then
-    n = n + 1
-    out[n] = value and "true" or "false"
-  elseif t == "nil" then
-    n = n + 1
-    out[n] = "null"
-  elseif value[1] ~= nil or next(value) == nil then
-    n = n + 1
-    out[n] = "["
-    for i, v in ipairs(value) do
-      if i > 1 then n = n + 1; out[n] = "," end
-      n = json(v, out, n)
-    end
-    n = n + 1
-    out[n] = "]"
-  else
-    n = n + 1
-    out[n] = "{"
-    local first = true
-    for k, v in pairs(value) do
-      if not first then n = n + 1; out[n] = "," end
-      first = false
-      n = json(k, out, n)
-      n = n + 1
-      out[n] = ":"
-      n = json(v, out, n)
-    end
-    n = n + 1
-    out[n] = "}"
-  end
-  return n
-end
-
-local function answer(value)
-  local out = {}
-  json(value, out, 0)
-  return concat(out)
-end
-
--- A plan's answer: each proposal written with one format, its fields known.
-local function plan_answer(result)
-  local out = {}
-  for i, p in ipairs(result.proposals) do
-    local logs = p.logs
-    out[i] = format('{"application":%d,"kind":%s,"due":%s,"key":%s,"to":%s,"channel":%s,"reason":%s,"draft":%s,'
-                    .. '"subject":%s,"rule":%s,"slide":%s,"logs":%s}',
-      p.application, text_or_null(p.kind), text_or_null(p.due), text_or_null(p.key), text_or_null(p.to),
-      text_or_null(p.channel), text_or_null(p.reason), text_or_null(p.draft), text_or_null(p.subject),
-      text_or_null(p.rule), text_or_null(p.slide),
-      logs == nil and "null" or logs == false and "false" or type(logs) == "string" and text_or_null(logs) or answer(logs))
-  end
-  return '{"proposals":[' .. concat(out, ",") .. '],"failures":' .. answer(result.failures)
-    .. ',"failed":' .. format("%d", result.failed) .. "}"
-end
-
-
----------------------------------------------------------------------------
 -- The package's policies
 ---------------------------------------------------------------------------
 
-local function fail(message) return answer{ error = message } end
+local function fail(message) return { error = message } end
 
 -- A text the package gave, checked: text (or nil), valid UTF-8, at most
 -- MAX_TEXT[limit] bytes (`field` names it in the error).
@@ -346,17 +266,22 @@ end
 
 ---------------------------------------------------------------------------
 
-local package = request.package
-local ok, policies = pcall(policies_of, package)
-if not ok then return fail(tostring(policies)) end
-local result
-if request.mode == "test" then
-  ok, result = pcall(test, package, policies)
-elseif request.mode == "record" then
-  ok, result = pcall(record, policies, request.cases, package.reads)
-else
-  objects(request)
-  ok, result = pcall(plan, policies, request, cadence.date(request.as_of))
+local function answer()
+  local package = request.package
+  local ok, policies = pcall(policies_of, package)
+  if not ok then return fail(tostring(policies)) end
+  local result
+  if request.mode == "test" then
+    ok, result = pcall(test, package, policies)
+  elseif request.mode == "record" then
+    ok, result = pcall(record, policies, request.cases, package.reads)
+  else
+    objects(request)
+    ok, result = pcall(plan, policies, request, cadence.date(request.as_of))
+  end
+  if not ok then return fail(tostring(result)) end
+  return result
 end
-if not ok then return fail(tostring(result)) end
-return result.proposals and plan_answer(result) or answer(result)
+
+-- The worker's Swift side reads the answer where it lies, into its type, and writes it as JSON.
+deliver(answer())

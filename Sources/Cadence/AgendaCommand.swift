@@ -40,57 +40,68 @@ struct Agenda: ParsableCommand {
                 let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 // The items as data cross into Swift only when something needs them (it costs, at thousands).
                 let needsData = output.json || ics != nil || eml != nil
-                let result = try PolicyScript.evaluate(workspace, asOf: day, name: "agenda",
-                                                  arguments: [.integer(Int64(days)), .boolean(needsData), .boolean(!output.json)], """
-                    local path, days, data, text = ...
-                    return require("cadence.policy").report{ path = path, days = days, data = data, text = text }
-                    """)
-                let items = result["data"].tableValue?.array.compactMap(\.tableValue) ?? []
-                if let ics { try writeCalendar(items, result, to: ics) }
-                if let eml { try writeDrafts(items, into: eml) }
+                let value = try PolicyScript.call(workspace, asOf: day, name: "agenda", "cadence.policy", "report",
+                                                  ["days": .integer(Int64(days)), "data": .boolean(needsData), "text": .boolean(!output.json)])
+                let result = try PolicyScript.read(Report.self, value, "cadence.policy.report")
+                if let ics { try writeCalendar(result, to: ics) }
+                if let eml { try writeDrafts(result.data ?? [], into: eml) }
                 if output.json {
                     // The list stays a list of items; a package that did not run is said beside it.
-                    for line in result["failures"].tableValue?.array ?? [] { StandardError.write("cadence: \(line.stringValue ?? "")\n") }
-                    try PolicyScript.writeJSON(result["data"])
+                    for line in result.failures { StandardError.write("cadence: \(line)\n") }
+                    try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil)
                 } else {
-                    Output.write((result["text"].stringValue ?? "") + "\n")
+                    Output.write((result.text ?? "") + "\n")
                 }
             }
         }
 
-        func writeCalendar(_ items: [LuaTable], _ result: LuaTable, to path: String) throws {
-            let sendAt = result["send_at"].stringValue.flatMap { text -> (Int, Int)? in
+        /// What `policy.report` gives: the agenda as text and as data, and what the calendar needs.
+        struct Report: Decodable {
+            var text: String?
+            var data: [Item]?
+            var today: String
+            var send_at: String?
+            var failures: [String]
+        }
+
+        /// An item as `policy.data` gives it, with what the calendar and drafts read.
+        struct Item: Decodable {
+            var ref: String
+            var application: Int64
+            var key, company, kind, due: String
+            var to, email, channel, reason, draft, subject, zone, from, from_email: String?
+        }
+
+        func writeCalendar(_ result: Report, to path: String) throws {
+            let sendAt = result.send_at.flatMap { text -> (Int, Int)? in
                 let parts = text.split(separator: ":").compactMap { Int($0) }
                 return parts.count == 2 ? (parts[0], parts[1]) : nil
             }
-            let events = try items.compactMap { item -> ICalendar.Item? in
-                guard let due = item["due"].stringValue else { return nil }
-                let day = try LocalDate(iso: due)
-                let to = item["to"].stringValue.map { " to " + $0 } ?? ""
-                let description = [item["reason"].stringValue, item["draft"].stringValue].compactMap { $0 }.joined(separator: "\n\n")
+            let events = try (result.data ?? []).map { item -> ICalendar.Item in
+                let day = try LocalDate(iso: item.due)
+                let to = item.to.map { " to " + $0 } ?? ""
+                let description = [item.reason, item.draft].compactMap { $0 }.joined(separator: "\n\n")
                 // Messages go out at the send time, in the candidate's zone; tasks are all-day.
-                let isMessage = item["channel"].stringValue != "task"
-                let start = sendAt.flatMap { isMessage ? day.at(hour: $0.0, minute: $0.1, in: item["zone"].stringValue ?? "UTC") : nil }
-                return ICalendar.Item(application: item["application"].integerValue ?? 0, key: item["key"].stringValue ?? "",
-                                      summary: "\(item["company"].stringValue ?? ""): \(item["kind"].stringValue ?? "")\(to)",
+                let isMessage = item.channel != "task"
+                let start = sendAt.flatMap { isMessage ? day.at(hour: $0.0, minute: $0.1, in: item.zone ?? "UTC") : nil }
+                return ICalendar.Item(application: item.application, key: item.key, summary: "\(item.company): \(item.kind)\(to)",
                                       description: description, due: day, start: start)
             }
-            let stamp = try LocalDate(iso: result["today"].stringValue ?? "1970-01-01")
+            let stamp = try LocalDate(iso: result.today)
             guard FileManager.default.createFile(atPath: path, contents: Data(ICalendar(items: events, stamp: stamp).text.utf8)) else {
                 throw ValidationError("cannot write \(path)")
             }
         }
 
-        func writeDrafts(_ items: [LuaTable], into folder: String) throws {
+        func writeDrafts(_ items: [Item], into folder: String) throws {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var written = 0
-            for item in items where item["channel"].stringValue != "task" {
-                guard let body = item["draft"].stringValue, let ref = item["ref"].stringValue else { continue }
-                let draft = MailDraft(from: MailDraft.Address(name: item["from"].stringValue, email: item["from_email"].stringValue),
-                                      to: item["to"].stringValue.map { MailDraft.Address(name: $0, email: item["email"].stringValue) },
-                                      subject: item["subject"].stringValue ?? item["kind"].stringValue ?? "", body: body)
-                let name = [item["due"].stringValue ?? "", MailDraft.slug(item["company"].stringValue ?? ""),
-                            item["kind"].stringValue ?? "", ref].joined(separator: "-") + ".eml"
+            for item in items where item.channel != "task" {
+                guard let body = item.draft else { continue }
+                let draft = MailDraft(from: MailDraft.Address(name: item.from, email: item.from_email),
+                                      to: item.to.map { MailDraft.Address(name: $0, email: item.email) },
+                                      subject: item.subject ?? item.kind, body: body)
+                let name = [item.due, MailDraft.slug(item.company), item.kind, item.ref].joined(separator: "-") + ".eml"
                 guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(draft.text.utf8)) else {
                     throw ValidationError("cannot write \(folder)/\(name)")
                 }
@@ -109,13 +120,10 @@ struct Agenda: ParsableCommand {
         func perform(_ action: String, on: String? = nil, until: String? = nil) throws {
             let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
-            let arguments: [LuaValue] = [LuaValue(ref), LuaValue(action), optional(on), optional(until)]
-            let result = try PolicyScript.evaluate(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
-                                              arguments: arguments, """
-                local path, ref, action, on, snooze_to = ...
-                return { said = require("cadence.policy").act_on{ path = path, ref = ref, action = action, on = on, ["until"] = snooze_to } }
-                """)
-            Output.write((result["said"].stringValue ?? "") + "\n")
+            let options: LuaTable = ["ref": LuaValue(ref), "action": LuaValue(action), "on": optional(on), "until": optional(until)]
+            let said = try PolicyScript.call(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
+                                             "cadence.policy", "act_on", options, as: String.self)
+            Output.write(said + "\n")
         }
     }
 

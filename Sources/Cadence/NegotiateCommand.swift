@@ -27,31 +27,35 @@ struct Negotiate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let result = try PolicyScript.evaluate(workspace, asOf: nil, name: "negotiate",
-                                              arguments: [LuaValue(app), question.map { LuaValue($0) } ?? .nil], """
-                local cadence = require "cadence"
-                local _, name, question = ...
-                return require("cadence.negotiation").report(cadence.app(name), question)
-                """)
-            if let eml, let data = result["data"].tableValue { try writeDrafts(data, into: eml) }
-            if output.json { return try PolicyScript.writeJSON(result["data"]) }
-            Output.write((result["text"].stringValue ?? "") + "\n")
+            let value = try PolicyScript.call(workspace, asOf: nil, name: "negotiate", "cadence.negotiation", "report_on",
+                                              ["app": LuaValue(app), "question": question.map { LuaValue($0) } ?? .nil])
+            // An answer to a question has words but no letters.
+            if let eml, let data = value.tableValue?["data"], data.tableValue?["words"].tableValue != nil {
+                try writeDrafts(try PolicyScript.read(Letters.self, data, "cadence.negotiation.report_on"), into: eml)
+            }
+            if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
+            Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.report_on").text + "\n")
         }
     }
 
+    /// The decision's words and whom they go to, as `negotiation.report` gives them.
+    struct Letters: Decodable {
+        var company, role: String
+        var to, email, from, from_email: String?
+        var words: [String: String]
+    }
+
     /// The words that are letters, as drafts a mail client opens (Cadence sends nothing).
-    func writeDrafts(_ data: LuaTable, into folder: String) throws {
+    func writeDrafts(_ data: Letters, into folder: String) throws {
         let letters = ["counter": "Your offer", "decline": "Your offer", "accept": "Accepting your offer", "time": "Your offer"]
-        guard let words = data["words"].tableValue else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let company = data["company"].stringValue ?? ""
         var written = 0
         for (step, subject) in letters.sorted(by: { $0.key < $1.key }) {
-            guard let body = words[step].stringValue else { continue }
-            let draft = MailDraft(from: MailDraft.Address(name: data["from"].stringValue, email: data["from_email"].stringValue),
-                                  to: data["to"].stringValue.map { MailDraft.Address(name: $0, email: data["email"].stringValue) },
-                                  subject: "\(subject): \(data["role"].stringValue ?? ""), \(company)", body: body)
-            let name = "\(MailDraft.slug(company))-\(step).eml"
+            guard let body = data.words[step] else { continue }
+            let draft = MailDraft(from: MailDraft.Address(name: data.from, email: data.from_email),
+                                  to: data.to.map { MailDraft.Address(name: $0, email: data.email) },
+                                  subject: "\(subject): \(data.role), \(data.company)", body: body)
+            let name = "\(MailDraft.slug(data.company))-\(step).eml"
             guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(draft.text.utf8)) else {
                 throw ValidationError("cannot write \(folder)/\(name)")
             }

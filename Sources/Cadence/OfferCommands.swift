@@ -131,13 +131,10 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let result = try PolicyScript.evaluate(workspace, asOf: nil, name: "offer value", arguments: [LuaValue(app)], """
-                    local cadence = require "cadence"
-                    local _, name = ...
-                    return require("cadence.negotiation").value_report(cadence.app(name), name)
-                    """)
-                if output.json { return try PolicyScript.writeJSON(result["data"]) }
-                Output.write((result["text"].stringValue ?? "") + "\n")
+                let value = try PolicyScript.call(workspace, asOf: nil, name: "offer value", "cadence.negotiation", "value_report_on",
+                                                  ["app": LuaValue(app)])
+                if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
+                Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.value_report_on").text + "\n")
             }
         }
     }
@@ -158,12 +155,10 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let result = try PolicyScript.evaluate(workspace, asOf: nil, name: "offer compare", arguments: [candidate.map { LuaValue($0) } ?? .nil], """
-                    local _, who = ...
-                    return require("cadence.negotiation").comparison_report(who)
-                    """)
-                if output.json { return try PolicyScript.writeJSON(result["data"]) }
-                Output.write((result["text"].stringValue ?? "") + "\n")
+                let value = try PolicyScript.call(workspace, asOf: nil, name: "offer compare", "cadence.negotiation", "comparison_report_on",
+                                                  ["candidate": candidate.map { LuaValue($0) } ?? .nil])
+                if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
+                Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.comparison_report_on").text + "\n")
             }
         }
     }

@@ -19,15 +19,15 @@ struct PolicyCommand: ParsableCommand {
             """,
         subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Pack.self, Sign.self])
 
-    /// Runs a line of Lua over the workspace that reads and writes nothing of it.
-    static func lua(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ arguments: [LuaValue], _ chunk: String) throws -> LuaTable {
-        try PolicyScript.evaluate(workspace, asOf: asOf, name: "policy", writes: false, arguments: arguments, chunk)
+    /// Calls a function of cadence.sharing over the workspace, reading and writing nothing of it.
+    static func sharing<Result: Decodable>(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ function: String, _ options: LuaTable,
+                                           as type: Result.Type) throws -> Result {
+        try PolicyScript.call(workspace, asOf: asOf, name: "policy", writes: false, "cadence.sharing", function, options, as: type)
     }
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
-    static func test(_ workspace: WorkspaceOptions, path: String) throws -> (String, Bool, Int) {
-        let result = try lua(workspace, [LuaValue(path)], "return require('cadence.sharing').test_summary(select(2, ...))")
-        return (result["report"].stringValue ?? "", result["passed"].isTruthy, Int(result["count"].integerValue ?? 0))
+    static func test(_ workspace: WorkspaceOptions, path: String) throws -> PackageTestSummary {
+        try sharing(workspace, "test_summary", ["package": LuaValue(path)], as: PackageTestSummary.self)
     }
 
     /// Why fetching, installing or signing stopped, as the command line words
@@ -107,9 +107,9 @@ struct PolicyCommand: ParsableCommand {
         let (package, commit, verdict, dropped, copy) = (prepared.package, prepared.commit, prepared.verdict, prepared.dropped, prepared.copy)
         let manifest = package.manifest
         // Its tests run from a copy the package cannot change under us.
-        let (report, passed, count) = try test(workspace, path: copy)
-        guard passed || count == 0 else {
-            throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(report)")
+        let tests = try test(workspace, path: copy)
+        guard tests.allowsInstall else {
+            throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(tests.report)")
         }
         try installer.install(prepared, limits: limits, today: try store.read { try $0.today() })
         Output.write("""
@@ -118,7 +118,7 @@ struct PolicyCommand: ParsableCommand {
               It reads: \(manifest.readsText) (and always: \(ReadableFields.alwaysText)).
               It may propose: \(manifest.proposes.joined(separator: ", ")).
               Signature: \(signatureLine(verdict)).
-              Tests: \(count == 0 ? "none shipped" : report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
+              Tests: \(tests.count == 0 ? "none shipped" : tests.report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
             \(dropped.isEmpty ? "" : "  Options this version no longer has, dropped: \(dropped.sorted().joined(separator: ", ")).\n")\
             It runs isolated in every agenda from now on; 'cadence policy show \(manifest.name)' says more.
 
@@ -136,9 +136,9 @@ struct PolicyCommand: ParsableCommand {
             try reportingErrors {
                 let path = FileManager.default.fileExists(atPath: package) ? package : PackageLock(workspace: workspace.location.directory).packageFolder(package)
                 guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(package): no such package folder or file, nor an installed package") }
-                let (report, passed, count) = try PolicyCommand.test(workspace, path: path)
-                Output.write(report + "\n")
-                if !passed && count > 0 { throw ExitCode.failure }
+                let tests = try PolicyCommand.test(workspace, path: path)
+                Output.write(tests.report + "\n")
+                if !tests.allowsInstall { throw ExitCode.failure }
             }
         }
     }
@@ -163,12 +163,9 @@ struct PolicyCommand: ParsableCommand {
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }
                 let copy = try PackageInstaller.write(package, into: scratch + "/package")
-                let result = try lua(workspace, asOf: day, [LuaValue(copy), LuaValue(days)], """
-                    local sharing = require "cadence.sharing"
-                    local path, package, days = ...
-                    return { text = sharing.try(sharing.package_at(package), { path = path, days = days }) }
-                    """)
-                Output.write((result["text"].stringValue ?? "") + "\n")
+                let result = try sharing(workspace, asOf: day, "try_at", ["package": LuaValue(copy), "days": LuaValue(days)],
+                                         as: PolicyScript.Text.self)
+                Output.write(result.text + "\n")
             }
         }
     }
@@ -322,48 +319,41 @@ struct PolicyCommand: ParsableCommand {
                 guard FileManager.default.fileExists(atPath: source) else {
                     throw ValidationError("\(source): no such file ('cadence init' writes a cadence.lua; or give --from FILE)")
                 }
-                let found = try lua(workspace, [LuaValue(source), LuaValue(name)], """
-                    local path, name = select(2, ...)
-                    return require("cadence.sharing").pack(path, name)
-                    """)
-                let foreign = found["foreign"].tableValue?.array.compactMap(\.stringValue) ?? []
+                let value = try PolicyScript.call(workspace, asOf: nil, name: "policy", writes: false, "cadence.sharing", "pack",
+                                                  ["file": LuaValue(source), "name": LuaValue(name)])
+                let found = try PolicyScript.read(PackFindings.self, value, "cadence.sharing.pack")
+                let foreign = found.foreign
                 guard foreign.isEmpty else {
                     throw Refusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")
                 }
                 let slug = packageName ?? PackageDraft.packageName(for: name)
                 let folder = output ?? (FileManager.default.currentDirectoryPath + "/" + slug)
                 guard !FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder) exists: give another --output") }
-                var reads: [String: [String]] = [:]
-                for (record, list) in found["reads"].tableValue?.hash ?? [:] {
-                    reads[record.description] = list.tableValue?.array.compactMap(\.stringValue) ?? []
-                }
-                let kinds = found["kinds"].tableValue?.array.compactMap(\.stringValue) ?? []
-                let rule = found["rule"].stringValue ?? ""
+                let rule = found.rule ?? ""
                 var draft = PackageDraft(name: slug, version: version, licence: licence,
-                                         author: author ?? found["author"].stringValue ?? "(your name)",
+                                         author: author ?? found.author ?? "(your name)",
                                          summary: summary ?? (rule.isEmpty ? name : rule), rules: rule.isEmpty ? [] : [rule],
-                                         reads: reads, proposes: kinds, select: found["single"].isTruthy ? nil : name, folder: folder)
-                guard case .string(let text) = found["text"] else { throw Refusal("\(source) could not be read") }
+                                         reads: found.reads, proposes: found.kinds, select: found.single ? nil : name, folder: folder)
+                guard case .string(let text)? = value.tableValue?["text"] else { throw Refusal("\(source) could not be read") }
                 var finished = false
                 defer { if !finished { try? FileManager.default.removeItem(atPath: folder) } }
                 try draft.create(code: text.bytes)
                 // What it proposes on made-up timelines, seeing everything: the tests' expectations.
-                let recorded = try lua(workspace, [LuaValue(folder)], "return require('cadence.sharing').pack_tests(select(2, ...))")
-                try draft.record(tests: recorded["tests"].stringValue ?? "return {}\n",
-                                 proposing: recorded["kinds"].tableValue?.array.compactMap(\.stringValue) ?? [])
+                let recorded = try sharing(workspace, "pack_tests", ["package": LuaValue(folder)], as: PackedTests.self)
+                try draft.record(tests: recorded.tests, proposing: recorded.kinds)
                 // The tests as a peer runs them: seeing only what the manifest says it reads.
-                let (report, passed, _) = try PolicyCommand.test(workspace, path: folder)
+                let tests = try PolicyCommand.test(workspace, path: folder)
                 finished = true
                 let package = try PolicyPackage(at: folder)
                 var lines = ["Packed '\(name)' into \(folder) as \(slug) \(version) (sha256 \(package.sha256.prefix(12))):",
                              "  policy.lua           the code (\(source))",
                              "  cadence-policy.json  reads \(package.manifest.readsText); proposes \(package.manifest.proposes.joined(separator: ", "))",
-                             "  tests.lua            what it proposes on made-up timelines:", report.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")]
-                if !passed {
+                             "  tests.lua            what it proposes on made-up timelines:", tests.report.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")]
+                if !tests.passed {
                     lines.append("The tests fail when the policy sees only what Cadence found it reads: it reads more on other searches. "
                                  + "Add the fields it needs to 'reads' in cadence-policy.json.")
                 }
-                let personal = found["personal"].tableValue?.array.compactMap(\.stringValue) ?? []
+                let personal = found.personal
                 if !personal.isEmpty {
                     lines.append("Warning: the code holds personal data, which travels with the package: \(personal.joined(separator: ", ")). Edit policy.lua before you share it.")
                 }

@@ -4,16 +4,47 @@ import CadenceStore
 import Foundation
 import LuaBinding
 
-/// Evaluates a chunk of Lua over the workspace with the `cadence` API, for
-/// the commands built on the policies (agenda, acting on items, simulate).
-/// The chunk's first argument is the path of the workspace's cadence.lua; its
-/// writes land only if it succeeds.
+/// Calls a function of one of Cadence's Lua modules over the workspace,
+/// with the `cadence` API, for the commands built on them (agenda, acting on
+/// items, simulate, report, negotiation, sharing). Its writes land only if
+/// it succeeds.
 enum PolicyScript {
-    /// The table the chunk returns (empty when it returns none). `undoAs` is
-    /// what `cadence undo` calls the chunk's writes (by default, `name`);
-    /// `writes: false` undoes whatever the chunk wrote, even when it succeeds.
-    static func evaluate(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil, writes: Bool = true,
-                    arguments: [LuaValue] = [], _ chunk: String) throws -> LuaTable {
+    /// Calls `function` of the Lua module `module` with one table: `options`
+    /// and `path` (the workspace's cadence.lua). Its result is read into
+    /// `Result`, which fails on a missing or mistyped field instead of
+    /// reading a default in its place.
+    /// `undoAs` is what `cadence undo` calls the run's writes (by default, `name`);
+    /// `writes: false` undoes whatever the call wrote, even when it succeeds.
+    static func call<Result: Decodable>(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil,
+                                        writes: Bool = true, _ module: String, _ function: String, _ options: LuaTable = LuaTable(),
+                                        as type: Result.Type) throws -> Result {
+        try read(type, try call(workspace, asOf: asOf, name: name, undoAs: undoAs, writes: writes, module, function, options),
+                 "\(module).\(function)")
+    }
+
+    /// `value` (what `what` gave) read into `Result`; a missing or mistyped field is a refusal.
+    static func read<Result: Decodable>(_ type: Result.Type, _ value: LuaValue, _ what: String) throws -> Result {
+        do {
+            return try LuaValueDecoder().decode(type, from: value)
+        } catch {
+            throw Refusal("\(what) gave an unexpected result: \(reason(error))")
+        }
+    }
+
+    /// The same, its result as Lua gave it.
+    static func call(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String? = nil, writes: Bool = true,
+                     _ module: String, _ function: String, _ options: LuaTable = LuaTable()) throws -> LuaValue {
+        var options = options
+        options["path"] = LuaValue(workspace.location.directory + "/cadence.lua")
+        return try evaluate(workspace, asOf: asOf, name: name, undoAs: undoAs, writes: writes,
+                            arguments: [LuaValue(module), LuaValue(function), .table(options)],
+                       "local module, name, options = ... return require(module)[name](options)").first ?? .nil
+    }
+
+    /// Evaluates `chunk` over the workspace in one transaction: its writes
+    /// land only when it succeeds (and `writes` says they may).
+    private static func evaluate(_ workspace: WorkspaceOptions, asOf: LocalDate?, name: String, undoAs: String?, writes: Bool,
+                                 arguments: [LuaValue], _ chunk: String) throws -> [LuaValue] {
         _ = try ScriptLibrary.required()
         let location = workspace.location
         let store = try location.open()
@@ -22,10 +53,9 @@ enum PolicyScript {
             let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: undoAs ?? name)
             defer { api.end() }
             do {
-                let results = try lua.run(chunk, name: "=" + name,
-                                          arguments: [LuaValue(location.directory + "/cadence.lua")] + arguments)
+                let results = try lua.run(chunk, name: "=" + name, arguments: arguments)
                 try api.transaction.finish(success: writes)
-                return results.first?.tableValue ?? LuaTable()
+                return results
             } catch let error as LuaError {
                 try? api.transaction.finish(success: false)
                 // The message names the file and line when it is a policy's
@@ -38,26 +68,58 @@ enum PolicyScript {
         }
     }
 
-    /// A Lua result as JSON: sequences as arrays, other tables as objects.
-    static func json(_ value: LuaValue) -> Any {
-        switch value {
-        case .nil: return NSNull()
-        case .boolean(let b): return b
-        case .integer(let i): return i
-        case .number(let d): return d
-        case .string(let s): return s.description
-        case .table(let t):
-            if t.hash.isEmpty { return t.array.map(json) }
-            var object: [String: Any] = [:]
-            for (i, v) in t.array.enumerated() { object[String(i + 1)] = json(v) }
-            for (k, v) in t.hash { object[k.description] = json(v) }
-            return object
-        default: return value.description
+    /// A result that is text for a person: { text = … }.
+    struct Text: Decodable { var text: String }
+
+    /// Where a result went wrong, in a line: "count: no field 'count'".
+    static func reason(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?, .keyNotFound(_, let c)?:
+            return c.debugDescription
+        default:
+            return String(describing: error)
         }
     }
 
+    /// A Lua result printed as JSON (through `Output.json`).
     static func writeJSON(_ value: LuaValue) throws {
-        let data = try JSONSerialization.data(withJSONObject: json(value), options: [.prettyPrinted, .sortedKeys])
-        Output.write(String(decoding: data, as: UTF8.self) + "\n")
+        Output.write(try Output.json(LuaJSON(value)))
+    }
+}
+
+/// A Lua value as JSON: sequences as arrays (an empty table too), other
+/// tables as objects with their keys as text.
+struct LuaJSON: Encodable {
+    var value: LuaValue
+    init(_ value: LuaValue) { self.value = value }
+
+    func encode(to encoder: Encoder) throws {
+        switch value {
+        case .table(let t) where t.hash.isEmpty:
+            var list = encoder.unkeyedContainer()
+            for item in t.array { try list.encode(LuaJSON(item)) }
+        case .table(let t):
+            var object = encoder.container(keyedBy: Key.self)
+            for (i, item) in t.array.enumerated() { try object.encode(LuaJSON(item), forKey: Key(String(i + 1))) }
+            for (k, item) in t.hash { try object.encode(LuaJSON(item), forKey: Key(k.description)) }
+        default:
+            var single = encoder.singleValueContainer()
+            switch value {
+            case .nil: try single.encodeNil()
+            case .boolean(let b): try single.encode(b)
+            case .integer(let i): try single.encode(i)
+            case .number(let d): try single.encode(d)
+            case .string(let s): try single.encode(s.description)
+            default: try single.encode(value.description)
+            }
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ text: String) { stringValue = text }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -27,7 +27,6 @@ struct PolicyWorkerCommand: ParsableCommand {
             return
         }
         let request = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        let answer = IsolatedPolicyRun.serve(request: request, memory: memory, seconds: seconds)
-        FileHandle.standardOutput.write(Data(answer.utf8))
+        FileHandle.standardOutput.write(PolicyWorker.answer(request, memory: memory, seconds: seconds))
     }
 }

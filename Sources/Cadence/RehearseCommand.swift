@@ -32,16 +32,14 @@ struct Rehearse: ParsableCommand {
             let transcript = try store.session { ws -> String in
                 let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "rehearse")
                 defer { api.end() }
-                let opened = try lua.run("""
-                    local name, seed, file = ...
-                    return require("cadence.rehearsal").open(name, { seed = seed, counterpart = file })
-                    """, name: "=rehearse", arguments: [LuaValue(app), seed.map { .integer(Int64($0)) } ?? .nil,
-                                                        counterpart.map { LuaValue($0) } ?? .nil])
-                guard let session = opened.first?.tableValue, case .function(let next) = session["line"],
+                let options: LuaTable = ["seed": seed.map { .integer(Int64($0)) } ?? .nil, "counterpart": counterpart.map { LuaValue($0) } ?? .nil]
+                let opened = try lua.run("return require('cadence.rehearsal').open(...)", name: "=rehearse",
+                                         arguments: [LuaValue(app), .table(options)])
+                guard let session = opened.first?.tableValue, let played = session["seed"].integerValue, case .function(let next) = session["line"],
                       case .function(let answer) = session["answer"], case .function(let text) = session["text"] else {
                     throw StoreError.invalid("the rehearsal did not start")
                 }
-                Output.write("Rehearsal for \(app) (seed \(session["seed"].integerValue ?? 0); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
+                Output.write("Rehearsal for \(app) (seed \(played); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
                 let reader: LineReader = interactive
                     ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: { _ in [] }) : PipeReader()
                 defer { reader.close() }
@@ -51,7 +49,8 @@ struct Rehearse: ParsableCommand {
                     if !interactive { Output.write("you> \(said)\n") }
                     _ = try answer.call(LuaValue(said))
                 }
-                return try text.call().first?.stringValue ?? ""
+                guard let transcript = try text.call().first?.stringValue else { throw StoreError.invalid("the rehearsal gave no transcript") }
+                return transcript
             }
             let feedback = transcript.components(separatedBy: "\nFeedback\n").last ?? ""
             Output.write("\nFeedback\n" + feedback)

@@ -26,20 +26,13 @@ struct Report: ParsableCommand {
         try reportingErrors {
             guard days >= 0 else { throw ValidationError("--days is 0 or more") }
             let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
-            let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
-            let result = try PolicyScript.evaluate(workspace, asOf: day, name: "report", writes: false,
-                                              arguments: [optional(candidate), .integer(Int64(days)), .boolean(json)], """
-                local _, candidate, days, json = ...
-                local report = require "cadence.report"
-                local options = { candidate = candidate, days = days }
-                if json then return { data = report.data(options) } end
-                return { html = report.html(options) }
-                """)
+            let options: LuaTable = ["candidate": candidate.map { LuaValue($0) } ?? .nil, "days": .integer(Int64(days)), "json": .boolean(json)]
+            let value = try PolicyScript.call(workspace, asOf: day, name: "report", writes: false, "cadence.report", "made", options)
             if json {
-                try PolicyScript.writeJSON(result["data"])
+                try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil)
                 return
             }
-            guard case .string(let page) = result["html"] else { throw ValidationError("the report was not made") }
+            guard case .string(let page)? = value.tableValue?["html"] else { throw ValidationError("the report was not made") }
             do { try Data(page.bytes).write(to: URL(fileURLWithPath: output)) }
             catch { throw ValidationError("cannot write \(output): \(error.localizedDescription)") }
             let path = URL(fileURLWithPath: output).standardizedFileURL.path

@@ -26,16 +26,13 @@ struct Simulate: ParsableCommand {
         try reportingErrors {
             guard (1...104).contains(weeks) else { throw ValidationError("--weeks is 1 to 104") }
             let start = try from.map { try dayFlag($0, field: "from", in: workspace) }
-            let result = try PolicyScript.evaluate(workspace, asOf: start, name: "simulate", arguments: [
-                LuaValue(app), .integer(Int64(weeks * 7)), .table(LuaTable(array: assumptions.map { LuaValue($0) })),
-            ], """
-                local path, app, days, assume = ...
-                return require("cadence.simulate").report{ path = path, app = app, days = days, assume = assume }
-                """)
+            let value = try PolicyScript.call(workspace, asOf: start, name: "simulate", "cadence.simulate", "report", [
+                "app": LuaValue(app), "days": .integer(Int64(weeks * 7)), "assume": .table(LuaTable(array: assumptions.map { LuaValue($0) })),
+            ])
             if output.json {
-                try PolicyScript.writeJSON(result["data"])
+                try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil)
             } else {
-                Output.write((result["text"].stringValue ?? "") + "\n")
+                Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.simulate.report").text + "\n")
             }
         }
     }

@@ -61,7 +61,7 @@ struct StandaloneInterpreter {
     }
 
     /// A sandboxed script runs in a process of its own, started from this
-    /// binary, behind the operating system's walls (OSWalls): whatever it
+    /// binary (marked by `isolatedVariable`), behind the operating system's walls (OSWalls): whatever it
     /// does, even crashing Lua itself, ends that process, not this one. This
     /// process only waits, and kills it past its time limit.
     private func runIsolated() -> Int32 {

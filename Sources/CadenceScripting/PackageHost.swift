@@ -15,6 +15,9 @@ struct LoadedPackage {
 /// packages (verified), and their runs in the isolated worker.
 extension WorkspaceAPI {
     func registerPackages(into host: inout LuaTable, lua: LuaState) throws {
+        host["option_types"] = .function(try Self.optionTypes(in: lua))
+        // Which modules are Cadence's own, and which of them a package may require: CadenceModules owns both.
+        host["cadence_modules"] = .function(try lua.function { _ in .one(.table(CadenceModules.table)) })
         host["packages"] = .function(try lua.function { [self] _ in
             guard let folder else { return .one(.table(LuaTable())) }
             let lock = PackageLock(workspace: folder)
@@ -50,7 +53,7 @@ extension WorkspaceAPI {
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let run = try IsolatedWorker(limits: loaded.limits).start(try args.string(2))
+                let run = try IsolatedWorker(limits: loaded.limits).start(Data(try args.bytes(2)))
                 let handle = (pendingWorkers.keys.max() ?? 0) + 1
                 pendingWorkers[handle] = (run, loaded)
                 return .one(LuaValue(handle))
@@ -75,7 +78,7 @@ extension WorkspaceAPI {
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let json = try IsolatedWorker(limits: loaded.limits).run(try args.string(2))
+                let json = try IsolatedWorker(limits: loaded.limits).ask(Data(try args.bytes(2)))
                 let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
                 var byCase = LuaTable()
                 for p in Self.table(answer)["proposals"].tableValue?.array ?? [] {
@@ -93,7 +96,7 @@ extension WorkspaceAPI {
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).run(try args.string(2)))
+                let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(Data(try args.bytes(2))))
                 return .one(.table(LuaTable(array: answer.cases.map { c in
                     var t = LuaTable()
                     t["name"] = LuaValue(c.name); t["passed"] = .boolean(c.passed); t["message"] = c.message.map { LuaValue($0) } ?? .nil
@@ -103,6 +106,11 @@ extension WorkspaceAPI {
                 return [.nil, LuaValue(failure.description)]
             }
         })
+    }
+
+    /// The names of option types (PolicyManifest.OptionType owns them), for cadence.options.
+    static func optionTypes(in lua: LuaState) throws -> LuaFunction {
+        try lua.function { _ in .one(.table(LuaTable(array: PolicyManifest.OptionType.allCases.map { LuaValue($0.rawValue) }))) }
     }
 
     /// A package with the user's option values (text, checked against the

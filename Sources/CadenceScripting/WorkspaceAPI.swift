@@ -57,27 +57,9 @@ public final class WorkspaceAPI {
             try package.table("preload")?.set("cadence", .function(try lua.function { _ in throw LuaError(kind: .runtime, message: reason) }))
             return
         }
-        // A workspace holds a cadence.lua (the personal policies): run from
-        // there, "./?.lua" would find it first. The API module is preloaded
-        // from Cadence's own Scripts/ so that `require "cadence"` always means it.
-        // Cadence's own modules (cadence.*, policies, negotiation.*) are pinned
-        // to its Scripts/: a policies.lua or drafts.lua in the working folder
-        // cannot stand in for them. Every other name resolves as under lua5.4.
-        _ = try lua.run("""
-            local file, scripts = ...
-            package.preload["cadence"] = function(name) return assert(loadfile(file))(name, file) end
-            local function ours(name)
-              return name:match("^cadence%.") or name == "policies" or name:match("^policies%.") or name:match("^negotiation%.")
-            end
-            table.insert(package.searchers, 2, function(name)
-              if not ours(name) then return nil end
-              local path = package.searchpath(name, scripts .. "/?.lua;" .. scripts .. "/?/init.lua")
-              if not path then return "\\n\\tno Cadence module '" .. name .. "' in " .. scripts end
-              local chunk, why = loadfile(path)
-              if not chunk then error(why, 0) end
-              return chunk, path
-            end)
-            """, name: "=cadence", arguments: [LuaValue(scripts + "/cadence/init.lua"), LuaValue(scripts)])
+        // `cadence` and Cadence's other modules resolve to its Scripts/ (see searcher.lua).
+        _ = try lua.runFile(scripts + "/cadence/searcher.lua",
+                            arguments: [LuaValue(scripts + "/cadence/init.lua"), LuaValue(scripts), .table(CadenceModules.table)])
     }
 
     /// The workspace's folder (where its cadence.lua is).

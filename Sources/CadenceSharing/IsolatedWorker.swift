@@ -33,17 +33,17 @@ public struct IsolatedWorker: Sendable {
         [executable, "policy-worker", "--memory", String(limits.memory), "--seconds", String(limits.seconds)]
     }
 
-    /// Runs the worker on `request` (for `policy-worker`: a Lua table
-    /// constructor) and returns its answer.
-    public func run(_ request: String) throws -> WorkerAnswer.Wire { try start(request).finish() }
+    /// Sends the worker `request` and waits for its answer.
+    public func ask(_ request: Data) throws -> WorkerAnswer.Wire { try start(request).finish() }
 
     /// Starts the worker on `request`; `finish` waits for its answer. Cadence
     /// plans the rest of the agenda meanwhile.
-    public func start(_ request: String) throws -> Pending {
+    public func start(_ request: Data) throws -> Pending {
         var worker = ci_worker()
         let started = Subprocess.withArgv(arguments) { argv in
-            request.utf8CString.withUnsafeBufferPointer { bytes in
-                ci_start_worker(executable, argv, bytes.baseAddress, bytes.count - 1, limits.seconds + 5, &worker)
+            request.withUnsafeBytes { bytes in
+                ci_start_worker(executable, argv, bytes.baseAddress, bytes.count,
+                                limits.seconds + 5, &worker)
             }
         }
         guard started == 0 else {
@@ -66,21 +66,6 @@ public struct IsolatedWorker: Sendable {
         /// A worker nobody waited for (the agenda failed before it) is stopped and reaped at once.
         deinit { if !finished { ci_stop_worker(&worker) } }
 
-        /// Where a JSON answer went wrong, in a line: "proposals[3].due: not text".
-        static func reason(_ error: Error) -> String {
-            func path(_ keys: [CodingKey]) -> String {
-                keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-            }
-            switch error as? DecodingError {
-            case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?:
-                return "\(path(c.codingPath)): \(c.debugDescription)"
-            case .keyNotFound(let key, let c)?:
-                return "\(path(c.codingPath + [key])) is missing"
-            default:
-                return "not JSON"
-            }
-        }
-
         /// Waits for the answer (killing the worker at its deadline) and reads it.
         public func finish() throws -> WorkerAnswer.Wire {
             finished = true
@@ -91,7 +76,7 @@ public struct IsolatedWorker: Sendable {
             var json: WorkerAnswer.Wire?
             var unread: String?
             if outcome.too_much == 0 && outcome.output_size > 0 {
-                do { json = try JSONDecoder().decode(WorkerAnswer.Wire.self, from: output) } catch { unread = Self.reason(error) }
+                do { json = try JSONDecoder().decode(WorkerAnswer.Wire.self, from: output) } catch { unread = WorkerAnswer.reason(error) }
             }
             if let error = json?.error { throw Failure(description: error) }
             if outcome.timed_out != 0 {

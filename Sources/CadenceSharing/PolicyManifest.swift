@@ -61,7 +61,13 @@ public struct PolicyManifest: Equatable, Sendable {
         }
     }
 
-    static let optionTypes = ["integer", "number", "text", "boolean", "list"]
+    /// The types an option may have: the one vocabulary of a manifest's
+    /// options and of the option checks of Lua policies (cadence.options).
+    public enum OptionType: String, CaseIterable, Sendable {
+        case integer, number, text, boolean, list
+    }
+
+    static let optionTypes = OptionType.allCases.map(\.rawValue)
     static let known = ["name", "version", "author", "licence", "summary", "cadence", "rules", "options", "reads",
                         "proposes", "policy", "select", "tests"]
 
@@ -152,24 +158,24 @@ public struct PolicyManifest: Equatable, Sendable {
     /// A value of `type` from JSON (a default) or from text (what a user sets).
     public static func value(_ raw: Any, type: String, field: String) throws -> OptionValue {
         func wrong() -> DomainError { DomainError.invalid(field: field, "is \(type == "integer" ? "a whole number" : type == "list" ? "a list of texts" : "a \(type)")") }
-        switch type {
-        case "integer":
+        switch OptionType(rawValue: type) {
+        case .integer?:
             if let text = raw as? String { guard let n = Int(text) else { throw wrong() }; return .integer(n) }
             guard let n = raw as? Int, !(raw is Bool) else { throw wrong() }
             return .integer(n)
-        case "number":
+        case .number?:
             if let text = raw as? String { guard let d = Double(text), d.isFinite else { throw wrong() }; return .number(d) }
             guard let d = raw as? Double, !(raw is Bool) else { throw wrong() }
             return .number(d)
-        case "boolean":
+        case .boolean?:
             if let text = raw as? String { guard let b = Bool(text) else { throw wrong() }; return .boolean(b) }
             guard let b = raw as? Bool else { throw wrong() }
             return .boolean(b)
-        case "list":
+        case .list?:
             if let text = raw as? String { return .list(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
             guard let list = raw as? [String] else { throw wrong() }
             return .list(list)
-        default:
+        case .text?, nil:
             guard let text = raw as? String else { throw wrong() }
             return .text(text)
         }

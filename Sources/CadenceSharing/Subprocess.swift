@@ -8,9 +8,15 @@ public struct Subprocess {
     public var output: String
     public var errors: String
 
+    /// A program that could not be found, started or waited for, in words.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
     public static func run(_ program: String, _ arguments: [String], input: String = "", seconds: Double = 120) throws -> Subprocess {
         guard let path = find(program) else {
-            throw IsolatedWorker.Failure(description: "\(program) is not installed (Debian: apt install \(program == "ssh-keygen" ? "openssh-client" : program))")
+            throw Failure("\(program) is not installed (Debian: apt install \(program == "ssh-keygen" ? "openssh-client" : program))")
         }
         var outcome = ci_outcome()
         let started = withArgv([program] + arguments) { argv in
@@ -18,9 +24,9 @@ public struct Subprocess {
                 ci_run_worker(path, argv, bytes.baseAddress, bytes.count - 1, seconds, 16 << 20, &outcome)
             }
         }
-        guard started == 0 else { throw IsolatedWorker.Failure(description: "\(program) could not start: \(String(cString: strerror(errno)))") }
+        guard started == 0 else { throw Failure("\(program) could not start: \(String(cString: strerror(errno)))") }
         defer { ci_outcome_free(&outcome) }
-        if outcome.timed_out != 0 { throw IsolatedWorker.Failure(description: "\(program) did not finish within \(Int(seconds)) s") }
+        if outcome.timed_out != 0 { throw Failure("\(program) did not finish within \(Int(seconds)) s") }
         return Subprocess(status: outcome.exit_status,
                           output: String(decoding: Data(bytes: outcome.output, count: outcome.output_size), as: UTF8.self),
                           errors: String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self))
@@ -47,7 +53,7 @@ public struct Subprocess {
                                    seconds: Double) throws -> Ending {
         var outcome = ci_outcome()
         let started = withArgv([executable] + arguments) { argv in ci_run_attached(executable, argv, variable, seconds, &outcome) }
-        guard started == 0 else { throw IsolatedWorker.Failure(description: String(cString: strerror(errno))) }
+        guard started == 0 else { throw Failure(String(cString: strerror(errno))) }
         return Ending(status: outcome.exit_status >= 0 ? outcome.exit_status : nil,
                       signal: outcome.signal != 0 ? outcome.signal : nil, timedOut: outcome.timed_out != 0)
     }

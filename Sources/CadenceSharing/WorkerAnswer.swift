@@ -16,7 +16,7 @@ public struct WorkerAnswer: Sendable {
         public var logs: Logs?
     }
 
-    public enum Logs: Sendable, Equatable, Decodable {
+    public enum Logs: Sendable, Equatable, Codable {
         case nothing
         case kind(String)
         case details([String: String])
@@ -34,6 +34,20 @@ public struct WorkerAnswer: Sendable {
                 else if let number = try? fields.decode(Int.self, forKey: key) { details[key.stringValue] = String(number) }
             }
             self = .details(details)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            switch self {
+            case .nothing:
+                var single = encoder.singleValueContainer()
+                try single.encode(false)
+            case .kind(let kind):
+                var single = encoder.singleValueContainer()
+                try single.encode(kind)
+            case .details(let details):
+                var fields = encoder.container(keyedBy: AnyKey.self)
+                for (key, value) in details { try fields.encode(value, forKey: AnyKey(stringValue: key)) }
+            }
         }
     }
 
@@ -66,33 +80,52 @@ public struct WorkerAnswer: Sendable {
     public static let limits: [String: Int] = ["kind": 40, "key": 400, "to": 200, "channel": 40, "reason": 4000, "draft": 20_000,
                                         "subject": 400, "rule": 400, "slide": 10]
 
-    /// A worker's answer as it arrives (JSON, decoded straight into types:
-    /// a search of ten thousand applications answers with tens of
-    /// thousands of proposals).
-    public struct Wire: Decodable, Sendable {
-        var error: String?
+    /// A worker's answer on the wire: what the worker's Lua returned, read
+    /// into this type (a field missing or mistyped fails), written as JSON;
+    /// the host decodes the JSON into it again (a search of ten thousand
+    /// applications answers with tens of thousands of proposals).
+    public struct Wire: Codable, Sendable {
+        public var error: String?
         var proposals: [WireProposal]?
         var failures: [WireFailure]?
         var failed: Int?
         var cases: [WireCase]?
+
+        /// An answer that says only what went wrong.
+        public init(error: String) { self.error = error }
     }
 
-    struct WireProposal: Decodable, Sendable {
+    struct WireProposal: Codable, Sendable {
         var application: Int64
         var kind, due, key: String
         var to, channel, reason, draft, subject, rule, slide: String?
         var logs: Logs?
     }
 
-    struct WireFailure: Decodable, Sendable {
+    struct WireFailure: Codable, Sendable {
         var application: Int64
         var message: String
     }
 
-    struct WireCase: Decodable, Sendable {
+    struct WireCase: Codable, Sendable {
         var name: String?
         var passed: Bool?
         var message: String?
+    }
+
+    /// Where an answer went wrong, in a line: "proposals[3].due: not text".
+    public static func reason(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error as? DecodingError {
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?:
+            return "\(path(c.codingPath)): \(c.debugDescription)"
+        case .keyNotFound(let key, let c)?:
+            return "\(path(c.codingPath + [key])) is missing"
+        default:
+            return "not JSON"
+        }
     }
 
     /// Checks a plan's answer: `kinds` are those the manifest declares (nil:

@@ -186,6 +186,28 @@ struct SharedPolicyTests: WorkspaceSuite {
         #expect(added.error.contains("expected { due = 2026-03-17, kind = status }; proposed: status on 2026-03-16"))
     }
 
+    @Test("a test summary missing its count refuses the install (it never reads as 'no tests shipped')")
+    func summaryMissingItsCount() throws {
+        try prepared()
+        // Cadence's library, with the summary's count renamed.
+        let scripts = Self.folder("scripts")
+        defer { try? FileManager.default.removeItem(atPath: scripts) }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(atPath: repository.appendingPathComponent("Scripts").path, toPath: scripts)
+        let sharing = scripts + "/cadence/sharing.lua"
+        let text = try String(contentsOfFile: sharing, encoding: .utf8)
+        let renamed = text.replacingOccurrences(of: "return { report = report, passed = passed, count = count }",
+                                                with: "return { report = report, passed = passed, cases = count }")
+        #expect(renamed != text)
+        try renamed.write(toFile: sharing, atomically: true, encoding: .utf8)
+        let folder = try package(tests: #"return { { name = "wrong day", as_of = "2026-03-10", apps = { { events = { { kind = "interview", day = "2026-03-09" } } } }, expect = { { kind = "status", due = "2026-03-17" } } } }"#)
+        let added = try Commands.run("/usr/bin/env", ["CADENCE_SCRIPTS=" + scripts, Commands.cadenceURL.path,
+                                                      "policy", "add", folder, "--workspace", directory])
+        #expect(added.status == 1)
+        #expect(added.error.contains("count"), "\(added.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
+    }
+
     @Test("an update that reads more needs consent again; its diff is shown")
     func update() throws {
         try prepared()

@@ -6,11 +6,11 @@ import LuaBinding
 /// The worker's side of running a package (`cadence policy-worker`): read
 /// the request, prepare Cadence's own modules, go behind the walls, and only
 /// then run anything of the package's, in the sandbox under the limits.
-/// What it prints is one JSON object: the answer (Scripts/cadence/worker.lua
-/// makes it), or { "error": … }.
-public enum IsolatedPolicyRun {
-    /// Serves one request and returns what to print.
-    public static func serve(request: [UInt8], memory: Int, seconds: Double) -> String {
+/// Its answer is what Scripts/cadence/worker.lua delivers, read into
+/// `WorkerAnswer.Wire` and written as JSON; or { "error": … }.
+public enum PolicyWorker {
+    /// The answer to one request, as JSON to print.
+    public static func answer(_ request: [UInt8], memory: Int, seconds: Double) -> Data {
         do {
             let scripts = try ScriptLibrary.required()
             let lua = try LuaState(profile: .sandboxed, limits: LuaLimits(memory: memory, instructions: nil, seconds: seconds))
@@ -24,12 +24,23 @@ public enum IsolatedPolicyRun {
                                       name: "@" + workerPath)
             var pure = LuaTable()
             for (name, function) in try HostFunctions.pure(in: lua) { pure[name] = function }
+            pure["option_types"] = .function(try WorkspaceAPI.optionTypes(in: lua))
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)
-            let results = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request)), .table(caps)])
-            guard let answer = results.first?.stringValue else { return error("the worker gave no answer") }
-            return answer
+            // What worker.lua delivers is read in place (a search of ten thousand
+            // applications answers with tens of thousands of proposals).
+            let delivered = Delivered()
+            let deliver = try lua.function { args in
+                do {
+                    delivered.answer = try JSONEncoder().encode(try args.decode(WorkerAnswer.Wire.self, at: 1))
+                } catch let error as DecodingError {
+                    delivered.answer = Self.error("the worker's answer could not be read: \(WorkerAnswer.reason(error))")
+                }
+                return .none
+            }
+            _ = try worker.call(arguments: [.table(pure), .table(sources), .string(LuaString(bytes: request)), .table(caps), .function(deliver)])
+            return delivered.answer ?? error("the worker gave no answer")
         } catch let failure as LuaError {
             // A limit is the package's doing wherever it struck: say which limit, not which line of Cadence.
             if case .limit = failure.kind, let location = failure.location,
@@ -40,6 +51,11 @@ public enum IsolatedPolicyRun {
         } catch {
             return Self.error(String(describing: error))
         }
+    }
+
+    /// The answer worker.lua delivered, as JSON.
+    final class Delivered {
+        var answer: Data?
     }
 
     /// What a package may propose, as the host will check it (WorkerAnswer owns the figures).
@@ -53,16 +69,15 @@ public enum IsolatedPolicyRun {
         return caps
     }
 
-    static func error(_ message: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: ["error": String(message.prefix(4000))])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    static func error(_ message: String) -> Data {
+        (try? JSONEncoder().encode(WorkerAnswer.Wire(error: String(message.prefix(4000))))) ?? Data("{}".utf8)
     }
 
     /// Cadence's modules by name ("cadence.policy" -> its text and path):
     /// the only ones a package may require.
     static func moduleSources(_ scripts: String) throws -> LuaTable {
         var sources = LuaTable()
-        for folder in ["cadence", "policies"] {
+        for folder in CadenceModules.forPackages {
             for file in try FileManager.default.contentsOfDirectory(atPath: scripts + "/" + folder) where file.hasSuffix(".lua") {
                 let path = scripts + "/" + folder + "/" + file
                 let stem = String(file.dropLast(4))

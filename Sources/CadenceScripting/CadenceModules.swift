@@ -1,0 +1,29 @@
+import LuaBinding
+
+/// Which Lua modules are Cadence's own: those of its Scripts/ folders
+/// `cadence` (the API and the engine), `policies` (the standard policies)
+/// and `negotiation`. The module searcher pins them to Scripts/ (a file of
+/// the same name in the working folder cannot stand in for one), the worker
+/// gives an installed package those it may require, and `policy pack`
+/// refuses a policy that requires anything else.
+public enum CadenceModules {
+    /// The folders of Scripts/ whose modules are Cadence's: "cadence" holds
+    /// `cadence` (its init.lua) and `cadence.policy`.
+    public static let folders = ["cadence", "policies", "negotiation"]
+
+    /// Those an installed package may require (a package's worker has them, and nothing else).
+    public static let forPackages = ["cadence", "policies"]
+
+    /// Whether `name` is a module of one of `folders`.
+    public static func holds(_ name: String, in folders: [String] = folders) -> Bool {
+        folders.contains { name == $0 || name.hasPrefix($0 + ".") }
+    }
+
+    /// Both lists, for Lua: { own = {...}, packages = {...} }.
+    static var table: LuaTable {
+        var t = LuaTable()
+        t["own"] = .table(LuaTable(array: folders.map { LuaValue($0) }))
+        t["packages"] = .table(LuaTable(array: forPackages.map { LuaValue($0) }))
+        return t
+    }
+}
