@@ -82,22 +82,30 @@ Date.__tostring = Date.iso
 -- A date is a value: the workspace gives all events of a day the same one.
 function Date.__newindex() error("a date cannot be changed: it is a value (make another with + or -)", 2) end
 function Date.__eq(a, b) return a.number == b.number end
-function Date.__lt(a, b) return a.number < b.number end
-function Date.__le(a, b) return a.number <= b.number end
+-- Both sides of < and <= are Dates, or the error is at the script's line.
+local function both_dates(a, b)
+  if getmetatable(a) ~= Date or getmetatable(b) ~= Date then
+    error(("a date compares with a date, not with %s"):format(getmetatable(a) == Date and type(b) or type(a)), 3)
+  end
+end
+function Date.__lt(a, b) both_dates(a, b) return a.number < b.number end
+function Date.__le(a, b) both_dates(a, b) return a.number <= b.number end
 function Date.__concat(a, b) return tostring(a) .. tostring(b) end
 
 -- date + days, days + date
 function Date.__add(a, b)
   if type(a) == "number" then a, b = b, a end
   if math.type(b) ~= "integer" then error("a date plus a whole number of days, got " .. tostring(b), 2) end
-  return arithmetic(a.number + b, a, "+", b)
+  local sum = arithmetic(a.number + b, a, "+", b)  -- not a tail call: the error names the script's line
+  return sum
 end
 
 -- date - date is a number of days; date - days is a date
 function Date.__sub(a, b)
   if getmetatable(b) == Date then return a.number - b.number end
   if math.type(b) ~= "integer" then error("a date minus a date or a whole number of days", 2) end
-  return arithmetic(a.number - b, a, "-", b)
+  local difference = arithmetic(a.number - b, a, "-", b)  -- not a tail call, as in __add
+  return difference
 end
 
 function Date:is_weekend() return (parts_of[self.number] or parts(self.number))[7] end
@@ -162,7 +170,23 @@ end
 ---   interview_rounds  interviewing, final
 ---   with_offer        offer, negotiating
 ---   decided           with_offer and terminal: no decision left to wait for
-cadence.stages = host.stages()
+-- Read-only views: a policy that changed a set would change it for every
+-- policy planned after it in the same run.
+local function read_only(t, what)
+  return setmetatable({}, {
+    __index = t,
+    __newindex = function() error(what .. " is Cadence's rule, not to be changed (copy it to change it)", 2) end,
+    __pairs = function() return next, t, nil end,
+    __len = function() return #t end,
+  })
+end
+do
+  local stages = host.stages()
+  for name, set in pairs(stages) do
+    if type(set) == "table" then stages[name] = read_only(set, "cadence.stages." .. name) end
+  end
+  cadence.stages = read_only(stages, "cadence.stages")
+end
 
 --- What the Lua file at `path` returns, and its path; nothing when there is no
 --- such file. A mistake in it is an error naming its file and line, never a

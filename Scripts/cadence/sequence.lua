@@ -44,8 +44,14 @@ end
 local RESUMING = { ["follow-up-call"] = true, ["message-sent"] = true }
 
 -- A list ({ "offer", "negotiating" }), one name, or a set already ({ offer = true }, such as cadence.stages.with_offer).
+-- Whether a table has any key, through __pairs (cadence.stages' sets are read-only views).
+local function has_keys(t)
+  local step, state, first = pairs(t)
+  return step(state, first) ~= nil
+end
+
 local function set_of(list)
-  if type(list) == "table" and list[1] == nil and next(list) ~= nil then return list end
+  if type(list) == "table" and list[1] == nil and has_keys(list) then return list end
   local set = {}
   for _, v in ipairs(type(list) == "table" and list or { list }) do set[v] = true end
   return set

@@ -26,7 +26,12 @@ enum CalendarFunctions {
     /// A day number's year, month, day, weekday ("monday"), "YYYY-MM-DD",
     /// "Mon 2 Mar" and whether it is a weekend.
     static func dateParts(_ args: LuaArguments) throws -> LuaResults {
-        let day = LocalDate(dayNumber: Int(try args.integer(1)))
+        let number = try args.integer(1)
+        // A day number beyond the range would overflow the civil arithmetic: refused before it.
+        guard (Int64(LocalDate.earliest.dayNumber)...Int64(LocalDate.latest.dayNumber)).contains(number) else {
+            throw LuaArgumentError(1, LocalDate.outOfRange("day \(number) from 1970-01-01"))
+        }
+        let day = LocalDate(dayNumber: Int(number))
         return [LuaValue(day.year), LuaValue(day.month), LuaValue(day.day), LuaValue(String(describing: day.weekday)),
                 LuaValue(day.description), LuaValue(day.shortText), .boolean(day.weekday.isWeekend)]
     }

@@ -20,18 +20,18 @@ enum MoneyFunctions {
         ("money_text", { args in
             let money = try money(args, 1)
             guard let period = try args.optionalString(2) else { return .one(LuaValue(money.description)) }
-            return .one(LuaValue(money.description(per: try PayPeriod(parsing: period))))
+            return .one(LuaValue(money.description(per: try Self.period(period, 2))))
         }),
         // "1,200": whole units grouped by thousands, the minor units dropped (Money.wholeText).
         ("whole_text", { args in .one(LuaValue(try amount(args, 1).units.wholeText)) }),
         // "a year", "an hour" (PayPeriod.perWords).
-        ("per_words", { args in .one(LuaValue(try PayPeriod(parsing: try args.string(1)).perWords)) }),
+        ("per_words", { args in .one(LuaValue(try Self.period(try args.string(1), 1).perWords)) }),
         // "7.5%": basis points ({ basisPoints = 750 }) or a number of percent (Percent.description).
         ("percent_text", { args in .one(LuaValue(Percent(basisPoints: try basisPoints(args, 1)).description)) }),
         // The amount over a working year of `period` (PayPeriod.perYear).
         ("yearly", { args in
             let (money, isTable) = try amount(args, 1)
-            let period = try PayPeriod(parsing: try args.string(2))
+            let period = try Self.period(try args.string(2), 2)
             return .one(try result(money.multiplied(by: period.perYear), isTable, "a year of \(text(money)) \(period.perWords)"))
         }),
         // `percent` (10, 7.5, or { basisPoints = 750 }) of the amount, half up to the minor unit (Percent.of).
@@ -101,11 +101,19 @@ enum MoneyFunctions {
     }
 
     static func result(_ money: Money?, _ isTable: Bool, _ what: @autoclosure () -> String) throws -> LuaValue {
-        guard let money else { throw LuaError(kind: .runtime, message: "\(what()) is too large to count") }
+        guard let money else { throw TooLarge(description: "\(what()) is too large to count") }
         guard isTable else { return .integer(money.minorUnits) }
         var t = LuaTable()
         t["minorUnits"] = .integer(money.minorUnits)
         t["currency"] = LuaValue(money.currency)
         return .table(t)
     }
+
+    /// A period named at argument `position` ("year", "hour", …), or a bad argument there.
+    static func period(_ text: String, _ position: Int32) throws -> PayPeriod {
+        do { return try PayPeriod(parsing: text) } catch let error as DomainError { throw LuaArgumentError(position, error.reason) }
+    }
+
+    /// A result past the largest amount: raised at the script's line, as luaL_error does.
+    struct TooLarge: Error, CustomStringConvertible { let description: String }
 }
