@@ -182,15 +182,21 @@ function negotiation.value(offer, assumptions)
     end
   end
 
+  -- A sum too large to count names the offer and the year, not only the amounts.
+  local function total(amounts, what)
+    local ok, sum = pcall(cadence.total, amounts)
+    if not ok then error(("offer %s: %s is too large to count"):format(offer.id or "", what), 0) end
+    return sum
+  end
   local totals = {}
   for y = 1, a.years do
     local column = {}
     for i, r in ipairs(rows) do column[i] = r.amounts[y] end
-    totals[y] = cadence.total(column)
+    totals[y] = total(column, ("year %d's total"):format(y))
   end
   for _, line in pairs(used) do stated[#stated + 1] = line end
   return { offer = offer, currency = a.currency, years = a.years, rows = rows, totals = totals,
-           average = cadence.share_of(cadence.total(totals), 1, a.years), assumptions = stated }
+           average = cadence.share_of(total(totals, ("the %d years' total"):format(a.years)), 1, a.years), assumptions = stated }
 end
 
 --- Several valuations side by side, ranked. Money is one criterion, scored 1 to 5 by the

@@ -21,11 +21,11 @@ struct MoneyEdgeTests: WorkspaceSuite {
         #expect(hourly.error.contains("50,000,000,000,000 GBP an hour is too large"), "\(hourly.error)")
         let past = try cadence("offer", "add", "--app", "initech", "--base", "92233720368547759 GBP")
         #expect(past.status != 0 && past.error.contains("too large"), "\(past.error)")
-        // The largest amount a year is recorded; valuing four years of it is refused, not wrapped.
+        // The largest amount a year is recorded; valuing four years of it is refused, not wrapped, naming the offer.
         let largest = try cadence("offer", "add", "--app", "initech", "--base", "92233720368547758.07 GBP")
         #expect(largest.output == "Recorded offer 1: 92,233,720,368,547,758.07 GBP a year\n", "\(largest.error)")
         let valued = try cadence("offer", "value", "initech")
-        #expect(valued.status == 1 && valued.error.contains("the sum of 4 amounts is too large to count"), "\(valued.error)")
+        #expect(valued.status == 1 && valued.error.contains("offer 1: the 4 years' total is too large to count"), "\(valued.error)")
         _ = try cadence("offer", "delete", "1", "--yes")
         let listed = try JSONSerialization.jsonObject(with: Data(try cadence("offer", "list", "--json").output.utf8)) as? [Any]
         #expect(listed?.isEmpty == true)
