@@ -19,15 +19,7 @@ enum Output {
         return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamps.format(date))
-        }
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
+    static func json<T: Encodable>(_ value: T) throws -> String { try JSONOutput.text(value) }
 
     /// An instant's day as its candidate lives it, in their time zone
     /// (`WorkspaceService.timeZone(ofApplication:)`): the day the agenda and

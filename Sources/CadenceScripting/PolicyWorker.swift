@@ -33,7 +33,7 @@ public enum PolicyWorker {
             let delivered = Delivered()
             let deliver = try lua.function { args in
                 do {
-                    delivered.answer = try JSONEncoder().encode(try args.decode(WorkerAnswer.Wire.self, at: 1))
+                    delivered.answer = try JSONOutput.data(try args.decode(WorkerAnswer.Wire.self, at: 1), compact: true)
                 } catch let error as DecodingError {
                     delivered.answer = Self.error("the worker's answer could not be read: \(WorkerAnswer.reason(error))")
                 }
@@ -70,7 +70,7 @@ public enum PolicyWorker {
     }
 
     static func error(_ message: String) -> Data {
-        (try? JSONEncoder().encode(WorkerAnswer.Wire(error: String(message.prefix(4000))))) ?? Data("{}".utf8)
+        (try? JSONOutput.data(WorkerAnswer.Wire(error: String(message.prefix(4000))), compact: true)) ?? Data("{}".utf8)
     }
 
     /// Cadence's modules by name ("cadence.policy" -> its text and path):

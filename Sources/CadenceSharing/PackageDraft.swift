@@ -1,3 +1,4 @@
+import CadenceCore
 import Foundation
 
 /// A package being packed from a policy of the user's own: its manifest,
@@ -58,13 +59,20 @@ public struct PackageDraft: Sendable {
 
     /// cadence-policy.json, keys sorted: a package proposes at least follow-ups.
     func writeManifest() throws {
-        var manifest: [String: Any] = [
-            "name": name, "version": version, "licence": licence, "cadence": PolicyManifest.currentAPI,
-            "author": author, "summary": summary, "rules": rules, "reads": reads,
-            "proposes": proposes.isEmpty ? ["follow-up"] : proposes,
-        ]
-        if let select { manifest["select"] = select }
-        let data = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
-        try (String(decoding: data, as: UTF8.self) + "\n").write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
+        let manifest = Manifest(name: name, version: version, licence: licence, cadence: PolicyManifest.currentAPI, author: author,
+                                summary: summary, rules: rules, reads: reads, proposes: proposes.isEmpty ? ["follow-up"] : proposes,
+                                select: select)
+        try JSONOutput.text(manifest).write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
+    }
+
+    /// cadence-policy.json as written (PolicyManifest reads it back, field by field).
+    struct Manifest: Encodable {
+        var name, version, licence: String
+        var cadence: Int
+        var author, summary: String
+        var rules: [String]
+        var reads: [String: [String]]
+        var proposes: [String]
+        var select: String?
     }
 }

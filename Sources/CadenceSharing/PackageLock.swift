@@ -135,9 +135,7 @@ public struct PackageLock: Sendable {
     }
 
     func write(_ packages: [String: Entry]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(File(lockVersion: 1, packages: packages))
+        let data = try JSONOutput.data(File(lockVersion: 1, packages: packages))
         try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic)
     }
 }

@@ -15,18 +15,8 @@ public enum Timestamps {
     }()
     static let lock = NSLock()
 
-    /// "2026-03-02T12:00:00.000Z". Written by hand: it runs once per event
-    /// when a search's log goes to Lua, where a formatter and its lock cost
-    /// microseconds each.
-    public static func format(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let (days, rest) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
-        let (day, time) = rest < 0 ? (days - 1, rest + 86_400_000) : (days, rest)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let ms = time % 1000, seconds = time / 1000
-        let millis = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
-        return "\(LocalDate(dayNumber: Int(day)).description)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60)).\(millis)Z"
-    }
+    /// "2026-03-02T12:00:00.000Z" (`JSONOutput.instant` owns the format).
+    public static func format(_ date: Date) -> String { JSONOutput.instant(date) }
     public static func parse(_ text: String) -> Date? {
         lock.withLock { formatter.date(from: text) ?? plain.date(from: text) }
     }

@@ -28,15 +28,7 @@ public struct WorkspaceSnapshot: Codable, Sendable {
         return snapshot
     }
 
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamps.format(date))
-        }
-        return try encoder.encode(self)
-    }
+    public func encoded() throws -> Data { try JSONOutput.data(self) }
 
     public static func decode(_ data: Data) throws -> WorkspaceSnapshot {
         let decoder = JSONDecoder()
