@@ -13,24 +13,24 @@ local host = require "cadence.host"
 
 local options = {}
 
--- How each type is checked and said. The types are a package manifest's
--- (the host's list: PolicyManifest.OptionType), and two only Lua values
--- have: a table and a function.
+-- How each type is checked. The types and their words are a package
+-- manifest's (the host's list: PolicyManifest.OptionType), and two only Lua
+-- values have: a table and a function.
 local CHECKS = {
-  integer = { function(v) return math.type(v) == "integer" end, "a whole number" },
-  number = { function(v) return type(v) == "number" end, "a number" },
-  text = { function(v) return type(v) == "string" end, "text" },
-  boolean = { function(v) return type(v) == "boolean" end, "true or false" },
-  list = { function(v) return type(v) == "table" end, "a list" },
+  integer = function(v) return math.type(v) == "integer" end,
+  number = function(v) return type(v) == "number" end,
+  text = function(v) return type(v) == "string" end,
+  boolean = function(v) return type(v) == "boolean" end,
+  list = function(v) return type(v) == "table" end,
 }
 local KINDS = {
   table = function(v) return type(v) == "table" end,
   ["function"] = function(v) return type(v) == "function" end,
 }
 local DESCRIBED = { table = "a table", ["function"] = "a function" }
-for _, name in ipairs(host.option_types()) do
-  local check = CHECKS[name] or error("cadence.options: no check for the option type '" .. name .. "'")
-  KINDS[name], DESCRIBED[name] = check[1], check[2]
+for _, t in ipairs(host.option_types()) do
+  KINDS[t.name] = CHECKS[t.name] or error("cadence.options: no check for the option type '" .. t.name .. "'")
+  DESCRIBED[t.name] = t.said
 end
 
 --- Returns `given` (or an empty table) once every option in it is one
@@ -55,7 +55,9 @@ function options.check(policy, given, spec)
     local kind, low, high = rule, nil, nil
     if type(rule) == "table" then kind, low, high = rule[1], rule[2], rule[3] end
     if not KINDS[kind] then
-      error(("%s: option %s has the unknown type '%s' (the types: %s)"):format(policy, name, tostring(kind), options.types()), 3)
+      -- Lua calls text a string; Cadence's types say text, as a package's manifest does.
+      local hint = kind == "string" and " ('text' is Cadence's word for a string)" or ""
+      error(("%s: option %s has the unknown type '%s'%s (the types: %s)"):format(policy, name, tostring(kind), hint, options.types()), 3)
     end
     if not KINDS[kind](value) then
       error(("%s: %s is %s, not %s"):format(policy, name, DESCRIBED[kind], type(value) == "string" and ("%q"):format(value) or type(value)), 3)

@@ -8,18 +8,11 @@
 -- them. Every other name resolves as under lua5.4.
 --
 -- Arguments: the path of cadence/init.lua, the Scripts/ folder, and the
--- host's lists of Cadence's own module folders ({ own = {...} }).
+-- host's test of whether a name is one of Cadence's modules (CadenceModules).
 
-local file, scripts, modules = ...
+local file, scripts, ours = ...
 
 package.preload["cadence"] = function(name) return assert(loadfile(file))(name, file) end
-
-local function ours(name)
-  for _, folder in ipairs(modules.own) do
-    if name == folder or name:sub(1, #folder + 1) == folder .. "." then return true end
-  end
-  return false
-end
 
 table.insert(package.searchers, 2, function(name)
   if not ours(name) then return nil end

@@ -19,6 +19,15 @@ public enum CadenceModules {
         folders.contains { name == $0 || name.hasPrefix($0 + ".") }
     }
 
+    /// `holds` for Lua: `(name[, "packages"])` is true when `name` is one of
+    /// Cadence's modules (one a package may require, with "packages").
+    static func holdsFunction(in lua: LuaState) throws -> LuaFunction {
+        try lua.function { args in
+            let scope = try args.optionalString(2) == "packages" ? forPackages : folders
+            return .one(.boolean(holds(try args.string(1), in: scope)))
+        }
+    }
+
     /// Both lists, for Lua: { own = {...}, packages = {...} }.
     static var table: LuaTable {
         var t = LuaTable()

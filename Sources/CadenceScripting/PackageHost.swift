@@ -15,7 +15,6 @@ struct LoadedPackage {
 /// packages (verified), and their runs in the isolated worker.
 extension WorkspaceAPI {
     func registerPackages(into host: inout LuaTable, lua: LuaState) throws {
-        host["option_types"] = .function(try Self.optionTypes(in: lua))
         // Which modules are Cadence's own, and which of them a package may require: CadenceModules owns both.
         host["cadence_modules"] = .function(try lua.function { _ in .one(.table(CadenceModules.table)) })
         host["packages"] = .function(try lua.function { [self] _ in
@@ -106,11 +105,6 @@ extension WorkspaceAPI {
                 return [.nil, LuaValue(failure.description)]
             }
         })
-    }
-
-    /// The names of option types (PolicyManifest.OptionType owns them), for cadence.options.
-    static func optionTypes(in lua: LuaState) throws -> LuaFunction {
-        try lua.function { _ in .one(.table(LuaTable(array: PolicyManifest.OptionType.allCases.map { LuaValue($0.rawValue) }))) }
     }
 
     /// A package with the user's option values (text, checked against the

@@ -24,7 +24,6 @@ public enum PolicyWorker {
                                       name: "@" + workerPath)
             var pure = LuaTable()
             for (name, function) in try HostFunctions.pure(in: lua) { pure[name] = function }
-            pure["option_types"] = .function(try WorkspaceAPI.optionTypes(in: lua))
             // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
             try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
                               outputBytes: IsolatedWorker.maxAnswer + 1)

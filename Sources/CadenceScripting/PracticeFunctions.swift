@@ -12,6 +12,7 @@ enum PracticeFunctions {
         ("stage_history", stageHistory),
         ("fact_topics", factTopics),
         ("readable_fields", readableFields),
+        ("option_types", optionTypes),
         ("ref", ref),
         ("nearest", nearest),
     ] }
@@ -86,6 +87,17 @@ enum PracticeFunctions {
         fields["declarable"] = table(ReadableFields.declarable)
         fields["always"] = table(ReadableFields.always)
         return .one(.table(fields))
+    }
+
+    /// The types a policy's option may have, in order, each { name, said }
+    /// (`PolicyManifest.OptionType` owns the names and the words).
+    static func optionTypes(_ args: LuaArguments) throws -> LuaResults {
+        .one(.table(LuaTable(array: PolicyManifest.OptionType.allCases.map { type in
+            var t = LuaTable()
+            t["name"] = LuaValue(type.rawValue)
+            t["said"] = LuaValue(type.said)
+            return .table(t)
+        })))
     }
 
     /// An agenda item's short name (policy.ref): FNV-1a of the text, its top

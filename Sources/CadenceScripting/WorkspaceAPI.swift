@@ -59,7 +59,8 @@ public final class WorkspaceAPI {
         }
         // `cadence` and Cadence's other modules resolve to its Scripts/ (see searcher.lua).
         _ = try lua.runFile(scripts + "/cadence/searcher.lua",
-                            arguments: [LuaValue(scripts + "/cadence/init.lua"), LuaValue(scripts), .table(CadenceModules.table)])
+                            arguments: [LuaValue(scripts + "/cadence/init.lua"), LuaValue(scripts),
+                                        .function(try CadenceModules.holdsFunction(in: lua))])
     }
 
     /// The workspace's folder (where its cadence.lua is).

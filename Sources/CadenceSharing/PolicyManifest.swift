@@ -34,11 +34,11 @@ public struct PolicyManifest: Equatable, Sendable {
 
     public struct Option: Equatable, Sendable {
         public var name: String
-        public var type: String
+        public var type: OptionType
         public var defaultValue: OptionValue
         public var doc: String
 
-        public init(name: String, type: String, defaultValue: OptionValue, doc: String) {
+        public init(name: String, type: OptionType, defaultValue: OptionValue, doc: String) {
             self.name = name
             self.type = type
             self.defaultValue = defaultValue
@@ -63,8 +63,21 @@ public struct PolicyManifest: Equatable, Sendable {
 
     /// The types an option may have: the one vocabulary of a manifest's
     /// options and of the option checks of Lua policies (cadence.options).
-    public enum OptionType: String, CaseIterable, Sendable {
+    public enum OptionType: String, CaseIterable, Sendable, CustomStringConvertible {
         case integer, number, text, boolean, list
+
+        /// What a value of the type is, in words ("is a whole number").
+        public var said: String {
+            switch self {
+            case .integer: "a whole number"
+            case .number: "a number"
+            case .text: "text"
+            case .boolean: "true or false"
+            case .list: "a list of texts"
+            }
+        }
+
+        public var description: String { rawValue }
     }
 
     static let optionTypes = OptionType.allCases.map(\.rawValue)
@@ -144,7 +157,7 @@ public struct PolicyManifest: Equatable, Sendable {
                 guard name.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
                     throw fail(field, "an option's name is lowercase letters, digits and _")
                 }
-                guard let spec = spec as? [String: Any], let type = spec["type"] as? String, Self.optionTypes.contains(type) else {
+                guard let spec = spec as? [String: Any], let type = (spec["type"] as? String).flatMap(OptionType.init(rawValue:)) else {
                     throw fail(field, "needs a type: \(Self.optionTypes.joined(separator: ", "))")
                 }
                 guard let raw = spec["default"] else { throw fail(field, "needs a default") }
@@ -156,26 +169,26 @@ public struct PolicyManifest: Equatable, Sendable {
     }
 
     /// A value of `type` from JSON (a default) or from text (what a user sets).
-    public static func value(_ raw: Any, type: String, field: String) throws -> OptionValue {
-        func wrong() -> DomainError { DomainError.invalid(field: field, "is \(type == "integer" ? "a whole number" : type == "list" ? "a list of texts" : "a \(type)")") }
-        switch OptionType(rawValue: type) {
-        case .integer?:
+    public static func value(_ raw: Any, type: OptionType, field: String) throws -> OptionValue {
+        func wrong() -> DomainError { DomainError.invalid(field: field, "is \(type.said)") }
+        switch type {
+        case .integer:
             if let text = raw as? String { guard let n = Int(text) else { throw wrong() }; return .integer(n) }
             guard let n = raw as? Int, !(raw is Bool) else { throw wrong() }
             return .integer(n)
-        case .number?:
+        case .number:
             if let text = raw as? String { guard let d = Double(text), d.isFinite else { throw wrong() }; return .number(d) }
             guard let d = raw as? Double, !(raw is Bool) else { throw wrong() }
             return .number(d)
-        case .boolean?:
+        case .boolean:
             if let text = raw as? String { guard let b = Bool(text) else { throw wrong() }; return .boolean(b) }
             guard let b = raw as? Bool else { throw wrong() }
             return .boolean(b)
-        case .list?:
+        case .list:
             if let text = raw as? String { return .list(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
             guard let list = raw as? [String] else { throw wrong() }
             return .list(list)
-        case .text?, nil:
+        case .text:
             guard let text = raw as? String else { throw wrong() }
             return .text(text)
         }

@@ -19,7 +19,7 @@ import Testing
         let m = try manifest(Self.good)
         #expect(m.name == "weekly-nudge")
         #expect(m.entry == "policy.lua")
-        #expect(m.options == [.init(name: "weeks", type: "integer", defaultValue: .integer(5), doc: "how many weeks")])
+        #expect(m.options == [.init(name: "weeks", type: .integer, defaultValue: .integer(5), doc: "how many weeks")])
         #expect(m.readsText == "application: company, role; events: with; contacts: name")
     }
 
