@@ -40,15 +40,15 @@ struct Agenda: ParsableCommand {
                 let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 // The items as data cross into Swift only when something needs them (it costs, at thousands).
                 let needsData = output.json || ics != nil || eml != nil
-                let value = try PolicyScript.call(workspace, asOf: day, name: "agenda", "cadence.policy", "report",
+                let value = try CadenceLua.call(workspace, asOf: day, name: "agenda", "cadence.policy", "report",
                                                   ["days": .integer(Int64(days)), "data": .boolean(needsData), "text": .boolean(!output.json)])
-                let result = try PolicyScript.read(Report.self, value, "cadence.policy.report")
+                let result = try CadenceLua.read(Report.self, value, "cadence.policy.report")
                 if let ics { try writeCalendar(result, to: ics) }
                 if let eml { try writeDrafts(result.data ?? [], into: eml) }
                 if output.json {
                     // The list stays a list of items; a package that did not run is said beside it.
                     for line in result.failures { StandardError.write("cadence: \(line)\n") }
-                    try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil)
+                    try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.policy.report"))
                 } else {
                     Output.write((result.text ?? "") + "\n")
                 }
@@ -121,7 +121,7 @@ struct Agenda: ParsableCommand {
             let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
             let optional: (String?) -> LuaValue = { $0.map { LuaValue($0) } ?? .nil }
             let options: LuaTable = ["ref": LuaValue(ref), "action": LuaValue(action), "on": optional(on), "until": optional(until)]
-            let said = try PolicyScript.call(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
+            let said = try CadenceLua.call(workspace, asOf: day, name: "agenda", undoAs: "agenda \(action) \(ref)",
                                              "cadence.policy", "act_on", options, as: String.self)
             Output.write(said + "\n")
         }

@@ -27,14 +27,14 @@ struct Negotiate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let value = try PolicyScript.call(workspace, asOf: nil, name: "negotiate", "cadence.negotiation", "report_on",
+            let value = try CadenceLua.call(workspace, asOf: nil, name: "negotiate", "cadence.negotiation", "report_on",
                                               ["app": LuaValue(app), "question": question.map { LuaValue($0) } ?? .nil])
             // An answer to a question has words but no letters.
             if let eml, let data = value.tableValue?["data"], data.tableValue?["words"].tableValue != nil {
-                try writeDrafts(try PolicyScript.read(Letters.self, data, "cadence.negotiation.report_on"), into: eml)
+                try writeDrafts(try CadenceLua.read(Letters.self, data, "cadence.negotiation.report_on"), into: eml)
             }
-            if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
-            Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.report_on").text + "\n")
+            if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.report_on")) }
+            Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.report_on").text + "\n")
         }
     }
 

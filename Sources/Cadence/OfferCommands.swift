@@ -131,10 +131,10 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let value = try PolicyScript.call(workspace, asOf: nil, name: "offer value", "cadence.negotiation", "value_report_on",
+                let value = try CadenceLua.call(workspace, asOf: nil, name: "offer value", "cadence.negotiation", "value_report_on",
                                                   ["app": LuaValue(app)])
-                if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
-                Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.value_report_on").text + "\n")
+                if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.value_report_on")) }
+                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.value_report_on").text + "\n")
             }
         }
     }
@@ -155,10 +155,10 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let value = try PolicyScript.call(workspace, asOf: nil, name: "offer compare", "cadence.negotiation", "comparison_report_on",
+                let value = try CadenceLua.call(workspace, asOf: nil, name: "offer compare", "cadence.negotiation", "comparison_report_on",
                                                   ["candidate": candidate.map { LuaValue($0) } ?? .nil])
-                if output.json { return try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil) }
-                Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.negotiation.comparison_report_on").text + "\n")
+                if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.comparison_report_on")) }
+                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.comparison_report_on").text + "\n")
             }
         }
     }

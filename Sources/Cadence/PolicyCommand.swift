@@ -22,7 +22,7 @@ struct PolicyCommand: ParsableCommand {
     /// Calls a function of cadence.sharing over the workspace, reading and writing nothing of it.
     static func sharing<Result: Decodable>(_ workspace: WorkspaceOptions, asOf: LocalDate? = nil, _ function: String, _ options: LuaTable,
                                            as type: Result.Type) throws -> Result {
-        try PolicyScript.call(workspace, asOf: asOf, name: "policy", writes: false, "cadence.sharing", function, options, as: type)
+        try CadenceLua.call(workspace, asOf: asOf, name: "policy", writes: false, "cadence.sharing", function, options, as: type)
     }
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
@@ -164,7 +164,7 @@ struct PolicyCommand: ParsableCommand {
                 let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }
                 let copy = try PackageInstaller.write(package, into: scratch + "/package")
                 let result = try sharing(workspace, asOf: day, "try_at", ["package": LuaValue(copy), "days": LuaValue(days)],
-                                         as: PolicyScript.Text.self)
+                                         as: CadenceLua.Text.self)
                 Output.write(result.text + "\n")
             }
         }
@@ -319,9 +319,9 @@ struct PolicyCommand: ParsableCommand {
                 guard FileManager.default.fileExists(atPath: source) else {
                     throw ValidationError("\(source): no such file ('cadence init' writes a cadence.lua; or give --from FILE)")
                 }
-                let value = try PolicyScript.call(workspace, asOf: nil, name: "policy", writes: false, "cadence.sharing", "pack",
+                let value = try CadenceLua.call(workspace, asOf: nil, name: "policy", writes: false, "cadence.sharing", "pack",
                                                   ["file": LuaValue(source), "name": LuaValue(name)])
-                let found = try PolicyScript.read(PackFindings.self, value, "cadence.sharing.pack")
+                let found = try CadenceLua.read(PackFindings.self, value, "cadence.sharing.pack")
                 let foreign = found.foreign
                 guard foreign.isEmpty else {
                     throw Refusal("\(source) requires \(foreign.joined(separator: ", ")): a package has only Cadence's modules; put what the policy needs into the file")

@@ -27,12 +27,14 @@ struct Report: ParsableCommand {
             guard days >= 0 else { throw ValidationError("--days is 0 or more") }
             let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
             let options: LuaTable = ["candidate": candidate.map { LuaValue($0) } ?? .nil, "days": .integer(Int64(days)), "json": .boolean(json)]
-            let value = try PolicyScript.call(workspace, asOf: day, name: "report", writes: false, "cadence.report", "made", options)
+            let value = try CadenceLua.call(workspace, asOf: day, name: "report", writes: false, "cadence.report", "made", options)
             if json {
-                try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil)
+                try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.report.made"))
                 return
             }
-            guard case .string(let page)? = value.tableValue?["html"] else { throw ValidationError("the report was not made") }
+            guard case .string(let page) = try CadenceLua.field("html", of: value, "cadence.report.made") else {
+                throw Refusal("cadence.report.made gave an unexpected result: its html is not text")
+            }
             do { try Data(page.bytes).write(to: URL(fileURLWithPath: output)) }
             catch { throw ValidationError("cannot write \(output): \(error.localizedDescription)") }
             let path = URL(fileURLWithPath: output).standardizedFileURL.path

@@ -26,13 +26,13 @@ struct Simulate: ParsableCommand {
         try reportingErrors {
             guard (1...104).contains(weeks) else { throw ValidationError("--weeks is 1 to 104") }
             let start = try from.map { try dayFlag($0, field: "from", in: workspace) }
-            let value = try PolicyScript.call(workspace, asOf: start, name: "simulate", "cadence.simulate", "report", [
+            let value = try CadenceLua.call(workspace, asOf: start, name: "simulate", "cadence.simulate", "report", [
                 "app": LuaValue(app), "days": .integer(Int64(weeks * 7)), "assume": .table(LuaTable(array: assumptions.map { LuaValue($0) })),
             ])
             if output.json {
-                try PolicyScript.writeJSON(value.tableValue?["data"] ?? .nil)
+                try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.simulate.report"))
             } else {
-                Output.write(try PolicyScript.read(PolicyScript.Text.self, value, "cadence.simulate.report").text + "\n")
+                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.simulate.report").text + "\n")
             }
         }
     }

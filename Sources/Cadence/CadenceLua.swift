@@ -8,7 +8,7 @@ import LuaBinding
 /// with the `cadence` API, for the commands built on them (agenda, acting on
 /// items, simulate, report, negotiation, sharing). Its writes land only if
 /// it succeeds.
-enum PolicyScript {
+enum CadenceLua {
     /// Calls `function` of the Lua module `module` with one table: `options`
     /// and `path` (the workspace's cadence.lua). Its result is read into
     /// `Result`, which fails on a missing or mistyped field instead of
@@ -79,6 +79,14 @@ enum PolicyScript {
         default:
             return String(describing: error)
         }
+    }
+
+    /// Field `name` of what `what` gave; missing, it is a refusal (never a `null` printed as if it were the answer).
+    static func field(_ name: String, of value: LuaValue, _ what: String) throws -> LuaValue {
+        guard let field = value.tableValue?[name], field != .nil else {
+            throw Refusal("\(what) gave an unexpected result: no field '\(name)'")
+        }
+        return field
     }
 
     /// A Lua result printed as JSON (through `Output.json`).
