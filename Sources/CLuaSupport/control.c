@@ -118,7 +118,7 @@ void cl_collect_garbage(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
 
 /* Generational collection (lua.c's default, and trusted states'): for a
 ** sandboxed state that holds a large, long-lived heap, such as the data a
-** policy worker was sent, the incremental collector walks it all again and
+** worker process was sent to work on, the incremental collector walks it all again and
 ** again. Setting the mode runs no finalizer and raises nothing. */
 void cl_collect_generationally(lua_State *L) { lua_gc(L, LUA_GCGEN, 0, 0); }
 

@@ -93,8 +93,10 @@ enum MoneyFunctions {
         let value = try args.value(position)
         if let points = value.tableValue?["basisPoints"].integerValue { return points }
         guard let percent = value.doubleValue else { throw args.typeError(position, expected: "percentage") }
+        guard percent.isFinite else { throw LuaArgumentError(position, "\(percent) is not a percentage") }
         let points = (percent * 100).rounded()
-        guard abs(percent * 100 - points) < 1e-6, let exact = Int64(exactly: points) else {
+        guard let exact = Int64(exactly: points) else { throw LuaArgumentError(position, "\(percent)% is too large a percentage") }
+        guard abs(percent * 100 - points) < 1e-6 else {
             throw LuaArgumentError(position, "\(percent)% is not a percentage to a hundredth")
         }
         return exact

@@ -4,10 +4,12 @@ import CadenceStore
 import Foundation
 import LuaBinding
 
-/// The host half of `require "cadence"`: plain functions over the workspace
-/// that the Lua half (Scripts/cadence/init.lua) turns into objects, dates and
-/// queries. Expected failures (an unknown name, a bad date) return
-/// `nil, message`, so that the Lua half can raise them at the user's line.
+/// A script's session over the workspace: its transaction, its as-of day
+/// and the candidates' "today", the packages it loaded and the workers it
+/// started. `install` gives Lua the module "cadence.host": the functions of
+/// `WorkspaceFunctions.list` over this session, and those both hosts have
+/// (`HostFunctions`); the Lua half (Scripts/cadence/init.lua) turns what they
+/// return into objects, dates and queries.
 public final class WorkspaceAPI {
     /// The workspace's operations, for this session.
     let workspace: WorkspaceService
