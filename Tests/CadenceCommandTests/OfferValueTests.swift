@@ -31,6 +31,9 @@ struct OfferValueTests: WorkspaceSuite {
         #expect(v.assumptions.contains("a day in the office costs you 12 GBP, 46 weeks a year"))
         let pension = try #require(v.row("pension"), "\(v.rows.map(\.name))")
         #expect(pension.amounts == [300_000, 300_000, 300_000, 300_000] && pension.how.hasPrefix("6% of base, up to 3,000 GBP"), "\(pension)")
+        // The table a person reads: whole amounts in columns, written by the domain.
+        let text = try cadence("offer", "value", "initech").output
+        #expect(text.contains("  pension                  3,000       3,000       3,000       3,000   6% of base, up to 3,000 GBP"), "\(text)")
     }
 
     @Test("an offer in another currency is valued through the rate you record, and the rate is stated; without one, it says so")

@@ -110,9 +110,13 @@ struct UndoArchiveTests: WorkspaceSuite {
         #expect(added.output == "Recorded offer 1: 55,000 GBP a year\n", "\(added.error)")
         let revised = try cadence("offer", "revise", "1", "--base", "58000 GBP", "--asked", "base 60000 GBP", "--at", "2026-03-09")
         #expect(revised.output == "Recorded offer 2, revising offer 1: 58,000 GBP a year\n", "\(revised.error)")
-        // The bonus in money, worked out on the revised base, is the text's alone.
+        // What a person reads: each component in money, the bonus worked out on the revised base, the rounds.
         let shown = try cadence("offer", "show", "2").output
-        #expect(shown.contains("  bonus:            10% of base (5,800 GBP)"), "\(shown)")
+        for line in ["  bonus:            10% of base (5,800 GBP)", "  sign-on:          5,000 GBP, paid back if you leave within 12 months",
+                     "  RSUs:             40,000 GBP", "  pension:          6% of base, up to 3,000 GBP a year",
+                     "Rounds\n  offer 1: 55,000 GBP a year (negotiating)\n  offer 2: 58,000 GBP a year (negotiating)"] {
+            #expect(shown.contains(line), "\(line)\n\(shown)")
+        }
         let versions = try json("offer", "show", "2", as: [Printed.Offer].self)
         #expect(versions.map { "\($0.id) \($0.base.minorUnits) \($0.base.currency) \($0.period) \($0.status)" }
             == ["1 5500000 GBP year negotiating", "2 5800000 GBP year negotiating"])

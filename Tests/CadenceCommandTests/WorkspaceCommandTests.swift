@@ -109,6 +109,9 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         #expect(jo.targets?.bottom == .init(currency: "GBP", minorUnits: 2_800_000) && jo.targets?.going == .init(currency: "GBP", minorUnits: 3_000_000)
                 && jo.targets?.top == .init(currency: "GBP", minorUnits: 3_500_000) && jo.targets?.period == "year")
         #expect(jo.currentPay == .init(currency: "GBP", minorUnits: 2_600_000) && jo.currentBenefits == ["pension 5% matched"])
+        // …and as a person reads them, money written by the domain.
+        #expect(try cadence("candidate", "show", "jo").output.contains(
+            "  targets:    bottom 28,000 GBP, going 30,000 GBP, top 35,000 GBP a year\n  current:    26,000 GBP a year\n  benefit:    pension 5% matched\n"))
         _ = try cadence("app", "add", "Acme", "Analyst", "--targets", "40000,45000,52000 EUR", "--salary", "90k–110k USD")
         _ = try cadence("app", "add", "Globex", "Analyst")
         // The range read from the posted salary is shown, not stored: the text says it.
