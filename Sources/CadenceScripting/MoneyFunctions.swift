@@ -9,62 +9,82 @@ import LuaBinding
 /// amount is an error, never a wrapped number.
 enum MoneyFunctions {
     static var all: [(name: String, body: LuaCallback)] { [
-        // An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }, or nil and why.
-        ("money", { args in
-            let text = try args.string(1)
-            let currency = try args.optionalString(2)
-            do { return .one(try LuaValueEncoder().encode(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
-            catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
-        }),
-        // "1,200.50 GBP", "-1.50 GBP"; with a period, "25 GBP an hour" (Money.description).
-        ("money_text", { args in
-            let money = try money(args, 1)
-            guard let period = try args.optionalString(2) else { return .one(LuaValue(money.description)) }
-            return .one(LuaValue(money.description(per: try Self.period(period, 2))))
-        }),
-        // "1,200": whole units grouped by thousands, the minor units dropped (Money.wholeText).
-        ("whole_text", { args in .one(LuaValue(try amount(args, 1).units.wholeText)) }),
-        // "a year", "an hour" (PayPeriod.perWords).
-        ("per_words", { args in .one(LuaValue(try Self.period(try args.string(1), 1).perWords)) }),
-        // "7.5%": basis points ({ basisPoints = 750 }) or a number of percent (Percent.description).
-        ("percent_text", { args in .one(LuaValue(Percent(basisPoints: try basisPoints(args, 1)).description)) }),
-        // The amount over a working year of `period` (PayPeriod.perYear).
-        ("yearly", { args in
-            let (money, isTable) = try amount(args, 1)
-            let period = try Self.period(try args.string(2), 2)
-            return .one(try result(money.multiplied(by: period.perYear), isTable, "a year of \(text(money)) \(period.perWords)"))
-        }),
-        // `percent` (10, 7.5, or { basisPoints = 750 }) of the amount, half up to the minor unit (Percent.of).
-        ("percent_of", { args in
-            let (money, isTable) = try amount(args, 1)
-            let percent = Percent(basisPoints: try basisPoints(args, 2))
-            return .one(try result(percent.of(money), isTable, "\(percent) of \(text(money))"))
-        }),
-        // The amount × part / whole (a day of a year's pay, a rate), half up to the minor unit (Money.scaled).
-        ("share_of", { args in
-            let (money, isTable) = try amount(args, 1)
-            let (part, whole) = (try args.integer(2), try args.integer(3))
-            guard whole > 0 else { throw LuaArgumentError(3, "a share is of a whole above zero, not \(whole)") }
-            return .one(try result(money.scaled(by: part, over: whole), isTable, "\(text(money)) × \(part) / \(whole)"))
-        }),
-        // The sum of a list of amounts, all Money of one currency or all minor units (Money.total).
-        ("total", { args in
-            let list = try args.table(1).array
-            let amounts = try list.map { value -> Money in
-                if let minor = value.integerValue { return Money(minorUnits: minor, currency: "") }
-                guard let t = value.tableValue, let minor = t["minorUnits"].integerValue, let currency = t["currency"].stringValue else {
-                    throw LuaArgumentError(1, "a total is of amounts: money or minor units")
-                }
-                return Money(minorUnits: minor, currency: currency)
-            }
-            let currencies = Set(amounts.map(\.currency))
-            guard currencies.count <= 1 else {
-                throw LuaArgumentError(1, "a total is of one currency, not " + currencies.sorted().map { $0.isEmpty ? "bare minor units" : $0 }.joined(separator: " and "))
-            }
-            let sum = Money.total(amounts.map(\.minorUnits)).map { Money(minorUnits: $0, currency: currencies.first ?? "") }
-            return .one(try result(sum, !(currencies.first ?? "").isEmpty, "the sum of \(amounts.count) amounts"))
-        }),
+        ("money", money),
+        ("money_text", moneyText),
+        ("whole_text", wholeText),
+        ("per_words", perWords),
+        ("percent_text", percentText),
+        ("yearly", yearly),
+        ("percent_of", percentOf),
+        ("share_of", shareOf),
+        ("total", total),
     ] }
+
+    /// An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }, or nil and why.
+    static func money(_ args: LuaArguments) throws -> LuaResults {
+        let text = try args.string(1)
+        let currency = try args.optionalString(2)
+        do { return .one(try LuaValueEncoder().encode(try Money(parsing: text, defaultCurrency: currency, field: "amount"))) }
+        catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+    }
+
+    /// "1,200.50 GBP", "-1.50 GBP"; with a period, "25 GBP an hour" (Money.description).
+    static func moneyText(_ args: LuaArguments) throws -> LuaResults {
+        let money = try money(args, 1)
+        guard let period = try args.optionalString(2) else { return .one(LuaValue(money.description)) }
+        return .one(LuaValue(money.description(per: try Self.period(period, 2))))
+    }
+
+    /// "1,200": whole units grouped by thousands, the minor units dropped (Money.wholeText).
+    static func wholeText(_ args: LuaArguments) throws -> LuaResults { .one(LuaValue(try amount(args, 1).units.wholeText)) }
+
+    /// "a year", "an hour" (PayPeriod.perWords).
+    static func perWords(_ args: LuaArguments) throws -> LuaResults { .one(LuaValue(try Self.period(try args.string(1), 1).perWords)) }
+
+    /// "7.5%": basis points ({ basisPoints = 750 }) or a number of percent (Percent.description).
+    static func percentText(_ args: LuaArguments) throws -> LuaResults {
+        .one(LuaValue(Percent(basisPoints: try basisPoints(args, 1)).description))
+    }
+
+    /// The amount over a working year of `period` (PayPeriod.perYear).
+    static func yearly(_ args: LuaArguments) throws -> LuaResults {
+        let (money, isTable) = try amount(args, 1)
+        let period = try Self.period(try args.string(2), 2)
+        return .one(try result(money.multiplied(by: period.perYear), isTable, "a year of \(text(money)) \(period.perWords)"))
+    }
+
+    /// `percent` (10, 7.5, or { basisPoints = 750 }) of the amount, half up to the minor unit (Percent.of).
+    static func percentOf(_ args: LuaArguments) throws -> LuaResults {
+        let (money, isTable) = try amount(args, 1)
+        let percent = Percent(basisPoints: try basisPoints(args, 2))
+        return .one(try result(percent.of(money), isTable, "\(percent) of \(text(money))"))
+    }
+
+    /// The amount × part / whole (a day of a year's pay, a rate), half up to the minor unit (Money.scaled).
+    static func shareOf(_ args: LuaArguments) throws -> LuaResults {
+        let (money, isTable) = try amount(args, 1)
+        let (part, whole) = (try args.integer(2), try args.integer(3))
+        guard whole > 0 else { throw LuaArgumentError(3, "a share is of a whole above zero, not \(whole)") }
+        return .one(try result(money.scaled(by: part, over: whole), isTable, "\(text(money)) × \(part) / \(whole)"))
+    }
+
+    /// The sum of a list of amounts, all Money of one currency or all minor units (Money.total).
+    static func total(_ args: LuaArguments) throws -> LuaResults {
+        let list = try args.table(1).array
+        let amounts = try list.map { value -> Money in
+            if let minor = value.integerValue { return Money(minorUnits: minor, currency: "") }
+            guard let t = value.tableValue, let minor = t["minorUnits"].integerValue, let currency = t["currency"].stringValue else {
+                throw LuaArgumentError(1, "a total is of amounts: money or minor units")
+            }
+            return Money(minorUnits: minor, currency: currency)
+        }
+        let currencies = Set(amounts.map(\.currency))
+        guard currencies.count <= 1 else {
+            throw LuaArgumentError(1, "a total is of one currency, not " + currencies.sorted().map { $0.isEmpty ? "bare minor units" : $0 }.joined(separator: " and "))
+        }
+        let sum = Money.total(amounts.map(\.minorUnits)).map { Money(minorUnits: $0, currency: currencies.first ?? "") }
+        return .one(try result(sum, !(currencies.first ?? "").isEmpty, "the sum of \(amounts.count) amounts"))
+    }
 
     /// A Money table, or bare minor units (with no currency).
     static func amount(_ args: LuaArguments, _ position: Int32) throws -> (units: Money, isTable: Bool) {
