@@ -171,13 +171,24 @@ end
 ---   with_offer        offer, negotiating
 ---   decided           with_offer and terminal: no decision left to wait for
 -- Read-only views: a policy that changed a set would change it for every
--- policy planned after it in the same run.
+-- policy planned after it in the same run. A view prints what it holds (the
+-- REPL's printer runs no __index or __pairs, only __tostring): the stages in
+-- order, then the names of the sets; a set's stages, sorted.
 local function read_only(t, what)
+  local function text()
+    local parts, names = {}, {}
+    for i = 1, #t do parts[i] = t[i] end
+    for k in pairs(t) do if type(k) == "string" then names[#names + 1] = k end end
+    table.sort(names)
+    if #parts == 0 then return "{ " .. table.concat(names, ", ") .. " }" end
+    return "{ " .. table.concat(parts, ", ") .. "; sets: " .. table.concat(names, ", ") .. " }"
+  end
   return setmetatable({}, {
     __index = t,
     __newindex = function() error(what .. " is Cadence's rule, not to be changed (copy it to change it)", 2) end,
     __pairs = function() return next, t, nil end,
     __len = function() return #t end,
+    __tostring = text,
   })
 end
 do
@@ -442,6 +453,15 @@ end
 function cadence.app(name)
   local app, message = host.application(tostring(name), table.unpack(CLASSES))
   if not app then error(message, 2) end
+  return app
+end
+
+--- The application a command names (`cadence negotiate NAME`): as cadence.app,
+--- but a wrong name is refused in the refusal's words alone, with no line of
+--- Cadence's own scripts (the person typed it, not a script).
+function cadence.command_app(name)
+  local app, message = host.application(tostring(name), table.unpack(CLASSES))
+  if not app then error(message, 0) end
   return app
 end
 

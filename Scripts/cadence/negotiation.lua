@@ -410,7 +410,7 @@ end
 --- `cadence offer value`'s call: negotiation.value_report for the
 --- application named `options.app`.
 function negotiation.value_report_on(options)
-  return negotiation.value_report(cadence.app(options.app), options.app)
+  return negotiation.value_report(cadence.command_app(options.app), options.app)
 end
 
 --- `cadence offer compare`'s call: negotiation.comparison_report for
@@ -422,7 +422,7 @@ end
 --- `cadence negotiate`'s call: negotiation.report for the application
 --- named `options.app` (an id, company, or company/role).
 function negotiation.report_on(options)
-  return negotiation.report(cadence.app(options.app), options.question)
+  return negotiation.report(cadence.command_app(options.app), options.question)
 end
 
 --- `cadence negotiate APP [--question Q]`: the decision of the script in force

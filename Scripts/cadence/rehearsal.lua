@@ -84,7 +84,7 @@ function rehearsal.open(name, options)
   options = options or {}
   local counterpart = options.counterpart and cadence.script(options.counterpart)
   if options.counterpart and not counterpart then error(options.counterpart .. ": no such file", 0) end
-  local session = rehearsal.start(cadence.app(name), { seed = options.seed, counterpart = counterpart })
+  local session = rehearsal.start(cadence.command_app(name), { seed = options.seed, counterpart = counterpart })
   return { seed = session.seed,
            line = function() return session:line() end,
            answer = function(text) return session:answer(text) end,

@@ -138,8 +138,7 @@ end
 function simulate.report(options)
   local cadence = require "cadence"
   local policy = require "cadence.policy"
-  local ok, app = pcall(cadence.app, options.app)
-  if not ok then error((tostring(app):gsub("^[^:]*:%d+: ", "")), 0) end
+  local app = cadence.command_app(options.app)
   -- Your cadence.lua's policies: an installed package plans in its worker, over the
   -- workspace as it is, so a simulation's made-up events do not reach it.
   local policies, settings = policy.load(options.path)

@@ -29,28 +29,13 @@ struct Rehearse: ParsableCommand {
             let store = try location.open()
             let lua = try LuaState()
             let interactive = isatty(0) != 0
-            let transcript = try store.session { ws -> String in
-                let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, command: "rehearse")
-                defer { api.end() }
-                let options: LuaTable = ["seed": seed.map { .integer(Int64($0)) } ?? .nil, "counterpart": counterpart.map { LuaValue($0) } ?? .nil]
-                let opened = try lua.run("return require('cadence.rehearsal').open(...)", name: "=rehearse",
-                                         arguments: [LuaValue(app), .table(options)])
-                guard let session = opened.first?.tableValue, let played = session["seed"].integerValue, case .function(let next) = session["line"],
-                      case .function(let answer) = session["answer"], case .function(let text) = session["text"] else {
-                    throw StoreError.invalid("the rehearsal did not start")
-                }
-                Output.write("Rehearsal for \(app) (seed \(played); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
-                let reader: LineReader = interactive
-                    ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: { _ in [] }) : PipeReader()
-                defer { reader.close() }
-                while let line = try next.call().first?.stringValue {
-                    Output.write(line + "\n")
-                    guard case .line(let said) = reader.read(prompt: interactive ? "you> " : "") else { break }
-                    if !interactive { Output.write("you> \(said)\n") }
-                    _ = try answer.call(LuaValue(said))
-                }
-                guard let transcript = try text.call().first?.stringValue else { throw StoreError.invalid("the rehearsal gave no transcript") }
-                return transcript
+            let transcript: String
+            do {
+                transcript = try store.session { ws in try play(in: lua, over: ws, folder: location.directory, interactive: interactive) }
+            } catch let error as LuaError where error.kind == .runtime {
+                // A refusal (no such application, no such counterpart file) in its own words:
+                // the traceback would show only Cadence's own frames.
+                throw Refusal(error.message)
             }
             let feedback = transcript.components(separatedBy: "\nFeedback\n").last ?? ""
             Output.write("\nFeedback\n" + feedback)
@@ -69,5 +54,30 @@ struct Rehearse: ParsableCommand {
             }
             Output.write("The transcript is in \(file)\n")
         }
+    }
+
+    /// The rehearsal itself: the counterpart's lines, the person's answers, and the transcript with feedback.
+    private func play(in lua: LuaState, over ws: WorkspaceService, folder: String, interactive: Bool) throws -> String {
+        let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: folder, command: "rehearse")
+        defer { api.end() }
+        let options: LuaTable = ["seed": seed.map { .integer(Int64($0)) } ?? .nil, "counterpart": counterpart.map { LuaValue($0) } ?? .nil]
+        let opened = try lua.run("return require('cadence.rehearsal').open(...)", name: "=rehearse",
+                                 arguments: [LuaValue(app), .table(options)])
+        guard let session = opened.first?.tableValue, let played = session["seed"].integerValue, case .function(let next) = session["line"],
+              case .function(let answer) = session["answer"], case .function(let text) = session["text"] else {
+            throw StoreError.invalid("the rehearsal did not start")
+        }
+        Output.write("Rehearsal for \(app) (seed \(played); --seed replays it). Answer as you would; Ctrl-D ends.\n\n")
+        let reader: LineReader = interactive
+            ? EditLineReader(historyFile: EditLineReader.defaultHistoryFile(), complete: { _ in [] }) : PipeReader()
+        defer { reader.close() }
+        while let line = try next.call().first?.stringValue {
+            Output.write(line + "\n")
+            guard case .line(let said) = reader.read(prompt: interactive ? "you> " : "") else { break }
+            if !interactive { Output.write("you> \(said)\n") }
+            _ = try answer.call(LuaValue(said))
+        }
+        guard let transcript = try text.call().first?.stringValue else { throw StoreError.invalid("the rehearsal gave no transcript") }
+        return transcript
     }
 }

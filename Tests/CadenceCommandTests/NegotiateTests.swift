@@ -48,6 +48,18 @@ struct NegotiateTests: WorkspaceSuite {
         #expect(asked.rule.hasPrefix("rules 2 and 3: don't give the first number") && !asked.words.contains { $0.isNumber }, "\(asked)")
     }
 
+    @Test("an application name that matches none is refused in one line, with no line of Cadence's own scripts")
+    func unknownApplication() throws {
+        try prepared()
+        for command in [["negotiate", "acmee"], ["offer", "value", "acmee"], ["rehearse", "acmee"], ["simulate", "acmee"]] {
+            let result = try Commands.cadence(command + ["--workspace", directory])
+            #expect(result.status == 1 && result.error == "cadence: no application named 'acmee' (did you mean 'Acme'?)\n",
+                    "\(command): \(result.error)")
+        }
+        let counterpart = try Commands.cadence(["rehearse", "acme", "--counterpart", "nosuch.lua", "--workspace", directory])
+        #expect(counterpart.status == 1 && counterpart.error == "cadence: nosuch.lua: no such file\n", "\(counterpart.error)")
+    }
+
     @Test("no talking points are invented when no needs are recorded")
     func noInventedPoints() throws {
         try prepared(needs: [])

@@ -24,6 +24,15 @@ struct ReplEngineTests {
         #expect(try session(["1 + 1", "_ * 10", "'text'", "x = 5", "x"]) == [.output("2"), .output("20"), .output("text"), .output(""), .output("5")])
     }
 
+    @Test("the stage sets print what they hold, though they are read-only views")
+    func stageSets() throws {
+        #expect(try session(["cadence.stages.with_offer", "cadence.stages"]) == [
+            .output("{ negotiating, offer }"),
+            .output("{ saved, applied, screening, interviewing, final, offer, negotiating, accepted, declined, rejected, withdrawn, ghosted; "
+                    + "sets: being_assessed, decided, ended_by_you, interview_rounds, terminal, with_offer }"),
+        ])
+    }
+
     @Test("agenda() and simulate() show what the commands show, under the workspace's cadence.lua")
     func agendaAndSimulation() throws {
         let outcomes = try session(["agenda(0)", "simulate('acme', 3)"])
