@@ -175,9 +175,9 @@ end
 
 --- What the worker is sent to plan: the package, today, the calendar, and
 --- the search with only the fields the package reads, as columns (each
---- application's events, contacts and offers in the applications' order). Decisions are
---- those about the package's own items. A table, which the host reads into
---- its type (Swift's WorkerRequest) and sends as JSON.
+--- application's events, contacts and offers in the applications' order).
+--- Decisions are those about the package's own items. A table, which the
+--- host reads into its type (Swift's WorkerRequest) and sends as JSON.
 function sharing.request(package, search, contacts, decisions, today, calendar)
   local reads = package.reads
   -- Each application's rows of `record`, in the applications' order (none when it is not read).

@@ -3,10 +3,11 @@
 -- The worker is a separate process, behind the operating system's walls and
 -- in the Lua sandbox. It was sent one request (JSON, which its Swift side
 -- reads and `take_request` hands over as tables: the package's files, its
--- options, today, and the data its manifest declared it reads). It answers with one table, handed to
--- `deliver`: the proposals ("plan", "record"), or the results of the
--- package's own tests ("test"); the worker's Swift side reads it into its
--- answer's type and writes that as JSON.
+-- options, today, and the data its manifest declared it reads). It
+-- answers with one table, handed to `deliver`: the proposals ("plan",
+-- "record"), or the results of the package's own tests ("test"); the
+-- worker's Swift side reads it into its answer's type and writes that as
+-- JSON.
 --
 -- Nothing here trusts the package: its files are compiled as text, it gets
 -- only Cadence's own modules, and what it proposes is copied into plain,
