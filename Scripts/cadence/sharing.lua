@@ -43,8 +43,7 @@ function sharing.filter(row, record, reads)
 end
 
 ---------------------------------------------------------------------------
--- The request: one Lua table constructor, written here, read by the worker
--- with nothing in its environment but D (a day number to a Date).
+-- Lua source for people: the tests.lua files Cadence writes (Dates as D(n)).
 ---------------------------------------------------------------------------
 
 local format, concat = string.format, table.concat
@@ -129,81 +128,86 @@ local function package_part(package)
            select = package.select, files = package.files, options = package.options, reads = package.reads }
 end
 
--- Writes `rows` as a list of tables holding only `fields`, straight into
--- `out` (a search of ten thousand applications has a hundred thousand
--- events: no copies are made on the way, and the usual values, texts and
--- days, are written here rather than through `literal`).
-local function write_rows(rows, fields, out)
-  local n = #out
-  local Date = cadence.Date
-  local prefixes = {}
-  for i, key in ipairs(fields) do prefixes[i] = key .. "=" end
-  n = n + 1; out[n] = "{"
-  for _, row in ipairs(rows or {}) do
-    n = n + 1; out[n] = "{"
-    for i = 1, #fields do
-      local value = row[fields[i]]
-      if value ~= nil then
-        n = n + 1; out[n] = prefixes[i]
-        local t = type(value)
-        if t == "string" then
-          n = n + 1; out[n] = format("%q,", value)
-        elseif t == "table" and getmetatable(value) == Date then
-          n = n + 1; out[n] = format("D(%d),", value:day_number())
-        else
-          literal(value, out, 1)
-          n = #out + 1; out[n] = ","
+-- A copy of `value` with its Dates as ISO text (the calendar's holidays:
+-- calendar.new reads either).
+local function plain(value, depth)
+  if getmetatable(value) == cadence.Date then return tostring(value) end
+  if type(value) ~= "table" then return value end
+  if depth > 8 then error("the data sent to a package is nested too deeply", 0) end
+  local copy = {}
+  for k, v in pairs(value) do copy[k] = plain(v, depth + 1) end
+  return copy
+end
+
+-- Lists of rows (`lists`: one list per application, or one list) as
+-- columns of only `fields`: { counts = rows per list, columns = { field = {
+-- values, rows } } }, `rows` naming which rows (counted across the lists)
+-- hold a value when not all do; Dates as day numbers. The host reads this
+-- into its types (Swift's ReadableFields); the worker makes rows of it again.
+local function columns_of(lists, fields)
+  local Date, nfields = cadence.Date, #fields
+  local values, rows, counts, n = {}, {}, {}, 0
+  for j = 1, nfields do values[j], rows[j] = {}, {} end
+  local filled = {}
+  for j = 1, nfields do filled[j] = 0 end
+  for l = 1, #lists do
+    local list = lists[l] or {}
+    counts[l] = #list
+    for _, row in ipairs(list) do
+      n = n + 1
+      for j = 1, nfields do
+        local value = row[fields[j]]
+        if value ~= nil then
+          if getmetatable(value) == Date then value = value:day_number() end
+          local k = filled[j] + 1
+          filled[j] = k
+          values[j][k], rows[j][k] = value, n
         end
       end
     end
-    n = n + 1; out[n] = "},"
   end
-  n = n + 1; out[n] = "}"
+  local columns = {}
+  for j = 1, nfields do
+    if filled[j] > 0 then columns[fields[j]] = { values = values[j], rows = filled[j] < n and rows[j] or nil } end
+  end
+  return { counts = counts, columns = columns }
 end
 
 --- What the worker is sent to plan: the package, today, the calendar, and
---- the search with only the fields the package reads. Decisions are those
---- about the package's own items.
+--- the search with only the fields the package reads, as columns (each
+--- application's events, contacts and offers in the applications' order).
+--- Decisions are those about the package's own items. A table, which the
+--- host reads into its type (Swift's WorkerRequest) and sends as JSON.
 function sharing.request(package, search, contacts, decisions, today, calendar)
   local reads = package.reads
-  local out = { "return {apps=" }
-  write_rows(search.apps, fields_of("application", reads), out)
-  -- Each application's rows of `record`, by application id (none when it is not read).
-  local function by_app(record, key, rows_of)
-    out[#out + 1] = "," .. key .. "={"
-    if record == "events" or reads[record] then
-      local fields = fields_of(record, reads)
-      for _, app in ipairs(search.apps) do
-        out[#out + 1] = format("[%d]=", app.id)
-        write_rows(rows_of(app), fields, out)
-        out[#out + 1] = ","
-      end
-    end
-    out[#out + 1] = "}"
+  -- Each application's rows of `record`, in the applications' order (none when it is not read).
+  local function by_app(record, rows_of_app)
+    if record ~= "events" and not reads[record] then return nil end
+    local lists = {}
+    for i, app in ipairs(search.apps) do lists[i] = rows_of_app(app) or {} end
+    return columns_of(lists, fields_of(record, reads))
   end
-  by_app("events", "timelines", function(app) return search.timelines[app.id] end)
-  by_app("contacts", "contacts", function(app) return contacts[app.id] end)
-  by_app("offers", "offers", function(app) return app:offers() end)
-  out[#out + 1] = ",candidates="
-  write_rows(reads.candidate and cadence.candidates() or {}, fields_of("candidate", reads), out)
   local own = {}
   for app_id, by_key in pairs(decisions) do
     for key, d in pairs(by_key) do
       if d.policy == package.name then
-        own[app_id] = own[app_id] or {}
-        own[app_id][key] = { status = d.status, due = d.due }
+        own[#own + 1] = { application = app_id, key = key, status = d.status, due = d.due and d.due:day_number() }
       end
     end
   end
-  out[#out + 1] = ",rest="
-  literal({ mode = "plan", as_of = tostring(today), package = package_part(package), calendar = calendar, decisions = own }, out, 0)
-  out[#out + 1] = "}"
-  return concat(out)
+  return {
+    mode = "plan", as_of = tostring(today), package = package_part(package), calendar = plain(calendar, 0), decisions = own,
+    apps = columns_of({ search.apps }, fields_of("application", reads)),
+    timelines = by_app("events", function(app) return search.timelines[app.id] end),
+    contacts = by_app("contacts", function(app) return contacts[app.id] end),
+    offers = by_app("offers", function(app) return app:offers() end),
+    candidates = columns_of({ reads.candidate and cadence.candidates() or {} }, fields_of("candidate", reads)),
+  }
 end
 
 --- What the worker is sent to run the package's own tests.
 function sharing.test_request(package)
-  return "return " .. sharing.literal{ mode = "test", as_of = tostring(cadence.today()), package = package_part(package), apps = {} }
+  return { mode = "test", as_of = tostring(cadence.today()), package = package_part(package) }
 end
 
 ---------------------------------------------------------------------------
@@ -637,8 +641,8 @@ end
 function sharing.record(package)
   local seeing_all = package_part(package)
   seeing_all.reads = FIELDS.declarable
-  local request = "return " .. sharing.literal{ mode = "record", as_of = tostring(cadence.today()), package = seeing_all,
-                                                apps = {}, cases = FIXTURES }
+  -- The worker plans its own copy of the fixtures (this module's, there).
+  local request = { mode = "record", as_of = tostring(cadence.today()), package = seeing_all }
   local recorded, why = host.record_isolated(package.name, request)
   if not recorded then error(why, 0) end
   return recorded

@@ -1,18 +1,19 @@
 -- cadence.worker: what the isolated worker process runs (`cadence policy-worker`).
 --
 -- The worker is a separate process, behind the operating system's walls and
--- in the Lua sandbox. It was sent one request (a Lua table constructor the
--- host wrote: the package's files, its options, today, and the data its
--- manifest declared it reads). It answers with one table, handed to
--- `deliver`: the proposals ("plan", "record"), or the results of the
--- package's own tests ("test"); the worker's Swift side reads it into its
--- answer's type and writes that as JSON.
+-- in the Lua sandbox. It was sent one request (JSON, which its Swift side
+-- reads and `take_request` hands over as tables: the package's files, its
+-- options, today, and the data its manifest declared it reads). It
+-- answers with one table, handed to `deliver`: the proposals ("plan",
+-- "record"), or the results of the package's own tests ("test"); the
+-- worker's Swift side reads it into its answer's type and writes that as
+-- JSON.
 --
 -- Nothing here trusts the package: its files are compiled as text, it gets
 -- only Cadence's own modules, and what it proposes is copied into plain,
 -- bounded values before it leaves (the host checks everything again).
 
-local pure, sources, request_text, caps, deliver = ...
+local pure, sources, take_request, caps, deliver = ...
 
 -- Captured before any package code runs: a package may replace globals.
 local load, pcall, error, type, pairs, ipairs, tostring, setmetatable =
@@ -53,21 +54,9 @@ local policy = require "cadence.policy"
 local sharing = require "cadence.sharing"
 local Date = cadence.Date
 
-do
-  -- One Date per day, shared (dates are values: they cannot be changed), as the workspace's host does.
-  local days = {}
-  local function day(n)
-    local d = days[n]
-    if not d then d = Date.from_day_number(n); days[n] = d end
-    return d
-  end
-  local chunk = load(request_text, "=request", "t", { D = day })
-  local sent = chunk()
-  -- A plan's request keeps its small fields apart ("rest"), after the search.
-  for k, v in pairs(sent.rest or {}) do sent[k] = v end
-  sent.rest = nil
-  for k, v in pairs(sent) do request[k] = v end
-end
+-- The request, written by the worker's Swift side from the JSON it was sent
+-- (days as Dates, one per day, as the workspace's host gives them).
+for k, v in pairs(take_request(Date)) do request[k] = v end
 
 ---------------------------------------------------------------------------
 -- The package's policies
@@ -274,7 +263,7 @@ local function answer()
   if request.mode == "test" then
     ok, result = pcall(test, package, policies)
   elseif request.mode == "record" then
-    ok, result = pcall(record, policies, request.cases, package.reads)
+    ok, result = pcall(record, policies, sharing.fixtures(), package.reads)
   else
     objects(request)
     ok, result = pcall(plan, policies, request, cadence.date(request.as_of))

@@ -12,12 +12,19 @@ public enum JSONOutput {
     public static func data<T: Encodable>(_ value: T, compact: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = nonFinite.encoding
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(instant(date))
         }
         return try encoder.encode(value)
     }
+
+    /// Numbers JSON has no word for (a Lua value may be inf or nan), as text,
+    /// and read back so by whoever decodes what this wrote.
+    public static let nonFinite = (
+        encoding: JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
+        decoding: JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
 
     /// The same as text, ending in a newline (a file or a command's output).
     public static func text<T: Encodable>(_ value: T) throws -> String {

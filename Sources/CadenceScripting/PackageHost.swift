@@ -52,7 +52,7 @@ extension WorkspaceAPI {
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let run = try IsolatedWorker(limits: loaded.limits).start(Data(try args.bytes(2)))
+                let run = try IsolatedWorker(limits: loaded.limits).start(try Self.request(args))
                 let handle = (pendingWorkers.keys.max() ?? 0) + 1
                 pendingWorkers[handle] = (run, loaded)
                 return .one(LuaValue(handle))
@@ -77,7 +77,7 @@ extension WorkspaceAPI {
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let json = try IsolatedWorker(limits: loaded.limits).ask(Data(try args.bytes(2)))
+                let json = try IsolatedWorker(limits: loaded.limits).ask(try Self.request(args))
                 let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
                 var byCase = LuaTable()
                 for p in Self.table(answer)["proposals"].tableValue?.array ?? [] {
@@ -95,7 +95,7 @@ extension WorkspaceAPI {
             let name = try args.string(1)
             guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
             do {
-                let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(Data(try args.bytes(2))))
+                let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(try Self.request(args)))
                 return .one(.table(LuaTable(array: answer.cases.map { c in
                     var t = LuaTable()
                     t["name"] = LuaValue(c.name); t["passed"] = .boolean(c.passed); t["message"] = c.message.map { LuaValue($0) } ?? .nil
@@ -105,6 +105,17 @@ extension WorkspaceAPI {
                 return [.nil, LuaValue(failure.description)]
             }
         })
+    }
+
+    /// The request sharing.lua built (argument 2), read where it lies into
+    /// its type and written as JSON for the worker (a search of ten thousand
+    /// applications sends a hundred thousand events).
+    static func request(_ args: LuaArguments) throws -> Data {
+        do {
+            return try args.decode(WorkerRequest.self, at: 2).json()
+        } catch let error as DecodingError {
+            throw IsolatedWorker.Failure(description: "its request could not be made: \(WorkerAnswer.reason(error))")
+        }
     }
 
     /// A package with the user's option values (text, checked against the

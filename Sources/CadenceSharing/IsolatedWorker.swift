@@ -26,6 +26,7 @@ public struct IsolatedWorker: Sendable {
 
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The worker's arguments for these limits.
