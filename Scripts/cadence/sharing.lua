@@ -594,17 +594,10 @@ function sharing.pack(options)
   if not chosen then
     error(("%s has no policy named '%s' (its policies: %s)"):format(path, name, table.concat(names, ", ")), 0)
   end
-  -- The modules a package's worker has: the host's list of Cadence's own folders a package may require.
-  local allowed = host.cadence_modules().packages
-  local function available(module)
-    for _, folder in ipairs(allowed) do
-      if module == folder or module:sub(1, #folder + 1) == folder .. "." then return true end
-    end
-    return false
-  end
+  -- The modules a package's worker has: those of Cadence's own folders a package may require (CadenceModules).
   local foreign = {}
   for module in text:gmatch("require%s*%(?%s*[\"']([^\"']+)[\"']") do
-    if not available(module) then foreign[#foreign + 1] = module end
+    if not host.is_cadence_module(module, "packages") then foreign[#foreign + 1] = module end
   end
   local reads, kinds = sharing.watch_reads(chosen)
   local kind_list = {}

@@ -36,8 +36,12 @@ local function require(name)
   if value ~= nil then return value end
   local source = sources[name]
   if not source then
+    -- The modules it was given are the list: the host sent those a package may require.
+    local names = {}
+    for module in pairs(sources) do names[#names + 1] = module end
+    table.sort(names)
     error(format("module '%s' is not available to an installed policy: it may require Cadence's own modules "
-      .. "(cadence, cadence.sequence, cadence.calendar, cadence.drafts, policies...), nothing else", name), 2)
+      .. "(%s), nothing else", name, table.concat(names, ", ")), 2)
   end
   local chunk = load(source.text, "@" .. source.path, "t")
   value = chunk(name, source.path)

@@ -21,18 +21,8 @@ public enum CadenceModules {
 
     /// `holds` for Lua: `(name[, "packages"])` is true when `name` is one of
     /// Cadence's modules (one a package may require, with "packages").
-    static func holdsFunction(in lua: LuaState) throws -> LuaFunction {
-        try lua.function { args in
-            let scope = try args.optionalString(2) == "packages" ? forPackages : folders
-            return .one(.boolean(holds(try args.string(1), in: scope)))
-        }
-    }
-
-    /// Both lists, for Lua: { own = {...}, packages = {...} }.
-    static var table: LuaTable {
-        var t = LuaTable()
-        t["own"] = .table(LuaTable(array: folders.map { LuaValue($0) }))
-        t["packages"] = .table(LuaTable(array: forPackages.map { LuaValue($0) }))
-        return t
+    static func holds(_ args: LuaArguments) throws -> LuaResults {
+        let scope = try args.optionalString(2) == "packages" ? forPackages : folders
+        return .one(.boolean(holds(try args.string(1), in: scope)))
     }
 }

@@ -12,101 +12,108 @@ struct LoadedPackage {
 }
 
 /// The host functions through which the agenda runs installed policies: the
-/// packages (verified), and their runs in the isolated worker.
-extension WorkspaceAPI {
-    func registerPackages(into host: inout LuaTable, lua: LuaState) throws {
-        // Which modules are Cadence's own, and which of them a package may require: CadenceModules owns both.
-        host["cadence_modules"] = .function(try lua.function { _ in .one(.table(CadenceModules.table)) })
-        host["packages"] = .function(try lua.function { [self] _ in
-            guard let folder else { return .one(.table(LuaTable())) }
-            let lock = PackageLock(workspace: folder)
-            var list: [LuaValue] = []
-            for (name, entry) in try lock.entries().sorted(by: { $0.key < $1.key }) {
-                do {
-                    let (package, _) = try lock.verified(name)
-                    let loaded = try Self.loaded(package, options: entry.options, limits: entry.limits)
-                    packages[name] = loaded
-                    list.append(.table(Self.table(loaded)))
-                } catch {
-                    var problem = LuaTable()
-                    problem["name"] = LuaValue(name); problem["version"] = LuaValue(entry.version)
-                    problem["sha256"] = LuaValue(entry.sha256); problem["problem"] = LuaValue(String(describing: error))
-                    list.append(.table(problem))
-                }
-            }
-            return .one(.table(LuaTable(array: list)))
-        })
-        // A package not installed (being tried or tested), from its folder or file.
-        host["package_at"] = .function(try lua.function { [self] args in
+/// packages (verified), and their runs in the isolated worker. They are
+/// entries of `WorkspaceFunctions.list`, each one idea.
+extension WorkspaceFunctions {
+    /// The installed packages, each verified against its pins: the package,
+    /// or { name, version, sha256, problem } for one that may not run.
+    func packages(_ args: LuaArguments) throws -> LuaResults {
+        guard let folder = api.folder else { return .one(.table(LuaTable())) }
+        let lock = PackageLock(workspace: folder)
+        var list: [LuaValue] = []
+        for (name, entry) in try lock.entries().sorted(by: { $0.key < $1.key }) {
             do {
-                let package = try PolicyPackage(at: try args.string(1))
-                let loaded = try Self.loaded(package, options: [:], limits: .standard)
-                packages[package.manifest.name] = loaded
-                return .one(.table(Self.table(loaded)))
-            } catch let error as DomainError {
-                return [.nil, LuaValue(error.description)]
+                let (package, _) = try lock.verified(name)
+                let loaded = try WorkspaceAPI.loaded(package, options: entry.options, limits: entry.limits)
+                api.packages[name] = loaded
+                list.append(.table(WorkspaceAPI.table(loaded)))
+            } catch {
+                var problem = LuaTable()
+                problem["name"] = LuaValue(name); problem["version"] = LuaValue(entry.version)
+                problem["sha256"] = LuaValue(entry.sha256); problem["problem"] = LuaValue(String(describing: error))
+                list.append(.table(problem))
             }
-        })
-        // Starts a package's worker on its request: a handle for finish_isolated, or nil and why.
-        host["start_isolated"] = .function(try lua.function { [self] args in
-            let name = try args.string(1)
-            guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-            do {
-                let run = try IsolatedWorker(limits: loaded.limits).start(try Self.request(args))
-                let handle = (pendingWorkers.keys.max() ?? 0) + 1
-                pendingWorkers[handle] = (run, loaded)
-                return .one(LuaValue(handle))
-            } catch let failure as IsolatedWorker.Failure {
-                return [.nil, LuaValue(failure.description)]
-            }
-        })
-        // Waits for a started worker: its proposals (checked), or nil and why.
-        host["finish_isolated"] = .function(try lua.function { [self] args in
-            guard let (run, loaded) = pendingWorkers.removeValue(forKey: Int(try args.integer(1))) else {
-                return [.nil, LuaValue("no such worker")]
-            }
-            do {
-                let answer = try WorkerAnswer(plan: try run.finish(), kinds: loaded.package.manifest.proposes, today: try today())
-                return .one(.table(Self.table(answer)))
-            } catch let failure as IsolatedWorker.Failure {
-                return [.nil, LuaValue(failure.description)]
-            }
-        })
-        // What a package proposes on `pack`'s made-up cases, in its worker: proposals by case.
-        host["record_isolated"] = .function(try lua.function { [self] args in
-            let name = try args.string(1)
-            guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-            do {
-                let json = try IsolatedWorker(limits: loaded.limits).ask(try Self.request(args))
-                let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
-                var byCase = LuaTable()
-                for p in Self.table(answer)["proposals"].tableValue?.array ?? [] {
-                    guard let item = p.tableValue, let index = item["application"].integerValue else { continue }
-                    var list = byCase[.integer(index)].tableValue ?? LuaTable()
-                    list.array.append(p)
-                    byCase[.integer(index)] = .table(list)
-                }
-                return .one(.table(byCase))
-            } catch let failure as IsolatedWorker.Failure {
-                return [.nil, LuaValue(failure.description)]
-            }
-        })
-        host["test_isolated"] = .function(try lua.function { [self] args in
-            let name = try args.string(1)
-            guard let loaded = packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-            do {
-                let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(try Self.request(args)))
-                return .one(.table(LuaTable(array: answer.cases.map { c in
-                    var t = LuaTable()
-                    t["name"] = LuaValue(c.name); t["passed"] = .boolean(c.passed); t["message"] = c.message.map { LuaValue($0) } ?? .nil
-                    return .table(t)
-                })))
-            } catch let failure as IsolatedWorker.Failure {
-                return [.nil, LuaValue(failure.description)]
-            }
-        })
+        }
+        return .one(.table(LuaTable(array: list)))
     }
 
+    /// A package not installed (being tried or tested), from its folder or file.
+    func packageAt(_ args: LuaArguments) throws -> LuaResults {
+        do {
+            let package = try PolicyPackage(at: try args.string(1))
+            let loaded = try WorkspaceAPI.loaded(package, options: [:], limits: .standard)
+            api.packages[package.manifest.name] = loaded
+            return .one(.table(WorkspaceAPI.table(loaded)))
+        } catch let error as DomainError {
+            return [.nil, LuaValue(error.description)]
+        }
+    }
+
+    /// Starts a package's worker on its request: a handle for finish_isolated, or nil and why.
+    func startIsolated(_ args: LuaArguments) throws -> LuaResults {
+        let name = try args.string(1)
+        guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+        do {
+            let run = try IsolatedWorker(limits: loaded.limits).start(try WorkspaceAPI.request(args))
+            let handle = (api.pendingWorkers.keys.max() ?? 0) + 1
+            api.pendingWorkers[handle] = (run, loaded)
+            return .one(LuaValue(handle))
+        } catch let failure as IsolatedWorker.Failure {
+            return [.nil, LuaValue(failure.description)]
+        }
+    }
+
+    /// Waits for a started worker: its proposals (checked), or nil and why.
+    func finishIsolated(_ args: LuaArguments) throws -> LuaResults {
+        guard let (run, loaded) = api.pendingWorkers.removeValue(forKey: Int(try args.integer(1))) else {
+            return [.nil, LuaValue("no such worker")]
+        }
+        do {
+            let answer = try WorkerAnswer(plan: try run.finish(), kinds: loaded.package.manifest.proposes, today: try api.today())
+            return .one(.table(WorkspaceAPI.table(answer)))
+        } catch let failure as IsolatedWorker.Failure {
+            return [.nil, LuaValue(failure.description)]
+        }
+    }
+
+    /// What a package proposes on `pack`'s made-up cases, in its worker: proposals by case.
+    func recordIsolated(_ args: LuaArguments) throws -> LuaResults {
+        let name = try args.string(1)
+        guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+        do {
+            let json = try IsolatedWorker(limits: loaded.limits).ask(try WorkspaceAPI.request(args))
+            let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
+            var byCase = LuaTable()
+            for p in WorkspaceAPI.table(answer)["proposals"].tableValue?.array ?? [] {
+                guard let item = p.tableValue, let index = item["application"].integerValue else { continue }
+                var list = byCase[.integer(index)].tableValue ?? LuaTable()
+                list.array.append(p)
+                byCase[.integer(index)] = .table(list)
+            }
+            return .one(.table(byCase))
+        } catch let failure as IsolatedWorker.Failure {
+            return [.nil, LuaValue(failure.description)]
+        }
+    }
+
+    /// A package's own tests, run in its worker: { name, passed, message } a case.
+    func testIsolated(_ args: LuaArguments) throws -> LuaResults {
+        let name = try args.string(1)
+        guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+        do {
+            let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(try WorkspaceAPI.request(args)))
+            return .one(.table(LuaTable(array: answer.cases.map { c in
+                var t = LuaTable()
+                t["name"] = LuaValue(c.name); t["passed"] = .boolean(c.passed); t["message"] = c.message.map { LuaValue($0) } ?? .nil
+                return .table(t)
+            })))
+        } catch let failure as IsolatedWorker.Failure {
+            return [.nil, LuaValue(failure.description)]
+        }
+    }
+}
+
+extension WorkspaceAPI {
     /// The request sharing.lua built (argument 2), read where it lies into
     /// its type and written as JSON for the worker (a search of ten thousand
     /// applications sends a hundred thousand events).

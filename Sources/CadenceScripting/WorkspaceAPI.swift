@@ -62,7 +62,7 @@ public final class WorkspaceAPI {
         // `cadence` and Cadence's other modules resolve to its Scripts/ (see searcher.lua).
         _ = try lua.runFile(scripts + "/cadence/searcher.lua",
                             arguments: [LuaValue(scripts + "/cadence/init.lua"), LuaValue(scripts),
-                                        .function(try CadenceModules.holdsFunction(in: lua))])
+                                        .function(try lua.function(CadenceModules.holds))])
     }
 
     /// The workspace's folder (where its cadence.lua is).
@@ -113,7 +113,6 @@ public final class WorkspaceAPI {
         }
         host["atomic"] = .function(try lua.unyieldableCall())
         for (name, function) in try HostFunctions.pure(in: lua) { host[name] = function }
-        try registerPackages(into: &host, lua: lua)
         let loader = try lua.function { _ in .one(.table(host)) }
         guard let preload = try lua.globals.table("package")?.table("preload") else {
             throw LuaError(kind: .runtime, message: "the package library is not loaded")

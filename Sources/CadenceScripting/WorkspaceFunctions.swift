@@ -43,6 +43,14 @@ struct WorkspaceFunctions {
             ("add_contact", addContact),
             ("add_offer", addOffer),
             ("decide", decide),
+            // Installed policies and their isolated workers (PackageHost.swift)
+            ("is_cadence_module", { _ in CadenceModules.holds }),
+            ("packages", packages),
+            ("package_at", packageAt),
+            ("start_isolated", startIsolated),
+            ("finish_isolated", finishIsolated),
+            ("record_isolated", recordIsolated),
+            ("test_isolated", testIsolated),
         ]
     }
 
