@@ -31,7 +31,7 @@ local Date = {}
 Date.__name = "Date"
 
 -- The one constructor: every Date in Lua is made here (the host makes the
--- workspace's in the same shape: ObjectClasses.date).
+-- workspace's and the worker's request's in the same shape: ObjectClasses.date).
 local function from_number(n) return setmetatable({ number = n }, Date) end
 
 -- The days a date may be, as the workspace keeps them (LocalDate.years).
@@ -113,11 +113,11 @@ function Date:is_weekend() return (parts_of[self.number] or parts(self.number))[
 --- The date as people write it in a sentence: "Mon 2 Mar".
 function Date:short() return (parts_of[self.number] or parts(self.number))[6] end
 
---- Days since 1970-01-01 (negative before it): how a date travels to the
---- isolated worker, and back with Date.from_day_number.
+--- Days since 1970-01-01 (negative before it): how a date travels in the
+--- isolated worker's request (the worker's Swift side makes the Date again).
 function Date:day_number() return self.number end
 
---- The date `n` days after 1970-01-01.
+--- The date `n` days after 1970-01-01 (the inverse of Date:day_number).
 function Date.from_day_number(n)
   if math.type(n) ~= "integer" then error("a date's day number is a whole number, got " .. tostring(n), 2) end
   if n < FIRST_DAY or n > LAST_DAY then error(host.beyond_dates(("day %d from 1970-01-01"):format(n)), 2) end

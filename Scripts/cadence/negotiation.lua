@@ -185,7 +185,11 @@ function negotiation.value(offer, assumptions)
   -- A sum too large to count names the offer and the year, not only the amounts.
   local function total(amounts, what)
     local ok, sum = pcall(cadence.total, amounts)
-    if not ok then error(("offer %s: %s is too large to count"):format(offer.id or "", what), 0) end
+    if not ok and tostring(sum):find("too large to count", 1, true) then
+      error(("offer %s: %s is too large to count"):format(offer.id or "", what), 0)
+    elseif not ok then
+      error(sum, 0)
+    end
     return sum
   end
   local totals = {}

@@ -43,13 +43,13 @@ local function asks_for_call(text)
 end
 local RESUMING = { ["follow-up-call"] = true, ["message-sent"] = true }
 
--- A list ({ "offer", "negotiating" }), one name, or a set already ({ offer = true }, such as cadence.stages.with_offer).
 -- Whether a table has any key, through __pairs (cadence.stages' sets are read-only views).
 local function has_keys(t)
   local step, state, first = pairs(t)
   return step(state, first) ~= nil
 end
 
+-- A list ({ "offer", "negotiating" }), one name, or a set already ({ offer = true }, such as cadence.stages.with_offer).
 local function set_of(list)
   if type(list) == "table" and list[1] == nil and has_keys(list) then return list end
   local set = {}

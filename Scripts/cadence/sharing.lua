@@ -43,7 +43,8 @@ function sharing.filter(row, record, reads)
 end
 
 ---------------------------------------------------------------------------
--- Lua source for people: the tests.lua files Cadence writes (Dates as D(n)).
+-- Lua source for people: the tests.lua files Cadence writes (Dates as their
+-- text, "2026-03-02", as a person writes them in a test).
 ---------------------------------------------------------------------------
 
 local format, concat = string.format, table.concat
@@ -59,7 +60,7 @@ local function literal(value, out, depth)
   elseif t == "boolean" then
     out[#out + 1] = value and "true" or "false"
   elseif getmetatable(value) == cadence.Date then
-    out[#out + 1] = format("D(%d)", value:day_number())
+    out[#out + 1] = format("%q", tostring(value))
   elseif t == "table" then
     if depth > 8 then error("the data sent to a package is nested too deeply", 0) end
     out[#out + 1] = "{"
@@ -84,7 +85,7 @@ local function literal(value, out, depth)
   return out
 end
 
---- `value` as Lua source (Dates as D(n)).
+--- `value` as Lua source (Dates as their text).
 function sharing.literal(value) return concat(literal(value, {}, 0)) end
 
 -- Whether a table holds only plain values (it is written on one line).
@@ -128,14 +129,28 @@ local function package_part(package)
            select = package.select, files = package.files, options = package.options, reads = package.reads }
 end
 
--- A copy of `value` with its Dates as ISO text (the calendar's holidays:
--- calendar.new reads either).
+-- A copy of `value` with its Dates as ISO text, keys too (the calendar's
+-- holidays: calendar.new reads either). What JSON cannot carry as it is (a
+-- function, numbered entries that are not a list, a number that is not
+-- finite) is refused here rather than lost on the way.
 local function plain(value, depth)
   if getmetatable(value) == cadence.Date then return tostring(value) end
-  if type(value) ~= "table" then return value end
+  local kind = type(value)
+  if kind == "number" and (value ~= value or value == math.huge or value == -math.huge) then
+    error("the data sent to a package holds " .. tostring(value) .. ", which is no number JSON carries", 0)
+  end
+  if kind == "function" or kind == "userdata" or kind == "thread" then
+    error("the data sent to a package holds a " .. kind .. ": only text, numbers, booleans and tables travel", 0)
+  end
+  if kind ~= "table" then return value end
   if depth > 8 then error("the data sent to a package is nested too deeply", 0) end
-  local copy = {}
-  for k, v in pairs(value) do copy[k] = plain(v, depth + 1) end
+  local copy, n = {}, #value
+  for k, v in pairs(value) do
+    if math.type(k) == "integer" and (k < 1 or k > n) then
+      error("the data sent to a package has numbered entries that are not a list (" .. k .. ")", 0)
+    end
+    copy[getmetatable(k) == cadence.Date and tostring(k) or k] = plain(v, depth + 1)
+  end
   return copy
 end
 
@@ -284,7 +299,10 @@ function sharing.start(p, search, contacts, decisions, today, calendar)
   local package = p.package
   p.by_app, p.notes, p.worker = {}, {}, nil
   if package.problem then return nil, package.problem end
-  local worker, why = host.start_isolated(package.name, sharing.request(package, search, contacts, decisions, today, calendar))
+  -- A request that cannot be made (a calendar holding what JSON cannot carry) stops this package only.
+  local made, request = pcall(sharing.request, package, search, contacts, decisions, today, calendar)
+  if not made then return nil, tostring(request) end
+  local worker, why = host.start_isolated(package.name, request)
   if not worker then return nil, why end
   p.worker = worker
   return true

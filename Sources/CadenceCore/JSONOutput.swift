@@ -2,7 +2,7 @@ import Foundation
 
 /// Cadence's one JSON writer. Everything it writes as JSON goes through
 /// here: command output, the workspace's export, packages.lock, a packed
-/// package's manifest and the isolated worker's answer. So every file reads
+/// package's manifest, and the isolated worker's request and answer. So every file reads
 /// alike: keys sorted (a diff of two versions shows what changed), "/" left
 /// unescaped (URLs read as typed), instants as ISO 8601 in UTC with
 /// milliseconds (`JSONOutput.instant`), as the workspace keeps them.
@@ -20,8 +20,9 @@ public enum JSONOutput {
         return try encoder.encode(value)
     }
 
-    /// Numbers JSON has no word for (a Lua value may be inf or nan), as text,
-    /// and read back so by whoever decodes what this wrote.
+    /// Numbers JSON has no word for (a Lua value may be inf or nan), as text
+    /// rather than failing the whole write; `decoding` reads them back where
+    /// a number is expected.
     public static let nonFinite = (
         encoding: JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
         decoding: JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))

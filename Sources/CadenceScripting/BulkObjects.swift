@@ -125,11 +125,17 @@ struct ObjectClasses {
     /// refuse new fields), so a bulk read shares one per day.
     func date(_ name: String, _ day: LocalDate?, sharedIn days: LuaShared? = nil, into t: LuaTableBuilder) throws {
         guard let day else { return }
-        let number = Int64(day.dayNumber)
+        try Self.date(name, dayNumber: Int64(day.dayNumber), metatable: date, sharedIn: days, into: t)
+    }
+
+    /// The one writer of a Lua Date in Swift (the workspace's bulk reads and
+    /// the isolated worker's request use it), given Date's metatable.
+    static func date(_ name: String, dayNumber number: Int64, metatable: LuaMetatable, sharedIn days: LuaShared?,
+                     into t: LuaTableBuilder) throws {
         if let days {
-            try t.set(name, sharedIn: days, key: number, hash: 1, metatable: date) { $0.set(Self.dayField, number) }
+            try t.set(name, sharedIn: days, key: number, hash: 1, metatable: metatable) { $0.set(dayField, number) }
         } else {
-            try t.set(name, hash: 1, metatable: date) { $0.set(Self.dayField, number) }
+            try t.set(name, hash: 1, metatable: metatable) { $0.set(dayField, number) }
         }
     }
 

@@ -3,7 +3,9 @@ import Foundation
 import LuaBinding
 
 /// The host functions of `require "cadence"` that need no workspace: the
-/// calendar and dates in words, money, refs, stages and the fact topics.
+/// calendar and dates in words (`CalendarFunctions`), money
+/// (`MoneyFunctions`), and the practice's vocabulary: stages, fact topics,
+/// what a package may read, option types, refs (`PracticeFunctions`).
 /// The workspace's host and the isolated worker's host both have them, from
 /// here. None reads the clock: "today" is the host's own (`today`), the
 /// candidate's day in the workspace and the day sent to the worker.

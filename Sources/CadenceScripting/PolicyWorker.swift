@@ -189,8 +189,7 @@ struct RequestWriter {
 
     func day(_ name: String, _ number: Int?, _ days: LuaShared, _ t: LuaTableBuilder) throws {
         guard let number else { return }
-        let key = Int64(number)
-        try t.set(name, sharedIn: days, key: key, hash: 1, metatable: date) { $0.set(ObjectClasses.dayField, key) }
+        try ObjectClasses.date(name, dayNumber: Int64(number), metatable: date, sharedIn: days, into: t)
     }
 
     struct ApplicationWriter {

@@ -60,7 +60,8 @@ public struct WorkerRequest: Codable, Sendable {
 /// A value of no fixed shape in a request (an option's value, the calendar,
 /// money, targets): text, a number, a boolean, a list, or a table of named
 /// fields. A table with both is a table whose list entries are keyed "1",
-/// "2", … (the worker gives them back as integer keys). At most eight deep.
+/// "2", … (the worker gives them back as integer keys). At most `maxDepth`
+/// levels below the request's root.
 public indirect enum WireValue: Codable, Sendable, Equatable {
     case text(String)
     case integer(Int64)

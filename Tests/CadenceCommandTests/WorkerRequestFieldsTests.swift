@@ -71,6 +71,27 @@ struct WorkerRequestFieldsTests: WorkspaceSuite {
                         "--holiday-days", "25")
     }
 
+    @Test("the calendar reaches the worker whole: a holiday keyed by a Date moves the package's item; one that cannot travel stops only the package")
+    func calendar() throws {
+        try prepared()
+        let package = try package(reads: [:])
+        // Monday 16 March, the day the inventory proposes, is a holiday given as a Date key.
+        try """
+            local cadence = require "cadence"
+            return { calendar = { holidays = { [cadence.date("2026-03-16")] = "a day off" } } }
+            """.write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let moved = try cadence("policy", "try", package, "--as-of", "2026-03-12", "--days", "30")
+        #expect(moved.output.contains("status, Tue 17 Mar") && moved.output.contains("(Mon 16 Mar is a day off: moved to Tue 17 Mar)"),
+                "\(moved.output)\(moved.error)")
+        // A holiday named by a function cannot be sent: the package does not run, and says why.
+        try """
+            return { calendar = { holidays = { ["2026-03-16"] = function() end } } }
+            """.write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let refused = try cadence("policy", "try", package, "--as-of", "2026-03-12", "--days", "30")
+        #expect(refused.output.contains("holds a function: only text, numbers, booleans and tables travel")
+                || refused.error.contains("holds a function: only text, numbers, booleans and tables travel"), "\(refused.output)\(refused.error)")
+    }
+
     @Test("a package that reads every field sees each with the type the workspace's Lua gives it")
     func everyField() throws {
         try prepared()
