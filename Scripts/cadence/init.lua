@@ -244,8 +244,18 @@ function cadence.stage_of(events) return host.stage(events) end
 function cadence.workspace() return host.workspace() end
 
 --- Numbers of days, to add to dates: today() + weeks(2).
-function cadence.days(n) return n end
-function cadence.weeks(n) return 7 * n end
+-- A length in `unit`s as days: whole, and no longer than the dates Cadence
+-- keeps (so no sum with a date can wrap around).
+local SPAN = LAST_DAY - FIRST_DAY
+local function length(n, unit, days)
+  if math.type(n) ~= "integer" or n > SPAN // days or n < -(SPAN // days) then
+    error(("%ss(n) is a whole number of %ss within the dates Cadence keeps, not %s"):format(unit, unit, tostring(n)), 3)
+  end
+  return n * days
+end
+-- (Not tail calls: an error names the script's line.)
+function cadence.days(n) local days = length(n, "day", 1) return days end
+function cadence.weeks(n) local days = length(n, "week", 7) return days end
 
 -- A length of time as a number of days: 14, "14 days", "2 weeks".
 local function as_days(value)

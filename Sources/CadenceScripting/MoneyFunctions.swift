@@ -70,7 +70,10 @@ enum MoneyFunctions {
 
     /// The sum of a list of amounts, all Money of one currency or all minor units (Money.total).
     static func total(_ args: LuaArguments) throws -> LuaResults {
-        let list = try args.table(1).array
+        let table = try args.table(1)
+        // A gap or a named entry would be left out of the sum without a word.
+        guard table.hash.isEmpty else { throw LuaArgumentError(1, "a total is of a list of amounts, with no gaps or named entries") }
+        let list = table.array
         let amounts = try list.map { value -> Money in
             if let minor = value.integerValue { return Money(minorUnits: minor, currency: "") }
             guard let t = value.tableValue, let minor = t["minorUnits"].integerValue, let currency = t["currency"].stringValue else {

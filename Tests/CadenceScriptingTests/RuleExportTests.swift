@@ -65,6 +65,12 @@ struct RuleExportTests {
     func moneyErrorsAtTheLine() {
         let large = failure("\nreturn cadence.share_of(math.maxinteger, 2, 1)")
         #expect(large.hasPrefix("test.lua:3:") && large.contains("is too large to count"), "\(large)")
+        let gap = failure("return cadence.total{ 1, nil, 3 }")
+        #expect(gap.contains("a total is of a list of amounts, with no gaps or named entries"), "\(gap)")
+        let weeks = failure("\nlocal w = cadence.weeks(math.maxinteger)")
+        #expect(weeks.hasPrefix("test.lua:3:") && weeks.contains("weeks(n) is a whole number of weeks"), "\(weeks)")
+        let fraction = failure("return cadence.days(1.5)")
+        #expect(fraction.contains("days(n) is a whole number of days"), "\(fraction)")
         let period = failure("return cadence.money_text({ minorUnits = 100, currency = 'GBP' }, 'fortnight')")
         #expect(period.hasPrefix("test.lua:2: bad argument #2 to 'money_text'"), "\(period)")
     }
