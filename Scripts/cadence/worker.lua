@@ -36,9 +36,10 @@ local function require(name)
   if value ~= nil then return value end
   local source = sources[name]
   if not source then
-    -- The modules it was given are the list: the host sent those a package may require.
-    local names = {}
-    for module in pairs(sources) do names[#names + 1] = module end
+    -- The folders of the modules it was given: the host sent those a package may require.
+    local folders, names = {}, {}
+    for module in pairs(sources) do folders[module:match("^[^.]+")] = true end
+    for folder in pairs(folders) do names[#names + 1] = folder .. ", " .. folder .. ".*" end
     table.sort(names)
     error(format("module '%s' is not available to an installed policy: it may require Cadence's own modules "
       .. "(%s), nothing else", name, table.concat(names, ", ")), 2)
