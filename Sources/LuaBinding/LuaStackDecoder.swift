@@ -18,7 +18,7 @@ extension LuaArguments {
 /// A value on the stack. Nested values are pushed while they are read and
 /// popped after; a container asked for by key stays pushed until the
 /// outermost `decode` returns.
-private struct StackReader: Decoder {
+private struct StackReader: LuaScalarReading {
     let L: OpaquePointer
     let index: Int32
     let parentPath: [CodingKey]
@@ -31,18 +31,6 @@ private struct StackReader: Decoder {
     func mismatch(_ expected: Any.Type, _ what: String) -> DecodingError {
         let found = String(cString: lua_typename(L, type))
         return .typeMismatch(expected, .init(codingPath: codingPath, debugDescription: "expected \(what), found \(found)"))
-    }
-
-    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-        switch type {
-        case is String.Type: return try text() as! T
-        case is Bool.Type: return try boolean() as! T
-        case is Int.Type: return try integer(Int.self) as! T
-        case is Int64.Type: return try integer(Int64.self) as! T
-        case is Int32.Type: return try integer(Int32.self) as! T
-        case is Double.Type: return try number() as! T
-        default: return try T(from: self)
-        }
     }
 
     func text() throws -> String {

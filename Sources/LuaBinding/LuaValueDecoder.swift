@@ -19,7 +19,7 @@ public struct LuaValueDecoder {
     }
 }
 
-private struct Reader: Decoder {
+private struct Reader: LuaScalarReading {
     let value: LuaValue
     /// Where it is: the container's path and its own key, joined only when
     /// asked for (an error, a nested container), not for every field read.
@@ -42,18 +42,6 @@ private struct Reader: Decoder {
 
     func mismatch(_ expected: Any.Type, _ what: String) -> DecodingError {
         .typeMismatch(expected, .init(codingPath: codingPath, debugDescription: "expected \(what), found \(value.typeName)"))
-    }
-
-    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-        switch type {
-        case is String.Type: return try text() as! T
-        case is Bool.Type: return try boolean() as! T
-        case is Int.Type: return try integer(Int.self) as! T
-        case is Int64.Type: return try integer(Int64.self) as! T
-        case is Int32.Type: return try integer(Int32.self) as! T
-        case is Double.Type: return try number() as! T
-        default: return try T(from: self)
-        }
     }
 
     func text() throws -> String {
