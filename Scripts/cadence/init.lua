@@ -434,12 +434,30 @@ local function matches_stage(wanted, stage)
   return wanted == stage
 end
 
+-- A stage the workspace has no name for would match nothing, silently: it
+-- is an error at the script's line, with the name it was near.
+local function check_stages(wanted)
+  if wanted == nil then return end
+  local names = {}
+  for i = 1, #cadence.stages do names[i] = cadence.stages[i] end
+  for _, name in ipairs(type(wanted) == "table" and wanted or { wanted }) do
+    local known = false
+    for _, stage in ipairs(names) do if stage == name then known = true end end
+    if not known then
+      local near = type(name) == "string" and cadence.nearest(name, names)
+      error(("no stage named '%s'%s (the stages: %s)"):format(tostring(name),
+        near and (" (did you mean '" .. near .. "'?)") or "", table.concat(names, ", ")), 3)
+    end
+  end
+end
+
 --- Applications, filtered: apps{ stage = "interviewing" },
 --- apps{ stage = { "final", "offer" } }, apps{ company = "acme" },
 --- apps{ tag = "priority" }, apps{ quiet = "2 weeks" } (no contact for that long),
 --- apps{ open = true } (leaves out accepted, declined, rejected, withdrawn).
 function cadence.apps(filter)
   filter = filter or {}
+  check_stages(filter.stage)
   local quiet = filter.quiet and as_days(filter.quiet)
   local company = filter.company and filter.company:lower()
   local closed = cadence.stages.terminal

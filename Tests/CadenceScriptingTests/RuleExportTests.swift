@@ -36,12 +36,14 @@ struct RuleExportTests {
         #expect(edges.map(\.description) == ["1900-01-01", "2200-12-31", "109937"])
     }
 
-    @Test("the stage sets are read-only: a policy that changes one is stopped, and the next sees them whole")
+    @Test("the stage sets are read-only: a policy that changes one is stopped, the next sees them whole, and a stage misspelt in a filter is named")
     func stagesReadOnly() throws {
         let changed = failure("cadence.stages.with_offer.offer = nil")
         #expect(changed.hasPrefix("test.lua:2:") && changed.contains("cadence.stages.with_offer is Cadence's rule"), "\(changed)")
         let replaced = failure("cadence.stages.terminal = {}")
         #expect(replaced.hasPrefix("test.lua:2:") && replaced.contains("cadence.stages is Cadence's rule"), "\(replaced)")
+        let misspelt = failure("\nlocal found = cadence.apps{ stage = 'intervewing' }")
+        #expect(misspelt.hasPrefix("test.lua:3: no stage named 'intervewing' (did you mean 'interviewing'?)"), "\(misspelt)")
         let read = try harness.run("""
             local names = {}
             for name in pairs(cadence.stages.with_offer) do names[#names + 1] = name end
