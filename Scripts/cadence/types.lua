@@ -172,6 +172,12 @@ function cadence.apps(filter) end
 ---@return cadence.Application
 function cadence.app(name) end
 
+---The application a command names: as cadence.app, but a wrong name is refused in the
+---refusal's words alone (the person typed it on the command line, not in a script).
+---@param name string|integer
+---@return cadence.Application
+function cadence.command_app(name) end
+
 ---@return cadence.Candidate[]
 function cadence.candidates() end
 
