@@ -139,9 +139,12 @@ struct ObjectClasses {
         }
     }
 
-    /// The day of a Lua Date that came back to Swift, or nil for anything else.
+    /// The day of a Lua Date that came back to Swift, or nil for anything
+    /// else, a day beyond the dates Cadence keeps included (a table forged
+    /// with a huge number would overflow the arithmetic made with it).
     static func day(of value: LuaValue) -> LocalDate? {
-        guard let t = value.tableValue, t.array.isEmpty, t.hash.count == 1, let number = t[dayField].integerValue else { return nil }
+        guard let t = value.tableValue, t.array.isEmpty, t.hash.count == 1, let number = t[dayField].integerValue,
+              (Int64(LocalDate.earliest.dayNumber)...Int64(LocalDate.latest.dayNumber)).contains(number) else { return nil }
         return LocalDate(dayNumber: Int(number))
     }
 

@@ -29,6 +29,9 @@ struct RuleExportTests {
         #expect(huge.contains("bad argument #1 to 'date_parts'") && huge.contains("years 1900–2200"), "\(huge)")
         let forged = failure("local d = cadence.today(); rawset(d, 'number', math.mininteger); return tostring(d)")
         #expect(forged.contains("beyond the dates Cadence keeps"), "\(forged)")
+        // A forged Date in events handed to the host's stage rules is passed over, not computed with.
+        let forged2 = try harness.run("return cadence.stage_of{ { kind = 'applied', day = setmetatable({ number = 1 << 60 }, getmetatable(cadence.today())) } }")
+        #expect(forged2.map(\.description) == ["saved"])
         let edges = try harness.run("""
             local first, last = cadence.date("1900-01-01"), cadence.date("2200-12-31")
             return tostring(first), tostring(last), last - first
