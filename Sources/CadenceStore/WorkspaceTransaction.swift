@@ -8,6 +8,9 @@ public final class WorkspaceTransaction {
     /// What `cadence undo` will say it takes back ("cadence run plan.lua").
     public var command: String
     private var savepoints = 0
+    /// The savepoints open, innermost last: only a name the host made, and
+    /// the innermost, can be ended (a name from Lua never reaches SQL).
+    private var open: [String] = []
 
     public init(_ workspace: WorkspaceService, command: String = "a script") {
         self.db = workspace.db
@@ -65,11 +68,16 @@ public final class WorkspaceTransaction {
         savepoints += 1
         let name = "cadence_\(savepoints)"
         try db.execute(sql: "SAVEPOINT \(name)")
+        open.append(name)
         return name
     }
 
     public func endNested(_ name: String, success: Bool) throws {
-        if !success { try db.execute(sql: "ROLLBACK TO SAVEPOINT \(name)") }
-        try db.execute(sql: "RELEASE SAVEPOINT \(name)")
+        guard let innermost = open.last, innermost == name else {
+            throw StoreError.invalid("no transaction named '\(name.prefix(40))' is the innermost one open")
+        }
+        if !success { try db.execute(sql: "ROLLBACK TO SAVEPOINT \(innermost)") }
+        try db.execute(sql: "RELEASE SAVEPOINT \(innermost)")
+        open.removeLast()
     }
 }

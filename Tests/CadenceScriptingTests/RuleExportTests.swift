@@ -56,6 +56,18 @@ struct RuleExportTests {
         #expect(read.map(\.description) == ["negotiating,offer", "true", "12", "saved"])
     }
 
+    @Test("a transaction's name from Lua never reaches SQL: only the innermost one the host opened can be ended")
+    func savepointNames() throws {
+        let injected = failure("return require('cadence.host').finish('x; DROP TABLE application', true)")
+        #expect(injected.contains("no transaction named 'x; DROP TABLE application' is the innermost one open"), "\(injected)")
+        let nested = try harness.run("""
+            local ok = pcall(cadence.transaction, function() cadence.app("acme"):edit{ notes = "kept" } end)
+            local failed = pcall(cadence.transaction, function() cadence.app("acme"):edit{ notes = "undone" }; error("no") end)
+            return ok, failed, cadence.app("acme").notes, #cadence.apps()
+            """)
+        #expect(nested.map(\.description) == ["true", "false", "kept", "8"], "\(nested)")  // the demo's applications, all still there
+    }
+
     @Test("date arithmetic past the range and comparing a date with a number are errors at the script's line")
     func dateErrorsAtTheLine() {
         let past = failure("local d = cadence.date('2200-12-31')\nreturn d + 1")
