@@ -17,8 +17,30 @@ void cl_set_dispatchers(cl_callback_dispatch call, cl_property_dispatch property
   release_object = release;
 }
 
+/* Whether the value at `index` is one of this file's userdata: its
+** metatable carries box_key. A trusted script can hand a metamethod
+** anything (debug.getmetatable(obj).__gc(io.stdout)), and a foreign
+** userdata read as a box would be a FILE* released as a Swift object: the
+** metamethods check their userdata as luaL_checkudata does. (A closure's
+** upvalue replaced through debug.setupvalue is not checked, as lauxlib's
+** own closures do not check theirs: a check on every call would cost a
+** third of a call.) */
+static int is_box(lua_State *L, int index) {
+  if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return 0;
+  int ours = lua_rawgetp(L, -1, &box_key) != LUA_TNIL;
+  lua_pop(L, 2);
+  return ours;
+}
+
+/* Marks the metatable on top as one of this file's. */
+static void mark_box_metatable(lua_State *L) {
+  lua_pushboolean(L, 1);
+  lua_rawsetp(L, -2, &box_key);
+}
+
 /* __gc of every box: the Swift object is released once, here. */
 static int release_box(lua_State *L) {
+  if (!is_box(L, 1)) return luaL_argerror(L, 1, "Swift object expected");
   void **slot = (void **)lua_touserdata(L, 1);
   if (slot && *slot) {
     void *object = *slot;
@@ -38,6 +60,7 @@ static void push_box(lua_State *L, void *object) {
     lua_setfield(L, -2, "__gc");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
+    mark_box_metatable(L);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &box_key);
   }
@@ -168,6 +191,13 @@ void *cl_to_swift_object(lua_State *L, int index, const void *key) {
 /* __index and __newindex share one table of members: a name maps either to
 ** a method (a function, returned as it is) or to a property number. */
 static int access_property(lua_State *L, int setting) {
+  /* Only an object of this metatable's own type (upvalue 3) is read as one. */
+  int same = lua_type(L, 1) == LUA_TUSERDATA && lua_getmetatable(L, 1);
+  if (same) {
+    same = lua_rawequal(L, -1, lua_upvalueindex(3));
+    lua_pop(L, 1);
+  }
+  if (!same) return luaL_typeerror(L, 1, lua_tostring(L, lua_upvalueindex(4)));
   void **slot = (void **)lua_touserdata(L, 1);
   void *type = *(void **)lua_touserdata(L, lua_upvalueindex(2));
   int property = -1;
@@ -218,12 +248,18 @@ void cl_new_object_metatable(lua_State *L, const void *key, const char *name, in
     lua_rawset(L, -4);
   }
   push_box(L, type);
-  lua_pushvalue(L, -2);
-  lua_pushvalue(L, -2);
-  lua_pushcclosure(L, object_index, 2);
-  lua_setfield(L, -4, "__index");
-  lua_pushcclosure(L, object_newindex, 2);
-  lua_setfield(L, -2, "__newindex");
+  /* Each of __index and __newindex: the members, the type's box, the
+  ** metatable itself (what an object must have) and the type's name. */
+  for (int i = 0; i < 2; i++) {
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -5);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, i == 0 ? object_index : object_newindex, 4);
+    lua_setfield(L, -4, i == 0 ? "__index" : "__newindex");
+  }
+  lua_pop(L, 2);
+  mark_box_metatable(L);
   lua_pushcfunction(L, release_box);
   lua_setfield(L, -2, "__gc");
   lua_pushstring(L, name);

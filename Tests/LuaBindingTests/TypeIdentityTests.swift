@@ -49,6 +49,18 @@ struct TypeIdentityTests {
         #expect(try lua.run("return tostring(s):match('^Item: ') ~= nil") == [true])
     }
 
+    @Test("metamethods check the userdata they are handed, as luaL_checkudata does: a FILE* is never read as a Swift object")
+    func foreignUserdata() throws {
+        let item = Quest.Item()
+        try lua.setGlobal("q", try lua.value(item))
+        let gc = try lua.run("return select(2, pcall(debug.getmetatable(q).__gc, io.stdout))").first?.stringValue ?? ""
+        #expect(gc.contains("Swift object expected"), "\(gc)")
+        let index = try lua.run("return select(2, pcall(debug.getmetatable(q).__index, io.stdout, 'uses'))").first?.stringValue ?? ""
+        #expect(index.contains("Item expected, got FILE*"), "\(index)")
+        // The real objects still work, and io.stdout is untouched.
+        #expect(try lua.run("return q:use(), io.type(io.stdout)") == [1, "file"])
+    }
+
     @Test("a type's name cannot take the metatable of a library's userdata")
     func libraryName() throws {
         try lua.setGlobal("f", try lua.value(FakeFile()))
