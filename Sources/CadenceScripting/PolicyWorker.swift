@@ -253,16 +253,15 @@ struct RequestWriter {
     }
 
     struct ContactWriter {
-        var id: F.Column<Int64>.Cursor
         var name, title, role, email, phone, discussed: F.Column<String>.Cursor
 
         init(_ c: F.Contact) {
-            id = .init(c.id); name = .init(c.name); title = .init(c.title); role = .init(c.role); email = .init(c.email)
+            name = .init(c.name); title = .init(c.title); role = .init(c.role); email = .init(c.email)
             phone = .init(c.phone); discussed = .init(c.discussed)
         }
 
         mutating func write(_ row: Int, _ t: LuaTableBuilder) {
-            t.set("id", id.next(row)); t.set("name", name.next(row)); t.set("title", title.next(row)); t.set("role", role.next(row))
+            t.set("name", name.next(row)); t.set("title", title.next(row)); t.set("role", role.next(row))
             t.set("email", email.next(row)); t.set("phone", phone.next(row)); t.set("discussed", discussed.next(row))
         }
     }

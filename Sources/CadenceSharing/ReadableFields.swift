@@ -17,17 +17,12 @@ public enum ReadableFields {
     /// The same, in words, for what `policy add` and `policy show` say.
     public static let alwaysText = "which applications exist, each event's kind and day, and which events correct others"
 
-    /// Fields a manifest may declare, by record.
-    public static let declarable: [String: [String]] = [
-        "application": ["company", "role", "stage", "stageSince", "lastContact", "lastFromThem", "lastByYou", "source",
-                        "location", "url", "postedSalary", "postedRange", "decisionDeadline", "interest", "needs",
-                        "questions", "tags", "notes", "targets", "facts", "candidate"],
-        "events": ["at", "with", "channel", "messageKind", "round", "nextStep", "due", "stage", "notes"],
-        "contacts": ["name", "title", "role", "email", "phone", "discussed"],
-        "offers": ["base", "period", "bonus", "bonusPercent", "bonusGuaranteed", "equity", "grant", "refresher",
-                   "signOn", "signOnClawbackMonths", "benefits", "benefitValues", "startDate", "respondBy", "status", "revises"],
-        "candidate": ["name", "email", "timeZone", "strengths", "targets", "currentPay", "currentBenefits", "references"],
-    ]
+    /// Fields a manifest may declare, by record: every field a worker's row
+    /// carries (the typed rows below name each field once) but those always given.
+    public static let declarable: [String: [String]] = carried.reduce(into: [:]) { result, entry in
+        let given = Set(always[entry.key] ?? [])
+        result[entry.key] = entry.value.filter { !given.contains($0) }
+    }
 
     /// Fields that name or reach people: `cadence policy add` points them out.
     public static let personal: Set<String> = ["email", "phone", "name", "notes", "discussed", "facts", "targets",
@@ -106,11 +101,10 @@ extension ReadableFields {
     }
 
     public struct Contact: Codable, Sendable {
-        public var id: Column<Int64>?
         public var name, title, role, email, phone, discussed: Column<String>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, name, title, role, email, phone, discussed
+            case name, title, role, email, phone, discussed
         }
     }
 
@@ -140,7 +134,7 @@ extension ReadableFields {
         }
     }
 
-    /// The fields each record's type carries (a test holds them to the lists above).
+    /// The fields each record's type carries: what `declarable` is made of.
     public static let carried: [String: [String]] = [
         "application": Application.CodingKeys.allCases.map(\.rawValue),
         "events": Event.CodingKeys.allCases.map(\.rawValue),
