@@ -27,7 +27,7 @@ enum CadenceLua {
         do {
             return try LuaValueDecoder().decode(type, from: value)
         } catch {
-            throw Refusal("\(what) gave an unexpected result: \(reason(error))")
+            throw Refusal("\(what) gave an unexpected result: \(DecodingReason.of(error))")
         }
     }
 
@@ -38,7 +38,7 @@ enum CadenceLua {
         options["path"] = LuaValue(workspace.location.directory + "/cadence.lua")
         return try evaluate(workspace, asOf: asOf, name: name, undoAs: undoAs, writes: writes,
                             arguments: [LuaValue(module), LuaValue(function), .table(options)],
-                       "local module, name, options = ... return require(module)[name](options)").first ?? .nil
+                            "local module, name, options = ... return require(module)[name](options)").first ?? .nil
     }
 
     /// Evaluates `chunk` over the workspace in one transaction: its writes
@@ -70,16 +70,6 @@ enum CadenceLua {
 
     /// A result that is text for a person: { text = … }.
     struct Text: Decodable { var text: String }
-
-    /// Where a result went wrong, in a line: "count: no field 'count'".
-    static func reason(_ error: Error) -> String {
-        switch error as? DecodingError {
-        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?, .keyNotFound(_, let c)?:
-            return c.debugDescription
-        default:
-            return String(describing: error)
-        }
-    }
 
     /// Field `name` of what `what` gave; missing, it is a refusal (never a `null` printed as if it were the answer).
     static func field(_ name: String, of value: LuaValue, _ what: String) throws -> LuaValue {

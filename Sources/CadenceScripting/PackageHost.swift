@@ -121,7 +121,7 @@ extension WorkspaceAPI {
         do {
             return try args.decode(WorkerRequest.self, at: 2).json()
         } catch let error as DecodingError {
-            throw IsolatedWorker.Failure(description: "its request could not be made: \(WorkerAnswer.reason(error))")
+            throw IsolatedWorker.Failure(description: "its request could not be made: \(DecodingReason.of(error))")
         }
     }
 

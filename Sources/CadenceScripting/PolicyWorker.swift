@@ -17,7 +17,7 @@ public enum PolicyWorker {
             do {
                 sent = try WorkerRequest(json: Data(request))
             } catch {
-                return Self.error("the request could not be read: \(WorkerAnswer.reason(error))")
+                return Self.error("the request could not be read: \(DecodingReason.of(error))")
             }
             let scripts = try ScriptLibrary.required()
             let lua = try LuaState(profile: .sandboxed, limits: LuaLimits(memory: memory, instructions: nil, seconds: seconds))
@@ -41,7 +41,7 @@ public enum PolicyWorker {
                 do {
                     delivered.answer = try JSONOutput.data(try args.decode(WorkerAnswer.Wire.self, at: 1), compact: true)
                 } catch let error as DecodingError {
-                    delivered.answer = Self.error("the worker's answer could not be read: \(WorkerAnswer.reason(error))")
+                    delivered.answer = Self.error("the worker's answer could not be read: \(DecodingReason.of(error))")
                 }
                 return .none
             }

@@ -1,3 +1,4 @@
+import CadenceCore
 import CIsolation
 import Foundation
 
@@ -77,7 +78,7 @@ public struct IsolatedWorker: Sendable {
             var json: WorkerAnswer.Wire?
             var unread: String?
             if outcome.too_much == 0 && outcome.output_size > 0 {
-                do { json = try JSONDecoder().decode(WorkerAnswer.Wire.self, from: output) } catch { unread = WorkerAnswer.reason(error) }
+                do { json = try JSONDecoder().decode(WorkerAnswer.Wire.self, from: output) } catch { unread = DecodingReason.of(error) }
             }
             if let error = json?.error { throw Failure(description: error) }
             if outcome.timed_out != 0 {

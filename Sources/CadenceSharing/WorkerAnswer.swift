@@ -113,21 +113,6 @@ public struct WorkerAnswer: Sendable {
         var message: String?
     }
 
-    /// Where an answer went wrong, in a line: "proposals[3].due: not text".
-    public static func reason(_ error: Error) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error as? DecodingError {
-        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?:
-            return "\(path(c.codingPath)): \(c.debugDescription)"
-        case .keyNotFound(let key, let c)?:
-            return "\(path(c.codingPath + [key])) is missing"
-        default:
-            return "not JSON"
-        }
-    }
-
     /// Checks a plan's answer: `kinds` are those the manifest declares (nil:
     /// any, for a policy being packed); due days must lie within a year and
     /// a half of `today` (nil: made-up cases, on their own days).
