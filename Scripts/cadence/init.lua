@@ -37,10 +37,17 @@ local function from_number(n) return setmetatable({ number = n }, Date) end
 -- The days a date may be, as the workspace keeps them (LocalDate.years).
 local FIRST_DAY, LAST_DAY = host.date_range()
 
+-- The Date of day `n`, or, when it lies beyond the range, an error at stack
+-- `level` naming it in words (`format` of the rest: made only then).
+local function in_range(n, level, format, ...)
+  if n < FIRST_DAY or n > LAST_DAY then error(host.beyond_dates(format:format(...)), level + 1) end
+  return from_number(n)
+end
+
 -- `a op b` as a date, or an error at the caller's caller (the script's line).
 local function arithmetic(n, a, op, b)
-  if n < FIRST_DAY or n > LAST_DAY then error(host.beyond_dates(("%s %s %d"):format(tostring(a), op, b)), 3) end
-  return from_number(n)
+  local d = in_range(n, 3, "%s %s %d", a, op, b)  -- not a tail call: levels count
+  return d
 end
 
 -- Each day's parts, by day number: { year, month, day, weekday, iso, short, weekend }.
@@ -120,8 +127,8 @@ function Date:day_number() return self.number end
 --- The date `n` days after 1970-01-01 (the inverse of Date:day_number).
 function Date.from_day_number(n)
   if math.type(n) ~= "integer" then error("a date's day number is a whole number, got " .. tostring(n), 2) end
-  if n < FIRST_DAY or n > LAST_DAY then error(host.beyond_dates(("day %d from 1970-01-01"):format(n)), 2) end
-  return from_number(n)
+  local d = in_range(n, 2, "day %d from 1970-01-01", n)
+  return d
 end
 
 --- The date of `value`: a Date, "YYYY-MM-DD", or words as people say them:
@@ -436,17 +443,16 @@ end
 
 -- A stage the workspace has no name for would match nothing, silently: it
 -- is an error at the script's line, with the name it was near.
+local STAGE_NAMES, IS_STAGE = {}, {}
+for i, stage in ipairs(cadence.stages) do STAGE_NAMES[i], IS_STAGE[stage] = stage, true end
+
 local function check_stages(wanted)
   if wanted == nil then return end
-  local names = {}
-  for i = 1, #cadence.stages do names[i] = cadence.stages[i] end
   for _, name in ipairs(type(wanted) == "table" and wanted or { wanted }) do
-    local known = false
-    for _, stage in ipairs(names) do if stage == name then known = true end end
-    if not known then
-      local near = type(name) == "string" and cadence.nearest(name, names)
+    if not IS_STAGE[name] then
+      local near = type(name) == "string" and cadence.nearest(name, STAGE_NAMES)
       error(("no stage named '%s'%s (the stages: %s)"):format(tostring(name),
-        near and (" (did you mean '" .. near .. "'?)") or "", table.concat(names, ", ")), 3)
+        near and (" (did you mean '" .. near .. "'?)") or "", table.concat(STAGE_NAMES, ", ")), 3)
     end
   end
 end
