@@ -24,13 +24,10 @@ enum Output {
     /// An instant's day as its candidate lives it, in their time zone
     /// (`WorkspaceService.timeZone(ofApplication:)`): the day the agenda and
     /// the Lua API give. Every day or time the text output shows comes
-    /// through here or `dateTime`; JSON keeps the instants themselves.
+    /// through here or `Timestamps.dateTime`; JSON keeps the instants themselves.
     static func day(_ date: Date?, in timeZone: String) -> String {
         date.map { Timestamps.day($0, in: timeZone) } ?? ""
     }
-
-    /// "2026-12-03 14:30", on the wall clock in `timeZone`.
-    static func dateTime(_ date: Date, in timeZone: String) -> String { Timestamps.dateTime(date, in: timeZone) }
 
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -24,7 +24,7 @@ struct Undo: ParsableCommand {
                 return
             }
             // A command is no one application's: its time is on the first candidate's clock, as "today" is.
-            let when = Output.dateTime(command.at, in: try store.read { try $0.timeZone(ofApplication: nil) })
+            let when = Timestamps.dateTime(command.at, in: try store.read { try $0.timeZone(ofApplication: nil) })
             var lines = ["\(show ? "Would take back" : "Took back") '\(command.description)' (\(when)):"]
             let changes = command.changes.map(\.description)
             // A large import is thousands of rows: say how many, show the first few.
