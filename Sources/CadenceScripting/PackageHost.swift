@@ -49,17 +49,27 @@ extension WorkspaceFunctions {
         }
     }
 
-    /// Starts a package's worker on its request: a handle for finish_isolated, or nil and why.
-    func startIsolated(_ args: LuaArguments) throws -> LuaResults {
+    /// `body` with the package argument 1 names (loaded this session) and
+    /// the request of argument 2 as JSON; a worker's failure, or a package
+    /// not loaded, becomes nil and why.
+    private func withPackage(_ args: LuaArguments, _ body: (LoadedPackage, Data) throws -> LuaResults) throws -> LuaResults {
         let name = try args.string(1)
         guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-        do {
-            let run = try IsolatedWorker(limits: loaded.limits).start(try WorkspaceAPI.request(args))
+        return try Self.failing { try body(loaded, try WorkspaceAPI.request(args)) }
+    }
+
+    /// `body`, a worker's failure becoming nil and why.
+    private static func failing(_ body: () throws -> LuaResults) throws -> LuaResults {
+        do { return try body() } catch let failure as IsolatedWorker.Failure { return [.nil, LuaValue(failure.description)] }
+    }
+
+    /// Starts a package's worker on its request: a handle for finish_isolated, or nil and why.
+    func startIsolated(_ args: LuaArguments) throws -> LuaResults {
+        try withPackage(args) { loaded, request in
+            let run = try IsolatedWorker(limits: loaded.limits).start(request)
             let handle = (api.pendingWorkers.keys.max() ?? 0) + 1
             api.pendingWorkers[handle] = (run, loaded)
             return .one(LuaValue(handle))
-        } catch let failure as IsolatedWorker.Failure {
-            return [.nil, LuaValue(failure.description)]
         }
     }
 
@@ -68,20 +78,16 @@ extension WorkspaceFunctions {
         guard let (run, loaded) = api.pendingWorkers.removeValue(forKey: Int(try args.integer(1))) else {
             return [.nil, LuaValue("no such worker")]
         }
-        do {
+        return try Self.failing {
             let answer = try WorkerAnswer(plan: try run.finish(), kinds: loaded.package.manifest.proposes, today: try api.today())
             return .one(.table(WorkspaceAPI.table(answer)))
-        } catch let failure as IsolatedWorker.Failure {
-            return [.nil, LuaValue(failure.description)]
         }
     }
 
     /// What a package proposes on `pack`'s made-up cases, in its worker: proposals by case.
     func recordIsolated(_ args: LuaArguments) throws -> LuaResults {
-        let name = try args.string(1)
-        guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-        do {
-            let json = try IsolatedWorker(limits: loaded.limits).ask(try WorkspaceAPI.request(args))
+        try withPackage(args) { loaded, request in
+            let json = try IsolatedWorker(limits: loaded.limits).ask(request)
             let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
             var byCase = LuaTable()
             for p in WorkspaceAPI.table(answer)["proposals"].tableValue?.array ?? [] {
@@ -91,24 +97,18 @@ extension WorkspaceFunctions {
                 byCase[.integer(index)] = .table(list)
             }
             return .one(.table(byCase))
-        } catch let failure as IsolatedWorker.Failure {
-            return [.nil, LuaValue(failure.description)]
         }
     }
 
     /// A package's own tests, run in its worker: { name, passed, message } a case.
     func testIsolated(_ args: LuaArguments) throws -> LuaResults {
-        let name = try args.string(1)
-        guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-        do {
-            let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(try WorkspaceAPI.request(args)))
+        try withPackage(args) { loaded, request in
+            let answer = try WorkerAnswer(tests: try IsolatedWorker(limits: loaded.limits).ask(request))
             return .one(.table(LuaTable(array: answer.cases.map { c in
                 var t = LuaTable()
                 t["name"] = LuaValue(c.name); t["passed"] = .boolean(c.passed); t["message"] = c.message.map { LuaValue($0) } ?? .nil
                 return .table(t)
             })))
-        } catch let failure as IsolatedWorker.Failure {
-            return [.nil, LuaValue(failure.description)]
         }
     }
 }
