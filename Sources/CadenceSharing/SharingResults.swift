@@ -12,12 +12,6 @@ public struct PackageTestSummary: Decodable, Sendable, Equatable {
     /// How many cases it ships (0: none).
     public var count: Int
 
-    public init(report: String, passed: Bool, count: Int) {
-        self.report = report
-        self.passed = passed
-        self.count = count
-    }
-
     /// Whether a package with these results may be installed: its tests
     /// pass, or it ships none (which `policy add` says).
     public var allowsInstall: Bool { passed || count == 0 }
