@@ -274,6 +274,7 @@ struct PolicyCommand: ParsableCommand {
             try reportingErrors {
                 let lock = PackageLock(workspace: workspace.location.directory)
                 guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
+                let allowing = try trust.allowances()  // a settings file with a mistake is said even when nothing changed
                 let source = from ?? entry.source
                 let scratch = try PackageInstaller.scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -300,7 +301,7 @@ struct PolicyCommand: ParsableCommand {
                 let widened = consented.widened(package.manifest)
                 Output.write(widened.isEmpty ? "It reads nothing more than before.\n" : "It now also reads: \(widened.joined(separator: ", ")).\n")
                 try PolicyCommand.install(source, options: [:], limits: entry.limits, acceptReads: acceptReads,
-                                          allowing: try trust.allowances(), workspace: workspace, verb: "Updated", consented: consented)
+                                          allowing: allowing, workspace: workspace, verb: "Updated", consented: consented)
             }
         }
     }

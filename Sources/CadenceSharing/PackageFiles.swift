@@ -48,6 +48,16 @@ public enum PackageFiles {
         }
     }
 
+    /// Throws when the manifest's `field` ("name", "version") holds a control
+    /// or bidi character: they are lines of the signed statement, a folder's
+    /// name and the lock's key. (A regular expression's "$" matches before a
+    /// final newline, so "1.0.0\n" can pass a pattern.)
+    public static func checkPlain(_ value: String, field: String, in location: String) throws {
+        if value.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) {
+            throw DomainError.invalid(field: location, "its \(field) '\(visible(value))' holds a control character: refused")
+        }
+    }
+
     /// The plain files of `folder`, by name (names starting with "." are
     /// counted and checked but not read: a clone's .git, an editor's files).
     public static func read(folder: String) throws -> [String: Data] {
@@ -180,10 +190,11 @@ public enum PackageFiles {
         }
     }
 
-    /// `text` with its controls and bidi controls as escapes (\u{000A}), cut at 60 scalars: safe to print.
-    public static func visible(_ text: String) -> String {
+    /// `text` with its controls and bidi controls as escapes (\u{000A}), cut
+    /// at `limit` scalars: safe to print, on one line (a name, or what git said).
+    public static func visible(_ text: String, limit: Int = 60) -> String {
         let shown = text.unicodeScalars.map { isControl($0) || isBidiControl($0) ? "\\u{\(hex($0))}" : String($0) }
-        return shown.count > 60 ? shown.prefix(60).joined() + "…" : shown.joined()
+        return shown.count > limit ? shown.prefix(limit).joined() + "…" : shown.joined()
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

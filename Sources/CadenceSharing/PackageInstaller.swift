@@ -73,6 +73,8 @@ public struct PackageInstaller: Sendable {
                         consented: PolicyManifest? = nil, allowing: Allowances = Allowances(), scratch: String) throws -> Prepared {
         let (package, commit) = try Self.fetch(source, into: scratch)
         let manifest = package.manifest
+        try PackageFiles.checkPlain(manifest.name, field: "name", in: package.location)
+        try PackageFiles.checkPlain(manifest.version, field: "version", in: package.location)
         if let reserved = ReservedNames.problem(with: manifest.name) { throw Problem.refusal("\(reserved); not installed") }
         // The option values must suit this version's manifest before anything is written.
         for (name, text) in options {
@@ -207,7 +209,9 @@ public struct PackageInstaller: Sendable {
         let target = scratch + "/clone"
         let clone = try Subprocess.run("git", ["clone", "--quiet", "--depth", "1", "--", source, target], seconds: 300)
         guard clone.status == 0 else {
-            throw Problem.request("git could not fetch \(source): \(clone.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+            // What git says may come from the remote ("remote: …"): shown with its controls as escapes.
+            let said = clone.errors.split(separator: "\n").map { PackageFiles.visible(String($0), limit: 200) }.prefix(5).joined(separator: "; ")
+            throw Problem.request("git could not fetch \(source): \(said)")
         }
         let head = try Subprocess.run("git", ["-C", target, "rev-parse", "HEAD"])
         try? FileManager.default.removeItem(atPath: target + "/.git")

@@ -132,6 +132,8 @@ public struct PackageLock: Sendable {
     public func install(_ package: PolicyPackage, source: String, commit: String?, signer: PackageSignature.Signer?,
                         options: [String: String], limits: Limits, today: LocalDate) throws -> Entry {
         let name = package.manifest.name
+        try PackageFiles.checkPlain(name, field: "name", in: package.location)
+        try PackageFiles.checkPlain(package.manifest.version, field: "version", in: package.location)
         if let reserved = ReservedNames.problem(with: name) { throw DomainError.invalid(field: name, reserved) }
         let manager = FileManager.default
         try PackageFiles.checkNames(package.files.keys, in: package.location)
@@ -171,7 +173,7 @@ public struct PackageLock: Sendable {
         do { try write(all) } catch {
             try? manager.removeItem(atPath: target)
             if manager.fileExists(atPath: old) { try? manager.moveItem(atPath: old, toPath: target) }
-            throw DomainError.invalid(field: lockPath, "cannot be written: \(PackageFiles.reason(error))")
+            throw error
         }
         try? manager.removeItem(atPath: old)
         return entry
@@ -187,6 +189,8 @@ public struct PackageLock: Sendable {
 
     func write(_ packages: [String: Entry]) throws {
         let data = try JSONOutput.data(File(lockVersion: 1, packages: packages))
-        try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic)
+        do { try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic) } catch {
+            throw DomainError.invalid(field: lockPath, "cannot be written: \(PackageFiles.reason(error))")
+        }
     }
 }

@@ -79,10 +79,8 @@ public enum PackageSignature {
     /// Refuses a package whose file names, name or version are not plain.
     public static func statement(of package: PolicyPackage) throws -> String {
         try PackageFiles.checkNames(package.files.keys, in: package.location)
-        for (field, value) in [("name", package.manifest.name), ("version", package.manifest.version)]
-        where value.unicodeScalars.contains(where: { PackageFiles.isControl($0) || PackageFiles.isBidiControl($0) }) {
-            throw DomainError.invalid(field: package.location, "its \(field) '\(PackageFiles.visible(value))' holds a control character: refused")
-        }
+        try PackageFiles.checkPlain(package.manifest.name, field: "name", in: package.location)
+        try PackageFiles.checkPlain(package.manifest.version, field: "version", in: package.location)
         return "\(format)\nname: \(package.manifest.name)\nversion: \(package.manifest.version)\nfiles: \(package.files.count)\n"
             + package.fileList
     }
@@ -130,8 +128,9 @@ public enum PackageSignature {
         return "\(match.1) key \(match.2)"
     }
 
+    /// The first line of what ssh-keygen said, safe to print.
     static func firstLine(_ text: String) -> String? {
-        text.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+        text.split(separator: "\n").first.map { PackageFiles.visible(String($0).trimmingCharacters(in: .whitespaces), limit: 200) }
     }
 
     /// Signs the package folder `folder` with the SSH private key `key`:
@@ -152,7 +151,7 @@ public enum PackageSignature {
         let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", namespace, signed])
         guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
             throw PackageInstaller.Problem.request(
-                "ssh-keygen could not sign with \(key): \(result.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+                "ssh-keygen could not sign with \(key): \(firstLine(result.errors) ?? "it gave no reason")")
         }
         let target = folder + "/" + PolicyPackage.signatureFile
         do { try signature.write(to: URL(fileURLWithPath: target)) } catch {

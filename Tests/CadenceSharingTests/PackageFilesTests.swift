@@ -154,7 +154,7 @@ struct PackageFilesTests {
         }
     }
 
-    @Test("Foundation's errors become words: a missing file, a folder that cannot be written")
+    @Test("Foundation's errors become words: a missing file")
     func errorsInWords() throws {
         let missing = #expect(throws: DomainError.self) { try PackageFiles.read(file: "/nonexistent-cadence/policy.lua") }
         #expect(missing?.description == "/nonexistent-cadence/policy.lua: cannot be read: no such file or directory")
