@@ -240,7 +240,14 @@ public struct PackageInstaller: Sendable {
         return try names.map { file in
             let before = entry.files[file] == nil ? "/dev/null" : installedFolder + "/" + file
             let after = package.files[file] == nil ? "/dev/null" : newFolder + "/" + file
-            return try Subprocess.run("diff", ["-u", "--label", "installed/" + file, "--label", "new/" + file, before, after]).output
+            // A link planted among the installed files is compared as a link, never followed.
+            let diff = try Subprocess.run("diff", ["-u", "--no-dereference", "--label", "installed/" + file, "--label", "new/" + file,
+                                                   before, after]).output
+            // The package's text goes to the terminal: its controls and bidi marks as escapes, tabs and line ends kept.
+            return diff.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { line in line.split(separator: "\t", omittingEmptySubsequences: false).map { PackageFiles.visible(String($0), limit: 2000) }
+                    .joined(separator: "\t") }
+                .joined(separator: "\n")
         }
     }
 

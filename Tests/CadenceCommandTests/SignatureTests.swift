@@ -278,6 +278,22 @@ struct SignatureTests: WorkspaceSuite {
         #expect(try run("policy", "update", "weekly-nudge").output.hasPrefix("weekly-nudge 1.0.0 is up to date"))
     }
 
+    @Test("the diff update shows has the package's controls and bidi marks as escapes (ESC/OSC 52, CSI, C1, CR, RLO), tabs kept")
+    func hostileDiff() throws {
+        try createdWithCandidate()
+        let folder = try package()
+        #expect(try run("policy", "add", folder).status == 0)
+        try setVersion("1.0.1", in: folder)
+        try "return { name = 'nudge', plan = function() end }\n-- \u{1B}]52;c;aGk=\u{07} \u{1B}[2K \u{9B}31m \u{202E}evil\r\n--\tend\n"
+            .write(toFile: folder + "/policy.lua", atomically: true, encoding: .utf8)
+        let updated = try run("policy", "update", "weekly-nudge")
+        #expect(updated.status == 0, "\(updated.error)")
+        #expect(!updated.output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E },
+                "\(updated.output.debugDescription)")
+        #expect(updated.output.contains("+-- \\u{001B}]52;c;aGk=\\u{0007} \\u{001B}[2K \\u{009B}31m \\u{202E}evil\\u{000D}"), "\(updated.output)")
+        #expect(updated.output.contains("+--\tend"))
+    }
+
     @Test("reserved names: a package named like a built-in policy, or 'cadence', is refused")
     func reservedNames() throws {
         try createdWithCandidate()
