@@ -177,7 +177,11 @@ public struct PackageInstaller: Sendable {
     /// by SHA-256, with the options and limits it runs under.
     @discardableResult
     public func install(_ prepared: Prepared, limits: PackageLock.Limits, today: LocalDate) throws -> PackageLock.Entry {
-        let signer: PackageSignature.Signer? = if case .signed(let signer) = prepared.verdict { signer } else { nil }
+        // A key the allowed signers do not hold is recorded too: a later version signed otherwise is then a change.
+        let signer: PackageSignature.Signer? = switch prepared.verdict {
+        case .signed(let signer), .unknownSigner(let signer): signer
+        case .unsigned, .oldFormat, .bad: nil
+        }
         return try lock.install(prepared.package, source: prepared.source, commit: prepared.commit, signer: signer,
                                 options: prepared.options, limits: limits, today: today)
     }

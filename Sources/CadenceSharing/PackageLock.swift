@@ -20,9 +20,11 @@ public struct PackageLock: Sendable {
         public var files: [String: String]
         /// What the user agreed it may read (the manifest's `reads` at install).
         public var reads: [String: [String]]
-        /// Who signed it (the allowed-signers principal), or nil: unsigned.
+        /// Who signed it (the allowed-signers principal), or nil: unsigned, or
+        /// signed by a key the allowed signers did not hold at install.
         public var signedBy: String?
-        /// The key that signed it, as ssh-keygen names it ("ED25519 key SHA256:…"); nil for a lock written before Cadence kept it.
+        /// The key that signed it, as ssh-keygen names it ("ED25519 key SHA256:…"); nil when
+        /// unsigned, or for a lock written before Cadence kept it.
         public var signingKey: String?
         /// Option values the user set, as text (the manifest's defaults otherwise).
         public var options: [String: String]
@@ -31,11 +33,11 @@ public struct PackageLock: Sendable {
 
         /// Who signed it, or nil: unsigned.
         public var signer: PackageSignature.Signer? {
-            signedBy.map { PackageSignature.Signer(principal: $0, key: signingKey) }
+            signedBy == nil && signingKey == nil ? nil : PackageSignature.Signer(principal: signedBy, key: signingKey)
         }
 
         /// What `policy list` and `show` say of its signature, in the words `policy add` used.
-        public var signatureSaid: String { signer.map(PackageSignature.Verdict.signed)?.said ?? PackageSignature.Verdict.unsigned.said }
+        public var signatureSaid: String { signer?.said ?? PackageSignature.Verdict.unsigned.said }
     }
 
     /// How much an installed policy's worker may use.
@@ -155,7 +157,7 @@ public struct PackageLock: Sendable {
         }
         let entry = Entry(name: name, version: package.manifest.version, source: source, commit: commit, sha256: package.sha256,
                           files: package.digests, reads: package.manifest.reads, signedBy: signer?.principal,
-                          signingKey: signer?.principal == nil ? nil : signer?.key, options: options,
+                          signingKey: signer?.key, options: options,
                           limits: limits, installed: today.description)
         var all = try entries()
         all[name] = entry

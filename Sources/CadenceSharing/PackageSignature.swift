@@ -33,9 +33,12 @@ public enum PackageSignature {
             return "signed by \(PackageFiles.visible(who))" + (key.map { " (\($0))" } ?? "")
         }
 
-        /// Whether `other` is the same signer: the same principal and, when both keys are known, the same key.
+        /// Whether `other` is the same signer: the same key when both keys are
+        /// known (the principal is only the user's name for a key, and may
+        /// come later, once they trust it), else the same principal.
         public func isSame(as other: Signer) -> Bool {
-            principal == other.principal && (key == nil || other.key == nil || key == other.key)
+            if let key, let otherKey = other.key { return key == otherKey }
+            return principal != nil && principal == other.principal
         }
     }
 

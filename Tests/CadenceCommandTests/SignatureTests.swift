@@ -233,10 +233,18 @@ struct SignatureTests: WorkspaceSuite {
                                                           Commands.cadenceURL.path, "policy", "add", folder, "--workspace", directory])
         #expect(elsewhere.output.contains("Signature: signed by a key your allowed signers do not hold (\(sam.said)). "
                                           + "Your allowed signers (\(home)/cadence/allowed_signers) do not hold its key."), "\(elsewhere.output)\(elsewhere.error)")
-        #expect(try listed().contains("  unsigned  ok"), "an unknown signer is not recorded as a signer")
+        #expect(try listed().contains("  signed by a key your allowed signers do not hold (\(sam.said))  ok"), "policy list says it as add did")
+        // Trusted now, the same key: not a change of signer.
         let found = try Commands.run("/usr/bin/env", ["CADENCE_ALLOWED_SIGNERS=", "XDG_CONFIG_HOME=" + config, "HOME=" + home,
                                                       Commands.cadenceURL.path, "policy", "add", folder, "--workspace", directory])
-        #expect(found.output.contains("Signature: signed by sam@example.org (\(sam.said))"), "\(found.output)\(found.error)")
+        #expect(found.status == 0 && found.output.contains("Signature: signed by sam@example.org (\(sam.said))"), "\(found.output)\(found.error)")
+        #expect(try listed().contains("  signed by sam@example.org (\(sam.said))  ok"))
+        // Another key, unknown: a change of signer.
+        let stranger = try key("stranger")
+        try sign(folder, with: stranger.path)
+        let refused = try run("policy", "add", folder)
+        #expect(refused.status == 1 && refused.error.contains("1.0.0 is signed by a key your allowed signers do not hold (\(stranger.said)). Nothing was changed"),
+                "\(refused.error)")
     }
 
     @Test("a signature in the old format (the files alone) is refused, telling the author to sign again")
