@@ -154,7 +154,7 @@ public struct PackageInstaller: Sendable {
     /// installed was, or nil when it is (or the version installed was unsigned).
     static func signerChange(from installed: PackageLock.Entry, to verdict: PackageSignature.Verdict, version: String) -> String? {
         guard let before = installed.signer else { return nil }
-        if case .signed(let now) = verdict, now.isSame(as: before) { return nil }
+        if let now = verdict.signer, now.isSame(as: before) { return nil }
         return "\(installed.name) \(installed.version) was \(before.said); \(version) is \(verdict.said)."
     }
 
