@@ -16,6 +16,15 @@ struct PolicyCommand: ParsableCommand {
             may propose), its Lua and its tests; or one .lua file that starts with its manifest. \
             Installed packages run in an isolated worker process in every agenda: they see only \
             the fields their manifest declares and can write nothing.
+
+            Signatures: a package signed with 'cadence policy sign' names its signer, its name \
+            and its version; you trust signers by listing their keys in allowed_signers \
+            ($CADENCE_ALLOWED_SIGNERS, else $XDG_CONFIG_HOME/cadence/allowed_signers, else \
+            ~/.config/cadence/allowed_signers). A signed package is never replaced by one signed \
+            otherwise, or unsigned, without --allow-signer-change, nor by a lower version without \
+            --allow-downgrade. To refuse every package no trusted signer signed, give \
+            --require-signatures, or write the line "require-signatures = yes" in the settings \
+            file beside allowed_signers ($XDG_CONFIG_HOME/cadence/settings, else ~/.config/cadence/settings).
             """,
         subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Pack.self, Sign.self])
 
@@ -41,12 +50,29 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
+    /// What `add` says of a signature: the words `list` uses, then what they mean.
     static func signatureLine(_ verdict: PackageSignature.Verdict) -> String {
         switch verdict {
-        case .unsigned: "unsigned (nothing shows who wrote these files: read them before you rely on it)"
-        case .signed(let by): "signed by \(by), whom your allowed signers trust"
-        case .unknownSigner: "signed, by a key your allowed signers (\(PackageSignature.allowedSignersPath())) do not hold"
-        case .bad(let why): "BAD: \(why)"
+        case .unsigned: "\(verdict.said). Nothing shows who wrote these files: read them before you rely on it."
+        case .signed: "\(verdict.said), whom your allowed signers trust."
+        case .unknownSigner: "\(verdict.said). Your allowed signers (\(PackageSignature.allowedSignersPath())) do not hold its key."
+        case .oldFormat, .bad: "\(verdict.said)."
+        }
+    }
+
+    /// What `add` and `update` may be allowed beyond the usual, and whether
+    /// signatures are required (by the flag or the user's settings file).
+    struct TrustOptions: ParsableArguments {
+        @Flag(help: "Replace a signed package by one unsigned or signed by someone else (it says who signed before and who now).")
+        var allowSignerChange = false
+        @Flag(help: "Install a lower version than the one installed.") var allowDowngrade = false
+        @Flag(help: "Refuse a package no trusted signer signed (as 'require-signatures = yes' in the settings file does).")
+        var requireSignatures = false
+
+        func allowances() throws -> PackageInstaller.Allowances {
+            let settings = try SharingSettings.load()
+            return PackageInstaller.Allowances(signerChange: allowSignerChange, downgrade: allowDowngrade,
+                                               requireSignatures: requireSignatures || settings.requireSignatures)
         }
     }
 
@@ -66,6 +92,7 @@ struct PolicyCommand: ParsableCommand {
         @Option(help: "Seconds its worker may run in each agenda (default 20).") var timeLimit: Double?
         @Option(help: "Memory its worker may use, such as 256M (default 512M).") var memoryLimit: String?
         @Flag(help: "Install even though what it reads grew since the version installed.") var acceptReads = false
+        @OptionGroup var trust: TrustOptions
 
         func validate() throws {
             if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit is a positive number of seconds") }
@@ -88,22 +115,26 @@ struct PolicyCommand: ParsableCommand {
                 if let memoryLimit, let bytes = ByteSize.parse(memoryLimit) { limits.memory = bytes }
                 var set: [String: String] = [:]
                 for case let (name, value)? in options.map(Self.nameAndValue) { set[name] = value }
-                try install(source, options: set, limits: limits, acceptReads: acceptReads, workspace: workspace, verb: "Installed")
+                try install(source, options: set, limits: limits, acceptReads: acceptReads, allowing: try trust.allowances(),
+                            workspace: workspace, verb: "Installed")
             }
         }
     }
 
     /// What add and update share: fetch, check, test, pin.
     static func install(_ source: String, options: [String: String], limits: PackageLock.Limits, acceptReads: Bool,
-                        workspace: WorkspaceOptions, verb: String, consented: PolicyManifest? = nil) throws {
+                        allowing: PackageInstaller.Allowances, workspace: WorkspaceOptions, verb: String,
+                        consented: PolicyManifest? = nil) throws {
         let location = workspace.location
         let store = try location.open()  // a workspace that exists and is Cadence's
         let scratch = try PackageInstaller.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let installer = PackageInstaller(workspace: location.directory)
         let prepared = try installing {
-            try installer.prepare(source, options: options, acceptReads: acceptReads, consented: consented, scratch: scratch)
+            try installer.prepare(source, options: options, acceptReads: acceptReads, consented: consented, allowing: allowing,
+                                  scratch: scratch)
         }
+        for warning in prepared.warnings { StandardError.write("cadence: warning: \(warning)\n") }
         let (package, commit, verdict, dropped, copy) = (prepared.package, prepared.commit, prepared.verdict, prepared.dropped, prepared.copy)
         let manifest = package.manifest
         // Its tests run from a copy the package cannot change under us.
@@ -117,7 +148,7 @@ struct PolicyCommand: ParsableCommand {
               \(manifest.summary)
               It reads: \(manifest.readsText) (and always: \(ReadableFields.alwaysText)).
               It may propose: \(manifest.proposes.joined(separator: ", ")).
-              Signature: \(signatureLine(verdict)).
+              Signature: \(signatureLine(verdict))
               Tests: \(tests.count == 0 ? "none shipped" : tests.report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
             \(dropped.isEmpty ? "" : "  Options this version no longer has, dropped: \(dropped.sorted().joined(separator: ", ")).\n")\
             It runs isolated in every agenda from now on; 'cadence policy show \(manifest.name)' says more.
@@ -185,7 +216,7 @@ struct PolicyCommand: ParsableCommand {
                 for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
                     let state: String
                     do { _ = try lock.verified(name); state = "ok" } catch { state = "NOT RUN: \(error)" }
-                    Output.write("\(name) \(entry.version)  sha256 \(entry.sha256.prefix(12))  \(entry.signedBy.map { "signed by \($0)" } ?? "unsigned")  \(state)\n    from \(entry.source)\(entry.commit.map { " at \($0.prefix(12))" } ?? "")\n")
+                    Output.write("\(name) \(entry.version)  sha256 \(entry.sha256.prefix(12))  \(entry.signatureSaid)  \(state)\n    from \(entry.source)\(entry.commit.map { " at \($0.prefix(12))" } ?? "")\n")
                 }
             }
         }
@@ -215,7 +246,7 @@ struct PolicyCommand: ParsableCommand {
                     }
                 }
                 lines.append("  source: \(entry.source)\(entry.commit.map { ", commit \($0)" } ?? "")")
-                lines.append("  installed \(entry.installed), \(entry.signedBy.map { "signed by \($0)" } ?? "unsigned")")
+                lines.append("  installed \(entry.installed), \(entry.signatureSaid)")
                 lines.append("  limits: \(IsolatedWorker.seconds(entry.limits.seconds)) s, \(entry.limits.memory >> 20) MiB")
                 lines.append("  files (sha256):")
                 for (file, digest) in entry.files.sorted(by: { $0.key < $1.key }) { lines.append("    \(digest)  \(file)") }
@@ -227,24 +258,38 @@ struct PolicyCommand: ParsableCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fetch a package again from its source (or --from), show what changed, test it, and pin the new version.",
-            discussion: "When the new version reads more than you agreed to, nothing changes until you run it again with --accept-reads.")
+            discussion: """
+                When the new version reads more than you agreed to, nothing changes until you run it again with \
+                --accept-reads; when it is signed otherwise than the version installed, or is a lower version, \
+                until you give --allow-signer-change or --allow-downgrade. Installed files changed since they were \
+                pinned are named, and replaced by the source's.
+                """)
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The installed package's name.") var name: String
         @Option(help: "Where to fetch it from instead of its recorded source.") var from: String?
         @Flag(help: "Agree that it reads the fields it now asks for.") var acceptReads = false
+        @OptionGroup var trust: TrustOptions
 
         func run() throws {
             try reportingErrors {
                 let lock = PackageLock(workspace: workspace.location.directory)
                 guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
+                let allowing = try trust.allowances()  // a settings file with a mistake is said even when nothing changed
                 let source = from ?? entry.source
                 let scratch = try PackageInstaller.scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }
                 guard package.manifest.name == name else { throw ValidationError("\(source) holds the package '\(package.manifest.name)', not '\(name)'") }
-                if package.sha256 == entry.sha256 {
+                // Installed files changed since they were pinned are not "up to date", whatever the source holds.
+                let drift: [String]
+                do { drift = try lock.changes(name) } catch { drift = ["\(error)"] }
+                if package.sha256 == entry.sha256 && drift.isEmpty {
                     Output.write("\(name) \(entry.version) is up to date (sha256 \(entry.sha256.prefix(12))).\n")
                     return
+                }
+                if !drift.isEmpty {
+                    Output.write("The installed files of \(name) \(entry.version) no longer match their pins: \(drift.joined(separator: "; ")). "
+                                 + "They are replaced by the files of \(source).\n")
                 }
                 Output.write("\(name): \(entry.version) -> \(package.manifest.version)\n")
                 let new = try PackageInstaller.write(package, into: scratch + "/new")
@@ -256,7 +301,7 @@ struct PolicyCommand: ParsableCommand {
                 let widened = consented.widened(package.manifest)
                 Output.write(widened.isEmpty ? "It reads nothing more than before.\n" : "It now also reads: \(widened.joined(separator: ", ")).\n")
                 try PolicyCommand.install(source, options: [:], limits: entry.limits, acceptReads: acceptReads,
-                                          workspace: workspace, verb: "Updated", consented: consented)
+                                          allowing: allowing, workspace: workspace, verb: "Updated", consented: consented)
             }
         }
     }
@@ -278,10 +323,14 @@ struct PolicyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign a package folder with your SSH key (writes cadence-policy.sig), for peers who trust your key.",
             discussion: """
-                The signature covers every file's SHA-256 (ssh-keygen -Y sign, namespace cadence-policy). \
-                A peer adds your public key to their allowed signers file \
-                (~/.config/cadence/allowed_signers: "you@example.org ssh-ed25519 AAAA..."); \
-                'cadence policy add' then says who signed it, and refuses a signature that does not match.
+                The signature covers the package's name, its version and every file's SHA-256 \
+                (ssh-keygen -Y sign, namespace cadence-policy, statement "cadence-package-signature v2"): \
+                it cannot be carried over to another package or version. A file name with a control \
+                character is refused. A peer adds your public key to their allowed signers file \
+                ($XDG_CONFIG_HOME/cadence/allowed_signers, else ~/.config/cadence/allowed_signers: \
+                "you@example.org ssh-ed25519 AAAA..."); 'cadence policy add' then says who signed it, \
+                refuses a signature that does not match, and warns when the manifest's author is not the signer. \
+                Sign again after every change, and with the e-mail address your manifest's author gives.
                 """)
         @Argument(help: "The package folder.") var package: String
         @Option(help: "Your SSH private key (such as ~/.ssh/id_ed25519).") var key: String

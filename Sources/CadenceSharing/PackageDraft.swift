@@ -42,16 +42,26 @@ public struct PackageDraft: Sendable {
 
     /// Creates the folder with the manifest and `code` as policy.lua.
     public func create(code: [UInt8]) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw DomainError.invalid(field: folder, "cannot be made: \(PackageFiles.reason(error))")
+        }
         try writeManifest()
-        try Data(code).write(to: URL(fileURLWithPath: folder + "/" + Self.codeFile))
+        try write(Data(code), to: Self.codeFile)
     }
 
     /// Adds the recorded tests, and the kinds of item they saw it propose.
     public mutating func record(tests: String, proposing kinds: [String]) throws {
         proposes = Array(Set(proposes + kinds)).sorted()
         try writeManifest()
-        try tests.write(toFile: folder + "/" + Self.testsFile, atomically: true, encoding: .utf8)
+        try write(Data(tests.utf8), to: Self.testsFile)
+    }
+
+    /// Writes `data` as the package's file `name`; a failure is said in words, naming the file.
+    func write(_ data: Data, to name: String) throws {
+        let path = folder + "/" + name
+        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw DomainError.invalid(field: path, "cannot be written: \(PackageFiles.reason(error))")
+        }
     }
 
     public static let codeFile = "policy.lua"
@@ -62,7 +72,7 @@ public struct PackageDraft: Sendable {
         let manifest = Manifest(name: name, version: version, licence: licence, cadence: PolicyManifest.currentAPI, author: author,
                                 summary: summary, rules: rules, reads: reads, proposes: proposes.isEmpty ? ["follow-up"] : proposes,
                                 select: select)
-        try JSONOutput.text(manifest).write(toFile: folder + "/" + PolicyManifest.fileName, atomically: true, encoding: .utf8)
+        try write(Data(try JSONOutput.text(manifest).utf8), to: PolicyManifest.fileName)
     }
 
     /// cadence-policy.json as written (PolicyManifest reads it back, field by field).

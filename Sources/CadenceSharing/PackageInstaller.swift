@@ -44,16 +44,38 @@ public struct PackageInstaller: Sendable {
         /// The package's files written where the source cannot change them:
         /// what its tests run from.
         public var copy: String
+        /// What the user should know before relying on it, a sentence each: a
+        /// signer changed or a downgrade they allowed, an author who is not the signer.
+        public var warnings: [String]
+    }
+
+    /// What the user allowed beyond the usual: a package signed otherwise
+    /// than the version installed, a lower version; and whether every package must be signed.
+    public struct Allowances: Sendable {
+        public var signerChange: Bool
+        public var downgrade: Bool
+        public var requireSignatures: Bool
+
+        public init(signerChange: Bool = false, downgrade: Bool = false, requireSignatures: Bool = false) {
+            self.signerChange = signerChange
+            self.downgrade = downgrade
+            self.requireSignatures = requireSignatures
+        }
     }
 
     /// Fetches `source` into `scratch` and checks it against what is
-    /// installed: `options` must suit this version's manifest, a signature
-    /// must match the files, and reading more than the version installed
-    /// (or than `consented`) needs `acceptReads`. Writes nothing outside `scratch`.
+    /// installed: its name must not be reserved, `options` must suit this
+    /// version's manifest, a signature must match the package; reading more
+    /// than the version installed (or than `consented`) needs `acceptReads`,
+    /// and a signer other than the installed version's, or a lower version,
+    /// needs `allowing`. Writes nothing outside `scratch`.
     public func prepare(_ source: String, options: [String: String], acceptReads: Bool,
-                        consented: PolicyManifest? = nil, scratch: String) throws -> Prepared {
+                        consented: PolicyManifest? = nil, allowing: Allowances = Allowances(), scratch: String) throws -> Prepared {
         let (package, commit) = try Self.fetch(source, into: scratch)
         let manifest = package.manifest
+        try PackageFiles.checkPlain(manifest.name, field: "name", in: package.location)
+        try PackageFiles.checkPlain(manifest.version, field: "version", in: package.location)
+        if let reserved = ReservedNames.problem(with: manifest.name) { throw Problem.refusal("\(reserved); not installed") }
         // The option values must suit this version's manifest before anything is written.
         for (name, text) in options {
             guard let option = manifest.options.first(where: { $0.name == name }) else {
@@ -63,8 +85,27 @@ public struct PackageInstaller: Sendable {
             _ = try PolicyManifest.value(text, type: option.type, field: "--option \(name)")
         }
         let verdict = try PackageSignature.verify(package)
-        if case .bad(let why) = verdict { throw Problem.refusal("\(manifest.name): its signature does not match its files (\(why)); not installed") }
+        try Self.check(verdict, of: manifest, requiringSignatures: allowing.requireSignatures)
         let installed = try lock.entries()[manifest.name]
+        var warnings: [String] = []
+        if let installed {
+            if let change = Self.signerChange(from: installed, to: verdict, version: manifest.version) {
+                guard allowing.signerChange else {
+                    throw Problem.refusal("""
+                        \(change) Nothing was changed; if you trust this version as it is signed, run again with --allow-signer-change
+                        """)
+                }
+                warnings.append(change)
+            }
+            if let old = PackageVersion(installed.version), let new = PackageVersion(manifest.version), new < old {
+                let downgrade = "\(manifest.name) \(new) is older than the version installed, \(old)."
+                guard allowing.downgrade else {
+                    throw Problem.refusal("\(downgrade) Nothing was changed; to go back to it, run again with --allow-downgrade")
+                }
+                warnings.append(downgrade + " It replaces the newer one, as you allowed.")
+            }
+        }
+        if let mismatch = Self.authorMismatch(manifest, verdict) { warnings.append(mismatch) }
         // The values set for the version installed carry over, where this version still has the option.
         var kept = options
         var dropped: [String] = []
@@ -84,15 +125,64 @@ public struct PackageInstaller: Sendable {
         // A path on disk is recorded whole (update fetches from it again, from anywhere); a URL as given.
         let recorded = FileManager.default.fileExists(atPath: source) ? URL(fileURLWithPath: source).standardizedFileURL.path : source
         return Prepared(package: package, commit: commit, verdict: verdict, options: kept, dropped: dropped,
-                        source: recorded, copy: copy)
+                        source: recorded, copy: copy, warnings: warnings)
+    }
+
+    /// Refuses a signature that does not match, one in the old format, and,
+    /// when signatures are required, a package no trusted signer signed.
+    static func check(_ verdict: PackageSignature.Verdict, of manifest: PolicyManifest, requiringSignatures: Bool) throws {
+        let package = "\(manifest.name) \(manifest.version)"
+        switch verdict {
+        case .bad(let why):
+            throw Problem.refusal("\(package): its signature does not match its files (\(why)); not installed")
+        case .oldFormat(let signer):
+            throw Problem.refusal("""
+                \(package) is \(signer.said) in the old format, which did not name the package and its version; \
+                not installed. Ask its author to sign it again with the current 'cadence policy sign'
+                """)
+        case .unsigned where requiringSignatures, .unknownSigner where requiringSignatures:
+            throw Problem.refusal("""
+                \(package) is \(verdict.said), and you require signatures (--require-signatures, or \
+                require-signatures in \(SharingSettings.path())); not installed. \
+                Add its author's key to \(PackageSignature.allowedSignersPath()) if you trust them
+                """)
+        case .unsigned, .unknownSigner, .signed: break
+        }
+    }
+
+    /// The sentence that says the package is not signed as the version
+    /// installed was, or nil when it is (or the version installed was unsigned).
+    static func signerChange(from installed: PackageLock.Entry, to verdict: PackageSignature.Verdict, version: String) -> String? {
+        guard let before = installed.signer else { return nil }
+        if let now = verdict.signer, now.isSame(as: before) { return nil }
+        return "\(installed.name) \(installed.version) was \(before.said); \(version) is \(verdict.said)."
+    }
+
+    /// The sentence that says the manifest's author is not who signed it,
+    /// or nil. The author is what the package says of itself; the signer is
+    /// whom the user's allowed signers vouch for: only a warning, as the
+    /// signer may publish someone else's work, but the user should know.
+    static func authorMismatch(_ manifest: PolicyManifest, _ verdict: PackageSignature.Verdict) -> String? {
+        guard case .signed(let signer) = verdict, let principal = signer.principal else { return nil }
+        var address = manifest.author.trimmingCharacters(in: .whitespaces)
+        if let open = address.lastIndex(of: "<"), let close = address.lastIndex(of: ">"), open < close {
+            address = String(address[address.index(after: open)..<close])
+        }
+        guard address.lowercased() != principal.lowercased() else { return nil }
+        return "\(manifest.name) says it is by '\(PackageFiles.visible(manifest.author))', but it is \(signer.said): "
+            + "the signer vouches for these files, not for the author the manifest names."
     }
 
     /// Pins what `prepare` fetched: its files copied into the workspace, each
     /// by SHA-256, with the options and limits it runs under.
     @discardableResult
     public func install(_ prepared: Prepared, limits: PackageLock.Limits, today: LocalDate) throws -> PackageLock.Entry {
-        let signedBy: String? = if case .signed(let by) = prepared.verdict { by } else { nil }
-        return try lock.install(prepared.package, source: prepared.source, commit: prepared.commit, signedBy: signedBy,
+        // A key the allowed signers do not hold is recorded too: a later version signed otherwise is then a change.
+        let signer: PackageSignature.Signer? = switch prepared.verdict {
+        case .signed(let signer), .unknownSigner(let signer): signer
+        case .unsigned, .oldFormat, .bad: nil
+        }
+        return try lock.install(prepared.package, source: prepared.source, commit: prepared.commit, signer: signer,
                                 options: prepared.options, limits: limits, today: today)
     }
 
@@ -123,7 +213,9 @@ public struct PackageInstaller: Sendable {
         let target = scratch + "/clone"
         let clone = try Subprocess.run("git", ["clone", "--quiet", "--depth", "1", "--", source, target], seconds: 300)
         guard clone.status == 0 else {
-            throw Problem.request("git could not fetch \(source): \(clone.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+            // What git says may come from the remote ("remote: …"): shown with its controls as escapes.
+            let said = clone.errors.split(separator: "\n").map { PackageFiles.visible(String($0), limit: 200) }.prefix(5).joined(separator: "; ")
+            throw Problem.request("git could not fetch \(source): \(said)")
         }
         let head = try Subprocess.run("git", ["-C", target, "rev-parse", "HEAD"])
         try? FileManager.default.removeItem(atPath: target + "/.git")
@@ -132,8 +224,15 @@ public struct PackageInstaller: Sendable {
 
     /// The package's files, written into `folder` (what tests and diffs read, unchangeable by the source).
     public static func write(_ package: PolicyPackage, into folder: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, data) in package.files { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        try PackageFiles.checkNames(package.files.keys, in: package.location)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw DomainError.invalid(field: folder, "cannot be made: \(PackageFiles.reason(error))")
+        }
+        for (name, data) in package.files {
+            do { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) } catch {
+                throw DomainError.invalid(field: folder + "/" + name, "cannot be written: \(PackageFiles.reason(error))")
+            }
+        }
         return folder
     }
 
@@ -145,14 +244,23 @@ public struct PackageInstaller: Sendable {
         return try names.map { file in
             let before = entry.files[file] == nil ? "/dev/null" : installedFolder + "/" + file
             let after = package.files[file] == nil ? "/dev/null" : newFolder + "/" + file
-            return try Subprocess.run("diff", ["-u", "--label", "installed/" + file, "--label", "new/" + file, before, after]).output
+            // A link planted among the installed files is compared as a link, never followed.
+            let diff = try Subprocess.run("diff", ["-u", "--no-dereference", "--label", "installed/" + file, "--label", "new/" + file,
+                                                   before, after]).output
+            // The package's text goes to the terminal: its controls and bidi marks as escapes, tabs and line ends kept.
+            return diff.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { line in line.split(separator: "\t", omittingEmptySubsequences: false).map { PackageFiles.visible(String($0), limit: 2000) }
+                    .joined(separator: "\t") }
+                .joined(separator: "\n")
         }
     }
 
     /// A new, empty folder of its own for one command's fetches; the caller removes it.
     public static func scratchFolder() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadence-package-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw DomainError.invalid(field: folder, "cannot be made for the package's files: \(PackageFiles.reason(error))")
+        }
         return folder
     }
 }

@@ -20,12 +20,24 @@ public struct PackageLock: Sendable {
         public var files: [String: String]
         /// What the user agreed it may read (the manifest's `reads` at install).
         public var reads: [String: [String]]
-        /// Who signed it (the allowed-signers principal), or nil: unsigned.
+        /// Who signed it (the allowed-signers principal), or nil: unsigned, or
+        /// signed by a key the allowed signers did not hold at install.
         public var signedBy: String?
+        /// The key that signed it, as ssh-keygen names it ("ED25519 key SHA256:…"); nil when
+        /// unsigned, or for a lock written before Cadence kept it.
+        public var signingKey: String?
         /// Option values the user set, as text (the manifest's defaults otherwise).
         public var options: [String: String]
         public var limits: Limits
         public var installed: String
+
+        /// Who signed it, or nil: unsigned.
+        public var signer: PackageSignature.Signer? {
+            signedBy == nil && signingKey == nil ? nil : PackageSignature.Signer(principal: signedBy, key: signingKey)
+        }
+
+        /// What `policy list` and `show` say of its signature, in the words `policy add` used.
+        public var signatureSaid: String { signer?.said ?? PackageSignature.Verdict.unsigned.said }
     }
 
     /// How much an installed policy's worker may use.
@@ -51,32 +63,61 @@ public struct PackageLock: Sendable {
 
     /// The installed packages' pins, by name (none without a lockfile).
     public func entries() throws -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: lockPath) else { return [:] }
+        guard FileManager.default.fileExists(atPath: lockPath) else { return [:] }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: lockPath)) } catch {
+            throw DomainError.invalid(field: lockPath, "cannot be read: \(PackageFiles.reason(error))")
+        }
         do { return try JSONDecoder().decode(File.self, from: data).packages }
-        catch { throw DomainError.invalid(field: lockPath, "cannot be read (\(error)); restore it, or remove the packages and add them again") }
+        catch {
+            throw DomainError.invalid(field: lockPath, "cannot be read (\(DecodingReason.of(error))); restore it, or remove the packages and add them again")
+        }
     }
 
     /// The installed package `name`, its files checked against the pins.
     public func verified(_ name: String) throws -> (PolicyPackage, Entry) {
         guard let entry = try entries()[name] else { throw DomainError.invalid(field: name, "no package of that name is installed ('cadence policy list')") }
+        if let reserved = ReservedNames.problem(with: name) {
+            throw Tampered(description: "\(reserved): not run. Remove it ('cadence policy remove \(name)')")
+        }
         let folder = packageFolder(name)
+        let found = try installedFiles(name)
+        if let change = Self.changes(in: found, from: entry).first { throw tampered(name, change) }
         let package: PolicyPackage
-        do { package = try PolicyPackage(at: folder) }
+        do { package = try PolicyPackage(reading: found, at: folder) }
         catch { throw DomainError.invalid(field: name, "its installed files cannot be read: \(error)") }
-        let found = package.digests
-        for (file, pinned) in entry.files.sorted(by: { $0.key < $1.key }) {
-            guard let actual = found[file] else { throw tampered(name, "\(file) is missing") }
-            guard actual == pinned else {
-                throw tampered(name, "\(file) changed since it was installed (sha256 \(actual.prefix(12)), pinned \(pinned.prefix(12)))")
-            }
-        }
-        if let extra = found.keys.sorted().first(where: { entry.files[$0] == nil }) {
-            throw tampered(name, "\(extra) was added since it was installed")
-        }
         if package.manifest.reads != entry.reads {
             throw tampered(name, "its manifest reads more than you agreed to")
         }
         return (package, entry)
+    }
+
+    /// How the installed files of `name` differ from their pins, a sentence a
+    /// file ("policy.lua changed since it was installed (…)"); empty when every file matches.
+    public func changes(_ name: String) throws -> [String] {
+        guard let entry = try entries()[name] else { throw DomainError.invalid(field: name, "no package of that name is installed ('cadence policy list')") }
+        return Self.changes(in: try installedFiles(name), from: entry)
+    }
+
+    /// The files in the folder of the installed package `name`, read as every package's are (`PackageFiles`).
+    func installedFiles(_ name: String) throws -> [String: Data] {
+        do { return try PackageFiles.read(folder: packageFolder(name)) }
+        catch { throw DomainError.invalid(field: name, "its installed files cannot be read: \(error)") }
+    }
+
+    static func changes(in found: [String: Data], from entry: Entry) -> [String] {
+        var files = found
+        files[PolicyPackage.signatureFile] = nil
+        var changes: [String] = []
+        for (file, pinned) in entry.files.sorted(by: { $0.key < $1.key }) {
+            guard let data = files[file] else { changes.append("\(file) is missing"); continue }
+            let actual = FileDigest.sha256(data)
+            if actual != pinned {
+                changes.append("\(file) changed since it was installed (sha256 \(actual.prefix(12)), pinned \(pinned.prefix(12)))")
+            }
+        }
+        for extra in files.keys.sorted() where entry.files[extra] == nil { changes.append("\(extra) was added since it was installed") }
+        return changes
     }
 
     func tampered(_ name: String, _ what: String) -> Tampered {
@@ -90,33 +131,47 @@ public struct PackageLock: Sendable {
 
     /// Installs `package` (replacing the same name), pinned; returns its entry.
     @discardableResult
-    public func install(_ package: PolicyPackage, source: String, commit: String?, signedBy: String?,
+    public func install(_ package: PolicyPackage, source: String, commit: String?, signer: PackageSignature.Signer?,
                         options: [String: String], limits: Limits, today: LocalDate) throws -> Entry {
         let name = package.manifest.name
+        try PackageFiles.checkPlain(name, field: "name", in: package.location)
+        try PackageFiles.checkPlain(package.manifest.version, field: "version", in: package.location)
+        if let reserved = ReservedNames.problem(with: name) { throw DomainError.invalid(field: name, reserved) }
         let manager = FileManager.default
-        try manager.createDirectory(atPath: folder + "/packages", withIntermediateDirectories: true)
+        try PackageFiles.checkNames(package.files.keys, in: package.location)
         // Written beside, then swapped in: an install that fails leaves the old one whole.
         let staging = folder + "/packages/.\(name).new"
         try? manager.removeItem(atPath: staging)
-        try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        for (file, data) in package.files {
-            guard manager.createFile(atPath: staging + "/" + file, contents: data) else {
-                throw DomainError.invalid(field: staging, "cannot write \(file)")
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw DomainError.invalid(field: folder + "/packages", "cannot be written: \(PackageFiles.reason(error))")
+        }
+        var written = package.files
+        if let signature = package.signature { written[PolicyPackage.signatureFile] = signature }
+        for (file, data) in written {
+            do { try data.write(to: URL(fileURLWithPath: staging + "/" + file), options: .withoutOverwriting) } catch {
+                try? manager.removeItem(atPath: staging)
+                throw DomainError.invalid(field: staging + "/" + file, "cannot be written: \(PackageFiles.reason(error))")
             }
         }
-        if let signature = package.signature {
-            try signature.write(to: URL(fileURLWithPath: staging + "/" + PolicyPackage.signatureFile))
-        }
         let entry = Entry(name: name, version: package.manifest.version, source: source, commit: commit, sha256: package.sha256,
-                          files: package.digests, reads: package.manifest.reads, signedBy: signedBy, options: options,
+                          files: package.digests, reads: package.manifest.reads, signedBy: signer?.principal,
+                          signingKey: signer?.key, options: options,
                           limits: limits, installed: today.description)
         var all = try entries()
         all[name] = entry
         let target = packageFolder(name)
         let old = folder + "/packages/.\(name).old"
         try? manager.removeItem(atPath: old)
-        if manager.fileExists(atPath: target) { try manager.moveItem(atPath: target, toPath: old) }
-        try manager.moveItem(atPath: staging, toPath: target)
+        do {
+            if manager.fileExists(atPath: target) { try manager.moveItem(atPath: target, toPath: old) }
+            try manager.moveItem(atPath: staging, toPath: target)
+        } catch {
+            if !manager.fileExists(atPath: target), manager.fileExists(atPath: old) { try? manager.moveItem(atPath: old, toPath: target) }
+            try? manager.removeItem(atPath: staging)
+            throw DomainError.invalid(field: target, "cannot be replaced: \(PackageFiles.reason(error))")
+        }
         do { try write(all) } catch {
             try? manager.removeItem(atPath: target)
             if manager.fileExists(atPath: old) { try? manager.moveItem(atPath: old, toPath: target) }
@@ -136,6 +191,8 @@ public struct PackageLock: Sendable {
 
     func write(_ packages: [String: Entry]) throws {
         let data = try JSONOutput.data(File(lockVersion: 1, packages: packages))
-        try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic)
+        do { try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic) } catch {
+            throw DomainError.invalid(field: lockPath, "cannot be written: \(PackageFiles.reason(error))")
+        }
     }
 }

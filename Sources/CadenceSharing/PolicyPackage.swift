@@ -14,15 +14,12 @@ public struct PolicyPackage: Sendable {
     public var manifest: PolicyManifest
     /// Every file of the package by name (the signature aside).
     public var files: [String: Data]
-    /// `ssh-keygen -Y sign` over `signedText`, when the author signed it.
+    /// `ssh-keygen -Y sign` over `PackageSignature.statement`, when the author signed it.
     public var signature: Data?
     /// Where it was read from.
     public var location: String
 
     public static let signatureFile = "cadence-policy.sig"
-    static let maxFileSize = 1 << 20
-    static let maxTotalSize = 4 << 20
-    static let maxFiles = 64
 
     public init(manifest: PolicyManifest, files: [String: Data], signature: Data?, location: String) {
         self.manifest = manifest
@@ -31,46 +28,27 @@ public struct PolicyPackage: Sendable {
         self.location = location
     }
 
-    /// Reads the package at `path` (a folder or a single .lua file).
+    /// Reads the package at `path` (a folder or a single .lua file), each
+    /// file checked from `lstat` before it is read (`PackageFiles`).
     public init(at path: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw DomainError.invalid(field: path, "no such file or folder")
         }
         if isFolder.boolValue {
-            try self.init(folder: path)
+            try self.init(reading: try PackageFiles.read(folder: path), at: path)
         } else {
-            try self.init(singleFile: path)
+            try self.init(singleFile: path, data: try PackageFiles.read(file: path))
         }
     }
 
-    private init(folder: String) throws {
-        var files: [String: Data] = [:]
-        var signature: Data?
-        var total = 0
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        for name in names where !name.hasPrefix(".") {
-            let path = folder + "/" + name
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
-                throw DomainError.invalid(field: path, "is a symbolic link: a package holds its own files, nothing it points at")
-            }
-            if type == .typeDirectory {
-                throw DomainError.invalid(field: path, "is a folder: a package's files sit side by side, with no folders")
-            }
-            guard type == .typeRegular else { throw DomainError.invalid(field: path, "is not a plain file") }
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard data.count <= Self.maxFileSize else { throw DomainError.invalid(field: path, "is \(data.count) bytes (a package's file is at most 1 MiB)") }
-            total += data.count
-            if name == Self.signatureFile { signature = data } else { files[name] = data }
-        }
-        guard files.count <= Self.maxFiles, total <= Self.maxTotalSize else {
-            throw DomainError.invalid(field: folder, "holds \(files.count) files, \(total) bytes (at most \(Self.maxFiles) files, 4 MiB)")
-        }
+    /// The package made of `found`, the files of the folder `folder` as `PackageFiles` read them.
+    public init(reading found: [String: Data], at folder: String) throws {
+        var files = found
+        let signature = files.removeValue(forKey: Self.signatureFile)
         // A single-file package, installed: a folder holding that one file.
-        if files[PolicyManifest.fileName] == nil, files.count == 1, let (name, _) = files.first, name.hasSuffix(".lua") {
-            try self.init(singleFile: folder + "/" + name)
+        if files[PolicyManifest.fileName] == nil, files.count == 1, let (name, data) = files.first, name.hasSuffix(".lua") {
+            try self.init(singleFile: folder + "/" + name, data: data)
             location = folder
             return
         }
@@ -82,9 +60,7 @@ public struct PolicyPackage: Sendable {
         try self.init(checking: manifest, files: files, signature: signature, location: folder)
     }
 
-    private init(singleFile path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard data.count <= Self.maxFileSize else { throw DomainError.invalid(field: path, "is \(data.count) bytes (at most 1 MiB)") }
+    private init(singleFile path: String, data: Data) throws {
         let text = String(decoding: data, as: UTF8.self)
         let opening = "--[[cadence-policy"
         guard text.hasPrefix(opening), let end = text.range(of: "]]") else {
@@ -113,14 +89,14 @@ public struct PolicyPackage: Sendable {
     /// Each file's SHA-256, by name.
     public var digests: [String: String] { files.mapValues(FileDigest.sha256) }
 
-    /// What a signature signs and the package's own hash is of: a line
-    /// "SHA256  NAME" per file, sorted by name.
-    public var signedText: String {
+    /// What the package's own hash is of: a line "SHA256  NAME" per file,
+    /// sorted by name (a file's name has no control character: `PackageFiles`).
+    public var fileList: String {
         digests.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" }.joined()
     }
 
-    /// The package's hash: one SHA-256 over every file's.
-    public var sha256: String { FileDigest.sha256(signedText) }
+    /// The package's hash: one SHA-256 over every file's (what the lock pins).
+    public var sha256: String { FileDigest.sha256(fileList) }
 
     /// The entry's text, and the tests' (for the worker).
     public func text(_ name: String) -> String? { files[name].map { String(decoding: $0, as: UTF8.self) } }

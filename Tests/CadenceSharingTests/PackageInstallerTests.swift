@@ -70,6 +70,23 @@ struct PackageInstallerTests {
         }
     }
 
+    @Test("a name or version ending in a newline or CRLF (a pattern's $ lets it by) is refused, said with escapes; nothing is written")
+    func newlineInNameOrVersion() throws {
+        for (from, to) in [("\"weekly-nudge\"", "\"weekly-nudge\\n\""), ("\"1.0.0\"", "\"1.0.0\\n\""), ("\"1.0.0\"", "\"1.0.0\\r\\n\"")] {
+            try withFolders { workspace, package, scratch in
+                try Self.manifest.replacingOccurrences(of: from, with: to).write(toFile: package + "/cadence-policy.json", atomically: true, encoding: .utf8)
+                let installer = PackageInstaller(workspace: workspace)
+                let refused = #expect(throws: (any Error).self, "\(to)") {
+                    try installer.prepare(package, options: [:], acceptReads: false, scratch: scratch)
+                }
+                let said = refused.map { "\($0)" } ?? ""
+                #expect(!said.unicodeScalars.contains { $0.value < 0x20 }, "\(said.debugDescription)")
+                #expect(try installer.lock.entries().isEmpty)
+                #expect(!FileManager.default.fileExists(atPath: workspace + "/packages"))
+            }
+        }
+    }
+
     @Test("a draft's manifest lists what its recorded tests saw it propose, sorted")
     func draft() throws {
         #expect(PackageDraft.packageName(for: "Weekly  nudge (after interviews)!") == "weekly-nudge-after-interviews")

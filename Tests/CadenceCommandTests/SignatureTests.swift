@@ -1,0 +1,342 @@
+import Foundation
+import Testing
+
+/// Signatures that mean one thing: what is signed names the package and its
+/// version, a signed package is never silently replaced by an unsigned or
+/// otherwise signed one or by a lower version, and every command says the
+/// same of a signer. Each test has its own config folder ($XDG_CONFIG_HOME)
+/// holding allowed_signers and settings, and its own keys.
+@Suite("Signatures that mean one thing")
+struct SignatureTests: WorkspaceSuite {
+    let directory = Self.folder("signatures")
+    let config = Self.folder("config")
+    let keys = Self.folder("keys")
+
+    /// `cadence ARGUMENTS --workspace DIRECTORY`, with this test's config folder and no CADENCE_ALLOWED_SIGNERS.
+    func run(_ arguments: String...) throws -> Commands.Result {
+        try Commands.run("/usr/bin/env", ["CADENCE_ALLOWED_SIGNERS=", "XDG_CONFIG_HOME=" + config, Commands.cadenceURL.path]
+                         + arguments + ["--workspace", directory])
+    }
+
+    /// A new key pair for `who`: its private key's path and how ssh-keygen names its public key ("ED25519 key SHA256:…").
+    func key(_ who: String) throws -> (path: String, said: String) {
+        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
+        let path = keys + "/" + who
+        let made = try Commands.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", who, "-f", path])
+        #expect(made.status == 0, "\(made.error)")
+        let listed = try Commands.run("/usr/bin/ssh-keygen", ["-l", "-f", path + ".pub"]).output.split(separator: " ")
+        return (path, "ED25519 key \(listed[1])")
+    }
+
+    /// Writes the allowed signers in this test's config folder: principal and key path, a line each.
+    func trust(_ signers: [(String, String)]) throws {
+        try FileManager.default.createDirectory(atPath: config + "/cadence", withIntermediateDirectories: true)
+        let lines = try signers.map { "\($0.0) " + (try String(contentsOfFile: $0.1 + ".pub", encoding: .utf8)) }
+        try lines.joined().write(toFile: config + "/cadence/allowed_signers", atomically: true, encoding: .utf8)
+    }
+
+    /// A package folder: its manifest and a policy that proposes nothing (no tests: it installs at once).
+    func package(_ name: String = "weekly-nudge", version: String = "1.0.0", author: String = "Sam Lee <sam@example.org>",
+                 label: String? = nil) throws -> String {
+        let folder = Self.folder("package-\(label ?? name)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let manifest: [String: Any] = ["name": name, "version": version, "author": author, "licence": "MIT", "summary": "A note a week",
+                                       "cadence": 1, "reads": ["application": ["company"]], "proposes": ["status"]]
+        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: URL(fileURLWithPath: folder + "/cadence-policy.json"))
+        try "return { name = 'nudge', plan = function() end }\n".write(toFile: folder + "/policy.lua", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// Sets the version in the manifest of `folder` (the signature, if any, stays as it was).
+    func setVersion(_ version: String, in folder: String) throws {
+        let path = folder + "/cadence-policy.json"
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        manifest["version"] = version
+        try JSONSerialization.data(withJSONObject: manifest, options: .sortedKeys).write(to: URL(fileURLWithPath: path))
+    }
+
+    func sign(_ folder: String, with key: String) throws {
+        let signed = try Commands.cadence(["policy", "sign", folder, "--key", key])
+        #expect(signed.status == 0, "\(signed.error)")
+    }
+
+    /// The line of `policy list` for the package.
+    func listed(_ name: String = "weekly-nudge") throws -> String {
+        try run("policy", "list").output.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map(String.init) ?? ""
+    }
+
+    @Test("a signed package is not replaced by an unsigned one without --allow-signer-change; with it, a warning says who signed before and now")
+    func signedThenUnsigned() throws {
+        try createdWithCandidate()
+        let sam = try key("sam")
+        try trust([("sam@example.org", sam.path)])
+        let folder = try package()
+        try sign(folder, with: sam.path)
+        let said = "signed by sam@example.org (\(sam.said))"
+        let added = try run("policy", "add", folder)
+        #expect(added.status == 0 && added.output.contains("Signature: \(said), whom your allowed signers trust."), "\(added.output)\(added.error)")
+        let line = try listed()
+        #expect(line.contains("  \(said)  ok"), "policy list says it in the same words: \(line)")
+        #expect(try run("policy", "show", "weekly-nudge").output.contains(said))
+
+        try FileManager.default.removeItem(atPath: folder + "/cadence-policy.sig")
+        try setVersion("1.0.1", in: folder)
+        let refused = try run("policy", "update", "weekly-nudge")
+        #expect(refused.status == 1)
+        #expect(refused.error == "cadence: weekly-nudge 1.0.0 was \(said); 1.0.1 is unsigned. "
+                + "Nothing was changed; if you trust this version as it is signed, run again with --allow-signer-change\n", "\(refused.error)")
+        #expect(try listed().contains("weekly-nudge 1.0.0 ") && (try listed().contains(said)))
+        let added2 = try run("policy", "add", folder)
+        #expect(added2.status == 1 && added2.error.contains("1.0.1 is unsigned. Nothing was changed"), "add refuses the same: \(added2.error)")
+
+        let allowed = try run("policy", "update", "weekly-nudge", "--allow-signer-change")
+        #expect(allowed.status == 0, "\(allowed.error)")
+        #expect(allowed.error.contains("cadence: warning: weekly-nudge 1.0.0 was \(said); 1.0.1 is unsigned.\n"), "\(allowed.error)")
+        #expect(allowed.output.contains("Signature: unsigned. Nothing shows who wrote these files"))
+        let after = try listed()
+        #expect(after.contains("weekly-nudge 1.0.1 ") && after.contains("  unsigned  ok"), "\(after)")
+    }
+
+    @Test("a package signed by another trusted signer needs --allow-signer-change, and the warning names both")
+    func otherSigner() throws {
+        try createdWithCandidate()
+        let sam = try key("sam"), mallory = try key("mallory")
+        try trust([("sam@example.org", sam.path), ("mallory@example.org", mallory.path)])
+        let folder = try package()
+        try sign(folder, with: sam.path)
+        #expect(try run("policy", "add", folder).status == 0)
+        try setVersion("1.1.0", in: folder)
+        try sign(folder, with: mallory.path)
+        let refused = try run("policy", "add", folder)
+        #expect(refused.status == 1)
+        #expect(refused.error.hasPrefix("cadence: weekly-nudge 1.0.0 was signed by sam@example.org (\(sam.said)); "
+                                        + "1.1.0 is signed by mallory@example.org (\(mallory.said)). Nothing was changed"), "\(refused.error)")
+        let allowed = try run("policy", "add", folder, "--allow-signer-change")
+        #expect(allowed.status == 0 && allowed.error.contains("warning: weekly-nudge 1.0.0 was signed by sam@example.org"), "\(allowed.error)")
+        #expect(allowed.error.contains("but it is signed by mallory@example.org"), "Sam is the author, Mallory the signer: \(allowed.error)")
+        #expect(try listed().contains("signed by mallory@example.org (\(mallory.said))"))
+        // The same signer again: no flag needed.
+        try setVersion("1.2.0", in: folder)
+        try sign(folder, with: mallory.path)
+        #expect(try run("policy", "add", folder).status == 0)
+    }
+
+    @Test("a signature cannot be carried over: from package A 1.0.0 onto package B, or onto A 2.0.0")
+    func replayed() throws {
+        try createdWithCandidate()
+        let sam = try key("sam")
+        try trust([("sam@example.org", sam.path)])
+        let first = try package("alpha", label: "alpha-1")
+        try sign(first, with: sam.path)
+        let signature = try Data(contentsOf: URL(fileURLWithPath: first + "/cadence-policy.sig"))
+        // B: another package, the same code; A 2.0.0: the same package, another version.
+        for other in [try package("bravo"), try package("alpha", version: "2.0.0", label: "alpha-2")] {
+            try signature.write(to: URL(fileURLWithPath: other + "/cadence-policy.sig"))
+            let refused = try run("policy", "add", other)
+            #expect(refused.status == 1 && refused.error.contains("its signature does not match its files"), "\(refused.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
+        #expect(try run("policy", "add", first).status == 0, "it still signs what it was made for")
+    }
+
+    @Test("a file name holding a newline is refused before signing and before verifying")
+    func newlineInAName() throws {
+        try createdWithCandidate()
+        let sam = try key("sam")
+        try trust([("sam@example.org", sam.path)])
+        let folder = try package()
+        let forged = "x.lua\n" + String(repeating: "0", count: 64) + "  policy.lua"
+        try "return {}".write(toFile: folder + "/" + forged, atomically: false, encoding: .utf8)
+        let signing = try Commands.cadence(["policy", "sign", folder, "--key", sam.path])
+        #expect(signing.status == 1 && signing.error.contains("the file name 'x.lua\\u{000A}0000"), "\(signing.error)")
+        #expect(signing.error.contains("holds a control character (U+000A): refused"))
+        #expect(!signing.error.dropLast().contains("\n"), "one line")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/cadence-policy.sig"))
+        let added = try run("policy", "add", folder)
+        #expect(added.status == 1 && added.error.contains("holds a control character (U+000A): refused"), "\(added.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
+    }
+
+    @Test("a lower version needs --allow-downgrade")
+    func downgrade() throws {
+        try createdWithCandidate()
+        let folder = try package(version: "1.2.0")
+        #expect(try run("policy", "add", folder).status == 0)
+        try setVersion("1.10.0", in: folder)
+        #expect(try run("policy", "add", folder).status == 0, "1.10.0 is later than 1.2.0")
+        try setVersion("1.2.0", in: folder)
+        let refused = try run("policy", "update", "weekly-nudge")
+        #expect(refused.status == 1)
+        #expect(refused.error == "cadence: weekly-nudge 1.2.0 is older than the version installed, 1.10.0. "
+                + "Nothing was changed; to go back to it, run again with --allow-downgrade\n", "\(refused.error)")
+        #expect(try listed().contains("weekly-nudge 1.10.0 "))
+        let allowed = try run("policy", "add", folder, "--allow-downgrade")
+        #expect(allowed.status == 0 && allowed.error.contains("warning: weekly-nudge 1.2.0 is older than the version installed, 1.10.0."), "\(allowed.error)")
+        #expect(try listed().contains("weekly-nudge 1.2.0 "))
+    }
+
+    @Test("require-signatures in the settings file, or the flag: unsigned and unknown signers are refused; a trusted one is installed")
+    func requireSignatures() throws {
+        try createdWithCandidate()
+        let sam = try key("sam"), stranger = try key("stranger")
+        try trust([("sam@example.org", sam.path)])
+        let folder = try package()
+        let flagged = try run("policy", "add", folder, "--require-signatures")
+        #expect(flagged.status == 1 && flagged.error.contains("weekly-nudge 1.0.0 is unsigned, and you require signatures"), "\(flagged.error)")
+
+        try "# mine\nrequire-signatures = yes\n".write(toFile: config + "/cadence/settings", atomically: true, encoding: .utf8)
+        let set = try run("policy", "add", folder)
+        #expect(set.status == 1)
+        #expect(set.error == "cadence: weekly-nudge 1.0.0 is unsigned, and you require signatures (--require-signatures, or require-signatures in "
+                + "\(config)/cadence/settings); not installed. Add its author's key to \(config)/cadence/allowed_signers if you trust them\n",
+                "\(set.error)")
+        try sign(folder, with: stranger.path)
+        let unknown = try run("policy", "add", folder)
+        #expect(unknown.status == 1 && unknown.error.contains("is signed by a key your allowed signers do not hold (\(stranger.said)), and you require"),
+                "\(unknown.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
+        try sign(folder, with: sam.path)
+        #expect(try run("policy", "add", folder).status == 0)
+
+        try "require-signatures = perhaps\n".write(toFile: config + "/cadence/settings", atomically: true, encoding: .utf8)
+        let wrong = try run("policy", "update", "weekly-nudge")
+        #expect(wrong.status == 1 && wrong.error.contains("\(config)/cadence/settings, line 1: require-signatures is yes or no, not 'perhaps'"), "\(wrong.error)")
+    }
+
+    @Test("a manifest's author who is not the signer is said plainly, with its controls shown as escapes")
+    func authorIsNotTheSigner() throws {
+        try createdWithCandidate()
+        let sam = try key("sam")
+        try trust([("sam@example.org", sam.path)])
+        let folder = try package(author: "Alice \u{1B}[2K<alice@example.org>")
+        try sign(folder, with: sam.path)
+        let added = try run("policy", "add", folder)
+        #expect(added.status == 0, "\(added.error)")
+        #expect(added.error == "cadence: warning: weekly-nudge says it is by 'Alice \\u{001B}[2K<alice@example.org>', but it is signed by "
+                + "sam@example.org (\(sam.said)): the signer vouches for these files, not for the author the manifest names.\n", "\(added.error)")
+        // The same address, in another case: no warning.
+        let own = try package("own-nudge", author: "Sam Lee <SAM@example.org>")
+        try sign(own, with: sam.path)
+        let quiet = try run("policy", "add", own)
+        #expect(quiet.status == 0 && quiet.error.isEmpty, "\(quiet.error)")
+    }
+
+    @Test("allowed_signers is found in $XDG_CONFIG_HOME/cadence; elsewhere the signer is unknown")
+    func xdgConfigHome() throws {
+        try createdWithCandidate()
+        let sam = try key("sam")
+        try trust([("sam@example.org", sam.path)])
+        let folder = try package()
+        try sign(folder, with: sam.path)
+        let home = Self.folder("home")
+        let elsewhere = try Commands.run("/usr/bin/env", ["CADENCE_ALLOWED_SIGNERS=", "XDG_CONFIG_HOME=" + home, "HOME=" + home,
+                                                          Commands.cadenceURL.path, "policy", "add", folder, "--workspace", directory])
+        #expect(elsewhere.output.contains("Signature: signed by a key your allowed signers do not hold (\(sam.said)). "
+                                          + "Your allowed signers (\(home)/cadence/allowed_signers) do not hold its key."), "\(elsewhere.output)\(elsewhere.error)")
+        #expect(try listed().contains("  signed by a key your allowed signers do not hold (\(sam.said))  ok"), "policy list says it as add did")
+        let again = try Commands.run("/usr/bin/env", ["CADENCE_ALLOWED_SIGNERS=", "XDG_CONFIG_HOME=" + home, "HOME=" + home,
+                                                      Commands.cadenceURL.path, "policy", "add", folder, "--workspace", directory])
+        #expect(again.status == 0, "the same unknown key again is the same signer: \(again.error)")
+        // Trusted now, the same key: not a change of signer.
+        let found = try Commands.run("/usr/bin/env", ["CADENCE_ALLOWED_SIGNERS=", "XDG_CONFIG_HOME=" + config, "HOME=" + home,
+                                                      Commands.cadenceURL.path, "policy", "add", folder, "--workspace", directory])
+        #expect(found.status == 0 && found.output.contains("Signature: signed by sam@example.org (\(sam.said))"), "\(found.output)\(found.error)")
+        #expect(try listed().contains("  signed by sam@example.org (\(sam.said))  ok"))
+        // Another key, unknown: a change of signer.
+        let stranger = try key("stranger")
+        try sign(folder, with: stranger.path)
+        let refused = try run("policy", "add", folder)
+        #expect(refused.status == 1 && refused.error.contains("1.0.0 is signed by a key your allowed signers do not hold (\(stranger.said)). Nothing was changed"),
+                "\(refused.error)")
+    }
+
+    @Test("a signature in the old format (the files alone) is refused, telling the author to sign again")
+    func oldFormat() throws {
+        try createdWithCandidate()
+        let sam = try key("sam")
+        try trust([("sam@example.org", sam.path)])
+        let folder = try package()
+        // The old statement: "SHA256  NAME" a file, sorted.
+        let list = try ["cadence-policy.json", "policy.lua"].map { name in
+            let digest = try Commands.run("/usr/bin/sha256sum", [folder + "/" + name]).output.prefix(64)
+            return "\(digest)  \(name)\n"
+        }.joined()
+        let statement = keys + "/old-statement"
+        try list.write(toFile: statement, atomically: true, encoding: .utf8)
+        #expect(try Commands.run("/usr/bin/ssh-keygen", ["-Y", "sign", "-q", "-f", sam.path, "-n", "cadence-policy", statement]).status == 0)
+        try FileManager.default.moveItem(atPath: statement + ".sig", toPath: folder + "/cadence-policy.sig")
+        let refused = try run("policy", "add", folder)
+        #expect(refused.status == 1)
+        #expect(refused.error == "cadence: weekly-nudge 1.0.0 is signed by sam@example.org (\(sam.said)) in the old format, which did not name "
+                + "the package and its version; not installed. Ask its author to sign it again with the current 'cadence policy sign'\n",
+                "\(refused.error)")
+    }
+
+    @Test("policy update notices installed files changed on disk, says which, and puts the pinned ones back")
+    func tamperedUpdate() throws {
+        try createdWithCandidate()
+        let folder = try package()
+        #expect(try run("policy", "add", folder).status == 0)
+        #expect(try run("policy", "update", "weekly-nudge").output.hasPrefix("weekly-nudge 1.0.0 is up to date"))
+        let installed = directory + "/packages/weekly-nudge/policy.lua"
+        try "return { name = 'nudge', plan = function() os.exit() end }\n".write(toFile: installed, atomically: true, encoding: .utf8)
+        let updated = try run("policy", "update", "weekly-nudge")
+        #expect(updated.status == 0, "\(updated.error)")
+        #expect(updated.output.hasPrefix("The installed files of weekly-nudge 1.0.0 no longer match their pins: policy.lua changed since it was installed (sha256 "),
+                "\(updated.output)")
+        #expect(updated.output.contains("-return { name = 'nudge', plan = function() os.exit() end }"), "the diff shows what was changed")
+        #expect(try listed().contains("ok"))
+        #expect(try run("policy", "update", "weekly-nudge").output.hasPrefix("weekly-nudge 1.0.0 is up to date"))
+    }
+
+    @Test("the diff update shows has the package's controls and bidi marks as escapes (ESC/OSC 52, CSI, C1, CR, RLO), tabs kept")
+    func hostileDiff() throws {
+        try createdWithCandidate()
+        let folder = try package()
+        #expect(try run("policy", "add", folder).status == 0)
+        try setVersion("1.0.1", in: folder)
+        try "return { name = 'nudge', plan = function() end }\n-- \u{1B}]52;c;aGk=\u{07} \u{1B}[2K \u{9B}31m \u{202E}evil\r\n--\tend\n"
+            .write(toFile: folder + "/policy.lua", atomically: true, encoding: .utf8)
+        let updated = try run("policy", "update", "weekly-nudge")
+        #expect(updated.status == 0, "\(updated.error)")
+        #expect(!updated.output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E },
+                "\(updated.output.debugDescription)")
+        #expect(updated.output.contains("+-- \\u{001B}]52;c;aGk=\\u{0007} \\u{001B}[2K \\u{009B}31m \\u{202E}evil\\u{000D}"), "\(updated.output)")
+        #expect(updated.output.contains("+--\tend"))
+    }
+
+    @Test("reserved names: a package named like a built-in policy, or 'cadence', is refused")
+    func reservedNames() throws {
+        try createdWithCandidate()
+        for name in ["thank-you", "weekly-status", "cadence", "init"] {
+            let refused = try run("policy", "add", try package(name))
+            #expect(refused.status == 1, "\(name)")
+            #expect(refused.error.hasPrefix("cadence: '\(name)' is "), "\(refused.error)")
+            #expect(refused.error.hasSuffix(", which no package may take: the package must be renamed; not installed\n"), "\(refused.error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
+    }
+
+    @Test("policy add refuses a sparse 3 GiB file quickly, a link to /etc/passwd and 201 files, each named; nothing is installed")
+    func hostileFiles() throws {
+        try createdWithCandidate()
+        let sparse = try package(label: "sparse")
+        #expect(FileManager.default.createFile(atPath: sparse + "/big.lua", contents: nil) && truncate(sparse + "/big.lua", 3 << 30) == 0)
+        let started = Date()
+        let big = try run("policy", "add", sparse)
+        #expect(big.status == 1 && big.error == "cadence: \(sparse)/big.lua: is 3221225472 bytes (a package's file is at most 1 MiB); it was not read\n",
+                "\(big.error)")
+        #expect(Date().timeIntervalSince(started) < 5)
+
+        let linked = try package(label: "linked")
+        try FileManager.default.createSymbolicLink(atPath: linked + "/passwd.lua", withDestinationPath: "/etc/passwd")
+        let link = try run("policy", "add", linked)
+        #expect(link.status == 1 && link.error.contains("\(linked)/passwd.lua: is a symbolic link"), "\(link.error)")
+
+        let many = try package(label: "many")
+        for i in 1...199 { try "--".write(toFile: many + "/f\(i).lua", atomically: false, encoding: .utf8) }
+        let count = try run("policy", "add", many)
+        #expect(count.status == 1 && count.error.contains("holds more than 200 files"), "\(count.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
+    }
+}
