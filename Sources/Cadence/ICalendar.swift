@@ -57,17 +57,29 @@ struct ICalendar {
 
     static func basic(_ day: LocalDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }
 
-    /// TEXT values: backslash first, then ; , and newlines.
+    /// A TEXT value (RFC 5545 §3.3.11): a line break (LF, CRLF) as `\n`;
+    /// backslash, semicolon and comma escaped; every other control (a bare
+    /// CR, ESC, NUL, DEL, C1) dropped, since TEXT may hold none of them but
+    /// the tab. Checked on scalars: "\r\n" is one Character in Swift.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        // A CR is dropped, so a CRLF is its LF: one line break.
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
-    /// Lines of at most 75 octets; a continuation starts with a space, and a
-    /// UTF-8 sequence is never split.
+    /// Lines of at most 75 octets (§3.1); a continuation starts with a space,
+    /// and a UTF-8 sequence is never split.
     static func fold(_ line: String) -> String {
         var out = "", width = 0
         for scalar in line.unicodeScalars {
