@@ -105,7 +105,7 @@ struct Agenda: ParsableCommand {
                 // The kind is a package's word: in a file name it is a slug, never a path.
                 let name = [item.due, MailDraft.slug(item.company), MailDraft.slug(item.kind), item.ref].joined(separator: "-") + ".eml"
                 let text: String
-                do { text = try draft.text() } catch let refusal as MailDraft.Refusal {
+                do { text = try draft.text() } catch let refusal as MailHeader.Refusal {
                     // One bad draft is not written; the others still are.
                     Output.complain("no draft written for [\(item.ref)] \(TerminalText.line(item.company)): \(TerminalText.line(item.kind)): \(refusal)")
                     refused += 1

@@ -57,7 +57,7 @@ struct Negotiate: ParsableCommand {
                                   subject: "\(subject): \(data.role), \(data.company)", body: body)
             let name = "\(MailDraft.slug(data.company))-\(step).eml"
             let text: String
-            do { text = try draft.text() } catch let refusal as MailDraft.Refusal {
+            do { text = try draft.text() } catch let refusal as MailHeader.Refusal {
                 Output.complain("no \(step) draft written: \(refusal)")
                 continue
             }
