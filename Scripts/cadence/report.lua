@@ -167,9 +167,9 @@ end
 local ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
 --- `text` safe inside HTML, as text or as an attribute's value. C0
---- controls but tab and line breaks, and DEL, are dropped: HTML holds none.
+--- controls but tab and line feed, and DEL, are dropped: HTML holds none.
 function report.escape(text)
-  return (tostring(text or ""):gsub("[%z\1-\8\11\12\14-\31\127]", ""):gsub("[&<>\"']", ESCAPES))
+  return (tostring(text or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("[&<>\"']", ESCAPES))
 end
 local e = report.escape
 

@@ -79,7 +79,7 @@ struct ApplicationCommand: ParsableCommand {
                         ? .saved : .applied(try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
                     return try ws.addApplication(app, start: start, again: again)
                 }
-                Output.write("Added application \(app.id!): \(app.company), \(app.role)\n")
+                Output.write("Added application \(app.id!): \(TerminalText.line(app.company)), \(TerminalText.line(app.role))\n")
             }
         }
     }
@@ -102,7 +102,7 @@ struct ApplicationCommand: ParsableCommand {
                     try ws.update(a)
                     return a
                 }
-                Output.write("Updated application \(updated.id!): \(updated.company), \(updated.role)\n")
+                Output.write("Updated application \(updated.id!): \(TerminalText.line(updated.company)), \(TerminalText.line(updated.role))\n")
             }
         }
     }
@@ -209,7 +209,7 @@ struct ApplicationCommand: ParsableCommand {
             var out = ["\(line(a.company)): \(line(a.role)) (application \(a.id!)), \(d.stage.rawValue)"]
             func field(_ name: String, _ value: String?) {
                 if let value, !value.isEmpty {
-                    out.append("  \(line(name) + ":")".padded(14) + TerminalText.lines(value, indent: String(repeating: " ", count: 16)))
+                    out.append("  \(line(name) + ":")".padded(14) + TerminalText.lines(value, indent: String(repeating: " ", count: 14)))
                 }
             }
             field("source", a.source)

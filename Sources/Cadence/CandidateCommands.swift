@@ -45,7 +45,7 @@ struct CandidateCommand: ParsableCommand {
                 var candidate = Candidate(name: name)
                 try fields.apply(to: &candidate)
                 candidate = try workspace.open().write("candidate add \(name)") { ws in try ws.addCandidate(candidate, again: again) }
-                Output.write("Added candidate \(candidate.id!): \(candidate.name)\n")
+                Output.write("Added candidate \(candidate.id!): \(TerminalText.line(candidate.name))\n")
             }
         }
     }
@@ -66,7 +66,7 @@ struct CandidateCommand: ParsableCommand {
                     try ws.update(c)
                     return c
                 }
-                Output.write("Updated candidate \(updated.id!): \(updated.name)\n")
+                Output.write("Updated candidate \(updated.id!): \(TerminalText.line(updated.name))\n")
             }
         }
     }

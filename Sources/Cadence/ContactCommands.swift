@@ -26,7 +26,7 @@ struct ContactCommand: ParsableCommand {
                     return try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: try Contact.Role(parsing: role),
                                                      email: email, phone: phone, discussed: discussed))
                 }
-                Output.write("Added contact \(contact.id!): \(contact.name)\n")
+                Output.write("Added contact \(contact.id!): \(TerminalText.line(contact.name))\n")
             }
         }
     }
@@ -55,7 +55,7 @@ struct ContactCommand: ParsableCommand {
                     try ws.update(c)
                     return c
                 }
-                Output.write("Updated contact \(updated.id!): \(updated.name)\n")
+                Output.write("Updated contact \(updated.id!): \(TerminalText.line(updated.name))\n")
             }
         }
     }
