@@ -173,8 +173,9 @@ function report.escape(text)
 end
 local e = report.escape
 
---- User text as an element's content, escaped and isolated (<bdi>): its
---- own direction, and any bidi control in it, stay inside it.
+--- User text as an element's content, escaped and isolated (<bdi>; or
+--- dir="auto" on the element that holds only it): its own direction, and
+--- any bidi control in it, stay inside it.
 local function u(text) return "<bdi>" .. e(text) .. "</bdi>" end
 
 --- User text for SVG <text> or a <title>, which hold no <bdi>: between
@@ -412,11 +413,11 @@ function report.html(options)
   local data = report.data(options)
   local out = {}
   local function add(text) out[#out + 1] = text end
-  local title = "Job search" .. (data.candidate and (": " .. "\u{2068}" .. data.candidate .. "\u{2069}") or "")
+  local title = "Job search" .. (data.candidate and (": " .. data.candidate) or "")
   add('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">')
   add('<meta name="color-scheme" content="light dark">\n<title>' .. e(title) .. "</title>\n<style>" .. STYLE .. "</style>\n</head>\n<body>")
   add(("<h1>%s</h1>\n<p class=\"muted\">As of %s. Made by Cadence from your workspace; nothing in this page reaches the network.</p>")
-    :format(e(title), e(data.as_of)))
+    :format(data.candidate and ("Job search: " .. u(data.candidate)) or "Job search", e(data.as_of)))
   for _, line in ipairs(data.problems) do add('<p class="problems">' .. u(line) .. "</p>") end
 
   if #data.candidates > 1 and not data.candidate then
@@ -426,7 +427,7 @@ function report.html(options)
       for _, stage in ipairs(cadence.stages) do
         if c.stages[stage] then parts[#parts + 1] = ("%s %d"):format(stage, c.stages[stage]) end
       end
-      add(('<tr><td><a href="#c%d">%s</a></td><td>%s</td><td>%d</td></tr>'):format(c.id, u(c.name), e(table.concat(parts, ", ")), c.due))
+      add(('<tr><td dir="auto"><a href="#c%d">%s</a></td><td>%s</td><td>%d</td></tr>'):format(c.id, e(c.name), e(table.concat(parts, ", ")), c.due))
     end
     add("</tbody></table>")
     -- Then each candidate's own page, one after the other.
