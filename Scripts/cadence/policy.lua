@@ -26,6 +26,16 @@ local sharing = require "cadence.sharing"
 
 local policy = {}
 
+-- Text a user or a package wrote, as the terminal shows it (TerminalText):
+-- controls and bidi controls as escapes; `indent` given, its lines kept and
+-- indented, else on one line. Most text has none of the bytes those begin
+-- with, and is itself.
+local function shown(text, indent)
+  text = tostring(text)
+  if not text:find("[%c\194\216\226]") then return text end
+  return indent and host.terminal_lines(text, indent) or host.terminal_line(text)
+end
+
 ---------------------------------------------------------------------------
 -- What a plan function sees: the application's facts, and ctx:propose.
 ---------------------------------------------------------------------------
@@ -458,8 +468,8 @@ function policy.act(policies, ref, action, options)
     error(("unknown action '%s' (done, skipped, snoozed)"):format(tostring(action)), 0)
   end
   cadence.decide(item.app, decision)
-  return item, ("%s %s: %s: %s%s; %s"):format(action:gsub("^%l", string.upper), item.ref, item.app.company, item.kind,
-    item.to and (" to " .. item.to) or "", said)
+  return item, ("%s %s: %s: %s%s; %s"):format(action:gsub("^%l", string.upper), item.ref, shown(item.app.company), shown(item.kind),
+    item.to and (" to " .. shown(item.to)) or "", said)
 end
 
 --- The policies of the cadence.lua at `path` (as policy.load reads it) and
@@ -506,16 +516,6 @@ function policy.act_on(options)
   local _, said = policy.act(policies, options.ref, options.action,
                              { on = options.on, ["until"] = options["until"], calendar = settings.calendar })
   return said
-end
-
--- Text a user or a package wrote, as the terminal shows it (TerminalText):
--- controls and bidi controls as escapes; `indent` given, its lines kept and
--- indented, else on one line. Most text has none of the bytes those begin
--- with, and is itself.
-local function shown(text, indent)
-  text = tostring(text)
-  if not text:find("[%c\194\216\226]") then return text end
-  return indent and host.terminal_lines(text, indent) or host.terminal_line(text)
 end
 
 --- A line for each installed package that did not run, or whose proposals
