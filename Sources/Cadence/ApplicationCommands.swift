@@ -49,7 +49,7 @@ struct ApplicationCommand: ParsableCommand {
                 let topic = String(fact[..<equals])
                 if !a.setFact(topic, String(fact[fact.index(after: equals)...])) {
                     let topics = FactTopic.allCases.map(\.rawValue).joined(separator: ", ")
-                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(topic.lowercased())' "
+                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(TerminalText.line(topic.lowercased()))' "
                         + "(missing_info asks about \(topics)); it is kept for your own scripts\n")
                 }
             }
