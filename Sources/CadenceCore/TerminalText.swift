@@ -38,9 +38,16 @@ public enum TerminalText {
     /// every hidden scalar, line breaks too, shown as its escape.
     public static func line(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars { out += shown(scalar) }
-        return out
+        return escaping(text) { _ in true }
+    }
+
+    /// `text` with each hidden scalar that `escapes` shows as its escape.
+    static func escaping(_ text: String, _ escapes: (Unicode.Scalar) -> Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) && escapes(scalar) { out.append(contentsOf: shown(scalar).unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
     }
 
     /// Text of several lines (a reason, a note, a draft, an error): its line
@@ -63,9 +70,7 @@ public enum TerminalText {
     /// missed still cannot act on the terminal.
     public static func output(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 != "\n" && isHidden($0) }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars { out += scalar == "\n" ? "\n" : shown(scalar) }
-        return out
+        return escaping(text) { $0 != "\n" }
     }
 
     /// The most of a message (an error a package raised, a reason quoting
