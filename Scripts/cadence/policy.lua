@@ -26,6 +26,16 @@ local sharing = require "cadence.sharing"
 
 local policy = {}
 
+-- Text a user or a package wrote, as the terminal shows it (TerminalText):
+-- controls and bidi controls as escapes; `indent` given, its lines kept and
+-- indented, else on one line. Most text has none of the bytes those begin
+-- with, and is itself.
+local function shown(text, indent)
+  text = tostring(text)
+  if not text:find("[%c\194\216\226]") then return text end
+  return indent and host.terminal_lines(text, indent) or host.terminal_line(text)
+end
+
 ---------------------------------------------------------------------------
 -- What a plan function sees: the application's facts, and ctx:propose.
 ---------------------------------------------------------------------------
@@ -458,8 +468,8 @@ function policy.act(policies, ref, action, options)
     error(("unknown action '%s' (done, skipped, snoozed)"):format(tostring(action)), 0)
   end
   cadence.decide(item.app, decision)
-  return item, ("%s %s: %s: %s%s; %s"):format(action:gsub("^%l", string.upper), item.ref, item.app.company, item.kind,
-    item.to and (" to " .. item.to) or "", said)
+  return item, ("%s %s: %s: %s%s; %s"):format(action:gsub("^%l", string.upper), item.ref, shown(item.app.company), shown(item.kind),
+    item.to and (" to " .. shown(item.to)) or "", said)
 end
 
 --- The policies of the cadence.lua at `path` (as policy.load reads it) and
@@ -512,7 +522,9 @@ end
 --- were left out (`failures`: see policy.agenda): "package NAME VERSION (sha256 …): why".
 function policy.failure_lines(failures)
   local lines = {}
-  for i, f in ipairs(failures or {}) do lines[i] = ("package %s: %s"):format(f.source or f.policy, f.reason) end
+  for i, f in ipairs(failures or {}) do
+    lines[i] = ("package %s: %s"):format(shown(f.source or f.policy), host.terminal_message(tostring(f.reason), "  "))
+  end
   return lines
 end
 
@@ -533,18 +545,14 @@ function policy.render(items, today, failures)
       lines[#lines + 1] = (heading and "\n" or "") .. section
       heading = section
     end
-    local who = item.to and (" to " .. item.to) or ""
+    local who = item.to and (" to " .. shown(item.to)) or ""
     local when = item.overdue and (" (due " .. item.due:short() .. ")") or ""
-    lines[#lines + 1] = ("  [%s] %s: %s%s%s"):format(item.ref, item.app.company, item.kind, who, when)
-    lines[#lines + 1] = "    why: " .. item.reason
-    if item.source then lines[#lines + 1] = "    from: " .. item.source end
-    if item.draft then
-      local first = true
-      for text in (item.draft .. "\n"):gmatch("(.-)\n") do
-        lines[#lines + 1] = (first and "    draft: " or (text == "" and "" or "           ")) .. text
-        first = false
-      end
-    end
+    lines[#lines + 1] = ("  [%s] %s: %s%s%s"):format(item.ref, shown(item.app.company), shown(item.kind), who, when)
+    -- A failed policy's reason quotes its error: cut, as every error is.
+    lines[#lines + 1] = "    why: " .. (item.failed and host.terminal_message(tostring(item.reason), "         ")
+                                        or shown(item.reason, "         "))
+    if item.source then lines[#lines + 1] = "    from: " .. shown(item.source) end
+    if item.draft then lines[#lines + 1] = "    draft: " .. shown(item.draft, "           ") end
   end
   return table.concat(lines, "\n")
 end

@@ -166,9 +166,47 @@ end
 
 local ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
---- `text` safe inside HTML, as text or as an attribute's value.
-function report.escape(text) return (tostring(text or ""):gsub("[&<>\"']", ESCAPES)) end
+--- `text` safe inside HTML, as text or as an attribute's value. C0
+--- controls but tab and line feed, and DEL, are dropped: HTML holds none.
+function report.escape(text)
+  return (tostring(text or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("[&<>\"']", ESCAPES))
+end
 local e = report.escape
+
+--- User text as an element's content, escaped and isolated (<bdi>; or
+--- dir="auto" on the element that holds only it): its own direction, and
+--- any bidi control in it, stay inside it.
+local function u(text) return "<bdi>" .. e(text) .. "</bdi>" end
+
+--- User text for SVG <text> or a <title>, which hold no <bdi>: between
+--- FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (escaped where it is used).
+local function iso(text) return "\u{2068}" .. tostring(text) .. "\u{2069}" end
+
+-- Scalars that belong to the character before them: combining marks,
+-- joiners, variation selectors, skin tones and tags. A cut never falls before one.
+local function joins(code)
+  return code and ((code >= 0x300 and code <= 0x36F) or code == 0x200D or (code >= 0xFE00 and code <= 0xFE0F)
+    or (code >= 0x1F3FB and code <= 0x1F3FF) or (code >= 0xE0020 and code <= 0xE007F)
+    or (code >= 0x1AB0 and code <= 0x1AFF) or (code >= 0x20D0 and code <= 0x20FF) or (code >= 0x3099 and code <= 0x309A))
+end
+
+--- `text` cut to at most `n` characters, the last an ellipsis "…" when it
+--- was longer: counted in UTF-8 code points and never cut inside one, nor
+--- between a character and the marks that join it.
+function report.cut(text, n)
+  text = tostring(text or "")
+  if not utf8.len(text) then text = text:gsub("[\128-\255]", "\u{FFFD}") end  -- not UTF-8: each stray byte a replacement
+  if utf8.len(text) <= n then return text end
+  local at = utf8.offset(text, n)  -- where the ellipsis goes
+  while at > 1 do
+    local before = utf8.offset(text, -1, at)
+    -- A mark joins the character before it; a joiner, the one after it.
+    if not (joins(utf8.codepoint(text, at)) or utf8.codepoint(text, before) == 0x200D) then break end
+    at = before
+  end
+  return text:sub(1, at - 1) .. "…"
+end
+local cut = report.cut
 
 local STYLE = [[
 :root { --bg: #ffffff; --fg: #1d2430; --muted: #5b6678; --line: #d5dae3; --card: #f4f6f9;
@@ -179,7 +217,7 @@ local STYLE = [[
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; background: var(--bg); color: var(--fg);
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); }
 .muted { color: var(--muted); } table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -256,14 +294,14 @@ local function timelines_svg(data, p)
   out[#out + 1] = ('<line class="today" x1="%g" y1="14" x2="%g" y2="%d"><title>today, %s</title></line>'):format(today_x, today_x, height, e(data.as_of))
   for i, t in ipairs(rows) do
     local y = 18 + row * i - row / 2 + 4
-    out[#out + 1] = ('<text x="4" y="%g">%s</text>'):format(y + 4, e((t.company .. " · " .. t.stage):sub(1, 34)))
+    out[#out + 1] = ('<text x="4" y="%g">%s</text>'):format(y + 4, e(iso(cut(t.company, math.max(8, 31 - #t.stage)))) .. " · " .. e(t.stage))
     for _, ev in ipairs(t.events) do
       local m = MARKS[ev.kind] or { "circle", ev.kind }
-      local title = ("%s: %s%s%s"):format(ev.day, m[2], ev.with and (" with " .. ev.with) or "", ev.what and (" (" .. ev.what .. ")") or "")
+      local title = ("%s: %s%s%s"):format(ev.day, m[2], ev.with and (" with " .. iso(ev.with)) or "", ev.what and (" (" .. iso(ev.what) .. ")") or "")
       out[#out + 1] = mark(m[1], CLASS[ev.kind] or "m-theirs", x(ev.day), y, title)
     end
     for _, p in ipairs(t.planned) do
-      out[#out + 1] = mark("planned", nil, x(p.due), y, ("planned %s: %s%s. Why: %s"):format(p.due, p.kind, p.to and (" to " .. p.to) or "", p.reason or ""))
+      out[#out + 1] = mark("planned", nil, x(p.due), y, ("planned %s: %s%s. Why: %s"):format(p.due, iso(p.kind), p.to and (" to " .. iso(p.to)) or "", iso(p.reason or "")))
     end
   end
   out[#out + 1] = "</svg>"
@@ -281,7 +319,7 @@ local function bars_svg(entries, p)
     local y = 10 + row * (i - 1)
     local w1 = (width - label - 150) * (en.year1 or 0) / best
     local w2 = (width - label - 150) * (en.average or 0) / best
-    out[#out + 1] = ('<text x="0" y="%g">%s</text>'):format(y + 14, e(en.label))
+    out[#out + 1] = ('<text x="0" y="%g">%s</text>'):format(y + 14, e(iso(cut(en.label, 28))))
     out[#out + 1] = ('<rect class="bar" x="%d" y="%g" width="%g" height="12"><title>first year %s</title></rect><text x="%g" y="%g">year 1: %s</text>')
       :format(label, y, w1, cadence.whole_text(en.year1 or 0), label + w1 + 4, y + 10, cadence.whole_text(en.year1 or 0))
     out[#out + 1] = ('<rect class="bar2" x="%d" y="%g" width="%g" height="12"><title>yearly average %s</title></rect><text x="%g" y="%g">average: %s</text>')
@@ -302,7 +340,7 @@ local function body(data, add, p)
         add(('<section class="column" data-stage="%s" aria-label="%s: %d"><h3><span>%s</span><span>%d</span></h3>')
           :format(e(column.stage), e(column.stage), #column.apps, e(column.stage), #column.apps))
         for _, app in ipairs(column.apps) do
-          add(('<div class="card" data-app="%d"><strong>%s</strong><span class="role">%s</span>%s</div>'):format(app.id, e(app.company), e(app.role),
+          add(('<div class="card" data-app="%d"><strong>%s</strong><span class="role">%s</span>%s</div>'):format(app.id, u(app.company), u(app.role),
             app.days and ('<span class="days">' .. app.days .. (app.days == 1 and " day" or " days") .. " in stage</span>") or ""))
         end
         add("</section>")
@@ -332,10 +370,10 @@ local function body(data, add, p)
         heading = section
       end
       add(('<div class="item%s"><strong>%s</strong>: %s%s%s<div class="why">Why: %s%s</div>'):format(item.overdue and " overdue" or "",
-        e(item.company), e(item.kind), item.to and (" to " .. e(item.to)) or "", item.overdue and (" (due " .. e(item.due) .. ")") or "",
-        e(item.reason), item.source and (" — from " .. e(item.source)) or ""))
+        u(item.company), u(item.kind), item.to and (" to " .. u(item.to)) or "", item.overdue and (" (due " .. e(item.due) .. ")") or "",
+        u(item.reason), item.source and (" — from " .. u(item.source)) or ""))
       if item.draft then
-        add(('<pre class="draft" id="%sdraft-%d">%s</pre><button class="copy" type="button" data-copy="%sdraft-%d">Copy draft</button>')
+        add(('<pre class="draft" dir="auto" id="%sdraft-%d">%s</pre><button class="copy" type="button" data-copy="%sdraft-%d">Copy draft</button>')
           :format(p, i, e(item.draft), p, i))
       end
       add("</div>")
@@ -348,14 +386,14 @@ local function body(data, add, p)
       add("<table><thead><tr><th>Offer</th><th>Year 1</th><th>Yearly average</th><th>Overall score</th></tr></thead><tbody>")
       local assumptions, seen = {}, {}
       for _, en in ipairs(data.offers.compared) do
-        add(("<tr><td>%s</td><td>%s %s</td><td>%s %s</td><td>%.1f</td></tr>"):format(e(en.label), cadence.whole_text(en.year1 or 0), e(en.currency),
+        add(("<tr><td>%s</td><td>%s %s</td><td>%s %s</td><td>%.1f</td></tr>"):format(u(en.label), cadence.whole_text(en.year1 or 0), e(en.currency),
           cadence.whole_text(en.average or 0), e(en.currency), en.overall or 0))
         for _, line in ipairs(en.assumptions or {}) do
           if not seen[line] then seen[line], assumptions[#assumptions + 1] = true, line end
         end
       end
       add("</tbody></table>\n<h3>Assumptions</h3>\n<ul>")
-      for _, line in ipairs(assumptions) do add("<li>" .. e(line) .. "</li>") end
+      for _, line in ipairs(assumptions) do add("<li>" .. u(line) .. "</li>") end
       add("</ul>")
     else
       add('<p class="muted">' .. e(data.offers.note or "No offers yet.") .. "</p>")
@@ -379,8 +417,8 @@ function report.html(options)
   add('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">')
   add('<meta name="color-scheme" content="light dark">\n<title>' .. e(title) .. "</title>\n<style>" .. STYLE .. "</style>\n</head>\n<body>")
   add(("<h1>%s</h1>\n<p class=\"muted\">As of %s. Made by Cadence from your workspace; nothing in this page reaches the network.</p>")
-    :format(e(title), e(data.as_of)))
-  for _, line in ipairs(data.problems) do add('<p class="problems">' .. e(line) .. "</p>") end
+    :format(data.candidate and ("Job search: " .. u(data.candidate)) or "Job search", e(data.as_of)))
+  for _, line in ipairs(data.problems) do add('<p class="problems">' .. u(line) .. "</p>") end
 
   if #data.candidates > 1 and not data.candidate then
     add('<h2 id="overview">Candidates</h2>\n<table><thead><tr><th>Candidate</th><th>Applications by stage</th><th>Due this week</th></tr></thead><tbody>')
@@ -389,12 +427,12 @@ function report.html(options)
       for _, stage in ipairs(cadence.stages) do
         if c.stages[stage] then parts[#parts + 1] = ("%s %d"):format(stage, c.stages[stage]) end
       end
-      add(('<tr><td><a href="#c%d">%s</a></td><td>%s</td><td>%d</td></tr>'):format(c.id, e(c.name), e(table.concat(parts, ", ")), c.due))
+      add(('<tr><td dir="auto"><a href="#c%d">%s</a></td><td>%s</td><td>%d</td></tr>'):format(c.id, e(c.name), e(table.concat(parts, ", ")), c.due))
     end
     add("</tbody></table>")
     -- Then each candidate's own page, one after the other.
     for _, c in ipairs(data.candidates) do
-      add(('<section class="person" id="c%d">\n<h1>%s</h1>'):format(c.id, e(c.name)))
+      add(('<section class="person" id="c%d">\n<h1>%s</h1>'):format(c.id, u(c.name)))
       body(report.data{ candidate = c.id, as_of = data.as_of, days = (options or {}).days, weeks = (options or {}).weeks }, add, "c" .. c.id .. "-")
       add("</section>")
     end

@@ -404,7 +404,7 @@ function sharing.test_report(package)
   for _, c in ipairs(cases) do
     if c.passed then passed = passed + 1 end
     lines[#lines + 1] = ("  %s %s"):format(c.passed and "pass" or "FAIL", c.name)
-    if not c.passed and c.message then lines[#lines + 1] = "       " .. c.message end
+    if not c.passed and c.message then lines[#lines + 1] = "       " .. host.terminal_message(tostring(c.message), "       ") end
   end
   if #cases == 0 then
     lines[#lines + 1] = ("%s %s has no tests: nothing shows what it proposes (add a tests.lua)"):format(package.name, package.version)
@@ -421,10 +421,11 @@ function sharing.test_summary(options)
   return { report = report, passed = passed, count = count }
 end
 
--- An item as a line of the difference.
+-- An item as a line of the difference: a package's words through the terminal's owner.
+local line, why = host.terminal_line, function(reason) return host.terminal_lines(reason or "", "           ") end
 local function item_line(mark, item)
-  return ("  %s [%s] %s: %s%s, %s\n      why: %s"):format(mark, item.ref, item.app.company, item.kind,
-    item.to and (" to " .. item.to) or "", item.due:short(), item.reason or "")
+  return ("  %s [%s] %s: %s%s, %s\n      why: %s"):format(mark, item.ref, line(item.app.company), line(item.kind),
+    item.to and (" to " .. line(item.to)) or "", item.due:short(), why(item.reason))
 end
 
 --- The agenda with and without `package` (replacing an installed one of
@@ -453,7 +454,7 @@ function sharing.try(package, options)
   lines[1] = ("Trying %s on your search, as of %s, %d days ahead (nothing is written):"):format(
     sharing.provenance(package), tostring(today), agenda_options.days)
   for _, f in ipairs(failures) do
-    if f.policy == package.name then lines[#lines + 1] = "  it did not run cleanly: " .. f.reason end
+    if f.policy == package.name then lines[#lines + 1] = "  it did not run cleanly: " .. host.terminal_message(tostring(f.reason), "    ") end
   end
   for _, item in ipairs(after) do
     local was = old[item.app.id .. "|" .. item.key]
@@ -462,8 +463,8 @@ function sharing.try(package, options)
       lines[#lines + 1] = item_line("+", item)
     elseif was.due ~= item.due then
       moved = moved + 1
-      lines[#lines + 1] = ("  ~ [%s] %s: %s moves from %s to %s\n      why: %s"):format(item.ref, item.app.company, item.kind,
-        was.due:short(), item.due:short(), item.reason or "")
+      lines[#lines + 1] = ("  ~ [%s] %s: %s moves from %s to %s\n      why: %s"):format(item.ref, line(item.app.company), line(item.kind),
+        was.due:short(), item.due:short(), why(item.reason))
     end
   end
   for _, item in ipairs(before) do

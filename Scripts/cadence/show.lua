@@ -3,7 +3,11 @@
 -- A list of records prints as an aligned table; an object with __tostring as
 -- its summary; other tables nested, cut at a depth and a width, with cycles
 -- marked. Printing never runs __index or __pairs, and a __tostring that
--- raises is reported in place instead of failing the whole print.
+-- raises is reported in place instead of failing the whole print. A cell
+-- is one line, its controls shown as escapes by the terminal's owner
+-- (host.terminal_line), and cut by characters, never inside one.
+
+local host = require "cadence.host"
 
 local MAX_DEPTH, MAX_ITEMS, MAX_ROWS = 3, 20, 50
 
@@ -106,8 +110,8 @@ local function record_table(rows)
   for r = 1, shown do
     cells[r] = {}
     for i, name in ipairs(columns) do
-      local text = cell(rawget(rows[r], name)):gsub("\n", " ")
-      if #text > 40 then text = text:sub(1, 39) .. "…" end
+      local text = host.terminal_line(cell(rawget(rows[r], name)))
+      if utf8.len(text) and utf8.len(text) > 40 then text = text:sub(1, utf8.offset(text, 40) - 1) .. "…" end
       cells[r][i] = text
       widths[i] = math.max(widths[i], utf8.len(text) or #text)
     end
@@ -130,7 +134,8 @@ end
 
 function show(value, depth, seen)
   local kind = type(value)
-  if kind == "string" then return depth == 0 and value or ("%q"):format(value) end
+  -- %q writes a line break as a backslash and a real one: shown as \n instead.
+  if kind == "string" then return depth == 0 and value or (("%q"):format(value):gsub("\\\n", "\\n")) end
   if kind ~= "table" then return describe(value) end
   local mt = getmetatable(value)
   local is_list = type(mt) == "table" and rawget(mt, "__name") == "List"

@@ -47,7 +47,8 @@ struct Agenda: ParsableCommand {
                 if let eml { try writeDrafts(result.data ?? [], into: eml) }
                 if output.json {
                     // The list stays a list of items; a package that did not run is said beside it.
-                    for line in result.failures { StandardError.write("cadence: \(line)\n") }
+                    // Each line is already shown as the terminal's owner shows a package's words.
+                    for line in result.failures { StandardError.write("cadence: " + TerminalText.output(line) + "\n") }
                     try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.policy.report"))
                 } else {
                     Output.write((result.text ?? "") + "\n")
@@ -95,19 +96,28 @@ struct Agenda: ParsableCommand {
 
         func writeDrafts(_ items: [Item], into folder: String) throws {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            var written = 0
+            var written = 0, refused = 0
             for item in items where item.channel != "task" {
                 guard let body = item.draft else { continue }
                 let draft = MailDraft(from: MailDraft.Address(name: item.from, email: item.from_email),
                                       to: item.to.map { MailDraft.Address(name: $0, email: item.email) },
                                       subject: item.subject ?? item.kind, body: body)
-                let name = [item.due, MailDraft.slug(item.company), item.kind, item.ref].joined(separator: "-") + ".eml"
-                guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(draft.text.utf8)) else {
+                // The kind is a package's word: in a file name it is a slug, never a path.
+                let name = [item.due, MailDraft.slug(item.company), MailDraft.slug(item.kind), item.ref].joined(separator: "-") + ".eml"
+                let text: String
+                do { text = try draft.text() } catch let refusal as MailHeader.Refusal {
+                    // One bad draft is not written; the others still are.
+                    Output.complain("no draft written for [\(item.ref)] \(TerminalText.line(item.company)): \(TerminalText.line(item.kind)): \(refusal)")
+                    refused += 1
+                    continue
+                }
+                guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) else {
                     throw ValidationError("cannot write \(folder)/\(name)")
                 }
                 written += 1
             }
-            Output.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder) (open them in your mail client; Cadence sends nothing).\n\n")
+            let notWritten = refused == 0 ? "" : "; \(refused) not written, as said above"
+            Output.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder)\(notWritten) (open them in your mail client; Cadence sends nothing).\n\n")
         }
     }
 

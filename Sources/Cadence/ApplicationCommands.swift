@@ -49,7 +49,7 @@ struct ApplicationCommand: ParsableCommand {
                 let topic = String(fact[..<equals])
                 if !a.setFact(topic, String(fact[fact.index(after: equals)...])) {
                     let topics = FactTopic.allCases.map(\.rawValue).joined(separator: ", ")
-                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(topic.lowercased())' "
+                    StandardError.write("cadence: warning: no standard policy reads a fact named '\(TerminalText.line(topic.lowercased()))' "
                         + "(missing_info asks about \(topics)); it is kept for your own scripts\n")
                 }
             }
@@ -79,7 +79,7 @@ struct ApplicationCommand: ParsableCommand {
                         ? .saved : .applied(try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
                     return try ws.addApplication(app, start: start, again: again)
                 }
-                Output.write("Added application \(app.id!): \(app.company), \(app.role)\n")
+                Output.write("Added application \(app.id!): \(TerminalText.line(app.company)), \(TerminalText.line(app.role))\n")
             }
         }
     }
@@ -102,7 +102,7 @@ struct ApplicationCommand: ParsableCommand {
                     try ws.update(a)
                     return a
                 }
-                Output.write("Updated application \(updated.id!): \(updated.company), \(updated.role)\n")
+                Output.write("Updated application \(updated.id!): \(TerminalText.line(updated.company)), \(TerminalText.line(updated.role))\n")
             }
         }
     }
@@ -203,9 +203,14 @@ struct ApplicationCommand: ParsableCommand {
         /// The detail as text, its days in `timeZone` (the candidate's).
         static func render(_ d: Detail, timeZone: String) -> String {
             let a = d.application
-            var out = ["\(a.company): \(a.role) (application \(a.id!)), \(d.stage.rawValue)"]
+            // What the user typed is shown through the terminal's owner: a
+            // field on its line, its own lines indented under it.
+            let line = TerminalText.line
+            var out = ["\(line(a.company)): \(line(a.role)) (application \(a.id!)), \(d.stage.rawValue)"]
             func field(_ name: String, _ value: String?) {
-                if let value, !value.isEmpty { out.append("  \(name + ":")".padded(14) + value) }
+                if let value, !value.isEmpty {
+                    out.append("  \(line(name) + ":")".padded(14) + TerminalText.lines(value, indent: String(repeating: " ", count: 14)))
+                }
             }
             field("source", a.source)
             field("location", a.location)
@@ -222,8 +227,8 @@ struct ApplicationCommand: ParsableCommand {
             if !d.contacts.isEmpty {
                 out.append("\nContacts")
                 for c in d.contacts {
-                    out.append("  \(c.name)" + (c.title.map { ", \($0)" } ?? "") + " (\(c.role.rawValue))"
-                               + (c.email.map { " <\($0)>" } ?? "") + (c.discussed.map { ": \($0)" } ?? "")
+                    out.append("  \(line(c.name))" + (c.title.map { ", \(line($0))" } ?? "") + " (\(c.role.rawValue))"
+                               + (c.email.map { " <\(line($0))>" } ?? "") + (c.discussed.map { ": \(TerminalText.lines($0, indent: "    "))" } ?? "")
                                + (c.archivedAt != nil ? " [archived]" : ""))
                 }
             }
@@ -241,15 +246,15 @@ struct ApplicationCommand: ParsableCommand {
             for e in d.events {
                 var text = "  \(Output.day(e.at, in: timeZone))  #\(e.id!) \(e.kind.rawValue)"
                 if let by = setAside[e.id!] { text = "  \(Output.day(e.at, in: timeZone))  #\(e.id!) [set aside by #\(by)] \(e.kind.rawValue)" }
-                if !e.with.isEmpty { text += " with \(e.with.joined(separator: ", "))" }
-                if let r = e.round { text += " (\(r))" }
+                if !e.with.isEmpty { text += " with \(e.with.map(line).joined(separator: ", "))" }
+                if let r = e.round { text += " (\(line(r)))" }
                 if let k = e.messageKind { text += " [\(k)]" }
                 if let c = e.channel { text += " by \(c)" }
-                if let n = e.nextStep { text += ": \"\(n)\"" }
+                if let n = e.nextStep { text += ": \"\(line(n))\"" }
                 if let due = e.due { text += " -> \(due)" }
                 if let s = e.stage { text += " -> stage \(s.rawValue)" }
                 if let x = e.corrects { text += " (sets #\(x) aside)" }
-                if let n = e.notes { text += " - \(n)" }
+                if let n = e.notes { text += " - \(TerminalText.lines(n, indent: "      "))" }
                 out.append(text)
             }
             return out.joined(separator: "\n") + "\n"

@@ -45,7 +45,7 @@ struct CandidateCommand: ParsableCommand {
                 var candidate = Candidate(name: name)
                 try fields.apply(to: &candidate)
                 candidate = try workspace.open().write("candidate add \(name)") { ws in try ws.addCandidate(candidate, again: again) }
-                Output.write("Added candidate \(candidate.id!): \(candidate.name)\n")
+                Output.write("Added candidate \(candidate.id!): \(TerminalText.line(candidate.name))\n")
             }
         }
     }
@@ -66,7 +66,7 @@ struct CandidateCommand: ParsableCommand {
                     try ws.update(c)
                     return c
                 }
-                Output.write("Updated candidate \(updated.id!): \(updated.name)\n")
+                Output.write("Updated candidate \(updated.id!): \(TerminalText.line(updated.name))\n")
             }
         }
     }
@@ -100,13 +100,14 @@ struct CandidateCommand: ParsableCommand {
             try reportingErrors {
                 let c = try workspace.open().read { ws in try ws.candidate(candidate) }
                 if output.json { return Output.write(try Output.json(c)) }
-                var lines = ["\(c.name) (candidate \(c.id!))", "  time zone:  \(c.timeZone)"]
-                if let email = c.email { lines.append("  email:      \(email)") }
+                let line = TerminalText.line
+                var lines = ["\(line(c.name)) (candidate \(c.id!))", "  time zone:  \(line(c.timeZone))"]
+                if let email = c.email { lines.append("  email:      \(line(email))") }
                 if let t = c.targets { lines.append("  targets:    \(t)") }
                 if let pay = c.currentPay { lines.append("  current:    \(pay) a year") }
-                for b in c.currentBenefits { lines.append("  benefit:    \(b)") }
-                for s in c.strengths { lines.append("  strength:   \(s)") }
-                for r in c.references { lines.append("  reference:  \(r)") }
+                for b in c.currentBenefits { lines.append("  benefit:    \(line(b))") }
+                for s in c.strengths { lines.append("  strength:   \(line(s))") }
+                for r in c.references { lines.append("  reference:  \(line(r))") }
                 if c.references.count < 3 { lines.append("  (aim for three references, asked in advance)") }
                 Output.write(lines.joined(separator: "\n") + "\n")
             }

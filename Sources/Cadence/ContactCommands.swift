@@ -26,7 +26,7 @@ struct ContactCommand: ParsableCommand {
                     return try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: try Contact.Role(parsing: role),
                                                      email: email, phone: phone, discussed: discussed))
                 }
-                Output.write("Added contact \(contact.id!): \(contact.name)\n")
+                Output.write("Added contact \(contact.id!): \(TerminalText.line(contact.name))\n")
             }
         }
     }
@@ -55,7 +55,7 @@ struct ContactCommand: ParsableCommand {
                     try ws.update(c)
                     return c
                 }
-                Output.write("Updated contact \(updated.id!): \(updated.name)\n")
+                Output.write("Updated contact \(updated.id!): \(TerminalText.line(updated.name))\n")
             }
         }
     }
@@ -73,11 +73,13 @@ struct ContactCommand: ParsableCommand {
                     return (c, try ws.applications(.all).first { $0.id == c.applicationID }?.company ?? "?")
                 }
                 if output.json { return Output.write(try Output.json(c)) }
-                var lines = ["\(c.name) (contact \(c.id!)), \(c.role.rawValue) at \(company)"]
-                if let t = c.title { lines.append("  title:      \(t)") }
-                if let e = c.email { lines.append("  email:      \(e)") }
-                if let p = c.phone { lines.append("  phone:      \(p)") }
-                if let d = c.discussed { lines.append("  discussed:  \(d)") }
+                // What the user typed, through the terminal's owner: one line each, what was discussed indented.
+                let line = TerminalText.line
+                var lines = ["\(line(c.name)) (contact \(c.id!)), \(c.role.rawValue) at \(line(company))"]
+                if let t = c.title { lines.append("  title:      \(line(t))") }
+                if let e = c.email { lines.append("  email:      \(line(e))") }
+                if let p = c.phone { lines.append("  phone:      \(line(p))") }
+                if let d = c.discussed { lines.append("  discussed:  \(TerminalText.lines(d, indent: String(repeating: " ", count: 14)))") }
                 Output.write(lines.joined(separator: "\n") + "\n")
             }
         }

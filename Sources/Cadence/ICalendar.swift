@@ -30,14 +30,14 @@ struct ICalendar {
                 "UID:" + ICalendar.uid(application: item.application, key: item.key),
                 "DTSTAMP:" + ICalendar.basic(stamp) + "T000000Z",
             ] + ICalendar.when(item) + [
-                "SUMMARY:" + ICalendar.escape(item.summary),
-                "DESCRIPTION:" + ICalendar.escape(item.description),
+                "SUMMARY:" + CalendarText.escaped(item.summary),
+                "DESCRIPTION:" + CalendarText.escaped(item.description),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
-        return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
+        return lines.map(CalendarText.folded).joined(separator: "\r\n") + "\r\n"
     }
 
     /// DTSTART and DTEND: a day, or fifteen minutes from the send time.
@@ -56,31 +56,6 @@ struct ICalendar {
     }
 
     static func basic(_ day: LocalDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }
-
-    /// TEXT values: backslash first, then ; , and newlines.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
-    }
-
-    /// Lines of at most 75 octets; a continuation starts with a space, and a
-    /// UTF-8 sequence is never split.
-    static func fold(_ line: String) -> String {
-        var out = "", width = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if width + size > 75 {
-                out += "\r\n "
-                width = 1
-            }
-            out.unicodeScalars.append(scalar)
-            width += size
-        }
-        return out
-    }
 
     /// A stable identifier: FNV-1a of the application and the follow-up's key.
     static func uid(application: Int64, key: String) -> String {

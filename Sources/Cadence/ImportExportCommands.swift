@@ -80,11 +80,11 @@ struct Import: ParsableCommand {
         Output.write("Imported \(file): \(report.summary)\n")
         for order in report.dateOrders { Output.write("  dates: \(order)\n") }
         if !report.ignored.isEmpty {
-            Output.write("  ignored columns: \(report.ignored.joined(separator: ", ")) (name one with --map COLUMN=FIELD)\n")
+            Output.write("  ignored columns: \(report.ignored.map(TerminalText.line).joined(separator: ", ")) (name one with --map COLUMN=FIELD)\n")
         }
         if !report.skipped.isEmpty {
             StandardError.write("Skipped \(report.skipped.count) bad row\(report.skipped.count == 1 ? "" : "s"):\n"
-                + report.skipped.map { "  " + $0.located(in: file) + "\n" }.joined())
+                + report.skipped.map { "  " + TerminalText.message($0.located(in: file), indent: "    ") + "\n" }.joined())
         }
     }
 }

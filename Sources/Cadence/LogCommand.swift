@@ -48,9 +48,9 @@ struct Log: ParsableCommand {
                 Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at, in: zone))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
                 if e.kind == .nextStepPromised, e.due == nil, let words = e.nextStep {
                     StandardError.write("""
-                        cadence: warning: no date found in the next step: \(DatePhrase.whyNoDate(in: words))
+                        cadence: warning: no date found in the next step: \(TerminalText.line(DatePhrase.whyNoDate(in: words)))
                           It is logged with its words but no day, so the agenda plans nothing on it; \
-                        log the day when you know it: cadence log next-step --app \(app) --due DATE
+                        log the day when you know it: cadence log next-step --app \(TerminalText.line(app)) --due DATE
 
                         """)
                 }

@@ -56,7 +56,12 @@ struct Negotiate: ParsableCommand {
                                   to: data.to.map { MailDraft.Address(name: $0, email: data.email) },
                                   subject: "\(subject): \(data.role), \(data.company)", body: body)
             let name = "\(MailDraft.slug(data.company))-\(step).eml"
-            guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(draft.text.utf8)) else {
+            let text: String
+            do { text = try draft.text() } catch let refusal as MailHeader.Refusal {
+                Output.complain("no \(step) draft written: \(refusal)")
+                continue
+            }
+            guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) else {
                 throw ValidationError("cannot write \(folder)/\(name)")
             }
             written += 1

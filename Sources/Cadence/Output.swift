@@ -5,9 +5,11 @@ import Foundation
 
 /// Aligned text tables and JSON, the two shapes of every listing.
 enum Output {
-    /// Columns padded to their widest cell; the header underlined.
+    /// Columns padded to their widest cell; the header underlined. A cell is
+    /// one line, whatever its text holds (`TerminalText.line`).
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         guard !rows.isEmpty else { return "(none)\n" }
+        let rows = rows.map { $0.map(TerminalText.line) }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
@@ -19,7 +21,23 @@ enum Output {
         return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> String { try JSONOutput.text(value) }
+    /// JSON as it is printed: what a terminal would act on or reorder by
+    /// (DEL, C1 and bidi controls, which JSON may carry raw) written as JSON's
+    /// own \u escapes, the same value to a reader and inert on a terminal.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let text = try JSONOutput.text(value)
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && TerminalText.isHidden($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            // Outside strings JSON is ASCII without controls but the line breaks of its layout.
+            if scalar != "\n" && TerminalText.isHidden(scalar) {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
 
     /// An instant's day as its candidate lives it, in their time zone
     /// (`WorkspaceService.timeZone(ofApplication:)`): the day the agenda and
@@ -29,8 +47,17 @@ enum Output {
         date.map { Timestamps.day($0, in: timeZone) } ?? ""
     }
 
+    /// Writes what a command says to standard output, through the terminal's
+    /// owner (`TerminalText.output`): its line breaks stay, any other control
+    /// or bidi control left in it is shown as an escape.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.output(text).utf8))
+    }
+
+    /// "cadence: message" on standard error: a message quoting input or a
+    /// package's words, cut at `TerminalText.messageLimit` and its lines indented.
+    static func complain(_ message: String) {
+        StandardError.write("cadence: " + TerminalText.message(message) + "\n")
     }
 }
 
@@ -47,7 +74,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        StandardError.write("cadence: \(error)\n")
+        Output.complain("\(error)")
         throw ExitCode.failure
     }
 }
@@ -65,7 +92,7 @@ func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future, in 
 
 /// Rows a read passed over or read in part (see `StoredProblems`), as warnings.
 func warnOfStoredProblems() {
-    for problem in StoredProblems.take() { StandardError.write("cadence: warning: \(problem)\n") }
+    for problem in StoredProblems.take() { Output.complain("warning: \(problem)") }
 }
 
 /// What a command refuses or cannot do, in one line ("cadence: …", exit status 1). A

@@ -143,11 +143,12 @@ struct PolicyCommand: ParsableCommand {
             throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(tests.report)")
         }
         try installer.install(prepared, limits: limits, today: try store.read { try $0.today() })
+        let line = TerminalText.line  // the author's words, each kept on its line
         Output.write("""
-            \(verb) \(manifest.name) \(manifest.version) by \(manifest.author) (\(manifest.licence)), pinned at sha256 \(package.sha256.prefix(12)).
-              \(manifest.summary)
-              It reads: \(manifest.readsText) (and always: \(ReadableFields.alwaysText)).
-              It may propose: \(manifest.proposes.joined(separator: ", ")).
+            \(verb) \(line(manifest.name)) \(line(manifest.version)) by \(line(manifest.author)) (\(line(manifest.licence))), pinned at sha256 \(package.sha256.prefix(12)).
+              \(line(manifest.summary))
+              It reads: \(line(manifest.readsText)) (and always: \(ReadableFields.alwaysText)).
+              It may propose: \(line(manifest.proposes.joined(separator: ", "))).
               Signature: \(signatureLine(verdict))
               Tests: \(tests.count == 0 ? "none shipped" : tests.report.split(separator: "\n").last.map(String.init) ?? "").\(commit.map { "\n  Commit: \($0)" } ?? "")
             \(dropped.isEmpty ? "" : "  Options this version no longer has, dropped: \(dropped.sorted().joined(separator: ", ")).\n")\
@@ -236,13 +237,14 @@ struct PolicyCommand: ParsableCommand {
                 do { manifest = try lock.verified(name).0.manifest; state = "every file matches its pin" } catch { state = "NOT RUN: \(error)" }
                 var lines = ["\(name) \(entry.version)  (\(state))"]
                 if let m = manifest {
-                    lines += ["  \(m.summary)", "  by \(m.author), licence \(m.licence), policy API \(m.api)"]
-                    if !m.rules.isEmpty { lines.append("  rules: \(m.rules.joined(separator: "; "))") }
-                    lines.append("  reads: \(m.readsText) (and always: \(ReadableFields.alwaysText))")
-                    lines.append("  may propose: \(m.proposes.joined(separator: ", "))")
+                    let line = TerminalText.line  // the author's words, each kept on its line
+                    lines += ["  \(line(m.summary))", "  by \(line(m.author)), licence \(line(m.licence)), policy API \(m.api)"]
+                    if !m.rules.isEmpty { lines.append("  rules: \(line(m.rules.joined(separator: "; ")))") }
+                    lines.append("  reads: \(line(m.readsText)) (and always: \(ReadableFields.alwaysText))")
+                    lines.append("  may propose: \(line(m.proposes.joined(separator: ", ")))")
                     for option in m.options {
                         let value = entry.options[option.name] ?? option.defaultValue.description
-                        lines.append("  option \(option.name) = \(value) (\(option.type), default \(option.defaultValue))\(option.doc.isEmpty ? "" : ": \(option.doc)")")
+                        lines.append(line("  option \(option.name) = \(value) (\(option.type), default \(option.defaultValue))\(option.doc.isEmpty ? "" : ": \(option.doc)")"))
                     }
                 }
                 lines.append("  source: \(entry.source)\(entry.commit.map { ", commit \($0)" } ?? "")")

@@ -67,7 +67,7 @@ struct ArchiveCommand<Kind: RecordKind>: ParsableCommand {
                 try ws.setArchived(record, true)
                 return label
             }
-            Output.write("Archived \(label): hidden from lists and the agenda ('cadence \(Kind.command) unarchive \(name)' brings it back).\n")
+            Output.write("Archived \(TerminalText.line(label)): hidden from lists and the agenda ('cadence \(Kind.command) unarchive \(name)' brings it back).\n")
         }
     }
 }
@@ -86,7 +86,7 @@ struct UnarchiveCommand<Kind: RecordKind>: ParsableCommand {
                 try ws.setArchived(record, false)
                 return label
             }
-            Output.write("Brought back \(label).\n")
+            Output.write("Brought back \(TerminalText.line(label)).\n")
         }
     }
 }
@@ -109,7 +109,7 @@ struct DeleteCommand<Kind: RecordKind>: ParsableCommand {
                 let (record, label) = try Kind.find(name, in: ws)
                 return (label, try ws.dependents(of: record))
             }
-            let what = label + (dependents.isEmpty ? "" : " with its " + dependents.joined(separator: ", "))
+            let what = TerminalText.line(label) + (dependents.isEmpty ? "" : " with its " + dependents.joined(separator: ", "))
             if !yes {
                 guard isatty(0) == 1 else {
                     throw StoreError.invalid("deleting \(what) needs --yes when not asked at a terminal; nothing was deleted")

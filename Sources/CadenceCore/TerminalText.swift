@@ -1,0 +1,103 @@
+/// Text as it may reach a terminal: the one owner of that sink. A terminal
+/// obeys what it is sent: ESC and C1 sequences move the cursor, erase lines
+/// and write the clipboard (OSC 52); bidi controls reorder what the eye
+/// reads; a CR or a line break lets text pose as a line of Cadence's own (an
+/// agenda item, a `from:` line). So every control and bidi control in text
+/// Cadence did not write itself is shown as an escape, the way a Swift
+/// string literal writes it:
+///
+///     \0  \t  \n  \r        NUL, tab, line feed, carriage return
+///     \u{1b}  \u{9b}  \u{202e}   any other: its scalar value, in hex
+///
+/// (C0 controls, DEL, C1 controls U+0080–U+009F, U+061C, U+200E/F,
+/// U+202A–202E, U+2066–2069, and the line and paragraph separators
+/// U+2028/9.) A backslash of the text itself is left as it is. Everything is
+/// checked on Unicode scalars: "\r\n" is one Character in Swift.
+public enum TerminalText {
+    /// Whether `scalar` is one a terminal would act on or reorder by, rather than show.
+    public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E...0x200F, 0x2028...0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `scalar` as it is shown: itself, or its escape.
+    static func shown(_ scalar: Unicode.Scalar) -> String {
+        guard isHidden(scalar) else { return String(scalar) }
+        switch scalar {
+        case "\0": return "\\0"
+        case "\t": return "\\t"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        default: return "\\u{" + String(scalar.value, radix: 16) + "}"
+        }
+    }
+
+    /// Text that must stay on one line (a name, a subject, a table cell):
+    /// every hidden scalar, line breaks too, shown as its escape.
+    public static func line(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        return escaping(text) { _ in true }
+    }
+
+    /// `text` with each hidden scalar that `escapes` shows as its escape.
+    static func escaping(_ text: String, _ escapes: (Unicode.Scalar) -> Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) && escapes(scalar) { out.append(contentsOf: shown(scalar).unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    /// Text of several lines (a reason, a note, a draft, an error): its line
+    /// breaks (LF, or CRLF) are kept, and every line after the first begins
+    /// with `indent`, so that none starts where Cadence starts its own lines;
+    /// an empty line stays empty. Everything else as `line`.
+    public static func lines(_ text: String, indent: String) -> String {
+        let unified = text.unicodeScalars.contains("\r") ? text.replacingCRLF() : text
+        // Split on scalars: a line feed is never hidden inside a Character.
+        return unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { i, part in
+                let shown = line(String(String.UnicodeScalarView(part)))
+                return i == 0 || shown.isEmpty ? shown : indent + shown
+            }.joined(separator: "\n")
+    }
+
+    /// Text Cadence composed itself, ready to write: its line breaks are
+    /// Cadence's and stay; anything else hidden is shown as its escape. Every
+    /// command's output passes here last, so that what a field's owner
+    /// missed still cannot act on the terminal.
+    public static func output(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && isHidden($0) }) else { return text }
+        return escaping(text) { $0 != "\n" }
+    }
+
+    /// The most of a message (an error a package raised, a reason quoting
+    /// input) that is shown: the rest is counted, not printed.
+    public static let messageLimit = 2_000
+
+    /// A message quoting text from outside (an error, a package's reason):
+    /// cut at `limit` scalars with "… (N more)", and as `lines` after that.
+    public static func message(_ text: String, indent: String = "  ", limit: Int = messageLimit) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return lines(text, indent: indent) }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: scalars.prefix(limit))
+        return lines(String(kept), indent: indent) + "… (\(scalars.count - limit) more)"
+    }
+}
+
+extension String {
+    /// CRLF as LF: one line break either way. A CR alone stays (and is shown).
+    fileprivate func replacingCRLF() -> String {
+        var out = String.UnicodeScalarView(), pendingCR = false
+        for scalar in unicodeScalars {
+            if pendingCR && scalar != "\n" { out.append("\r") }
+            pendingCR = scalar == "\r"
+            if !pendingCR { out.append(scalar) }
+        }
+        if pendingCR { out.append("\r") }
+        return String(out)
+    }
+}
