@@ -65,12 +65,14 @@ public enum TerminalText {
     }
 
     /// Text Cadence composed itself, ready to write: its line breaks are
-    /// Cadence's and stay; anything else hidden is shown as its escape. Every
+    /// Cadence's and stay, and so do tabs (a diff's; a tab only moves right,
+    /// it cannot erase or start a line); anything else hidden is shown as its escape. Every
     /// command's output passes here last, so that what a field's owner
     /// missed still cannot act on the terminal.
     public static func output(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && isHidden($0) }) else { return text }
-        return escaping(text) { $0 != "\n" }
+        let kept: (Unicode.Scalar) -> Bool = { $0 == "\n" || $0 == "\t" }
+        guard text.unicodeScalars.contains(where: { !kept($0) && isHidden($0) }) else { return text }
+        return escaping(text) { !kept($0) }
     }
 
     /// The most of a message (an error a package raised, a reason quoting

@@ -13,9 +13,12 @@ struct SinkTextTests {
         "\u{2066}x\u{2069}", "\u{200F}", "\u{061C}", "nul\0x", "\u{7F}", "tab\there", "\u{2028}",
     ]
 
-    /// A terminal acts on none of these: no control, no bidi control.
-    static func inert(_ text: String, keepingNewlines: Bool = false) -> Bool {
-        !text.unicodeScalars.contains { ($0 != "\n" || !keepingNewlines) && TerminalText.isHidden($0) }
+    /// A terminal acts on none of these: no control, no bidi control (but
+    /// line feeds and tabs Cadence's own output keeps, when it says so).
+    static func inert(_ text: String, keepingNewlines: Bool = false, keepingTabs: Bool = false) -> Bool {
+        !text.unicodeScalars.contains {
+            ($0 != "\n" || !keepingNewlines) && ($0 != "\t" || !keepingTabs) && TerminalText.isHidden($0)
+        }
     }
 
     @Test("ordinary text, accents and other scripts too, is shown as it is")
@@ -26,6 +29,7 @@ struct SinkTextTests {
             #expect(TerminalText.lines(text, indent: "    ") == text)
         }
         #expect(TerminalText.output("a\nb\n") == "a\nb\n")
+        #expect(TerminalText.output("-a\tb\r\n") == "-a\tb\\r\n")  // a diff's tab stays; its CR is shown
     }
 
     @Test("every control and bidi control is shown as its escape, checked on scalars")
@@ -37,7 +41,7 @@ struct SinkTextTests {
         #expect(TerminalText.line("nul\0tab\t") == "nul\\0tab\\t")
         for text in Self.hostile {
             #expect(Self.inert(TerminalText.line(text)), "\(text.debugDescription)")
-            #expect(Self.inert(TerminalText.output(text), keepingNewlines: true), "\(text.debugDescription)")
+            #expect(Self.inert(TerminalText.output(text), keepingNewlines: true, keepingTabs: true), "\(text.debugDescription)")
             #expect(Self.inert(TerminalText.lines(text, indent: "  "), keepingNewlines: true), "\(text.debugDescription)")
         }
     }
