@@ -2,9 +2,10 @@ import CLua
 import CLuaSupport
 
 /// What handles and callbacks share: the raw state, which thread is running,
-/// and the error bookkeeping. `LuaState` is the public face; handles keep the
-/// core (not the `LuaState`) alive, so a Swift function that captures a handle
-/// does not keep its own state from closing.
+/// and the error bookkeeping. `LuaState` is the public face and the owner: it
+/// closes the state when it goes. Handles keep the core (not the `LuaState`)
+/// alive, so a Swift function that captures a handle does not keep its own
+/// state from closing, and a handle outliving its state finds it closed.
 final class LuaStateCore {
     private(set) var mainThread: OpaquePointer?
     let control: OpaquePointer
