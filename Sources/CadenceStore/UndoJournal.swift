@@ -42,7 +42,12 @@ enum UndoJournal {
             let steps = try Row.fetchAll(db, sql: """
                 SELECT tableName, operation, rowID FROM undoStep WHERE commandID = ? ORDER BY id
                 """, arguments: [id])
-            return UndoableCommand(id: id, at: try row.decode(atIndex: 1), description: try row.decode(atIndex: 2),
+            let at: Date = try row.decode(atIndex: 1)
+            guard EventRows.keptInstants.contains(at.timeIntervalSince1970) else {
+                throw StoreError.invalid("the undo journal cannot be read (the last command's time is beyond the years Cadence keeps): "
+                    + "the workspace file was changed by another program; nothing was undone")
+            }
+            return UndoableCommand(id: id, at: at, description: try row.decode(atIndex: 2),
                                    changes: try steps.map { step in
                 UndoableCommand.Change(table: try step.decode(atIndex: 0), operation: try step.decode(atIndex: 1),
                                        rowID: try step.decode(atIndex: 2))
