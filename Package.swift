@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
         .testTarget(name: "CadenceSharingTests", dependencies: ["CadenceSharing", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
+        // GRDB, to write a workspace as another program would (ReviewCrashTests).
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
     ]
 )
