@@ -157,7 +157,7 @@ public final class EventCursor {
         // the years Cadence keeps cannot be put on a day (the day's arithmetic
         // would trap), so it is as unreadable as a time that is no time.
         guard EventRows.keptInstants.contains(instant.timeIntervalSince1970) else {
-            throw StoreError.invalid("event \(id) has a time beyond the years Cadence keeps '\(string(3)?.prefix(40) ?? "")'")
+            throw StoreError.invalid("event \(id) has a time beyond the years Cadence keeps '\(StoredRows.shown(string(3) ?? ""))'")
         }
         return (instant, nil)
     }

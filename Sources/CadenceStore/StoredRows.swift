@@ -55,6 +55,18 @@ enum StoredRows {
         }
     }
 
+    /// A text read from the file, as a message shows it: the file is anyone's
+    /// to write, so its controls (C0, C1, ESC) and bidi marks are shown as
+    /// escapes, never interpreted by the terminal, and a long one is cut.
+    static func shown(_ text: some StringProtocol) -> String {
+        let hidden: (Unicode.Scalar) -> Bool = { s in
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x061C || (0x200E...0x200F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        }
+        let shown = text.unicodeScalars.map { hidden($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
+        return shown.count > 40 ? shown.prefix(40).joined() + "…" : shown.joined()
+    }
+
     /// GRDB's decoding error, cut to what a person can act on.
     static func reason(_ error: Error) -> String {
         let text = "\(error)"

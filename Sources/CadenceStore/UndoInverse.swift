@@ -33,7 +33,7 @@ struct UndoInverse {
     static func read(_ inverse: String, table: String, operation: String, rowID: Int64,
                      columnsOf columns: (String) throws -> Set<String>) throws -> UndoInverse {
         guard journaledTables.contains(table) else {
-            throw UndoInverseError("'\(table)' is not a table the journal records")
+            throw UndoInverseError("'\(StoredRows.shown(table))' is not a table the journal records")
         }
         let known = try columns(table)
         var text = SQLText(inverse)
@@ -77,7 +77,7 @@ struct UndoInverse {
             }
             change = .insert(row)
         default:
-            throw UndoInverseError("'\(operation)' is not an operation the journal records")
+            throw UndoInverseError("'\(StoredRows.shown(operation))' is not an operation the journal records")
         }
         guard text.atEnd else { throw UndoInverseError("there is more after the statement") }
         return UndoInverse(table: table, rowID: rowID, change: change)
@@ -141,7 +141,7 @@ private struct SQLText {
     }
 
     mutating func expectTable(_ table: String) throws {
-        guard skip("\"\(table)\"") else { throw UndoInverseError("it is not about the table '\(table)' it is journaled under") }
+        guard skip("\"\(table)\"") else { throw UndoInverseError("it is not about the table '\(StoredRows.shown(table))' it is journaled under") }
     }
 
     mutating func expectRow(_ rowID: Int64) throws {
@@ -158,7 +158,7 @@ private struct SQLText {
         }
         let name = String(decoding: bytes[position..<end], as: UTF8.self)
         position = end + 1
-        guard known.contains(name) else { throw UndoInverseError("'\(name)' is not a column of the table") }
+        guard known.contains(name) else { throw UndoInverseError("'\(StoredRows.shown(name))' is not a column of the table") }
         return name
     }
 
@@ -227,6 +227,6 @@ private struct SQLText {
         let literal = String(decoding: bytes[start..<position], as: UTF8.self)
         if real, let value = Double(literal) { return value.databaseValue }
         if !real, let value = Int64(literal) { return value.databaseValue }
-        throw UndoInverseError("the number \(literal) is out of range")
+        throw UndoInverseError("the number \(StoredRows.shown(literal)) is out of range")
     }
 }

@@ -94,7 +94,7 @@ enum UndoJournal {
                     return known
                 }
             } catch let error as UndoInverseError {
-                throw StoreError.invalid("the undo journal's step \(id) of '\(command.description)' is not one Cadence writes "
+                throw StoreError.invalid("the undo journal's step \(id) of '\(StoredRows.shown(command.description))' is not one Cadence writes "
                     + "(\(error.description)): the workspace file was changed by another program; nothing was undone")
             }
         }

@@ -73,6 +73,30 @@ struct UndoReplayTests {
         }
     }
 
+    @Test("what the file says in a refusal (the command's words, a table or column name) shows its controls and bidi marks as escapes, cut short")
+    func hostileTextInRefusal() throws {
+        let hostile = ["\u{1B}]52;c;cm0gLXJm\u{07}", "\u{1B}[2K", "bare\rCR", "crlf\r\nfrom: you", "\u{85}\u{9B}1m", "\u{202E}\u{2066}\u{200F}",
+                       "nul\u{0}", String(repeating: "x", count: 500)]
+        for text in hostile {
+            for (column, value, inverse) in [("tableName", text, nil), ("operation", "update", "UPDATE \"candidate\" SET \"\(text)\" = 1 WHERE id = 1")] {
+                let store = try journaledWorkspace()
+                try store.writeDatabase { db in
+                    try db.execute(sql: "UPDATE undoCommand SET description = ?", arguments: [text])
+                    try db.execute(sql: "UPDATE undoStep SET \(column) = ?", arguments: [value])
+                    if let inverse { try db.execute(sql: "UPDATE undoStep SET inverse = ?", arguments: [inverse]) }
+                }
+                #expect {
+                    try store.undo()
+                } throws: { error in
+                    let scalars = "\(error)".unicodeScalars
+                    let raw = scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                        || (0x2066...0x2069).contains($0.value) || $0.value == 0x200F }
+                    return !raw && scalars.count < 400 && "\(error)".contains("nothing was undone")
+                }
+            }
+        }
+    }
+
     @Test("a journal row holding values of the wrong type is refused, not a trap, also by 'undo --show'")
     func wrongTypes() throws {
         let store = try journaledWorkspace()
