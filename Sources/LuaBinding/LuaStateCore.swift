@@ -16,6 +16,10 @@ final class LuaStateCore {
     init(state L: OpaquePointer) {
         mainThread = L
         control = cl_control_of(L)
+        // Held for as long as the core: closing releases the state's own
+        // reference, and a closed state's handles still ask the block
+        // which thread is running (it must not be freed under them).
+        cl_control_retain(control)
         cl_set_host(L, Unmanaged.passUnretained(self).toOpaque())
     }
 
@@ -35,7 +39,10 @@ final class LuaStateCore {
         cl_close(L)
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        cl_control_release(control)
+    }
 
     /// Runs a protected helper on values `push` leaves on the stack, and
     /// returns its one result converted.
