@@ -28,10 +28,18 @@ let package = Package(
         // 4. The domain: plain Swift types and rules. No Lua, no SQL.
         .target(name: "CadenceCore"),
         // 5. The store: SQLite through GRDB, migrations, import and export.
+        //    SQLite's variadic configuration call is C (CSQLiteSupport), on the
+        //    sqlite3 library GRDB links.
+        .target(
+            name: "CSQLiteSupport",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")],
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "CadenceStore",
             dependencies: [
                 "CadenceCore",
+                "CSQLiteSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own column reads, for the bulk read of the log (BulkRows.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -71,6 +79,7 @@ let package = Package(
         .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
         .testTarget(name: "CadenceSharingTests", dependencies: ["CadenceSharing", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence"], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
+        // GRDB, to write a workspace as another program would (ReviewCrashTests).
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
     ]
 )

@@ -31,6 +31,10 @@ public enum EventRows {
         return events
     }
 
+    /// The instants of the days Cadence keeps, in seconds since 1970, with a
+    /// day either side for the time zones a day is read in.
+    static let keptInstants = Double((LocalDate.earliest.dayNumber - 1) * 86_400)...Double((LocalDate.latest.dayNumber + 2) * 86_400)
+
     /// "2026-03-02 12:00:00.000", as GRDB stores instants (UTC), read with
     /// arithmetic: its own parser goes through a Calendar for every row.
     /// Anything else is nil, for GRDB to read.
@@ -149,6 +153,12 @@ public final class EventCursor {
         guard let instant = Date.fromDatabaseValue(DatabaseValue(sqliteStatement: statement, index: 3)) else {
             throw StoreError.invalid("event \(id) has no readable time '\(string(3) ?? "")'")
         }
+        // GRDB reads a number as seconds since 1970, any number: one beyond
+        // the years Cadence keeps cannot be put on a day (the day's arithmetic
+        // would trap), so it is as unreadable as a time that is no time.
+        guard EventRows.keptInstants.contains(instant.timeIntervalSince1970) else {
+            throw StoreError.invalid("event \(id) has a time beyond the years Cadence keeps '\(StoredRows.shown(string(3) ?? ""))'")
+        }
         return (instant, nil)
     }
 
@@ -209,7 +219,17 @@ enum ApplicationRows {
                 questions: readable("list of questions", row[11], JSONText.strings) ?? [],
                 tags: readable("list of tags", row[12], JSONText.strings) ?? [],
                 notes: row[13], facts: readable("list of facts", row[14]) { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }))
-            applications[applications.count - 1].archivedAt = row[15]
+            // An archiving time that is no time, or beyond the years kept
+            // (it could not be written out), is read as none, like any unreadable value.
+            do {
+                let archivedAt = try row.decode(Date?.self, atIndex: 15)
+                if let archivedAt, !EventRows.keptInstants.contains(archivedAt.timeIntervalSince1970) {
+                    throw StoreError.invalid("beyond the years Cadence keeps")
+                }
+                applications[applications.count - 1].archivedAt = archivedAt
+            } catch {
+                StoredProblems.report("application \(id) has an unreadable archiving time; it was read without it")
+            }
             applications[applications.count - 1].targets = readable("set of targets", row[16]) {
                 try JSONDecoder().decode(SalaryTargets.self, from: Data($0.utf8))
             }

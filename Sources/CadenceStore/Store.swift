@@ -1,6 +1,8 @@
+import CSQLiteSupport
 import CadenceCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A workspace's database: SQLite in WAL mode with foreign keys on, and a
 /// busy timeout so that two processes writing at once both succeed.
@@ -33,9 +35,8 @@ public final class Store: Sendable {
             try Store.inspect(path)
         }
         isReadOnly = !create && !manager.isWritableFile(atPath: path)
-        var configuration = Configuration()
+        var configuration = Store.hardenedConfiguration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(30)
         do {
             if isReadOnly {
                 configuration.readonly = true
@@ -73,9 +74,8 @@ public final class Store: Sendable {
     /// Reads the file without writing to it (no WAL switch, no migration):
     /// refuses what is not a Cadence workspace this Cadence understands.
     static func inspect(_ path: String) throws {
-        var configuration = Configuration()
+        var configuration = hardenedConfiguration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(30)   // another process may be checkpointing this moment
         do {
             let queue = try DatabaseQueue(path: readingPath(path), configuration: configuration)
             defer { try? queue.close() }
@@ -97,6 +97,25 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw Store.storeError(error, path: path)
         }
+    }
+
+    /// Every connection to a workspace, which is a file anyone may have
+    /// written: SQLite's defensive settings are on before the schema is
+    /// read (see `csq_harden`), so ordinary SQL cannot corrupt the file and
+    /// a trigger or view planted in it cannot call a function that is not
+    /// innocuous. A busy timeout, so that two processes writing at once both
+    /// succeed (another may be checkpointing the moment this one inspects).
+    static func hardenedConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            let status = csq_harden(db.sqliteConnection)
+            guard status == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: status),
+                                    message: "SQLite's defensive settings could not be turned on")
+            }
+        }
+        return configuration
     }
 
     /// SQLite's refusals in words: what a person can do about each.

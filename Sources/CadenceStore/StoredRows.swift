@@ -40,13 +40,31 @@ enum StoredRows {
     }
 
     static func decode<T: FetchableRecord & TableRecord>(_ type: T.Type, _ row: Row) -> T? {
+        // The id is read as it is stored: a row's columns are anyone's to write.
+        let id = (try? row.decode(Int64?.self, forColumn: "id")).flatMap { $0 }.map(String.init) ?? "?"
         do {
-            return try T(row: row)
+            let record = try T(row: row)
+            if let computable = record as? any StoredComputable, let problem = computable.uncomputable {
+                StoredProblems.report("\(T.databaseTableName) \(id) cannot be worked out and was left out: \(problem)")
+                return nil
+            }
+            return record
         } catch {
-            let id: Int64? = row["id"]
-            StoredProblems.report("\(T.databaseTableName) \(id.map(String.init) ?? "?") cannot be read and was left out: \(reason(error))")
+            StoredProblems.report("\(T.databaseTableName) \(id) cannot be read and was left out: \(reason(error))")
             return nil
         }
+    }
+
+    /// A text read from the file, as a message shows it: the file is anyone's
+    /// to write, so its controls (C0, C1, ESC) and bidi marks are shown as
+    /// escapes, never interpreted by the terminal, and a long one is cut.
+    static func shown(_ text: some StringProtocol) -> String {
+        let hidden: (Unicode.Scalar) -> Bool = { s in
+            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x061C || (0x200E...0x200F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        }
+        let shown = text.unicodeScalars.map { hidden($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
+        return shown.count > 40 ? shown.prefix(40).joined() + "…" : shown.joined()
     }
 
     /// GRDB's decoding error, cut to what a person can act on.
@@ -57,4 +75,47 @@ enum StoredRows {
         let name = text[column.upperBound...].prefix { $0 != "," }.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         return "\(name) holds \(value.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).prefix(40))"
     }
+}
+
+/// A record whose figures and instants are worked out wherever it is shown
+/// (an offer's year of base pay, its bonus as a share of it, the day a
+/// decision was made on). Writing one checks that they can be counted; a
+/// row written otherwise (by an older Cadence, or by another program) is
+/// reported and left out like an unreadable one, rather than shown with a
+/// figure that is not its own or trapping in the arithmetic.
+protocol StoredComputable {
+    /// Why a figure or an instant cannot be worked out; nil when all can.
+    var uncomputable: String? { get }
+}
+
+extension StoredComputable {
+    /// An instant beyond the years Cadence keeps cannot be put on a day or written out.
+    static func beyondKeptYears(_ name: String, _ instant: Date?) -> String? {
+        guard let instant, !EventRows.keptInstants.contains(instant.timeIntervalSince1970) else { return nil }
+        return "its \(name) time is beyond the years Cadence keeps"
+    }
+}
+
+extension Offer: StoredComputable {
+    var uncomputable: String? {
+        guard let year = base.multiplied(by: period.perYear) else {
+            return "\(baseText) is too large: a year of it passes the largest amount Cadence counts"
+        }
+        if let bonusPercent, bonusPercent.of(year) == nil {
+            return "a bonus of \(bonusPercent) of \(year) is too large to count"
+        }
+        return Self.beyondKeptYears("archived", archivedAt)
+    }
+}
+
+extension Candidate: StoredComputable {
+    var uncomputable: String? { Self.beyondKeptYears("archived", archivedAt) }
+}
+
+extension Contact: StoredComputable {
+    var uncomputable: String? { Self.beyondKeptYears("archived", archivedAt) }
+}
+
+extension FollowUp: StoredComputable {
+    var uncomputable: String? { Self.beyondKeptYears("decision", decidedAt) }
 }

@@ -22,9 +22,12 @@ public final class LuaInterrupter: Sendable {
     public func interrupt() { cl_interrupt(control) }
 
     /// Makes Ctrl-C (SIGINT) interrupt this state, until `stopInterruptingOnSigint`.
-    /// For command-line tools; a second Ctrl-C ends the process.
+    /// For command-line tools; a second Ctrl-C ends the process. The thread
+    /// that relays Ctrl-C holds this state's control block while it uses it,
+    /// and a state closed meanwhile is not touched.
     public func interruptOnSigint() { cl_interrupt_on_sigint(control) }
 
-    /// Gives SIGINT back its default action.
+    /// Gives SIGINT back the action it had before `interruptOnSigint` (the
+    /// host's own handler, an ignore, or the default).
     public static func stopInterruptingOnSigint() { cl_interrupt_on_sigint(nil) }
 }

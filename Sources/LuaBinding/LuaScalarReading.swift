@@ -6,13 +6,18 @@ protocol LuaScalarReading: Decoder {
     func boolean() throws -> Bool
     func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I
     func number() throws -> Double
+    /// Counts one value read against the copy's budget (`LuaCopyBudget`).
+    func spendEntry() throws
 }
 
 extension LuaScalarReading {
     /// `type` read as a scalar where it is one (no container in between:
     /// text is read as text, not as a struct of one string), else by its own
     /// `init(from:)`.
+    func spendEntry() throws {}
+
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        try spendEntry()
         switch type {
         case is String.Type: return try text() as! T
         case is Bool.Type: return try boolean() as! T

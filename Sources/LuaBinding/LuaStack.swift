@@ -99,29 +99,37 @@ enum LuaStack {
 
     static func value(at index: Int32, on L: OpaquePointer, core: LuaStateCore) throws -> LuaValue {
         var visiting: [UnsafeRawPointer] = []
-        return try value(at: lua_absindex(L, index), on: L, core: core, visiting: &visiting, path: "")
+        var budget = LuaCopyBudget(core)
+        return try value(at: lua_absindex(L, index), on: L, core: core, visiting: &visiting, budget: &budget, path: "")
     }
 
     static func values(from first: Int32, to last: Int32, on L: OpaquePointer, core: LuaStateCore) throws -> [LuaValue] {
         guard first <= last else { return [] }
         var result: [LuaValue] = []
         result.reserveCapacity(Int(last - first + 1))
-        for i in first...last { result.append(try value(at: i, on: L, core: core)) }
+        var visiting: [UnsafeRawPointer] = []
+        var budget = LuaCopyBudget(core)
+        for i in first...last {
+            result.append(try value(at: i, on: L, core: core, visiting: &visiting, budget: &budget, path: ""))
+        }
         return result
     }
 
     private static func value(
         at index: Int32, on L: OpaquePointer, core: LuaStateCore,
-        visiting: inout [UnsafeRawPointer], path: String
+        visiting: inout [UnsafeRawPointer], budget: inout LuaCopyBudget, path: String
     ) throws -> LuaValue {
+        try budget.spendEntry()
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
         case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
         case LUA_TNUMBER:
             if cl_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
             return .number(lua_tonumberx(L, index, nil))
-        case LUA_TSTRING: return .string(LuaString(bytes: bytes(at: index, on: L)))
-        case LUA_TTABLE: return .table(try table(at: index, on: L, core: core, visiting: &visiting, path: path))
+        case LUA_TSTRING:
+            try budget.spendText(Int(lua_rawlen(L, index)))
+            return .string(LuaString(bytes: bytes(at: index, on: L)))
+        case LUA_TTABLE: return .table(try table(at: index, on: L, core: core, visiting: &visiting, budget: &budget, path: path))
         case LUA_TFUNCTION:
             lua_pushvalue(L, index)
             return .function(LuaFunction(reference: LuaReference(core: core, popping: L)))
@@ -137,7 +145,7 @@ enum LuaStack {
 
     private static func table(
         at index: Int32, on L: OpaquePointer, core: LuaStateCore,
-        visiting: inout [UnsafeRawPointer], path: String
+        visiting: inout [UnsafeRawPointer], budget: inout LuaCopyBudget, path: String
     ) throws -> LuaTable {
         let identity = lua_topointer(L, index)!
         if visiting.contains(identity) {
@@ -154,11 +162,13 @@ enum LuaStack {
         var result = LuaTable()
         let length = lua_rawlen(L, index)
         if length > 0 {
-            result.array.reserveCapacity(Int(length))
+            // Reserved only as far as the budget could go: a border is no count of what is there.
+            result.array.reserveCapacity(min(Int(length), budget.entriesLeft))
             for i in 1...length {
                 if lua_rawgeti(L, index, lua_Integer(i)) == LUA_TNIL { lua_settop(L, -2); break }
                 defer { lua_settop(L, -2) }
-                result.array.append(try value(at: lua_gettop(L), on: L, core: core, visiting: &visiting, path: "\(path)[\(i)]"))
+                result.array.append(try value(at: lua_gettop(L), on: L, core: core, visiting: &visiting, budget: &budget,
+                                              path: "\(path)[\(i)]"))
             }
         }
         let arrayCount = Int64(result.array.count)
@@ -170,8 +180,9 @@ enum LuaStack {
                 if k >= 1 && k <= arrayCount { lua_settop(L, -2); continue }
             }
             do {
-                let key = try value(at: keyIndex, on: L, core: core, visiting: &visiting, path: path)
-                let element = try value(at: keyIndex + 1, on: L, core: core, visiting: &visiting, path: path + "." + key.description)
+                let key = try value(at: keyIndex, on: L, core: core, visiting: &visiting, budget: &budget, path: path)
+                let element = try value(at: keyIndex + 1, on: L, core: core, visiting: &visiting, budget: &budget,
+                                        path: path + "." + key.description)
                 result.hash[key] = element
             } catch {
                 lua_settop(L, keyIndex - 1)

@@ -11,7 +11,8 @@ extension LuaArguments {
     public func decode<T: Decodable>(_ type: T.Type, at position: Int32) throws -> T {
         let base = lua_gettop(L)
         defer { lua_settop(L, base) }
-        return try StackReader(L: L, index: lua_absindex(L, position), parentPath: [], key: nil).decodeValue(type)
+        let meter = LuaCopyMeter(LuaCopyBudget(LuaStateCore.of(L)))
+        return try StackReader(L: L, index: lua_absindex(L, position), parentPath: [], key: nil, meter: meter).decodeValue(type)
     }
 }
 
@@ -23,7 +24,13 @@ private struct StackReader: LuaScalarReading {
     let index: Int32
     let parentPath: [CodingKey]
     let key: CodingKey?
+    /// What the read has cost so far, shared by every value it reads: a
+    /// table that holds the same subtable twice at every level is read
+    /// once per path, so in place is no bound by itself.
+    let meter: LuaCopyMeter
     var codingPath: [CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
+
+    func spendEntry() throws { try meter.budget.spendEntry() }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     var type: Int32 { lua_type(L, index) }
@@ -36,8 +43,11 @@ private struct StackReader: LuaScalarReading {
     func text() throws -> String {
         guard type == LUA_TSTRING else { throw mismatch(String.self, "text") }
         var length = 0
-        guard let chars = cl_tolstring(L, index, &length),
-              let text = String(validating: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self) else {
+        guard let chars = cl_tolstring(L, index, &length) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "not valid UTF-8 text"))
+        }
+        try meter.budget.spendText(length)
+        guard let text = String(validating: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "not valid UTF-8 text"))
         }
         return text
@@ -72,7 +82,7 @@ private struct StackReader: LuaScalarReading {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         try table()
-        return KeyedDecodingContainer(StackKeyed<Key>(L: L, index: index, codingPath: codingPath))
+        return KeyedDecodingContainer(StackKeyed<Key>(L: L, index: index, codingPath: codingPath, meter: meter))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
@@ -85,7 +95,7 @@ private struct StackReader: LuaScalarReading {
             if hasEntry { lua_settop(L, -3) }
             if hasEntry { throw mismatch([String].self, "a sequence") }
         }
-        return StackUnkeyed(L: L, index: index, codingPath: codingPath, count: count)
+        return StackUnkeyed(L: L, index: index, codingPath: codingPath, count: count, meter: meter)
     }
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { StackSingle(reader: self) }
@@ -103,6 +113,7 @@ private struct StackKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let L: OpaquePointer
     let index: Int32
     let codingPath: [CodingKey]
+    let meter: LuaCopyMeter
 
     /// Pushes table[key] (raw) and returns its type.
     private func push(_ key: Key) -> Int32 {
@@ -118,7 +129,7 @@ private struct StackKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         guard push(key) != LUA_TNIL else { return nil }
-        return try body(StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: key))
+        return try body(StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: key, meter: meter))
     }
 
     private func missing(_ key: Key) -> DecodingError {
@@ -163,14 +174,14 @@ private struct StackKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "nested too deeply"))
         }
         guard push(key) != LUA_TNIL else { lua_settop(L, -2); throw missing(key) }
-        return StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: key)
+        return StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: key, meter: meter)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try pushed(key).container(keyedBy: type)
     }
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer { try pushed(key).unkeyedContainer() }
-    func superDecoder() throws -> Decoder { StackReader(L: L, index: index, parentPath: codingPath, key: nil) }
+    func superDecoder() throws -> Decoder { StackReader(L: L, index: index, parentPath: codingPath, key: nil, meter: meter) }
     func superDecoder(forKey key: Key) throws -> Decoder { try pushed(key) }
 }
 
@@ -179,9 +190,11 @@ private struct StackUnkeyed: UnkeyedDecodingContainer {
     let index: Int32
     let codingPath: [CodingKey]
     let total: Int
+    let meter: LuaCopyMeter
     var currentIndex = 0
 
-    init(L: OpaquePointer, index: Int32, codingPath: [CodingKey], count: Int) {
+    init(L: OpaquePointer, index: Int32, codingPath: [CodingKey], count: Int, meter: LuaCopyMeter) {
+        self.meter = meter
         self.L = L
         self.index = index
         self.codingPath = codingPath
@@ -208,7 +221,8 @@ private struct StackUnkeyed: UnkeyedDecodingContainer {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         lua_rawgeti(L, index, lua_Integer(currentIndex + 1))
-        let value = try StackReader(L: L, index: top + 1, parentPath: codingPath, key: StackIndexKey(currentIndex)).decodeValue(type)
+        let value = try StackReader(L: L, index: top + 1, parentPath: codingPath, key: StackIndexKey(currentIndex), meter: meter)
+            .decodeValue(type)
         currentIndex += 1
         return value
     }
@@ -218,7 +232,7 @@ private struct StackUnkeyed: UnkeyedDecodingContainer {
         guard !isAtEnd else { throw ended() }
         lua_rawgeti(L, index, lua_Integer(currentIndex + 1))
         defer { currentIndex += 1 }
-        return StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: StackIndexKey(currentIndex))
+        return StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: StackIndexKey(currentIndex), meter: meter)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

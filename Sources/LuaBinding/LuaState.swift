@@ -31,9 +31,20 @@ public final class LuaState {
         applyLimits()
     }
 
-    /// Closes the state now (it also closes when the last reference goes).
+    /// Closes the state now (it also closes when this object goes).
     /// Finalizers run; handles still held become inert.
     public func close() { core.close() }
+
+    /// The state is closed when its `LuaState` goes, even while handles are
+    /// held: a Swift function kept inside the state may capture a handle
+    /// (a `LuaFunction`, a table), and if handles kept the state open that
+    /// function would keep its own state open forever, finalizers never run.
+    /// A function that needs the state itself captures it `unowned`. (Let
+    /// go from inside one of its own callbacks, the state is running: it
+    /// closes when its core goes instead.)
+    deinit {
+        if cl_running_thread(core.control) == nil { core.close() }
+    }
 
     /// The limits in force for the next top-level call.
     public var limits: LuaLimits {

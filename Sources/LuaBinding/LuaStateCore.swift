@@ -2,9 +2,10 @@ import CLua
 import CLuaSupport
 
 /// What handles and callbacks share: the raw state, which thread is running,
-/// and the error bookkeeping. `LuaState` is the public face; handles keep the
-/// core (not the `LuaState`) alive, so a Swift function that captures a handle
-/// does not keep its own state from closing.
+/// and the error bookkeeping. `LuaState` is the public face and the owner: it
+/// closes the state when it goes. Handles keep the core (not the `LuaState`)
+/// alive, so a Swift function that captures a handle does not keep its own
+/// state from closing, and a handle outliving its state finds it closed.
 final class LuaStateCore {
     private(set) var mainThread: OpaquePointer?
     let control: OpaquePointer
@@ -15,6 +16,10 @@ final class LuaStateCore {
     init(state L: OpaquePointer) {
         mainThread = L
         control = cl_control_of(L)
+        // Held for as long as the core: closing releases the state's own
+        // reference, and a closed state's handles still ask the block
+        // which thread is running (it must not be freed under them).
+        cl_control_retain(control)
         cl_set_host(L, Unmanaged.passUnretained(self).toOpaque())
     }
 
@@ -34,7 +39,10 @@ final class LuaStateCore {
         cl_close(L)
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        cl_control_release(control)
+    }
 
     /// Runs a protected helper on values `push` leaves on the stack, and
     /// returns its one result converted.

@@ -63,7 +63,7 @@ size_t cl_memory_limit(cl_control *c);
 cl_stop_reason cl_stop_reason_of(cl_control *c);
 /* Thread-safe: any thread may call it while the state runs. */
 void cl_interrupt(cl_control *c);
-/* Ctrl-C interrupts the state of 'c' (NULL: back to the default action). */
+/* Ctrl-C interrupts the state of 'c' (NULL: back to the action SIGINT had before). */
 void cl_interrupt_on_sigint(cl_control *c);
 
 /* ---- Calls ---- */
