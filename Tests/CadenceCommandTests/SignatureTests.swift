@@ -257,7 +257,7 @@ struct SignatureTests: WorkspaceSuite {
         try trust([("sam@example.org", sam.path)])
         let folder = try package()
         // The old statement: "SHA256  NAME" a file, sorted.
-        let list = try ["cadence-policy.json", "policy.lua"].map { name in
+        let list: String = try ["cadence-policy.json", "policy.lua"].map { name in
             let digest = try Commands.run("/usr/bin/sha256sum", [folder + "/" + name]).output.prefix(64)
             return "\(digest)  \(name)\n"
         }.joined()
