@@ -183,10 +183,6 @@ static int install_filter(void) {
 }
 
 int ci_enter_walls(ci_walls walls, char *why, size_t why_size) {
-  return ci_enter_walls_using(walls, install_filter, why, why_size);
-}
-
-int ci_enter_walls_using(ci_walls walls, int (*filter)(void), char *why, size_t why_size) {
   const char *step = NULL;
   if (limit(RLIMIT_CORE, 0, 0) != 0) step = "no core dumps";
   /* Not dumpable: no other process of the user may ptrace it, read its
@@ -207,7 +203,7 @@ int ci_enter_walls_using(ci_walls walls, int (*filter)(void), char *why, size_t 
   }
   /* Last, since the filter refuses setrlimit and prctl. Failing closed: the
   ** caller runs nothing untrusted without it. */
-  if (filter() != 0) {
+  if (install_filter() != 0) {
     snprintf(why, why_size, "the kernel refused the system-call filter (%s), and nothing runs without it", strerror(errno));
     return -1;
   }

@@ -73,7 +73,7 @@ int ci_probe_walls(char *report, size_t report_size) {
   TRY("set an xattr", syscall(SYS_setxattr, NOWHERE, "user.cadence", "x", 1, 0));
   TRY("remove a descriptor's xattr", syscall(SYS_fremovexattr, 0, "user.cadence-wall-probe"));
   TRY("change times (utimensat)", syscall(SYS_utimensat, AT_FDCWD, NOWHERE, NULL, 0));
-  TRY("signal the parent (kill)", kill(other, 0));
+  TRY("signal another process (kill)", kill(other, 0));
   TRY("signal every process (kill -1)", kill(-1, 0));
   TRY("signal its process group (kill 0)", kill(0, 0));
   TRY("signal another's thread (tgkill)", syscall(SYS_tgkill, other, other, 0));

@@ -10,24 +10,10 @@ import LuaBinding
 /// Dates. Its answer is what Scripts/cadence/worker.lua delivers, read into
 /// `WorkerAnswer.Wire` and written as JSON; or { "error": … }.
 public enum PolicyWorker {
-    /// The walls a worker enters before anything of a package's runs (OSWalls).
-    public typealias Walls = @Sendable (_ memory: Int, _ seconds: Double) throws -> Void
-
-    /// The operating system's walls: the heap Lua may use plus room for the
-    /// runtime's own (threads, Swift's allocations), CPU time with a margin,
-    /// and an answer's size.
-    public static let osWalls: Walls = { memory, seconds in
-        try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
-                          outputBytes: IsolatedWorker.maxAnswer + 1)
-    }
-
     /// The answer to one request, as JSON to print. `scripts`: where
-    /// Cadence's Lua library is (nil: as ScriptLibrary finds it; a
-    /// worker's environment is empty). `walls`: what it enters before the package
-    /// runs; when they cannot be put up (a kernel without the system-call
-    /// filter), the package does not run and the answer says why.
-    public static func answer(_ request: [UInt8], memory: Int, seconds: Double, scripts: String? = nil,
-                              walls: Walls = osWalls) -> Data {
+    /// Cadence's Lua library is (nil: as ScriptLibrary finds it; a worker's
+    /// environment is empty).
+    public static func answer(_ request: [UInt8], memory: Int, seconds: Double, scripts: String? = nil) -> Data {
         do {
             let sent: WorkerRequest
             do {
@@ -47,8 +33,13 @@ public enum PolicyWorker {
                                       name: "@" + workerPath)
             var pure = LuaTable()
             for (name, function) in try HostFunctions.pure(in: lua) { pure[name] = function }
+            // The heap Lua may use, plus room for the runtime's own (threads,
+            // Swift's allocations). When a wall cannot be put up (a kernel that
+            // refuses the system-call filter), the package does not run, and
+            // the answer says why.
             do {
-                try walls(memory, seconds)
+                try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
+                                  outputBytes: IsolatedWorker.maxAnswer + 1)
             } catch {
                 return Self.error("the package was not run: its walls could not be put up: \(error)")
             }

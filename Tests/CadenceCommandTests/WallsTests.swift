@@ -16,7 +16,7 @@ struct WallsTests: WorkspaceSuite {
         #expect(checked.status == 0, "\(checked.output)\(checked.error)")
         #expect(!checked.output.contains("ALLOWED"), "\(checked.output)")
         for attempt in ["open a file", "create a file", "make a device node (mknodat)", "change a mode (chmod)", "change an owner (chown)",
-                        "set an xattr", "change times (utimensat)", "signal the parent (kill)", "signal every process (kill -1)",
+                        "set an xattr", "change times (utimensat)", "signal another process (kill)", "signal every process (kill -1)",
                         "signal another's thread (tgkill)", "open a pidfd (pidfd_open)", "take a descriptor (pidfd_getfd)",
                         "trace a process (ptrace)", "read another's memory (process_vm_readv)", "SysV shared memory (shmget)",
                         "a kernel keyring (keyctl)", "a bpf program (bpf)", "userfaultfd", "io_uring_setup", "mount a file system",

@@ -21,10 +21,6 @@ typedef struct ci_walls {
 ** when the kernel refuses the filter: then nothing untrusted may run. */
 int ci_enter_walls(ci_walls walls, char *why, size_t why_size);
 
-/* The same, with `filter` installing the system-call filter (0, or -1 with
-** errno): so that a test can show what happens when a kernel refuses it. */
-int ci_enter_walls_using(ci_walls walls, int (*filter)(void), char *why, size_t why_size);
-
 /* Whether the kernel took the system-call filter. Set by ci_enter_walls. */
 int ci_filter_active(void);
 
