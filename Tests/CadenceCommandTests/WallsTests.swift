@@ -1,3 +1,4 @@
+import CadenceSharing
 import Foundation
 import Testing
 
@@ -167,5 +168,36 @@ struct WallsTests: WorkspaceSuite {
         }
         let left = try? String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)
         #expect(left == nil || left?.contains(") Z") == true, "the worker outlived its host: \(left ?? "")")
+    }
+
+    @Test("git runs detached: a session of its own, no terminal, empty input, every prompt off")
+    func promptless() throws {
+        let shell = try Subprocess.run("/bin/sh", ["-c", "echo sid=$(ps -o sid= -p $$ | tr -d ' ') pid=$$; "
+            + "echo tty=$(cat /proc/$$/stat | cut -d' ' -f7); cat; env"], detached: true)
+        let lines = shell.output.split(separator: "\n").map(String.init)
+        let pid = lines.first { $0.hasPrefix("sid=") }?.split(separator: " ").last.map { String($0.dropFirst(4)) }
+        #expect(lines.first?.hasPrefix("sid=\(pid ?? "?") ") == true, "\(shell.output)")
+        #expect(lines.contains("tty=0"), "\(shell.output)")
+        for setting in ["GIT_TERMINAL_PROMPT=0", "GIT_ASKPASS=", "GCM_INTERACTIVE=never"] {
+            #expect(lines.contains(setting), "\(setting): \(shell.output)")
+        }
+        #expect(!lines.contains { $0.hasPrefix("SSH_ASKPASS=") })
+    }
+
+    @Test("a helper past its time is stopped with its whole process group, what it started in the background too")
+    func helperGroup() throws {
+        let marker = "30.\(Int.random(in: 100_000...999_999))"
+        #expect(throws: Subprocess.Failure.self) {
+            try Subprocess.run("/bin/sh", ["-c", "sleep \(marker) & sleep \(marker)"], seconds: 1, detached: true)
+        }
+        func sleeping() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { Int($0) != nil }.filter { pid in
+                let line = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))) ?? Data()
+                return String(decoding: line, as: UTF8.self).contains(marker)
+            }
+        }
+        let gone = Date().addingTimeInterval(5)
+        while !sleeping().isEmpty && Date() < gone { usleep(10_000) }
+        #expect(sleeping().isEmpty, "still running: \(sleeping())")
     }
 }
