@@ -100,6 +100,8 @@ static void worker_ended(void) {
   pthread_mutex_unlock(&dumpable_lock);
 }
 
+int ci_host_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) > 0; }
+
 /* The namespaces to ask for, most first: with a user namespace an ordinary
 ** user may have the others; without one (a kernel or container that refuses
 ** user namespaces, as root) the others alone; else none, and the filter and

@@ -115,17 +115,23 @@ public struct IsolatedWorker: Sendable {
     /// report, with the namespaces this kernel gave it, and whether every
     /// wall held.
     public func checkWalls() throws -> (report: String, held: Bool) {
+        let before = ci_host_dumpable()
         let pending = try start(Data(), arguments: [executable, "policy-worker", "--probe-walls"])
         let namespaces = OSWalls.namespaces(pending.worker.namespaces)
+        let dumpable = ci_host_dumpable() != 0
         pending.finished = true
         var outcome = ci_outcome()
         ci_finish_worker(&pending.worker, 1 << 20, &outcome)
         defer { ci_outcome_free(&outcome) }
+        let restored = ci_host_dumpable() == before
         let report = String(decoding: Data(bytes: outcome.output, count: outcome.output_size), as: UTF8.self)
         let errors = String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self)
         let ending = outcome.signal != 0 ? "the worker ended with \(OSWalls.ending(signal: outcome.signal))\n"
             : outcome.timed_out != 0 ? "the worker did not finish and was stopped\n" : errors
-        return (report + namespaces + "\n" + ending, outcome.exit_status == 0 && outcome.signal == 0 && outcome.timed_out == 0)
+        let host = "the host while a worker runs: " + (dumpable ? "DUMPABLE (other processes of the user could read its memory)" : "not dumpable")
+            + (restored ? "; after it, as before" : "; after it, NOT as before") + "\n"
+        return (report + namespaces + "\n" + host + ending,
+                outcome.exit_status == 0 && outcome.signal == 0 && outcome.timed_out == 0 && !dumpable && restored)
     }
 
     public static func seconds(_ value: Double) -> String {

@@ -32,6 +32,7 @@ struct WallsTests: WorkspaceSuite {
         }
         #expect(checked.output.contains("system-call filter: on\n"))
         #expect(checked.output.contains("\nnamespaces: "), "\(checked.output)")
+        #expect(checked.output.contains("\nthe host while a worker runs: not dumpable; after it, as before\n"), "\(checked.output)")
     }
 
     /// A filter stack that leaves less room than Cadence's filter needs (the

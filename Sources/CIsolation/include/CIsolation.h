@@ -84,6 +84,10 @@ int ci_start_worker(const char *path, char *const argv[], char *const env[], int
 ** wrote: at most `max_output` bytes of output (more is `too_much`). */
 void ci_finish_worker(ci_worker *worker, size_t max_output, ci_outcome *outcome);
 
+/* Whether this process may be dumped or ptraced by the user's other
+** processes now (PR_GET_DUMPABLE): never while a contained worker runs. */
+int ci_host_dumpable(void);
+
 /* Stops a worker nobody will wait for (its group killed, reaped, its files closed). */
 void ci_stop_worker(ci_worker *worker);
 
