@@ -313,14 +313,15 @@ static void on_interrupt(int sig) {
 }
 
 /* Copies what is readable on `from` to `to`, within `*left` bytes of the
-** cap. Returns 0 at the end of `from`, -1 past the cap, 1 otherwise. */
+** cap. Returns 0 at the end of `from`, -1 past the cap, -2 when `to` is
+** read no more (a closed pipe: `... | head`), 1 otherwise. */
 static int relay_out(int from, int to, size_t *left) {
   char buffer[65536];
   ssize_t n = read(from, buffer, sizeof buffer);
   if (n < 0) return errno == EINTR || errno == EAGAIN ? 1 : 0;
   if (n == 0) return 0;
   size_t take = (size_t)n <= *left ? (size_t)n : *left;
-  write_all(to, buffer, take);
+  if (write_all(to, buffer, take) != 0 && errno == EPIPE) return -2;
   *left -= take;
   return take < (size_t)n ? -1 : 1;
 }
@@ -368,7 +369,7 @@ int ci_run_relayed(const char *path, char *const argv[], char *const env[], doub
     size_t left = max_output;
     char pending[65536];
     size_t pending_size = 0, pending_at = 0;
-    int input_open = 1, interrupts = 0;
+    int input_open = 1, interrupts = 0, broken_pipe = 0;
     while (worker.output >= 0 || worker.errors >= 0) {
       struct pollfd watch[5];
       int count = 0, at_input = -1, at_worker_input = -1, at_output = -1, at_errors = -1;
@@ -423,15 +424,21 @@ int ci_run_relayed(const char *path, char *const argv[], char *const env[], doub
           outcome->too_much = 1;
           kill_group(pid);
         }
+        /* Nobody reads what it prints: it ends as a program writing to a closed pipe does. */
+        if (relayed == -2) {
+          broken_pipe = 1;
+          kill_group(pid);
+        }
         if (relayed <= 0) {
           close(*streams[i]);
           *streams[i] = -1;
         }
       }
-      if (outcome->too_much) break;
+      if (outcome->too_much || broken_pipe) break;
     }
-    wait_until(pid, outcome->too_much ? now_seconds() + 5 : deadline, outcome);
+    wait_until(pid, outcome->too_much || broken_pipe ? now_seconds() + 5 : deadline, outcome);
     if (outcome->too_much && outcome->signal == SIGKILL) outcome->signal = 0;
+    if (broken_pipe) outcome->signal = SIGPIPE, outcome->exit_status = -1;
     kill(-pid, SIGKILL);
     close_all(in[1], worker.output, worker.errors);
     worker.output = worker.errors = -1;

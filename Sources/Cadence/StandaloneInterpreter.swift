@@ -86,6 +86,12 @@ struct StandaloneInterpreter {
         if ending.timedOut {
             return report(Refusal("the sandboxed script ran past its time limit and its process was stopped"))
         }
+        if ending.signal == SIGPIPE {
+            // Its output went to a pipe nobody reads (`| head`): end as lua5.4 would, by that signal, silently.
+            fflush(nil)
+            Glibc.signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
         if let signal = ending.signal {
             return report(Refusal("the sandboxed script's process ended with \(OSWalls.ending(signal: signal)); nothing outside it was affected"))
         }

@@ -103,7 +103,9 @@ void ci_outcome_free(ci_outcome *outcome);
 ** user's (TIOCSTI) nor write to /dev/tty. Ctrl-C here is passed on as SIGINT
 ** (a second one kills it). At most `max_output` bytes of output and errors
 ** together are relayed (more: `too_much`, and its group is killed); past
-** `seconds` its group is killed (`timed_out`). Fills in exit_status,
+** `seconds` its group is killed (`timed_out`). When what it prints is read
+** no more (a closed pipe), its group is killed and `signal` is SIGPIPE, as
+** for a program that wrote to that pipe itself. Fills in exit_status,
 ** signal, timed_out and too_much. Returns 0, or -1 with errno. */
 int ci_run_relayed(const char *path, char *const argv[], char *const env[], double seconds, size_t max_output,
                    ci_outcome *outcome);
