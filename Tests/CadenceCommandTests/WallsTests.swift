@@ -62,6 +62,39 @@ struct WallsTests: WorkspaceSuite {
         os.execv(sys.argv[1], sys.argv[1:])
         """
 
+    /// A filter that refuses new user namespaces (clone with CLONE_NEWUSER),
+    /// as many containers and some distributions' kernels do.
+    static let noUserNamespaces = """
+        import ctypes, os, platform, sys
+        libc = ctypes.CDLL(None, use_errno=True)
+        class Insn(ctypes.Structure):
+            _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+        class Prog(ctypes.Structure):
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Insn))]
+        clone = {"x86_64": 56, "aarch64": 220}[platform.machine()]
+        program = (Insn * 6)(
+            Insn(0x20, 0, 0, 0),                  # the call's number
+            Insn(0x15, 0, 3, clone),              # clone?
+            Insn(0x20, 0, 0, 16),                 # its flags
+            Insn(0x45, 0, 1, 0x10000000),         # CLONE_NEWUSER?
+            Insn(0x06, 0, 0, 0x00050000 | 1),     # refused: EPERM
+            Insn(0x06, 0, 0, 0x7fff0000))         # allowed
+        if libc.prctl(38, 1, 0, 0, 0) != 0 or libc.prctl(22, 2, ctypes.byref(Prog(6, program)), 0, 0) != 0:
+            sys.exit("seccomp: " + os.strerror(ctypes.get_errno()))
+        os.execv(sys.argv[1], sys.argv[1:])
+        """
+
+    @Test("a kernel that refuses user namespaces: the worker runs without them, every other wall holds, and --check-walls says which it lacks")
+    func withoutUserNamespaces() throws {
+        let wrapper = Self.folder("no-user-namespaces") + ".py"
+        try Self.noUserNamespaces.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        let checked = try Commands.run("/usr/bin/env", ["python3", wrapper, Commands.cadenceURL.path, "policy-worker", "--check-walls"])
+        #expect(checked.status == 0 && !checked.output.contains("ALLOWED"), "\(checked.output)\(checked.error)")
+        let line = checked.output.split(separator: "\n").first { $0.hasPrefix("namespaces: ") } ?? ""
+        #expect(line.contains("this kernel refused user") && line.hasSuffix("the filter and the limits hold without them)"), "\(line)")
+        #expect(checked.output.contains("a call that is on no list: refused (Operation not permitted)"))
+    }
+
     /// A package whose plan never ends (its time limit stops it).
     func loopingPackage(seconds: String) throws {
         let file = Self.folder("looping") + ".lua"
