@@ -326,8 +326,8 @@ static int relay_out(int from, int to, size_t *left) {
   return take < (size_t)n ? -1 : 1;
 }
 
-int ci_run_relayed(const char *path, char *const argv[], char *const env[], double seconds, size_t max_output,
-                   ci_outcome *outcome) {
+int ci_run_relayed(const char *path, char *const argv[], char *const env[], int relay_input, double seconds,
+                   size_t max_output, ci_outcome *outcome) {
   memset(outcome, 0, sizeof *outcome);
   outcome->exit_status = -1;
   int in[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
@@ -369,7 +369,11 @@ int ci_run_relayed(const char *path, char *const argv[], char *const env[], doub
     size_t left = max_output;
     char pending[65536];
     size_t pending_size = 0, pending_at = 0;
-    int input_open = 1, interrupts = 0, broken_pipe = 0;
+    int input_open = relay_input, interrupts = 0, broken_pipe = 0;
+    if (!input_open) {
+      close(in[1]);
+      in[1] = -1;
+    }
     while (worker.output >= 0 || worker.errors >= 0) {
       struct pollfd watch[5];
       int count = 0, at_input = -1, at_worker_input = -1, at_output = -1, at_errors = -1;
@@ -389,7 +393,8 @@ int ci_run_relayed(const char *path, char *const argv[], char *const env[], doub
       if (ready <= 0) continue;
       if (watch[0].revents) {
         char bytes[16];
-        while (read(interrupt_pipe[0], bytes, sizeof bytes) > 0) interrupts++;
+        ssize_t n;
+        while ((n = read(interrupt_pipe[0], bytes, sizeof bytes)) > 0) interrupts += (int)n;
         /* The first Ctrl-C interrupts the script (it reports 130); a second one ends it. */
         if (interrupts == 1) kill(pid, SIGINT);
         else kill_group(pid);

@@ -75,7 +75,7 @@ struct StandaloneInterpreter {
         let ending: Subprocess.Ending
         do {
             ending = try Subprocess.runRelayed(executable, Array(CommandLine.arguments.dropFirst()),
-                                               environment: [Self.isolatedVariable + "=1"] + zone,
+                                               environment: [Self.isolatedVariable + "=1"] + zone, input: readsStandardInput,
                                                seconds: (options.limits.seconds ?? 10) + 5, maxOutput: options.outputLimit)
         } catch {
             return report(Refusal("cannot start the sandbox's process: \(error)"))
@@ -98,6 +98,13 @@ struct StandaloneInterpreter {
         return ending.status ?? 1
     }
 
+    /// Whether the script is read from standard input ('-', or nothing to
+    /// run but it), as `runScripts` decides: a sandboxed script has no io,
+    /// so nothing else of it reads there.
+    private var readsStandardInput: Bool {
+        scriptName == "-" || (scriptName == nil && options.chunks.isEmpty && options.modules.isEmpty)
+    }
+
     /// LUA_INIT, -W, -l, -e and the script, in lua.c's order. In the isolated
     /// process of a sandboxed run, the script is read first and the walls go
     /// up before any of its code (or a -e chunk) runs.
@@ -105,7 +112,11 @@ struct StandaloneInterpreter {
         do {
             var loaded: LuaFunction?
             if options.sandbox && ProcessInfo.processInfo.environment[Self.isolatedVariable] == "1" {
-                if let script = scriptName { loaded = try lua.loadFile(script == "-" ? nil : script) }
+                if let script = scriptName {
+                    loaded = try lua.loadFile(script == "-" ? nil : script)
+                } else if readsStandardInput {
+                    loaded = try lua.loadFile(nil)
+                }
                 try OSWalls.enter(memory: (options.limits.memory ?? 64 << 20) + (256 << 20),
                                   cpuSeconds: Int((options.limits.seconds ?? 10).rounded(.up)) * 2 + 1, outputBytes: nil)
             }
@@ -118,7 +129,7 @@ struct StandaloneInterpreter {
                 let chunk = try loaded ?? lua.loadFile(script == "-" ? nil : script)
                 try chunk.callAsMainChunk(arguments: scriptArguments.map { LuaValue($0) })
             } else if options.chunks.isEmpty && options.modules.isEmpty {
-                try lua.loadFile(nil).callAsMainChunk()
+                try (loaded ?? lua.loadFile(nil)).callAsMainChunk()
             }
             return 0
         } catch let error as LuaError where error.kind == .limit(.interrupt) {

@@ -79,13 +79,14 @@ public struct Subprocess {
     /// Runs `executable` contained (see `ci_run_relayed`): a session,
     /// process group and namespaces of its own, no terminal, `environment`
     /// alone ("NAME=value"); this process relays its own standard input to
-    /// it and at most `maxOutput` bytes of its output and errors back. Ctrl-C
-    /// here interrupts it. Its group is killed after `seconds`.
-    public static func runRelayed(_ executable: String, _ arguments: [String], environment: [String],
+    /// it when `input` (else its input is empty) and at most `maxOutput`
+    /// bytes of its output and errors back. Ctrl-C here interrupts it. Its
+    /// group is killed after `seconds`.
+    public static func runRelayed(_ executable: String, _ arguments: [String], environment: [String], input: Bool,
                                   seconds: Double, maxOutput: Int) throws -> Ending {
         var outcome = ci_outcome()
         let started = withArgv([executable] + arguments) { argv in
-            withArgv(environment) { env in ci_run_relayed(executable, argv, env, seconds, maxOutput, &outcome) }
+            withArgv(environment) { env in ci_run_relayed(executable, argv, env, input ? 1 : 0, seconds, maxOutput, &outcome) }
         }
         guard started == 0 else { throw Failure(String(cString: strerror(errno))) }
         return Ending(status: outcome.exit_status >= 0 ? outcome.exit_status : nil,

@@ -15,10 +15,13 @@ struct SandboxTerminalTests {
         #expect(result.status == 0 && result.output == "ok\n", "\(result.output)\(result.error)")
     }
 
-    @Test("its input is relayed (a script read from standard input runs), and its output and exit status are its own")
+    @Test("its input is relayed when the script is read from it, and its output and exit status are its own")
     func relayed() throws {
         let read = try Commands.cadence(["run", "--sandbox", "-"], input: "print('from stdin', 6 * 7)\n")
         #expect(read.status == 0 && read.output == "from stdin\t42\n", "\(read.output)\(read.error)")
+        // With no script and no -e, standard input is the script, as under lua5.4 (read before the walls go up).
+        let implicit = try Commands.cadence(["run", "--sandbox"], input: "print('implicit', 1 + 1)\n")
+        #expect(implicit.status == 0 && implicit.output == "implicit\t2\n", "\(implicit.output)\(implicit.error)")
         let failed = try Commands.cadence(["run", "--sandbox", "-e", "print('before') error('stop')"])
         #expect(failed.status == 1 && failed.output == "before\n" && failed.error.hasPrefix("cadence: (command line):1: stop"), "\(failed.error)")
     }

@@ -100,14 +100,16 @@ void ci_outcome_free(ci_outcome *outcome);
 /* Runs `path` with `argv` as a contained worker (see ci_start_worker) whose
 ** standard input, output and error are pipes this process relays to and
 ** from its own: the worker has no terminal, so it cannot type into the
-** user's (TIOCSTI) nor write to /dev/tty. Ctrl-C here is passed on as SIGINT
+** user's (TIOCSTI) nor write to /dev/tty. Its input is relayed only when
+** `relay_input` (else it is empty: this process then never reads a terminal
+** it may be in the background of, and leaves unread input to the shell). Ctrl-C here is passed on as SIGINT
 ** (a second one kills it). At most `max_output` bytes of output and errors
 ** together are relayed (more: `too_much`, and its group is killed); past
 ** `seconds` its group is killed (`timed_out`). When what it prints is read
 ** no more (a closed pipe), its group is killed and `signal` is SIGPIPE, as
 ** for a program that wrote to that pipe itself. Fills in exit_status,
 ** signal, timed_out and too_much. Returns 0, or -1 with errno. */
-int ci_run_relayed(const char *path, char *const argv[], char *const env[], double seconds, size_t max_output,
-                   ci_outcome *outcome);
+int ci_run_relayed(const char *path, char *const argv[], char *const env[], int relay_input, double seconds,
+                   size_t max_output, ci_outcome *outcome);
 
 #endif
