@@ -48,6 +48,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds the script may run (sandbox default: 10).", valueName: "seconds"))
     var timeLimit: Double?
 
+    @Option(name: .customLong("output-limit"), help: ArgumentHelp("With --sandbox: bytes of output and errors relayed before the script is stopped (default: 64M).", valueName: "size"))
+    var outputLimitText: String?
+
     @Argument(help: ArgumentHelp("The script; '-' reads it from standard input.", valueName: "script"))
     var scriptPath: String?
 
@@ -62,6 +65,9 @@ struct RunCommand: ParsableCommand {
         if let memoryLimit, ByteSize.parse(memoryLimit) == nil {
             throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size (try 64M or 1G)")
         }
+        if let outputLimitText, ByteSize.parse(outputLimitText) == nil {
+            throw ValidationError("--output-limit: '\(outputLimitText)' is not a size (try 64M or 1G)")
+        }
         if let instructionLimit, instructionLimit <= 0 { throw ValidationError("--instruction-limit must be positive") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
     }
@@ -71,6 +77,9 @@ struct RunCommand: ParsableCommand {
         fflush(nil)
         throw ExitCode(status)
     }
+
+    /// What a sandboxed script may print (output and errors together) through its host.
+    var outputLimit: Int { outputLimitText.flatMap(ByteSize.parse) ?? 64 << 20 }
 
     var limits: LuaLimits {
         var limits = sandbox ? LuaLimits.sandboxDefault : LuaLimits.none

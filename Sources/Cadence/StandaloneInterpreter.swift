@@ -61,28 +61,48 @@ struct StandaloneInterpreter {
     }
 
     /// A sandboxed script runs in a process of its own, started from this
-    /// binary (marked by `isolatedVariable`), behind the operating system's walls (OSWalls): whatever it
-    /// does, even crashing Lua itself, ends that process, not this one. This
-    /// process only waits, and kills it past its time limit.
+    /// binary (marked by `isolatedVariable`), behind the operating system's
+    /// walls (OSWalls) and in namespaces of its own: whatever it does, even
+    /// crashing Lua itself, ends that process, not this one. It has no
+    /// terminal (a session of its own, pipes for 0-2): this process relays
+    /// its input and output, up to the output limit, so that nothing it
+    /// writes can type into the user's shell (TIOCSTI) or reach /dev/tty.
+    /// Its environment holds only the mark and TZ (its os.date's local
+    /// time). Ctrl-C here interrupts it; past its time limit its group is killed.
     private func runIsolated() -> Int32 {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        // Ctrl-C reaches both; the isolated run reports it (130), this one waits for that.
-        let previous = signal(SIGINT, SIG_IGN)
-        defer { signal(SIGINT, previous) }
+        let zone = ProcessInfo.processInfo.environment["TZ"].map { ["TZ=" + $0] } ?? []
         let ending: Subprocess.Ending
         do {
-            ending = try Subprocess.runAttached(executable, Array(CommandLine.arguments.dropFirst()),
-                                                adding: Self.isolatedVariable + "=1", seconds: (options.limits.seconds ?? 10) + 5)
+            ending = try Subprocess.runRelayed(executable, Array(CommandLine.arguments.dropFirst()),
+                                               environment: [Self.isolatedVariable + "=1"] + zone, input: readsStandardInput,
+                                               seconds: (options.limits.seconds ?? 10) + 5, maxOutput: options.outputLimit)
         } catch {
             return report(Refusal("cannot start the sandbox's process: \(error)"))
         }
+        if ending.tooMuch {
+            return report(Refusal("the sandboxed script printed more than its output limit (\(options.outputLimit) bytes) and was stopped; what it printed was cut there"))
+        }
         if ending.timedOut {
             return report(Refusal("the sandboxed script ran past its time limit and its process was stopped"))
+        }
+        if ending.signal == SIGPIPE {
+            // Its output went to a pipe nobody reads (`| head`): end as lua5.4 would, by that signal, silently.
+            fflush(nil)
+            Glibc.signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
         }
         if let signal = ending.signal {
             return report(Refusal("the sandboxed script's process ended with \(OSWalls.ending(signal: signal)); nothing outside it was affected"))
         }
         return ending.status ?? 1
+    }
+
+    /// Whether the script is read from standard input ('-', or nothing to
+    /// run but it), as `runScripts` decides: a sandboxed script has no io,
+    /// so nothing else of it reads there.
+    private var readsStandardInput: Bool {
+        scriptName == "-" || (scriptName == nil && options.chunks.isEmpty && options.modules.isEmpty)
     }
 
     /// LUA_INIT, -W, -l, -e and the script, in lua.c's order. In the isolated
@@ -92,7 +112,11 @@ struct StandaloneInterpreter {
         do {
             var loaded: LuaFunction?
             if options.sandbox && ProcessInfo.processInfo.environment[Self.isolatedVariable] == "1" {
-                if let script = scriptName { loaded = try lua.loadFile(script == "-" ? nil : script) }
+                if let script = scriptName {
+                    loaded = try lua.loadFile(script == "-" ? nil : script)
+                } else if readsStandardInput {
+                    loaded = try lua.loadFile(nil)
+                }
                 try OSWalls.enter(memory: (options.limits.memory ?? 64 << 20) + (256 << 20),
                                   cpuSeconds: Int((options.limits.seconds ?? 10).rounded(.up)) * 2 + 1, outputBytes: nil)
             }
@@ -105,7 +129,7 @@ struct StandaloneInterpreter {
                 let chunk = try loaded ?? lua.loadFile(script == "-" ? nil : script)
                 try chunk.callAsMainChunk(arguments: scriptArguments.map { LuaValue($0) })
             } else if options.chunks.isEmpty && options.modules.isEmpty {
-                try lua.loadFile(nil).callAsMainChunk()
+                try (loaded ?? lua.loadFile(nil)).callAsMainChunk()
             }
             return 0
         } catch let error as LuaError where error.kind == .limit(.interrupt) {

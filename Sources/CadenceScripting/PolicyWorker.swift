@@ -10,8 +10,10 @@ import LuaBinding
 /// Dates. Its answer is what Scripts/cadence/worker.lua delivers, read into
 /// `WorkerAnswer.Wire` and written as JSON; or { "error": … }.
 public enum PolicyWorker {
-    /// The answer to one request, as JSON to print.
-    public static func answer(_ request: [UInt8], memory: Int, seconds: Double) -> Data {
+    /// The answer to one request, as JSON to print. `scripts`: where
+    /// Cadence's Lua library is (nil: as ScriptLibrary finds it; a worker's
+    /// environment is empty).
+    public static func answer(_ request: [UInt8], memory: Int, seconds: Double, scripts: String? = nil) -> Data {
         do {
             let sent: WorkerRequest
             do {
@@ -19,7 +21,7 @@ public enum PolicyWorker {
             } catch {
                 return Self.error("the request could not be read: \(DecodingReason.of(error))")
             }
-            let scripts = try ScriptLibrary.required()
+            let scripts = try ScriptLibrary.required(environment: scripts.map { ["CADENCE_SCRIPTS": $0] } ?? ProcessInfo.processInfo.environment)
             let lua = try LuaState(profile: .sandboxed, limits: LuaLimits(memory: memory, instructions: nil, seconds: seconds))
             defer { lua.close() }
             // The search it is sent lives as long as the worker: collect around it, not through it.
@@ -31,9 +33,16 @@ public enum PolicyWorker {
                                       name: "@" + workerPath)
             var pure = LuaTable()
             for (name, function) in try HostFunctions.pure(in: lua) { pure[name] = function }
-            // The heap Lua may use, plus room for the runtime's own (threads, Swift's allocations).
-            try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
-                              outputBytes: IsolatedWorker.maxAnswer + 1)
+            // The heap Lua may use, plus room for the runtime's own (threads,
+            // Swift's allocations). When a wall cannot be put up (a kernel that
+            // refuses the system-call filter), the package does not run, and
+            // the answer says why.
+            do {
+                try OSWalls.enter(memory: memory + (256 << 20), cpuSeconds: Int(seconds.rounded(.up)) * 2 + 1,
+                                  outputBytes: IsolatedWorker.maxAnswer + 1)
+            } catch {
+                return Self.error("the package was not run: its walls could not be put up: \(error)")
+            }
             // What worker.lua delivers is read in place (a search of ten thousand
             // applications answers with tens of thousands of proposals).
             let delivered = Delivered()

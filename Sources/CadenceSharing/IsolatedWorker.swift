@@ -30,9 +30,12 @@ public struct IsolatedWorker: Sendable {
         public init(description: String) { self.description = description }
     }
 
-    /// The worker's arguments for these limits.
+    /// The worker's arguments for these limits. Its environment is empty
+    /// (nothing of the user's settings or secrets reaches a package), so
+    /// where Cadence's Lua library is, when $CADENCE_SCRIPTS says, goes as an argument.
     public var arguments: [String] {
-        [executable, "policy-worker", "--memory", String(limits.memory), "--seconds", String(limits.seconds)]
+        let scripts = ProcessInfo.processInfo.environment["CADENCE_SCRIPTS"].map { ["--scripts", $0] } ?? []
+        return [executable, "policy-worker", "--memory", String(limits.memory), "--seconds", String(limits.seconds)] + scripts
     }
 
     /// Sends the worker `request` and waits for its answer.
@@ -41,10 +44,17 @@ public struct IsolatedWorker: Sendable {
     /// Starts the worker on `request`; `finish` waits for its answer. Cadence
     /// plans the rest of the agenda meanwhile.
     public func start(_ request: Data) throws -> Pending {
+        try start(request, arguments: arguments)
+    }
+
+    /// Starts the worker with `arguments`: an empty environment, a session,
+    /// process group and namespaces of its own, a parent-death signal; its
+    /// group is killed past the limit's time (plus start-up).
+    func start(_ request: Data, arguments: [String]) throws -> Pending {
         var worker = ci_worker()
         let started = Subprocess.withArgv(arguments) { argv in
             request.withUnsafeBytes { bytes in
-                ci_start_worker(executable, argv, bytes.baseAddress, bytes.count,
+                ci_start_worker(executable, argv, nil, Int32(CI_CONTAINED), bytes.baseAddress, bytes.count,
                                 limits.seconds + 5, &worker)
             }
         }
@@ -98,6 +108,30 @@ public struct IsolatedWorker: Sendable {
             }
             return json
         }
+    }
+
+    /// `policy-worker --check-walls`: a worker started as a package's is,
+    /// whose walls are tried for real from inside (`--probe-walls`). Its
+    /// report, with the namespaces this kernel gave it, and whether every
+    /// wall held.
+    public func checkWalls() throws -> (report: String, held: Bool) {
+        let before = ci_host_dumpable()
+        let pending = try start(Data(), arguments: [executable, "policy-worker", "--probe-walls"])
+        let namespaces = OSWalls.namespaces(pending.worker.namespaces)
+        let dumpable = ci_host_dumpable() != 0
+        pending.finished = true
+        var outcome = ci_outcome()
+        ci_finish_worker(&pending.worker, 1 << 20, &outcome)
+        defer { ci_outcome_free(&outcome) }
+        let restored = ci_host_dumpable() == before
+        let report = String(decoding: Data(bytes: outcome.output, count: outcome.output_size), as: UTF8.self)
+        let errors = String(decoding: Data(bytes: outcome.errors, count: outcome.errors_size), as: UTF8.self)
+        let ending = outcome.signal != 0 ? "the worker ended with \(OSWalls.ending(signal: outcome.signal))\n"
+            : outcome.timed_out != 0 ? "the worker did not finish and was stopped\n" : errors
+        let host = "the host while a worker runs: " + (dumpable ? "DUMPABLE (other processes of the user could read its memory)" : "not dumpable")
+            + (restored ? "; after it, as before" : "; after it, NOT as before") + "\n"
+        return (report + namespaces + "\n" + host + ending,
+                outcome.exit_status == 0 && outcome.signal == 0 && outcome.timed_out == 0 && !dumpable && restored)
     }
 
     public static func seconds(_ value: Double) -> String {
