@@ -17,6 +17,19 @@ private func currentSigintAction() -> Int {
     return unsafeBitCast(current, to: Int.self)
 }
 
+/// A Ctrl-C delivered to this thread before the call returns: SIGINT is
+/// unblocked here and sent to this thread only. A signal sent to the whole
+/// process may be taken later by another thread, after a test has put the
+/// default action back, and end the test run.
+private func sigintNow() {
+    var set = sigset_t(), old = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, &old)
+    pthread_kill(pthread_self(), SIGINT)
+    pthread_sigmask(SIG_SETMASK, &old, nil)
+}
+
 /// The process's SIGINT action is shared by every test: these run one at a time.
 @Suite("Ctrl-C interrupts the state, and SIGINT gets its previous action back", .serialized)
 struct InterruptTests {
@@ -41,8 +54,7 @@ struct InterruptTests {
         // The time limit is a backstop: a Ctrl-C that never arrives fails the test instead of hanging it.
         let lua = try LuaState(limits: LuaLimits(seconds: 60))
         lua.interrupter.interruptOnSigint()
-        // To the process, as a terminal sends it: a test thread may have SIGINT blocked.
-        try lua.register("started") { _ in kill(getpid(), SIGINT); return nil }
+        try lua.register("started") { _ in sigintNow(); return nil }
         #expect { try lua.run("started() while true do end") } throws: { ($0 as? LuaError)?.kind == .limit(.interrupt) }
         LuaInterrupter.stopInterruptingOnSigint()
         #expect(currentSigintAction() == unsafeBitCast(hostHandler, to: Int.self))
@@ -55,7 +67,7 @@ struct InterruptTests {
         for _ in 0..<200 {
             var lua: LuaState? = try LuaState()
             lua!.interrupter.interruptOnSigint()
-            kill(getpid(), SIGINT)
+            sigintNow()
             LuaInterrupter.stopInterruptingOnSigint()
             lua = nil
         }
