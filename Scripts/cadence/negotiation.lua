@@ -14,6 +14,17 @@
 -- for an amount are the domain's too: cadence.percent_of, share_of, money_text.
 local cadence = require "cadence"
 local check = require("cadence.options").check
+local host = require "cadence.host"
+
+-- Lines a person reads, each a line of Cadence's that may quote the user's
+-- words (a company, a role, a benefit's name, a talking point): every
+-- control in them, a line feed or a tab too, shown as an escape
+-- (host.terminal_line), so that no field starts a line of its own.
+local function joined(lines)
+  local shown = {}
+  for i, line in ipairs(lines) do shown[i] = host.terminal_line(line) end
+  return table.concat(shown, "\n")
+end
 
 local negotiation = {}
 
@@ -387,7 +398,7 @@ function negotiation.render_comparison(comparison)
   lines[#lines + 1] = diff
   lines[#lines + 1] = "Ranking (each criterion scored 1 to 5, times its weight):"
   for _, line in ipairs(comparison.explanation) do lines[#lines + 1] = "  " .. line end
-  return table.concat(lines, "\n")
+  return joined(lines)
 end
 
 --- A valuation as a table a person reads: components as rows, years as columns.
@@ -408,7 +419,7 @@ function negotiation.render(v, title)
     lines[#lines + 1] = "Assumptions:"
     for _, s in ipairs(v.assumptions) do lines[#lines + 1] = "  - " .. s end
   end
-  return table.concat(lines, "\n")
+  return joined(lines)
 end
 
 --- `cadence offer value`'s call: negotiation.value_report for the
@@ -438,7 +449,7 @@ function negotiation.report(app, question)
     .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annualBase, "year")) or ": no offer yet")
   if question then
     local rule, words = negotiation.answer(rules, s, question)
-    return { text = ("%s\nQ: %s\nWhy: %s\nSay: %s"):format(title, question, rule, words),
+    return { text = joined({ title, "Q: " .. question, "Why: " .. rule }) .. "\nSay: " .. host.terminal_lines(words, "     "),
              data = { question = question, rule = rule, words = words } }
   end
   local d = rules.decide(s)
@@ -456,13 +467,17 @@ function negotiation.report(app, question)
   local steps = {}
   for step in pairs(d.words) do steps[#steps + 1] = step end
   table.sort(steps)
-  for _, step in ipairs(steps) do lines[#lines + 1] = ("Words (%s):\n  %s"):format(step, d.words[step]) end
+  -- The words are a letter of several lines: each kept, and indented.
+  local words = {}
+  for _, step in ipairs(steps) do words[#words + 1] = ("Words (%s):\n  %s"):format(host.terminal_line(step), host.terminal_lines(d.words[step], "  ")) end
   -- Whom a letter goes to: the hiring manager, else the recruiter.
   local to
   for _, role in ipairs{ "hiring-manager", "recruiter" } do
     for _, c in ipairs(app:contacts()) do if not to and c.role == role then to = c end end
   end
-  return { text = table.concat(lines, "\n"),
+  local text = joined(lines)
+  if #words > 0 then text = text .. "\n" .. table.concat(words, "\n") end
+  return { text = text,
            data = { action = d.action, rule = d.rule, reason = d.reason, facts = d.facts, points = d.points,
                     counter = d.counter, words = d.words, answer_on = d.answer_on and tostring(d.answer_on),
                     company = app.company, role = app.role, to = to and to.name, email = to and to.email,
@@ -528,7 +543,7 @@ function negotiation.comparison_report(who)
     end
   end
   table.insert(stated, 1, "Assumptions (valued in " .. assumptions.currency .. ", whole units):")
-  return { text = negotiation.render_comparison(comparison) .. "\n" .. table.concat(stated, "\n"), data = data }
+  return { text = negotiation.render_comparison(comparison) .. "\n" .. joined(stated), data = data }
 end
 
 return negotiation

@@ -166,21 +166,39 @@ end
 
 local ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
+-- What user text may not bring into the page, as UTF-8 byte patterns (each
+-- lead byte below starts only these scalars, so a match never falls inside
+-- another): C1 controls U+0080–U+009F (a NEL U+0085 is a bidi paragraph
+-- separator, which ends every isolate around it), the bidi controls
+-- U+061C, U+200E/F, U+202A–202E and U+2066–2069, and the line and paragraph
+-- separators U+2028/9 (which end isolates as a NEL does).
+local HIDDEN = { "\194[\128-\159]", "\216\156", "\226\128[\142\143\170-\174]", "\226\129[\166-\169]" }
+local SEPARATORS = "\226\128[\168\169]"
+
 --- `text` safe inside HTML, as text or as an attribute's value. C0
 --- controls but tab and line feed, and DEL, are dropped: HTML holds none.
+--- So are C1 controls and every bidi control: the page's own isolates
+--- (<bdi>, FSI…PDI) give each field its direction, and a control of the
+--- text's own, unbalanced or not, could only reorder what is around it
+--- (or, in a draft, what "Copy draft" copies). A NEL, U+2028 or U+2029
+--- becomes a space: it separated words, and a space keeps them apart.
+--- A page is for reading; the workspace keeps the text exact.
 function report.escape(text)
-  return (tostring(text or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("[&<>\"']", ESCAPES))
+  text = tostring(text or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("\194\133", " "):gsub(SEPARATORS, " ")
+  for _, pattern in ipairs(HIDDEN) do text = text:gsub(pattern, "") end
+  return (text:gsub("[&<>\"']", ESCAPES))
 end
 local e = report.escape
 
 --- User text as an element's content, escaped and isolated (<bdi>; or
---- dir="auto" on the element that holds only it): its own direction, and
---- any bidi control in it, stay inside it.
+--- dir="auto" on the element that holds only it): its own direction stays
+--- inside it. Each field a line composes is isolated on its own.
 local function u(text) return "<bdi>" .. e(text) .. "</bdi>" end
 
---- User text for SVG <text> or a <title>, which hold no <bdi>: between
---- FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (escaped where it is used).
-local function iso(text) return "\u{2068}" .. tostring(text) .. "\u{2069}" end
+--- User text for SVG <text> or a <title>, which hold no <bdi>: escaped, and
+--- between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE. The isolates are
+--- the page's own, added after escaping (which drops the text's).
+local function iso(text) return "\u{2068}" .. e(text) .. "\u{2069}" end
 
 -- Scalars that belong to the character before them: combining marks,
 -- joiners, variation selectors, skin tones and tags. A cut never falls before one.
@@ -254,8 +272,8 @@ document.querySelectorAll("button.copy").forEach(function (button) {
 ]]
 
 -- A mark at (x, y): its shape says what it is, besides its colour.
-local function mark(shape, class, x, y, title)
-  local t = "<title>" .. e(title) .. "</title>"
+local function mark(shape, class, x, y, title)  -- title: escaped already
+  local t = "<title>" .. title .. "</title>"
   if shape == "square" then
     return ('<rect class="%s" x="%g" y="%g" width="9" height="9">%s</rect>'):format(class, x - 4.5, y - 4.5, t)
   elseif shape == "diamond" then
@@ -294,14 +312,14 @@ local function timelines_svg(data, p)
   out[#out + 1] = ('<line class="today" x1="%g" y1="14" x2="%g" y2="%d"><title>today, %s</title></line>'):format(today_x, today_x, height, e(data.as_of))
   for i, t in ipairs(rows) do
     local y = 18 + row * i - row / 2 + 4
-    out[#out + 1] = ('<text x="4" y="%g">%s</text>'):format(y + 4, e(iso(cut(t.company, math.max(8, 31 - #t.stage)))) .. " · " .. e(t.stage))
+    out[#out + 1] = ('<text x="4" y="%g">%s</text>'):format(y + 4, iso(cut(t.company, math.max(8, 31 - #t.stage))) .. " · " .. e(t.stage))
     for _, ev in ipairs(t.events) do
       local m = MARKS[ev.kind] or { "circle", ev.kind }
-      local title = ("%s: %s%s%s"):format(ev.day, m[2], ev.with and (" with " .. iso(ev.with)) or "", ev.what and (" (" .. iso(ev.what) .. ")") or "")
+      local title = ("%s: %s%s%s"):format(e(ev.day), e(m[2]), ev.with and (" with " .. iso(ev.with)) or "", ev.what and (" (" .. iso(ev.what) .. ")") or "")
       out[#out + 1] = mark(m[1], CLASS[ev.kind] or "m-theirs", x(ev.day), y, title)
     end
     for _, p in ipairs(t.planned) do
-      out[#out + 1] = mark("planned", nil, x(p.due), y, ("planned %s: %s%s. Why: %s"):format(p.due, iso(p.kind), p.to and (" to " .. iso(p.to)) or "", iso(p.reason or "")))
+      out[#out + 1] = mark("planned", nil, x(p.due), y, ("planned %s: %s%s. Why: %s"):format(e(p.due), iso(p.kind), p.to and (" to " .. iso(p.to)) or "", iso(p.reason or "")))
     end
   end
   out[#out + 1] = "</svg>"
@@ -319,7 +337,7 @@ local function bars_svg(entries, p)
     local y = 10 + row * (i - 1)
     local w1 = (width - label - 150) * (en.year1 or 0) / best
     local w2 = (width - label - 150) * (en.average or 0) / best
-    out[#out + 1] = ('<text x="0" y="%g">%s</text>'):format(y + 14, e(iso(cut(en.label, 28))))
+    out[#out + 1] = ('<text x="0" y="%g">%s</text>'):format(y + 14, iso(cut(en.label, 28)))
     out[#out + 1] = ('<rect class="bar" x="%d" y="%g" width="%g" height="12"><title>first year %s</title></rect><text x="%g" y="%g">year 1: %s</text>')
       :format(label, y, w1, cadence.whole_text(en.year1 or 0), label + w1 + 4, y + 10, cadence.whole_text(en.year1 or 0))
     out[#out + 1] = ('<rect class="bar2" x="%d" y="%g" width="%g" height="12"><title>yearly average %s</title></rect><text x="%g" y="%g">average: %s</text>')

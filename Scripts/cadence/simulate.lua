@@ -7,6 +7,7 @@
 local cadence = require "cadence"
 local policy = require "cadence.policy"
 local calendar = require "cadence.calendar"
+local host = require "cadence.host"
 
 local simulate = {}
 
@@ -114,20 +115,24 @@ function simulate.run(app, policies, options)
   return { lines = lines, ended = exits or {}, from = from, last = last_day, app = sim_app }
 end
 
---- The simulation as a dated timeline a person reads.
+--- The simulation as a dated timeline a person reads. The company, role,
+--- assumptions and what the policies propose are the user's words: each
+--- kept on its line (host.terminal_line), a reason's lines indented under
+--- it (host.terminal_lines), so none starts a line of its own.
 function simulate.render(result, assumptions)
-  local out = { ("%s: %s, from %s to %s, assuming %s"):format(result.app.company, result.app.role,
+  local one = host.terminal_line
+  local out = { one(("%s: %s, from %s to %s, assuming %s"):format(result.app.company, result.app.role,
     result.from:short(), result.last:short(),
-    (assumptions and #assumptions > 0) and table.concat(assumptions, ", ") or "no reply") }
+    (assumptions and #assumptions > 0) and table.concat(assumptions, ", ") or "no reply")) }
   if #result.lines == 0 then out[#out + 1] = "  nothing would happen" end
   for _, line in ipairs(result.lines) do
-    out[#out + 1] = ("  %-10s  %-5s %s%s"):format(line.day:short(), line.who, line.text,
+    out[#out + 1] = ("  %-10s  %-5s %s%s"):format(line.day:short(), line.who, one(tostring(line.text)),
       line.late and (" (was due " .. line.late:short() .. ")") or "")
-    if line.reason then out[#out + 1] = ("  %-10s        %s"):format("", line.reason) end
+    if line.reason then out[#out + 1] = ("  %-10s        %s"):format("", host.terminal_lines(tostring(line.reason), (" "):rep(20))) end
   end
   if #result.ended > 0 then
     out[#out + 1] = "Then:"
-    for _, why in ipairs(result.ended) do out[#out + 1] = "  " .. why end
+    for _, why in ipairs(result.ended) do out[#out + 1] = "  " .. host.terminal_lines(tostring(why), "    ") end
   end
   out[#out + 1] = ("Stage at the end: %s"):format(result.app.stage)
   return table.concat(out, "\n")

@@ -30,7 +30,7 @@ struct Agenda: ParsableCommand {
         @Option(help: "Plan as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
         @Option(help: ArgumentHelp("Also write the agenda as an iCalendar file (RFC 5545) to import into a calendar.", valueName: "file"))
         var ics: String?
-        @Option(help: ArgumentHelp("Also write each message as an .eml draft a mail client opens, into this folder.", valueName: "dir"))
+        @Option(help: ArgumentHelp("Also write each message as an .eml draft a mail client opens, into this folder (made if missing; its parent must exist).", valueName: "dir"))
         var eml: String?
         @OptionGroup var output: OutputOptions
 
@@ -43,8 +43,11 @@ struct Agenda: ParsableCommand {
                 let value = try CadenceLua.call(workspace, asOf: day, name: "agenda", "cadence.policy", "report",
                                                   ["days": .integer(Int64(days)), "data": .boolean(needsData), "text": .boolean(!output.json)])
                 let result = try CadenceLua.read(Report.self, value, "cadence.policy.report")
+                // The drafts' folder is checked before anything is written: a
+                // folder that cannot be made leaves no calendar half done.
+                if let eml { try Self.prepareFolder(eml) }
                 if let ics { try writeCalendar(result, to: ics) }
-                if let eml { try writeDrafts(result.data ?? [], into: eml) }
+                let draftsFailed = try eml.map { try writeDrafts(result.data ?? [], into: $0) } ?? false
                 if output.json {
                     // The list stays a list of items; a package that did not run is said beside it.
                     // Each line is already shown as the terminal's owner shows a package's words.
@@ -53,6 +56,8 @@ struct Agenda: ParsableCommand {
                 } else {
                     Output.write((result.text ?? "") + "\n")
                 }
+                // The agenda is shown whatever; a draft not written fails the run.
+                if draftsFailed { throw ExitCode.failure }
             }
         }
 
@@ -90,13 +95,33 @@ struct Agenda: ParsableCommand {
             }
             let stamp = try LocalDate(iso: result.today)
             guard FileManager.default.createFile(atPath: path, contents: Data(ICalendar(items: events, stamp: stamp).text.utf8)) else {
-                throw ValidationError("cannot write \(path)")
+                throw Refusal("cannot write the calendar \(path): \(String(cString: strerror(errno)))")
             }
         }
 
-        func writeDrafts(_ items: [Item], into folder: String) throws {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            var written = 0, refused = 0
+        /// The drafts' folder: there already, or made now. Only the folder
+        /// itself is made: its parent must exist (a typo in a path makes no
+        /// tree of folders).
+        static func prepareFolder(_ folder: String) throws {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+                guard isFolder.boolValue else { throw Refusal("--eml \(folder) is a file, not a folder: name a folder for the drafts") }
+                return
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            guard parent.isEmpty || FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) && isFolder.boolValue else {
+                throw Refusal("cannot make the drafts' folder \(folder): the folder \(parent) does not exist (Cadence makes only the last one)")
+            }
+            guard mkdir(folder, 0o777) == 0 else {
+                throw Refusal("cannot make the drafts' folder \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+
+        /// Writes each message's draft, and says why for each it does not
+        /// write. Returns whether a file could not be written (a draft
+        /// refused for its header is not a failure of the run).
+        func writeDrafts(_ items: [Item], into folder: String) throws -> Bool {
+            var written = 0, refused = 0, failed = false
             for item in items where item.channel != "task" {
                 guard let body = item.draft else { continue }
                 let draft = MailDraft(from: MailDraft.Address(name: item.from, email: item.from_email),
@@ -112,12 +137,16 @@ struct Agenda: ParsableCommand {
                     continue
                 }
                 guard FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) else {
-                    throw ValidationError("cannot write \(folder)/\(name)")
+                    Output.complain("no draft written for [\(item.ref)]: cannot write \(folder)/\(name): \(String(cString: strerror(errno)))")
+                    refused += 1
+                    failed = true
+                    continue
                 }
                 written += 1
             }
             let notWritten = refused == 0 ? "" : "; \(refused) not written, as said above"
             Output.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder)\(notWritten) (open them in your mail client; Cadence sends nothing).\n\n")
+            return failed
         }
     }
 

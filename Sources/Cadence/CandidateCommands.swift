@@ -23,7 +23,11 @@ struct CandidateCommand: ParsableCommand {
         var currentBenefits: [String] = []
 
         func apply(to candidate: inout Candidate) throws {
-            if let email { candidate.email = email }
+            if let email {
+                // Checked where it is entered; an address stored before the rule only refuses its draft.
+                if !email.isEmpty { try EmailAddress.check(email, field: "--email") }
+                candidate.email = email
+            }
             if let timeZone { candidate.timeZone = timeZone }
             if !strengths.isEmpty { candidate.strengths = strengths }
             if !references.isEmpty { candidate.references = references }

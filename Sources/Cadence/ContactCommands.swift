@@ -21,6 +21,7 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                if let email { try EmailAddress.check(email, field: "--email") }
                 let contact = try workspace.open().write("contact add \(name)") { ws -> Contact in
                     let a = try ws.application(app)
                     return try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: try Contact.Role(parsing: role),
@@ -44,6 +45,8 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                // Checked where it is entered; an address stored before the rule only refuses its draft.
+                if let email, !email.isEmpty { try EmailAddress.check(email, field: "--email") }
                 let updated = try workspace.open().write("contact edit \(contact)") { ws -> Contact in
                     var c = try ws.contact(contact)
                     if let name { c.name = name }

@@ -91,7 +91,15 @@ struct Import: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the workspace: JSON (everything, lossless) or CSV (applications with their dated stage history).")
+        abstract: "Export the workspace: JSON (everything, lossless) or CSV (applications with their dated stage history).",
+        discussion: """
+            Export writes data, exact, for a program or a spreadsheet to read: to a \
+            file (-o FILE) or through a pipe or a redirection. JSON writes every \
+            control and bidi control inside a string as a \\u escape, the same text to a \
+            reader, so it may go to a terminal too. CSV keeps every character as it \
+            is, so it is not written to a terminal, where a control in a field would \
+            act: redirect it to a file or use -o FILE.
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: "json or csv.") var format: String = "json"
@@ -102,8 +110,15 @@ struct Export: ParsableCommand {
             let store = try workspace.open()
             let data: Data
             switch format {
-            case "json": data = try store.read { ws in try ws.snapshot() }.encoded() + Data("\n".utf8)
-            case "csv": data = Data(try store.read { ws in try ws.csv() }.utf8)
+            case "json":
+                let json = String(decoding: try store.read { ws in try ws.snapshot() }.encoded(), as: UTF8.self)
+                data = Data((JSONOutput.inert(json) + "\n").utf8)
+            case "csv":
+                // A spreadsheet must get the real text; a terminal must not.
+                guard output != nil || isatty(1) == 0 else {
+                    throw StoreError.invalid("export writes data, not text to read: redirect it to a file or use -o FILE")
+                }
+                data = Data(try store.read { ws in try ws.csv() }.utf8)
             default: throw ValidationError("--format is json or csv")
             }
             if let output {

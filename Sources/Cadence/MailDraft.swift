@@ -37,9 +37,22 @@ struct MailDraft {
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + body.content
     }
 
-    /// A file-name-safe form of a company name or a kind: letters and digits, the rest as dashes.
-    static func slug(_ text: String) -> String {
+    /// The longest a slug in a draft's file name gets, in bytes: with a date,
+    /// a kind's slug and a ref, a name stays far inside the 255 bytes a file
+    /// system allows, whatever the company is called.
+    static let slugLimit = 60
+
+    /// A file-name-safe form of a company name or a kind: letters and digits,
+    /// the rest as dashes; at most `limit` bytes of UTF-8, cut between
+    /// characters (a file name is bytes, and a file system allows 255).
+    static func slug(_ text: String, limit: Int = slugLimit) -> String {
         let kept = text.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        return kept.split(separator: "-").joined(separator: "-")
+        var slug = "", bytes = 0
+        for character in kept.split(separator: "-").joined(separator: "-") {
+            bytes += character.utf8.count
+            if bytes > limit { break }
+            slug.append(character)
+        }
+        return slug.hasSuffix("-") ? String(slug.dropLast()) : slug
     }
 }

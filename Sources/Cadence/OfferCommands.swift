@@ -106,7 +106,7 @@ struct OfferCommand: ParsableCommand {
                 }
                 if output.json { return Output.write(try Output.json(versions)) }
                 let o = versions.last!
-                var lines = ["Offer \(o.id!) from \(company) (\(o.status.rawValue))"] + OfferText.components(o)
+                var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o)
                 if versions.count > 1 {
                     lines.append("\nRounds")
                     for v in versions { lines.append("  offer \(v.id!): \(v.baseText) (\(v.status.rawValue))") }

@@ -4,7 +4,11 @@ import CadenceCore
 enum OfferText {
     static func components(_ o: Offer) -> [String] {
         var out: [String] = []
-        func part(_ name: String, _ value: String?) { if let value { out.append("  \(name + ":")".padded(20) + value) } }
+        // A component's name and terms may be the user's (a benefit, an equity
+        // note): each line stays one line, so none can pose as "respond by:".
+        func part(_ name: String, _ value: String?) {
+            if let value { out.append("  \(TerminalText.line(name) + ":")".padded(20) + TerminalText.line(value)) }
+        }
         part("base", o.baseText + (o.period == .year ? "" : " (\(o.annualBase.description(per: .year)))"))
         part("bonus", o.bonusPercent.map { "\($0) of base (\(o.bonusAmount.map(\.description) ?? "too large to count"))" } ?? o.bonus?.description)
         if o.bonus != nil || o.bonusPercent != nil { part("bonus is", o.bonusGuaranteed ? "guaranteed" : "a target") }

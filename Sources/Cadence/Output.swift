@@ -21,22 +21,9 @@ enum Output {
         return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    /// JSON as it is printed: what a terminal would act on or reorder by
-    /// (DEL, C1 and bidi controls, which JSON may carry raw) written as JSON's
-    /// own \u escapes, the same value to a reader and inert on a terminal.
+    /// JSON as it is printed: inert on a terminal (`JSONOutput.inert`).
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let text = try JSONOutput.text(value)
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && TerminalText.isHidden($0) }) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            // Outside strings JSON is ASCII without controls but the line breaks of its layout.
-            if scalar != "\n" && TerminalText.isHidden(scalar) {
-                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        JSONOutput.inert(try JSONOutput.text(value))
     }
 
     /// An instant's day as its candidate lives it, in their time zone

@@ -1,7 +1,10 @@
 /// Text in an iCalendar file (RFC 5545): the one owner of text that reaches
 /// a calendar. A TEXT value (§3.3.11) escapes backslash, semicolon and comma,
-/// writes a line break (LF or CRLF) as `\n`, and drops every other control
-/// (a bare CR, ESC, NUL, DEL, C1), which TEXT may not hold, but the tab.
+/// writes a line break (LF or CRLF, or U+2028/9) as `\n`, and drops every
+/// other control (a bare CR, ESC, NUL, DEL, C1), which TEXT may not hold, but
+/// the tab; and every bidi control (`TerminalText.isBidiControl`), which a
+/// calendar would obey in a title: a summary quotes several fields, and an
+/// RLO in one would reverse the rest.
 /// Content lines (§3.1) are folded at 75 octets without splitting a UTF-8
 /// sequence. Checked on scalars: "\r\n" is one Character in Swift.
 public enum CalendarText {
@@ -12,9 +15,9 @@ public enum CalendarText {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\", ";", ",": out.append("\\"); out.append(scalar)
-            case "\n": out.append("\\"); out.append("n")
+            case "\n", "\u{2028}", "\u{2029}": out.append("\\"); out.append("n")
             case "\t": out.append(scalar)
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): continue
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || TerminalText.isBidiControl(scalar): continue
             default: out.append(scalar)
             }
         }

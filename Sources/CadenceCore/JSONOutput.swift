@@ -32,6 +32,26 @@ public enum JSONOutput {
         String(decoding: try data(value), as: UTF8.self) + "\n"
     }
 
+    /// JSON text that reaches a terminal or a person (a command's `--json`,
+    /// the workspace's export): what a terminal would act on or reorder by
+    /// (DEL, C1 controls, bidi controls, U+2028/9: `TerminalText.isHidden`),
+    /// which JSON may carry raw inside a string, written as JSON's own \u
+    /// escapes: the same value to a reader, inert on a terminal. Outside
+    /// strings JSON is ASCII without controls but its layout's line breaks,
+    /// and the encoder has escaped every C0 control inside them.
+    public static func inert(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && TerminalText.isHidden($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar != "\n" && TerminalText.isHidden(scalar) {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// "2026-03-02T12:00:00.000Z". Written by hand: it runs once per event
     /// when a search's log goes to Lua, where a formatter and its lock cost
     /// microseconds each.

@@ -19,23 +19,22 @@ public enum MailHeader {
     /// break (CRLF too: one Character in Swift, two scalars), any other
     /// control, or a bidi control.
     public static func check(_ text: String, field: String) throws {
-        guard let bad = text.unicodeScalars.first(where: TerminalText.isHidden) else { return }
+        if let problem = hiddenProblem(text) { throw Refusal(field: field, problem: problem) }
+    }
+
+    /// What `text` holds that a header cannot ("holds a line break (\r)"), or nil.
+    static func hiddenProblem(_ text: String) -> String? {
+        guard let bad = text.unicodeScalars.first(where: TerminalText.isHidden) else { return nil }
         let what = bad == "\r" || bad == "\n" ? "a line break"
             : bad.value < 0x20 || (0x7F...0x9F).contains(bad.value) ? "a control character" : "a bidi control"
-        throw Refusal(field: field, problem: "holds \(what) (\(TerminalText.line(String(bad))))")
+        return "holds \(what) (\(TerminalText.line(String(bad))))"
     }
 
     /// `Name <email>` as tokens to fold (`folded`). The address must be one
-    /// plain addr-spec: a comma, a space or a second `<` would name more
-    /// recipients than the one shown.
+    /// plain addr-spec (`EmailAddress`): a comma, a space or a second `<`
+    /// would name more recipients than the one shown.
     public static func address(name: String?, email: String, field: String) throws -> [String] {
-        try check(email, field: "\(field)'s address")
-        let specials = Set("()<>[]:;\\,\" ".unicodeScalars)
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, email.unicodeScalars.allSatisfy(\.isASCII),
-              !email.unicodeScalars.contains(where: specials.contains) else {
-            throw Refusal(field: "\(field)'s address", problem: "is not one plain address (\(TerminalText.line(email)))")
-        }
+        if let problem = EmailAddress.problem(email) { throw Refusal(field: "\(field)'s address", problem: problem) }
         guard let name, !name.isEmpty else { return ["<\(email)>"] }
         try check(name, field: "\(field)'s name")
         return phrase(name) + ["<\(email)>"]

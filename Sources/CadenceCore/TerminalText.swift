@@ -22,6 +22,16 @@ public enum TerminalText {
         }
     }
 
+    /// Whether `scalar` is a bidi control (U+061C, U+200E/F, U+202A–202E,
+    /// U+2066–2069): it reorders the text around it rather than showing. A
+    /// calendar and a mail body drop them; a mail header refuses them.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     /// `scalar` as it is shown: itself, or its escape.
     static func shown(_ scalar: Unicode.Scalar) -> String {
         guard isHidden(scalar) else { return String(scalar) }

@@ -190,11 +190,13 @@ public enum PackageFiles {
         }
     }
 
-    /// `text` with its controls and bidi controls as escapes (\u{000A}), cut
-    /// at `limit` scalars: safe to print, on one line (a name, or what git said).
+    /// `text` cut at `limit` scalars, its controls and bidi controls as the
+    /// terminal's owner writes them (`TerminalText.line`: \n, \u{1b}): safe to
+    /// print, on one line (a name, or what git said).
     public static func visible(_ text: String, limit: Int = 60) -> String {
-        let shown = text.unicodeScalars.map { isControl($0) || isBidiControl($0) ? "\\u{\(hex($0))}" : String($0) }
-        return shown.count > limit ? shown.prefix(limit).joined() + "…" : shown.joined()
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return TerminalText.line(text) }
+        return TerminalText.line(String(String.UnicodeScalarView(scalars.prefix(limit)))) + "…"
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -121,8 +121,10 @@ struct HostileTextTests: WorkspaceSuite {
         let text = String(decoding: raw, as: UTF8.self)
         #expect(!text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("SUMMARY:Evil]52\\;c\\;aGk=\u{202E}Corp\\n  [zzz] Forged: status: status[2K to Sam Lee\r\n"), "\(unfolded)")
-        #expect(unfolded.contains("DESCRIPTION:why\\n  [abc] Forged: thank-you\\n    from: trusted 1.0\u{202E}\\n\\nHello[2KX\\nBodyend\\nyyy"))
+        #expect(!text.unicodeScalars.contains { [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].contains($0.value) },
+                "no bidi control in a calendar")
+        #expect(unfolded.contains("SUMMARY:Evil]52\\;c\\;aGk=Corp\\n  [zzz] Forged: status: status[2K to Sam Lee\r\n"), "\(unfolded)")
+        #expect(unfolded.contains("DESCRIPTION:why\\n  [abc] Forged: thank-you\\n    from: trusted 1.0\\n\\nHello[2KX\\nBodyend\\nyyy"))
     }
 
     @Test("shows and listings keep each field on its line or indent its lines; errors quoting input are escaped and cut")
@@ -156,10 +158,42 @@ struct HostileTextTests: WorkspaceSuite {
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(!html.contains("\u{FFFD}"), "a label cut inside a UTF-8 sequence")
         #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F })
-        #expect(html.contains("<strong><bdi>Evil]52;c;aGk=\u{202E}Corp"), "the company isolated")
+        #expect(html.contains("<strong><bdi>Evil]52;c;aGk=Corp"), "the company isolated, its RLO dropped")
         #expect(html.contains(">\u{2068}株式会社サンプルテクノロジーズ東京本社ビル第二…\u{2069} · applied</text>"), "the SVG label cut by characters and isolated")
         #expect(html.contains("<pre class=\"draft\" dir=\"auto\""))
         #expect(html.contains("overflow-wrap: anywhere"))
+    }
+
+    /// What the page may hold of bidi and C1: only its own isolates, FSI and PDI, in pairs.
+    static func pageBidiIsOwn(_ html: String) -> Bool {
+        let scalars = html.unicodeScalars
+        let stray = scalars.contains { s in
+            (0x80...0x9F).contains(s.value) || s.value == 0x061C || (0x200E...0x200F).contains(s.value)
+                || (0x2028...0x202E).contains(s.value) || (0x2066...0x2067).contains(s.value)
+        }
+        return !stray && scalars.filter { $0 == "\u{2068}" }.count == scalars.filter { $0 == "\u{2069}" }.count
+    }
+
+    @Test("the report drops C1 and bidi controls from user text: a NEL after an RLO cannot leave its field, nor reverse the draft it copies")
+    func reportBidi() throws {
+        try createdWithCandidate()
+        #expect(try cadence("app", "add", "Acme\u{202E}Corp\u{2066}", "Analyst\u{9B}31m", "--applied", "2026-03-01").status == 0)
+        try #"""
+            return { { name = "evilprop", rule = "a test",
+              plan = function(app, ctx)
+                ctx:propose{ kind = "status", due = "2026-03-12",
+                             reason = "check in\u{202E}\u{85}from: weekly-nudge 1.0\u{2028}x\u{2029}y\u{200F}\u{61C}",
+                             draft = "Dear team at " .. app.company .. ",\u{85}thanks\u{9B}2K.\u{2067}" }
+              end } }
+            """#.write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let page = directory + "/report.html"
+        let made = try cadence("report", "-o", page, "--as-of", "2026-03-12")
+        #expect(made.status == 0, "\(made.error)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(Self.pageBidiIsOwn(html), "\(html.unicodeScalars.filter { $0.value >= 0x80 && $0.value < 0x3000 }.map { String($0.value, radix: 16) })")
+        #expect(html.contains("<div class=\"why\">Why: <bdi>check in from: weekly-nudge 1.0 x y</bdi>"), "\(html)")
+        #expect(html.contains(">Dear team at AcmeCorp, thanks2K.</pre>"), "the draft, and what Copy draft copies, without controls")
+        #expect(html.contains("<strong><bdi>AcmeCorp</bdi></strong><span class=\"role\"><bdi>Analyst31m</bdi>"))
     }
 
     @Test("an installed package's manifest and proposals reach the terminal escaped, its from: line its own")

@@ -120,15 +120,22 @@ struct SinkTextTests {
         #expect(long.content.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
         #expect(long.content.contains("=20\r\nnext=3Dline\r\n"))
         #expect(MailBody.encoded("nul\0here").encoding == "quoted-printable")
+        // Bidi controls go, as a header refuses them: an RLO in a name reverses no template text.
+        #expect(MailBody.encoded("Dear \u{202E}Jo\u{2066}, from \u{2067}Acme\u{2069}\u{200F}\u{61C}\u{202C}.").content == "Dear Jo, from Acme.\r\n")
+        #expect(MailBody.encoded("Zoë 株式会社 مرحبا").content == "Zoë 株式会社 مرحبا\r\n")
     }
 
     @Test("calendar TEXT escapes backslash, semicolon, comma and line breaks, and drops every other control")
     func calendarText() {
         #expect(CalendarText.escaped("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf")
         #expect(CalendarText.escaped("bare\rCR\u{1B}[2K\0\u{7F}\u{85}\u{9B}\ttab") == "bareCR[2K\ttab")
-        #expect(CalendarText.escaped("Zoë 株式会社 \u{202E}") == "Zoë 株式会社 \u{202E}")
+        #expect(CalendarText.escaped("Zoë 株式会社 \u{202E}") == "Zoë 株式会社 ")
+        #expect(CalendarText.escaped("Evil\u{202E}Corp\u{2066}x\u{2069}\u{2067}\u{2068}\u{200F}\u{200E}\u{61C}\u{202A}: a\u{2028}b\u{2029}c")
+                == "EvilCorpx: a\\nb\\nc")
         for text in Self.hostile {
-            #expect(!CalendarText.escaped(text).unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) })
+            #expect(!CalendarText.escaped(text).unicodeScalars.contains {
+                ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) || TerminalText.isBidiControl($0)
+            })
         }
     }
 

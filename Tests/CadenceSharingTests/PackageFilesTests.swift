@@ -64,7 +64,7 @@ struct PackageFilesTests {
     func newlineInAFolder() throws {
         try withPackage { folder in
             try "return {}".write(toFile: folder + "/x.lua\n0000  policy.lua", atomically: false, encoding: .utf8)
-            #expect(refusal(folder).contains("the file name 'x.lua\\u{000A}0000  policy.lua' holds a control character (U+000A): refused"),
+            #expect(refusal(folder).contains("the file name 'x.lua\\n0000  policy.lua' holds a control character (U+000A): refused"),
                     "\(refusal(folder))")
         }
     }
@@ -207,7 +207,7 @@ struct PackageFilesTests {
         for (text, said) in [("require-signatures = maybe", "\(path), line 1: require-signatures is yes or no, not 'maybe'"),
                              ("\nrequire_signatures = yes", "\(path), line 2: 'require_signatures' is not a setting (the settings: require-signatures)"),
                              ("require-signatures", "\(path), line 1: write KEY = VALUE (such as: require-signatures = yes)"),
-                             ("\u{1B}[2K = yes", "\(path), line 1: '\\u{001B}[2K' is not a setting (the settings: require-signatures)")] {
+                             ("\u{1B}[2K = yes", "\(path), line 1: '\\u{1b}[2K' is not a setting (the settings: require-signatures)")] {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let thrown = #expect(throws: DomainError.self) { try SharingSettings.load(from: path) }
             #expect(thrown?.description == said)
