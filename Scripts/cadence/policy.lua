@@ -155,8 +155,10 @@ function Context:exit(reason) self.exits[#self.exits + 1] = reason end
 --- key: what makes it the same item from one day to the next (decisions and
 --- calendar UIDs hang on it), by default its kind, person and due date;
 --- logs: the event marking it done logs (default: the message sent, or a
---- note for a task; false for none); slide = "back" for items that must not
---- move later (preparation before a meeting).
+--- note for a task; false for none), for Cadence's own policies and the
+--- user's only (an installed package's item logs the host's record of it:
+--- see policy.done_event); slide = "back" for items that must not move
+--- later (preparation before a meeting).
 function Context:propose(item)
   if not item.kind or not item.due then error("a follow-up needs a kind and a due date", 2) end
   item.due = cadence.date(item.due)
@@ -169,6 +171,8 @@ function Context:propose(item)
     item.reason = (item.reason or "") .. " (" .. why .. ")"
   end
   item.app, item.policy, item.rule = self.app, self.current.name, item.rule or self.current.rule
+  -- Which installed package made it, if one did: the policy says, not the item.
+  item.package = self.current.package
   item.channel = item.channel or "email"
   self.proposed[#self.proposed + 1] = item
 end
@@ -407,21 +411,30 @@ function policy.find(policies, ref, options)
   return nil, ("%s could be %s: give more of it"):format(ref, table.concat(names, " or "))
 end
 
---- What marking `item` done logs: the message sent for a message, a note
---- for a task, or what the policy said (item.logs: a kind, or { kind, details }).
+--- What marking `item` done on the day `on` logs. An installed package's
+--- item logs the host's record of it, whatever the package proposed: the
+--- message sent (a note, for a task) of its kind (one its manifest
+--- declared), to its recipient, on its channel, dated `on`, naming the
+--- package, version and hash; never a stage, a date, a kind or a note of
+--- the package's choosing. Cadence's own policies and the user's log the
+--- message sent, a note for a task, or what the policy said (item.logs: a
+--- kind, or { kind, details }; false for nothing).
 function policy.done_event(item, on)
-  if item.logs == false then return nil end
   local at = tostring(on)
+  if item.package then
+    local from = "from " .. sharing.provenance(item.package)
+    if item.channel == "task" then return "note", { at = at, note = ("done: %s (%s)"):format(item.kind, from) } end
+    return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel, note = from }
+  end
+  if item.logs == false then return nil end
   if type(item.logs) == "string" then return item.logs, { at = at, note = "agenda: " .. item.kind } end
   if type(item.logs) == "table" then
     local details = { at = at }
     for k, v in pairs(item.logs) do if k ~= 1 then details[k] = v end end
     return item.logs[1], details
   end
-  -- What an installed package proposed says so on the timeline: which package, version and hash.
-  local from = item.source and ("from " .. item.source) or nil
-  if item.channel == "task" then return "note", { at = at, note = "done: " .. item.kind .. (from and (" (" .. from .. ")") or "") } end
-  return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel, note = from }
+  if item.channel == "task" then return "note", { at = at, note = "done: " .. item.kind } end
+  return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel }
 end
 
 --- Acts on the item `ref`: "done" (logs the event, so the cadence moves on),
@@ -477,10 +490,16 @@ end
 --- `extra` ones (a package being tried); and the file's settings.
 function policy.all(path, packages, extra)
   local policies, settings = policy.load(path)
-  if packages ~= false then
-    for _, p in ipairs(sharing.installed()) do policies[#policies + 1] = p end
+  -- A package named like a policy of the file does not run (its name is the file's).
+  local function add(p)
+    local taken = p.package and not p.package.problem and sharing.name_taken(policies, p.name)
+    if taken then p.package.problem = taken end
+    policies[#policies + 1] = p
   end
-  for _, p in ipairs(extra or {}) do policies[#policies + 1] = p end
+  if packages ~= false then
+    for _, p in ipairs(sharing.installed()) do add(p) end
+  end
+  for _, p in ipairs(extra or {}) do add(p) end
   return policies, settings
 end
 

@@ -191,8 +191,10 @@ end
 --- What the worker is sent to plan: the package, today, the calendar, and
 --- the search with only the fields the package reads, as columns (each
 --- application's events, contacts and offers in the applications' order).
---- Decisions are those about the package's own items. A table, which the
---- host reads into its type (Swift's WorkerRequest) and sends as JSON.
+--- A table, which the host reads into its type (Swift's WorkerRequest) and
+--- sends as JSON. It lists every decision by the key it is kept under; the
+--- host sends on only those on the package's own items (their keys begin
+--- with its identity), by the keys the package proposed.
 function sharing.request(package, search, contacts, decisions, today, calendar)
   local reads = package.reads
   -- Each application's rows of `record`, in the applications' order (none when it is not read).
@@ -202,16 +204,14 @@ function sharing.request(package, search, contacts, decisions, today, calendar)
     for i, app in ipairs(search.apps) do lists[i] = rows_of_app(app) or {} end
     return columns_of(lists, fields_of(record, reads))
   end
-  local own = {}
+  local all = {}
   for app_id, by_key in pairs(decisions) do
     for key, d in pairs(by_key) do
-      if d.policy == package.name then
-        own[#own + 1] = { application = app_id, key = key, status = d.status, due = d.due and d.due:day_number() }
-      end
+      all[#all + 1] = { application = app_id, key = key, status = d.status, due = d.due and d.due:day_number() }
     end
   end
   return {
-    mode = "plan", as_of = tostring(today), package = package_part(package), calendar = plain(calendar, 0), decisions = own,
+    mode = "plan", as_of = tostring(today), package = package_part(package), calendar = plain(calendar, 0), decisions = all,
     apps = columns_of({ search.apps }, fields_of("application", reads)),
     timelines = by_app("events", function(app) return search.timelines[app.id] end),
     contacts = by_app("contacts", function(app) return contacts[app.id] end),
@@ -308,9 +308,10 @@ function sharing.start(p, search, contacts, decisions, today, calendar)
   return true
 end
 
---- Waits for `p`'s worker and keeps what it proposed by application.
---- Proposals for an application it was not given, or to a person the
---- application does not know, are left out and said (p.notes). Returns
+--- Waits for `p`'s worker and keeps what it proposed by application. The
+--- host has checked the answer (left out what lies, with why; counted what
+--- passed the caps): that is said (p.notes), and so are proposals to a
+--- person the application does not know, which are left out here. Returns
 --- true, or nil and why the package did not run.
 function sharing.finish(p, search, contacts)
   if not p.worker then return nil, "it did not start" end
@@ -325,22 +326,24 @@ function sharing.finish(p, search, contacts)
     left_out = left_out + 1
     if left_out <= 5 then p.notes[#p.notes + 1] = text end
   end
+  for _, why in ipairs(answer.left_out) do note(why) end
+  left_out = left_out + answer.left_out_count - #answer.left_out
   for _, item in ipairs(answer.proposals) do
+    -- The host kept only proposals for applications the worker was sent.
     local app = apps[item.application]
-    if not app then
-      note(("it proposed an item for application %s, which it was not given: left out"):format(tostring(item.application)))
+    people[app.id] = people[app.id] or people_of(app.id, search.timelines[app.id], contacts)
+    if item.to and not people[app.id][item.to] then
+      note(("it proposed %s to '%s', whom %s does not know: left out"):format(item.kind, item.to, app.company))
     else
-      people[app.id] = people[app.id] or people_of(app.id, search.timelines[app.id], contacts)
-      if item.to and not people[app.id][item.to] then
-        note(("it proposed %s to '%s', whom %s does not know: left out"):format(item.kind, item.to, app.company))
-      else
-        local list = p.by_app[app.id] or {}
-        list[#list + 1] = item
-        p.by_app[app.id] = list
-      end
+      local list = p.by_app[app.id] or {}
+      list[#list + 1] = item
+      p.by_app[app.id] = list
     end
   end
   if left_out > 5 then p.notes[#p.notes + 1] = ("and %d more proposals left out"):format(left_out - 5) end
+  if answer.over_cap > 0 then
+    p.notes[#p.notes + 1] = ("proposed %d more items than allowed; ignored"):format(answer.over_cap)
+  end
   local failures = answer.failures or {}
   for i = 1, math.min(3, #failures) do
     p.notes[#p.notes + 1] = failures[i].message  -- "policy '…' failed on Acme: …"
@@ -352,23 +355,31 @@ function sharing.finish(p, search, contacts)
 end
 
 --- A policy that proposes what the package's worker proposed for each
---- application (sharing.finish fills it before it plans).
+--- application (sharing.finish fills it before it plans): an item's
+--- fields, as the host checked them, and nothing else (its keys are those
+--- the host keeps its items under, which begin with its identity).
 function sharing.policy(package)
   local source = sharing.provenance(package)
   local p = { name = package.name, rule = package.summary, package = package, source = source, by_app = {} }
   function p.plan(app, ctx)
     for _, proposed in ipairs(p.by_app[app.id] or {}) do
-      local item = {}
-      for k, v in pairs(proposed) do item[k] = v end
-      item.application, item.due, item.source = nil, cadence.date(proposed.due), source
-      if type(proposed.logs) == "table" then  -- { event = kind, ... } back to { kind, ... }
-        item.logs = { proposed.logs.event }
-        for k, v in pairs(proposed.logs) do if k ~= "event" then item.logs[k] = v end end
-      end
-      ctx:propose(item)
+      ctx:propose{ kind = proposed.kind, due = cadence.date(proposed.due), key = proposed.key, to = proposed.to,
+                   channel = proposed.channel, reason = proposed.reason, draft = proposed.draft, subject = proposed.subject,
+                   rule = proposed.rule, slide = proposed.slide, source = source }
     end
   end
   return p
+end
+
+--- Why a package may not be called `name` beside `policies` (those of a
+--- cadence.lua), or nil: a policy of the user's reserves its name. (The
+--- host reserves Cadence's own policies' names.)
+function sharing.name_taken(policies, name)
+  for _, p in ipairs(policies) do
+    if not p.package and p.name == name then
+      return ("%s is the name of a policy in your cadence.lua: a package may not take it"):format(name)
+    end
+  end
 end
 
 --- The workspace's installed packages, as policies (verified by the host;
@@ -439,6 +450,8 @@ function sharing.try(package, options)
     return kept
   end
   local base_policies, settings = policy.all(options.path)
+  local taken = sharing.name_taken(base_policies, package.name)
+  if taken then error(taken, 0) end
   local with_policies = without(base_policies)
   with_policies[#with_policies + 1] = sharing.policy(package)
   local agenda_options = { days = options.days or 14, as_of = options.as_of, calendar = settings.calendar }

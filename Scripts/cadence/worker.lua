@@ -19,7 +19,6 @@ local pure, sources, take_request, caps, deliver = ...
 local load, pcall, error, type, pairs, ipairs, tostring, setmetatable =
   load, pcall, error, type, pairs, ipairs, tostring, setmetatable
 local format, sort, concat, utf8len = string.format, table.sort, table.concat, utf8.len
-local mathtype = math.type
 
 -- What a package may propose: at most this much, in these sizes (the host's
 -- figures, which it checks again; it reads at most 16 MiB of answer).
@@ -80,26 +79,16 @@ local function text(value, field, limit, optional)
   return value
 end
 
--- What a proposal may carry out of the worker, as plain values.
+-- What a proposal may carry out of the worker, as plain values. Not
+-- `logs`: a proposal carries no writes (what marking a package's item done
+-- logs is the host's record of it).
 local function plain(item, app_id)
-  local logs = item.logs
-  if type(logs) == "table" then
-    local copy = {}
-    for k, v in pairs(logs) do
-      if (k == 1 or type(k) == "string") and (type(v) == "string" or mathtype(v) == "integer") then
-        copy[k == 1 and "event" or text(k, "logs key", "kind")] = type(v) == "string" and text(v, "logs." .. k, "reason") or v
-      end
-    end
-    logs = copy
-  elseif logs ~= false then
-    logs = text(logs, "logs", "kind", true)
-  end
   return {
     application = app_id, kind = text(item.kind, "kind", "kind"), due = tostring(item.due), key = text(item.key, "key", "key"),
     to = text(item.to, "to", "to", true), channel = text(item.channel, "channel", "channel", true),
     reason = text(item.reason, "reason", "reason", true), draft = text(item.draft, "draft", "draft", true),
     subject = text(item.subject, "subject", "subject", true), rule = text(item.rule, "rule", "rule", true),
-    slide = text(item.slide, "slide", "slide", true), logs = logs,
+    slide = text(item.slide, "slide", "slide", true),
   }
 end
 

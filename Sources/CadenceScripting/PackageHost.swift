@@ -9,6 +9,9 @@ struct LoadedPackage {
     var package: PolicyPackage
     var options: [String: PolicyManifest.OptionValue]
     var limits: PackageLock.Limits
+    /// For a run under way: the applications its worker was sent (its answer
+    /// may speak of no other), nil for made-up cases.
+    var sent: Set<Int64>?
 }
 
 /// The host functions through which the agenda runs installed policies: the
@@ -22,16 +25,24 @@ extension WorkspaceFunctions {
         let lock = PackageLock(workspace: folder)
         var list: [LuaValue] = []
         for (name, entry) in try lock.entries().sorted(by: { $0.key < $1.key }) {
+            func refused(_ why: String) -> LuaValue {
+                var problem = LuaTable()
+                problem["name"] = LuaValue(name); problem["version"] = LuaValue(entry.version)
+                problem["sha256"] = LuaValue(entry.sha256); problem["problem"] = LuaValue(why)
+                return .table(problem)
+            }
+            // A built-in policy's name is never a package's, however it was pinned (the installer refuses it too).
+            if let why = WorkspaceAPI.reservedName(name) {
+                list.append(refused(why))
+                continue
+            }
             do {
                 let (package, _) = try lock.verified(name)
                 let loaded = try WorkspaceAPI.loaded(package, options: entry.options, limits: entry.limits)
                 api.packages[name] = loaded
                 list.append(.table(WorkspaceAPI.table(loaded)))
             } catch {
-                var problem = LuaTable()
-                problem["name"] = LuaValue(name); problem["version"] = LuaValue(entry.version)
-                problem["sha256"] = LuaValue(entry.sha256); problem["problem"] = LuaValue(String(describing: error))
-                list.append(.table(problem))
+                list.append(refused(String(describing: error)))
             }
         }
         return .one(.table(LuaTable(array: list)))
@@ -41,6 +52,7 @@ extension WorkspaceFunctions {
     func packageAt(_ args: LuaArguments) throws -> LuaResults {
         do {
             let package = try PolicyPackage(at: try args.string(1))
+            if let why = WorkspaceAPI.reservedName(package.manifest.name) { return [.nil, LuaValue(why)] }
             let loaded = try WorkspaceAPI.loaded(package, options: [:], limits: .standard)
             api.packages[package.manifest.name] = loaded
             return .one(.table(WorkspaceAPI.table(loaded)))
@@ -49,18 +61,25 @@ extension WorkspaceFunctions {
         }
     }
 
-    /// `body` with the package argument 1 names (loaded this session) and
-    /// the request of argument 2 as JSON; a worker's failure, or a package
-    /// not loaded, becomes nil and why.
+    /// `body` with the package argument 1 names (loaded this session, with
+    /// the applications its request sends) and the request of argument 2 as
+    /// JSON; a worker's failure, or a package not loaded, becomes nil and why.
     private func withPackage(_ args: LuaArguments, _ body: (LoadedPackage, Data) throws -> LuaResults) throws -> LuaResults {
         let name = try args.string(1)
-        guard let loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
-        return try Self.failing { try body(loaded, try WorkspaceAPI.request(args)) }
+        guard var loaded = api.packages[name] else { return [.nil, LuaValue("package \(name) was not loaded")] }
+        return try Self.failing {
+            let request = try WorkspaceAPI.request(args, for: name)
+            loaded.sent = request.applications
+            return try body(loaded, request.json)
+        }
     }
 
-    /// `body`, a worker's failure becoming nil and why.
+    /// `body`, a worker's failure becoming nil and why: the why cut short,
+    /// for it may be the package's own text, of any size.
     private static func failing(_ body: () throws -> LuaResults) throws -> LuaResults {
-        do { return try body() } catch let failure as IsolatedWorker.Failure { return [.nil, LuaValue(failure.description)] }
+        do { return try body() } catch let failure as IsolatedWorker.Failure {
+            return [.nil, LuaValue(AnswerText.cut(failure.description, bytes: WorkerAnswer.messageBytes))]
+        }
     }
 
     /// Starts a package's worker on its request: a handle for finish_isolated, or nil and why.
@@ -79,8 +98,9 @@ extension WorkspaceFunctions {
             return [.nil, LuaValue("no such worker")]
         }
         return try Self.failing {
-            let answer = try WorkerAnswer(plan: try run.finish(), kinds: loaded.package.manifest.proposes, today: try api.today())
-            return .one(.table(WorkspaceAPI.table(answer)))
+            let manifest = loaded.package.manifest
+            let answer = try WorkerAnswer(plan: try run.finish(), kinds: manifest.proposes, today: try api.today(), applications: loaded.sent)
+            return .one(.table(WorkspaceAPI.table(answer, keysOf: manifest.name)))
         }
     }
 
@@ -88,9 +108,9 @@ extension WorkspaceFunctions {
     func recordIsolated(_ args: LuaArguments) throws -> LuaResults {
         try withPackage(args) { loaded, request in
             let json = try IsolatedWorker(limits: loaded.limits).ask(request)
-            let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil)
+            let answer = try WorkerAnswer(plan: json, kinds: nil, today: nil, applications: nil)
             var byCase = LuaTable()
-            for p in WorkspaceAPI.table(answer)["proposals"].tableValue?.array ?? [] {
+            for p in WorkspaceAPI.table(answer, keysOf: nil)["proposals"].tableValue?.array ?? [] {
                 guard let item = p.tableValue, let index = item["application"].integerValue else { continue }
                 var list = byCase[.integer(index)].tableValue ?? LuaTable()
                 list.array.append(p)
@@ -114,15 +134,39 @@ extension WorkspaceFunctions {
 }
 
 extension WorkspaceAPI {
-    /// The request sharing.lua built (argument 2), read where it lies into
-    /// its type and written as JSON for the worker (a search of ten thousand
-    /// applications sends a hundred thousand events).
-    static func request(_ args: LuaArguments) throws -> Data {
+    /// The request sharing.lua built (argument 2) for the package `package`,
+    /// read where it lies into its type and written as JSON for the worker
+    /// (a search of ten thousand applications sends a hundred thousand
+    /// events); and the applications it sends. Of the user's decisions it
+    /// carries only those on the package's own items, by the keys it
+    /// proposed: the host decides which, by the package's identity.
+    static func request(_ args: LuaArguments, for package: String) throws -> (json: Data, applications: Set<Int64>?) {
         do {
-            return try args.decode(WorkerRequest.self, at: 2).json()
+            var request = try args.decode(WorkerRequest.self, at: 2)
+            request.decisions = request.decisions.map { WorkerRequest.own($0, package: package) }
+            return (try request.json(), request.apps.map { Set($0.columns.id?.values ?? []) })
         } catch let error as DecodingError {
             throw IsolatedWorker.Failure(description: "its request could not be made: \(DecodingReason.of(error))")
         }
+    }
+
+    /// Why a package may not be called `name`, or nil. Cadence's own policy
+    /// names (Scripts/policies, as the policies call themselves) and
+    /// "cadence" are reserved, so that nothing of a package's can pass for
+    /// theirs. (A policy of the user's cadence.lua reserves its name too:
+    /// cadence.policy checks that, where it knows them.)
+    static func reservedName(_ name: String) -> String? {
+        guard name == "cadence" || builtInPolicyNames.contains(name) else { return nil }
+        return "\(name) is the name of a built-in policy: a package may not take it (rename it in its \(PolicyManifest.fileName))"
+    }
+
+    /// The built-in policies' names: their files' names with hyphens ("thank_you.lua" is "thank-you").
+    static var builtInPolicyNames: Set<String> {
+        guard let scripts = try? ScriptLibrary.required(),
+              let files = try? FileManager.default.contentsOfDirectory(atPath: scripts + "/policies") else { return [] }
+        return Set(files.filter { $0.hasSuffix(".lua") && $0 != "init.lua" }.map {
+            String($0.dropLast(4)).replacingOccurrences(of: "_", with: "-")
+        })
     }
 
     /// A package with the user's option values (text, checked against the
@@ -167,24 +211,19 @@ extension WorkspaceAPI {
         return t
     }
 
-    /// A checked answer as Lua data: { proposals, failures, failed }.
-    static func table(_ answer: WorkerAnswer) -> LuaTable {
+    /// A checked answer as Lua data: { proposals, failures, failed,
+    /// left_out (why, the first few), left_out_count, over_cap }. The keys of
+    /// a package's proposals are those the host keeps its items under
+    /// (`WorkerRequest.hostKey`, with `keysOf` its name); nil keeps them as
+    /// proposed (made-up cases).
+    static func table(_ answer: WorkerAnswer, keysOf package: String?) -> LuaTable {
         let proposals: [LuaValue] = answer.proposals.map { p in
             var t = LuaTable()
             t["application"] = .integer(p.application); t["kind"] = LuaValue(p.kind); t["due"] = LuaValue(p.due.description)
-            t["key"] = LuaValue(p.key)
+            t["key"] = LuaValue(package.map { WorkerRequest.hostKey(package: $0, key: p.key) } ?? p.key)
             for (name, value) in [("to", p.to), ("channel", p.channel), ("reason", p.reason), ("draft", p.draft),
                                   ("subject", p.subject), ("rule", p.rule), ("slide", p.slide)] {
                 if let value { t[name] = LuaValue(value) }
-            }
-            switch p.logs {
-            case nil: break
-            case .nothing?: t["logs"] = .boolean(false)
-            case .kind(let kind)?: t["logs"] = LuaValue(kind)
-            case .details(let details)?:
-                var d = LuaTable()
-                for (k, v) in details { d[k] = LuaValue(v) }
-                t["logs"] = .table(d)
             }
             return .table(t)
         }
@@ -196,6 +235,9 @@ extension WorkspaceAPI {
             return .table(e)
         }))
         t["failed"] = LuaValue(answer.failed)
+        t["left_out"] = .table(LuaTable(array: answer.leftOut.map { LuaValue($0) }))
+        t["left_out_count"] = LuaValue(answer.leftOutCount)
+        t["over_cap"] = LuaValue(answer.overCap)
         return t
     }
 }

@@ -90,7 +90,8 @@ public enum PolicyWorker {
     }
 
     static func error(_ message: String) -> Data {
-        (try? JSONOutput.data(WorkerAnswer.Wire(error: String(message.prefix(4000))), compact: true)) ?? Data("{}".utf8)
+        // Cut by bytes: a message of one letter and a million combining marks is one Character.
+        (try? JSONOutput.data(WorkerAnswer.Wire(error: AnswerText.cut(message, bytes: 4000)), compact: true)) ?? Data("{}".utf8)
     }
 
     /// Cadence's modules by name ("cadence.policy" -> its text and path):

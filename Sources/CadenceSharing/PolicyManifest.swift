@@ -83,35 +83,73 @@ public struct PolicyManifest: Equatable, Sendable {
     static let optionTypes = OptionType.allCases.map(\.rawValue)
     static let known = ["name", "version", "author", "licence", "summary", "cadence", "rules", "options", "reads",
                         "proposes", "policy", "select", "tests"]
+    /// What an option's entry may say.
+    static let optionFields = ["type", "default", "doc"]
 
-    /// Reads a manifest from its JSON text; `file` names it in errors.
+    /// The bounds of a manifest, checked before anything is planned with it
+    /// (a manifest repeating a field 95,000 times once cost gigabytes).
+    public enum Bounds {
+        /// The manifest's own size, checked before it is parsed.
+        public static let bytes = 64 << 10
+        /// A one-line text: the name, author, summary, a rule, an option's doc or text value.
+        public static let text = 400
+        public static let rules = 20
+        public static let kinds = 32
+        /// Fields a record's `reads` may list (there are fewer than this of any record).
+        public static let fields = 64
+        public static let options = 32
+        /// An option's name, and a list option's entries.
+        public static let optionName = 40
+        public static let listEntries = 32
+        public static let listEntry = 200
+    }
+
+    /// Reads a manifest from its JSON text; `file` names it in errors. It is
+    /// bounded first (its size, then each list's length and each text's),
+    /// its lists de-duplicated, and a key it does not know or a value of the
+    /// wrong type refused with a sentence naming the field.
     public init(json: Data, file: String) throws {
         func fail(_ field: String, _ message: String) -> DomainError { DomainError.invalid(field: "\(file): \(field)", message) }
+        guard json.count <= Bounds.bytes else {
+            throw DomainError.invalid(field: file, "is \(json.count) bytes (a manifest is at most \(Bounds.bytes) bytes)")
+        }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: json) }
         catch { throw DomainError.invalid(field: file, "is not JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)") }
         guard let fields = object as? [String: Any] else { throw DomainError.invalid(field: file, "holds a JSON object ({ \"name\": … })") }
-        for key in fields.keys where !Self.known.contains(key) {
+        for key in fields.keys.sorted() where !Self.known.contains(key) {
             let hint = NearMiss.nearest(to: key, among: Self.known).map { " (did you mean '\($0)'?)" } ?? ""
-            throw fail(key, "is not a manifest field\(hint); the fields are \(Self.known.joined(separator: ", "))")
+            throw fail(AnswerText.shown(key), "is not a manifest field\(hint); the fields are \(Self.known.joined(separator: ", "))")
+        }
+        /// `value` as one line of at most `most` bytes, or why not.
+        func line(_ value: String, _ field: String, most: Int = Bounds.text) throws -> String {
+            guard value.utf8.count <= most else { throw fail(field, "is longer than \(most) bytes") }
+            guard AnswerText.isOneLine(value) else { throw fail(field, "holds a control character (a line break, an escape, a bidi control)") }
+            return value
         }
         func text(_ key: String, pattern: String? = nil, example: String) throws -> String {
             guard let value = fields[key] as? String, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw fail(key, "is needed, as text (such as \"\(example)\")")
             }
             if let pattern, value.range(of: pattern, options: .regularExpression) == nil {
-                throw fail(key, "'\(value)' is not like \"\(example)\"")
+                throw fail(key, "'\(AnswerText.shown(value))' is not like \"\(example)\"")
             }
-            guard value.utf8.count <= 400 else { throw fail(key, "is longer than 400 bytes") }
-            return value
+            return try line(value, key)
         }
-        func texts(_ key: String, pattern: String? = nil) throws -> [String] {
+        /// A list of texts, at most `most` of them, each one line: repeats dropped, in order.
+        func texts(_ key: String, most: Int, slugs: Bool = false) throws -> [String] {
             guard let raw = fields[key] else { return [] }
-            guard let list = raw as? [String] else { throw fail(key, "is a list of texts") }
-            if let pattern, let bad = list.first(where: { $0.range(of: pattern, options: .regularExpression) == nil }) {
-                throw fail(key, "'\(bad)' is not a name of lowercase letters, digits and hyphens")
+            guard let list = raw as? [Any] else { throw fail(key, "is a list of texts") }
+            guard list.count <= most else { throw fail(key, "lists \(list.count) entries (at most \(most))") }
+            var seen = Set<String>(), kept: [String] = []
+            for entry in list {
+                guard let text = entry as? String else { throw fail(key, "is a list of texts") }
+                if slugs, !AnswerText.isSlug(text) {
+                    throw fail(key, "'\(AnswerText.shown(text))' is not a name of lowercase letters, digits and hyphens (at most 40)")
+                }
+                if seen.insert(try line(text, key)).inserted { kept.append(text) }
             }
-            return list
+            return kept
         }
         let slug = "^[a-z][a-z0-9-]{0,39}$"
         name = try text("name", pattern: slug, example: "weekly-nudge")
@@ -119,13 +157,15 @@ public struct PolicyManifest: Equatable, Sendable {
         author = try text("author", example: "Sam Lee <sam@example.org>")
         licence = try text("licence", example: "MIT")
         summary = try text("summary", example: "A status note every week after an interview")
-        guard let api = fields["cadence"] as? Int else { throw fail("cadence", "is needed: the policy API version it was written for (\(Self.currentAPI))") }
+        guard let raw = fields["cadence"], !Self.isBoolean(raw), let api = raw as? Int else {
+            throw fail("cadence", "is needed: the policy API version it was written for (\(Self.currentAPI))")
+        }
         guard api >= 1, api <= Self.currentAPI else {
             throw fail("cadence", "asks for policy API \(api); this Cadence offers \(Self.currentAPI) (update Cadence, or ask the author)")
         }
         self.api = api
-        rules = try texts("rules")
-        proposes = try texts("proposes", pattern: slug)
+        rules = try texts("rules", most: Bounds.rules)
+        proposes = try texts("proposes", most: Bounds.kinds, slugs: true)
         guard !proposes.isEmpty else { throw fail("proposes", "is needed: the kinds of item it may propose, such as [\"status\"]") }
         entry = fields["policy"] == nil ? "policy.lua" : try text("policy", pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*\\.lua$", example: "policy.lua")
         select = fields["select"] == nil ? nil : try text("select", example: "weekly status")
@@ -135,63 +175,106 @@ public struct PolicyManifest: Equatable, Sendable {
             throw fail("reads", "is needed: the fields it reads, by record, such as { \"application\": [\"company\"], \"events\": [\"with\"] }")
         }
         var declared: [String: [String]] = [:]
-        for (record, value) in reads {
+        for (record, value) in reads.sorted(by: { $0.key < $1.key }) {
             guard let allowed = ReadableFields.declarable[record] else {
                 let hint = NearMiss.nearest(to: record, among: ReadableFields.records).map { " (did you mean '\($0)'?)" } ?? ""
-                throw fail("reads.\(record)", "is not a record a policy reads\(hint); the records are \(ReadableFields.records.joined(separator: ", "))")
+                throw fail("reads.\(AnswerText.shown(record))",
+                           "is not a record a policy reads\(hint); the records are \(ReadableFields.records.joined(separator: ", "))")
             }
-            guard let list = value as? [String] else { throw fail("reads.\(record)", "is a list of field names") }
-            for field in list where !allowed.contains(field) && !(ReadableFields.always[record] ?? []).contains(field) {
-                let hint = NearMiss.nearest(to: field, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-                throw fail("reads.\(record)", "'\(field)' is not a field of \(record)\(hint); its fields are \(allowed.joined(separator: ", "))")
+            guard let list = value as? [Any] else { throw fail("reads.\(record)", "is a list of field names") }
+            // Counted before a name is looked at: a record has fewer fields than this.
+            guard list.count <= Bounds.fields else {
+                throw fail("reads.\(record)", "lists \(list.count) fields (at most \(Bounds.fields); \(record) has \(allowed.count) a package may read)")
             }
-            declared[record] = list
+            var seen = Set<String>(), fields: [String] = []
+            for entry in list {
+                guard let field = entry as? String else { throw fail("reads.\(record)", "is a list of field names") }
+                guard allowed.contains(field) || (ReadableFields.always[record] ?? []).contains(field) else {
+                    let hint = NearMiss.nearest(to: field, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw fail("reads.\(record)", "'\(AnswerText.shown(field))' is not a field of \(record)\(hint); its fields are \(allowed.joined(separator: ", "))")
+                }
+                if seen.insert(field).inserted { fields.append(field) }
+            }
+            declared[record] = fields
         }
         self.reads = declared
 
         var options: [Option] = []
         if let raw = fields["options"] {
             guard let table = raw as? [String: Any] else { throw fail("options", "is an object of options by name") }
+            guard table.count <= Bounds.options else { throw fail("options", "has \(table.count) options (at most \(Bounds.options))") }
             for (name, spec) in table.sorted(by: { $0.key < $1.key }) {
-                let field = "options.\(name)"
-                guard name.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
-                    throw fail(field, "an option's name is lowercase letters, digits and _")
+                guard name.utf8.count <= Bounds.optionName, name.range(of: "^[a-z_][a-z0-9_]*$", options: .regularExpression) != nil else {
+                    throw fail("options.\(AnswerText.shown(name))", "an option's name is lowercase letters, digits and _ (at most \(Bounds.optionName))")
                 }
-                guard let spec = spec as? [String: Any], let type = (spec["type"] as? String).flatMap(OptionType.init(rawValue:)) else {
+                let field = "options.\(name)"
+                guard let spec = spec as? [String: Any] else { throw fail(field, "is an object: { \"type\": …, \"default\": …, \"doc\": … }") }
+                for key in spec.keys.sorted() where !Self.optionFields.contains(key) {
+                    throw fail("\(field).\(AnswerText.shown(key))", "is not a field of an option; they are \(Self.optionFields.joined(separator: ", "))")
+                }
+                guard let type = (spec["type"] as? String).flatMap(OptionType.init(rawValue:)) else {
                     throw fail(field, "needs a type: \(Self.optionTypes.joined(separator: ", "))")
                 }
                 guard let raw = spec["default"] else { throw fail(field, "needs a default") }
                 let value = try Self.value(raw, type: type, field: "\(file): \(field).default")
-                options.append(Option(name: name, type: type, defaultValue: value, doc: spec["doc"] as? String ?? ""))
+                var doc = ""
+                if let given = spec["doc"] {
+                    guard let text = given as? String else { throw fail("\(field).doc", "is text") }
+                    doc = try line(text, "\(field).doc")
+                }
+                options.append(Option(name: name, type: type, defaultValue: value, doc: doc))
             }
         }
         self.options = options
     }
 
-    /// A value of `type` from JSON (a default) or from text (what a user sets).
+    /// A value of `type` from JSON (a default) or from text (what a user
+    /// sets): text one line of at most 400 bytes, a list at most 32 such
+    /// entries of at most 200 bytes.
     public static func value(_ raw: Any, type: OptionType, field: String) throws -> OptionValue {
         func wrong() -> DomainError { DomainError.invalid(field: field, "is \(type.said)") }
+        func line(_ text: String, most: Int) throws -> String {
+            guard text.utf8.count <= most else { throw DomainError.invalid(field: field, "is longer than \(most) bytes") }
+            guard AnswerText.isOneLine(text) else { throw DomainError.invalid(field: field, "holds a control character") }
+            return text
+        }
+        func list(_ entries: [String]) throws -> OptionValue {
+            guard entries.count <= Bounds.listEntries else {
+                throw DomainError.invalid(field: field, "lists \(entries.count) entries (at most \(Bounds.listEntries))")
+            }
+            return .list(try entries.map { try line($0, most: Bounds.listEntry) })
+        }
         switch type {
         case .integer:
             if let text = raw as? String { guard let n = Int(text) else { throw wrong() }; return .integer(n) }
-            guard let n = raw as? Int, !(raw is Bool) else { throw wrong() }
+            guard !isBoolean(raw), let n = raw as? Int else { throw wrong() }
             return .integer(n)
         case .number:
             if let text = raw as? String { guard let d = Double(text), d.isFinite else { throw wrong() }; return .number(d) }
-            guard let d = raw as? Double, !(raw is Bool) else { throw wrong() }
+            guard !isBoolean(raw), let d = raw as? Double else { throw wrong() }
             return .number(d)
         case .boolean:
             if let text = raw as? String { guard let b = Bool(text) else { throw wrong() }; return .boolean(b) }
-            guard let b = raw as? Bool else { throw wrong() }
+            guard isBoolean(raw), let b = raw as? Bool else { throw wrong() }
             return .boolean(b)
         case .list:
-            if let text = raw as? String { return .list(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-            guard let list = raw as? [String] else { throw wrong() }
-            return .list(list)
+            if let text = raw as? String {
+                return try list(try line(text, most: Bounds.text).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
+            guard let entries = raw as? [String] else { throw wrong() }
+            return try list(entries)
         case .text:
             guard let text = raw as? String else { throw wrong() }
-            return .text(text)
+            return .text(try line(text, most: Bounds.text))
         }
+    }
+
+    /// Whether a JSON value is true or false. (Foundation reads every JSON
+    /// number as an NSNumber, which answers `is Bool` for 0 and 1 too: a
+    /// boolean is the one whose type is a char.)
+    static func isBoolean(_ raw: Any) -> Bool {
+        guard let number = raw as? NSNumber else { return raw is Bool }
+        return String(cString: number.objCType) == "c"
     }
 
     /// Whether `other` reads anything this one does not: a widening needs consent again.

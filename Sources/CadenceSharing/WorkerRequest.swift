@@ -46,6 +46,28 @@ public struct WorkerRequest: Codable, Sendable {
         public var due: Int?
     }
 
+    /// The key under which the host keeps the item `key` of the package
+    /// `package` (its decisions, its ref): the package's identity and the key
+    /// it proposed. A package's name is a slug (no "/"), so no package's keys
+    /// can pass for another's; built-in policies' keys never begin "package:".
+    public static func hostKey(package: String, key: String) -> String { keyPrefix(package) + key }
+
+    static func keyPrefix(_ package: String) -> String { "package:" + package + "/" }
+
+    /// Of `decisions` (by the keys the host keeps), those on the items
+    /// `package` made, by the keys it proposed: all a package hears of the
+    /// user's decisions.
+    public static func own(_ decisions: [Decision], package: String) -> [Decision] {
+        let prefix = keyPrefix(package)
+        return decisions.compactMap { d in
+            // Bytes, not Characters: a combining mark after the "/" must not join it into another Character.
+            guard d.key.utf8.starts(with: prefix.utf8) else { return nil }
+            var mine = d
+            mine.key = String(decoding: d.key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+            return mine
+        }
+    }
+
     /// The request as JSON for the worker.
     public func json() throws -> Data { try JSONOutput.data(self, compact: true) }
 
@@ -84,7 +106,7 @@ public indirect enum WireValue: Codable, Sendable, Equatable {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "nested too deeply"))
         }
         var fields: [String: WireValue] = [:]
-        if let keyed = try? decoder.container(keyedBy: WorkerAnswer.AnyKey.self) {
+        if let keyed = try? decoder.container(keyedBy: NamedKey.self) {
             for key in keyed.allKeys { fields[key.stringValue] = try keyed.decode(WireValue.self, forKey: key) }
         }
         var list: [WireValue] = []
@@ -109,8 +131,16 @@ public indirect enum WireValue: Codable, Sendable, Equatable {
             var unkeyed = encoder.unkeyedContainer()
             for value in list { try unkeyed.encode(value) }
         case .table(let fields):
-            var keyed = encoder.container(keyedBy: WorkerAnswer.AnyKey.self)
-            for (key, value) in fields { try keyed.encode(value, forKey: WorkerAnswer.AnyKey(stringValue: key)) }
+            var keyed = encoder.container(keyedBy: NamedKey.self)
+            for (key, value) in fields { try keyed.encode(value, forKey: NamedKey(stringValue: key)) }
         }
     }
+}
+
+/// A key of a table of no fixed shape: any name.
+struct NamedKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
