@@ -32,7 +32,7 @@ extension WorkspaceFunctions {
                 return .table(problem)
             }
             // A built-in policy's name is never a package's, however it was pinned (the installer refuses it too).
-            if let why = WorkspaceAPI.reservedName(name) {
+            if let why = ReservedNames.problem(with: name) {
                 list.append(refused(why))
                 continue
             }
@@ -52,7 +52,7 @@ extension WorkspaceFunctions {
     func packageAt(_ args: LuaArguments) throws -> LuaResults {
         do {
             let package = try PolicyPackage(at: try args.string(1))
-            if let why = WorkspaceAPI.reservedName(package.manifest.name) { return [.nil, LuaValue(why)] }
+            if let why = ReservedNames.problem(with: package.manifest.name) { return [.nil, LuaValue(why)] }
             let loaded = try WorkspaceAPI.loaded(package, options: [:], limits: .standard)
             api.packages[package.manifest.name] = loaded
             return .one(.table(WorkspaceAPI.table(loaded)))
@@ -148,25 +148,6 @@ extension WorkspaceAPI {
         } catch let error as DecodingError {
             throw IsolatedWorker.Failure(description: "its request could not be made: \(DecodingReason.of(error))")
         }
-    }
-
-    /// Why a package may not be called `name`, or nil. Cadence's own policy
-    /// names (Scripts/policies, as the policies call themselves) and
-    /// "cadence" are reserved, so that nothing of a package's can pass for
-    /// theirs. (A policy of the user's cadence.lua reserves its name too:
-    /// cadence.policy checks that, where it knows them.)
-    static func reservedName(_ name: String) -> String? {
-        guard name == "cadence" || builtInPolicyNames.contains(name) else { return nil }
-        return "\(name) is the name of a built-in policy: a package may not take it (rename it in its \(PolicyManifest.fileName))"
-    }
-
-    /// The built-in policies' names: their files' names with hyphens ("thank_you.lua" is "thank-you").
-    static var builtInPolicyNames: Set<String> {
-        guard let scripts = try? ScriptLibrary.required(),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: scripts + "/policies") else { return [] }
-        return Set(files.filter { $0.hasSuffix(".lua") && $0 != "init.lua" }.map {
-            String($0.dropLast(4)).replacingOccurrences(of: "_", with: "-")
-        })
     }
 
     /// A package with the user's option values (text, checked against the

@@ -86,6 +86,10 @@ public struct PackageLock: Sendable {
         let package: PolicyPackage
         do { package = try PolicyPackage(reading: found, at: folder) }
         catch { throw DomainError.invalid(field: name, "its installed files cannot be read: \(error)") }
+        // The pin's name is the package's: a lock edited to give one package another's name is not believed.
+        if package.manifest.name != name {
+            throw tampered(name, "its manifest names another package (\(TerminalText.line(package.manifest.name)))")
+        }
         if package.manifest.reads != entry.reads {
             throw tampered(name, "its manifest reads more than you agreed to")
         }

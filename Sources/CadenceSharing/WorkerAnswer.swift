@@ -51,8 +51,11 @@ public struct WorkerAnswer: Sendable {
     public static let inAll = 100_000
     /// How many of a package's failures are kept, with their messages (the rest are counted).
     public static let failuresKept = 20
-    /// The most bytes of a failure's or an error's message that reach the user.
-    public static let messageBytes = 2_000
+    /// The most bytes of a failure's or an error's message that reach the
+    /// user: below the terminal's own cut of a message (`TerminalText.messageLimit`
+    /// scalars, with the words around it), so that what is seen is this cut,
+    /// which counts what the package really sent.
+    public static let messageBytes = TerminalText.messageLimit * 3 / 4
     /// How many reasons for leaving proposals out are kept (the rest are counted).
     static let reasonsKept = 5
     /// The most bytes each text of a proposal may have (the worker checks them too, first).

@@ -156,7 +156,7 @@ struct HostDecidesTests: WorkspaceSuite {
         #expect(try cadence("export").output == before)
     }
 
-    @Test("a 15 MiB error is printed cut to about 2,000 bytes, saying how much more there was, on a character boundary")
+    @Test("a 15 MiB error is printed cut to about 1,500 bytes, saying how much more there was, on a character boundary")
     func hugeErrorCut() throws {
         try prepared()
         try installed("shouter", policy: "return { name = 'shouter', plan = function() error(('x'):rep(15 << 20), 0) end }")
@@ -226,24 +226,34 @@ struct HostDecidesTests: WorkspaceSuite {
             """
         // Trying one is refused, naming why.
         let tried = try cadence("policy", "try", try package("thank-you", policy: policy), "--as-of", "2026-03-12")
-        #expect(tried.status != 0 && tried.error.contains("thank-you is the name of a built-in policy"), "\(tried.output)\(tried.error)")
+        #expect(tried.status != 0 && tried.error.contains("'thank-you' is the name of one of Cadence's built-in policies"), "\(tried.output)\(tried.error)")
 
         // Pinned past the installer (which refuses them too), none of them runs.
         let ref = try #require(try json("agenda", "--as-of", "2026-03-12", as: [Printed.AgendaItem].self).first { $0.policy == "thank-you" }).ref
         #expect(try cadence("agenda", "done", ref, "--as-of", "2026-03-12").status == 0)
+        // Each is installed under another name, then its pin and folder renamed, as a hand-edited lock would.
         let lock = PackageLock(workspace: directory)
-        for name in ["thank-you", "weekly-status", "cadence", "my-nudge"] {
-            try lock.install(try PolicyPackage(at: try package(name, policy: policy)), source: "test", commit: nil, signedBy: nil,
+        try lock.install(try PolicyPackage(at: try package("my-nudge", policy: policy)), source: "test", commit: nil, signer: nil,
+                         options: [:], limits: .standard, today: try LocalDate(iso: "2026-03-12"))
+        for name in ["thank-you", "weekly-status", "cadence", "alias"] {
+            try lock.install(try PolicyPackage(at: try package("pinned-" + name, policy: policy)), source: "test", commit: nil, signer: nil,
                              options: [:], limits: .standard, today: try LocalDate(iso: "2026-03-12"))
+            let pins = try String(contentsOfFile: lock.lockPath, encoding: .utf8)
+            try pins.replacingOccurrences(of: "\"pinned-\(name)\"", with: "\"\(name)\"")
+                .write(toFile: lock.lockPath, atomically: true, encoding: .utf8)
+            try FileManager.default.moveItem(atPath: lock.packageFolder("pinned-" + name), toPath: lock.packageFolder(name))
         }
         let agenda = try cadence("agenda", "--as-of", "2026-03-12", "--days", "14", "--json")
         let items = try agenda.decoded(as: [Printed.AgendaItem].self)
         #expect(!items.contains { $0.source != nil || $0.reason.hasPrefix("sees: ") }, "\(items.map(\.reason))")
         for name in ["thank-you", "weekly-status", "cadence"] {
-            #expect(agenda.error.contains("\(name) 1.0.0 (sha256 ") && agenda.error.contains("\(name) is the name of a built-in policy"),
+            #expect(agenda.error.contains("\(name) 1.0.0 (sha256 ") && agenda.error.contains("'\(name)' is "),
                     "\(agenda.error)")
         }
         #expect(agenda.error.contains("my-nudge is the name of a policy in your cadence.lua"), "\(agenda.error)")
+        // A pin renamed to a free name is not believed either: the manifest names another package.
+        #expect(agenda.error.contains("package alias 1.0.0 (sha256 ") && agenda.error.contains("its manifest names another package (pinned-alias)"),
+                "\(agenda.error)")
     }
 
     // MARK: A lying answer
@@ -356,7 +366,7 @@ struct AnswerChecksTests {
         #expect(all.proposals.count == WorkerAnswer.inAll && all.overCap == 7)
     }
 
-    @Test("failures: a few kept, each cut to 2,000 bytes on a scalar boundary; the count no less than those kept, no more than the applications")
+    @Test("failures: a few kept, each cut to 1,500 bytes on a scalar boundary; the count no less than those kept, no more than the applications")
     func failures() throws {
         let long = String(repeating: "é", count: 1_500)  // 3,000 bytes
         func answer(failures: Int, failed: String) throws -> WorkerAnswer {
@@ -367,8 +377,9 @@ struct AnswerChecksTests {
         let many = try answer(failures: 30, failed: "30")
         #expect(many.failures.count == WorkerAnswer.failuresKept && many.failed == WorkerAnswer.failuresKept)
         let message = try #require(many.failures.first?.message)
-        #expect(message.utf8.count <= 2_000 + 40 && message.hasPrefix(String(repeating: "é", count: 1_000)))
-        #expect(message.hasSuffix("é… (1000 more bytes)"), "\(message.suffix(30))")
+        #expect(WorkerAnswer.messageBytes == 1_500)
+        #expect(message.utf8.count <= 1_500 + 40 && message.hasPrefix(String(repeating: "é", count: 750)))
+        #expect(message.hasSuffix("é… (1500 more bytes)"), "\(message.suffix(30))")
         #expect(try answer(failures: 2, failed: "99999999").failed == 3)
         #expect(try answer(failures: 2, failed: "-3").failed == 2)
         #expect(try answer(failures: 2, failed: "1e300").failed == 2)
