@@ -166,8 +166,11 @@ public enum PackageSignature {
         }
         let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", namespace, signed])
         guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
-            throw PackageInstaller.Problem.request(
-                "ssh-keygen could not sign with \(key): \(firstLine(result.errors) ?? "it gave no reason")")
+            // It asked for a passphrase no one could type (its prompt is no part of the reason).
+            let said = firstLine(result.errors.replacingOccurrences(of: "Enter passphrase: ", with: "")) ?? "it gave no reason"
+            let hint = result.errors.contains("passphrase")
+                ? " (a key with a passphrase: add it to ssh-agent with 'ssh-add \(key)', then give its .pub file as --key)" : ""
+            throw PackageInstaller.Problem.request("ssh-keygen could not sign with \(key): \(said)\(hint)")
         }
         let target = folder + "/" + PolicyPackage.signatureFile
         do { try signature.write(to: URL(fileURLWithPath: target)) } catch {

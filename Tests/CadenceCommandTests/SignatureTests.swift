@@ -426,7 +426,9 @@ struct SignatureTests: WorkspaceSuite {
             (["policy", "sign", missing, "--key", locked.path], "cadence: " + nothing),
             (["policy", "sign", folder, "--key", missing], "cadence: \(missing): no such key file (give your SSH private key, such as ~/.ssh/id_ed25519)\n"),
             (["policy", "sign", folder, "--key", folder + "/policy.lua"], "cadence: ssh-keygen could not sign with \(folder)/policy.lua: "),
-            (["policy", "sign", folder, "--key", locked.path], "cadence: ssh-keygen could not sign with \(locked.path): "),
+            (["policy", "sign", folder, "--key", locked.path], "cadence: ssh-keygen could not sign with \(locked.path): Load key \"\(locked.path)\": "
+             + "incorrect passphrase supplied to decrypt private key (a key with a passphrase: add it to ssh-agent with 'ssh-add \(locked.path)', "
+             + "then give its .pub file as --key)\n"),
             (["policy", "show", "nothing"], "cadence: no package 'nothing' is installed ('cadence policy list')\n"),
             (["policy", "update", "nothing"], "cadence: no package 'nothing' is installed ('cadence policy list')\n"),
             (["policy", "remove", "nothing"], "cadence: nothing: no package of that name is installed ('cadence policy list')\n"),
