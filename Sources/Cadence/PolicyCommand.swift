@@ -22,9 +22,18 @@ struct PolicyCommand: ParsableCommand {
             ($CADENCE_ALLOWED_SIGNERS, else $XDG_CONFIG_HOME/cadence/allowed_signers, else \
             ~/.config/cadence/allowed_signers). A signed package is never replaced by one signed \
             otherwise, or unsigned, without --allow-signer-change, nor by a lower version without \
-            --allow-downgrade. To refuse every package no trusted signer signed, give \
+            --allow-downgrade, nor by other files under the same version without --allow-same-version; \
+            a package removed and added again meets the signer and version guards (packages.lock \
+            remembers the version and signer removed). To refuse every package no trusted signer signed, give \
             --require-signatures, or write the line "require-signatures = yes" in the settings \
-            file beside allowed_signers ($XDG_CONFIG_HOME/cadence/settings, else ~/.config/cadence/settings).
+            file beside allowed_signers ($XDG_CONFIG_HOME/cadence/settings, else ~/.config/cadence/settings); \
+            with that line, an installed package no trusted signer signed does not run either. \
+            Every agenda, 'policy list' and 'policy show' check each installed package's signature \
+            against the allowed signers as they are then: a signer you no longer trust is not \
+            said to be trusted, and a signature file deleted or changed stops the package.
+
+            Package files are UTF-8 text with no control character but tab and line ends and no \
+            bidi control; their names are letters, digits, '-', '_', '.' and '+'.
             """,
         subcommands: [Add.self, Test.self, Try.self, List.self, Show.self, Update.self, Remove.self, Pack.self, Sign.self])
 
@@ -40,14 +49,18 @@ struct PolicyCommand: ParsableCommand {
     }
 
     /// Why fetching, installing or signing stopped, as the command line words
-    /// it: a request that names nothing installable is a usage mistake.
+    /// it: "cadence: …" and exit 1, whether the request named nothing
+    /// installable or the package was refused (only a malformed command line
+    /// is a usage error, with its Usage line and exit 64).
     static func installing<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let problem as PackageInstaller.Problem {
-            switch problem {
-            case .request(let text): throw ValidationError(text)
-            case .refusal(let text): throw Refusal(text)
-            }
-        }
+        do { return try body() } catch let problem as PackageInstaller.Problem { throw Refusal(problem.description) }
+    }
+
+    /// Says each line of the allowed signers that is not a signer, once per
+    /// command (OpenSSH would skip it without a word). A file that cannot be
+    /// read at all is said where it is needed, by the check that reads it.
+    static func warnOfAllowedSigners() {
+        for warning in (try? AllowedSigners.load().warnings) ?? [] { StandardError.write("cadence: warning: \(warning)\n") }
     }
 
     /// What `add` says of a signature: the words `list` uses, then what they mean.
@@ -65,14 +78,17 @@ struct PolicyCommand: ParsableCommand {
     struct TrustOptions: ParsableArguments {
         @Flag(help: "Replace a signed package by one unsigned or signed by someone else (it says who signed before and who now).")
         var allowSignerChange = false
-        @Flag(help: "Install a lower version than the one installed.") var allowDowngrade = false
+        @Flag(help: "Install a lower version than the one installed (or than the one removed under its name).") var allowDowngrade = false
+        @Flag(help: "Install files other than the ones pinned under the same version (a changed package should carry a new version).")
+        var allowSameVersion = false
         @Flag(help: "Refuse a package no trusted signer signed (as 'require-signatures = yes' in the settings file does).")
         var requireSignatures = false
 
         func allowances() throws -> PackageInstaller.Allowances {
             let settings = try SharingSettings.load()
             return PackageInstaller.Allowances(signerChange: allowSignerChange, downgrade: allowDowngrade,
-                                               requireSignatures: requireSignatures || settings.requireSignatures)
+                                               requireSignatures: requireSignatures || settings.requireSignatures,
+                                               sameVersion: allowSameVersion)
         }
     }
 
@@ -115,6 +131,7 @@ struct PolicyCommand: ParsableCommand {
                 if let memoryLimit, let bytes = ByteSize.parse(memoryLimit) { limits.memory = bytes }
                 var set: [String: String] = [:]
                 for case let (name, value)? in options.map(Self.nameAndValue) { set[name] = value }
+                warnOfAllowedSigners()
                 try install(source, options: set, limits: limits, acceptReads: acceptReads, allowing: try trust.allowances(),
                             workspace: workspace, verb: "Installed")
             }
@@ -167,7 +184,9 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let path = FileManager.default.fileExists(atPath: package) ? package : PackageLock(workspace: workspace.location.directory).packageFolder(package)
-                guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(package): no such package folder or file, nor an installed package") }
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw Refusal("\(PackageFiles.visible(package, limit: 200)): no such package folder or file, nor an installed package ('cadence policy list')")
+                }
                 let tests = try PolicyCommand.test(workspace, path: path)
                 Output.write(tests.report + "\n")
                 if !tests.allowsInstall { throw ExitCode.failure }
@@ -214,12 +233,24 @@ struct PolicyCommand: ParsableCommand {
                     Output.write("No packages installed. 'cadence policy add PATH' installs one; 'cadence policy try PATH' shows what it would do first.\n")
                     return
                 }
+                warnOfAllowedSigners()
                 for (name, entry) in entries.sorted(by: { $0.key < $1.key }) {
-                    let state: String
-                    do { _ = try lock.verified(name); state = "ok" } catch { state = "NOT RUN: \(error)" }
-                    Output.write("\(name) \(entry.version)  sha256 \(entry.sha256.prefix(12))  \(entry.signatureSaid)  \(state)\n    from \(entry.source)\(entry.commit.map { " at \($0.prefix(12))" } ?? "")\n")
+                    let (signature, state) = PolicyCommand.state(of: name, entry, in: lock)
+                    Output.write("\(name) \(entry.version)  sha256 \(entry.sha256.prefix(12))  \(signature)  \(state)\n    from \(entry.source)\(entry.commit.map { " at \($0.prefix(12))" } ?? "")\n")
                 }
             }
+        }
+    }
+
+    /// What `list` and `show` say of an installed package: its signature as
+    /// the allowed signers judge it now (what the lock recorded at install,
+    /// said as such, when the package cannot be checked), and "ok" or why it does not run.
+    static func state(of name: String, _ entry: PackageLock.Entry, in lock: PackageLock) -> (signature: String, state: String) {
+        do {
+            let checked = try lock.checked(name)
+            return (checked.verdict.said, "ok")
+        } catch {
+            return ("\(entry.signatureSaid) at install", "NOT RUN: \(error)")
         }
     }
 
@@ -231,10 +262,17 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let lock = PackageLock(workspace: workspace.location.directory)
-                guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
+                guard let entry = try lock.entries()[name] else { throw Refusal("no package '\(PackageFiles.visible(name))' is installed ('cadence policy list')") }
+                warnOfAllowedSigners()
                 let state: String
+                let signature: String
                 var manifest: PolicyManifest?
-                do { manifest = try lock.verified(name).0.manifest; state = "every file matches its pin" } catch { state = "NOT RUN: \(error)" }
+                do {
+                    let checked = try lock.checked(name)
+                    (manifest, signature, state) = (checked.package.manifest, checked.verdict.said, "every file matches its pin")
+                } catch {
+                    (signature, state) = ("\(entry.signatureSaid) at install", "NOT RUN: \(error)")
+                }
                 var lines = ["\(name) \(entry.version)  (\(state))"]
                 if let m = manifest {
                     let line = TerminalText.line  // the author's words, each kept on its line
@@ -248,7 +286,7 @@ struct PolicyCommand: ParsableCommand {
                     }
                 }
                 lines.append("  source: \(entry.source)\(entry.commit.map { ", commit \($0)" } ?? "")")
-                lines.append("  installed \(entry.installed), \(entry.signatureSaid)")
+                lines.append("  installed \(entry.installed), \(signature)")
                 lines.append("  limits: \(IsolatedWorker.seconds(entry.limits.seconds)) s, \(entry.limits.memory >> 20) MiB")
                 lines.append("  files (sha256):")
                 for (file, digest) in entry.files.sorted(by: { $0.key < $1.key }) { lines.append("    \(digest)  \(file)") }
@@ -263,7 +301,9 @@ struct PolicyCommand: ParsableCommand {
             discussion: """
                 When the new version reads more than you agreed to, nothing changes until you run it again with \
                 --accept-reads; when it is signed otherwise than the version installed, or is a lower version, \
-                until you give --allow-signer-change or --allow-downgrade. Installed files changed since they were \
+                until you give --allow-signer-change or --allow-downgrade; when its files changed but its version \
+                did not, until you give --allow-same-version (a changed package should carry a new version). \
+                The diff is always shown as text, controls as escapes. Installed files changed since they were \
                 pinned are named, and replaced by the source's.
                 """)
         @OptionGroup var workspace: WorkspaceOptions
@@ -275,13 +315,14 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let lock = PackageLock(workspace: workspace.location.directory)
-                guard let entry = try lock.entries()[name] else { throw ValidationError("no package '\(name)' is installed ('cadence policy list')") }
-                let allowing = try trust.allowances()  // a settings file with a mistake is said even when nothing changed
+                guard let entry = try lock.entries()[name] else { throw Refusal("no package '\(PackageFiles.visible(name))' is installed ('cadence policy list')") }
+                let allowing = try trust.allowances()
+                warnOfAllowedSigners()  // a settings file with a mistake is said even when nothing changed
                 let source = from ?? entry.source
                 let scratch = try PackageInstaller.scratchFolder()
                 defer { try? FileManager.default.removeItem(atPath: scratch) }
                 let (package, _) = try installing { try PackageInstaller.fetch(source, into: scratch) }
-                guard package.manifest.name == name else { throw ValidationError("\(source) holds the package '\(package.manifest.name)', not '\(name)'") }
+                guard package.manifest.name == name else { throw Refusal("\(source) holds the package '\(package.manifest.name)', not '\(name)'") }
                 // Installed files changed since they were pinned are not "up to date", whatever the source holds.
                 let drift: [String]
                 do { drift = try lock.changes(name) } catch { drift = ["\(error)"] }
@@ -309,13 +350,19 @@ struct PolicyCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Uninstall a package (its files and its pin); the agenda stops running it.")
+        static let configuration = CommandConfiguration(
+            abstract: "Uninstall a package (its files and its pin); the agenda stops running it.",
+            discussion: """
+                packages.lock remembers its name, version and signer: adding it again meets the same guards as an \
+                update (--allow-downgrade, --allow-signer-change).
+                """)
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The installed package's name.") var name: String
 
         func run() throws {
             try reportingErrors {
-                try PackageLock(workspace: workspace.location.directory).remove(name)
+                let store = try workspace.location.open()
+                try PackageLock(workspace: workspace.location.directory).remove(name, today: try store.read { try $0.today() })
                 Output.write("Removed \(name).\n")
             }
         }
@@ -368,7 +415,7 @@ struct PolicyCommand: ParsableCommand {
             try reportingErrors {
                 let source = from ?? (workspace.location.directory + "/cadence.lua")
                 guard FileManager.default.fileExists(atPath: source) else {
-                    throw ValidationError("\(source): no such file ('cadence init' writes a cadence.lua; or give --from FILE)")
+                    throw Refusal("\(source): no such file ('cadence init' writes a cadence.lua; or give --from FILE)")
                 }
                 let value = try CadenceLua.call(workspace, asOf: nil, name: "policy", writes: false, "cadence.sharing", "pack",
                                                   ["file": LuaValue(source), "name": LuaValue(name)])
@@ -379,7 +426,7 @@ struct PolicyCommand: ParsableCommand {
                 }
                 let slug = packageName ?? PackageDraft.packageName(for: name)
                 let folder = output ?? (FileManager.default.currentDirectoryPath + "/" + slug)
-                guard !FileManager.default.fileExists(atPath: folder) else { throw ValidationError("\(folder) exists: give another --output") }
+                guard !FileManager.default.fileExists(atPath: folder) else { throw Refusal("\(folder) exists: give another --output") }
                 let rule = found.rule ?? ""
                 var draft = PackageDraft(name: slug, version: version, licence: licence,
                                          author: author ?? found.author ?? "(your name)",

@@ -37,6 +37,10 @@ public enum PackageFiles {
         if name == "." || name == ".." || name.contains("/") {
             return "the file name '\(visible(name))' is not a plain name (a package's files sit side by side, with no folders)"
         }
+        if let scalar = name.unicodeScalars.first(where: { !isNameScalar($0) }) {
+            return "the file name '\(visible(name))' holds U+\(hex(scalar)), which may look like nothing or like another name "
+                + "(a package's file names are letters, digits, '-', '_', '.' and '+')"
+        }
         if name.utf8.count > maxNameLength { return "the file name '\(visible(name))' is longer than \(maxNameLength) bytes" }
         return nil
     }
@@ -137,9 +141,9 @@ public enum PackageFiles {
 
     /// The bytes of `path`, which must still be the file `lstat` saw, read to
     /// its end or to the bound, whichever comes first.
-    static func bounded(_ path: String, identity: Identity) throws -> Data {
+    static func bounded(_ path: String, identity: Identity, limit maxFileSize: Int = maxFileSize, followingLink: Bool = false) throws -> Data {
         // No following a link, no waiting on a FIFO, no terminal taken: it is checked again once open.
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | (followingLink ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw DomainError.invalid(field: path, "cannot be read: \(reason(errno))") }
         defer { close(descriptor) }
         var info = stat()
@@ -161,9 +165,33 @@ public enum PackageFiles {
             count += got
         }
         guard count <= maxFileSize else {
-            throw DomainError.invalid(field: path, "grew past \(maxFileSize >> 20) MiB while it was being read: refused")
+            throw DomainError.invalid(field: path, "grew past \(maxFileSize) bytes while it was being read: refused")
         }
         return data.prefix(count)
+    }
+
+    /// The user's small configuration file at `path` (allowed_signers, the
+    /// settings), or nil when there is none. Looked at before it is opened:
+    /// a FIFO, a device or a folder there would make a read wait forever or
+    /// read without end, so only a plain file of at most `limit` bytes is read
+    /// (a symbolic link is followed, as dotfile managers make them, and what
+    /// it points at must be a plain file).
+    public static func configuration(_ path: String, limit: Int) throws -> Data? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw DomainError.invalid(field: path, "cannot be read: \(reason(errno))")
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard stat(path, &info) == 0 else { throw DomainError.invalid(field: path, "is a symbolic link to nothing readable: \(reason(errno))") }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw DomainError.invalid(field: path, "is not a plain file (a folder, a FIFO, a device or a socket); it was not read")
+        }
+        guard Int(info.st_size) <= limit else {
+            throw DomainError.invalid(field: path, "is \(info.st_size) bytes, more than the \(limit) it may be; it was not read")
+        }
+        return try bounded(path, identity: Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), limit: limit, followingLink: true)
     }
 
     /// An error number as words: "no such file or directory".
@@ -197,6 +225,22 @@ public enum PackageFiles {
         let scalars = text.unicodeScalars
         guard scalars.count > limit else { return TerminalText.line(text) }
         return TerminalText.line(String(String.UnicodeScalarView(scalars.prefix(limit)))) + "…"
+    }
+
+    /// Whether `scalar` may be part of a file's name: a letter, a digit or a
+    /// combining mark that shows (café, in either spelling), or one of `-_.+`.
+    /// Nothing invisible (U+200B zero-width space, U+00AD soft hyphen, U+FEFF,
+    /// variation selectors: format and default-ignorable characters) and no
+    /// space of any kind, so two names that look alike are alike.
+    static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if "-_.+".unicodeScalars.contains(scalar) { return true }
+        let properties = scalar.properties
+        if properties.isDefaultIgnorableCodePoint || properties.isWhitespace { return false }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

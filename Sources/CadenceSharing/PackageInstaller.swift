@@ -55,11 +55,40 @@ public struct PackageInstaller: Sendable {
         public var signerChange: Bool
         public var downgrade: Bool
         public var requireSignatures: Bool
+        /// Files other than the ones pinned, under the version pinned.
+        public var sameVersion: Bool
 
-        public init(signerChange: Bool = false, downgrade: Bool = false, requireSignatures: Bool = false) {
+        public init(signerChange: Bool = false, downgrade: Bool = false, requireSignatures: Bool = false, sameVersion: Bool = false) {
             self.signerChange = signerChange
             self.downgrade = downgrade
             self.requireSignatures = requireSignatures
+            self.sameVersion = sameVersion
+        }
+    }
+
+    /// The version a new one is checked against: the one installed, or the
+    /// last one removed under that name.
+    struct Previous {
+        var name: String
+        var version: String
+        /// The hash pinned, for the version installed (a package removed and
+        /// added again under the same version is a new install, shown in full).
+        var sha256: String?
+        var signer: PackageSignature.Signer?
+        /// The day it was removed, when it is no longer installed.
+        var removed: String?
+
+        /// "weekly-nudge 1.0.0", or "weekly-nudge 1.0.0 (removed on 2026-03-02)".
+        var said: String { "\(name) \(version)" + (removed.map { " (removed on \($0))" } ?? "") }
+    }
+
+    /// The installed version of `name`, else the last one removed.
+    func previous(_ name: String) throws -> Previous? {
+        if let entry = try lock.entries()[name] {
+            return Previous(name: name, version: entry.version, sha256: entry.sha256, signer: entry.signer, removed: nil)
+        }
+        return try lock.removed()[name].map {
+            Previous(name: name, version: $0.version, sha256: nil, signer: $0.signer, removed: $0.removed)
         }
     }
 
@@ -88,21 +117,33 @@ public struct PackageInstaller: Sendable {
         try Self.check(verdict, of: manifest, requiringSignatures: allowing.requireSignatures)
         let installed = try lock.entries()[manifest.name]
         var warnings: [String] = []
-        if let installed {
-            if let change = Self.signerChange(from: installed, to: verdict, version: manifest.version) {
+        // A package removed and added again meets the same guards as an update: its history is kept.
+        if let previous = try previous(manifest.name) {
+            let which = previous.removed == nil ? "the version installed" : "the version you removed on \(previous.removed!)"
+            if let change = Self.signerChange(from: previous, to: verdict, version: manifest.version) {
                 guard allowing.signerChange else {
-                    throw Problem.refusal("""
-                        \(change) Nothing was changed; if you trust this version as it is signed, run again with --allow-signer-change
-                        """)
+                    let trust = verdict.signer == nil ? "if you trust this version unsigned" : "if you trust this version as it is signed"
+                    throw Problem.refusal("\(change) Nothing was changed; \(trust), run again with --allow-signer-change")
                 }
                 warnings.append(change)
             }
-            if let old = PackageVersion(installed.version), let new = PackageVersion(manifest.version), new < old {
-                let downgrade = "\(manifest.name) \(new) is older than the version installed, \(old)."
-                guard allowing.downgrade else {
-                    throw Problem.refusal("\(downgrade) Nothing was changed; to go back to it, run again with --allow-downgrade")
+            if let old = PackageVersion(previous.version), let new = PackageVersion(manifest.version) {
+                if new < old {
+                    let downgrade = "\(manifest.name) \(new) is older than \(which), \(old)."
+                    guard allowing.downgrade else {
+                        throw Problem.refusal("\(downgrade) Nothing was changed; to go back to it, run again with --allow-downgrade")
+                    }
+                    warnings.append(downgrade + " It replaces the newer one, as you allowed.")
+                } else if new == old, let pinned = previous.sha256, package.sha256 != pinned {
+                    // The same version with other files: whoever reads "1.0.0" must be able to know which files that is.
+                    let same = "\(manifest.name) \(new) holds other files than \(which) under the same version (sha256 \(package.sha256.prefix(12)), "
+                        + "pinned \(pinned.prefix(12)))."
+                    guard allowing.sameVersion else {
+                        throw Problem.refusal("\(same) Nothing was changed; a changed package needs a new version (ask its author), "
+                                              + "or, to take these files as they are, run again with --allow-same-version")
+                    }
+                    warnings.append(same + " They replace the pinned ones, as you allowed.")
                 }
-                warnings.append(downgrade + " It replaces the newer one, as you allowed.")
             }
         }
         if let mismatch = Self.authorMismatch(manifest, verdict) { warnings.append(mismatch) }
@@ -152,10 +193,10 @@ public struct PackageInstaller: Sendable {
 
     /// The sentence that says the package is not signed as the version
     /// installed was, or nil when it is (or the version installed was unsigned).
-    static func signerChange(from installed: PackageLock.Entry, to verdict: PackageSignature.Verdict, version: String) -> String? {
-        guard let before = installed.signer else { return nil }
+    static func signerChange(from previous: Previous, to verdict: PackageSignature.Verdict, version: String) -> String? {
+        guard let before = previous.signer else { return nil }
         if let now = verdict.signer, now.isSame(as: before) { return nil }
-        return "\(installed.name) \(installed.version) was \(before.said); \(version) is \(verdict.said)."
+        return "\(previous.said) was \(before.said); \(version) is \(verdict.said)."
     }
 
     /// The sentence that says the manifest's author is not who signed it,
@@ -207,9 +248,7 @@ public struct PackageInstaller: Sendable {
             }
             return (package, commit)
         }
-        guard source.contains("://") || source.hasSuffix(".git") || source.contains("@") else {
-            throw Problem.request("\(source): no such folder or file (a package is a folder, a .lua file, or a git repository URL)")
-        }
+        guard source.contains("://") || source.hasSuffix(".git") || source.contains("@") else { throw Problem.request(noSuch(source)) }
         let target = scratch + "/clone"
         let clone = try Subprocess.run("git", ["clone", "--quiet", "--depth", "1", "--", source, target], seconds: 300)
         guard clone.status == 0 else {
@@ -220,6 +259,11 @@ public struct PackageInstaller: Sendable {
         let head = try Subprocess.run("git", ["-C", target, "rev-parse", "HEAD"])
         try? FileManager.default.removeItem(atPath: target + "/.git")
         return (try PolicyPackage(at: target), head.status == 0 ? head.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil)
+    }
+
+    /// What every command says of a package path that names nothing.
+    public static func noSuch(_ path: String) -> String {
+        "\(PackageFiles.visible(path, limit: 200)): no such folder or file (a package is a folder, a .lua file, or a git repository URL)"
     }
 
     /// The package's files, written into `folder` (what tests and diffs read, unchangeable by the source).
@@ -245,7 +289,8 @@ public struct PackageInstaller: Sendable {
             let before = entry.files[file] == nil ? "/dev/null" : installedFolder + "/" + file
             let after = package.files[file] == nil ? "/dev/null" : newFolder + "/" + file
             // A link planted among the installed files is compared as a link, never followed.
-            let diff = try Subprocess.run("diff", ["-u", "--no-dereference", "--label", "installed/" + file, "--label", "new/" + file,
+            // As text, always: a NUL (in an installed file changed on disk) must not turn the diff into "Binary files differ".
+            let diff = try Subprocess.run("diff", ["-u", "--text", "--no-dereference", "--label", "installed/" + file, "--label", "new/" + file,
                                                    before, after]).output
             // The package's text goes to the terminal: its controls and bidi marks as escapes, tabs and line ends kept.
             return diff.split(separator: "\n", omittingEmptySubsequences: false)

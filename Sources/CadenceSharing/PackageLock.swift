@@ -51,9 +51,25 @@ public struct PackageLock: Sendable {
         }
     }
 
+    /// What the lock remembers of a package removed: enough that adding it
+    /// again meets the guards an update would (a lower version, another signer).
+    public struct Removed: Codable, Equatable, Sendable {
+        public var name: String
+        public var version: String
+        public var signedBy: String?
+        public var signingKey: String?
+        public var removed: String
+
+        public var signer: PackageSignature.Signer? {
+            signedBy == nil && signingKey == nil ? nil : PackageSignature.Signer(principal: signedBy, key: signingKey)
+        }
+    }
+
     struct File: Codable {
         var lockVersion: Int
         var packages: [String: Entry]
+        /// Packages removed, by name (absent from locks written before Cadence kept them).
+        var removed: [String: Removed]?
     }
 
     public init(workspace: String) { folder = workspace }
@@ -62,20 +78,47 @@ public struct PackageLock: Sendable {
     public func packageFolder(_ name: String) -> String { folder + "/packages/" + name }
 
     /// The installed packages' pins, by name (none without a lockfile).
-    public func entries() throws -> [String: Entry] {
-        guard FileManager.default.fileExists(atPath: lockPath) else { return [:] }
+    public func entries() throws -> [String: Entry] { try read().packages }
+
+    /// What is remembered of the packages removed, by name.
+    public func removed() throws -> [String: Removed] { try read().removed ?? [:] }
+
+    func read() throws -> File {
+        guard FileManager.default.fileExists(atPath: lockPath) else { return File(lockVersion: 1, packages: [:], removed: nil) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: lockPath)) } catch {
             throw DomainError.invalid(field: lockPath, "cannot be read: \(PackageFiles.reason(error))")
         }
-        do { return try JSONDecoder().decode(File.self, from: data).packages }
+        do { return try JSONDecoder().decode(File.self, from: data) }
         catch {
             throw DomainError.invalid(field: lockPath, "cannot be read (\(DecodingReason.of(error))); restore it, or remove the packages and add them again")
         }
     }
 
-    /// The installed package `name`, its files checked against the pins.
+    /// An installed package as it may run: its files checked against the
+    /// pins, and its signature as the allowed signers judge it now.
+    public struct Checked: Sendable {
+        public var package: PolicyPackage
+        public var entry: Entry
+        public var verdict: PackageSignature.Verdict
+    }
+
+    /// The installed package `name`, its files checked against the pins and
+    /// its signature against the allowed signers and settings as they are now.
     public func verified(_ name: String) throws -> (PolicyPackage, Entry) {
+        let checked = try checked(name)
+        return (checked.package, checked.entry)
+    }
+
+    /// The installed package `name`, checked as `verified` checks it, with
+    /// what its signature says now. The signature file is checked as the
+    /// other files are (deleted, changed or added after install, it stops the
+    /// package), and who signed is asked of the allowed signers at every load,
+    /// not taken from the lock: a signer the user no longer trusts is no longer
+    /// said to be trusted, and under `require-signatures` (the settings file
+    /// at `settings`) a package no trusted signer signed does not run.
+    public func checked(_ name: String, allowedSigners: String = PackageSignature.allowedSignersPath(),
+                        settings: String = SharingSettings.path()) throws -> Checked {
         guard let entry = try entries()[name] else { throw DomainError.invalid(field: name, "no package of that name is installed ('cadence policy list')") }
         if let reserved = ReservedNames.problem(with: name) {
             throw Tampered(description: "\(reserved): not run. Remove it ('cadence policy remove \(name)')")
@@ -93,7 +136,47 @@ public struct PackageLock: Sendable {
         if package.manifest.reads != entry.reads {
             throw tampered(name, "its manifest reads more than you agreed to")
         }
-        return (package, entry)
+        let verdict = try PackageSignature.verify(package, allowedSigners: allowedSigners)
+        if let change = Self.signatureChange(verdict, from: entry) { throw tampered(name, change) }
+        if try SharingSettings.load(from: settings).requireSignatures, let why = Self.untrusted(verdict) {
+            throw Untrusted(description: """
+                not run: signatures are required (require-signatures in \(settings)) and it is \(why). \
+                Remove it ('cadence policy remove \(name)'), or add a version signed by someone you trust
+                """)
+        }
+        return Checked(package: package, entry: entry, verdict: verdict)
+    }
+
+    /// How the signature differs from the one installed, a sentence; nil when
+    /// it is the same signer's. (Only a key the lock recorded is compared: a
+    /// lock written before Cadence kept keys compares the principal.)
+    static func signatureChange(_ verdict: PackageSignature.Verdict, from entry: Entry) -> String? {
+        let file = PolicyPackage.signatureFile
+        switch verdict {
+        case .bad(let why): return "\(file) does not match the files installed (\(why))"
+        case .oldFormat: return "\(file) changed since it was installed (it is now in the old format)"
+        case .unsigned: return entry.signer == nil ? nil : "\(file) is missing (it was \(entry.signatureSaid))"
+        case .signed(let now), .unknownSigner(let now):
+            guard let before = entry.signer else { return "\(file) was added since it was installed" }
+            if before.key != nil, now.key != nil { return now.key == before.key ? nil : "\(file) changed since it was installed (it was \(before.said); it is \(now.said))" }
+            if case .signed = verdict, before.principal != now.principal {
+                return "\(file) changed since it was installed (it was \(before.said); it is \(now.said))"
+            }
+            return nil
+        }
+    }
+
+    /// What is missing for `verdict` to be trusted ("unsigned", "signed by a
+    /// key your allowed signers do not hold (…)"), or nil when a trusted signer signed.
+    static func untrusted(_ verdict: PackageSignature.Verdict) -> String? {
+        if case .signed = verdict { return nil }
+        return verdict.said
+    }
+
+    /// An installed package that may not run as things are now: signatures are
+    /// required, and no signer the user trusts signed it.
+    public struct Untrusted: Error, CustomStringConvertible, Sendable {
+        public var description: String
     }
 
     /// How the installed files of `name` differ from their pins, a sentence a
@@ -163,8 +246,10 @@ public struct PackageLock: Sendable {
                           files: package.digests, reads: package.manifest.reads, signedBy: signer?.principal,
                           signingKey: signer?.key, options: options,
                           limits: limits, installed: today.description)
-        var all = try entries()
-        all[name] = entry
+        var all = try read()
+        all.packages[name] = entry
+        all.removed?[name] = nil  // installed again: the entry carries its history now
+        if all.removed?.isEmpty == true { all.removed = nil }
         let target = packageFolder(name)
         let old = folder + "/packages/.\(name).old"
         try? manager.removeItem(atPath: old)
@@ -185,16 +270,23 @@ public struct PackageLock: Sendable {
         return entry
     }
 
-    /// Removes the package `name`: its files and its pin.
-    public func remove(_ name: String) throws {
-        var all = try entries()
-        guard all.removeValue(forKey: name) != nil else { throw DomainError.invalid(field: name, "no package of that name is installed") }
+    /// Removes the package `name`: its files and its pin, remembering its
+    /// version and signer (adding it again meets the same guards as an update).
+    public func remove(_ name: String, today: LocalDate) throws {
+        var all = try read()
+        guard let entry = all.packages.removeValue(forKey: name) else {
+            throw DomainError.invalid(field: name, "no package of that name is installed ('cadence policy list')")
+        }
+        var removed = all.removed ?? [:]
+        removed[name] = Removed(name: name, version: entry.version, signedBy: entry.signedBy,
+                                signingKey: entry.signingKey, removed: today.description)
+        all.removed = removed
         try write(all)
         try? FileManager.default.removeItem(atPath: packageFolder(name))
     }
 
-    func write(_ packages: [String: Entry]) throws {
-        let data = try JSONOutput.data(File(lockVersion: 1, packages: packages))
+    func write(_ file: File) throws {
+        let data = try JSONOutput.data(file)
         do { try data.write(to: URL(fileURLWithPath: lockPath), options: .atomic) } catch {
             throw DomainError.invalid(field: lockPath, "cannot be written: \(PackageFiles.reason(error))")
         }

@@ -88,38 +88,44 @@ public enum PackageSignature {
             + package.fileList
     }
 
-    /// Checks the package's signature, if it has one, against `allowedSigners`.
+    /// Checks the package's signature, if it has one, against the allowed
+    /// signers at `allowedSigners` as they are now. A signer they hold costs
+    /// two runs of ssh-keygen (which principal holds the key, then the
+    /// signature against it); any other signature, two or three.
     public static func verify(_ package: PolicyPackage, allowedSigners: String = allowedSignersPath()) throws -> Verdict {
         guard let signature = package.signature else { return .unsigned }
         let statement = try statement(of: package)
+        let signers = try AllowedSigners.load(allowedSigners)
         let scratch = try PackageInstaller.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let signaturePath = scratch + "/package.sig"
         do { try signature.write(to: URL(fileURLWithPath: signaturePath)) } catch {
             throw DomainError.invalid(field: scratch, "cannot hold the signature to check it: \(PackageFiles.reason(error))")
         }
+        // ssh-keygen reads a copy of the signers' lines, never the user's path (which could become a FIFO).
+        let trusted = try signers.copy(into: scratch)
+        let holder = try trusted.flatMap { try Self.principal(of: signaturePath, allowedSigners: $0) }
+        var refused: String?
+        if let holder, let trusted {
+            let checked = try Subprocess.run("ssh-keygen", ["-Y", "verify", "-f", trusted, "-I", holder, "-n", namespace,
+                                                            "-s", signaturePath], input: statement)
+            if checked.status == 0 { return .signed(Signer(principal: holder, key: key(in: checked.output + checked.errors))) }
+            refused = firstLine(checked.errors)
+        }
         // Whether it signs this package at all, whoever signed, and with which key.
         let sound = try Subprocess.run("ssh-keygen", ["-Y", "check-novalidate", "-n", namespace, "-s", signaturePath], input: statement)
         guard sound.status == 0 else {
             let old = try Subprocess.run("ssh-keygen", ["-Y", "check-novalidate", "-n", namespace, "-s", signaturePath], input: package.fileList)
-            if old.status == 0 {
-                return .oldFormat(Signer(principal: try principal(of: signaturePath, allowedSigners: allowedSigners), key: key(in: old.output)))
-            }
+            if old.status == 0 { return .oldFormat(Signer(principal: holder, key: key(in: old.output + old.errors))) }
             return .bad(firstLine(sound.errors) ?? "the signature does not match the files")
         }
-        let key = key(in: sound.output)
-        guard let principal = try principal(of: signaturePath, allowedSigners: allowedSigners) else {
-            return .unknownSigner(Signer(principal: nil, key: key))
-        }
-        let checked = try Subprocess.run("ssh-keygen", ["-Y", "verify", "-f", allowedSigners, "-I", principal, "-n", namespace,
-                                                        "-s", signaturePath], input: statement)
-        if checked.status == 0 { return .signed(Signer(principal: principal, key: key)) }
-        return .bad(firstLine(checked.errors) ?? "the signature does not match the files")
+        // Sound, by a key a principal holds, yet refused for them (a namespace or a validity the line sets): not trusted here.
+        if let refused { return .bad(refused) }
+        return .unknownSigner(Signer(principal: nil, key: key(in: sound.output + sound.errors)))
     }
 
     /// The allowed signers' principal that holds the signature's key, if any.
     static func principal(of signaturePath: String, allowedSigners: String) throws -> String? {
-        guard FileManager.default.fileExists(atPath: allowedSigners) else { return nil }
         let found = try Subprocess.run("ssh-keygen", ["-Y", "find-principals", "-s", signaturePath, "-f", allowedSigners])
         guard found.status == 0 else { return nil }
         return firstLine(found.output)
@@ -132,13 +138,20 @@ public enum PackageSignature {
     }
 
     /// The first line of what ssh-keygen said, safe to print.
+    /// (Split where any line ends, "\r\n" being one Character, and trimmed of
+    /// the line end and spaces, so a CRLF is not shown as escapes.)
     static func firstLine(_ text: String) -> String? {
-        text.split(separator: "\n").first.map { PackageFiles.visible(String($0).trimmingCharacters(in: .whitespaces), limit: 200) }
+        text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+            .map { PackageFiles.visible($0, limit: 200) }
     }
 
     /// Signs the package folder `folder` with the SSH private key `key`:
     /// writes its signature file beside its files. Returns the package signed.
     public static func sign(folder: String, key: String) throws -> PolicyPackage {
+        guard FileManager.default.fileExists(atPath: folder) else { throw PackageInstaller.Problem.request(PackageInstaller.noSuch(folder)) }
+        guard FileManager.default.fileExists(atPath: key) else {
+            throw PackageInstaller.Problem.request("\(key): no such key file (give your SSH private key, such as ~/.ssh/id_ed25519)")
+        }
         let package = try PolicyPackage(at: folder)
         guard folder.hasSuffix(".lua") == false, package.files[PolicyManifest.fileName] != nil else {
             throw PackageInstaller.Problem.request(
@@ -153,8 +166,11 @@ public enum PackageSignature {
         }
         let result = try Subprocess.run("ssh-keygen", ["-Y", "sign", "-q", "-f", key, "-n", namespace, signed])
         guard result.status == 0, let signature = FileManager.default.contents(atPath: signed + ".sig") else {
-            throw PackageInstaller.Problem.request(
-                "ssh-keygen could not sign with \(key): \(firstLine(result.errors) ?? "it gave no reason")")
+            // It asked for a passphrase no one could type (its prompt is no part of the reason).
+            let said = firstLine(result.errors.replacingOccurrences(of: "Enter passphrase: ", with: "")) ?? "it gave no reason"
+            let hint = result.errors.contains("passphrase")
+                ? " (a key with a passphrase: add it to ssh-agent with 'ssh-add \(key)', then give its .pub file as --key)" : ""
+            throw PackageInstaller.Problem.request("ssh-keygen could not sign with \(key): \(said)\(hint)")
         }
         let target = folder + "/" + PolicyPackage.signatureFile
         do { try signature.write(to: URL(fileURLWithPath: target)) } catch {

@@ -81,8 +81,9 @@ public struct PolicyPackage: Sendable {
         for (name, data) in files where name.hasSuffix(".lua") {
             // Text only: bytecode would skip the compiler's checks (the sandbox loads text alone anyway).
             if data.first == 0x1B { throw DomainError.invalid(field: location + "/" + name, "is Lua bytecode; a package holds source text") }
-            guard String(data: data, encoding: .utf8) != nil else { throw DomainError.invalid(field: location + "/" + name, "is not UTF-8 text") }
         }
+        // Every file is text a person can read in full: no NUL to make a diff say "binary", no control to work the terminal.
+        try PackageText.check(files.merging(signature.map { [Self.signatureFile: $0] } ?? [:]) { a, _ in a }, in: location)
         self.init(manifest: manifest, files: files, signature: signature, location: location)
     }
 

@@ -8,13 +8,16 @@ import Foundation
 ///     require-signatures = yes
 ///
 /// which makes every `policy add` and `policy update` refuse a package not
-/// signed by someone the allowed signers hold, as `--require-signatures` does.
+/// signed by someone the allowed signers hold, as `--require-signatures` does,
+/// and every agenda leave out an installed package no one they hold signed.
 public struct SharingSettings: Equatable, Sendable {
     public var requireSignatures = false
 
     public init(requireSignatures: Bool = false) { self.requireSignatures = requireSignatures }
 
     public static let keys = ["require-signatures"]
+    /// The settings file is at most this many bytes.
+    public static let maxSize = 64 << 10
 
     /// `$XDG_CONFIG_HOME/cadence` when it is an absolute path (as the XDG
     /// specification asks), else `~/.config/cadence`.
@@ -30,11 +33,8 @@ public struct SharingSettings: Equatable, Sendable {
     /// The settings in the file at `path` (the defaults when there is none);
     /// a line that is not a setting names the file, its line and the keys.
     public static func load(from path: String = path()) throws -> SharingSettings {
-        guard FileManager.default.fileExists(atPath: path) else { return SharingSettings() }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw DomainError.invalid(field: path, "cannot be read: \(PackageFiles.reason(error))")
-        }
+        // A plain file of a few lines: a FIFO or a device there is refused, not waited on.
+        guard let data = try PackageFiles.configuration(path, limit: maxSize) else { return SharingSettings() }
         guard let text = String(data: data, encoding: .utf8) else { throw DomainError.invalid(field: path, "is not UTF-8 text") }
         var settings = SharingSettings()
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

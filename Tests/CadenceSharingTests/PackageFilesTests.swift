@@ -238,4 +238,92 @@ struct PackageFilesTests {
             #expect(refused?.description.contains("holds a control character (U+000A): refused") == true)
         }
     }
+
+    @Test("invisible and look-alike file names are refused: U+200B-U+200D, U+2060, U+FEFF, U+00AD, U+3164, spaces; letters of any script are not")
+    func invisibleNames() throws {
+        for scalar in [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x3164, 0xFE0F, 0x034F, 0x0020, 0x00A0, 0x2028, 0x3000] {
+            let name = "poli" + String(Unicode.Scalar(UInt32(scalar))!) + "cy.lua"
+            let problem = PackageFiles.problem(withName: name) ?? ""
+            #expect(problem.contains(String(format: "holds U+%04X, which may look like nothing or like another name", scalar)), "\(problem)")
+        }
+        for name in ["café.lua", "cafe\u{301}.lua", "日本.lua", "v1+2_x-y.lua", "Ωmega.json"] {
+            #expect(PackageFiles.problem(withName: name) == nil, "\(name)")
+        }
+        // Two files that look alike, side by side: the folder is refused, the name said with nothing hidden.
+        try withPackage { folder in
+            try "return {}".write(toFile: folder + "/poli\u{200B}cy.lua", atomically: false, encoding: .utf8)
+            #expect(refusal(folder).contains("holds U+200B, which may look like nothing"), "\(refusal(folder))")
+        }
+    }
+
+    @Test("package text: a NUL, ESC, C1, DEL, bidi control or bytes that are not UTF-8 are refused, naming the file and the line; tab, CRLF and CR are text")
+    func text() throws {
+        let hostile: [(String, Data, String)] = [
+            ("policy.lua", Data("return {}\n-- a comment \u{0} hiding\nos.exit()\n".utf8), "policy.lua, line 2: holds a NUL (U+0000)"),
+            ("policy.lua", Data("a\r\nb\r\n-- \u{1B}]52;c;aGk=\u{07}\n".utf8), "policy.lua, line 3: holds a control character (U+001B)"),
+            ("policy.lua", Data("-- \u{9B}31m\n".utf8), "policy.lua, line 1: holds a control character (U+009B)"),
+            ("policy.lua", Data("-- \u{85}\n".utf8), "policy.lua, line 1: holds a control character (U+0085)"),
+            ("policy.lua", Data("--\n--\n-- \u{7F}".utf8), "policy.lua, line 3: holds a control character (U+007F)"),
+            ("policy.lua", Data("x = 1 -- \u{202E} }\n".utf8), "policy.lua, line 1: holds a bidi control (U+202E)"),
+            ("policy.lua", Data(("ok\n" + String(repeating: "x", count: 500) + "\u{2066}\n").utf8), "policy.lua, line 2: holds a bidi control (U+2066)"),
+            ("cadence-policy.json", Data("{\n\n\u{1B}[2K}".utf8), "cadence-policy.json, line 3: holds a control character (U+001B)"),
+            ("cadence-policy.sig", Data([0x2D, 0x0A, 0x41, 0x00]), "cadence-policy.sig, line 2: holds a NUL"),
+            ("policy.lua", Data([0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A]), "policy.lua, line 2: is not UTF-8 text"),
+        ]
+        for (name, data, expected) in hostile {
+            let problem = PackageText.problem(in: data, name: name) ?? ""
+            #expect(problem.hasPrefix(expected), "\(problem)")
+            #expect(!problem.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "safe to print: \(problem.debugDescription)")
+        }
+        #expect(PackageText.problem(in: Data("a\tb\r\nc\rd\n".utf8), name: "policy.lua") == nil)
+        // The tester's repro: a NUL in a Lua comment. The package is refused on reading, naming the file and the line.
+        try withPackage { folder in
+            try "return { name = 'nudge', plan = function() end }\n-- \u{0}\n".write(toFile: folder + "/policy.lua", atomically: true, encoding: .utf8)
+            #expect(refusal(folder).hasSuffix("policy.lua, line 2: holds a NUL (U+0000), which makes the file look binary, so no diff would show it; "
+                                              + "a package's files hold no control character but tab and line ends: refused"), "\(refusal(folder))")
+        }
+    }
+
+    @Test("a configuration file that is a FIFO, a folder or too large is refused at once; a link to a plain file is read; none is nil")
+    func configuration() throws {
+        try withPackage { folder in
+            let fifo = folder + "/.fifo"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let started = Date()
+            for path in [fifo, folder] {
+                #expect(throws: DomainError.self) { try PackageFiles.configuration(path, limit: 100) }
+                #expect(throws: DomainError.self) { try AllowedSigners.load(path) }
+                #expect(throws: DomainError.self) { try SharingSettings.load(from: path) }
+            }
+            #expect(Date().timeIntervalSince(started) < 2, "no read waited on the FIFO")
+            do { _ = try SharingSettings.load(from: fifo) } catch {
+                #expect("\(error)" == "\(fifo): is not a plain file (a folder, a FIFO, a device or a socket); it was not read")
+            }
+            try String(repeating: "#\n", count: 40 << 10).write(toFile: folder + "/.big", atomically: true, encoding: .utf8)
+            do { _ = try SharingSettings.load(from: folder + "/.big") } catch {
+                #expect("\(error)" == "\(folder)/.big: is 81920 bytes, more than the 65536 it may be; it was not read")
+            }
+            try "require-signatures = yes\n".write(toFile: folder + "/.settings", atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: folder + "/.linked", withDestinationPath: folder + "/.settings")
+            #expect(try SharingSettings.load(from: folder + "/.linked").requireSignatures)
+            #expect(try PackageFiles.configuration(folder + "/.none", limit: 100) == nil)
+        }
+    }
+
+    @Test("allowed_signers: a line that is not a signer is a warning naming the file and the line; the signers are kept; CRLF is a line end")
+    func allowedSigners() throws {
+        try withPackage { folder in
+            let key = "AAAAC3NzaC1lZDI1NTE5AAAAIFQSL+sfDPozNuWppOikCLU1Hnk0d42mEPo4xeZsraZS"
+            let lines = ["# trusted", "sam@example.org ssh-ed25519 \(key)\r", "", "garbage line", "bob@example.org ssh-ed25519 AAAAC3NzaC1lZDI1",
+                         "eve@example.org \u{1B}[2K ssh-ed25519 \(key)", "ann@example.org namespaces=\"cadence-policy\" ssh-ed25519 \(key)"]
+            try lines.joined(separator: "\n").write(toFile: folder + "/.signers", atomically: true, encoding: .utf8)
+            let signers = try AllowedSigners.load(folder + "/.signers")
+            #expect(signers.signers == ["sam@example.org ssh-ed25519 \(key)", "ann@example.org namespaces=\"cadence-policy\" ssh-ed25519 \(key)"])
+            #expect(signers.warnings == [
+                "\(folder)/.signers, line 4: 'garbage line' is not a signer (write: PRINCIPAL KEYTYPE KEY, such as you@example.org ssh-ed25519 AAAA…); ignored",
+                "\(folder)/.signers, line 5: the ssh-ed25519 key of 'bob@example.org' is not a whole key (copy the line from the signer's .pub file again); ignored",
+                "\(folder)/.signers, line 6: 'eve@example.org \\u{1b}[2K ssh-ed25519 \(key.prefix(27))…' holds a control character (U+001B); ignored",
+            ], "\(signers.warnings)")
+        }
+    }
 }

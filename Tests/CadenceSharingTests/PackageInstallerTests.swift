@@ -59,7 +59,9 @@ struct PackageInstallerTests {
             let installer = PackageInstaller(workspace: workspace)
             try installer.install(try installer.prepare(package, options: [:], acceptReads: false, scratch: scratch),
                                   limits: .standard, today: try LocalDate(iso: "2026-03-02"))
+            // A new version: other files under the same version are refused before what they read is weighed.
             let wider = Self.manifest.replacingOccurrences(of: "[\"company\"]", with: "[\"company\", \"role\"]")
+                .replacingOccurrences(of: "\"1.0.0\"", with: "\"1.1.0\"")
             try wider.write(toFile: package + "/cadence-policy.json", atomically: true, encoding: .utf8)
             let refused = #expect(throws: PackageInstaller.Problem.self) {
                 try installer.prepare(package, options: [:], acceptReads: false, scratch: scratch)
