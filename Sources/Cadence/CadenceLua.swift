@@ -60,12 +60,29 @@ enum CadenceLua {
                 try? api.transaction.finish(success: false)
                 // The message names the file and line when it is a policy's
                 // mistake; the Lua traceback would only show Cadence's own frames.
-                throw Refusal(error.message)
+                throw Refusal(Self.userFacing(error.message, chunk: name))
             } catch {
                 try? api.transaction.finish(success: false)
                 throw error
             }
         }
+    }
+
+    /// An error's message as the user reads it: a position inside Cadence's
+    /// own Lua library (or the one-line chunk that calls it) says nothing to
+    /// them and shows where Cadence is installed, so it is left out; a
+    /// position in their cadence.lua or a package's file is kept.
+    static func userFacing(_ message: String, chunk: String) -> String {
+        var prefixes = [chunk + ":"]
+        if let library = try? ScriptLibrary.required() { prefixes.append(library + "/") }
+        for prefix in prefixes where message.hasPrefix(prefix) {
+            let rest = message.dropFirst(prefix.count)
+            // "[file.lua]:LINE: message": drop through the first ":LINE: ".
+            guard let line = rest.range(of: #":?\d+: "#, options: .regularExpression),
+                  rest[rest.startIndex..<line.lowerBound].allSatisfy({ $0 != " " }) else { continue }
+            return String(rest[line.upperBound...])
+        }
+        return message
     }
 
     /// A result that is text for a person: { text = … }.

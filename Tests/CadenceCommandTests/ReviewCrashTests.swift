@@ -41,6 +41,19 @@ struct ReviewCrashTests: WorkspaceSuite {
         [["offer", "list"], ["agenda"], ["export"], ["report", "--output", directory + "/report.html"], ["app", "show", "initech"]]
     }
 
+    @Test("an agenda at the last day Cadence keeps says why it cannot be made, without the place or the lines of Cadence's own Lua")
+    func agendaAtTheEdge() throws {
+        try prepared()
+        let agenda = try cadence("agenda", "--as-of", "2200-12-31")
+        #expect(agenda.status == 1 && agenda.error.contains("beyond the dates Cadence keeps (years 1900–2200)"), "\(agenda.error)")
+        #expect(!agenda.error.contains("Scripts/") && !agenda.error.contains(".lua:"), "\(agenda.error)")
+        // A mistake in the user's own cadence.lua keeps its place.
+        try "return { { name = 'mine', plan = function() error('no such thing') end } }"
+            .write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let own = try cadence("agenda", "--as-of", "2026-03-02")
+        #expect(own.output.contains("cadence.lua:1: no such thing"), "\(own.output)\(own.error)")
+    }
+
     @Test("'offer add --base 50000000000000 GBP --period hour' is refused, and offer list and agenda stay alive")
     func hugeHourlyBaseRefused() throws {
         try prepared()
