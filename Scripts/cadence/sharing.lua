@@ -427,8 +427,15 @@ end
 
 --- `cadence policy test PATH`: the tests of the package at
 --- `options.package` (a path), run: { report (text), passed (all of them), count }.
+--- With `options.installing`, a package named like a policy of the
+--- workspace's cadence.lua (`options.path`) is refused first, as the agenda would.
 function sharing.test_summary(options)
-  local report, passed, count = sharing.test_report(sharing.package_at(options.package))
+  local package = sharing.package_at(options.package)
+  if options.installing then
+    local taken = sharing.name_taken((require "cadence.policy").all(options.path), package.name)
+    if taken then error(taken, 0) end
+  end
+  local report, passed, count = sharing.test_report(package)
   return { report = report, passed = passed, count = count }
 end
 

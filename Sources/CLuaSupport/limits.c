@@ -48,7 +48,7 @@ static const char *stop_message(cl_control *c, cl_stop_reason reason, char *buf,
                (long long)c->instruction_limit);
       break;
     case CL_STOP_DEADLINE:
-      snprintf(buf, size, "time limit exceeded (%g seconds)", c->time_limit);
+      snprintf(buf, size, "time limit exceeded (%g second%s)", c->time_limit, c->time_limit == 1 ? "" : "s");
       break;
     default:
       snprintf(buf, size, "interrupted");

@@ -44,8 +44,13 @@ struct PolicyCommand: ParsableCommand {
     }
 
     /// The package's tests, run in its worker: the report, whether all passed, how many.
-    static func test(_ workspace: WorkspaceOptions, path: String) throws -> PackageTestSummary {
-        try sharing(workspace, "test_summary", ["package": LuaValue(path)], as: PackageTestSummary.self)
+    /// `installing`: the package is about to be installed beside the
+    /// workspace's cadence.lua, whose policies' names it may not take (the
+    /// agenda would refuse to run it; `add` says so first).
+    static func test(_ workspace: WorkspaceOptions, path: String, installing: Bool = false) throws -> PackageTestSummary {
+        var options: LuaTable = ["package": LuaValue(path)]
+        if installing { options["installing"] = .boolean(true) }
+        return try sharing(workspace, "test_summary", options, as: PackageTestSummary.self)
     }
 
     /// Why fetching, installing or signing stopped, as the command line words
@@ -155,7 +160,7 @@ struct PolicyCommand: ParsableCommand {
         let (package, commit, verdict, dropped, copy) = (prepared.package, prepared.commit, prepared.verdict, prepared.dropped, prepared.copy)
         let manifest = package.manifest
         // Its tests run from a copy the package cannot change under us.
-        let tests = try test(workspace, path: copy)
+        let tests = try test(workspace, path: copy, installing: true)
         guard tests.allowsInstall else {
             throw Refusal("\(manifest.name) \(manifest.version): its tests fail, so it was not installed:\n\(tests.report)")
         }
@@ -250,8 +255,18 @@ struct PolicyCommand: ParsableCommand {
             let checked = try lock.checked(name)
             return (checked.verdict.said, "ok")
         } catch {
-            return ("\(entry.signatureSaid) at install", "NOT RUN: \(error)")
+            return ("\(entry.signatureSaid) at install", notRun(error))
         }
+    }
+
+    /// Why a package does not run, after "NOT RUN": the reason's own "not
+    /// run" (the agenda's words) is not said twice.
+    static func notRun(_ error: Error) -> String {
+        var why = "\(error)"
+        if why.hasPrefix("not run: ") { why.removeFirst("not run: ".count) }
+        if let said = why.range(of: ": not run.") { why.replaceSubrange(said, with: ".") }
+        else if why.hasSuffix(": not run") { why.removeLast(": not run".count) }
+        return "NOT RUN: " + why
     }
 
     struct Show: ParsableCommand {
@@ -271,7 +286,7 @@ struct PolicyCommand: ParsableCommand {
                     let checked = try lock.checked(name)
                     (manifest, signature, state) = (checked.package.manifest, checked.verdict.said, "every file matches its pin")
                 } catch {
-                    (signature, state) = ("\(entry.signatureSaid) at install", "NOT RUN: \(error)")
+                    (signature, state) = ("\(entry.signatureSaid) at install", PolicyCommand.notRun(error))
                 }
                 var lines = ["\(name) \(entry.version)  (\(state))"]
                 if let m = manifest {

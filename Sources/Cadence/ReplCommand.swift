@@ -1,4 +1,5 @@
 import ArgumentParser
+import CadenceCore
 import CadenceScripting
 import CadenceStore
 import Foundation
@@ -86,8 +87,11 @@ struct Repl: ParsableCommand {
     }
 
     /// Errors in red on a terminal, unless NO_COLOR is set (https://no-color.org).
+    /// The message may quote data (a company's name in "matches several"), so
+    /// its controls are shown as escapes; the colour is the only escape sent.
     static func reportError(_ text: String) {
         let colour = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        StandardError.write(colour ? "\u{1B}[31m" + text + "\u{1B}[0m\n" : text + "\n")
+        let shown = TerminalText.output(text)
+        StandardError.write(colour ? "\u{1B}[31m" + shown + "\u{1B}[0m\n" : shown + "\n")
     }
 }

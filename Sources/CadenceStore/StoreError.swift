@@ -1,4 +1,9 @@
-/// Why the store refused something. Every case names what it is about.
+import CadenceCore
+
+/// Why the store refused something. Every case names what it is about; the
+/// names it quotes are the user's data, shown one line each with their
+/// controls as escapes (the message reaches a terminal through Lua's own
+/// error printing too, in the REPL and `cadence run`).
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     case noWorkspace(path: String)
     case workspaceExists(path: String)
@@ -20,9 +25,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notCadenceDatabase(let path, let reason):
             "\(path) is not a Cadence workspace database: \(reason)"
         case .notFound(let kind, let name, let suggestion):
-            "no \(kind) named '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            "no \(kind) named '\(TerminalText.line(name))'" + (suggestion.map { " (did you mean '\(TerminalText.line($0))'?)" } ?? "")
         case .ambiguous(let kind, let name, let matches):
-            "'\(name)' matches several \(kind)s: \(matches.joined(separator: ", ")); use an id or more of the name"
+            "'\(TerminalText.line(name))' matches several \(kind)s: \(matches.map(TerminalText.line).joined(separator: ", ")); use an id or more of the name"
         case .invalid(let message), .duplicate(let message), .cannotWrite(let message):
             message
         }

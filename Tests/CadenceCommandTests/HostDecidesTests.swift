@@ -228,6 +228,11 @@ struct HostDecidesTests: WorkspaceSuite {
         let tried = try cadence("policy", "try", try package("thank-you", policy: policy), "--as-of", "2026-03-12")
         #expect(tried.status != 0 && tried.error.contains("'thank-you' is the name of one of Cadence's built-in policies"), "\(tried.output)\(tried.error)")
 
+        // Adding one named like a policy of cadence.lua is refused before anything is installed, as try refuses it.
+        let added = try cadence("policy", "add", try package("my-nudge", policy: policy))
+        #expect(added.status == 1 && added.error.contains("my-nudge is the name of a policy in your cadence.lua"), "\(added.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/packages/my-nudge"))
+
         // Pinned past the installer (which refuses them too), none of them runs.
         let ref = try #require(try json("agenda", "--as-of", "2026-03-12", as: [Printed.AgendaItem].self).first { $0.policy == "thank-you" }).ref
         #expect(try cadence("agenda", "done", ref, "--as-of", "2026-03-12").status == 0)
