@@ -48,7 +48,7 @@ public enum PolicyWorker {
             let delivered = Delivered()
             let deliver = try lua.function { args in
                 do {
-                    delivered.answer = try JSONOutput.data(try args.decode(WorkerAnswer.Wire.self, at: 1), compact: true)
+                    delivered.answer = try WireJSON.data(try args.decode(WorkerAnswer.Wire.self, at: 1))
                 } catch let error as DecodingError {
                     delivered.answer = Self.error("the worker's answer could not be read: \(DecodingReason.of(error))")
                 }

@@ -69,7 +69,7 @@ public struct WorkerRequest: Codable, Sendable {
     }
 
     /// The request as JSON for the worker.
-    public func json() throws -> Data { try JSONOutput.data(self, compact: true) }
+    public func json() throws -> Data { try WireJSON.data(self) }
 
     /// The request a worker was sent.
     public init(json: Data) throws {
