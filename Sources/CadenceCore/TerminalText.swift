@@ -32,6 +32,38 @@ public enum TerminalText {
         }
     }
 
+    /// Whether `text` holds a hidden scalar other than those `kept` names
+    /// (line feed, tab), read on its UTF-8 bytes: the same set as `isHidden`,
+    /// without decoding a scalar. Every line Cadence prints passes here (an
+    /// agenda of ten thousand applications is megabytes), and nearly all of it
+    /// is plain text, so the common answer must be cheap.
+    public static func holdsHidden(_ text: String, keepingNewlines: Bool = false, keepingTabs: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if !((b == 0x0A && keepingNewlines) || (b == 0x09 && keepingTabs)) { return true }
+                } else if b == 0x7F {
+                    return true
+                } else if b >= 0xC2 {
+                    let next = i + 1 < n ? bytes[i + 1] : 0, third = i + 2 < n ? bytes[i + 2] : 0
+                    switch b {
+                    case 0xC2 where (0x80...0x9F).contains(next): return true  // C1 controls
+                    case 0xD8 where next == 0x9C: return true  // U+061C
+                    case 0xE2 where next == 0x80 && (third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)): return true
+                    case 0xE2 where next == 0x81 && (0xA6...0xA9).contains(third): return true  // U+2066–2069
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// `scalar` as it is shown: itself, or its escape.
     static func shown(_ scalar: Unicode.Scalar) -> String {
         guard isHidden(scalar) else { return String(scalar) }
@@ -47,7 +79,7 @@ public enum TerminalText {
     /// Text that must stay on one line (a name, a subject, a table cell):
     /// every hidden scalar, line breaks too, shown as its escape.
     public static func line(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        guard holdsHidden(text) else { return text }
         return escaping(text) { _ in true }
     }
 
@@ -65,6 +97,7 @@ public enum TerminalText {
     /// with `indent`, so that none starts where Cadence starts its own lines;
     /// an empty line stays empty. Everything else as `line`.
     public static func lines(_ text: String, indent: String) -> String {
+        guard holdsHidden(text, keepingNewlines: true) || text.utf8.contains(0x0A) else { return text }
         let unified = text.unicodeScalars.contains("\r") ? text.replacingCRLF() : text
         // Split on scalars: a line feed is never hidden inside a Character.
         return unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
@@ -80,9 +113,8 @@ public enum TerminalText {
     /// command's output passes here last, so that what a field's owner
     /// missed still cannot act on the terminal.
     public static func output(_ text: String) -> String {
-        let kept: (Unicode.Scalar) -> Bool = { $0 == "\n" || $0 == "\t" }
-        guard text.unicodeScalars.contains(where: { !kept($0) && isHidden($0) }) else { return text }
-        return escaping(text) { !kept($0) }
+        guard holdsHidden(text, keepingNewlines: true, keepingTabs: true) else { return text }
+        return escaping(text) { $0 != "\n" && $0 != "\t" }
     }
 
     /// The most of a message (an error a package raised, a reason quoting

@@ -32,6 +32,19 @@ struct SinkTextTests {
         #expect(TerminalText.output("-a\tb\r\n") == "-a\tb\\r\n")  // a diff's tab stays; its CR is shown
     }
 
+    @Test("the byte scan that spares plain text agrees with the scalar check, scalar by scalar and inside text")
+    func byteScan() throws {
+        for value in Array(0...0x3000) + [0xFEFF, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let one = String(Character(scalar))
+            #expect(TerminalText.holdsHidden(one) == TerminalText.isHidden(scalar), "U+\(String(value, radix: 16))")
+            #expect(TerminalText.holdsHidden("ab–" + one + "…c") == TerminalText.isHidden(scalar), "U+\(String(value, radix: 16)) in text")
+        }
+        #expect(!TerminalText.holdsHidden("a\nb\tc", keepingNewlines: true, keepingTabs: true))
+        #expect(TerminalText.holdsHidden("a\r\nb", keepingNewlines: true, keepingTabs: true))
+        #expect(TerminalText.holdsHidden("a\tb", keepingNewlines: true))
+    }
+
     @Test("every control and bidi control is shown as its escape, checked on scalars")
     func escapes() {
         #expect(TerminalText.line("\u{1B}]52;c;aGk=\u{07}") == "\\u{1b}]52;c;aGk=\\u{7}")
