@@ -542,7 +542,8 @@ end
 function policy.failure_lines(failures)
   local lines = {}
   for i, f in ipairs(failures or {}) do
-    lines[i] = ("package %s: %s"):format(shown(f.source or f.policy), host.terminal_message(tostring(f.reason), "  "))
+    -- One line each: a line of its own, however indented, could pose as an item below.
+    lines[i] = ("package %s: %s"):format(shown(f.source or f.policy), host.terminal_message(tostring(f.reason)))
   end
   return lines
 end
@@ -568,7 +569,7 @@ function policy.render(items, today, failures)
     local when = item.overdue and (" (due " .. item.due:short() .. ")") or ""
     lines[#lines + 1] = ("  [%s] %s: %s%s%s"):format(item.ref, shown(item.app.company), shown(item.kind), who, when)
     -- A failed policy's reason quotes its error: cut, as every error is.
-    lines[#lines + 1] = "    why: " .. (item.failed and host.terminal_message(tostring(item.reason), "         ")
+    lines[#lines + 1] = "    why: " .. (item.failed and host.terminal_message(tostring(item.reason))
                                         or shown(item.reason, "         "))
     if item.source then lines[#lines + 1] = "    from: " .. shown(item.source) end
     if item.draft then lines[#lines + 1] = "    draft: " .. shown(item.draft, "           ") end

@@ -414,8 +414,8 @@ function sharing.test_report(package)
   local lines, passed = {}, 0
   for _, c in ipairs(cases) do
     if c.passed then passed = passed + 1 end
-    lines[#lines + 1] = ("  %s %s"):format(c.passed and "pass" or "FAIL", c.name)
-    if not c.passed and c.message then lines[#lines + 1] = "       " .. host.terminal_message(tostring(c.message), "       ") end
+    lines[#lines + 1] = ("  %s %s"):format(c.passed and "pass" or "FAIL", host.terminal_line(tostring(c.name)))
+    if not c.passed and c.message then lines[#lines + 1] = "       " .. host.terminal_message(tostring(c.message)) end
   end
   if #cases == 0 then
     lines[#lines + 1] = ("%s %s has no tests: nothing shows what it proposes (add a tests.lua)"):format(package.name, package.version)
@@ -474,7 +474,7 @@ function sharing.try(package, options)
   lines[1] = ("Trying %s on your search, as of %s, %d days ahead (nothing is written):"):format(
     sharing.provenance(package), tostring(today), agenda_options.days)
   for _, f in ipairs(failures) do
-    if f.policy == package.name then lines[#lines + 1] = "  it did not run cleanly: " .. host.terminal_message(tostring(f.reason), "    ") end
+    if f.policy == package.name then lines[#lines + 1] = "  it did not run cleanly: " .. host.terminal_message(tostring(f.reason)) end
   end
   for _, item in ipairs(after) do
     local was = old[item.app.id .. "|" .. item.key]

@@ -20,6 +20,13 @@ local load, pcall, error, type, pairs, ipairs, tostring, setmetatable =
   load, pcall, error, type, pairs, ipairs, tostring, setmetatable
 local format, sort, concat, utf8len = string.format, table.sort, table.concat, utf8.len
 
+-- The worker's standard output carries its answer: a package that printed
+-- would spoil it, so print says why instead (the reason of a proposal is
+-- where a package explains itself).
+print = function()
+  error("a package may not print: the worker's output is its answer (say it in a proposal's reason)", 2)
+end
+
 -- What a package may propose: at most this much, in these sizes (the host's
 -- figures, which it checks again; it reads at most 16 MiB of answer).
 local MAX_PER_APP, MAX_FAILURES, MAX_TEXT = caps.per_application, caps.failures, caps.text

@@ -116,9 +116,13 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var trust: TrustOptions
 
         func validate() throws {
-            if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit is a positive number of seconds") }
-            if let memoryLimit, (ByteSize.parse(memoryLimit) ?? 0) < 16 << 20 {
-                throw ValidationError("--memory-limit: '\(memoryLimit)' is not a size of 16M or more")
+            let (least, most) = (PackageLock.Limits.least, PackageLock.Limits.most)
+            if let timeLimit, !(timeLimit >= least.seconds && timeLimit <= most.seconds) {
+                throw ValidationError("--time-limit: \(timeLimit) is not a number of seconds from \(least.seconds) to \(Int(most.seconds)) "
+                                      + "(every agenda waits for the package's worker)")
+            }
+            if let memoryLimit, !(least.memory...most.memory).contains(ByteSize.parse(memoryLimit) ?? 0) {
+                throw ValidationError("--memory-limit: '\(TerminalText.line(memoryLimit))' is not a size from 16M to 8G")
             }
             for option in options where Self.nameAndValue(option) == nil { throw ValidationError("--option \(option): write NAME=VALUE") }
         }

@@ -69,7 +69,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--output-limit: '\(outputLimitText)' is not a size (try 64M or 1G)")
         }
         if let instructionLimit, instructionLimit <= 0 { throw ValidationError("--instruction-limit must be positive") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= LuaLimits.longestSeconds) {
+            throw ValidationError("--time-limit: \(timeLimit) is not a number of seconds above 0 and at most \(Int(LuaLimits.longestSeconds)) (a week)")
+        }
     }
 
     func run() throws {

@@ -1,3 +1,4 @@
+import CadenceCore
 import CadenceScripting
 import CadenceSharing
 import CadenceStore
@@ -187,7 +188,8 @@ struct StandaloneInterpreter {
         } else {
             text = String(describing: error)
         }
-        StandardError.write("cadence: " + text + "\n")
+        // The message is the script's (an error object's __tostring too): its controls are shown, never sent to the terminal.
+        StandardError.write("cadence: " + TerminalText.output(text) + "\n")
         return 1
     }
 }

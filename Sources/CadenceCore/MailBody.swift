@@ -1,17 +1,19 @@
 /// The body of a mail message, as text/plain in UTF-8 (RFC 2045, RFC 5322):
 /// CRLF line ends (a CRLF or an LF is a line break; a lone CR, which a mail
-/// client may show as one or not, is dropped). Bidi controls
-/// (`TerminalText.isBidiControl`) are dropped too, as a header refuses them:
-/// a body quotes a name and a company among the template's words, and an
-/// RLO in one would reverse the rest of its line. It goes 8bit unless a line
-/// is longer than 8bit allows (998 octets) or holds a NUL; then quoted-printable.
+/// client may show as one or not, is dropped). Every other control but the
+/// tab, and the bidi controls (`TerminalText.isHidden`), are dropped too, as
+/// a header refuses them: a body quotes a name and a company among the
+/// template's words, an RLO in one would reverse the rest of its line, and
+/// an ESC sequence would act on the terminal of whoever cats the draft. It
+/// goes 8bit unless a line is longer than 8bit allows (998 octets); then quoted-printable.
 public enum MailBody {
     /// The Content-Transfer-Encoding and the encoded body, ending in CRLF.
     public static func encoded(_ text: String) -> (encoding: String, content: String) {
         var lines: [[UInt8]] = [[]]
         var text = text
-        if text.unicodeScalars.contains(where: TerminalText.isBidiControl) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !TerminalText.isBidiControl($0) }))
+        if TerminalText.holdsHidden(text, keepingNewlines: true, keepingTabs: true) {
+            let dropped = { (s: Unicode.Scalar) in TerminalText.isHidden(s) && s != "\n" && s != "\t" && s != "\r" }
+            text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !dropped($0) }))
         }
         for byte in text.utf8 {
             switch byte {

@@ -121,6 +121,17 @@ public enum TerminalText {
     /// input) that is shown: the rest is counted, not printed.
     public static let messageLimit = 2_000
 
+    /// A message quoting text from outside kept on ONE line (a package's
+    /// error at the top of the agenda, where a line of its own could pose as
+    /// an item however it is indented): cut as `message`, its line breaks shown as `\n`.
+    public static func messageLine(_ text: String, limit: Int = messageLimit) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return line(text) }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: scalars.prefix(limit))
+        return line(String(kept)) + "… (\(scalars.count - limit) more)"
+    }
+
     /// A message quoting text from outside (an error, a package's reason):
     /// cut at `limit` scalars with "… (N more)", and as `lines` after that.
     public static func message(_ text: String, indent: String = "  ", limit: Int = messageLimit) -> String {

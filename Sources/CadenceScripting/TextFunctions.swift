@@ -21,8 +21,11 @@ enum TextFunctions {
         .one(LuaValue(TerminalText.lines(try args.string(1), indent: try args.string(2))))
     }
 
-    /// A message quoting outside text: cut at `TerminalText.messageLimit`, then as terminal_lines.
+    /// A message quoting outside text: cut at `TerminalText.messageLimit`,
+    /// then as terminal_lines with the indent (argument 2), or on one line without one.
     static func terminalMessage(_ args: LuaArguments) throws -> LuaResults {
-        .one(LuaValue(TerminalText.message(try args.string(1), indent: try args.string(2))))
+        let text = try args.string(1)
+        guard let indent = try args.optionalString(2) else { return .one(LuaValue(TerminalText.messageLine(text))) }
+        return .one(LuaValue(TerminalText.message(text, indent: indent)))
     }
 }

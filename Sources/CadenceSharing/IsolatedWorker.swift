@@ -22,7 +22,7 @@ public struct IsolatedWorker: Sendable {
 
     public init(executable: String = IsolatedWorker.defaultExecutable, limits: PackageLock.Limits) {
         self.executable = executable
-        self.limits = limits
+        self.limits = limits.bounded
     }
 
     public struct Failure: Error, CustomStringConvertible, Sendable {

@@ -45,6 +45,19 @@ public struct PackageLock: Sendable {
         public var seconds: Double
         public var memory: Int
         public static let standard = Limits(seconds: 20, memory: 512 << 20)
+        /// The most a package's worker may be given: every agenda waits for
+        /// it, so a looping package holds the agenda up to this long.
+        public static let most = Limits(seconds: 120, memory: 8 << 30)
+        /// The least a worker needs to start.
+        public static let least = Limits(seconds: 0.1, memory: 16 << 20)
+
+        /// These limits within `least` and `most` (a hand-edited lock may hold
+        /// any number): a worker is never started with an endless or absurd deadline.
+        public var bounded: Limits {
+            let seconds = self.seconds.isNaN ? Self.standard.seconds : self.seconds
+            return Limits(seconds: min(max(seconds, Self.least.seconds), Self.most.seconds),
+                          memory: min(max(memory, Self.least.memory), Self.most.memory))
+        }
         public init(seconds: Double, memory: Int) {
             self.seconds = seconds
             self.memory = memory

@@ -17,6 +17,10 @@ public struct LuaLimits: Equatable, Sendable {
         self.seconds = seconds
     }
 
+    /// The longest time limit a state takes: a week. A deadline is a finite
+    /// time (infinity or 1e300 seconds cannot be counted to), and a longer one is a mistake.
+    public static let longestSeconds: Double = 7 * 86_400
+
     /// No limits: what trusted scripts get.
     public static let none = LuaLimits()
 

@@ -156,6 +156,37 @@ struct HostDecidesTests: WorkspaceSuite {
         #expect(try cadence("export").output == before)
     }
 
+    @Test("a package that prints is told why (its output is its answer), and the rest of the agenda is made")
+    func printRefused() throws {
+        try prepared()
+        try installed("printer", policy: "return { name = 'printer', plan = function(app, ctx) print('hello') end }")
+        let agenda = try cadence("agenda", "--as-of", "2026-03-12")
+        #expect(agenda.status == 0)
+        #expect(agenda.output.contains("a package may not print: the worker's output is its answer"), "\(agenda.output)")
+        #expect(!agenda.output.contains("not valid JSON"))
+    }
+
+    @Test("a worker's limits are bounded: an endless or absurd time limit is refused at add, and one written into the lock is brought within bounds")
+    func limitsBounded() throws {
+        try prepared()
+        let folder = try package("nudge", policy: "return { name = 'nudge', plan = function() end }")
+        for limit in ["inf", "nan", "1e300", "0", "0.01", "121"] {
+            let added = try cadence("policy", "add", folder, "--time-limit", limit)
+            #expect(added.status == 64 && added.error.contains("--time-limit: "), "\(limit): \(added.error)")
+        }
+        #expect(try cadence("policy", "add", folder, "--memory-limit", "9G").status == 64)
+        #expect(try cadence("policy", "add", folder).status == 0)
+        let lock = directory + "/packages.lock"
+        let pins = try String(contentsOfFile: lock, encoding: .utf8)
+        try pins.replacingOccurrences(of: #""seconds" : 20"#, with: #""seconds" : 1e300"#).write(toFile: lock, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: lock, encoding: .utf8).contains("1e300"))
+        let agenda = try cadence("agenda", "--as-of", "2026-03-12")
+        #expect(agenda.status == 0 && !agenda.output.contains("crash") && !agenda.output.contains("nudge 1.0.0"), "\(agenda.output)\(agenda.error)")
+        #expect(PackageLock.Limits(seconds: .infinity, memory: .max).bounded == PackageLock.Limits.most)
+        #expect(PackageLock.Limits(seconds: -.infinity, memory: 0).bounded == PackageLock.Limits.least)
+        #expect(PackageLock.Limits(seconds: .nan, memory: 512 << 20).bounded == PackageLock.Limits.standard)
+    }
+
     @Test("a 15 MiB error is printed cut to about 1,500 bytes, saying how much more there was, on a character boundary")
     func hugeErrorCut() throws {
         try prepared()

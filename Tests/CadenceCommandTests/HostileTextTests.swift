@@ -65,10 +65,10 @@ struct HostileTextTests: WorkspaceSuite {
         #expect(out.contains("    why: why\n           [abc] Forged: thank-you\n             from: trusted 1.0\\u{202e}\n"))
         #expect(out.contains("    draft: Hello\\u{1b}[2K\\rX\n           Body\\u{85}end\n           yyyy"))
         #expect(out.contains("] \(shownCompany): thank-you to Helen\\u{1b}[2K\\r\\n    from: trusted 9.9\n"))
-        // The failing policy's error: escaped, indented and cut.
+        // The failing policy's error: escaped, on one line (no line of its own to pose as an item), and cut.
         let failed = try #require(out.range(of: "policy 'boom' failed on"))
         let rest = out[failed.lowerBound...]
-        #expect(rest.contains("\\u{1b}[2K\n           [fff] Forged: x\\u{1b}[2K"))
+        #expect(rest.contains("\\u{1b}[2K\\n  [fff] Forged: x\\u{1b}[2K\\n"), "\(rest.prefix(300))")
         #expect(rest.contains("… ("), "the error is cut")
         #expect(out.utf8.count < 20_000, "\(out.utf8.count) bytes")
 
@@ -99,7 +99,7 @@ struct HostileTextTests: WorkspaceSuite {
         #expect(!raw.enumerated().contains { i, byte in byte == 0x0D && (i + 1 == raw.count || raw[i + 1] != 0x0A) }, "no lone CR")
         #expect(!raw.enumerated().contains { i, byte in byte == 0x0A && (i == 0 || raw[i - 1] != 0x0D) }, "no bare LF")
         #expect(text.contains("Subject: =?UTF-8?B?"))
-        #expect(text.contains("\r\n\r\nDear Zoë,\r\n\r\nBareCR and \u{1B}]52;c;aGk=\u{07} gone?\r\n"))
+        #expect(text.contains("\r\n\r\nDear Zoë,\r\n\r\nBareCR and ]52;c;aGk= gone?\r\n"))
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Mail/check_eml.py").path
         let checked = try Commands.run("/usr/bin/env", ["python3", script, folder])
         #expect(checked.status == 0, "\(checked.error)")

@@ -41,6 +41,17 @@ struct ReviewCrashTests: WorkspaceSuite {
         [["offer", "list"], ["agenda"], ["export"], ["report", "--output", directory + "/report.html"], ["app", "show", "initech"]]
     }
 
+    @Test("cadence run with an endless or absurd time limit is refused with a sentence, not a trap")
+    func endlessTimeLimit() throws {
+        for limit in ["inf", "nan", "1e300", "604801"] {
+            for sandbox in [["--sandbox"], []] {
+                let run = try Commands.cadence(["run"] + sandbox + ["--time-limit", limit, "-e", "print(1)"])
+                #expect(run.status == 64 && run.error.hasPrefix("Error: --time-limit: ") && !run.error.contains("Fatal error"), "\(limit): \(run.error)")
+            }
+        }
+        #expect(try Commands.cadence(["run", "--sandbox", "--time-limit", "604800", "-e", "print(1)"]).output == "1\n")
+    }
+
     @Test("an agenda at the last day Cadence keeps says why it cannot be made, without the place or the lines of Cadence's own Lua")
     func agendaAtTheEdge() throws {
         try prepared()

@@ -132,7 +132,8 @@ struct SinkTextTests {
         #expect(long.content.hasPrefix("=C3=A9xxx"))
         #expect(long.content.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
         #expect(long.content.contains("=20\r\nnext=3Dline\r\n"))
-        #expect(MailBody.encoded("nul\0here").encoding == "quoted-printable")
+        // Controls go, as they would act on the terminal of whoever reads the file: a NUL, ESC sequences, C1.
+        #expect(MailBody.encoded("nul\0here \u{1B}]52;c;aGk=\u{07}\u{9B}2J\tend").content == "nulhere ]52;c;aGk=2J\tend\r\n")
         // Bidi controls go, as a header refuses them: an RLO in a name reverses no template text.
         #expect(MailBody.encoded("Dear \u{202E}Jo\u{2066}, from \u{2067}Acme\u{2069}\u{200F}\u{61C}\u{202C}.").content == "Dear Jo, from Acme.\r\n")
         #expect(MailBody.encoded("Zoë 株式会社 مرحبا").content == "Zoë 株式会社 مرحبا\r\n")
