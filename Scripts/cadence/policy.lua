@@ -26,15 +26,33 @@ local sharing = require "cadence.sharing"
 
 local policy = {}
 
+-- Whether `text` holds none of the scalars the terminal's owner
+-- (TerminalText.isHidden) shows as escapes, read on UTF-8 bytes: C0 controls
+-- (but line feeds, with `newlines`), DEL, C1 (\194\128-\159), U+061C, U+200E/F,
+-- U+2028-202E and U+2066-2069. Only a speed-up: what it passes is what the
+-- host would give back unchanged (a test checks every scalar against it).
+local function plain(text, newlines)
+  if text:find(newlines and "[%z\1-\9\11-\31\127]" or "[%z\1-\31\127]") then return false end
+  if not text:find("[\194\216\226]") then return true end
+  return not (text:find("\194[\128-\159]") or text:find("\216\156") or text:find("\226\128[\142\143\168-\174]")
+              or text:find("\226\129[\166-\169]"))
+end
+
 -- Text a user or a package wrote, as the terminal shows it (TerminalText):
 -- controls and bidi controls as escapes; `indent` given, its lines kept and
--- indented, else on one line. Most text has none of the bytes those begin
--- with, and is itself.
+-- each after the first indented (an empty one stays empty), else on one
+-- line. Plain text, nearly all of it, does not need the host.
 local function shown(text, indent)
   text = tostring(text)
-  if not text:find("[%c\194\216\226]") then return text end
-  return indent and host.terminal_lines(text, indent) or host.terminal_line(text)
+  if not plain(text, indent ~= nil) then
+    return indent and host.terminal_lines(text, indent) or host.terminal_line(text)
+  end
+  if indent and text:find("\n", 1, true) then return (text:gsub("\n([^\n])", "\n" .. indent:gsub("%%", "%%%%") .. "%1")) end
+  return text
 end
+
+--- A field as the agenda shows it (see `shown`): exported for its test.
+policy.shown = shown
 
 ---------------------------------------------------------------------------
 -- What a plan function sees: the application's facts, and ctx:propose.

@@ -49,6 +49,7 @@ enum CadenceLua {
         let location = workspace.location
         let store = try location.open()
         let lua = try LuaState()
+        defer { keptOpen.append(lua) }
         return try store.session { ws in
             let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: undoAs ?? name)
             defer { api.end() }
@@ -84,6 +85,14 @@ enum CadenceLua {
         }
         return message
     }
+
+    /// The commands' states, left open until the process ends. A command
+    /// ends right after its one call, and the kernel takes a hundred megabytes
+    /// back at once, where closing the state frees them object by object (a
+    /// fifth of a second after an agenda of ten thousand applications). Their
+    /// writes were finished or undone before; Cadence's own modules keep no
+    /// finalizers that must run.
+    nonisolated(unsafe) private static var keptOpen: [LuaState] = []
 
     /// A result that is text for a person: { text = … }.
     struct Text: Decodable { var text: String }
