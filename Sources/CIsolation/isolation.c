@@ -106,15 +106,32 @@ static int install_filter(void) {
     ** size limit bounds what it writes. */
     ALLOW_CALL(SYS_read), ALLOW_CALL(SYS_write), ALLOW_CALL(SYS_readv), ALLOW_CALL(SYS_writev),
     ALLOW_CALL(SYS_pread64), ALLOW_CALL(SYS_lseek), ALLOW_CALL(SYS_fstat), ALLOW_CALL(SYS_close),
-    ALLOW_CALL(SYS_fcntl), ALLOW_CALL(SYS_ppoll),
+    ALLOW_CALL(SYS_ppoll),
 #ifdef SYS_poll
     ALLOW_CALL(SYS_poll),
 #endif
     ALLOW_CALL(SYS_getrandom),
     ALLOW_CALL(SYS_exit), ALLOW_CALL(SYS_exit_group),
 
-    /* newfstatat: only on a descriptor it holds (glibc's fstat is
-    ** newfstatat(fd, "", AT_EMPTY_PATH)); by path it would tell what files exist. */
+    /* newfstatat: glibc's fstat is newfstatat(fd, "", AT_EMPTY_PATH), so it
+    ** must stay. The filter cannot read the path (a pointer), and the kernel
+    ** stats a non-empty path even with AT_EMPTY_PATH: a package can learn
+    ** whether a file exists and its size and times (never its contents,
+    ** which no call here opens). Only AT_EMPTY_PATH calls pass. */
+    /* fcntl: a descriptor's flags, no more. F_SETOWN and F_SETSIG with
+    ** O_ASYNC would have the kernel signal another process (a kill by other
+    ** means); leases and notifications watch files. */
+    WHEN_CALL(SYS_fcntl, 9),
+    LOAD_ARG(1),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, F_GETFD, 5, 0),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, F_SETFD, 4, 0),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, F_GETFL, 3, 0),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, F_SETFL, 0, 3),
+    LOAD_ARG(2),
+    BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, O_ASYNC, 1, 0),
+    ALLOW,
+    DENY(EPERM),
+
     WHEN_CALL(SYS_newfstatat, 4),
     LOAD_ARG(3),
     BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, AT_EMPTY_PATH, 1, 0),

@@ -95,6 +95,9 @@ int ci_probe_walls(char *report, size_t report_size) {
   TRY("join a namespace (setns)", setns(-1, 0));
   TRY("change its personality", syscall(SYS_personality, 0xffffffffUL));
   TRY("type into a terminal (TIOCSTI)", ioctl(0, TIOCSTI, "x"));
+  /* F_SETOWN names who gets a descriptor's signals: with O_ASYNC, a kill by other means. */
+  TRY("signal another through a descriptor (fcntl F_SETOWN)", fcntl(0, F_SETOWN, other));
+  TRY("ask for a descriptor's signals (fcntl O_ASYNC)", fcntl(0, F_SETFL, O_ASYNC));
   struct rlimit more = {RLIM_INFINITY, RLIM_INFINITY};
   TRY("raise its limits (prlimit64)", syscall(SYS_prlimit64, 0, RLIMIT_CPU, &more, NULL));
   TRY("open a socket", fd = socket(AF_UNIX, SOCK_STREAM, 0));

@@ -18,11 +18,16 @@ public enum PackageText {
             return "\(PackageFiles.visible(name)), line \(line): is not UTF-8 text; a package's files are text"
         }
         var line = 1
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
             if scalar == "\n" { line += 1; continue }
-            if scalar == "\t" || scalar == "\r" { continue }
+            // A CR ends a line only before a LF: alone, Lua reads a line break where a terminal returns to the
+            // line's start, so code before it hides under what follows (what a reviewer reads is not what runs).
+            if scalar == "\t" || (scalar == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") { continue }
             let what: String
-            if scalar.value == 0 {
+            if scalar == "\r" {
+                what = "a carriage return not followed by a line feed, which a terminal shows by writing over the line"
+            } else if scalar.value == 0 {
                 what = "a NUL (U+0000), which makes the file look binary, so no diff would show it"
             } else if PackageFiles.isControl(scalar) {
                 what = "a control character (U+\(PackageFiles.hex(scalar))), which a terminal may obey"

@@ -215,14 +215,21 @@ struct HostileTextTests: WorkspaceSuite {
                              draft = "Hi\r\n\27[2Kthere" }
               end }
             """#.write(toFile: folder + "/policy.lua", atomically: true, encoding: .utf8)
+        // A manifest whose summary holds controls is refused, the refusal itself inert.
+        let refused = try cadence("policy", "add", folder)
+        #expect(refused.status == 1 && refused.error.contains("summary: holds a control character"), "\(refused.error)")
+        #expect(Self.inert(refused.output) && Self.inert(refused.error), "\(refused.output.debugDescription)\(refused.error.debugDescription)")
+        #expect(!(refused.output + refused.error).split(separator: "\n").contains { $0.hasPrefix("Installed trusted") })
+        // With a plain summary it is installed, and its proposals' words are what is tried.
+        try #"""
+            { "name": "nudge", "version": "1.0.0", "author": "Sam Lee <sam@example.org>", "licence": "MIT",
+              "summary": "A note", "cadence": 1, "reads": { "application": ["company"] }, "proposes": ["status"] }
+            """#.write(toFile: folder + "/cadence-policy.json", atomically: true, encoding: .utf8)
         let added = try cadence("policy", "add", folder)
-        #expect(Self.inert(added.output) && Self.inert(added.error), "\(added.output.debugDescription)\(added.error.debugDescription)")
-        #expect(!(added.output + added.error).split(separator: "\n").contains { $0.hasPrefix("Installed trusted") })
-        guard added.status == 0 else { return }  // a manifest refused for its summary is contained too
+        #expect(added.status == 0, "\(added.error)")
         for listing in [try cadence("policy", "list"), try cadence("policy", "show", "nudge")] {
-            #expect(Self.inert(listing.output) && !listing.output.split(separator: "\n").contains { $0.hasPrefix("Installed trusted") }, "\(listing.output)")
+            #expect(Self.inert(listing.output), "\(listing.output)")
         }
-        #expect(try cadence("policy", "show", "nudge").output.contains("  A note\\u{1b}[2K\\r\\nInstalled trusted 9.9 by Cadence\\u{202e}\n"))
         let agenda = try cadence("agenda", "--as-of", "2026-03-12")
         #expect(Self.inert(agenda.output) && Self.inert(agenda.error), "\(agenda.output.debugDescription)")
         let lines = agenda.output.split(separator: "\n")

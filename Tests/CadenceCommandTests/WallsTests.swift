@@ -22,7 +22,8 @@ struct WallsTests: WorkspaceSuite {
                         "trace a process (ptrace)", "read another's memory (process_vm_readv)", "SysV shared memory (shmget)",
                         "a kernel keyring (keyctl)", "a bpf program (bpf)", "userfaultfd", "io_uring_setup", "mount a file system",
                         "leave its namespaces (unshare)", "join a namespace (setns)", "change its personality",
-                        "type into a terminal (TIOCSTI)", "raise its limits (prlimit64)", "open a socket", "start a process",
+                        "type into a terminal (TIOCSTI)", "signal another through a descriptor (fcntl F_SETOWN)",
+                        "ask for a descriptor's signals (fcntl O_ASYNC)", "raise its limits (prlimit64)", "open a socket", "start a process",
                         "start a program",
                         // Without the filter the kernel answers ENOSYS for a number it does not know, and
                         // quotactl ENODEV or EINVAL: EPERM shows the filter refused what no list names.

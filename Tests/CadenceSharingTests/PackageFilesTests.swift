@@ -256,7 +256,7 @@ struct PackageFilesTests {
         }
     }
 
-    @Test("package text: a NUL, ESC, C1, DEL, bidi control or bytes that are not UTF-8 are refused, naming the file and the line; tab, CRLF and CR are text")
+    @Test("package text: a NUL, ESC, C1, DEL, bidi control or bytes that are not UTF-8 are refused, naming the file and the line; tab and CRLF are text, a lone CR is not")
     func text() throws {
         let hostile: [(String, Data, String)] = [
             ("policy.lua", Data("return {}\n-- a comment \u{0} hiding\nos.exit()\n".utf8), "policy.lua, line 2: holds a NUL (U+0000)"),
@@ -275,7 +275,10 @@ struct PackageFilesTests {
             #expect(problem.hasPrefix(expected), "\(problem)")
             #expect(!problem.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "safe to print: \(problem.debugDescription)")
         }
-        #expect(PackageText.problem(in: Data("a\tb\r\nc\rd\n".utf8), name: "policy.lua") == nil)
+        #expect(PackageText.problem(in: Data("a\tb\r\nc\r\nd\n".utf8), name: "policy.lua") == nil)
+        // A lone CR: Lua reads a line break, a terminal writes over the line (code hidden under a comment).
+        #expect(PackageText.problem(in: Data("ok()\nevil() \r-- a comment\n".utf8), name: "policy.lua")?
+                    .hasPrefix("policy.lua, line 2: holds a carriage return not followed by a line feed") == true)
         // The tester's repro: a NUL in a Lua comment. The package is refused on reading, naming the file and the line.
         try withPackage { folder in
             try "return { name = 'nudge', plan = function() end }\n-- \u{0}\n".write(toFile: folder + "/policy.lua", atomically: true, encoding: .utf8)

@@ -1,0 +1,29 @@
+import Testing
+@testable import CadenceScripting
+
+/// The agenda's Lua shows a field without asking the host when the field is
+/// plain: that shortcut must give exactly what the terminal's owner
+/// (TerminalText, through host.terminal_line and terminal_lines) gives.
+@Suite("Fields shown in the agenda")
+struct ShownTextTests {
+    let harness = try! APIHarness()
+
+    @Test("every scalar up to U+3000 and beyond, alone, in text and across lines, is shown as the host shows it")
+    func sameAsTheHost() throws {
+        let result = try harness.run("""
+            local shown, host = require("cadence.policy").shown, require "cadence.host"
+            local wrong = {}
+            local function check(text)
+              if shown(text) ~= host.terminal_line(text) then wrong[#wrong + 1] = ("%q (line)"):format(text) end
+              if shown(text, "    ") ~= host.terminal_lines(text, "    ") then wrong[#wrong + 1] = ("%q (lines)"):format(text) end
+            end
+            for code = 0, 0x3000 do
+              local c = utf8.char(code)
+              check(c); check("a–" .. c .. "…b"); check("x\\n" .. c .. "\\n\\ny\\n")
+            end
+            for _, text in ipairs{ "", "\\n", "a\\n\\nb\\n", "50% \\\\ done\\n100%", "\\r\\n", "\\u{FEFF}\\u{10FFFF}" } do check(text) end
+            return #wrong == 0 and "same" or table.concat(wrong, ", ", 1, math.min(#wrong, 10))
+            """)
+        #expect(result == ["same"])
+    }
+}
