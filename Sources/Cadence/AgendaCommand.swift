@@ -51,7 +51,7 @@ struct Agenda: ParsableCommand {
                 if output.json {
                     // The list stays a list of items; a package that did not run is said beside it.
                     // Each line is already shown as the terminal's owner shows a package's words.
-                    for line in result.failures { StandardError.write("cadence: " + TerminalText.output(line) + "\n") }
+                    for line in result.failures { StandardError.write("cadence: " + line + "\n") }
                     try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.policy.report"))
                 } else {
                     Output.write((result.text ?? "") + "\n")

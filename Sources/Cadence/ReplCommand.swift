@@ -92,6 +92,6 @@ struct Repl: ParsableCommand {
     static func reportError(_ text: String) {
         let colour = isatty(2) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let shown = TerminalText.output(text)
-        StandardError.write(colour ? "\u{1B}[31m" + shown + "\u{1B}[0m\n" : shown + "\n")
+        StandardError.writeRaw(colour ? "\u{1B}[31m" + shown + "\u{1B}[0m\n" : shown + "\n")
     }
 }

@@ -189,14 +189,19 @@ struct StandaloneInterpreter {
             text = String(describing: error)
         }
         // The message is the script's (an error object's __tostring too): its controls are shown, never sent to the terminal.
-        StandardError.write("cadence: " + TerminalText.output(text) + "\n")
+        StandardError.write("cadence: " + text + "\n")
         return 1
     }
 }
 
 /// Writes straight to file descriptor 2 (unbuffered, as stderr is).
+/// Like `Output.write`, every message passes `TerminalText.output` last:
+/// what its composer missed still cannot act on the terminal.
 enum StandardError {
-    static func write(_ text: String) {
+    static func write(_ text: String) { writeRaw(TerminalText.output(text)) }
+
+    /// Text whose escapes are Cadence's own (the REPL's colour): nothing of anyone else's in it unescaped.
+    static func writeRaw(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }

@@ -1,3 +1,5 @@
+import CadenceCore
+
 /// Text a package chose (its answer's fields, its error messages), as the
 /// host bounds it before keeping it: cut by bytes, and the one-line fields
 /// (keys, names, subjects) free of anything that moves a terminal's cursor,
@@ -25,19 +27,13 @@ public enum AnswerText {
         return String(decoding: utf8[utf8.startIndex..<end], as: UTF8.self)
     }
 
-    /// Whether `scalar` has no place in a one-line text: C0 controls (tab,
-    /// CR and LF among them), DEL, C1 controls (U+0085 and CSI, U+009B, among
-    /// them), line and paragraph separators, and the bidi controls that
-    /// reorder what follows them (U+061C, U+200E/F, U+202A–E, U+2066–9).
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E...0x200F, 0x2028...0x2029, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
+    /// Whether `scalar` has no place in a one-line text: the terminal's
+    /// hidden scalars (`TerminalText.isHidden`: C0 and C1 controls, DEL, line
+    /// and paragraph separators, bidi controls), tab, CR and LF among them.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool { TerminalText.isHidden(scalar) }
 
     /// Whether `text` holds none of `isControl`'s scalars.
-    public static func isOneLine(_ text: String) -> Bool { !text.unicodeScalars.contains(where: isControl) }
+    public static func isOneLine(_ text: String) -> Bool { !TerminalText.holdsHidden(text) }
 
     /// Whether `text` is a name of lowercase ASCII letters, digits and
     /// hyphens, beginning with a letter, of at most `most` bytes: what a
@@ -48,14 +44,11 @@ public enum AnswerText {
         return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
-    /// `text` as words about it may quote it: each of `isControl`'s scalars
-    /// as an escape (\u{1b}), cut to about `bytes` bytes ("…" where it was).
+    /// `text` as words about it may quote it: on one line, as the terminal
+    /// shows it (`TerminalText.line`), cut to about `bytes` bytes ("…" where it was).
     public static func shown(_ text: String, bytes: Int = 64) -> String {
-        var shown = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) { shown += "\\u{\(String(scalar.value, radix: 16))}" } else { shown.unicodeScalars.append(scalar) }
-            if shown.utf8.count > bytes { return prefix(shown, bytes: bytes) + "…" }
-        }
-        return shown
+        // Escapes at most quadruple it: only the part that can show is escaped.
+        let shown = TerminalText.line(prefix(text, bytes: bytes + 1))
+        return shown.utf8.count > bytes || text.utf8.count > bytes + 1 ? prefix(shown, bytes: bytes) + "…" : shown
     }
 }

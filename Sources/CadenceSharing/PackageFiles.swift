@@ -243,14 +243,12 @@ public enum PackageFiles {
         }
     }
 
+    /// A control character, C0 or C1, DEL, or a line or paragraph separator: what the terminal hides that is not a bidi control.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        TerminalText.isHidden(scalar) && !TerminalText.isBidiControl(scalar)
     }
 
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x061C || (0x200E...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
-    }
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool { TerminalText.isBidiControl(scalar) }
 
     /// A scalar's code point as Unicode writes it: at least four hex digits.
     static func hex(_ scalar: Unicode.Scalar) -> String {

@@ -59,12 +59,9 @@ enum StoredRows {
     /// to write, so its controls (C0, C1, ESC) and bidi marks are shown as
     /// escapes, never interpreted by the terminal, and a long one is cut.
     static func shown(_ text: some StringProtocol) -> String {
-        let hidden: (Unicode.Scalar) -> Bool = { s in
-            s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x061C || (0x200E...0x200F).contains(s.value)
-                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
-        }
-        let shown = text.unicodeScalars.map { hidden($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
-        return shown.count > 40 ? shown.prefix(40).joined() + "…" : shown.joined()
+        let scalars = text.unicodeScalars
+        let kept = String(String.UnicodeScalarView(scalars.prefix(40)))
+        return TerminalText.line(kept) + (scalars.count > 40 ? "…" : "")
     }
 
     /// GRDB's decoding error, cut to what a person can act on.
