@@ -258,7 +258,8 @@ function policy.propose(app, policies, today, options)
       if not ok then
         ctx.proposed[#ctx.proposed + 1] = { app = app, policy = p.name, rule = p.rule, failed = true, key = "error|" .. p.name,
           kind = "policy-error", due = today, channel = "task",
-          reason = ("policy '%s' failed on %s: %s"):format(p.name, app.company, tostring(err)) }
+          -- A package that does not read the company is told the application's number.
+          reason = ("policy '%s' failed on %s: %s"):format(p.name, app.company or ("application " .. tostring(app.id)), tostring(err)) }
       end
     end
   end
