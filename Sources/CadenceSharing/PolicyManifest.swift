@@ -167,6 +167,12 @@ public struct PolicyManifest: Equatable, Sendable {
         rules = try texts("rules", most: Bounds.rules)
         proposes = try texts("proposes", most: Bounds.kinds, slugs: true)
         guard !proposes.isEmpty else { throw fail("proposes", "is needed: the kinds of item it may propose, such as [\"status\"]") }
+        // Marking a package's item done logs a message of its kind: one named like an event
+        // ("rejection", "acceptance") would read in the log as if that had happened.
+        if let event = proposes.first(where: { EventKind(rawValue: $0) != nil }) {
+            throw fail("proposes", "'\(event)' is the name of an event in the log, not of something to do: name the item for "
+                       + "the message or task (such as \"status\" or \"thank-you\")")
+        }
         entry = fields["policy"] == nil ? "policy.lua" : try text("policy", pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*\\.lua$", example: "policy.lua")
         select = fields["select"] == nil ? nil : try text("select", example: "weekly status")
         tests = fields["tests"] == nil ? nil : try text("tests", pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*\\.lua$", example: "tests.lua")

@@ -108,6 +108,15 @@ import Testing
         }
     }
 
+    @Test("a kind named like an event of the log is refused: marking it done would log a message that reads as that event")
+    func eventKindsRefused() {
+        for event in ["rejection", "acceptance", "withdrawal", "interview", "message-sent"] {
+            let said = refusal(replacing("\"proposes\": [\"status\"]", "\"proposes\": [\"status\", \"\(event)\"]"))
+            #expect(said.contains("proposes: '\(event)' is the name of an event in the log"), "\(said)")
+        }
+        #expect(refusal(replacing("\"proposes\": [\"status\"]", "\"proposes\": [\"status\", \"thank-you\"]")) == "(accepted)")
+    }
+
     @Test("a key that is not a manifest field is named escaped and cut, with the fields there are")
     func unknownKeyShown() {
         let said = refusal(replacing(#""licence": "MIT""#, #""licence": "MIT", "\u001b[2K\#(String(repeating: "x", count: 500))": 1"#))
