@@ -251,14 +251,23 @@ public struct WorkerAnswer: Sendable {
         }
     }
 
-    /// Reads a test run's answer: at most a thousand cases, names and messages cut short.
+    /// The most test cases of a package that are read.
+    public static let casesKept = 1_000
+
+    /// Reads a test run's answer: at most `casesKept` cases, names and
+    /// messages cut short. More cases than that fail the run, saying so:
+    /// a case not read is a case not checked, and the install gate counts on them.
     public init(tests wire: Wire) throws {
         guard let list = wire.cases else {
             throw IsolatedWorker.Failure(description: "its answer was refused: no list of test cases")
         }
-        cases = list.prefix(1000).map { c in
+        cases = list.prefix(Self.casesKept).map { c in
             TestCase(name: AnswerText.cut(c.name ?? "a case", bytes: 200), passed: c.passed ?? false,
                      message: c.message.map { AnswerText.cut($0, bytes: Self.messageBytes) })
+        }
+        if list.count > Self.casesKept {
+            cases.append(TestCase(name: "at most \(Self.casesKept) cases", passed: false,
+                                  message: "its tests have \(list.count) cases; Cadence reads \(Self.casesKept), so \(list.count - Self.casesKept) were not checked"))
         }
     }
 }

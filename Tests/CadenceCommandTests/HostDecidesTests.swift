@@ -402,6 +402,19 @@ struct AnswerChecksTests {
         #expect(all.proposals.count == WorkerAnswer.inAll && all.overCap == 7)
     }
 
+    @Test("more test cases than are read fail the run, saying how many were not checked")
+    func tooManyCases() throws {
+        func answer(_ count: Int) throws -> WorkerAnswer {
+            let list = (0..<count).map { #"{ "name": "case \#($0)", "passed": true }"# }.joined(separator: ",")
+            return try WorkerAnswer(tests: try Self.wire(#"{ "cases": [\#(list)] }"#))
+        }
+        let all = try answer(WorkerAnswer.casesKept)
+        #expect(all.cases.count == WorkerAnswer.casesKept && all.cases.allSatisfy(\.passed))
+        let more = try answer(WorkerAnswer.casesKept + 499)
+        #expect(more.cases.count == WorkerAnswer.casesKept + 1 && more.cases.last?.passed == false)
+        #expect(more.cases.last?.message == "its tests have 1499 cases; Cadence reads 1000, so 499 were not checked")
+    }
+
     @Test("failures: a few kept, each cut to 1,500 bytes on a scalar boundary; the count no less than those kept, no more than the applications")
     func failures() throws {
         let long = String(repeating: "é", count: 1_500)  // 3,000 bytes
