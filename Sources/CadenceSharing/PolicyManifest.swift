@@ -238,7 +238,7 @@ public struct PolicyManifest: Equatable, Sendable {
     /// sets): text one line of at most 400 bytes, a list at most 32 such
     /// entries of at most 200 bytes.
     public static func value(_ raw: Any, type: OptionType, field: String) throws -> OptionValue {
-        func wrong() -> DomainError { DomainError.invalid(field: field, "is \(type.said)") }
+        func wrong() -> DomainError { DomainError.invalid(field: field, "must be \(type.said)") }
         func line(_ text: String, most: Int) throws -> String {
             guard text.utf8.count <= most else { throw DomainError.invalid(field: field, "is longer than \(most) bytes") }
             guard AnswerText.isOneLine(text) else { throw DomainError.invalid(field: field, "holds a control character") }

@@ -77,10 +77,10 @@ import Testing
         #expect(refusal(replacing(#""contacts": ["name"]"#, #""contacts": [["name"]]"#)).contains("reads.contacts: is a list of field names"))
         #expect(refusal(replacing(#""cadence": 1"#, #""cadence": true"#)).contains("cadence: is needed"))
         // Foundation reads 1 as a number that also answers `is Bool`: a whole number 1 is a whole number, true is not.
-        #expect(refusal(replacing(#""default": 5"#, #""default": true"#)).contains("options.weeks.default: is a whole number"))
+        #expect(refusal(replacing(#""default": 5"#, #""default": true"#)).contains("options.weeks.default: must be a whole number"))
         #expect((try? manifest(replacing(#""default": 5"#, #""default": 1"#)))?.options.first?.defaultValue == .integer(1))
         #expect(refusal(replacing(#""type": "integer", "default": 5"#, #""type": "boolean", "default": 1"#))
-            .contains("options.weeks.default: is true or false"))
+            .contains("options.weeks.default: must be true or false"))
         #expect(refusal(replacing(#""weeks": { "type": "integer", "default": 5, "doc": "how many weeks" }"#, #""weeks": 5"#))
             .contains("options.weeks: is an object"))
     }

@@ -32,7 +32,7 @@ import Testing
         ("\"contacts\": [\"name\"]", "\"people\": [\"name\"]", "reads.people: is not a record a policy reads"),
         ("\"proposes\": [\"status\"]", "\"proposes\": []", "proposes: is needed"),
         ("\"licence\": \"MIT\"", "\"license\": \"MIT\"", "license: is not a manifest field (did you mean 'licence'?)"),
-        ("\"default\": 5", "\"default\": \"five\"", "options.weeks.default: is a whole number"),
+        ("\"default\": 5", "\"default\": \"five\"", "options.weeks.default: must be a whole number"),
     ])
     func refusesMistakes(_ good: String, _ bad: String, _ message: String) throws {
         #expect(Self.good.contains(good))
