@@ -8,9 +8,10 @@ local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 local drafts = require "cadence.drafts"
 
---- options: weeks (4 to 7, default 7), only / except (applications).
+--- options: weeks (1 to 7, default 7: the practice says 4 to 7, and fewer is
+--- yours to choose), only / except (applications).
 return function(options)
-  options = check("weekly_status", options, { weeks = { "integer", 4, 7 }, only = "list", except = "list" })
+  options = check("weekly_status", options, { weeks = { "integer", 1, 7 }, only = "list", except = "list" })
   local weeks = options.weeks or 7
   return sequence{
     name = "weekly-status", cite = "rule 5",

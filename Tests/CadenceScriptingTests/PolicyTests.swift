@@ -145,7 +145,8 @@ struct PolicyTests {
           arguments: [
               ("standard.weekly_status{ weks = 4 }", "weekly_status: unknown option 'weks' (did you mean 'weeks'?); known: except, only, weeks"),
               ("standard.weekly_status{ weeks = \"four\" }", "weekly_status: weeks is a whole number, not \"four\""),
-              ("standard.weekly_status{ weeks = 9 }", "weekly_status: weeks is 4 to 7, not 9"),
+              ("standard.weekly_status{ weeks = 9 }", "weekly_status: weeks is 1 to 7, not 9"),
+              ("standard.weekly_status{ weeks = 0 }", "weekly_status: weeks is 1 to 7, not 0"),
               ("standard.deadline_passed{ wait = 5 }", "deadline_passed: unknown option 'wait'"),
               ("standard.thank_you(7)", "thank_you: options are a table ({ name = value }), not number"),
           ])
@@ -167,6 +168,14 @@ struct PolicyTests {
         #expect(lines.contains("Hooli|status|2026-03-09|Ms. Lee"))
         #expect(!lines.contains { $0.contains("|thank-you|") || $0.contains("|deadline-inquiry|") })
         #expect(try harness.reasons(matching: "status").first?.hasPrefix("rule 5: weekly status 1 of 4") == true)
+    }
+
+    @Test("fewer weekly notes than the practice's four are yours to choose: weeks = 3 plans 1 of 3")
+    func fewerWeeks() throws {
+        _ = try harness.run("local a = cadence.app('hooli') a:log('interview', { at = '2026-03-02', with = 'Ms. Lee' })")
+        let lines = try harness.agenda(cadence: "return { require('policies').weekly_status{ weeks = 3 } }")
+        #expect(lines.contains("Hooli|status|2026-03-09|Ms. Lee"))
+        #expect(try harness.reasons(matching: "status").first?.hasPrefix("rule 5: weekly status 1 of 3") == true)
     }
 
     @Test("a policy that fails names its file, line and application; the rest of the agenda is still made")
