@@ -34,7 +34,7 @@ struct Log: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let eventKind = try EventKind(parsing: kind)
-            let (logged, zone) = try workspace.open().write("log \(kind) --app \(app)") { ws -> ([Event], String) in
+            let (logged, zone, twin) = try workspace.open().write("log \(kind) --app \(app)") { ws -> ([Event], String, Event?) in
                 let a = try ws.application(app)
                 let zone = try ws.timeZone(of: a)
                 let when = try Timestamps.instant(at, timeZone: zone)
@@ -42,7 +42,10 @@ struct Log: ParsableCommand {
                                   with: people + to, channel: channel, messageKind: messageKind, round: round,
                                   due: try due.map { try DatePhrase.date($0, from: LocalDate(when, in: zone), field: "due") },
                                   stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
-                return (try ws.log(event, promising: next, asWritten: asWritten), zone)
+                let timeline = try ws.events(of: a.id!)
+                let setAside = Set(timeline.compactMap(\.corrects))
+                let twin = timeline.last { !setAside.contains($0.id ?? -1) && Self.sameHappening($0, event, in: zone) }
+                return (try ws.log(event, promising: next, asWritten: asWritten), zone, twin)
             }
             for e in logged {
                 Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at, in: zone))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
@@ -55,6 +58,25 @@ struct Log: ParsableCommand {
                         """)
                 }
             }
+            if let twin, let id = twin.id {
+                let people = twin.with.isEmpty ? "" : " with " + twin.with.map(TerminalText.line).joined(separator: ", ")
+                StandardError.write("cadence: warning: \(Self.article(twin.kind.rawValue)) \(twin.kind.rawValue) on "
+                                    + "\(Output.day(twin.at, in: zone)) was already logged (#\(id)\(people)); if this is the same one, "
+                                    + "'cadence undo' takes the new one back\n")
+            }
         }
     }
+
+    /// Whether `earlier` and `new` are most likely one happening logged twice:
+    /// the same kind on the same day of the candidate's, of the same message
+    /// kind, with the same people or none named. Notes and corrections
+    /// happen several times a day; they are never twins.
+    static func sameHappening(_ earlier: Event, _ new: Event, in zone: String) -> Bool {
+        guard earlier.kind == new.kind, ![.note, .correction].contains(new.kind), earlier.corrects == nil,
+              LocalDate(earlier.at, in: zone) == LocalDate(new.at, in: zone), earlier.messageKind == new.messageKind else { return false }
+        let (a, b) = (Set(earlier.with.map { $0.lowercased() }), Set(new.with.map { $0.lowercased() }))
+        return a.isEmpty || b.isEmpty || !a.isDisjoint(with: b)
+    }
+
+    static func article(_ word: String) -> String { "aeiou".contains(word.first ?? "x") ? "an" : "a" }
 }
