@@ -1,16 +1,36 @@
 import ArgumentParser
 import CadenceCore
 import CadenceScripting
+import CadenceSharing
 import CadenceStore
 import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a demo workspace holding a realistic search, and show it.",
-        discussion: "The demo workspace is made anew each time, apart from your own.")
+        discussion: """
+            The demo workspace is made anew each time (its dates follow today), apart from \
+            your own. One you changed (a command's writes, its cadence.lua, a package added) \
+            is kept, and said so, unless --reset.
+            """)
 
     @Option(help: ArgumentHelp("Where to put it (default: beside your workspace, named cadence-demo).", valueName: "dir"))
     var workspace: String?
+    @Flag(help: "Make the demo anew even though you changed it.") var reset = false
+
+    /// What a person may change in a demo, as made: the last command its
+    /// data was written by (the undo journal's: a command after the demo's is
+    /// a change, and undoing it takes the change back), and the bytes of its
+    /// cadence.lua and packages.lock. The marker keeps it, so that a demo
+    /// someone worked in is not replaced by surprise. (Not the database's
+    /// bytes: in WAL mode they move when SQLite checkpoints.)
+    static func fingerprint(of directory: String) throws -> String {
+        let last = try Workspace(directory: directory).open().read { try $0.lastCommand() }
+        let files = ["cadence.lua", "packages.lock"].map { name in
+            name + ":" + ((try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))).map(FileDigest.sha256) ?? "none")
+        }
+        return FileDigest.sha256((["data:\(last.map { "\($0.id) \($0.description)" } ?? "none")"] + files).joined(separator: "\n"))
+    }
 
     func run() throws {
         try reportingErrors {
@@ -25,13 +45,21 @@ struct Demo: ParsableCommand {
                 guard FileManager.default.fileExists(atPath: marker) else {
                     throw StoreError.invalid("\(directory) holds a workspace that is not a demo; choose another --workspace")
                 }
+                // A marker from before fingerprints (empty) says nothing either way: made anew, as it always was.
+                let made = (try? String(contentsOfFile: marker, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                if !reset, !made.isEmpty, made != (try? Self.fingerprint(of: directory)) {
+                    throw StoreError.invalid("""
+                        the demo in \(directory) was changed since it was made (its data, its cadence.lua or its packages), \
+                        so it is kept; 'cadence demo --reset' makes it anew, and what you changed there is lost
+                        """)
+                }
                 try FileManager.default.removeItem(atPath: directory)
             }
             let store = try demo.create()
-            _ = FileManager.default.createFile(atPath: directory + "/.cadence-demo", contents: Data())
             try Init.writePersonalCadence(into: directory, from: scripts)
             let today = Date()
             try store.write("demo") { ws in try ws.buildDemo(today: today) }
+            _ = FileManager.default.createFile(atPath: directory + "/.cadence-demo", contents: Data((try Self.fingerprint(of: directory) + "\n").utf8))
             let (summaries, zones) = try store.read { ws in (try ws.summaries(), try ws.timeZonesByApplication()) }
             Output.write("""
                 A demo search for Alex Morgan, analyst, in \(directory)

@@ -349,6 +349,18 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         }
         // Made anew on a second run; a workspace that is not a demo is never replaced.
         #expect(try Commands.cadence(["demo", "--workspace", directory]).status == 0)
+        // One changed is kept and said so, until the change is undone or --reset is given.
+        #expect(try Commands.cadence(["log", "note", "--app", "acme", "--note", "mine", "--workspace", directory]).status == 0)
+        let kept = try Commands.cadence(["demo", "--workspace", directory])
+        #expect(kept.status == 1 && kept.error.contains("was changed since it was made") && kept.error.contains("cadence demo --reset"),
+                "\(kept.error)")
+        #expect(try Commands.cadence(["app", "show", "acme", "--workspace", directory]).output.contains("mine"))
+        #expect(try Commands.cadence(["undo", "--workspace", directory]).status == 0)
+        #expect(try Commands.cadence(["demo", "--workspace", directory]).status == 0)
+        try "-- my own line\n".write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        #expect(try Commands.cadence(["demo", "--workspace", directory]).status == 1)
+        #expect(try Commands.cadence(["demo", "--reset", "--workspace", directory]).status == 0)
+        #expect(!(try String(contentsOfFile: directory + "/cadence.lua", encoding: .utf8)).contains("my own line"))
         let mine = directory + "-mine"
         _ = try Commands.cadence(["init", mine])
         let refused = try Commands.cadence(["demo", "--workspace", mine])
