@@ -166,14 +166,11 @@ end
 
 local ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
 
--- What user text may not bring into the page, as UTF-8 byte patterns (each
--- lead byte below starts only these scalars, so a match never falls inside
--- another): C1 controls U+0080–U+009F (a NEL U+0085 is a bidi paragraph
--- separator, which ends every isolate around it), the bidi controls
--- U+061C, U+200E/F, U+202A–202E and U+2066–2069, and the line and paragraph
--- separators U+2028/9 (which end isolates as a NEL does).
-local HIDDEN = { "\194[\128-\159]", "\216\156", "\226\128[\142\143\170-\174]", "\226\129[\166-\169]" }
-local SEPARATORS = "\226\128[\168\169]"
+-- What user text may not bring into the page: the scalars the terminal
+-- hides (policy.hidden, as UTF-8 patterns). A NEL (U+0085) and the line and
+-- paragraph separators U+2028/9 are bidi paragraph separators, which end
+-- every isolate around them.
+local HIDDEN = policy.hidden
 
 --- `text` safe inside HTML, as text or as an attribute's value. C0
 --- controls but tab and line feed, and DEL, are dropped: HTML holds none.
@@ -184,8 +181,8 @@ local SEPARATORS = "\226\128[\168\169]"
 --- becomes a space: it separated words, and a space keeps them apart.
 --- A page is for reading; the workspace keeps the text exact.
 function report.escape(text)
-  text = tostring(text or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("\194\133", " "):gsub(SEPARATORS, " ")
-  for _, pattern in ipairs(HIDDEN) do text = text:gsub(pattern, "") end
+  text = tostring(text or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("\194\133", " "):gsub(HIDDEN.separators, " ")
+  for _, name in ipairs{ "c1", "arabic_mark", "marks", "isolates" } do text = text:gsub(HIDDEN[name], "") end
   return (text:gsub("[&<>\"']", ESCAPES))
 end
 local e = report.escape

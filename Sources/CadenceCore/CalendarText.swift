@@ -17,7 +17,7 @@ public enum CalendarText {
             case "\\", ";", ",": out.append("\\"); out.append(scalar)
             case "\n", "\u{2028}", "\u{2029}": out.append("\\"); out.append("n")
             case "\t": out.append(scalar)
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || TerminalText.isBidiControl(scalar): continue
+            case _ where TerminalText.isHidden(scalar): continue  // every other control, and the bidi controls
             default: out.append(scalar)
             }
         }

@@ -26,7 +26,7 @@ public enum MailHeader {
     static func hiddenProblem(_ text: String) -> String? {
         guard let bad = text.unicodeScalars.first(where: TerminalText.isHidden) else { return nil }
         let what = bad == "\r" || bad == "\n" ? "a line break"
-            : bad.value < 0x20 || (0x7F...0x9F).contains(bad.value) ? "a control character" : "a bidi control"
+            : TerminalText.isBidiControl(bad) ? "a bidi control" : "a control character"
         return "holds \(what) (\(TerminalText.line(String(bad))))"
     }
 

@@ -101,14 +101,6 @@ private struct StackReader: LuaScalarReading {
     func singleValueContainer() throws -> SingleValueDecodingContainer { StackSingle(reader: self) }
 }
 
-private struct StackIndexKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { intValue.map { "[\($0 + 1)]" } ?? "" }
-    init(_ index: Int) { intValue = index }
-    init?(intValue: Int) { self.intValue = intValue }
-    init?(stringValue: String) { nil }
-}
-
 private struct StackKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let L: OpaquePointer
     let index: Int32
@@ -205,7 +197,7 @@ private struct StackUnkeyed: UnkeyedDecodingContainer {
     var isAtEnd: Bool { currentIndex >= total }
 
     private func ended() -> DecodingError {
-        .valueNotFound(Any.self, .init(codingPath: codingPath + [StackIndexKey(currentIndex)], debugDescription: "the list ends"))
+        .valueNotFound(Any.self, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the list ends"))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -221,7 +213,7 @@ private struct StackUnkeyed: UnkeyedDecodingContainer {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         lua_rawgeti(L, index, lua_Integer(currentIndex + 1))
-        let value = try StackReader(L: L, index: top + 1, parentPath: codingPath, key: StackIndexKey(currentIndex), meter: meter)
+        let value = try StackReader(L: L, index: top + 1, parentPath: codingPath, key: IndexKey(currentIndex), meter: meter)
             .decodeValue(type)
         currentIndex += 1
         return value
@@ -232,7 +224,7 @@ private struct StackUnkeyed: UnkeyedDecodingContainer {
         guard !isAtEnd else { throw ended() }
         lua_rawgeti(L, index, lua_Integer(currentIndex + 1))
         defer { currentIndex += 1 }
-        return StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: StackIndexKey(currentIndex), meter: meter)
+        return StackReader(L: L, index: lua_gettop(L), parentPath: codingPath, key: IndexKey(currentIndex), meter: meter)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {

@@ -103,7 +103,9 @@ private struct Reader: LuaScalarReading {
     func singleValueContainer() throws -> SingleValueDecodingContainer { Single(reader: self) }
 }
 
-private struct IndexKey: CodingKey {
+/// A position in a Lua sequence on a coding path, said as Lua counts it
+/// ("[1]" for the first): both decoders' (the stack's and `LuaValue`'s).
+struct IndexKey: CodingKey {
     var intValue: Int?
     var stringValue: String { intValue.map { "[\($0 + 1)]" } ?? "" }
     init(_ index: Int) { intValue = index }

@@ -26,4 +26,23 @@ struct ShownTextTests {
             """)
         #expect(result == ["same"])
     }
+
+    @Test("the report drops exactly what the terminal's owner hides, but tab and line feed; a NEL or line separator becomes a space")
+    func reportDropsWhatIsHidden() throws {
+        let result = try harness.run("""
+            local escape, host = require("cadence.report").escape, require "cadence.host"
+            local wrong = {}
+            for code = 0, 0x3000 do
+              local c = utf8.char(code)
+              local hidden = host.terminal_line(c) ~= c
+              local expected = (code == 9 or code == 10) and c or (code == 0x85 or code == 0x2028 or code == 0x2029) and " "
+                or hidden and "" or nil
+              local got = escape("a" .. c .. "b")
+              if expected and got ~= "a" .. expected .. "b" then wrong[#wrong + 1] = ("U+%04X"):format(code) end
+              if not expected and got:find("^a.*b$") and #got < 3 then wrong[#wrong + 1] = ("U+%04X (kept)"):format(code) end
+            end
+            return #wrong == 0 and "same" or table.concat(wrong, ", ", 1, math.min(#wrong, 10))
+            """)
+        #expect(result == ["same"])
+    }
 }
