@@ -7,6 +7,9 @@ public struct Candidate: Hashable, Sendable, Codable {
     public var email: String?
     /// An IANA zone ("Europe/London"): due dates are days in this zone.
     public var timeZone: String
+    /// Where they search, when chosen: how their dates, amounts, holidays and
+    /// benefits read (`effectiveRegion` falls back to the time zone's).
+    public var region: Region?
     /// What they can offer, to pair with what an employer needs.
     public var strengths: [String]
     /// Negotiation practice rule 1: the three numbers.
@@ -18,13 +21,14 @@ public struct Candidate: Hashable, Sendable, Codable {
     /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
     public var archivedAt: Date?
 
-    public init(id: Int64? = nil, name: String, email: String? = nil, timeZone: String = "UTC",
+    public init(id: Int64? = nil, name: String, email: String? = nil, timeZone: String = "UTC", region: Region? = nil,
                 strengths: [String] = [], targets: SalaryTargets? = nil, currentPay: Money? = nil,
                 currentBenefits: [String] = [], references: [String] = []) {
         self.id = id
         self.name = name
         self.email = email
         self.timeZone = timeZone
+        self.region = region
         self.strengths = strengths
         self.targets = targets
         self.currentPay = currentPay

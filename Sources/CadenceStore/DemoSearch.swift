@@ -21,7 +21,7 @@ public enum DemoSearch {
             return offset == 0 ? min(when, max(midnight, today.addingTimeInterval(-60))) : when
         }
         var alex = Candidate(
-            name: "Alex Morgan", email: "alex.morgan@example.com", timeZone: zone,
+            name: "Alex Morgan", email: "alex.morgan@example.com", timeZone: zone, region: .uk,
             strengths: ["SQL and Python analytics", "turning monthly reporting into automated dashboards",
                         "explaining numbers to non-specialists"],
             targets: SalaryTargets(bottom: .major(48000, "GBP"), going: .major(52000, "GBP"), top: .major(58000, "GBP")),

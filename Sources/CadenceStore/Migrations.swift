@@ -147,13 +147,17 @@ enum Migrations {
             }
             try makeJournalTriggers(db)
         }
+        migrator.registerMigration("v7: a region for each candidate") { db in
+            try db.alter(table: "candidate") { t in t.add(column: "region", .text) }
+            try makeJournalTriggers(db)
+        }
         return migrator
     }
 
     /// The undo journal's triggers, (re)made from each journaled table's
     /// columns as the migration finds them: for every row a command inserts,
     /// changes or deletes, the SQL that puts it back (see `UndoJournal`).
-    /// Frozen as v4 shipped it, and remade by v5 and v6 after they added
+    /// Frozen as v4 shipped it, and remade by v5, v6 and v7 after they added
     /// columns; a journal that records otherwise is a new function for a new
     /// migration, never an edit here.
     private static func makeJournalTriggers(_ db: Database) throws {
