@@ -189,10 +189,14 @@ public struct CSVImport {
         public var file: String
         /// Each status as the sheet wrote it, the lines it is on, and a stage it may mean.
         public var statuses: [(text: String, lines: [Int], guess: String)]
+        /// The rows that are bad besides, so that one pass shows everything to fix.
+        public var badRows: [RowError] = []
         public var description: String {
             "\(file): \(statuses.count) status\(statuses.count == 1 ? "" : "es") Cadence does not know, nothing imported:\n"
                 + statuses.map { "  '\($0.text)' (line\($0.lines.count == 1 ? "" : "s") \($0.lines.map(String.init).joined(separator: ", ")))" }
                     .joined(separator: "\n")
+                + (badRows.isEmpty ? "" : "\nand \(badRows.count) bad row\(badRows.count == 1 ? "" : "s"):\n"
+                    + badRows.map { "  " + $0.located(in: file) }.joined(separator: "\n"))
         }
     }
 
@@ -258,7 +262,9 @@ public struct CSVImport {
             } catch let problems as RowProblems {
                 report.skipped.append(RowError(line: line, message: problems.messages.joined(separator: "; ")))
             }
-            if let text = rows.last?.line == line ? rows.last?.statusText : nil, rows.last?.status == nil {
+            let status = fields.firstIndex(of: .stage).flatMap { $0 < record.count ? record[$0] : nil }?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if let text = status, !text.isEmpty, SheetStatus.meaning(of: text, overrides: statusMapping) == nil {
                 if let i = unknown.firstIndex(where: { SheetStatus.key($0.text) == SheetStatus.key(text) }) {
                     unknown[i].lines.append(line)
                 } else {
@@ -268,7 +274,7 @@ public struct CSVImport {
         }
         // Every status is known before anything is read into the workspace:
         // a row whose status means nothing would be imported half right.
-        if !unknown.isEmpty { throw UnknownStatuses(file: file, statuses: unknown) }
+        if !unknown.isEmpty { throw UnknownStatuses(file: file, statuses: unknown, badRows: skipInvalid ? [] : report.skipped) }
         return (rows, report)
     }
 
@@ -379,7 +385,7 @@ public struct CSVImport {
                 problems.append("\(fieldName(field)): \(date) is after today")
                 continue
             }
-            events.append(Event(applicationID: 0, kind: kind, at: date.noon(in: zone), notes: "from \(file)"))
+            events.append(Event(applicationID: 0, kind: kind, at: Self.instant(of: date, in: zone, now: now), notes: "from \(file)"))
         }
         var statusDate: LocalDate?
         if let history = values[.stageHistory] {
@@ -440,6 +446,14 @@ public struct CSVImport {
         return written
     }
 
+    /// When a day the sheet gives happened: noon where the candidate lives, so
+    /// that it shows on that day wherever it is read; today, while noon is
+    /// still to come, now, so that it counts already.
+    static func instant(of day: LocalDate, in zone: String, now: Date) -> Date {
+        let noon = day.noon(in: zone)
+        return day == LocalDate.today(in: zone, now: now) ? min(noon, now) : noon
+    }
+
     func fieldName(_ field: Field) -> String {
         switch field {
         case .saved: "date saved"
@@ -458,7 +472,7 @@ public struct CSVImport {
         try text.split(separator: ";").map { entry in
             let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw DomainError.invalid(field: "stage history", "'\(entry)' is not 'DATE stage'") }
-            let at = try LocalDate(iso: parts[0]).noon(in: timeZone)
+            let at = Self.instant(of: try LocalDate(iso: parts[0]), in: timeZone, now: now)
             let stage = try Stage(parsing: parts[1])
             switch stage {
             case .applied: return Event(applicationID: 0, kind: .applied, at: at, notes: "from \(file)")

@@ -83,7 +83,7 @@ struct CSVMerge {
             // The sheet has no date it began: it began (for Cadence) by its first
             // date, the status's included, else now.
             let kind: EventKind = row.status?.stage == .saved ? .saved : .applied
-            let first = min(now, events.first?.at ?? now, row.statusDate.map { min($0.noon(in: zone), now) } ?? now)
+            let first = min(now, events.first?.at ?? now, row.statusDate.map { CSVImport.instant(of: $0, in: zone, now: now) } ?? now)
             events.insert(Event(applicationID: 0, kind: kind, at: first, notes: "imported from \(file)"), at: 0)
         }
         // Where the sheet's dates already give its status, the last of them says it was read.
@@ -192,7 +192,7 @@ struct CSVMerge {
         let current = history.current
         let today = LocalDate.today(in: zone, now: now)
         let asOf = row.statusDate ?? today
-        let at = row.statusDate.map { min($0.noon(in: zone), now) } ?? now
+        let at = row.statusDate.map { CSVImport.instant(of: $0, in: zone, now: now) } ?? now
         let says = "the sheet says \(TerminalText.line(text)) " + (row.statusDate == nil ? "today" : "as of \(asOf.shortText)")
         let from = "from \(file): " + Self.marker(text)
         func note(_ words: String) throws {
