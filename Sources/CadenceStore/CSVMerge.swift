@@ -90,11 +90,13 @@ struct CSVMerge {
         if let text = row.statusText, let stage = row.status?.stage, StageHistory(events: events).current == stage {
             events[events.count - 1].notes = "from \(file): " + Self.marker(text)
         }
+        var read: Set<Int64> = []
         for var event in events {
             event.applicationID = id
             try Queries.log(&event, db, now: now)
+            read.insert(event.id!)
         }
-        let settled = try settleStatus(of: application, row, zone: zone)
+        let settled = try settleStatus(of: application, row, zone: zone, read: read)
         let met = try meet(row.people, at: id)
         let stage = LogDigest(try Queries.events(of: id, db), asOf: now).history.current
         var words = ["new, stage \(stage.rawValue)"]
@@ -145,14 +147,16 @@ struct CSVMerge {
             return !known.contains("\(e.kind.rawValue)|\(day(e.at))")
         }
         var logged: [String] = []
+        var read: Set<Int64> = []
         for var event in row.events where isNew(event) {
             event.applicationID = id
             try Queries.log(&event, db, now: now)
             logged.append(Self.words(event, in: zone))
+            read.insert(event.id!)
         }
         var words = changes.map { $0.replacingOccurrences(of: "->", with: "→") }
         if !logged.isEmpty { words.append("logged " + logged.joined(separator: ", ") + " from the sheet's dates") }
-        let settled = try settleStatus(of: existing, row, zone: zone)
+        let settled = try settleStatus(of: existing, row, zone: zone, read: read)
         switch settled {
         case .changed(let move, let why): words.append("\(move) (\(why))")
         case .kept(let what): words.append(what)
@@ -182,8 +186,10 @@ struct CSVMerge {
     /// sheet), or something was logged on that day or later. What it takes
     /// is logged as the event the status means (an onsite is an interview,
     /// dated as the sheet says), so follow-ups are planned from it as from a
-    /// logged one; a status with no event is a correction.
-    private func settleStatus(of application: Application, _ row: CSVImport.Row, zone: String) throws -> Settled {
+    /// logged one; a status with no event is a correction. `read`: the
+    /// events this import just logged from the row's own dates, the sheet's
+    /// facts, which its status does not give way to.
+    private func settleStatus(of application: Application, _ row: CSVImport.Row, zone: String, read: Set<Int64>) throws -> Settled {
         guard let text = row.statusText, let status = row.status else { return .unchanged }
         let id = application.id!
         let log = try Queries.events(of: id, db)
@@ -221,7 +227,8 @@ struct CSVMerge {
             kept = "it has ended: " + why(history.changes.last)
         } else if current != .ghosted, !stage.isTerminal, stage != .ghosted, stage < current {
             kept = why(history.changes.last)
-        } else if let logged = history.changes.last(where: { c in !(c.eventID.flatMap { events[$0] }.map(Self.isFromSheet) ?? false) }),
+        } else if let logged = history.changes.last(where: { c in
+                      !(c.eventID.flatMap { events[$0] }.map { Self.isFromSheet($0) || read.contains($0.id!) } ?? false) }),
                   LocalDate(logged.at, in: zone) >= asOf {
             kept = why(logged)
         }
