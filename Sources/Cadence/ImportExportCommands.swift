@@ -175,16 +175,16 @@ extension Import {
     /// a `--map-status` for each, the stage guessed for the person to check.
     func mappingAdvice(_ unknown: CSVImport.UnknownStatuses) -> String {
         let stages = Stage.allCases.map(\.rawValue).joined(separator: ", ")
-        let command = (["cadence"] + CommandLine.arguments.dropFirst()).map(shellQuoted)
-            + unknown.statuses.map { "--map-status " + shellQuoted("\($0.text)=\($0.guess)") }
+        let command = (["cadence"] + CommandLine.arguments.dropFirst()).map { shellQuoted($0) }
+            + unknown.statuses.map { "--map-status " + shellQuoted("\($0.text)=\($0.guess)", always: true) }
         return "Say what each means (a stage: \(stages); or archived), checking the stage guessed:\n  "
             + command.joined(separator: " ")
     }
 }
 
 /// A word as a POSIX shell reads it back: plain when it can be, else in single quotes.
-func shellQuoted(_ word: String) -> String {
-    let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+func shellQuoted(_ word: String, always: Bool = false) -> String {
+    let plain = !always && !word.isEmpty && word.unicodeScalars.allSatisfy {
         ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || "-_./=:@,+%".unicodeScalars.contains($0)
     }
     return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

@@ -123,4 +123,58 @@ struct ImportMergeTests: WorkspaceSuite {
         #expect(try json("app", "list", "--all", as: [Printed.App].self).map(\.company) == ["Mine"])
         #expect(try cadence("import", backup, "--format", "json", "--merge").status == 0)
     }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Import")
+
+    @Test("a US tracker imported twice, a week apart: its onsite plans thank-yous and weekly notes; what was logged between stays")
+    func usTracker() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Alex Kim", "--time-zone", "America/Chicago")
+        let week1 = Self.fixtures.appendingPathComponent("us-tracker-week1.csv").path
+        let first = try cadence("import", week1)
+        #expect(first.output.contains(": 6 new, 0 updated, 0 unchanged\n"), "\(first.output)\(first.error)")
+        #expect(first.output.contains("  amounts: bare amounts read as USD (your region: the United States)\n"), "\(first.output)")
+        // The onsite is an interview with the people the row names: the standard cadence plans from it.
+        let agenda = try json("agenda", "--as-of", "2026-11-30", "--days", "14", as: [Printed.AgendaItem].self)
+        let harbor = agenda.filter { $0.company.hasPrefix("Harbor Payments") }
+        #expect(Set(harbor.filter { $0.kind == "thank-you" }.compactMap(\.to)) == ["Priya Nair", "Sam Ortiz"], "\(agenda.map { ($0.company, $0.kind) })")
+        #expect(harbor.contains { $0.kind == "thank-you" && $0.due == "2026-11-30" })
+        #expect(harbor.contains { $0.kind == "status" && $0.due == "2026-12-07" }, "\(harbor.map { ($0.kind, $0.due) })")
+        #expect(agenda.contains { $0.company == "Lone Star Bank" && $0.kind == "status" && $0.due == "2026-12-01" },
+                "\(agenda.map { ($0.company, $0.kind, $0.due) })")
+        // One recruiter on two applications, told apart where a name would not.
+        let edit = try cadence("contact", "edit", "Dana Reyes", "--title", "Talent Partner")
+        #expect(edit.status == 1 && edit.error.contains("Dana Reyes (1, Lone Star Bank, Backend Engineer)")
+                && edit.error.contains("Dana Reyes (2, Lone Star Bank, Platform Engineer)"), "\(edit.error)")
+
+        _ = try cadence("log", "interview", "--app", "lone star bank/platform", "--at", "2026-12-03T14:00", "--with", "Dana Reyes")
+        _ = try cadence("log", "offer-received", "--app", "harbor", "--at", "2026-12-04")
+        let week2 = Self.fixtures.appendingPathComponent("us-tracker-week2.csv").path
+        let second = try cadence("import", week2)
+        #expect(second.output.contains(": 1 new, 1 updated, 5 unchanged\n"), "\(second.output)\(second.error)")
+        #expect(second.output.contains(
+            "  Lone Star Bank (Platform Engineer): stage interviewing kept (you logged an interview on Thu 3 Dec; the sheet says Applied as of Mon 30 Nov)\n"),
+            "\(second.output)")
+        #expect(try json("app", "show", "harbor", as: Printed.AppDetail.self).stage == "offer")
+        let third = try cadence("import", week2)
+        #expect(third.output.contains(": 0 new, 0 updated, 7 unchanged\n  nothing changed: "), "\(third.output)")
+    }
+
+    @Test("unknown statuses are listed together with this very command, --map-status added for each; run, it imports")
+    func unknownStatuses() throws {
+        try prepared()
+        let file = try sheet("Company,Role,Status\nAcme,Analyst,Talking to team\nGlobex,Dev,Parked\n")
+        let refused = try cadence("import", file, "--format", "csv")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("2 statuses Cadence does not know, nothing imported"), "\(refused.error)")
+        #expect(refused.error.contains("cadence import \(file) --format csv --workspace \(directory) "
+                                       + "--map-status 'Talking to team=interviewing' --map-status 'Parked=interviewing'"), "\(refused.error)")
+        #expect(try cadence("app", "list").output == "(none)\n")
+        let mapped = try cadence("import", file, "--format", "csv", "--map-status", "Talking to team=screening", "--map-status", "parked=archived")
+        #expect(mapped.output.contains(": 2 new, 0 updated, 0 unchanged"), "\(mapped.output)\(mapped.error)")
+        #expect(try json("app", "show", "acme", as: Printed.AppDetail.self).stage == "screening")
+        let wrong = try cadence("import", file, "--map-status", "Parked=parkd")
+        #expect(wrong.status != 0 && wrong.error.contains("unknown stage 'parkd'"), "\(wrong.error)")
+    }
 }
+
