@@ -209,6 +209,7 @@ public struct CSVImport {
             var merger = try CSVMerge(workspace.db, defaultCandidate: name, file: file, now: now)
             var merged = report
             for row in rows { try merger.merge(row, into: &merged) }
+            merger.finish(into: &merged)
             return merged
         }
         rows.removeAll()

@@ -16,6 +16,8 @@ struct CSVMerge {
     private var byURL: [String: Int64] = [:]
     /// The roles applied for at each company, by candidate and `NameMatch.companyKey`.
     private var roles: [String: Set<String>] = [:]
+    /// The words for each application the sheet changed or kept from changing, in sheet order.
+    private var changes: [(application: Application, words: String)] = []
 
     init(_ db: Database, defaultCandidate: String?, file: String, now: Date) throws {
         self.db = db
@@ -63,12 +65,22 @@ struct CSVMerge {
         if let match, let existing = try ApplicationRows.fetch(db, id: match).first {
             let said = try update(existing, from: row)
             if said.changed { report.updated += 1 } else { report.unchanged += 1 }
-            if !said.words.isEmpty { report.changes.append("\(label(existing)): " + said.words.joined(separator: "; ")) }
+            if !said.words.isEmpty { tell(existing, said.words) }
         } else {
             let words = try add(row, for: owner)
             report.added += 1
-            report.changes.append("\(label(words.application)): " + words.words.joined(separator: "; "))
+            tell(words.application, words.words)
         }
+    }
+
+    private mutating func tell(_ application: Application, _ words: [String]) {
+        changes.append((application, words.joined(separator: "; ")))
+    }
+
+    /// What each row changed or kept, in words, each application named once
+    /// the whole sheet is in (its role too where it has a sibling at that company).
+    func finish(into report: inout CSVImport.Report) {
+        report.changes = changes.map { "\(label($0.application)): \($0.words)" }
     }
 
     private mutating func add(_ row: CSVImport.Row, for owner: Candidate) throws -> (application: Application, words: [String]) {
