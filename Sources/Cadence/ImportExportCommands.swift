@@ -9,8 +9,9 @@ struct Import: ParsableCommand {
         discussion: """
             CSV columns are recognised by their headers (Company, Company Name, Job Title, Job \
             Position, Status, Date Saved, Date Applied, Interview Date, Offer Date, Rejected \
-            Date, Salary, Location, Job URL, Notes, Contact, Source, Tags, Deadline, Interest, \
-            and Cadence's own export); name others with --map. A row that matches an \
+            Date, Status Date / Last Updated, Salary, Location, Job URL, Notes, Contact, Recruiter, \
+            Hiring Manager, Source, Tags, Deadline, Interest, and Cadence's own export); name \
+            others with --map. A row that matches an \
             application (same company and role, or the same posting URL) updates it, and what \
             changed is logged: import the same sheet every week. Every row is checked first: \
             if any is bad, each is listed with its line and nothing is imported.
