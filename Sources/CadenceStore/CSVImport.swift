@@ -202,6 +202,15 @@ public struct CSVImport {
 
     /// Checks every row, then merges them into the workspace in one transaction.
     public func run(into store: Store, candidate name: String?) throws -> Report {
+        // The workspace keeps instants to the millisecond, rounded: an event
+        // logged "now" must read back no later than the now its stage is worked
+        // out at, so now is a whole second.
+        var importer = self
+        importer.now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        return try importer.merge(into: store, candidate: name)
+    }
+
+    private func merge(into store: Store, candidate name: String?) throws -> Report {
         let zones = try store.read { try TimeZones($0, candidate: name) }
         var (rows, report) = try parse(zones)
         if !report.skipped.isEmpty && !skipInvalid { throw Failure(file: file, errors: report.skipped) }

@@ -166,7 +166,7 @@ struct CSVMerge {
             logged.append(Self.words(event, in: zone))
             read.insert(event.id!)
         }
-        var words = changes.map { $0.replacingOccurrences(of: "->", with: "→") }
+        var words = changes.map { TerminalText.line($0.replacingOccurrences(of: "' -> '", with: "' → '")) }
         if !logged.isEmpty { words.append("logged " + logged.joined(separator: ", ") + " from the sheet's dates") }
         let settled = try settleStatus(of: existing, row, zone: zone, read: read)
         switch settled {
