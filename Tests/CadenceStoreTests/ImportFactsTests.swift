@@ -257,6 +257,9 @@ struct ImportFactsTests {
         #expect(try app("glo", store).role.count == 500)
         // The report's words are for a terminal: no control reaches it.
         #expect(report.changes.allSatisfy { !$0.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" } }, "\(report.changes)")
+        // A changed value with a control in it is shown escaped, on one line.
+        let moved = try run("Company,Role,Location\nAcme,Analyst,\"Austin\u{1B}[2J\nTX\"\n", into: store, at: now)
+        #expect(moved.changes.count == 1 && !moved.changes[0].contains("\u{1B}") && !moved.changes[0].contains("\n"), "\(moved.changes)")
         // An escape sequence that is no status is listed, not read as one.
         #expect { try run("Company,Role,Status\nHooli,PM,\"\u{1B}[2Jgone\"\n", into: store, at: now) } throws: { $0 is CSVImport.UnknownStatuses }
 
