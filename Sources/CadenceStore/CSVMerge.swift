@@ -112,7 +112,10 @@ struct CSVMerge {
         let met = try meet(row.people, at: id)
         let stage = LogDigest(try Queries.events(of: id, db), asOf: now).history.current
         var words = ["new, stage \(stage.rawValue)"]
-        if case .changed(_, let why) = settled { words[0] += " (\(why))" }
+        if case .changed(let move, let why) = settled {
+            // A move of stage is said by the stage it ended at; setting aside is said as itself.
+            words[0] += (move.hasPrefix("stage ") ? "" : ", " + move) + " (\(why))"
+        }
         if case .kept(let what) = settled { words.append(what) }
         return (application, words + met)
     }
@@ -231,7 +234,7 @@ struct CSVMerge {
         let events = Dictionary(log.compactMap { e in e.id.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
         func why(_ change: StageHistory.Change?) -> String {
             guard let change, let event = change.eventID.flatMap({ events[$0] }) else { return "" }
-            let who = Self.isFromSheet(event) ? "a sheet gave" : "you logged"
+            let who = Self.isFromSheet(event) || read.contains(event.id ?? -1) ? "a sheet gave" : "you logged"
             return "\(who) \(Self.words(event, in: zone))"
         }
         var kept: String?

@@ -170,7 +170,9 @@ struct ImportFactsTests {
         let store = try store()
         let now = try evening(12, 7)
         let sheet = "Company,Role,Status\nAcme,Engineer,Archived\n"
-        _ = try run(sheet, into: store, at: now)
+        let first = try run(sheet, into: store, at: now)
+        #expect(first.changes == ["Acme: new, stage applied, set aside (archived) (the sheet says Archived today; "
+                                  + "'cadence app unarchive 1' brings it back)"], "\(first.changes)")
         let acme = try app("acme", store)
         #expect(acme.archivedAt != nil)
         try store.writeDatabase { db in try db.execute(sql: "UPDATE application SET archivedAt = NULL WHERE id = ?", arguments: [acme.id!]) }
