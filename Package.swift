@@ -80,6 +80,6 @@ let package = Package(
         .testTarget(name: "CadenceSharingTests", dependencies: ["CadenceSharing", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB, to write a workspace as another program would (ReviewCrashTests).
-        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Compatibility", "Terminal", "Calendar", "Mail"]),
+        .testTarget(name: "CadenceCommandTests", dependencies: ["Cadence", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Compatibility", "Terminal", "Calendar", "Mail", "Import"]),
     ]
 )

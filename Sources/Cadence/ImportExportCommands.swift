@@ -9,12 +9,20 @@ struct Import: ParsableCommand {
         discussion: """
             CSV columns are recognised by their headers (Company, Company Name, Job Title, Job \
             Position, Status, Date Saved, Date Applied, Interview Date, Offer Date, Rejected \
-            Date, Salary, Location, Job URL, Notes, Contact, Source, Tags, Deadline, Interest, \
-            and Cadence's own export); name others with --map. A row that matches an \
+            Date, Status Date / Last Updated, Salary, Location, Job URL, Notes, Contact, Recruiter, \
+            Hiring Manager, Source, Tags, Deadline, Interest, and Cadence's own export); name \
+            others with --map. A row that matches an \
             application (same company and role, or the same posting URL) updates it, and what \
             changed is logged: import the same sheet every week. Every row is checked first: \
             if any is bad, each is listed with its line and nothing is imported.
+            A status is a dated fact (as of the sheet's Status Date, Updated or Last Contact \
+            column, else today): it never overrides what you logged that day or later, never \
+            moves an application back, and a re-import never undoes your correction. \
+            Statuses such as Onsite or Phone Screen are logged as the interview or screen they \
+            mean; name others with --map-status. Recruiter and Hiring Manager columns become \
+            contacts with those roles.
               cadence import tracker.csv --map Employer=company --map "Job"=role
+              cadence import tracker.csv --map-status 'Talking=screening' --currency USD
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -22,9 +30,15 @@ struct Import: ParsableCommand {
     @Option(help: "csv or json (default: from the file's extension).") var format: String?
     @Option(name: .customLong("map"), help: ArgumentHelp("COLUMN=FIELD for a column not recognised (repeatable).", valueName: "column=field"))
     var mappings: [String] = []
+    @Option(name: .customLong("map-status"), help: ArgumentHelp(
+        "TEXT=STAGE for a status the sheet uses that Cadence does not know (repeatable); STAGE is a stage or 'archived'.",
+        valueName: "text=stage"))
+    var statusMappings: [String] = []
+    @Option(help: "The currency of an amount written without one (default: the candidate's region's).") var currency: String?
     @Flag(help: "Import the good rows and report the bad ones, instead of importing nothing.") var skipInvalid = false
     @Option(help: "Whose applications (name or id); needed when there are several candidates.") var candidate: String?
-    @Option(help: "dmy (02/03/2026 is 2 March) or mdy (US); by default an unambiguous date in the sheet decides.") var dateOrder: String?
+    @Option(help: "dmy (02/03/2026 is 2 March) or mdy (US); by default an unambiguous date in the sheet decides, else the candidate's region.")
+    var dateOrder: String?
     @Flag(help: "JSON: add an export's records to a workspace that already holds a search.") var merge = false
 
     func run() throws {
@@ -76,9 +90,34 @@ struct Import: ParsableCommand {
             guard parts.count == 2 else { throw ValidationError("--map takes COLUMN=FIELD, got '\(mapping)'") }
             importer.mapping[parts[0]] = parts[1]
         }
-        let report = try importer.run(into: store, candidate: candidate)
+        for mapping in statusMappings {
+            // The status may hold '=' itself ("Stage=2"): the stage is after the last one.
+            guard let equals = mapping.lastIndex(of: "="), !mapping[..<equals].trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--map-status takes TEXT=STAGE (e.g. 'Talking=screening'), got '\(mapping)'")
+            }
+            let text = String(mapping[..<equals])
+            importer.statusMapping[SheetStatus.key(text)] = try SheetStatus(naming: String(mapping[mapping.index(after: equals)...]))
+        }
+        if let currency {
+            let code = currency.trimmingCharacters(in: .whitespaces).uppercased()
+            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw ValidationError("--currency is a three-letter code such as USD, EUR or GBP, got '\(currency)'")
+            }
+            importer.currency = code
+        }
+        let report: CSVImport.Report
+        do {
+            report = try importer.run(into: store, candidate: candidate)
+        } catch let unknown as CSVImport.UnknownStatuses {
+            throw StoreError.invalid(unknown.description + "\n" + mappingAdvice(unknown))
+        }
         Output.write("Imported \(file): \(report.summary)\n")
+        if report.added + report.updated == 0 && report.skipped.isEmpty {
+            Output.write("  nothing changed: the workspace already holds what \(file) says\n")
+        }
+        for change in report.changes { Output.write("  \(change)\n") }
         for order in report.dateOrders { Output.write("  dates: \(order)\n") }
+        if let amounts = report.bareAmounts { Output.write("  amounts: \(amounts)\n") }
         if !report.ignored.isEmpty {
             Output.write("  ignored columns: \(report.ignored.map(TerminalText.line).joined(separator: ", ")) (name one with --map COLUMN=FIELD)\n")
         }
@@ -130,4 +169,24 @@ struct Export: ParsableCommand {
             }
         }
     }
+}
+
+extension Import {
+    /// How to name statuses the import does not know: this very command, with
+    /// a `--map-status` for each, the stage guessed for the person to check.
+    func mappingAdvice(_ unknown: CSVImport.UnknownStatuses) -> String {
+        let stages = Stage.allCases.map(\.rawValue).joined(separator: ", ")
+        let command = (["cadence"] + CommandLine.arguments.dropFirst()).map { shellQuoted($0) }
+            + unknown.statuses.map { "--map-status " + shellQuoted("\($0.text)=\($0.guess)", always: true) }
+        return "Say what each means (a stage: \(stages); or archived), checking the stage guessed:\n  "
+            + command.joined(separator: " ")
+    }
+}
+
+/// A word as a POSIX shell reads it back: plain when it can be, else in single quotes.
+func shellQuoted(_ word: String, always: Bool = false) -> String {
+    let plain = !always && !word.isEmpty && word.unicodeScalars.allSatisfy {
+        ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || "-_./=:@,+%".unicodeScalars.contains($0)
+    }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -20,6 +20,13 @@ public struct CSVImport {
         case company, role, stage, saved, applied, screened, interviewed, offered, rejected
         case salary, location, url, notes, contact, source, tags, deadline, interest, candidate
         case stageHistory = "stage-history"
+        /// The day the status was last true: the sheet's own date for its status.
+        case statusDate = "status-date"
+        /// People: each a contact with that role; the email columns give their addresses.
+        case recruiter
+        case hiringManager = "hiring-manager"
+        case recruiterEmail = "recruiter-email"
+        case hiringManagerEmail = "hiring-manager-email"
         /// Worked out by Cadence from the log (its own export's id, stage since, last contact): read past.
         case derived
 
@@ -36,7 +43,7 @@ public struct CSVImport {
             }
         }
 
-        var isDate: Bool { datedEvent != nil || self == .deadline }
+        var isDate: Bool { datedEvent != nil || self == .deadline || self == .statusDate }
     }
 
     public struct RowError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -67,6 +74,11 @@ public struct CSVImport {
         public var ignored: [String] = []
         /// How slashed dates were read, and why ("month first: '03/25/2026' in 'Date Applied' settles it").
         public var dateOrders: [String] = []
+        /// How amounts without a currency were read ("bare amounts read as USD (your region: the United States)").
+        public var bareAmounts: String?
+        /// Each row the import changed or kept from changing, in words
+        /// ("Lone Star Bank: stage interviewing kept (you logged an interview on Thu 3 Dec; …)").
+        public var changes: [String] = []
 
         public var imported: Int { added + updated + unchanged }
         public var summary: String { "\(added) new, \(updated) updated, \(unchanged) unchanged" }
@@ -86,18 +98,31 @@ public struct CSVImport {
         "location": .location, "city": .location,
         "url": .url, "link": .url, "job link": .url, "job url": .url, "posting": .url, "posting url": .url,
         "notes": .notes, "note": .notes, "comments": .notes, "description": .notes,
-        "contact": .contact, "contact person": .contact, "recruiter": .contact,
+        "contact": .contact, "contact person": .contact, "contact name": .contact,
+        "recruiter": .recruiter, "recruiter name": .recruiter, "recruiter contact": .recruiter, "talent partner": .recruiter,
+        "hiring manager": .hiringManager, "hiring manager name": .hiringManager, "manager": .hiringManager, "hm": .hiringManager,
+        "recruiter email": .recruiterEmail, "recruiter e-mail": .recruiterEmail,
+        "hiring manager email": .hiringManagerEmail, "hiring manager e-mail": .hiringManagerEmail, "manager email": .hiringManagerEmail,
+        "status date": .statusDate, "date of status": .statusDate, "status updated": .statusDate, "status changed": .statusDate,
+        "updated": .statusDate, "last updated": .statusDate, "date updated": .statusDate, "updated on": .statusDate,
+        "last update": .statusDate, "last modified": .statusDate, "stage since": .statusDate,
+        "last contact": .statusDate, "last contacted": .statusDate, "last contact date": .statusDate, "date of last contact": .statusDate,
         "source": .source, "tags": .tags, "deadline": .deadline, "interest": .interest, "excitement": .interest,
         "candidate": .candidate, "stage history": .stageHistory,
-        "id": .derived, "stage since": .derived, "last contact": .derived,
+        "id": .derived,
     ]
 
     public var file: String
     public var text: String
     public var mapping: [String: String] = [:]
     public var skipInvalid = false
-    /// nil: read it from the sheet (an unambiguous date settles it; none is an error).
+    /// nil: read it from the sheet (an unambiguous date settles it), else
+    /// from the candidate's region; with neither, an ambiguous date is an error.
     public var dateOrder: DateParsing.Order?
+    /// `--map-status`: statuses the vocabulary lacks, by `SheetStatus.key`.
+    public var statusMapping: [String: SheetStatus] = [:]
+    /// `--currency`: what a bare amount is in (else the candidate's region's currency).
+    public var currency: String?
     public var now = Date()
 
     public init(file: String, text: String) {
@@ -114,6 +139,9 @@ public struct CSVImport {
         var unnamed: String
         /// A candidate the sheet adds gets the first candidate's (`CSVMerge`).
         var added: String
+        /// The region of the candidate the import is for: how their sheet's
+        /// numeric dates and bare amounts are read (nil: it does not say).
+        var region: Region?
 
         func zone(of candidate: String?) -> String {
             guard let candidate else { return unnamed }
@@ -126,7 +154,9 @@ public struct CSVImport {
             for c in all { byName[c.name.lowercased()] = c.timeZone }
             added = all.first?.timeZone ?? "UTC"
             // Without a candidate to import for, the merge refuses the rows that need one.
-            unnamed = (try? workspace.candidate(candidate).timeZone) ?? added
+            let owner = try? workspace.candidate(candidate)
+            unnamed = owner?.timeZone ?? added
+            region = owner?.effectiveRegion ?? (owner == nil ? all.first?.effectiveRegion : nil)
         }
     }
 
@@ -137,21 +167,59 @@ public struct CSVImport {
         var application: Application
         /// The columns the row had a value in: only those are compared with an existing application.
         var given: Set<Field>
-        var stage: Stage?
-        var stageText: String?
+        /// What the status cell means, and its text as the sheet wrote it.
+        var status: SheetStatus?
+        var statusText: String?
+        /// The day the sheet gives for its status; nil: the day of the import.
+        var statusDate: LocalDate?
         /// Dated events from the sheet's own date columns or stage history.
         var events: [Event]
-        var contact: String?
+        var people: [Person]
+    }
+
+    /// Someone a row names: a contact of the application with this role.
+    struct Person: Equatable {
+        var name: String
+        var email: String?
+        var role: Contact.Role
+    }
+
+    /// Statuses nothing maps: the import waits until each is named.
+    public struct UnknownStatuses: Error, CustomStringConvertible {
+        public var file: String
+        /// Each status as the sheet wrote it, the lines it is on, and a stage it may mean.
+        public var statuses: [(text: String, lines: [Int], guess: String)]
+        /// The rows that are bad besides, so that one pass shows everything to fix.
+        public var badRows: [RowError] = []
+        public var description: String {
+            "\(file): \(statuses.count) status\(statuses.count == 1 ? "" : "es") Cadence does not know, nothing imported:\n"
+                + statuses.map { "  '\($0.text)' (line\($0.lines.count == 1 ? "" : "s") \($0.lines.map(String.init).joined(separator: ", ")))" }
+                    .joined(separator: "\n")
+                + (badRows.isEmpty ? "" : "\nand \(badRows.count) bad row\(badRows.count == 1 ? "" : "s"):\n"
+                    + badRows.map { "  " + $0.located(in: file) }.joined(separator: "\n"))
+        }
     }
 
     /// Checks every row, then merges them into the workspace in one transaction.
     public func run(into store: Store, candidate name: String?) throws -> Report {
+        // The workspace keeps instants to the millisecond, rounded: an event
+        // logged "now" must read back no later than the now its stage is worked
+        // out at, so now is a whole second.
+        var importer = self
+        importer.now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        return try importer.merge(into: store, candidate: name)
+    }
+
+    private func merge(into store: Store, candidate name: String?) throws -> Report {
         let zones = try store.read { try TimeZones($0, candidate: name) }
         var (rows, report) = try parse(zones)
         if !report.skipped.isEmpty && !skipInvalid { throw Failure(file: file, errors: report.skipped) }
-        try store.write("import \(file)") { workspace in
+        report = try store.write("import \(file)") { workspace in
             var merger = try CSVMerge(workspace.db, defaultCandidate: name, file: file, now: now)
-            for row in rows { try merger.merge(row, into: &report) }
+            var merged = report
+            for row in rows { try merger.merge(row, into: &merged) }
+            merger.finish(into: &merged)
+            return merged
         }
         rows.removeAll()
         return report
@@ -190,28 +258,43 @@ public struct CSVImport {
         var report = Report()
         let (fields, ignored) = try columns(header: csv.header)
         report.ignored = ignored
-        let orders = try dateOrders(header: csv.header, fields: fields, records: csv.rows, report: &report)
+        let orders = try dateOrders(header: csv.header, fields: fields, records: csv.rows, region: zones.region, report: &report)
         var rows: [Row] = []
         // A record starts on the line after the previous one ends; quoted
         // fields may hold newlines, so count them.
         var line = 2 + csv.header.reduce(0) { $0 + $1.newlineCount }
+        var unknown: [(text: String, lines: [Int], guess: String)] = []
         for record in csv.rows {
             defer { line += 1 + record.reduce(0) { $0 + $1.newlineCount } }
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             do {
-                rows.append(try row(record, fields: fields, orders: orders, line: line, zones: zones))
+                rows.append(try row(record, fields: fields, orders: orders, line: line, zones: zones, report: &report))
             } catch let problems as RowProblems {
                 report.skipped.append(RowError(line: line, message: problems.messages.joined(separator: "; ")))
             }
+            let status = fields.firstIndex(of: .stage).flatMap { $0 < record.count ? record[$0] : nil }?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if let text = status, !text.isEmpty, SheetStatus.meaning(of: text, overrides: statusMapping) == nil {
+                if let i = unknown.firstIndex(where: { SheetStatus.key($0.text) == SheetStatus.key(text) }) {
+                    unknown[i].lines.append(line)
+                } else {
+                    unknown.append((text, [line], SheetStatus.guess(text)))
+                }
+            }
         }
+        // Every status is known before anything is read into the workspace:
+        // a row whose status means nothing would be imported half right.
+        if !unknown.isEmpty { throw UnknownStatuses(file: file, statuses: unknown, badRows: skipInvalid ? [] : report.skipped) }
         return (rows, report)
     }
 
     /// How each date column's slashed dates are read: as `dateOrder` says,
     /// else as its own unambiguous values (03/25/2026 can only be March)
-    /// settle it, else as the sheet's other date columns settle it. A
-    /// column of ambiguous dates that nothing settles stops the import.
-    func dateOrders(header: [String], fields: [Field?], records: [[String]], report: inout Report) throws -> [Int: DateParsing.Order] {
+    /// settle it, else as the sheet's other date columns settle it, else as
+    /// the candidate's region writes dates. A column of ambiguous dates that
+    /// nothing settles stops the import, with both readings of one.
+    func dateOrders(header: [String], fields: [Field?], records: [[String]], region: Region?,
+                    report: inout Report) throws -> [Int: DateParsing.Order] {
         let dateColumns = fields.indices.filter { fields[$0]?.isDate == true }
         var settled: [Int: (order: DateParsing.Order, example: String)] = [:]
         var ambiguous: [Int: String] = [:]
@@ -243,28 +326,36 @@ public struct CSVImport {
                 orders[column] = order
                 report.dateOrders.append("'\(header[column])' read \(order.words): '\(example)' settles it")
             } else if let example = ambiguous[column] {
-                guard sheetOrders.count == 1, let order = sheetOrders.first else {
+                if sheetOrders.count == 1, let order = sheetOrders.first {
+                    orders[column] = order
+                    report.dateOrders.append("'\(header[column])' read \(order.words), as the sheet's other dates are")
+                } else if let region, let order = region.dateOrder {
+                    orders[column] = order
+                    report.dateOrders.append("'\(header[column])' read \(order.words), as dates are written in your region "
+                        + "(\(region.name)): '\(example)' is \(order.reading(example)); --date-order \(order.other.rawValue) reads it the other way")
+                } else {
+                    let why = region.map { "\($0.name) writes dates both ways" } ?? "your candidate has no region to decide"
                     throw StoreError.invalid("""
                         \(file): the dates in '\(header[column])' could be day first or month first ('\(example)' is \
-                        \(DateParsing.Order.dayFirst.reading(example)) or \(DateParsing.Order.monthFirst.reading(example))); \
-                        say which with --date-order dmy or --date-order mdy
+                        \(DateParsing.Order.dayFirst.reading(example)) or \(DateParsing.Order.monthFirst.reading(example)), and \
+                        \(why)); say which with --date-order dmy or --date-order mdy
                         """)
                 }
-                orders[column] = order
-                report.dateOrders.append("'\(header[column])' read \(order.words), as the sheet's other dates are")
             }
         }
         return orders
     }
 
     /// Checks every field of a record, so that a bad row lists all its problems.
-    func row(_ record: [String], fields: [Field?], orders: [Int: DateParsing.Order], line: Int, zones: TimeZones) throws -> Row {
+    func row(_ record: [String], fields: [Field?], orders: [Int: DateParsing.Order], line: Int, zones: TimeZones,
+             report: inout Report) throws -> Row {
         var values: [Field: String] = [:]
         var columnOf: [Field: Int] = [:]
         for (index, (value, field)) in zip(record, fields).enumerated() {
             guard let field, field != .derived else { continue }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty {
+            // Of two columns for one field (Updated and Last Contact), the first filled wins.
+            if !trimmed.isEmpty, values[field] == nil {
                 values[field] = trimmed
                 columnOf[field] = index
             }
@@ -286,13 +377,13 @@ public struct CSVImport {
         application.tags = values[.tags].map { $0.split(whereSeparator: { ",;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         if application.company.isEmpty { problems.append("company: an application needs a company") }
         if application.role.isEmpty { problems.append("role: an application needs a role") }
-        if let text = values[.salary], check({ try SalaryRange(parsing: text) }) != nil { application.postedSalary = text }
+        if let text = values[.salary] { application.postedSalary = check { try salary(text, region: zones.region, report: &report) } }
         application.decisionDeadline = day(.deadline, "deadline")
         if let text = values[.interest] {
             if let n = Int(text), (1...5).contains(n) { application.interest = n }
             else { problems.append("interest: '\(text)' is not a number from 1 to 5") }
         }
-        let stage = values[.stage].flatMap { text in check { try Stage(parsing: text) } }
+        let status = values[.stage].flatMap { SheetStatus.meaning(of: $0, overrides: statusMapping) }
         // The sheet's own dates: each a dated event, at noon of that day where
         // the candidate lives, so that it shows on that day wherever it is read.
         let zone = zones.zone(of: values[.candidate])
@@ -304,14 +395,73 @@ public struct CSVImport {
                 problems.append("\(fieldName(field)): \(date) is after today")
                 continue
             }
-            events.append(Event(applicationID: 0, kind: kind, at: date.noon(in: zone), notes: "from \(file)"))
+            events.append(Event(applicationID: 0, kind: kind, at: Self.instant(of: date, in: zone, now: now), notes: "from \(file)"))
         }
+        var statusDate: LocalDate?
         if let history = values[.stageHistory] {
+            // Cadence's own export: the history dates every stage, and its status is the last of them.
             events = check { try stageHistory(history, timeZone: zone) } ?? []
+        } else if let date = day(.statusDate, "status date") {
+            if date > today { problems.append("status date: \(date.shortText) \(date.year) is after today (\(today.shortText))") }
+            statusDate = date
+        }
+        var people: [Person] = []
+        for (field, emailField, role) in [(Field.contact, nil, Contact.Role.other), (.recruiter, Field.recruiterEmail, .recruiter),
+                                          (.hiringManager, .hiringManagerEmail, .hiringManager)] {
+            if let person = check({ try self.person(values[field], email: emailField.flatMap { values[$0] }, role: role) }) ?? nil {
+                people.append(person)
+            }
         }
         if !problems.isEmpty { throw RowProblems(messages: problems) }
         return Row(line: line, candidate: values[.candidate], application: application, given: Set(values.keys),
-                   stage: stage, stageText: values[.stage], events: events, contact: values[.contact])
+                   status: status, statusText: values[.stage], statusDate: statusDate, events: events, people: people)
+    }
+
+    /// A person cell: "Dana Reyes", "Dana Reyes <dana@lonestar.example>" or
+    /// an address alone; the address may come from its own column.
+    func person(_ cell: String?, email column: String?, role: Contact.Role) throws -> Person? {
+        var name = cell ?? ""
+        var email = column
+        if let open = name.lastIndex(of: "<"), name.hasSuffix(">") {
+            email = email ?? String(name[name.index(after: open)..<name.index(before: name.endIndex)]).trimmingCharacters(in: .whitespaces)
+            name = String(name[..<open]).trimmingCharacters(in: .whitespaces)
+        } else if name.contains("@"), !name.contains(" ") {
+            email = email ?? name
+        }
+        if let email { try EmailAddress.check(email, field: role == .other ? "contact" : role.rawValue + " email") }
+        if name.isEmpty { name = email ?? "" }
+        return name.isEmpty ? nil : Person(name: name, email: email, role: role)
+    }
+
+    /// A salary as the sheet writes it; one with no currency ("45000",
+    /// "150-170k") is in `currency`, else the candidate's region's, and is
+    /// stored with it written out. With neither, it is refused, saying how.
+    func salary(_ text: String, region: Region?, report: inout Report) throws -> String {
+        let refusal: Error
+        do { _ = try SalaryRange(parsing: text); return text } catch { refusal = error }
+        // Bare: a currency written in makes it a salary ("150-170k USD", "USD 45000 a year").
+        func withCurrency(_ code: String) -> String? {
+            [text + " " + code, code + " " + text].first { (try? SalaryRange(parsing: $0)) != nil }
+        }
+        guard withCurrency("USD") != nil else { throw refusal }
+        guard let code = currency ?? region?.currency else {
+            throw DomainError.invalid(field: "salary", "'\(text)' has no currency and your candidate has no region to give one: "
+                + "write it in the sheet ('\(text) USD') or import with --currency USD (or EUR, GBP…)")
+        }
+        guard let written = withCurrency(code) else { throw refusal }
+        if report.bareAmounts == nil {
+            report.bareAmounts = "bare amounts read as \(code) ("
+                + (currency != nil ? "--currency \(code)" : "your region: \(region?.name ?? "?")") + ")"
+        }
+        return written
+    }
+
+    /// When a day the sheet gives happened: noon where the candidate lives, so
+    /// that it shows on that day wherever it is read; today, while noon is
+    /// still to come, now, so that it counts already.
+    static func instant(of day: LocalDate, in zone: String, now: Date) -> Date {
+        let noon = day.noon(in: zone)
+        return day == LocalDate.today(in: zone, now: now) ? min(noon, now) : noon
     }
 
     func fieldName(_ field: Field) -> String {
@@ -332,7 +482,7 @@ public struct CSVImport {
         try text.split(separator: ";").map { entry in
             let parts = entry.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw DomainError.invalid(field: "stage history", "'\(entry)' is not 'DATE stage'") }
-            let at = try LocalDate(iso: parts[0]).noon(in: timeZone)
+            let at = Self.instant(of: try LocalDate(iso: parts[0]), in: timeZone, now: now)
             let stage = try Stage(parsing: parts[1])
             switch stage {
             case .applied: return Event(applicationID: 0, kind: .applied, at: at, notes: "from \(file)")
@@ -345,11 +495,12 @@ public struct CSVImport {
 
 extension DateParsing.Order {
     var words: String { self == .dayFirst ? "day first" : "month first" }
+    var other: DateParsing.Order { self == .dayFirst ? .monthFirst : .dayFirst }
 
     /// "3 May" for 03/05/2026 read day first.
     func reading(_ text: String) -> String {
         guard let date = try? DateParsing.date(text, order: self) else { return text }
-        return "\(date.day) \(DatePhrase.monthNames[date.month - 1].capitalized)"
+        return "\(date.weekday.name.prefix(3)) \(date.day) \(DatePhrase.monthNames[date.month - 1].capitalized) \(date.year)"
     }
 }
 

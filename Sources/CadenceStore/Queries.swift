@@ -187,7 +187,14 @@ enum Queries {
 
     /// A contact by id or name.
     public static func contact(_ name: String, _ db: Database) throws -> Contact {
-        try NameMatch.resolve(kind: "contact", name, among: contacts(db), id: \.id, label: \.name)
+        try NameMatch.resolve(kind: "contact", name, among: contacts(db), id: \.id, label: \.name, detail: try contactPlaces(db))
+    }
+
+    /// Where a contact is met ("Lone Star Bank, Backend Engineer"): what tells
+    /// one person's contacts on two applications apart.
+    static func contactPlaces(_ db: Database) throws -> (Contact) -> String? {
+        let places = Dictionary(try applications(db).map { ($0.id!, "\($0.company), \($0.role)") }, uniquingKeysWith: { a, _ in a })
+        return { places[$0.applicationID] }
     }
 
     public static func update(_ contact: Contact, _ db: Database) throws {

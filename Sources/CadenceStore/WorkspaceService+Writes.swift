@@ -41,9 +41,13 @@ extension WorkspaceService {
     @discardableResult
     public func addApplication(_ application: Application, start: Start = .applied(nil), again: Bool = false) throws -> Application {
         var application = application
-        if !again, let id = try Int64.fetchOne(db, sql: """
-            SELECT id FROM application WHERE candidateID = ? AND company = ? COLLATE NOCASE AND role = ? COLLATE NOCASE
-            """, arguments: [application.candidateID, application.company, application.role]),
+        // "Harbor Payments Inc." is "Harbor Payments": the legal form is no other company (`NameMatch.companyKey`).
+        let company = NameMatch.companyKey(application.company)
+        if !again, let id = try Int64.fetchAll(db, sql: """
+            SELECT id FROM application WHERE candidateID = ? AND role = ? COLLATE NOCASE
+            """, arguments: [application.candidateID, application.role]).first(where: { id in
+                try ApplicationRows.fetch(db, id: id).first.map { NameMatch.companyKey($0.company) == company } ?? false
+            }),
            let twin = try ApplicationRows.fetch(db, id: id).first {
             throw StoreError.duplicate("\(twin.company), \(twin.role) is already application \(twin.id!)"
                 + (twin.archivedAt != nil ? " (archived: 'cadence app unarchive \(twin.id!)' brings it back)" : "")

@@ -124,7 +124,8 @@ extension WorkspaceService {
 
     /// A contact by id or name (of one application, when given).
     public func contact(_ name: String, of applicationID: Int64? = nil) throws -> Contact {
-        try NameMatch.resolve(kind: "contact", name, among: Queries.contacts(of: applicationID, db), id: \.id, label: \.name)
+        try NameMatch.resolve(kind: "contact", name, among: Queries.contacts(of: applicationID, db), id: \.id, label: \.name,
+                              detail: try Queries.contactPlaces(db))
     }
 
     /// Offers (of one application, when given); live ones are those of live applications too.

@@ -81,12 +81,14 @@ struct ImportMergeTests: WorkspaceSuite {
         #expect(withoutLastContact(try cadence("export", "--format", "csv").output) == withoutLastContact(exported))
     }
 
-    @Test("a column of dates that could be either order stops the import; an unambiguous one settles it and is named")
+    @Test("a column of dates that could be either order stops the import without a region; an unambiguous one settles it and is named")
     func dateOrder() throws {
-        try prepared()
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "UTC")
         let ambiguous = try cadence("import", try sheet("Company,Role,Date Applied\nAcme,Analyst,03/05/2026\nGlobex,Dev,04/06/2026\n"), "--format", "csv")
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.error.contains("the dates in 'Date Applied' could be day first or month first ('03/05/2026' is 3 May or 5 March)"),
+        #expect(ambiguous.error.contains("the dates in 'Date Applied' could be day first or month first ('03/05/2026' is Sun 3 May 2026 "
+                                         + "or Thu 5 March 2026, and your candidate has no region to decide)"),
                 "\(ambiguous.error)")
         #expect(ambiguous.error.contains("--date-order dmy"))
         #expect(try cadence("app", "list").output == "(none)\n")
@@ -95,14 +97,16 @@ struct ImportMergeTests: WorkspaceSuite {
         #expect(try json("app", "show", "acme", as: Printed.AppDetail.self).history.contains("2026-03-05 applied"))
     }
 
-    @Test("columns nothing reads are named; a salary without a currency or below zero is a bad row")
+    @Test("columns nothing reads are named; a salary below zero, or without a currency and no region to give one, is a bad row")
     func columnsAndSalaries() throws {
-        try prepared()
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "UTC")
         let text = "Company,Role,Salary,Vibe,Date Applied\nAcme,Analyst,£30000,great,2026-03-02\nGlobex,Dev,-5,meh,2026-03-02\nHooli,PM,50000,ok,2026-03-02\n"
         let refused = try cadence("import", try sheet(text), "--format", "csv")
         #expect(refused.status == 1)
         #expect(refused.error.contains(":3: salary: '-5' is negative"), "\(refused.error)")
-        #expect(refused.error.contains(":4: salary: '50000' has no currency"), "\(refused.error)")
+        #expect(refused.error.contains(":4: salary: '50000' has no currency and your candidate has no region to give one"), "\(refused.error)")
+        #expect(refused.error.contains("--currency USD"), "\(refused.error)")
         let skipped = try cadence("import", try sheet(text), "--format", "csv", "--skip-invalid")
         #expect(skipped.output.contains("1 new") && skipped.output.contains("ignored columns: Vibe"), "\(skipped.output)")
     }
@@ -119,4 +123,58 @@ struct ImportMergeTests: WorkspaceSuite {
         #expect(try json("app", "list", "--all", as: [Printed.App].self).map(\.company) == ["Mine"])
         #expect(try cadence("import", backup, "--format", "json", "--merge").status == 0)
     }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Import")
+
+    @Test("a US tracker imported twice, a week apart: its onsite plans thank-yous and weekly notes; what was logged between stays")
+    func usTracker() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Alex Kim", "--time-zone", "America/Chicago")
+        let week1 = Self.fixtures.appendingPathComponent("us-tracker-week1.csv").path
+        let first = try cadence("import", week1)
+        #expect(first.output.contains(": 6 new, 0 updated, 0 unchanged\n"), "\(first.output)\(first.error)")
+        #expect(first.output.contains("  amounts: bare amounts read as USD (your region: the United States)\n"), "\(first.output)")
+        // The onsite is an interview with the people the row names: the standard cadence plans from it.
+        let agenda = try json("agenda", "--as-of", "2026-11-30", "--days", "14", as: [Printed.AgendaItem].self)
+        let harbor = agenda.filter { $0.company.hasPrefix("Harbor Payments") }
+        #expect(Set(harbor.filter { $0.kind == "thank-you" }.compactMap(\.to)) == ["Priya Nair", "Sam Ortiz"], "\(agenda.map { ($0.company, $0.kind) })")
+        #expect(harbor.contains { $0.kind == "thank-you" && $0.due == "2026-11-30" })
+        #expect(harbor.contains { $0.kind == "status" && $0.due == "2026-12-07" }, "\(harbor.map { ($0.kind, $0.due) })")
+        #expect(agenda.contains { $0.company == "Lone Star Bank" && $0.kind == "status" && $0.due == "2026-12-01" },
+                "\(agenda.map { ($0.company, $0.kind, $0.due) })")
+        // One recruiter on two applications, told apart where a name would not.
+        let edit = try cadence("contact", "edit", "Dana Reyes", "--title", "Talent Partner")
+        #expect(edit.status == 1 && edit.error.contains("Dana Reyes (1, Lone Star Bank, Backend Engineer)")
+                && edit.error.contains("Dana Reyes (2, Lone Star Bank, Platform Engineer)"), "\(edit.error)")
+
+        _ = try cadence("log", "interview", "--app", "lone star bank/platform", "--at", "2026-12-03T14:00", "--with", "Dana Reyes")
+        _ = try cadence("log", "offer-received", "--app", "harbor", "--at", "2026-12-04")
+        let week2 = Self.fixtures.appendingPathComponent("us-tracker-week2.csv").path
+        let second = try cadence("import", week2)
+        #expect(second.output.contains(": 1 new, 1 updated, 5 unchanged\n"), "\(second.output)\(second.error)")
+        #expect(second.output.contains(
+            "  Lone Star Bank (Platform Engineer): stage interviewing kept (you logged an interview on Thu 3 Dec; the sheet says Applied as of Mon 30 Nov)\n"),
+            "\(second.output)")
+        #expect(try json("app", "show", "harbor", as: Printed.AppDetail.self).stage == "offer")
+        let third = try cadence("import", week2)
+        #expect(third.output.contains(": 0 new, 0 updated, 7 unchanged\n  nothing changed: "), "\(third.output)")
+    }
+
+    @Test("unknown statuses are listed together with this very command, --map-status added for each; run, it imports")
+    func unknownStatuses() throws {
+        try prepared()
+        let file = try sheet("Company,Role,Status\nAcme,Analyst,Talking to team\nGlobex,Dev,Parked\n")
+        let refused = try cadence("import", file, "--format", "csv")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("2 statuses Cadence does not know, nothing imported"), "\(refused.error)")
+        #expect(refused.error.contains("cadence import \(file) --format csv --workspace \(directory) "
+                                       + "--map-status 'Talking to team=interviewing' --map-status 'Parked=interviewing'"), "\(refused.error)")
+        #expect(try cadence("app", "list").output == "(none)\n")
+        let mapped = try cadence("import", file, "--format", "csv", "--map-status", "Talking to team=screening", "--map-status", "parked=archived")
+        #expect(mapped.output.contains(": 2 new, 0 updated, 0 unchanged"), "\(mapped.output)\(mapped.error)")
+        #expect(try json("app", "show", "acme", as: Printed.AppDetail.self).stage == "screening")
+        let wrong = try cadence("import", file, "--map-status", "Parked=parkd")
+        #expect(wrong.status != 0 && wrong.error.contains("unknown stage 'parkd'"), "\(wrong.error)")
+    }
 }
+
