@@ -190,7 +190,9 @@ function Context:exit(reason) self.exits[#self.exits + 1] = reason end
 --- note for a task; false for none), for Cadence's own policies and the
 --- user's only (an installed package's item logs the host's record of it:
 --- see policy.done_event); slide = "back" for items that must not move
---- later (preparation before a meeting).
+--- later (preparation before a meeting); follows: the event it answers
+--- (the interview a thank-you is for): marking it done on a day before that
+--- event is refused, and on its day logs it at that event's moment, after it.
 function Context:propose(item)
   if not item.kind or not item.due then error("a follow-up needs a kind and a due date", 2) end
   item.due = cadence.date(item.due)
