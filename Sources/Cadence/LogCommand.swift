@@ -18,7 +18,7 @@ struct Log: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "What happened.") var kind: String
     @Option(help: "The application (id, company, or company/role).") var app: String
-    @Option(help: "When (2026-03-02, 2026-03-02T14:30, 'yesterday', 'last friday 2pm', 'next tuesday 10:00'; default now).") var at: String?
+    @Option(help: "When (2026-03-02, 2026-03-02T14:30, 'yesterday', 'last friday 2pm', 'next tuesday 10:00', or numbers in your region's order such as '12/03/2026 2pm'; default now).") var at: String?
     @Option(name: .customLong("with"), help: "A person met (repeatable).") var people: [String] = []
     @Option(help: "For messages: whom to (repeatable).") var to: [String] = []
     @Option(help: "email, phone, letter, linkedin…") var channel: String?
