@@ -86,4 +86,31 @@ struct RegionDatesTests: WorkspaceSuite {
         #expect(interview < thanks, "the thank-you comes after the interview: \(events)")
         #expect(events[thanks].at >= events[interview].at, "\(events)")
     }
+
+    @Test("a hostile date on the command line is refused with its reason, and nothing is written", arguments: [
+        ("\u{1B}[2J12/03/2026", "control character"),
+        ("12/03/2026\u{202E}", "control character"),
+        (String(repeating: "12/03/2026 ", count: 50), "is not one Cadence reads"),
+        ("12/03/1899", "beyond the dates Cadence keeps"),
+        ("12/03/2201", "beyond the dates Cadence keeps"),
+        ("13/32/2026", "there is no"),
+        ("00/03/2026", "there is no month 0"),
+        ("12/00/2026", "there is no day 0"),
+        ("99999999999/3/2026", "is not a date"),
+    ])
+    func hostile(_ text: String, _ reason: String) throws {
+        _ = try prepared(zone: "America/Chicago")
+        let before = try cadence("export").output
+        let result = try cadence("log", "interview", "--app", "lonestar", "--at", text)
+        #expect(result.status == 1 && result.error.contains(reason), "\(result.error)")
+        #expect(!result.error.contains("\u{1B}") && !result.error.contains("\u{202E}"), "shown as escapes: \(result.error)")
+        #expect(try cadence("export").output == before)
+    }
+
+    @Test("a promise in a sentence is read in the candidate's order")
+    func promise() throws {
+        _ = try prepared(zone: "America/Chicago")
+        let logged = try cadence("log", "interview", "--app", "lonestar", "--at", "12/03/2026 2pm", "--next", "we will decide by 12/18")
+        #expect(logged.output.hasSuffix("Logged #3 next-step on Thu 3 Dec 2026 at 14:00, due Fri 18 Dec 2026\n"), "\(logged.output)\(logged.error)")
+    }
 }
