@@ -29,7 +29,8 @@ enum Output {
     /// An instant's day as its candidate lives it, in their time zone
     /// (`WorkspaceService.timeZone(ofApplication:)`): the day the agenda and
     /// the Lua API give. Every day or time the text output shows comes
-    /// through here or `Timestamps.dateTime`; JSON keeps the instants themselves.
+    /// through here, `Timestamps.dateTime` (listings) or `Output.spoken`
+    /// (the replies of writes); JSON keeps the instants themselves.
     static func day(_ date: Date?, in timeZone: String) -> String {
         date.map { Timestamps.day($0, in: timeZone) } ?? ""
     }
