@@ -261,6 +261,8 @@ extension DatePhrase {
             let parts = text.split(whereSeparator: { "/.".contains($0) })
             if parts.count == 2, !text.contains("-"), parts.allSatisfy({ $0.count <= 2 }),
                let a = Int(parts[0]), let b = Int(parts[1]) {
+                // In a sentence, "50/50" or "24/7" is no date: only a day and a month that exist are read.
+                if !strict, !(1...12).contains(min(a, b)) || max(a, b) > 31 { return nil }
                 func day(_ month: Int, _ day: Int) throws -> LocalDate {
                     guard (1...12).contains(month) else { throw DomainError.invalid(field: field, "'\(text)': there is no month \(month)") }
                     guard (1...31).contains(day) else { throw DomainError.invalid(field: field, "'\(text)': there is no day \(day)") }

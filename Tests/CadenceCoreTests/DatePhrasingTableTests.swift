@@ -222,6 +222,17 @@ struct DatePhrasingTableTests {
         #expect(plain.notes.isEmpty)
     }
 
+    @Test("a promise in a sentence is read in the reader's order; numbers that are no date are passed over")
+    func sentences() throws {
+        #expect(try DatePhrase.find(in: "we will decide by 12/18", from: Self.monday, order: .monthFirst)?.date == LocalDate(iso: "2026-12-18"))
+        #expect(try DatePhrase.find(in: "we will decide by 18/12", from: Self.monday, order: .dayFirst)?.date == LocalDate(iso: "2026-12-18"))
+        #expect(try DatePhrase.find(in: "it is 50/50, we will call you friday", from: Self.monday, order: nil)?.date
+                == LocalDate(iso: "2026-12-11"))
+        #expect { _ = try DatePhrase.find(in: "we will decide by 3/4", from: Self.monday, order: nil) } throws: {
+            "\($0)".contains("could be")
+        }
+    }
+
     @Test("a weekday that is not the date's is refused, naming the date's own")
     func weekdayMismatch() {
         #expect { try Self.uk.day("fri 3 dec 2026") } throws: { "\($0)".contains("Thu 3 Dec 2026 is a Thursday, not a Friday") }
