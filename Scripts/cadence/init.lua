@@ -133,13 +133,18 @@ end
 
 --- The date of `value`: a Date, "YYYY-MM-DD", or words as people say them:
 --- "friday", "next friday", "friday next week", "in 10 days", "a fortnight",
---- "next month", "end of the month", "the 15th" (counted from today, or from
---- `from`). `lean` "past" reads a bare weekday as the last one.
+--- "next month", "end of the month", "the 15th", "12/3" (counted from today,
+--- or from `from`). Numeric dates are read in the candidate's order (their
+--- region's; where none decides, 03/04/2026 is an error naming both
+--- readings). `lean` "past" reads a bare weekday as the last one.
 function cadence.date(value, from, lean)
   if getmetatable(value) == Date then return value end
   local iso = parse_iso(value)
   if iso then return iso end
-  local day, why = host.date(tostring(value), from and tostring(cadence.date(from)) or host.today(), lean)
+  -- Numbers are read in the candidate's order, weeks from their first day (none in an isolated worker).
+  local order, week_start
+  if host.date_reading then order, week_start = host.date_reading() end
+  local day, why = host.date(tostring(value), from and tostring(cadence.date(from)) or host.today(), lean, order, week_start)
   if day then return parse_iso(day) end
   error(why, 2)
 end

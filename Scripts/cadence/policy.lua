@@ -190,7 +190,9 @@ function Context:exit(reason) self.exits[#self.exits + 1] = reason end
 --- note for a task; false for none), for Cadence's own policies and the
 --- user's only (an installed package's item logs the host's record of it:
 --- see policy.done_event); slide = "back" for items that must not move
---- later (preparation before a meeting).
+--- later (preparation before a meeting); follows: the event it answers
+--- (the interview a thank-you is for): marking it done on a day before that
+--- event is refused, and on its day logs it at that event's moment, after it.
 function Context:propose(item)
   if not item.kind or not item.due then error("a follow-up needs a kind and a due date", 2) end
   item.due = cadence.date(item.due)
@@ -473,6 +475,9 @@ end
 --- Acts on the item `ref`: "done" (logs the event, so the cadence moves on),
 --- "skipped", or "snoozed" to `until`. Returns the item and a sentence.
 --- options: as_of, on (the day it was done), until, calendar.
+-- A day as every reply of a write says it: "Thu 3 Dec 2026" (LocalDate.spoken's words).
+local function spoken(day) return ("%s %d"):format(day:short(), day.year) end
+
 function policy.act(policies, ref, action, options)
   local item, why = policy.find(policies, ref, options)
   if not item then error(why, 0) end
@@ -483,12 +488,21 @@ function policy.act(policies, ref, action, options)
   if action == "done" then
     local ok, on = pcall(cadence.date, options.on or today, today, "past")
     if not ok then error("the day it was done: " .. tostring(on), 0) end
-    if on > today then error(("%s is in the future: mark an item done once it is"):format(tostring(on)), 0) end
+    if on > today then error(("%s is in the future: mark an item done once it is"):format(spoken(on)), 0) end
+    -- What a step follows (the interview a thank-you is for) came first: a day before it is a mistake.
+    local follows = item.follows
+    if follows and follows.day and on < follows.day then
+      error(("%s is before the %s on %s that this follows: say the day it was done (%s or later)"):format(
+        spoken(on), follows.label or follows.kind or "event", spoken(follows.day), spoken(follows.day)), 0)
+    end
     local kind, details = policy.done_event(item, on)
+    -- Done on the day of what it follows: logged at that moment (after it in the
+    -- timeline), not at the day's noon, which may be before it.
+    if kind and follows and follows.day == on and type(follows.at) == "string" then details.at = follows.at end
     if kind then
       local event = item.app:log(kind, details)
       decision.event = event.id
-      said = ("logged %s on %s"):format(kind .. (details.kind and (" (" .. details.kind .. ")") or ""), on:short())
+      said = ("logged %s on %s"):format(kind .. (details.kind and (" (" .. details.kind .. ")") or ""), spoken(on))
     else
       said = "nothing to log"
     end
@@ -509,7 +523,7 @@ function policy.act(policies, ref, action, options)
     local moved
     to, moved = days:adjust(to)
     decision.status, decision.due = "snoozed", tostring(to)
-    said = "back on " .. to:short() .. (moved and (" (" .. moved .. ")") or "")
+    said = "back on " .. spoken(to) .. (moved and (" (" .. moved .. ")") or "")
   else
     error(("unknown action '%s' (done, skipped, snoozed)"):format(tostring(action)), 0)
   end

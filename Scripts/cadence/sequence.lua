@@ -177,7 +177,7 @@ return function(spec)
       or "{label} {n} of {of}: last touch {last}, no reply since {the_anchor}")
     ctx:propose{
       kind = step.kind, due = facts.due, to = to, channel = step.channel or spec.channel, key = facts.key,
-      logs = step.logs,
+      logs = step.logs, follows = anchor,
       reason = cite .. (type(reason) == "function" and reason(facts) or fill(reason, facts)),
       draft = draft_of(step, { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate,
                                anchor = anchor, n = facts.n, deadline = anchor.day }),

@@ -27,6 +27,7 @@ return function(options)
             local interested = (app.interest or 3) >= 3
             ctx:propose{
               kind = "thank-you", due = interview.day, slide = "keep", to = person, key = ("thank-you|%s|%s"):format(person, interview.day),
+              follows = interview,   -- done is never logged before the interview it thanks for
               reason = ("rule 2: you met %s at the interview on %s; thank them the same day%s")
                 :format(person, interview.day:short(), interested and "" or " (briefly: you are not keen)"),
               draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate,

@@ -27,7 +27,7 @@ struct ApplicationCommand: ParsableCommand {
             "Something you found out, as topic=answer: hours=\"9 to 5\", office=\"open plan\" (repeatable; topic= forgets it).",
             valueName: "topic=answer")) var facts: [String] = []
 
-        func apply(to a: inout Application, today: LocalDate) throws {
+        func apply(to a: inout Application, reading: DateReading) throws {
             if let source { a.source = source }
             if let location { a.location = location }
             if let url { a.url = url }
@@ -35,7 +35,7 @@ struct ApplicationCommand: ParsableCommand {
                 _ = try SalaryRange(parsing: salary)     // refused unless an amount or range with a currency
                 a.postedSalary = salary
             }
-            if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline", from: today) }
+            if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline", reading: reading) }
             if let interest { a.interest = interest }
             if let targets { a.targets = try SalaryTargets(parsing: targets) }
             if !needs.isEmpty { a.needs = needs }
@@ -71,15 +71,20 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let app = try workspace.open().write("app add \(company) \(role)") { ws -> Application in
+                let (app, when, zone, reading) = try workspace.open().write("app add \(company) \(role)") {
+                    ws -> (Application, DateReading.Moment?, String, DateReading) in
                     let owner = try ws.candidate(candidate)
                     var app = Application(candidateID: owner.id!, company: company, role: role)
-                    try fields.apply(to: &app, today: try ws.today(of: app))
-                    let start: WorkspaceService.Start = saved
-                        ? .saved : .applied(try Timestamps.instant(applied, timeZone: owner.timeZone, field: "applied"))
-                    return try ws.addApplication(app, start: start, again: again)
+                    let reading = DateReading(candidate: owner)
+                    try fields.apply(to: &app, reading: reading)
+                    let when = saved ? nil : try Timestamps.instant(applied, reading: reading, field: "applied")
+                    let start: WorkspaceService.Start = when.map { .applied($0.instant) } ?? .saved
+                    return (try ws.addApplication(app, start: start, again: again), when, owner.timeZone, reading)
                 }
-                Output.write("Added application \(app.id!): \(TerminalText.line(app.company)), \(TerminalText.line(app.role))\n")
+                let started = when.map { ", applied " + Output.spoken($0, in: zone) } ?? ", saved for later"
+                Output.write("Added application \(app.id!): \(TerminalText.line(app.company)), \(TerminalText.line(app.role))"
+                             + started + (app.decisionDeadline.map { "; deadline " + $0.spoken } ?? "") + "\n")
+                Output.notes(of: reading)
             }
         }
     }
@@ -94,15 +99,19 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let updated = try workspace.open().write("app edit \(app)") { ws -> Application in
+                let (updated, reading) = try workspace.open().write("app edit \(app)") { ws -> (Application, DateReading) in
                     var a = try ws.application(app)
                     if let company { a.company = company }
                     if let role { a.role = role }
-                    try fields.apply(to: &a, today: try ws.today(of: a))
+                    let reading = try ws.dateReading(of: a)
+                    try fields.apply(to: &a, reading: reading)
                     try ws.update(a)
-                    return a
+                    return (a, reading)
                 }
-                Output.write("Updated application \(updated.id!): \(TerminalText.line(updated.company)), \(TerminalText.line(updated.role))\n")
+                let deadline = fields.deadline == nil ? "" : updated.decisionDeadline.map { "; deadline " + $0.spoken } ?? ""
+                Output.write("Updated application \(updated.id!): \(TerminalText.line(updated.company)), \(TerminalText.line(updated.role))"
+                             + deadline + "\n")
+                Output.notes(of: reading)
             }
         }
     }

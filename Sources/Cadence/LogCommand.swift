@@ -18,7 +18,7 @@ struct Log: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "What happened.") var kind: String
     @Option(help: "The application (id, company, or company/role).") var app: String
-    @Option(help: "When (2026-03-02, 2026-03-02T14:30, 'yesterday', 'last friday 2pm', 'next tuesday 10:00'; default now).") var at: String?
+    @Option(help: "When (2026-03-02, 2026-03-02T14:30, 'yesterday', 'last friday 2pm', 'next tuesday 10:00', or numbers in your region's order such as '12/03/2026 2pm'; default now).") var at: String?
     @Option(name: .customLong("with"), help: "A person met (repeatable).") var people: [String] = []
     @Option(help: "For messages: whom to (repeatable).") var to: [String] = []
     @Option(help: "email, phone, letter, linkedin…") var channel: String?
@@ -34,21 +34,25 @@ struct Log: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let eventKind = try EventKind(parsing: kind)
-            let (logged, zone, twin) = try workspace.open().write("log \(kind) --app \(app)") { ws -> ([Event], String, Event?) in
+            let (logged, zone, twin, when, reading) = try workspace.open().write("log \(kind) --app \(app)") {
+                ws -> ([Event], String, Event?, DateReading.Moment, DateReading) in
                 let a = try ws.application(app)
                 let zone = try ws.timeZone(of: a)
-                let when = try Timestamps.instant(at, timeZone: zone)
-                let event = Event(applicationID: a.id!, kind: eventKind, at: when,
+                let reading = try ws.dateReading(of: a)
+                let when = try Timestamps.instant(at, reading: reading)
+                let event = Event(applicationID: a.id!, kind: eventKind, at: when.instant,
                                   with: people + to, channel: channel, messageKind: messageKind, round: round,
-                                  due: try due.map { try DatePhrase.date($0, from: LocalDate(when, in: zone), field: "due") },
+                                  // A due day is counted from the day it happened ("in 2 weeks" from the interview).
+                                  due: try due.map { try reading.asOf(LocalDate(when.instant, in: zone)).day($0, field: "due") },
                                   stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
                 let timeline = try ws.events(of: a.id!)
                 let setAside = Set(timeline.compactMap(\.corrects))
                 let twin = timeline.last { !setAside.contains($0.id ?? -1) && Self.sameHappening($0, event, in: zone) }
-                return (try ws.log(event, promising: next, asWritten: asWritten), zone, twin)
+                return (try ws.log(event, promising: next, asWritten: asWritten), zone, twin, when, reading)
             }
             for e in logged {
-                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at, in: zone))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
+                let on = Output.spoken(DateReading.Moment(instant: e.at, hasTime: when.hasTime), in: zone)
+                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(on)" + (e.due.map { ", due \($0.spoken)" } ?? "") + "\n")
                 if e.kind == .nextStepPromised, e.due == nil, let words = e.nextStep {
                     StandardError.write("""
                         cadence: warning: no date found in the next step: \(TerminalText.line(DatePhrase.whyNoDate(in: words)))
@@ -58,6 +62,7 @@ struct Log: ParsableCommand {
                         """)
                 }
             }
+            Output.notes(of: reading)
             if let twin, let id = twin.id {
                 let people = twin.with.isEmpty ? "" : " with " + twin.with.map(TerminalText.line).joined(separator: ", ")
                 StandardError.write("cadence: warning: \(Self.article(twin.kind.rawValue)) \(twin.kind.rawValue) on "

@@ -26,13 +26,18 @@ struct OfferCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let baseMoney = try Money(parsing: base, field: "base")
-                let offer = try workspace.open().write("offer add --app \(app)") { ws -> Offer in
+                let (offer, received, zone, reading) = try workspace.open().write("offer add --app \(app)") {
+                    ws -> (Offer, DateReading.Moment, String, DateReading) in
                     let a = try ws.application(app)
                     var o = Offer(applicationID: a.id!, base: baseMoney)
-                    try fields.apply(to: &o, today: try ws.today(ofApplication: o.applicationID))
-                    return try ws.addOffer(o, receivedAt: try Timestamps.instant(at, timeZone: try ws.timeZone(of: a)))
+                    let reading = try ws.dateReading(of: a)
+                    try fields.apply(to: &o, reading: reading)
+                    let received = try Timestamps.instant(at, reading: reading)
+                    return (try ws.addOffer(o, receivedAt: received.instant), received, try ws.timeZone(of: a), reading)
                 }
-                Output.write("Recorded offer \(offer.id!): \(offer.baseText)\n")
+                Output.write("Recorded offer \(offer.id!): \(offer.baseText), received \(Output.spoken(received, in: zone))"
+                             + OfferFields.datesSaid(offer) + "\n")
+                Output.notes(of: reading)
             }
         }
     }
@@ -50,15 +55,17 @@ struct OfferCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let newStatus = try status.map { try Offer.Status(parsing: $0) }
-                let updated = try workspace.open().write("offer edit \(offer)") { ws -> Offer in
+                let (updated, reading) = try workspace.open().write("offer edit \(offer)") { ws -> (Offer, DateReading) in
                     var o = try ws.offer(offer)
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    try fields.apply(to: &o, today: try ws.today(ofApplication: o.applicationID))
+                    let reading = try ws.dateReading(ofApplication: o.applicationID)
+                    try fields.apply(to: &o, reading: reading)
                     if let newStatus { o.status = newStatus }
                     try ws.update(o)
-                    return o
+                    return (o, reading)
                 }
-                Output.write("Updated offer \(updated.id!): \(updated.baseText), \(updated.status.rawValue)\n")
+                Output.write("Updated offer \(updated.id!): \(updated.baseText), \(updated.status.rawValue)" + OfferFields.datesSaid(updated) + "\n")
+                Output.notes(of: reading)
             }
         }
     }
@@ -77,17 +84,22 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let revised = try workspace.open().write("offer revise \(offer)") { ws -> Offer in
+                let (revised, came, zone, reading) = try workspace.open().write("offer revise \(offer)") {
+                    ws -> (Offer, DateReading.Moment, String, DateReading) in
                     let previous = try ws.offer(offer)
                     var o = previous
                     o.revises = previous.id
                     o.status = .negotiating
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    try fields.apply(to: &o, today: try ws.today(ofApplication: o.applicationID))
+                    let reading = try ws.dateReading(ofApplication: o.applicationID)
+                    try fields.apply(to: &o, reading: reading)
                     let zone = try ws.timeZone(ofApplication: o.applicationID)
-                    return try ws.reviseOffer(o, asked: asked, note: note, at: try Timestamps.instant(at, timeZone: zone))
+                    let came = try Timestamps.instant(at, reading: reading)
+                    return (try ws.reviseOffer(o, asked: asked, note: note, at: came.instant), came, zone, reading)
                 }
-                Output.write("Recorded offer \(revised.id!), revising offer \(offer): \(revised.baseText)\n")
+                Output.write("Recorded offer \(revised.id!), revising offer \(offer): \(revised.baseText), "
+                             + "received \(Output.spoken(came, in: zone))" + OfferFields.datesSaid(revised) + "\n")
+                Output.notes(of: reading)
             }
         }
     }

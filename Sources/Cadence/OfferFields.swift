@@ -39,7 +39,7 @@ struct OfferFields: ParsableArguments {
     @Option(help: "Start date.") var start: String?
     @Option(help: "Answer by this date.") var respondBy: String?
 
-    func apply(to o: inout Offer, today: LocalDate) throws {
+    func apply(to o: inout Offer, reading: DateReading) throws {
         let currency = o.base.currency
         func money(_ text: String, _ field: String) throws -> Money? {
             text.isEmpty ? nil : try Money(parsing: text, defaultCurrency: currency, field: field)
@@ -74,8 +74,14 @@ struct OfferFields: ParsableArguments {
             let (name, terms) = try pair(item, "benefit")
             o.benefits[name] = terms.isEmpty ? nil : terms
         }
-        if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by", from: today) }
-        if let start { o.startDate = try dayFlag(start, field: "start", from: today) }
+        if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by", reading: reading) }
+        if let start { o.startDate = try dayFlag(start, field: "start", reading: reading) }
+    }
+
+    /// The offer's dates as the reply says them: "; answer by Fri 11 Dec 2026, start Mon 4 Jan 2027".
+    static func datesSaid(_ o: Offer) -> String {
+        let said = [o.respondBy.map { "answer by " + $0.spoken }, o.startDate.map { "start " + $0.spoken }].compactMap { $0 }
+        return said.isEmpty ? "" : "; " + said.joined(separator: ", ")
     }
 
     /// RSUs (by value, or shares and price) or options (shares, strike, value per share), and the vesting.

@@ -29,7 +29,8 @@ enum Output {
     /// An instant's day as its candidate lives it, in their time zone
     /// (`WorkspaceService.timeZone(ofApplication:)`): the day the agenda and
     /// the Lua API give. Every day or time the text output shows comes
-    /// through here or `Timestamps.dateTime`; JSON keeps the instants themselves.
+    /// through here, `Timestamps.dateTime` (listings) or `Output.spoken`
+    /// (the replies of writes); JSON keeps the instants themselves.
     static func day(_ date: Date?, in timeZone: String) -> String {
         date.map { Timestamps.day($0, in: timeZone) } ?? ""
     }
@@ -67,14 +68,29 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 /// A day given on the command line: a date or a phrase ("friday", "in 2
-/// weeks"), counted from `today` (the candidate's: `WorkspaceService.today`).
-func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future, from today: LocalDate) throws -> LocalDate {
-    try DatePhrase.date(text, from: today, lean: lean, field: field)
+/// weeks", "12/18/2026"), read as the candidate it is for writes dates
+/// (`WorkspaceService.dateReading`: their today, their order, their week).
+func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future, reading: DateReading) throws -> LocalDate {
+    try reading.day(text, lean: lean, field: field)
 }
 
-/// A day given on the command line, counted from today in `workspace` (the first candidate's).
+/// A day given on the command line, read as the workspace's first candidate reads it.
 func dayFlag(_ text: String, field: String, lean: DatePhrase.Lean = .future, in workspace: WorkspaceOptions) throws -> LocalDate {
-    try dayFlag(text, field: field, lean: lean, from: try workspace.open().read { try $0.today() })
+    try dayFlag(text, field: field, lean: lean, reading: try workspace.open().read { try $0.dateReading() })
+}
+
+extension Output {
+    /// "Thu 3 Dec 2026 at 14:00": an instant as a reply says it, the time
+    /// left out where none was given (a day alone is kept at noon).
+    static func spoken(_ moment: DateReading.Moment, in timeZone: String) -> String {
+        Timestamps.spoken(moment.instant, in: timeZone, time: moment.hasTime)
+    }
+
+    /// The notes of a reading (which Friday "next friday" took), one line
+    /// each, after the reply of the write they were read for.
+    static func notes(of reading: DateReading) {
+        for note in reading.notes { write("  note: " + note + "\n") }
+    }
 }
 
 /// Rows a read passed over or read in part (see `StoredProblems`), as warnings.

@@ -9,10 +9,15 @@
 /// - a bare weekday is the coming one (after today); where the day is of
 ///   something that happened (`lean: .past`) it is the last one (today included);
 /// - "next friday" is the first Friday after today, "friday next week" the
-///   Friday of next week (weeks start on Monday), "last friday" the one before today;
+///   Friday of next week (weeks start on the region's first day, else
+///   Monday), "last friday" the one before today; where "next friday" and
+///   "friday next week" differ, the reading notes which it took;
 /// - "next month" is the same day a month on (the 31st becomes the month's last day);
-/// - "the 15th" and "15 December" without a year are the next such day
-///   (the last one, leaning to the past).
+/// - "the 15th", "15 December" and "12/15" without a year are the next such
+///   day (the last one, leaning to the past);
+/// - a numeric date is read in the order given; with none, one whose first
+///   two numbers could each be the month is refused with both readings;
+/// - a weekday written with a date ("thu 3 dec") must be that date's.
 public enum DatePhrase {
     public enum Lean: Sendable { case future, past }
 
@@ -24,22 +29,21 @@ public enum DatePhrase {
 
     /// The day `text` names, the whole text being one date phrase (small
     /// words such as "on" or "by" before it are fine).
+    /// (A person's dates are read through `DateReading`, which knows their
+    /// order and week; this is the phrase alone.)
     public static func date(_ text: String, from today: LocalDate, lean: Lean = .future,
-                            order: DateParsing.Order = .dayFirst, field: String = "date") throws -> LocalDate {
-        var reader = Reader(text, today: today, lean: lean, order: order, field: field, strict: true)
-        var start = 0
-        while start < reader.tokens.count, case .word(let w) = reader.tokens[start], leadingWords.contains(w) { start += 1 }
-        if start < reader.tokens.count, let (day, end) = try reader.expression(at: start), end == reader.tokens.count {
-            return day
-        }
-        throw DomainError.invalid(field: field, reader.whyNot(text))
+                            order: DateParsing.Order? = .dayFirst, weekStart: Weekday = .monday,
+                            field: String = "date") throws -> LocalDate {
+        var reader = Reader(text, today: today, lean: lean, order: order, weekStart: weekStart, field: field, strict: true)
+        return try reader.whole(text)
     }
 
     /// The first date phrase in `sentence` ("call me in two weeks" gives the
     /// day two weeks on), or nil when it names none. A phrase that names a
     /// day beyond the range Cadence keeps is an error, not nil.
-    public static func find(in sentence: String, from today: LocalDate, field: String = "next") throws -> Found? {
-        var reader = Reader(sentence, today: today, lean: .future, order: .dayFirst, field: field, strict: false)
+    public static func find(in sentence: String, from today: LocalDate, order: DateParsing.Order? = .dayFirst,
+                            weekStart: Weekday = .monday, field: String = "next") throws -> Found? {
+        var reader = Reader(sentence, today: today, lean: .future, order: order, weekStart: weekStart, field: field, strict: false)
         for start in reader.tokens.indices {
             if let (day, end) = try reader.expression(at: start) {
                 return Found(date: day, words: reader.tokens[start..<end].map(\.text).joined(separator: " "))
@@ -50,7 +54,7 @@ public enum DatePhrase {
 
     /// Why `sentence` gives no date, for a warning: a near-miss word if there is one.
     public static func whyNoDate(in sentence: String) -> String {
-        let reader = Reader(sentence, today: LocalDate.earliest, lean: .future, order: .dayFirst, field: "", strict: false)
+        let reader = Reader(sentence, today: LocalDate.earliest, lean: .future, order: .dayFirst, weekStart: .monday, field: "", strict: false)
         return reader.whyNot(sentence)
     }
 
@@ -87,6 +91,13 @@ extension DatePhrase {
         names["sept"] = 9
         return names
     }()
+
+    /// "the third", "twenty-first" (read as two words, "twenty" and "first").
+    static let ordinalWords: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    ]
 
     static let counts: [String: Int] = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -134,18 +145,32 @@ extension DatePhrase {
         let tokens: [Token]
         let today: LocalDate
         let lean: Lean
-        let order: DateParsing.Order
+        let order: DateParsing.Order?
+        let weekStart: Weekday
         let field: String
         /// A whole flag value, where abbreviations and bare ordinals are safe to read.
         let strict: Bool
+        /// Which day was taken where the words could mean another ("next friday").
+        var notes: [String] = []
 
-        init(_ text: String, today: LocalDate, lean: Lean, order: DateParsing.Order, field: String, strict: Bool) {
+        init(_ text: String, today: LocalDate, lean: Lean, order: DateParsing.Order?, weekStart: Weekday, field: String, strict: Bool) {
             self.tokens = Reader.tokenize(text)
             self.today = today
             self.lean = lean
             self.order = order
+            self.weekStart = weekStart
             self.field = field
             self.strict = strict
+        }
+
+        /// The day the whole of `text` names (small words such as "on" before it are fine).
+        mutating func whole(_ text: String) throws -> LocalDate {
+            var start = 0
+            while start < tokens.count, case .word(let w) = tokens[start], leadingWords.contains(w) { start += 1 }
+            if start < tokens.count, let (day, end) = try expression(at: start), end == tokens.count {
+                return day
+            }
+            throw DomainError.invalid(field: field, whyNot(text))
         }
 
         static func tokenize(_ text: String) -> [Token] {
@@ -201,11 +226,25 @@ extension DatePhrase {
 
         /// A date phrase starting at token `i`: the day and where it ends.
         mutating func expression(at i: Int) throws -> (LocalDate, Int)? {
-            if let found = try written(at: i) ?? named(at: i) ?? weekday(at: i) ?? amount(at: i)
+            if let found = try dated(at: i) ?? written(at: i) ?? named(at: i) ?? weekday(at: i) ?? amount(at: i)
                 ?? edge(at: i) ?? relativeUnit(at: i) ?? dayOfMonth(at: i) {
                 return try (checked(found.0, i, found.1), found.1)
             }
             return nil
+        }
+
+        /// A weekday with its date, "thu 3 dec", "Thursday, December 3rd
+        /// 2026", "fri 12/4": the date decides, and the weekday must be its.
+        func dated(at i: Int) throws -> (LocalDate, Int)? {
+            let j = skip(i, "on")
+            guard let named = weekdayName(j) else { return nil }
+            let k = skip(j + 1, "the")
+            guard let (day, end) = try written(at: k) ?? dayOfMonth(at: k, explicit: true) else { return nil }
+            guard day.weekday == named else {
+                let words = tokens[i..<end].map(\.text).joined(separator: " ")
+                throw DomainError.invalid(field: field, "'\(words)': \(day.spoken) is a \(day.weekday.name), not a \(named.name)")
+            }
+            return (day, end)
         }
 
         func checked(_ day: LocalDate, _ start: Int, _ end: Int) throws -> LocalDate {
@@ -216,9 +255,26 @@ extension DatePhrase {
         }
 
         /// 2026-12-15, 15/12/2026, 2.3.2026.
+        /// 12/3 and 3.12 without a year: the next such day (the last, leaning to the past).
         func written(at i: Int) throws -> (LocalDate, Int)? {
             guard i < tokens.count, case .written(let text) = tokens[i] else { return nil }
-            return (try DateParsing.date(text, order: order, field: field), i + 1)
+            let parts = text.split(whereSeparator: { "/.".contains($0) })
+            if parts.count == 2, !text.contains("-"), parts.allSatisfy({ $0.count <= 2 }),
+               let a = Int(parts[0]), let b = Int(parts[1]) {
+                // In a sentence, "50/50" or "24/7" is no date: only a day and a month that exist are read.
+                if !strict, !(1...12).contains(min(a, b)) || max(a, b) > 31 { return nil }
+                func day(_ month: Int, _ day: Int) throws -> LocalDate {
+                    guard (1...12).contains(month) else { throw DomainError.invalid(field: field, "'\(text)': there is no month \(month)") }
+                    guard (1...31).contains(day) else { throw DomainError.invalid(field: field, "'\(text)': there is no day \(day)") }
+                    return try nearest(month: month, day: day)
+                }
+                switch DateParsing.settled(a, b, order) {
+                case .dayFirst?: return (try day(b, a), i + 1)
+                case .monthFirst?: return (try day(a, b), i + 1)
+                case nil: throw DomainError.invalid(field: field, DateParsing.ambiguity(text, try day(b, a), try day(a, b)))
+                }
+            }
+            return (try DateParsing.date(text, reading: order, field: field), i + 1)
         }
 
         func named(at i: Int) -> (LocalDate, Int)? {
@@ -235,8 +291,15 @@ extension DatePhrase {
             }
         }
 
-        /// The Monday of the week `day` is in.
-        func monday(of day: LocalDate) -> LocalDate { day.adding(days: 1 - day.weekday.rawValue) }
+        /// The first day of the week `day` is in (`weekStart`: Monday, or Sunday in the US).
+        func weekBeginning(of day: LocalDate) -> LocalDate {
+            day.adding(days: -((day.weekday.rawValue - weekStart.rawValue + 7) % 7))
+        }
+
+        /// `weekday` in the week that begins on `start`.
+        func day(_ weekday: Weekday, inWeekFrom start: LocalDate) -> LocalDate {
+            start.adding(days: (weekday.rawValue - weekStart.rawValue + 7) % 7)
+        }
 
         func coming(_ weekday: Weekday, includingToday: Bool) -> LocalDate {
             var day = includingToday ? today : today.adding(days: 1)
@@ -258,13 +321,13 @@ extension DatePhrase {
 
         /// "friday", "next friday", "last friday", "this friday", "friday next
         /// week", "friday week", "the friday after next", "next week friday".
-        func weekday(at i: Int) -> (LocalDate, Int)? {
+        mutating func weekday(at i: Int) -> (LocalDate, Int)? {
             var j = skip(i, "the")
             var modifier: String?
             if let w = word(j), ["next", "last", "this", "coming", "past", "previous"].contains(w) {
                 if (w == "next" || w == "last" || w == "this"), isWord(j + 1, "week"), let day = weekdayName(j + 2) {
                     // "next week friday"
-                    return (weekOffset(w, monday: monday(of: today)).adding(days: day.rawValue - 1), j + 3)
+                    return (self.day(day, inWeekFrom: weekOffset(w, start: weekBeginning(of: today))), j + 3)
                 }
                 modifier = w
                 j += 1
@@ -280,19 +343,27 @@ extension DatePhrase {
             }
             if modifier == nil {
                 if let w = word(j), ["next", "last", "this"].contains(w), isWord(j + 1, "week") {
-                    return (weekOffset(w, monday: monday(of: today)).adding(days: day.rawValue - 1), j + 2)
+                    return (self.day(day, inWeekFrom: weekOffset(w, start: weekBeginning(of: today))), j + 2)
                 }
                 if isWord(j, "week") { return (coming(day, includingToday: false).adding(days: 7), j + 1) }    // "friday week"
                 if isWord(j, "after"), isWord(j + 1, "next") { return (coming(day, includingToday: false).adding(days: 7), j + 2) }
             }
+            if modifier == "next", strict {
+                // The first one after today, or the one of next week? Say which was taken, and how to say the other.
+                let other = self.day(day, inWeekFrom: weekOffset("next", start: weekBeginning(of: today)))
+                if other != date {
+                    let name = day.name.lowercased()
+                    notes.append("next \(name): took \(date.spoken); for \(other.spoken) say '\(name) next week'")
+                }
+            }
             return (date, j)
         }
 
-        func weekOffset(_ word: String, monday: LocalDate) -> LocalDate {
+        func weekOffset(_ word: String, start: LocalDate) -> LocalDate {
             switch word {
-            case "next": monday.adding(days: 7)
-            case "last": monday.adding(days: -7)
-            default: monday
+            case "next": start.adding(days: 7)
+            case "last": start.adding(days: -7)
+            default: start
             }
         }
 
@@ -330,7 +401,7 @@ extension DatePhrase {
             } else {
                 return nil
             }
-            var sign = 1
+            var sign = 1, from = today
             if !within, isWord(j, "ago") {
                 sign = -1
                 j += 1
@@ -338,6 +409,13 @@ extension DatePhrase {
                 j += 1
             } else if isWord(j, "from"), isWord(j + 1, "now", "today") {
                 j += 2
+            } else if !within, isWord(j, "from", "after", "on", "before"),
+                      let (base, end) = try dated(at: j + 1) ?? written(at: j + 1) ?? named(at: j + 1)
+                        ?? plainWeekday(at: j + 1) ?? dayOfMonth(at: j + 1, explicit: true) {
+                // "a week from friday", "two days after tomorrow", "3 days before the 15th"
+                if isWord(j, "before") { sign = -1 }
+                from = base
+                j = end
             } else if isWord(j, "later") {
                 j += 1
             }
@@ -346,7 +424,22 @@ extension DatePhrase {
             guard n <= limit else {
                 throw DomainError.invalid(field: field, LocalDate.outOfRange(tokens[i..<j].map(\.text).joined(separator: " ")))
             }
-            return (step(today, unit, sign * n), j)
+            return (step(from, unit, sign * n), j)
+        }
+
+        /// A weekday alone or with this/next ("friday", "next friday"), as a day to count from.
+        func plainWeekday(at i: Int) -> (LocalDate, Int)? {
+            var j = i, modifier: String?
+            if isWord(j, "next", "this") {
+                modifier = word(j)
+                j += 1
+            }
+            guard let day = weekdayName(j) else { return nil }
+            switch modifier {
+            case "this": return (coming(day, includingToday: true), j + 1)
+            case nil where lean == .past: return (previous(day, includingToday: true), j + 1)
+            default: return (coming(day, includingToday: false), j + 1)
+            }
         }
 
         func step(_ day: LocalDate, _ unit: Unit, _ n: Int) -> LocalDate {
@@ -378,7 +471,7 @@ extension DatePhrase {
         func edge(at i: Int) -> (LocalDate, Int)? {
             var j = skip(i, "the", "by")
             if isWord(j, "eom") { return (lastOfMonth(today), j + 1) }
-            if isWord(j, "eow") { return (monday(of: today).adding(days: 4), j + 1) }
+            if isWord(j, "eow") { return (day(.friday, inWeekFrom: weekBeginning(of: today)), j + 1) }
             guard let w = word(j), ["end", "beginning", "start", "close"].contains(w) else { return nil }
             let atEnd = w == "end" || w == "close"
             j = skip(j + 1, "of", "the")
@@ -392,8 +485,9 @@ extension DatePhrase {
             }
             switch u {
             case .week:
-                let monday = monday(of: today).adding(days: 7 * shift)
-                return (atEnd ? monday.adding(days: 4) : monday, j + 1)     // the working week ends on Friday
+                // The working week: it ends on Friday and starts on Monday, whichever day the calendar's week starts on.
+                let start = weekBeginning(of: today).adding(days: 7 * shift)
+                return (day(atEnd ? .friday : .monday, inWeekFrom: start), j + 1)
             case .month:
                 let first = today.adding(months: shift).firstOfMonth
                 return (atEnd ? lastOfMonth(first) : first, j + 1)
@@ -408,36 +502,38 @@ extension DatePhrase {
         }
 
         /// "the 15th", "15th", "15 December", "December 15th, 2026", "the 15th
-        /// of December", "in December" (its first day), "mid-December".
-        func dayOfMonth(at i: Int) throws -> (LocalDate, Int)? {
+        /// of December", "the third", "December twenty-first", "in December"
+        /// (its first day), "mid-December". `explicit`: only a day given as a
+        /// day ("the 3rd", "3 Dec"), not a month alone.
+        func dayOfMonth(at i: Int, explicit: Bool = false) throws -> (LocalDate, Int)? {
             var j = skip(i, "the")
             var midMonth = false, monthAlone = false
-            if isWord(j, "in", "early", "during") {
+            if !explicit, isWord(j, "in", "early", "during") {
                 monthAlone = true
                 j += 1
-            } else if isWord(j, "mid", "middle") {
+            } else if !explicit, isWord(j, "mid", "middle") {
                 midMonth = true
                 j = skip(j + 1, "of")
             }
             var day: Int?, month: Int?, year: Int?
             if let m = word(j).flatMap({ months[$0] }), word(j)!.count >= 3 {
-                // "december 15", "dec 15th, 2026", "december"
+                // "december 15", "dec 15th, 2026", "december the third", "december"
                 month = m
                 j += 1
-                if j < tokens.count, let d = dayNumber(tokens[j]) {
+                if let (d, end) = dayNumber(at: skip(j, "the")) {
                     day = d
-                    j += 1
+                    j = end
                 }
-            } else if j < tokens.count, let d = dayNumber(tokens[j]) {
-                // "15 december", "the 15th of december", "15th"
-                let k = skip(j + 1, "of")
+            } else if let (d, end) = dayNumber(at: j) {
+                // "15 december", "the 15th of december", "15th", "the third"
+                let k = skip(end, "of")
                 if let m = word(k).flatMap({ months[$0] }) {
                     day = d
                     month = m
                     j = k + 1
-                } else if case .ordinal = tokens[j] {
+                } else if isOrdinal(j) {
                     day = d
-                    j += 1
+                    j = end
                     // A bare ordinal in a sentence ("the 2nd round") is no date.
                     if !strict, let next = word(j), !["at", "or", "and", "then", "please", "when", "if", "so"].contains(next) {
                         return nil
@@ -478,11 +574,27 @@ extension DatePhrase {
             throw DomainError.invalid(field: field, "no month has a day \(d)")
         }
 
-        func dayNumber(_ token: Token) -> Int? {
-            switch token {
-            case .ordinal(let n) where (1...31).contains(n): n
-            case .number(let n?, let text) where text.count <= 2 && (1...31).contains(n): n
-            default: nil
+        func isOrdinal(_ i: Int) -> Bool {
+            guard i < tokens.count else { return false }
+            if case .ordinal = tokens[i] { return true }
+            return word(i).map { DatePhrase.ordinalWords[$0] != nil || $0 == "twenty" || $0 == "thirty" } ?? false
+        }
+
+        /// A day of a month at token `i` and where it ends: 15, 15th, "third", "twenty-first".
+        func dayNumber(at i: Int) -> (Int, Int)? {
+            guard i < tokens.count else { return nil }
+            switch tokens[i] {
+            case .ordinal(let n) where (1...31).contains(n): return (n, i + 1)
+            case .number(let n?, let text) where text.count <= 2 && (1...31).contains(n): return (n, i + 1)
+            case .word(let w):
+                if let n = DatePhrase.ordinalWords[w] { return (n, i + 1) }
+                // "twenty-first" is two words here; "twenty first" too.
+                if let tens = ["twenty": 20, "thirty": 30][w], let unit = word(i + 1).flatMap({ DatePhrase.ordinalWords[$0] }),
+                   unit < 10, tens + unit <= 31 {
+                    return (tens + unit, i + 2)
+                }
+                return nil
+            default: return nil
             }
         }
 

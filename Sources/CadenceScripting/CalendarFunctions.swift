@@ -41,13 +41,25 @@ enum CalendarFunctions {
         .one(LuaValue(LocalDate.outOfRange(try args.string(1))))
     }
 
-    /// A date phrase ("friday next week", "in a fortnight") counted from the
-    /// day given; leaning "past" reads a bare weekday as the last one.
+    /// A date phrase ("friday next week", "in a fortnight", "12/3") counted
+    /// from the day given; leaning "past" reads a bare weekday as the last
+    /// one. The order of numeric dates ("dmy", "mdy", or nil: an ambiguous
+    /// one is refused) and the week's first day (1 Monday … 7 Sunday) are
+    /// the candidate's (`date_reading` in the workspace's host).
     static func date(_ args: LuaArguments) throws -> LuaResults {
         let text = try args.string(1)
         let from = try LocalDate(iso: try args.string(2))
         let lean: DatePhrase.Lean = try args.optionalString(3) == "past" ? .past : .future
-        do { return .one(LuaValue(try DatePhrase.date(text, from: from, lean: lean).description)) }
+        let order = try args.optionalString(4).map { code in
+            guard let order = DateParsing.Order(rawValue: code) else { throw LuaArgumentError(4, "the order is 'dmy' or 'mdy', not '\(code)'") }
+            return order
+        }
+        let weekStart = try args.optionalInteger(5).map { number in
+            guard let day = Weekday(rawValue: Int(clamping: number)) else { throw LuaArgumentError(5, "a weekday is 1 (Monday) to 7 (Sunday)") }
+            return day
+        } ?? .monday
+        let reading = DateReading(today: from, order: order, weekStart: weekStart)
+        do { return .one(LuaValue(try reading.day(text, lean: lean).description)) }
         catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
     }
 }

@@ -142,10 +142,10 @@ public final class WorkspaceAPI {
             }
         }
         // "Now" is the as-of day when the session has one (tests, simulations).
-        let at = try text("at").map { try Timestamps.instant($0, timeZone: zone) } ?? asOf?.noon(in: zone) ?? Date()
+        let at = try text("at").map { try Timestamps.instant($0, reading: try dateReading(for: id)).instant } ?? asOf?.noon(in: zone) ?? Date()
         let event = Event(applicationID: id, kind: kind, at: at, with: people, channel: text("channel"),
                           messageKind: text("kind"), round: text("round"),
-                          due: try text("due").map { try DateParsing.date($0, field: "due") },
+                          due: try text("due").map { try dateReading(for: id).asOf(LocalDate(at, in: zone)).day($0, field: "due") },
                           stage: try text("stage").map { try Stage(parsing: $0) },
                           corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
         return try workspace.log(event, promising: text("next"), asWritten: details["as_written"].isTruthy)[0]

@@ -18,6 +18,7 @@ struct WorkspaceFunctions {
         [
             // The session
             ("today", today),
+            ("date_reading", dateReading),
             ("workspace", workspace),
             ("script_text", scriptText),
             ("exiting", exiting),

@@ -22,7 +22,7 @@ extension WorkspaceAPI {
             _ = try SalaryRange(parsing: v)
             a.postedSalary = v
         }
-        if let v = try fields.text("deadline") { a.decisionDeadline = try DatePhrase.date(v, from: try today(), field: "deadline") }
+        if let v = try fields.text("deadline") { a.decisionDeadline = try dateReading(of: a).day(v, field: "deadline") }
         if let v = try fields.integer("interest") { a.interest = v }
         if let v = try fields.text("targets") { a.targets = try SalaryTargets(parsing: v) }
         if let v = try fields.list("needs") { a.needs = v }
@@ -39,7 +39,9 @@ extension WorkspaceAPI {
         var a = Application(candidateID: owner.id!, company: try fields.required("company"), role: try fields.required("role"))
         try apply(&fields, to: &a)
         let saved = try fields.flag("saved"), again = try fields.flag("again")
-        let applied = try fields.text("applied").map { try Timestamps.instant($0, timeZone: owner.timeZone, field: "applied") }
+        let applied = try fields.text("applied").map {
+            try Timestamps.instant($0, reading: DateReading(candidate: owner).asOf(asOf), field: "applied").instant
+        }
         try fields.finish(known: Self.applicationFields + ["applied", "saved", "again"])
         try transaction.willWrite()
         let added = try workspace.addApplication(a, start: saved ? .saved : .applied(applied ?? asOf?.noon(in: owner.timeZone)),
@@ -74,17 +76,17 @@ extension WorkspaceAPI {
         let base = try Money(parsing: try fields.required("base"), field: "base")
         let period = try PayPeriod(parsing: try fields.text("period") ?? "year")
         let zone = try self.zone(of: id)
-        let day = try today(for: id)
+        let reading = try dateReading(for: id)
         var benefits: [String: String] = [:]
         for (name, terms) in try fields.map("benefits") ?? [:] { benefits[name] = terms }
         var offer = Offer(applicationID: id, base: base, period: period,
                           equity: try fields.text("equity"),
                           signOn: try fields.text("sign_on").map { try Money(parsing: $0, defaultCurrency: base.currency, field: "sign-on") },
                           benefits: benefits,
-                          startDate: try fields.text("start").map { try DatePhrase.date($0, from: day, field: "start") },
-                          respondBy: try fields.text("respond_by").map { try DatePhrase.date($0, from: day, field: "respond-by") })
+                          startDate: try fields.text("start").map { try reading.day($0, field: "start") },
+                          respondBy: try fields.text("respond_by").map { try reading.day($0, field: "respond-by") })
         if let bonus = try fields.text("bonus") { try offer.setBonus(bonus) }
-        let at = try fields.text("at").map { try Timestamps.instant($0, timeZone: zone) } ?? asOf?.noon(in: zone) ?? Date()
+        let at = try fields.text("at").map { try Timestamps.instant($0, reading: reading).instant } ?? asOf?.noon(in: zone) ?? Date()
         try fields.finish(known: ["base", "period", "bonus", "equity", "sign_on", "benefits", "start", "respond_by", "at"])
         try transaction.willWrite()
         return try workspace.addOffer(offer, receivedAt: at)

@@ -155,7 +155,9 @@ enum Queries {
             try log(&event, db)
             return [event]
         }
-        let target = try DatePhrase.find(in: next, from: day)?.date
+        // "We'll decide by 12/18" is read as the candidate writes dates.
+        let region = try WorkspaceService(db).region(ofApplication: event.applicationID)
+        let target = try DatePhrase.find(in: next, from: day, order: region?.dateOrder, weekStart: region?.weekStart ?? .monday)?.date
         if event.kind == .nextStepPromised {
             event.nextStep = next
             if event.due == nil { event.due = target }

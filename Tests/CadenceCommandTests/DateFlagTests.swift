@@ -17,9 +17,9 @@ struct DateFlagTests: WorkspaceSuite {
     func promises() throws {
         try prepared()
         let month = try cadence("log", "interview", "--app", "acme", "--at", "2026-01-31", "--next", "call me next month")
-        #expect(month.output.hasSuffix("Logged #3 next-step on 2026-01-31, due 2026-02-28\n"), "\(month.output)\(month.error)")
+        #expect(month.output.hasSuffix("Logged #3 next-step on Sat 31 Jan 2026, due Sat 28 Feb 2026\n"), "\(month.output)\(month.error)")
         let friday = try cadence("log", "next-step", "--app", "acme", "--at", "2026-03-02", "--next", "we'll decide Friday next week")
-        #expect(friday.output == "Logged #4 next-step on 2026-03-02, due 2026-03-13\n", "\(friday.error)")
+        #expect(friday.output == "Logged #4 next-step on Mon 2 Mar 2026, due Fri 13 Mar 2026\n", "\(friday.error)")
     }
 
     @Test("a promise with no date in it is kept with its words and a visible warning")
@@ -28,7 +28,7 @@ struct DateFlagTests: WorkspaceSuite {
         for (words, hint) in [("call me next monthh", "did you mean 'month'"), ("we'll be in touch", "not a date I can read")] {
             let logged = try cadence("log", "interview", "--app", "acme", "--at", "2026-03-02", "--next", words)
             #expect(logged.status == 0)
-            #expect(logged.output.contains("next-step on 2026-03-02\n"), "logged without a due day: \(logged.output)")
+            #expect(logged.output.contains("next-step on Mon 2 Mar 2026\n"), "logged without a due day: \(logged.output)")
             #expect(logged.error.hasPrefix("cadence: warning: no date found in the next step"), "\(logged.error)")
             #expect(logged.error.contains(hint), "\(logged.error)")
         }
@@ -78,14 +78,14 @@ struct DateFlagTests: WorkspaceSuite {
             return try #require(items.first { $0["kind"] as? String == kind }?["ref"] as? String)
         }
         let done = try cadence("agenda", "done", try ref("thank-you"), "--on", "last friday", "--as-of", "2026-03-02")
-        #expect(done.output.hasSuffix("logged message-sent (thank-you) on Fri 27 Feb\n"), "\(done.output)\(done.error)")
+        #expect(done.output.hasSuffix("logged message-sent (thank-you) on Fri 27 Feb 2026\n"), "\(done.output)\(done.error)")
         // The first status is due a week after the interview: Tue 3 Mar.
         let status = try ref("status")
         let early = try cadence("agenda", "snooze", status, "--until", "1 day", "--as-of", "2026-03-02")
         #expect(early.status == 1 && early.error.contains("snooze until Tue 3 Mar: that is not after Tue 3 Mar (it is due then)"),
                 "\(early.error)")
         let weekend = try cadence("agenda", "snooze", status, "--until", "saturday next week", "--as-of", "2026-03-02")
-        #expect(weekend.output.hasSuffix("back on Mon 16 Mar (Sat 14 Mar is a weekend: moved to Mon 16 Mar)\n"),
+        #expect(weekend.output.hasSuffix("back on Mon 16 Mar 2026 (Sat 14 Mar is a weekend: moved to Mon 16 Mar)\n"),
                 "\(weekend.output)\(weekend.error)")
     }
 }

@@ -23,7 +23,7 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         #expect(imported.output.contains("  Globex: new, stage interviewing (the sheet says Interview today: logged an interview on "),
                 "\(imported.output)")
         let logged = try cadence("log", "interview", "--app", "acme", "--with", "Ms. Jones", "--next", "call me in two weeks", "--at", "2026-03-09")
-        #expect(logged.output == "Logged #4 interview on 2026-03-09\nLogged #5 next-step on 2026-03-09, due 2026-03-23\n")
+        #expect(logged.output == "Logged #4 interview on Mon 9 Mar 2026\nLogged #5 next-step on Mon 9 Mar 2026, due Mon 23 Mar 2026\n")
         let shown = try json("app", "show", "acme", as: Printed.AppDetail.self)
         #expect(shown.history == ["2026-03-02 applied", "2026-03-09 interviewing"])
         #expect(shown.events.contains { $0.nextStep == "call me in two weeks" && $0.due == "2026-03-23" })
@@ -305,7 +305,7 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         }
         let thanks = try #require(try items("2026-03-02").first { $0["kind"] as? String == "thank-you" }?["ref"] as? String)
         let done = try cadence("agenda", "done", thanks, "--as-of", "2026-03-02")
-        #expect(done.output == "Done \(thanks): Acme: thank-you to Zoë Jöns; logged message-sent (thank-you) on Mon 2 Mar\n", "\(done.error)")
+        #expect(done.output == "Done \(thanks): Acme: thank-you to Zoë Jöns; logged message-sent (thank-you) on Mon 2 Mar 2026\n", "\(done.error)")
         #expect(try json("app", "show", "acme", as: Printed.AppDetail.self).events
             .contains { $0.kind == "message-sent" && $0.with == ["Zoë Jöns"] && $0.messageKind == "thank-you" })
         let status = try #require(try items("2026-03-02").first { $0["kind"] as? String == "status" }?["ref"] as? String)

@@ -107,7 +107,7 @@ struct PlanningTests {
     func decisions() throws {
         try interviewHooli()
         let thanks = try #require(try harness.item("thank-you", of: "Hooli"))
-        #expect(try act(thanks.ref, "done") == "Done \(thanks.ref): Hooli: thank-you to Ms. Lee; logged message-sent (thank-you) on Mon 2 Mar")
+        #expect(try act(thanks.ref, "done") == "Done \(thanks.ref): Hooli: thank-you to Ms. Lee; logged message-sent (thank-you) on Mon 2 Mar 2026")
         #expect(try harness.run("""
             local t = cadence.app('hooli'):timeline()
             return t[#t].kind .. ' ' .. t[#t].messageKind .. ' ' .. t[#t].with[1]
@@ -120,7 +120,7 @@ struct PlanningTests {
         let second = try #require(try harness.item("status", of: "Hooli"))
         #expect(second.line == "Hooli|status|2026-03-16|Ms. Lee" && second.reason.contains("weekly status 2 of 4–7"))
 
-        #expect(try act(second.ref, "snoozed", "{ ['until'] = '2026-03-20' }").hasSuffix("back on Fri 20 Mar"))
+        #expect(try act(second.ref, "snoozed", "{ ['until'] = '2026-03-20' }").hasSuffix("back on Fri 20 Mar 2026"))
         let snoozed = try #require(try harness.item("status", of: "Hooli"))
         #expect(snoozed.line == "Hooli|status|2026-03-20|Ms. Lee" && snoozed.reason.hasSuffix("(snoozed to Fri 20 Mar)"))
         #expect(throws: LuaError.self) { try act(second.ref, "snoozed", "{ ['until'] = '2026-03-01' }") }

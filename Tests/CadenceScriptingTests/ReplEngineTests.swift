@@ -130,7 +130,7 @@ struct ReplEngineTests {
             "cadence.decisions()[1].status .. ' ' .. tostring(cadence.decisions()[1].due)",
         ])
         guard outcomes.count == 9 else { Issue.record("\(outcomes)"); return }
-        #expect(outcomes[1] == .output("Done e2fc18: Acme Analytics: thank-you to Helen Jones; logged message-sent (thank-you) on Mon 2 Mar"))
+        #expect(outcomes[1] == .output("Done e2fc18: Acme Analytics: thank-you to Helen Jones; logged message-sent (thank-you) on Mon 2 Mar 2026"))
         #expect(outcomes[2] == .output("1"))
         #expect(outcomes[3] == .output("undone: added event #\(before + 1), added agenda decision #1"), "\(outcomes[3])")
         #expect(outcomes[4] == .output("0"))
