@@ -240,6 +240,38 @@ function cadence.fact_topics()
   return topics
 end
 
+--- Who acts when a promise's day comes, from its words: { actor = "you"
+--- (call me, email me, I'll send: act on the day) or "them" (we'll get back
+--- to you, let you know, decision by, hear from us, circle back: their
+--- decision date), call = true when your part is a call, cue = the words
+--- that decided (nil when none did) }. The host owns the rule (Promise).
+function cadence.promise(words) return host.promise(tostring(words)) end
+
+-- The channels, in order and by name: the host owns them (Channel).
+local CHANNELS = host.channels()
+for _, c in ipairs(CHANNELS) do CHANNELS[c.name] = c end
+
+--- The channels a follow-up goes by, in order, each { name = "linkedin",
+--- form = "message" (letter, message, talking-points or task), said = "on
+--- LinkedIn", mail = false (only email becomes a mail draft) }; each also
+--- found by its name: cadence.channels().linkedin.
+function cadence.channels()
+  local copy = {}
+  for k, c in pairs(CHANNELS) do copy[k] = c end
+  return copy
+end
+
+--- The channel `word` names ("e-mail", "LinkedIn" …) as its name; an error
+--- naming the channels (and the one it nearly spells) for any other word.
+function cadence.channel(word)
+  local name, why = host.channel(tostring(word))
+  if not name then error(why, 2) end
+  return name
+end
+
+--- The contact role `word` names ("recruiter", "hiring manager" …), or nil.
+function cadence.contact_role(word) return host.contact_role(tostring(word)) end
+
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end
 

@@ -49,6 +49,10 @@ struct Log: ParsableCommand {
             }
             for e in logged {
                 Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(Output.day(e.at, in: zone))" + (e.due.map { ", due \($0)" } ?? "") + "\n")
+                // Who acts on the day: theirs is a decision date, yours an action (Promise owns the reading).
+                if e.kind == .nextStepPromised, let due = e.due, let words = e.nextStep {
+                    Output.write("  " + Promise(reading: words).meaning(due: due) + "\n")
+                }
                 if e.kind == .nextStepPromised, e.due == nil, let words = e.nextStep {
                     StandardError.write("""
                         cadence: warning: no date found in the next step: \(TerminalText.line(DatePhrase.whyNoDate(in: words)))
