@@ -47,7 +47,7 @@ struct ICalendar {
         item.channel == .task ? item.summary : item.summary + ", " + item.channel.said
     }
 
-    /// "Channel: linkedin (a short message: no subject, no letter form)", then the reason and draft.
+    /// The reason and draft, then "Channel: linkedin (a short message: no subject, no letter form)".
     static func description(_ item: Item) -> String {
         let form: String
         switch item.channel.form {
@@ -56,7 +56,7 @@ struct ICalendar {
         case .talkingPoints: form = "a call: talking points"
         case .task: return item.description
         }
-        return "Channel: \(item.channel.rawValue) (\(form))\n\n" + item.description
+        return item.description + "\n\nChannel: \(item.channel.rawValue) (\(form))"
     }
 
     /// DTSTART and DTEND: a day, or fifteen minutes from the send time.

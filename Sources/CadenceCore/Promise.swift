@@ -43,12 +43,12 @@ public struct Promise: Equatable, Sendable {
     /// What the promise means for the agenda, in a sentence for the reply
     /// to the command that logged it.
     public func meaning(due: LocalDate) -> String {
+        let because = cue.map { " (\"\($0)\")" } ?? ""
         switch actor {
         case .them:
-            "Their word: they act by \(due.shortText)\(cue.map { " (\"\($0)\")" } ?? ""): nothing is planned before then; "
-                + "with no word by then, the agenda has one polite inquiry after it."
+            return "They act by \(due.shortText)\(because): the agenda waits until then, then plans one polite inquiry if no word has come."
         case .you:
-            "Your move: \(byPhone ? "call them" : "follow up") on \(due.shortText); the agenda has it that day."
+            return "You act on \(due.shortText)\(because): \(byPhone ? "a call" : "a follow-up") on the agenda that day."
         }
     }
 

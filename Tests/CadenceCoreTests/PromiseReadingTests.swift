@@ -55,8 +55,9 @@ struct PromiseReadingTests {
     func meaning() throws {
         let friday = try LocalDate(iso: "2026-12-11")
         #expect(Promise(reading: "we'll get back to you by next Friday").meaning(due: friday)
-            == "Their word: they act by Fri 11 Dec (\"get back to you\"): nothing is planned before then; with no word by then, the agenda has one polite inquiry after it.")
-        #expect(Promise(reading: "call me next Friday").meaning(due: friday) == "Your move: call them on Fri 11 Dec; the agenda has it that day.")
+            == "They act by Fri 11 Dec (\"get back to you\"): the agenda waits until then, then plans one polite inquiry if no word has come.")
+        #expect(Promise(reading: "call me next Friday").meaning(due: friday) == "You act on Fri 11 Dec (\"call me\"): a call on the agenda that day.")
+        #expect(Promise(reading: "in two weeks").meaning(due: friday) == "You act on Fri 11 Dec: a follow-up on the agenda that day.")
     }
 }
 
