@@ -110,7 +110,8 @@ function report.data(options)
   for _, item in ipairs(items) do
     if wanted[item.app.id] then
       local entry = { ref = item.ref, application = item.app.id, company = item.app.company, kind = item.kind,
-                      to = item.to, due = tostring(item.due), overdue = item.overdue, reason = item.reason,
+                      to = item.to or (item.missing_role and ("the " .. item.missing_role:gsub("%-", " ") .. " (none on file)")),
+                      due = tostring(item.due), overdue = item.overdue, reason = item.reason,
                       draft = item.draft, policy = item.policy, source = item.source,
                       -- How it goes, in words ("on LinkedIn"); a task goes nowhere.
                       by = item.channel ~= "task" and CHANNELS[item.channel].said or nil }
