@@ -12,6 +12,19 @@ local cadence = require "cadence"
 
 local promises = {}
 
+-- Each promise's reading, by its event: several policies ask of the same
+-- event while the agenda is made, and the host need read it only once.
+local readings = setmetatable({}, { __mode = "k" })
+
+local function reading_of(e, words)
+  local reading = readings[e]
+  if not reading then
+    reading = cadence.promise(words)
+    readings[e] = reading
+  end
+  return reading
+end
+
 --- The latest promise with a day in the timeline (a next-step event with a
 --- due date, logged on any event: `cadence log call --next "we'll get back
 --- to you by Friday"`), of `actor` ("you" or "them") if given, or nil:
@@ -23,7 +36,7 @@ function promises.latest(ctx, actor)
     local e = timeline[i]
     if e.kind == "next-step" and e.due then
       local words = e.nextStep or e.notes or ""
-      local reading = cadence.promise(words)
+      local reading = reading_of(e, words)
       if actor == nil or reading.actor == actor then
         return { event = e, day = e.day, due = e.due, words = words, to = e.with and e.with[1],
                  actor = reading.actor, call = reading.call, cue = reading.cue }
