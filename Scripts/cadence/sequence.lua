@@ -17,6 +17,14 @@
 -- not enough, a function does instead: trigger(app, ctx) returns the event
 -- (or { day = date, kind = "..." }) that starts it; stop(app, ctx, anchor)
 -- returns why it stopped; to(app, ctx, anchor) and reason(facts) likewise.
+--
+-- `to` names a contact, or a role ("recruiter", "hiring manager"): the
+-- contact of that role, and when nobody holds it, nobody: the item says so
+-- and how to add one, never another person. `channel` (email, phone,
+-- linkedin, text, letter; cadence.channels()) shapes each step's draft.
+-- `promises = true` (rule 4) reads the latest promise, on any event, with
+-- cadence.promises: theirs is a decision date the steps wait for (rule 6
+-- inquires after it); yours is an action on its day, in any open stage.
 
 local cadence = require "cadence"
 local drafts = require "cadence.drafts"

@@ -67,11 +67,16 @@ struct DraftFileTests: WorkspaceSuite {
                 end
               end } }
             """#.write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
-        let folder = directory + "/drafts"
-        let run = try cadence("agenda", "--as-of", "2026-03-12", "--eml", folder)
+        let folder = directory + "/drafts", calendar = directory + "/agenda.ics"
+        let run = try cadence("agenda", "--as-of", "2026-03-12", "--eml", folder, "--ics", calendar)
         #expect(run.status == 0, "\(run.error)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(names.count == 1 && names.first?.contains("touch-email") == true, "\(names)")
+        // The calendar says the channel in the summary, and what the draft is last in the description.
+        let ics = try String(contentsOfFile: calendar, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(ics.contains("SUMMARY:Acme: touch-linkedin to Sam Lee\\, on LinkedIn\r\n")
+                && ics.contains("\\n\\nChannel: linkedin (a short message: no subject\\, no letter form)\r\n")
+                && ics.contains("SUMMARY:Acme: touch-task to Sam Lee\r\n"), "\(ics)")
         #expect(run.output.contains("Wrote 1 draft to \(folder) (open them in your mail client; Cadence sends nothing).\n"
             + "Not emails, so no .eml (their drafts are in 'cadence agenda'):\n"), "\(run.output)")
         #expect(run.output.contains("] Acme: touch-linkedin to Sam Lee on LinkedIn\n") && run.output.contains("] Acme: touch-text to Sam Lee by text message\n")

@@ -133,6 +133,13 @@ struct ChannelDraftTests {
         let nudge = try #require(try harness.item("nudge", of: "Hooli"))
         #expect(nudge.line == "Hooli|nudge|2026-03-03|")
         #expect(nudge.reason.hasSuffix("(no recruiter on file for Hooli: add one with cadence contact add NAME --app Hooli --role recruiter)"))
+        let data = try harness.run("""
+            local policy = require "cadence.policy"
+            for _, item in ipairs(policy.data(policy.run{ days = 30, as_of = "2026-03-02" })) do
+              if item.company == "Hooli" and item.kind == "nudge" then return item.missing_role, tostring(item.to == nil), tostring(item.subject == nil) end
+            end
+            """)
+        #expect(data.map { $0.stringValue ?? "?" } == ["recruiter", "true", "true"], "\(data)")
         // Stark has a recruiter and a hiring manager: each step goes to the one it names.
         #expect(try harness.item("nudge", of: "Stark Industries")?.line.hasSuffix("|Omar Haddad") == true)
         _ = try harness.agenda(cadence: mine.replacingOccurrences(of: "'recruiter'", with: "'hiring manager'"))
