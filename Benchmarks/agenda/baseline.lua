@@ -134,7 +134,12 @@ for _, app in ipairs(data.apps) do
   -- Rule 6: one inquiry after a decision date passed in silence (planned from the day the date is known).
   local deadline = app.decisionDeadline and day_number(app.decisionDeadline)
   local busy = { offer = true, negotiating = true, rejected = true }
-  if deadline and not busy[stage] and not ended then
+  local met
+  for i = #timeline, 1, -1 do
+    if timeline[i].kind == "interview" or timeline[i].kind == "screen" then met = timeline[i].n; break end
+  end
+  -- A date given before the last meeting was overtaken by it.
+  if deadline and (not met or deadline >= met) and not busy[stage] and not ended then
     local answered, asked = false, false
     for _, e in ipairs(timeline) do
       if e.n >= deadline and STOP[e.kind] then answered = true end

@@ -24,7 +24,7 @@ struct Log: ParsableCommand {
     @Option(help: "email, phone, letter, linkedin…") var channel: String?
     @Option(name: .customLong("kind"), help: "For messages: thank-you, status, feedback-request…") var messageKind: String?
     @Option(help: "For interviews: the round ('final' makes the stage final).") var round: String?
-    @Option(help: "A next step promised, such as \"call me in two weeks\"; logged with the date it points at.") var next: String?
+    @Option(help: "A next step promised, such as \"call me in two weeks\" (yours, on that day) or \"we'll get back to you by Friday\" (theirs: their decision date); logged with the date it points at.") var next: String?
     @Option(help: "For deadlines and next steps: the date (2026-03-20, 'friday', 'in 2 weeks').") var due: String?
     @Option(help: "For corrections: the right stage.") var stage: String?
     @Option(help: "For corrections: the id of the event to set aside.") var corrects: Int64?

@@ -81,6 +81,17 @@ struct PromiseTests {
         #expect(try hooli(asOf: "2026-03-05").filter { $0.contains("deadline-inquiry") } == ["Hooli|deadline-inquiry|2026-03-16|Ms. Lee"])
     }
 
+    @Test("a date given before a later interview was overtaken by it: no inquiry, weekly status from the interview")
+    func overtaken() throws {
+        _ = try harness.run("""
+            local a = cadence.app('hooli')
+            a:log('screen', { at = '2026-02-16', with = 'Ms. Lee', next = "we'll let you know by 20 February" })
+            a:log('interview', { at = '2026-02-23', with = 'Ms. Lee' })
+            a:log('message-sent', { kind = 'thank-you', to = 'Ms. Lee', at = '2026-02-23' })
+            """)
+        #expect(try hooli() == ["Hooli|status|2026-03-02|Ms. Lee"])
+    }
+
     @Test("your promise, on any event and in any open stage, is an action on its day: a call asked for is a call")
     func yourWordOnAReply() throws {
         _ = try harness.run("""
