@@ -247,17 +247,20 @@ end
 --- that decided (nil when none did) }. The host owns the rule (Promise).
 function cadence.promise(words) return host.promise(tostring(words)) end
 
--- The channels, in order and by name: the host owns them (Channel).
+-- The channels, in order: the host owns them (Channel).
 local CHANNELS = host.channels()
-for _, c in ipairs(CHANNELS) do CHANNELS[c.name] = c end
 
 --- The channels a follow-up goes by, in order, each { name = "linkedin",
 --- form = "message" (letter, message, talking-points or task), said = "on
 --- LinkedIn", mail = false (only email becomes a mail draft) }; each also
 --- found by its name: cadence.channels().linkedin.
 function cadence.channels()
+  -- A copy each time: what one caller changes, no other sees.
   local copy = {}
-  for k, c in pairs(CHANNELS) do copy[k] = c end
+  for i, c in ipairs(CHANNELS) do
+    copy[i] = { name = c.name, form = c.form, said = c.said, mail = c.mail }
+    copy[c.name] = copy[i]
+  end
   return copy
 end
 

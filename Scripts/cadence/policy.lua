@@ -208,8 +208,11 @@ function Context:propose(item)
   item.app, item.policy, item.rule = self.app, self.current.name, item.rule or self.current.rule
   -- Which installed package made it, if one did: the policy says, not the item.
   item.package = self.current.package
-  -- A channel Cadence knows, by its one name: a misspelt one fails the policy, named.
-  item.channel = cadence.channel(item.channel or "email")
+  -- A channel Cadence knows, by its one name: a misspelt one fails the
+  -- policy, at the line of its plan that proposed it.
+  local known, channel = pcall(cadence.channel, item.channel or "email")
+  if not known then error(channel, 2) end
+  item.channel = channel
   self.proposed[#self.proposed + 1] = item
 end
 

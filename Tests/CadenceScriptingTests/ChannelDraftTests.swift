@@ -103,6 +103,19 @@ struct ChannelDraftTests {
         } throws: { "\($0)".contains("cadence.lua:2: sequence 'nudge': step 1: unknown channel 'emial' (did you mean 'email'?)") }
     }
 
+    @Test("a plan function proposing an unknown channel fails at its line, named in the agenda; the rest is still made")
+    func proposedUnknown() throws {
+        let mine = """
+            return { { name = "mine", rule = "a test", plan = function(app, ctx)
+              ctx:propose{ kind = "nudge", due = ctx.today, channel = "fax" }
+            end } }
+            """
+        let lines = try harness.agenda(cadence: mine)
+        #expect(lines.contains { $0.hasSuffix("|policy-error|2026-03-02|") }, "\(lines)")
+        let failed = try #require(try harness.item("policy-error"))
+        #expect(failed.reason.contains("cadence.lua:2: unknown channel 'fax'; known: email, phone, linkedin, text, letter, task"), "\(failed.reason)")
+    }
+
     @Test("hostile channels: ESC, bidi, CR and 500 characters are refused, shown as escapes and cut",
           arguments: ["'email\\27[2J'", "'\\u{202E}liame'", "'email\\r\\nBcc: x@example.com'", "string.rep('x', 500)"])
     func hostileChannel(channel: String) throws {
