@@ -24,8 +24,13 @@ return function(options)
   -- day the date is known, and any answer on or after it stops it.
   -- A date given before the last interview or screen was overtaken by it,
   -- as weekly_status reads it too.
+  local known = setmetatable({}, { __mode = "k" })   -- by ctx: both sequences below ask
   local function decision(app, ctx, by_promise)
-    local date = promises.decision_date(app, ctx, ctx:last{ "interview", "screen" })
+    local date = known[ctx]
+    if date == nil then
+      date = promises.decision_date(app, ctx, ctx:last{ "interview", "screen" }) or false
+      known[ctx] = date
+    end
     if date and (date.promise ~= nil) == by_promise then
       -- The inquiry goes to whoever gave their word, else as any follow-up does.
       return { day = date.day, kind = "decision date", promise = date.promise and date.promise.words, said = date.promise,
