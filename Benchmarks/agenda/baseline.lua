@@ -84,20 +84,10 @@ for _, app in ipairs(data.apps) do
       local meeting = timeline[anchor]
       local stopped = false
       for i = anchor + 1, #timeline do if STOP[timeline[i].kind] then stopped = true end end
-      -- A decision date after the meeting is the schedule until it passes; then
-      -- rule 6's one inquiry restarts the cadence, counted as its first touch.
-      local deadline = app.decisionDeadline and day_number(app.decisionDeadline)
-      local waiting, start, inquiry = false, meeting.n, nil
-      if deadline and deadline >= meeting.n then
-        if deadline >= today then waiting = true
-        else
-          for _, e in ipairs(timeline) do
-            if not inquiry and e.kind == "message-sent" and e.messageKind == "deadline-inquiry" and e.n >= deadline then inquiry = e end
-          end
-          if inquiry then start = inquiry.n else waiting = true end
-        end
-      end
-      if not stopped and not waiting then
+      local waiting, start, inquiry = stopped, meeting.n, nil
+      -- A promise of yours after the meeting is an action on its day; once
+      -- done, the cadence runs from that touch.
+      if not waiting then
         local promise
         for i = #timeline, 1, -1 do
           if timeline[i].kind == "next-step" then promise = i; break end
@@ -117,22 +107,39 @@ for _, app in ipairs(data.apps) do
           if resumed then start = resumed.n
           else propose(call and "promised-call" or "promised-follow-up", slide(timeline[promise].due_n)); waiting = true end
         end
-        if not waiting then
-          local n, last = 0, start
+      end
+      -- A decision date after the meeting is the schedule until it passes; then
+      -- rule 6's one inquiry restarts the cadence, counted as its first touch.
+      local deadline = app.decisionDeadline and day_number(app.decisionDeadline)
+      if not waiting and deadline and deadline >= meeting.n then
+        if deadline >= today then waiting = true
+        else
           for _, e in ipairs(timeline) do
-            if e.kind == "message-sent" and (e.messageKind == "status" or (inquiry and e.messageKind == "deadline-inquiry"))
-               and e.n >= start then n, last = n + 1, e.n end
+            if not inquiry and e.kind == "message-sent" and e.messageKind == "deadline-inquiry" and e.n >= deadline then inquiry = e end
           end
-          if n >= 7 then propose("move-on", slide(last + 7)) else propose("status", slide(last + 7)) end
+          if inquiry then start = math.max(start, inquiry.n) else waiting = true end
         end
+      end
+      if not waiting then
+        local n, last = 0, start
+        for _, e in ipairs(timeline) do
+          if e.kind == "message-sent" and (e.messageKind == "status" or (inquiry and e.messageKind == "deadline-inquiry"))
+             and e.n >= start then n, last = n + 1, e.n end
+        end
+        if n >= 7 then propose("move-on", slide(last + 7)) else propose("status", slide(last + 7)) end
       end
     end
   end
 
-  -- Rule 6: one inquiry after a decision date passed in silence.
+  -- Rule 6: one inquiry after a decision date passed in silence (planned from the day the date is known).
   local deadline = app.decisionDeadline and day_number(app.decisionDeadline)
   local busy = { offer = true, negotiating = true, rejected = true }
-  if deadline and deadline < today and not busy[stage] and not ended then
+  local met
+  for i = #timeline, 1, -1 do
+    if timeline[i].kind == "interview" or timeline[i].kind == "screen" then met = timeline[i].n; break end
+  end
+  -- A date given before the last meeting was overtaken by it.
+  if deadline and (not met or deadline >= met) and not busy[stage] and not ended then
     local answered, asked = false, false
     for _, e in ipairs(timeline) do
       if e.n >= deadline and STOP[e.kind] then answered = true end

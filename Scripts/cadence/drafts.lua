@@ -23,32 +23,101 @@ local function a_role(role) return (role:match("^[AEIOUaeiou]") and "an " or "a 
 
 local function sign(candidate) return "\n\nBest regards,\n" .. (candidate and candidate.name or "") end
 
+-- "Hi Helen," for a short message: no "Dear", no letter form.
+local function hi(full)
+  local first = full and full:match("^%s*(%S+)")
+  if not first then return "Hi," end
+  if TITLES[first:lower():gsub("%.$", "")] then return "Hi " .. full:match("^%s*(.-)%s*$") .. "," end
+  return "Hi " .. first .. ","
+end
+
+-- The channels by name (the host's Channel): the form a draft takes on each.
+local CHANNELS = cadence.channels()
+
+--- The form a draft takes on `channel` (default email): "letter" (email,
+--- post), "message" (LinkedIn, text: short, no subject, no letter form),
+--- "talking-points" (a call) or "task".
+function drafts.form(channel)
+  local c = CHANNELS[channel or "email"]
+  return c and c.form or "letter"
+end
+
+-- One message in the form its channel (f.channel) gives it. `m.letter` is
+-- the body of a letter (between greeting and sign-off); `m.short`, the same
+-- in a line or two (default: the letter's body); `m.points`, what to say on
+-- a call. A text ends with your first name, as a text from a number they
+-- may not have saved should; a LinkedIn message shows your name already.
+local function compose(f, m)
+  local form = drafts.form(f.channel)
+  if form == "message" then
+    local name = f.channel == "text" and f.candidate and f.candidate.name and f.candidate.name:match("^%s*(%S+)")
+    return hi(f.to) .. " " .. (m.short or m.letter) .. (name and (" – " .. name) or "")
+  end
+  if form == "talking-points" then
+    local lines = { ("Call %s at %s about the %s role:"):format(f.to or "your contact", f.app.company, f.app.role) }
+    for _, point in ipairs(m.points) do lines[#lines + 1] = "  - " .. point end
+    return table.concat(lines, "\n")
+  end
+  return greeting(f.to) .. "\n\n" .. m.letter .. sign(f.candidate)
+end
+
+-- The points given, those that are nil left out.
+local function points_of(...)
+  local points = {}
+  for i = 1, select("#", ...) do
+    local point = select(i, ...)
+    if point then points[#points + 1] = point end
+  end
+  return points
+end
+
 --- Rule 2 and 3: short and positive, personalised with what the person said,
 --- tying one strength to one need when interested; a brief thanks when not.
 function drafts.thank_you(f)
-  local about = f.contact and f.contact.discussed and (" I especially enjoyed our conversation about " .. f.contact.discussed .. ".") or ""
+  local discussed = f.contact and f.contact.discussed
+  local about = discussed and (" I especially enjoyed our conversation about " .. discussed .. ".") or ""
   if f.interested then
-    local link = ""
+    local link, point = "", nil
     if f.need and f.strength then
       link = (" When you mentioned %s, I thought of my experience in %s: it is exactly where I can help."):format(f.need, f.strength)
+      point = ("link what they need to what you bring: %s, through %s"):format(f.need, f.strength)
     end
-    return ("%s\n\nThank you for your time today.%s%s I remain very interested in the %s role at %s and look forward to the next step.%s")
-      :format(greeting(f.to), about, link, f.app.role, f.app.company, sign(f.candidate))
+    return compose(f, {
+      letter = ("Thank you for your time today.%s%s I remain very interested in the %s role at %s and look forward to the next step.")
+        :format(about, link, f.app.role, f.app.company),
+      short = ("thank you for your time today. I remain very interested in the %s role and look forward to the next step.")
+        :format(f.app.role),
+      points = points_of("thank them for their time today", discussed and ("mention what you talked about: " .. discussed),
+                         point, "say you remain very interested and look forward to the next step"),
+    })
   end
-  return ("%s\n\nThank you for your time today and for telling me about the %s role.%s")
-    :format(greeting(f.to), f.app.role, sign(f.candidate))
+  return compose(f, {
+    letter = ("Thank you for your time today and for telling me about the %s role."):format(f.app.role),
+    short = ("thank you for your time today and for telling me about the %s role."):format(f.app.role),
+    points = { "thank them for their time and for telling you about the role" },
+  })
 end
 
 --- Rule 5: a weekly status note: interest restated, no pressure.
 function drafts.status(f)
-  return ("%s\n\nI hope you are well. I wanted to check in on the %s role: I remain very interested, and I would be glad to send anything that helps your decision.%s")
-    :format(greeting(f.to), f.app.role, sign(f.candidate))
+  return compose(f, {
+    letter = ("I hope you are well. I wanted to check in on the %s role: I remain very interested, and I would be glad to send anything that helps your decision.")
+      :format(f.app.role),
+    short = ("checking in on the %s role: I remain very interested, and glad to send anything that helps.")
+      :format(f.app.role),
+    points = { "restate your interest in one sentence", "ask where the decision stands, and when to expect news",
+               "offer anything that helps their decision" },
+  })
 end
 
 --- Rule 4: following up when they said to.
 function drafts.promised(f)
-  return ("%s\n\nWhen we spoke you suggested I get in touch around now about the %s role, so I am following up as promised. Is there any news on the next step?%s")
-    :format(greeting(f.to), f.app.role, sign(f.candidate))
+  return compose(f, {
+    letter = ("When we spoke you suggested I get in touch around now about the %s role, so I am following up as promised. Is there any news on the next step?")
+      :format(f.app.role),
+    short = ("following up on the %s role as you suggested: is there any news on the next step?"):format(f.app.role),
+    points = { "remind them they suggested you get in touch around now", "ask about the next step, and when" },
+  })
 end
 
 --- Rule 4: they asked for a call: not a letter but what to say on the phone.
@@ -65,28 +134,48 @@ function drafts.promised_call(f)
   return table.concat(lines, "\n")
 end
 
---- Rule 6: one polite inquiry after a decision date passed in silence.
+--- Rule 6: one polite inquiry after a decision date passed in silence
+--- (f.promise: their words, when the date was their promise).
 function drafts.deadline_inquiry(f)
-  return ("%s\n\nI understood a decision on the %s role was expected around %s. I remain keen on the position and wondered whether there is any news, or a new timeline.%s")
-    :format(greeting(f.to), f.app.role, f.deadline.short and f.deadline:short() or tostring(f.deadline), sign(f.candidate))
+  local day = f.deadline.short and f.deadline:short() or tostring(f.deadline)
+  local expected = f.promise and ("When we last spoke you expected to get back to me by %s about the %s role."):format(day, f.app.role)
+    or ("I understood a decision on the %s role was expected around %s."):format(f.app.role, day)
+  return compose(f, {
+    letter = expected .. " I remain keen on the position and wondered whether there is any news, or a new timeline.",
+    short = ("is there any news on the %s role? I understood you hoped to decide by %s, and I remain keen."):format(f.app.role, day),
+    points = { ("remind them of the date they gave: %s"):format(day), "say you remain keen on the role",
+               "ask whether there is news, or a new timeline" },
+  })
 end
 
 --- Rule 9: gracious after a rejection; ask to be considered if the hire does not work out.
 function drafts.rejection_thanks(f)
-  return ("%s\n\nThank you for letting me know, and for the time you and the team gave me. I enjoyed learning about %s; if the situation changes, I would be glad to be considered again.%s")
-    :format(greeting(f.to), f.app.company, sign(f.candidate))
+  return compose(f, {
+    letter = ("Thank you for letting me know, and for the time you and the team gave me. I enjoyed learning about %s; if the situation changes, I would be glad to be considered again.")
+      :format(f.app.company),
+    short = ("thank you for letting me know, and for your time. If the situation changes, I would be glad to be considered again."),
+    points = { "thank them for letting you know, and for their time", "ask to be considered if the situation changes" },
+  })
 end
 
 --- Rule 8: ask for feedback.
 function drafts.feedback_request(f)
-  return ("%s\n\nCould you share any feedback on my application for the %s role? It would help me a great deal in my search.%s")
-    :format(greeting(f.to), f.app.role, sign(f.candidate))
+  return compose(f, {
+    letter = ("Could you share any feedback on my application for the %s role? It would help me a great deal in my search.")
+      :format(f.app.role),
+    short = ("could you share any feedback on my application for the %s role? It would help me a great deal."):format(f.app.role),
+    points = { "thank them again for their time", "ask what would have made your application stronger" },
+  })
 end
 
 --- Rule 9: stay in touch over the long term.
 function drafts.stay_in_touch(f)
-  return ("%s\n\nIt has been a few months since we spoke about the %s role; I hope things are going well at %s. I would be glad to stay in touch about future openings.%s")
-    :format(greeting(f.to), f.app.role, f.app.company, sign(f.candidate))
+  return compose(f, {
+    letter = ("It has been a few months since we spoke about the %s role; I hope things are going well at %s. I would be glad to stay in touch about future openings.")
+      :format(f.app.role, f.app.company),
+    short = ("I hope things are going well at %s. I would be glad to stay in touch about future openings."):format(f.app.company),
+    points = { "ask how things are going at " .. f.app.company, "say you would be glad to hear of future openings" },
+  })
 end
 
 --- Rule 7: not a message: the two questions to answer before moving on.
@@ -116,14 +205,25 @@ end
 
 --- Rule 10: ask a reference before they are needed.
 function drafts.reference_request(f)
-  return ("%s\n\nI am in the final stages for %s at %s. Would you be willing to act as a reference? They may be in touch in the next few weeks; I would be glad to send you the job description and a note on what I would most like them to hear.%s")
-    :format(greeting(f.to), a_role(f.app.role), f.app.company, sign(f.candidate))
+  return compose(f, {
+    letter = ("I am in the final stages for %s at %s. Would you be willing to act as a reference? They may be in touch in the next few weeks; I would be glad to send you the job description and a note on what I would most like them to hear.")
+      :format(a_role(f.app.role), f.app.company),
+    short = ("I am in the final stages for %s at %s: would you be willing to act as a reference?"):format(a_role(f.app.role), f.app.company),
+    points = { ("say you are in the final stages for %s at %s"):format(a_role(f.app.role), f.app.company),
+               "ask whether they would act as a reference", "offer to send the job description and what you would like them to stress" },
+  })
 end
 
 --- Rule 10: ask someone who knows the interviewer to put in a word, with care.
 function drafts.put_in_a_word(f)
-  return ("%s\n\nI interviewed for the %s role at %s on %s and came away keen. If it feels natural, a word from you to the team would mean a lot; please do not feel any obligation.%s")
-    :format(greeting(f.to), f.app.role, f.app.company, f.meeting.day:short(), sign(f.candidate))
+  return compose(f, {
+    letter = ("I interviewed for the %s role at %s on %s and came away keen. If it feels natural, a word from you to the team would mean a lot; please do not feel any obligation.")
+      :format(f.app.role, f.app.company, f.meeting.day:short()),
+    short = ("I interviewed for the %s role at %s and came away keen. If it feels natural, a word from you would mean a lot; no obligation.")
+      :format(f.app.role, f.app.company),
+    points = { ("say you interviewed on %s and came away keen"):format(f.meeting.day:short()),
+               "ask, lightly, whether they would put in a word", "make clear there is no obligation" },
+  })
 end
 
 --- Rule 11: a preparation task.

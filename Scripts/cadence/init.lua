@@ -245,6 +245,41 @@ function cadence.fact_topics()
   return topics
 end
 
+--- Who acts when a promise's day comes, from its words: { actor = "you"
+--- (call me, email me, I'll send: act on the day) or "them" (we'll get back
+--- to you, let you know, decision by, hear from us, circle back: their
+--- decision date), call = true when your part is a call, cue = the words
+--- that decided (nil when none did) }. The host owns the rule (Promise).
+function cadence.promise(words) return host.promise(tostring(words)) end
+
+-- The channels, in order: the host owns them (Channel).
+local CHANNELS = host.channels()
+
+--- The channels a follow-up goes by, in order, each { name = "linkedin",
+--- form = "message" (letter, message, talking-points or task), said = "on
+--- LinkedIn", mail = false (only email becomes a mail draft) }; each also
+--- found by its name: cadence.channels().linkedin.
+function cadence.channels()
+  -- A copy each time: what one caller changes, no other sees.
+  local copy = {}
+  for i, c in ipairs(CHANNELS) do
+    copy[i] = { name = c.name, form = c.form, said = c.said, mail = c.mail }
+    copy[c.name] = copy[i]
+  end
+  return copy
+end
+
+--- The channel `word` names ("e-mail", "LinkedIn" …) as its name; an error
+--- naming the channels (and the one it nearly spells) for any other word.
+function cadence.channel(word)
+  local name, why = host.channel(tostring(word))
+  if not name then error(why, 2) end
+  return name
+end
+
+--- The contact role `word` names ("recruiter", "hiring manager" …), or nil.
+function cadence.contact_role(word) return host.contact_role(tostring(word)) end
+
 --- Today, in the candidate's time zone.
 function cadence.today() return parse_iso(host.today()) end
 

@@ -69,6 +69,15 @@ function options.check(policy, given, spec)
   return given
 end
 
+--- A `channel` option's one name (nil stays nil): an unknown channel is an
+--- error at the line that called the policy, with the channel it nearly spells.
+function options.channel(policy, value)
+  if value == nil then return nil end
+  local ok, name = pcall(cadence.channel, value)
+  if not ok then error(("%s: %s"):format(policy, name), 3) end
+  return name
+end
+
 --- The types an option may have, in a line.
 function options.types()
   local names = {}

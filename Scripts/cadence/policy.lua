@@ -26,6 +26,9 @@ local sharing = require "cadence.sharing"
 
 local policy = {}
 
+-- The channels by name (the host's Channel): how each is said, and whether it is mail.
+local CHANNELS = cadence.channels()
+
 -- The scalars the terminal's owner (TerminalText.isHidden) hides that take
 -- more than one byte, as UTF-8 patterns (each lead byte starts only these, so
 -- a match never falls inside another scalar); the others are C0 and DEL.
@@ -207,7 +210,11 @@ function Context:propose(item)
   item.app, item.policy, item.rule = self.app, self.current.name, item.rule or self.current.rule
   -- Which installed package made it, if one did: the policy says, not the item.
   item.package = self.current.package
-  item.channel = item.channel or "email"
+  -- A channel Cadence knows, by its one name: a misspelt one fails the
+  -- policy, at the line of its plan that proposed it.
+  local known, channel = pcall(cadence.channel, item.channel or "email")
+  if not known then error(channel, 2) end
+  item.channel = channel
   self.proposed[#self.proposed + 1] = item
 end
 
@@ -612,9 +619,13 @@ function policy.render(items, today, failures)
       lines[#lines + 1] = (heading and "\n" or "") .. section
       heading = section
     end
-    local who = item.to and (" to " .. shown(item.to)) or ""
+    local who = item.to and (" to " .. shown(item.to))
+      or (item.missing_role and (" to the %s (none on file)"):format(item.missing_role:gsub("%-", " "))) or ""
     local when = item.overdue and (" (due " .. item.due:short() .. ")") or ""
-    lines[#lines + 1] = ("  [%s] %s: %s%s%s"):format(item.ref, shown(item.app.company), shown(item.kind), who, when)
+    -- How it goes: "by email", "on LinkedIn", "by phone"; a task goes nowhere.
+    local channel = CHANNELS[item.channel]
+    local by = channel and channel.form ~= "task" and (" " .. channel.said) or ""
+    lines[#lines + 1] = ("  [%s] %s: %s%s%s%s"):format(item.ref, shown(item.app.company), shown(item.kind), who, by, when)
     -- A failed policy's reason quotes its error: cut, as every error is.
     lines[#lines + 1] = "    why: " .. (item.failed and host.terminal_message(tostring(item.reason))
                                         or shown(item.reason, "         "))
@@ -633,7 +644,9 @@ function policy.data(items)
                role = item.app.role, kind = item.kind, due = tostring(item.due), overdue = item.overdue,
                to = item.to, email = contact and contact.email, channel = item.channel, policy = item.policy,
                rule = item.rule, reason = item.reason, draft = item.draft,
-               subject = item.subject or (item.channel ~= "task" and item.draft and drafts.subject(item.kind, item.app)) or nil,
+               -- Only an email has a subject: a LinkedIn message, a text or a call has none.
+               subject = (CHANNELS[item.channel] or {}).mail and (item.subject or (item.draft and drafts.subject(item.kind, item.app))) or nil,
+               missing_role = item.missing_role,
                failed = item.failed, snoozed = item.snoozed, source = item.source,
                zone = item.candidate and item.candidate.timeZone,
                from = item.candidate and item.candidate.name, from_email = item.candidate and item.candidate.email }

@@ -17,6 +17,9 @@ local policy = require "cadence.policy"
 
 local report = {}
 
+-- How each channel is said (the host's Channel).
+local CHANNELS = cadence.channels()
+
 -- The stages an application moves through, in order, for the funnel.
 local FUNNEL = { "applied", "screening", "interviewing", "final", "offer", "accepted" }
 local FUNNEL_RANK = { saved = 0, applied = 1, screening = 2, interviewing = 3, final = 4, offer = 5, negotiating = 5, accepted = 6 }
@@ -107,8 +110,11 @@ function report.data(options)
   for _, item in ipairs(items) do
     if wanted[item.app.id] then
       local entry = { ref = item.ref, application = item.app.id, company = item.app.company, kind = item.kind,
-                      to = item.to, due = tostring(item.due), overdue = item.overdue, reason = item.reason,
-                      draft = item.draft, policy = item.policy, source = item.source }
+                      to = item.to or (item.missing_role and ("the " .. item.missing_role:gsub("%-", " ") .. " (none on file)")),
+                      due = tostring(item.due), overdue = item.overdue, reason = item.reason,
+                      draft = item.draft, policy = item.policy, source = item.source,
+                      -- How it goes, in words ("on LinkedIn"); a task goes nowhere.
+                      by = item.channel ~= "task" and CHANNELS[item.channel].said or nil }
       planned[item.app.id] = planned[item.app.id] or {}
       table.insert(planned[item.app.id], entry)
       if item.due <= horizon then week[#week + 1] = entry end
@@ -384,8 +390,9 @@ local function body(data, add, p)
         add('<div class="day"><h3>' .. e(section) .. "</h3>")
         heading = section
       end
-      add(('<div class="item%s"><strong>%s</strong>: %s%s%s<div class="why">Why: %s%s</div>'):format(item.overdue and " overdue" or "",
-        u(item.company), u(item.kind), item.to and (" to " .. u(item.to)) or "", item.overdue and (" (due " .. e(item.due) .. ")") or "",
+      add(('<div class="item%s"><strong>%s</strong>: %s%s%s%s<div class="why">Why: %s%s</div>'):format(item.overdue and " overdue" or "",
+        u(item.company), u(item.kind), item.to and (" to " .. u(item.to)) or "", item.by and (" " .. e(item.by)) or "",
+        item.overdue and (" (due " .. e(item.due) .. ")") or "",
         u(item.reason), item.source and (" — from " .. u(item.source)) or ""))
       if item.draft then
         add(('<pre class="draft" dir="auto" id="%sdraft-%d">%s</pre><button class="copy" type="button" data-copy="%sdraft-%d">Copy draft</button>')

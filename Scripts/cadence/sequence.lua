@@ -17,9 +17,18 @@
 -- not enough, a function does instead: trigger(app, ctx) returns the event
 -- (or { day = date, kind = "..." }) that starts it; stop(app, ctx, anchor)
 -- returns why it stopped; to(app, ctx, anchor) and reason(facts) likewise.
+--
+-- `to` names a contact, or a role ("recruiter", "hiring manager"): the
+-- contact of that role, and when nobody holds it, nobody: the item says so
+-- and how to add one, never another person. `channel` (email, phone,
+-- linkedin, text, letter; cadence.channels()) shapes each step's draft.
+-- `promises = true` (rule 4) reads the latest promise, on any event, with
+-- cadence.promises: theirs is a decision date the steps wait for (rule 6
+-- inquires after it); yours is an action on its day, in any open stage.
 
 local cadence = require "cadence"
 local drafts = require "cadence.drafts"
+local promises = require "cadence.promises"
 
 -- A reply, an offer, a rejection (or the end of the application) stops a sequence.
 local DEFAULT_STOP = { "reply-received", "follow-up-call", "offer-received", "rejection", "withdrawal",
@@ -36,11 +45,6 @@ local MEETINGS = { "interview", "screen", "follow-up-call" }
 -- Whom a follow-up goes to when nobody was named: the one who decides first.
 local FALLBACK_ROLES = { "hiring-manager", "recruiter", "interviewer", "referrer", "insider" }
 
--- Words of a promise that asks for a call rather than a message.
-local function asks_for_call(text)
-  local lower = text:lower()
-  return (lower:find("%f[%a]call%f[%A]") or lower:find("%f[%a]phone") or lower:find("%f[%a]ring me")) ~= nil
-end
 local RESUMING = { ["follow-up-call"] = true, ["message-sent"] = true }
 
 -- Whether a table has any key, through __pairs (cadence.stages' sets are read-only views).
@@ -98,7 +102,15 @@ local function check(spec)
   end
   if spec.trigger == nil then error(where .. ": needs a trigger (event kinds, or a function)", 3) end
   if type(spec.steps) ~= "table" or #spec.steps == 0 then error(where .. ": needs at least one step", 3) end
+  -- A channel is one Cadence knows (a misspelt one is named here, at the cadence.lua's line).
+  local function channel(value, whose)
+    if value == nil then return end
+    local ok, why = pcall(cadence.channel, value)
+    if not ok then error(("%s: %s%s"):format(where, whose, why), 4) end
+  end
+  channel(spec.channel, "")
   for i, step in ipairs(spec.steps) do
+    channel(step.channel, ("step %d: "):format(i))
     for key in pairs(step) do
       if not STEP_FIELDS[key] then error(("%s: step %d: unknown field '%s'"):format(where, i, tostring(key)), 3) end
     end
@@ -149,10 +161,18 @@ return function(spec)
     if e then return ("%s on %s"):format(e.kind, e.day:short()) end
   end
 
+  -- Whom a step goes to: a contact by name or by role, "met" (the person
+  -- met), or, with nobody named, the person met, else the contact whose
+  -- place it is to answer. A role nobody on the application holds is
+  -- said, never guessed: nil and the role.
   local function recipient(who, app, ctx, anchor)
     if type(who) == "function" then return who(app, ctx, anchor) end
     if who and who ~= "met" then
-      for _, c in ipairs(ctx.contacts) do if c.role == who or c.name == who then return c.name end end
+      for _, c in ipairs(ctx.contacts) do if c.name == who then return c.name end end
+      local role = cadence.contact_role(who)
+      if not role then return who end           -- a person not on file, as named
+      for _, c in ipairs(ctx.contacts) do if c.role == role then return c.name end end
+      return nil, role
     end
     local met = anchor.with and anchor.with[1] or ctx:person_met()
     if met then return met end
@@ -160,6 +180,14 @@ return function(spec)
     for _, role in ipairs(FALLBACK_ROLES) do
       for _, c in ipairs(ctx.contacts) do if c.role == role then return c.name end end
     end
+  end
+
+  -- "(no recruiter on file: cadence contact add NAME --app Lonestar --role recruiter)"
+  local function unaddressed(app, role)
+    local company = app.company or tostring(app.id)
+    if not company:match("^[%w._/-]+$") then company = "'" .. company:gsub("'", "'\\''") .. "'" end
+    return (" (no %s on file for %s: add one with cadence contact add NAME --app %s --role %s)")
+      :format(role:gsub("%-", " "), app.company or ("application " .. tostring(app.id)), company, role)
   end
 
   local function draft_of(step, fields)
@@ -171,77 +199,98 @@ return function(spec)
   end
 
   local function propose(app, ctx, anchor, step, facts)
-    local to = recipient(step.to or spec.to, app, ctx, anchor)
+    local to, role = recipient(step.to or spec.to, app, ctx, anchor)
     facts.to, facts.label = to, step.label or step.kind
     local reason = step.reason or (spec.parallel and "{label}, {after} days after {the_anchor}"
       or "{label} {n} of {of}: last touch {last}, no reply since {the_anchor}")
+    local channel = cadence.channel(step.channel or spec.channel or "email")
     ctx:propose{
-      kind = step.kind, due = facts.due, to = to, channel = step.channel or spec.channel, key = facts.key,
-      logs = step.logs, follows = anchor,
-      reason = cite .. (type(reason) == "function" and reason(facts) or fill(reason, facts)),
+      kind = step.kind, due = facts.due, to = to, channel = channel, key = facts.key,
+      logs = step.logs, follows = anchor, missing_role = role,
+      reason = cite .. (type(reason) == "function" and reason(facts) or fill(reason, facts)) .. (role and unaddressed(app, role) or ""),
       draft = draft_of(step, { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate,
-                               anchor = anchor, n = facts.n, deadline = anchor.day }),
+                               anchor = anchor, n = facts.n, deadline = anchor.day, promise = anchor.promise,
+                               channel = channel }),
+    }
+  end
+
+  -- Rule 4, a promise of yours: an action on its day (a call when they
+  -- asked for one), unless it is done. Returns the touch that did it.
+  local function yours(app, ctx, promise, anchor)
+    local resumed = ctx:first_after(promise.event, RESUMING, function(e)
+      return e.kind == "follow-up-call" or kinds[e.messageKind] or e.messageKind == "promised-follow-up"
+        or e.messageKind == "promised-call"
+    end)
+    if resumed then return resumed end
+    local to, role = promise.to, nil
+    if not to then to, role = recipient(spec.to, app, ctx, anchor) end
+    local channel = promise.call and "phone" or cadence.channel(spec.channel or "email")
+    local fields = { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate,
+                     promise = promise.words, channel = channel }
+    ctx:propose{
+      kind = promise.call and "promised-call" or "promised-follow-up", due = promise.due, to = to,
+      key = "promised|" .. tostring(promise.day), channel = channel, missing_role = role,
+      reason = ('rule 4: on %s they said "%s": wait until %s, then %s'):format(
+        promise.day:short(), promise.words, promise.due:short(), promise.call and "call them" or "follow up")
+        .. (role and unaddressed(app, role) or ""),
+      draft = promise.call and drafts.promised_call(fields) or drafts.promised(fields),
     }
   end
 
   local function plan(app, ctx)
-    if (stages and not stages[app.stage]) or skip_stages[app.stage] then return end
+    if skip_stages[app.stage] then return end
     local anchor = anchor_of(app, ctx)
+    local trigger = anchor
+    -- Rule 4: a promise made since the sequence started, on any event, is
+    -- where it counts from. One of yours holds while the application is
+    -- open, in any stage; the sequence itself runs in its stages only.
+    local promise = spec.promises and promises.latest(ctx)
+    if promise and anchor and not promises.after(ctx, promise.event, anchor) then promise = nil end
+    local mine = promise and promise.actor == "you" and not cadence.stages.terminal[app.stage]
+    local in_stage = not stages or stages[app.stage]
+    if not in_stage and not mine then return end
+    if promise then
+      anchor = { id = promise.event.id, day = promise.day, kind = "next-step", label = "promise",
+                 with = promise.event.with, promise = promise.words }
+    end
     if not anchor then return end
     local what = anchor.label or anchor.kind
     -- "the interview on Mon 2 Mar", but "you applied on Mon 2 Mar".
     local the_anchor = (what == "applied" and "you applied on " or ("the " .. what .. " on ")) .. anchor.day:short()
-    local facts = { anchor = what, since = anchor.day, of = range, the_anchor = the_anchor }
+    local facts = { anchor = what, since = anchor.day, of = range, the_anchor = the_anchor, today = ctx.today, trigger = anchor }
     local why = stopped(app, ctx, anchor)
     if why then return ctx:exit(spec.name .. " stopped: " .. why) end
 
     local start, counted = anchor.day, kinds
-    if spec.wait_for_deadline then
-      local set = ctx:last("deadline-set")
-      local deadline = set and set.due and set.day >= anchor.day and set.due
-        or (app.decisionDeadline and app.decisionDeadline >= anchor.day and app.decisionDeadline)
-      if deadline and deadline >= ctx.today then
-        return ctx:exit(("%s waits: their decision date %s is the schedule"):format(spec.name, deadline:short()))
-      elseif deadline then
-        -- Rule 6 sends one inquiry once the date has passed; silence after it
-        -- is silence like any other, so the cadence resumes from the inquiry
-        -- (counted as its first touch) and rule 7 still ends it.
-        local inquiry = ctx:first_after({ day = deadline }, RESUMING, function(e) return e.messageKind == "deadline-inquiry" end)
-        if not inquiry then
-          return ctx:exit(("%s waits: their decision date %s passed; rule 6 inquires first"):format(spec.name, deadline:short()))
-        end
-        start, counted = inquiry.day, setmetatable({ ["deadline-inquiry"] = true }, { __index = kinds })
-      end
-    end
-
     local meeting = spec.promises and #ctx.future > 0 and ctx:upcoming(MEETINGS)[1]
     if meeting then
       return ctx:exit(("%s waits: the %s on %s is already arranged"):format(spec.name, meeting.kind, meeting.day:short()))
     end
-    if spec.promises then
-      -- Rule 4: a promised date overrides the cadence until it has passed.
-      local promise = ctx:last("next-step")
-      if promise and promise.due and promise.day >= anchor.day then
-        local resumed = ctx:first_after(promise, RESUMING, function(e)
-          return e.kind == "follow-up-call" or kinds[e.messageKind] or e.messageKind == "promised-follow-up"
-            or e.messageKind == "promised-call"
-        end)
-        if not resumed then
-          local to = promise.with and promise.with[1] or recipient(spec.to, app, ctx, anchor)
-          local words = promise.nextStep or "we will be in touch"
-          -- "Call me in two weeks" asks for a call: a phone call with talking points, not a letter.
-          local call = asks_for_call(words)
-          local fields = { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate, promise = words }
-          return ctx:propose{
-            kind = call and "promised-call" or "promised-follow-up", due = promise.due, to = to,
-            key = "promised|" .. tostring(promise.day), channel = call and "phone" or nil,
-            reason = ('rule 4: on %s they said "%s": wait until %s, then %s'):format(
-              promise.day:short(), words, promise.due:short(), call and "call them" or "follow up"),
-            draft = call and drafts.promised_call(fields) or drafts.promised(fields),
-          }
-        end
-        start = resumed.day
+    if mine then
+      local resumed = yours(app, ctx, promise, anchor)
+      if not resumed or not in_stage then return end
+      start = resumed.day
+    end
+
+    -- Their decision date (a deadline, or their word: "we'll get back to you
+    -- by Friday") is the schedule: nothing until it; rule 6 sends one
+    -- inquiry once it has passed, and silence after that is silence like
+    -- any other, so the cadence resumes from the inquiry (counted as its
+    -- first touch) and rule 7 still ends it.
+    local decision = (spec.wait_for_deadline or spec.promises) and promises.decision_date(app, ctx, trigger or anchor)
+    if decision and (spec.wait_for_deadline or decision.promise) then
+      local their = decision.promise
+      local date = decision.day
+      if date >= ctx.today then
+        return ctx:exit(their and ('%s waits: they said "%s" on %s: nothing until %s'):format(spec.name, their.words, their.day:short(), date:short())
+          or ("%s waits: their decision date %s is the schedule"):format(spec.name, date:short()))
       end
+      local inquiry = ctx:first_after({ day = date }, RESUMING, function(e) return e.messageKind == "deadline-inquiry" end)
+      if not inquiry then
+        return ctx:exit(("%s waits: their decision date %s passed; rule 6 inquires first"):format(spec.name, date:short()))
+      end
+      if inquiry.day > start then start = inquiry.day end
+      counted = setmetatable({ ["deadline-inquiry"] = true }, { __index = kinds })
     end
 
     if spec.parallel then

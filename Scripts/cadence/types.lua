@@ -276,6 +276,38 @@ function cadence.total(amounts) end
 ---@return string?
 function cadence.nearest(word, candidates) end
 
+---@class cadence.PromiseReading
+---@field actor "you"|"them" you act on the day, or they act by it (their decision date)
+---@field call boolean your part is a call ("call me"), not a message
+---@field cue? string the words that decided ("get back to you"); nil when none did
+
+---Who acts when a promise's day comes, from its words: "call me", "email me", "I'll send" are yours
+---(an action on the day); "we'll get back to you", "let you know", "decision by", "hear from us",
+---"circle back" are theirs (a decision date: nothing until it, one polite inquiry after).
+---@param words string the promise, as logged with --next
+---@return cadence.PromiseReading
+function cadence.promise(words) end
+
+---@class cadence.Channel
+---@field name string "email", "phone", "linkedin", "text", "letter" or "task"
+---@field form "letter"|"message"|"talking-points"|"task" the shape of its draft
+---@field said string "on LinkedIn", "by email" …
+---@field mail boolean whether its draft becomes an .eml (only email)
+
+---The channels a follow-up goes by, in order, each also found by its name.
+---@return cadence.Channel[] | table<string, cadence.Channel>
+function cadence.channels() end
+
+---The one name of the channel `word` names ("e-mail" is "email"); an error with a did-you-mean for any other word.
+---@param word string
+---@return string
+function cadence.channel(word) end
+
+---The contact role `word` names ("hiring manager" is "hiring-manager"), or nil.
+---@param word string
+---@return string?
+function cadence.contact_role(word) end
+
 ---@param n integer
 ---@return integer
 function cadence.days(n) end
@@ -442,7 +474,7 @@ function negotiation.load(path) end
 ---@field kind string what it is: "thank-you", "status", "questions"…
 ---@field due cadence.Date|string when it is due (moved off weekends and holidays by the calendar)
 ---@field to? string whom it goes to
----@field channel? "email"|"phone"|"letter"|"task" how (default email)
+---@field channel? "email"|"phone"|"linkedin"|"text"|"letter"|"task" how (default email); it shapes the draft
 ---@field reason string why: the rule and the facts, shown on the agenda
 ---@field draft? string the words to edit and send
 ---@field key? string what makes it the same item from day to day (default: kind, person and due date)

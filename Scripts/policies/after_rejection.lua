@@ -4,14 +4,16 @@
 local check = require("cadence.options").check
 local sequence = require "cadence.sequence"
 
---- options: feedback_days (default 2), stay_in_touch_days (default 90), only / except.
+--- options: feedback_days (default 2), stay_in_touch_days (default 90), channel (default email), only / except.
 return function(options)
-  options = check("after_rejection", options, { feedback_days = { "integer", 0, 60 }, stay_in_touch_days = { "integer", 1, 730 }, only = "list", except = "list" })
+  options = check("after_rejection", options, { feedback_days = { "integer", 0, 60 }, stay_in_touch_days = { "integer", 1, 730 },
+                                                channel = "text", only = "list", except = "list" })
   return sequence{
     name = "after-rejection",
     rule = "8, 9. After a rejection: thanks, feedback, stay in touch",
     trigger = "rejection", stages = { "rejected" },
     parallel = true,                          -- each step stands on its own
+    channel = require("cadence.options").channel("after_rejection", options.channel),
     stop = { "offer-received", "acceptance" },
     steps = {
       { kind = "post-rejection-thanks", after = 0, draft = "rejection_thanks",

@@ -4,9 +4,11 @@ local cadence = require "cadence"
 local check = require("cadence.options").check
 local drafts = require "cadence.drafts"
 
---- options: within_days (older interviews are past thanking; default 7), only / except.
+--- options: within_days (older interviews are past thanking; default 7),
+--- channel (default email), only / except.
 return function(options)
-  options = check("thank_you", options, { within_days = { "integer", 0, 30 }, only = "list", except = "list" })
+  options = check("thank_you", options, { within_days = { "integer", 0, 30 }, channel = "text", only = "list", except = "list" })
+  local channel = require("cadence.options").channel("thank_you", options.channel)
   local window = options.within_days or 7   -- older interviews are past thanking
   return {
     name = "thank-you",
@@ -28,9 +30,10 @@ return function(options)
             ctx:propose{
               kind = "thank-you", due = interview.day, slide = "keep", to = person, key = ("thank-you|%s|%s"):format(person, interview.day),
               follows = interview,   -- done is never logged before the interview it thanks for
+              channel = channel,
               reason = ("rule 2: you met %s at the interview on %s; thank them the same day%s")
                 :format(person, interview.day:short(), interested and "" or " (briefly: you are not keen)"),
-              draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate,
+              draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate, channel = channel,
                                         interested = interested, need = app.needs and app.needs[1],
                                         strength = ctx.candidate and ctx.candidate.strengths and ctx.candidate.strengths[1] },
             }

@@ -33,7 +33,7 @@ return {
   --   sequence{
   --     name = "recruiter-nudge", cite = "my rule",
   --     trigger = "applied", stages = { "applied" },
-  --     steps = { { kind = "status", label = "nudge the recruiter", after = 10, to = "recruiter" } },
+  --     steps = { { kind = "status", label = "nudge the recruiter", after = 10, to = "recruiter", channel = "linkedin" } },
   --   },
   -- or a plan function for anything else:
   --   { name = "mine", rule = "my rule", plan = function(app, ctx)

@@ -75,7 +75,16 @@ struct Agenda: ParsableCommand {
             var ref: String
             var application: Int64
             var key, company, kind, due: String
-            var to, email, channel, reason, draft, subject, zone, from, from_email: String?
+            var to, email, channel, reason, draft, subject, zone, from, from_email, missing_role: String?
+
+            /// How it goes (email when no policy said): `Channel` owns the names.
+            var by: Channel { channel.flatMap(Channel.init(rawValue:)) ?? .email }
+
+            /// " to Helen Jones", " to the recruiter (none on file)", or nothing.
+            var toWhom: String {
+                if let to { return " to " + to }
+                return missing_role.map { " to the \($0.replacingOccurrences(of: "-", with: " ")) (none on file)" } ?? ""
+            }
         }
 
         func writeCalendar(_ result: Report, to path: String) throws {
@@ -85,13 +94,12 @@ struct Agenda: ParsableCommand {
             }
             let events = try (result.data ?? []).map { item -> ICalendar.Item in
                 let day = try LocalDate(iso: item.due)
-                let to = item.to.map { " to " + $0 } ?? ""
                 let description = [item.reason, item.draft].compactMap { $0 }.joined(separator: "\n\n")
-                // Messages go out at the send time, in the candidate's zone; tasks are all-day.
-                let isMessage = item.channel != "task"
+                // Messages and calls go out at the send time, in the candidate's zone; tasks are all-day.
+                let isMessage = item.by != .task
                 let start = sendAt.flatMap { isMessage ? day.at(hour: $0.0, minute: $0.1, in: item.zone ?? "UTC") : nil }
-                return ICalendar.Item(application: item.application, key: item.key, summary: "\(item.company): \(item.kind)\(to)",
-                                      description: description, due: day, start: start)
+                return ICalendar.Item(application: item.application, key: item.key, summary: "\(item.company): \(item.kind)\(item.toWhom)",
+                                      description: description, due: day, start: start, channel: item.by)
             }
             let stamp = try LocalDate(iso: result.today)
             guard FileManager.default.createFile(atPath: path, contents: Data(ICalendar(items: events, stamp: stamp).text.utf8)) else {
@@ -117,13 +125,21 @@ struct Agenda: ParsableCommand {
             }
         }
 
-        /// Writes each message's draft, and says why for each it does not
-        /// write. Returns whether a file could not be written (a draft
-        /// refused for its header is not a failure of the run).
+        /// Writes each email's draft, and says why for each it does not
+        /// write. Only an email becomes an .eml: a LinkedIn message, a text,
+        /// a letter to post or a call's talking points is listed as not
+        /// written, with where its draft is (the agenda shows it). Returns
+        /// whether a file could not be written (a draft refused for its
+        /// header, or not an email, is not a failure of the run).
         func writeDrafts(_ items: [Item], into folder: String) throws -> Bool {
-            var written = 0, refused = 0, failed = false
-            for item in items where item.channel != "task" {
+            var written = 0, refused = 0, notMail: [String] = [], failed = false
+            for item in items where item.by != .task {
                 guard let body = item.draft else { continue }
+                guard item.by.isMail else {
+                    notMail.append("  [\(item.ref)] \(TerminalText.line(item.company)): \(TerminalText.line(item.kind))"
+                                   + "\(TerminalText.line(item.toWhom)) \(item.by.said)")
+                    continue
+                }
                 let draft = MailDraft(from: MailDraft.Address(name: item.from, email: item.from_email),
                                       to: item.to.map { MailDraft.Address(name: $0, email: item.email) },
                                       subject: item.subject ?? item.kind, body: body)
@@ -145,7 +161,12 @@ struct Agenda: ParsableCommand {
                 written += 1
             }
             let notWritten = refused == 0 ? "" : "; \(refused) not written, as said above"
-            Output.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder)\(notWritten) (open them in your mail client; Cadence sends nothing).\n\n")
+            Output.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder)\(notWritten) (open them in your mail client; Cadence sends nothing).\n")
+            if !notMail.isEmpty {
+                // Not an email, so not an .eml: its draft is in the agenda, to copy where it goes.
+                Output.write("Not emails, so no .eml (their drafts are in 'cadence agenda'):\n" + notMail.joined(separator: "\n") + "\n")
+            }
+            Output.write("\n")
             return failed
         }
     }

@@ -15,6 +15,8 @@ struct ICalendar {
         var due: LocalDate
         /// For a message with a send time: when, as an instant.
         var start: Date? = nil
+        /// How it goes: said in the summary and first in the description.
+        var channel: Channel = .email
     }
 
     var items: [Item]
@@ -30,14 +32,31 @@ struct ICalendar {
                 "UID:" + ICalendar.uid(application: item.application, key: item.key),
                 "DTSTAMP:" + ICalendar.basic(stamp) + "T000000Z",
             ] + ICalendar.when(item) + [
-                "SUMMARY:" + CalendarText.escaped(item.summary),
-                "DESCRIPTION:" + CalendarText.escaped(item.description),
+                "SUMMARY:" + CalendarText.escaped(ICalendar.summary(item)),
+                "DESCRIPTION:" + CalendarText.escaped(ICalendar.description(item)),
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
         return lines.map(CalendarText.folded).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// "Acme Analytics: status to Helen Jones, on LinkedIn"; a task as it is.
+    static func summary(_ item: Item) -> String {
+        item.channel == .task ? item.summary : item.summary + ", " + item.channel.said
+    }
+
+    /// The reason and draft, then "Channel: linkedin (a short message: no subject, no letter form)".
+    static func description(_ item: Item) -> String {
+        let form: String
+        switch item.channel.form {
+        case .letter: form = item.channel.isMail ? "an email" : "a letter"
+        case .message: form = "a short message: no subject, no letter form"
+        case .talkingPoints: form = "a call: talking points"
+        case .task: return item.description
+        }
+        return item.description + "\n\nChannel: \(item.channel.rawValue) (\(form))"
     }
 
     /// DTSTART and DTEND: a day, or fifteen minutes from the send time.

@@ -24,7 +24,7 @@ struct Log: ParsableCommand {
     @Option(help: "email, phone, letter, linkedin…") var channel: String?
     @Option(name: .customLong("kind"), help: "For messages: thank-you, status, feedback-request…") var messageKind: String?
     @Option(help: "For interviews: the round ('final' makes the stage final).") var round: String?
-    @Option(help: "A next step promised, such as \"call me in two weeks\"; logged with the date it points at.") var next: String?
+    @Option(help: "A next step promised, such as \"call me in two weeks\" (yours, on that day) or \"we'll get back to you by Friday\" (theirs: their decision date); logged with the date it points at.") var next: String?
     @Option(help: "For deadlines and next steps: the date (2026-03-20, 'friday', 'in 2 weeks').") var due: String?
     @Option(help: "For corrections: the right stage.") var stage: String?
     @Option(help: "For corrections: the id of the event to set aside.") var corrects: Int64?
@@ -53,6 +53,10 @@ struct Log: ParsableCommand {
             for e in logged {
                 let on = Output.spoken(DateReading.Moment(instant: e.at, hasTime: when.hasTime), in: zone)
                 Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(on)" + (e.due.map { ", due \($0.spoken)" } ?? "") + "\n")
+                // Who acts on the day: theirs is a decision date, yours an action (Promise owns the reading).
+                if e.kind == .nextStepPromised, let due = e.due, let words = e.nextStep {
+                    Output.write("  " + Promise(reading: words).meaning(due: due) + "\n")
+                }
                 if e.kind == .nextStepPromised, e.due == nil, let words = e.nextStep {
                     StandardError.write("""
                         cadence: warning: no date found in the next step: \(TerminalText.line(DatePhrase.whyNoDate(in: words)))

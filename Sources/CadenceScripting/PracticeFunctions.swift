@@ -15,6 +15,10 @@ enum PracticeFunctions {
         ("option_types", optionTypes),
         ("ref", ref),
         ("nearest", nearest),
+        ("promise", promise),
+        ("channels", channels),
+        ("channel", channel),
+        ("contact_role", contactRole),
     ] }
 
     /// The stages, in order, and the named sets of them the policies read,
@@ -117,5 +121,40 @@ enum PracticeFunctions {
         let word = try args.string(1)
         let candidates = try args.table(2).array.compactMap(\.stringValue)
         return .one(NearMiss.nearest(to: word, among: candidates).map { LuaValue($0) } ?? .nil)
+    }
+
+    /// Who acts in a promise's words: { actor = "you" | "them", call = true
+    /// when your part is a call, cue = the words that decided } (`Promise` owns the rule).
+    static func promise(_ args: LuaArguments) throws -> LuaResults {
+        let promise = Promise(reading: try args.string(1))
+        var t = LuaTable()
+        t["actor"] = LuaValue(promise.actor.rawValue)
+        t["call"] = .boolean(promise.byPhone)
+        t["cue"] = promise.cue.map { LuaValue($0) } ?? .nil
+        return .one(.table(t))
+    }
+
+    /// The channels in order, each { name, form, said, mail } (`Channel` owns them).
+    static func channels(_ args: LuaArguments) throws -> LuaResults {
+        .one(.table(LuaTable(array: Channel.allCases.map { channel in
+            var t = LuaTable()
+            t["name"] = LuaValue(channel.rawValue)
+            t["form"] = LuaValue(channel.form.rawValue)
+            t["said"] = LuaValue(channel.said)
+            t["mail"] = .boolean(channel.isMail)
+            return .table(t)
+        })))
+    }
+
+    /// A channel's name from a word for it ("e-mail", "LinkedIn"), or nil and why (with a did-you-mean).
+    static func channel(_ args: LuaArguments) throws -> LuaResults {
+        do { return .one(LuaValue(try Channel(parsing: try args.string(1)).rawValue)) }
+        catch let error as DomainError { return [.nil, LuaValue(error.reason)] }
+    }
+
+    /// A contact role's name from a word for it ("hiring manager"), or nil when it names no role (`Contact.Role` owns them).
+    static func contactRole(_ args: LuaArguments) throws -> LuaResults {
+        let word = try args.string(1)
+        return .one((try? Contact.Role(parsing: word)).map { LuaValue($0.rawValue) } ?? .nil)
     }
 }

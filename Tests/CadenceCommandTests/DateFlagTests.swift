@@ -17,9 +17,11 @@ struct DateFlagTests: WorkspaceSuite {
     func promises() throws {
         try prepared()
         let month = try cadence("log", "interview", "--app", "acme", "--at", "2026-01-31", "--next", "call me next month")
-        #expect(month.output.hasSuffix("Logged #3 next-step on Sat 31 Jan 2026, due Sat 28 Feb 2026\n"), "\(month.output)\(month.error)")
+        #expect(month.output.hasSuffix("Logged #3 next-step on Sat 31 Jan 2026, due Sat 28 Feb 2026\n"
+            + "  You act on Sat 28 Feb (\"call me\"): a call on the agenda that day.\n"), "\(month.output)\(month.error)")
         let friday = try cadence("log", "next-step", "--app", "acme", "--at", "2026-03-02", "--next", "we'll decide Friday next week")
-        #expect(friday.output == "Logged #4 next-step on Mon 2 Mar 2026, due Fri 13 Mar 2026\n", "\(friday.error)")
+        #expect(friday.output == "Logged #4 next-step on Mon 2 Mar 2026, due Fri 13 Mar 2026\n"
+            + "  They act by Fri 13 Mar (\"decide\"): the agenda waits until then, then plans one polite inquiry if no word has come.\n", "\(friday.error)")
     }
 
     @Test("a promise with no date in it is kept with its words and a visible warning")

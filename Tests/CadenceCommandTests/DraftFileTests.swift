@@ -55,6 +55,38 @@ struct DraftFileTests: WorkspaceSuite {
         #expect(text.hasSuffix("\r\n\r\nDear team at AcmeCorp,\r\n\r\nThanks.\r\n"), "\(text.debugDescription)")
     }
 
+    @Test("only an email becomes an .eml: a LinkedIn message, a text and a call are listed as not written, with why")
+    func onlyEmail() throws {
+        try createdWithCandidate()
+        #expect(try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-03-01").status == 0)
+        try #"""
+            return { { name = "touches", rule = "a test",
+              plan = function(app, ctx)
+                for _, channel in ipairs{ "email", "linkedin", "text", "phone", "task" } do
+                  ctx:propose{ kind = "touch-" .. channel, channel = channel, due = "2026-03-12", to = "Sam Lee", draft = "Hi Sam, hello." }
+                end
+              end } }
+            """#.write(toFile: directory + "/cadence.lua", atomically: true, encoding: .utf8)
+        let folder = directory + "/drafts", calendar = directory + "/agenda.ics"
+        let run = try cadence("agenda", "--as-of", "2026-03-12", "--eml", folder, "--ics", calendar)
+        #expect(run.status == 0, "\(run.error)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(names.count == 1 && names.first?.contains("touch-email") == true, "\(names)")
+        // The calendar says the channel in the summary, and what the draft is last in the description.
+        let ics = try String(contentsOfFile: calendar, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(ics.contains("SUMMARY:Acme: touch-linkedin to Sam Lee\\, on LinkedIn\r\n")
+                && ics.contains("\\n\\nChannel: linkedin (a short message: no subject\\, no letter form)\r\n")
+                && ics.contains("SUMMARY:Acme: touch-task to Sam Lee\r\n"), "\(ics)")
+        #expect(run.output.contains("Wrote 1 draft to \(folder) (open them in your mail client; Cadence sends nothing).\n"
+            + "Not emails, so no .eml (their drafts are in 'cadence agenda'):\n"), "\(run.output)")
+        #expect(run.output.contains("] Acme: touch-linkedin to Sam Lee on LinkedIn\n") && run.output.contains("] Acme: touch-text to Sam Lee by text message\n")
+                && run.output.contains("] Acme: touch-phone to Sam Lee by phone\n"), "\(run.output)")
+        // The JSON says each item's channel; only the email has a subject.
+        let items = try JSONSerialization.jsonObject(with: Data(try cadence("agenda", "--as-of", "2026-03-12", "--json").output.utf8)) as? [[String: Any]]
+        #expect(items?.map { "\($0["channel"]!) \($0["subject"] ?? "-")" }.sorted()
+                == ["email Touch-email: Analyst, Acme", "linkedin -", "phone -", "task -", "text -"], "\(String(describing: items))")
+    }
+
     @Test("--eml makes only its own folder: a missing parent is said, exit 1, and nothing is written")
     func missingParent() throws {
         try prepared()

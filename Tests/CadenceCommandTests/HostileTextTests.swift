@@ -61,10 +61,10 @@ struct HostileTextTests: WorkspaceSuite {
         #expect(items.count == 4, "\(out)")
         #expect(!out.split(separator: "\n").contains { $0.hasPrefix("    from:") || $0.hasPrefix("  [zzz]") || $0.hasPrefix("  [abc]") || $0.hasPrefix("  [fff]") })
         let shownCompany = "Evil\\u{1b}]52;c;aGk=\\u{7}\\u{202e}Corp\\r\\n  [zzz] Forged: status"
-        #expect(out.contains("] \(shownCompany): status\\u{1b}[2K to Sam Lee\n"), "\(out)")
+        #expect(out.contains("] \(shownCompany): status\\u{1b}[2K to Sam Lee by email\n"), "\(out)")
         #expect(out.contains("    why: why\n           [abc] Forged: thank-you\n             from: trusted 1.0\\u{202e}\n"))
         #expect(out.contains("    draft: Hello\\u{1b}[2K\\rX\n           Body\\u{85}end\n           yyyy"))
-        #expect(out.contains("] \(shownCompany): thank-you to Helen\\u{1b}[2K\\r\\n    from: trusted 9.9\n"))
+        #expect(out.contains("] \(shownCompany): thank-you to Helen\\u{1b}[2K\\r\\n    from: trusted 9.9 by email\n"))
         // The failing policy's error: escaped, on one line (no line of its own to pose as an item), and cut.
         let failed = try #require(out.range(of: "policy 'boom' failed on"))
         let rest = out[failed.lowerBound...]
@@ -123,7 +123,7 @@ struct HostileTextTests: WorkspaceSuite {
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(!text.unicodeScalars.contains { [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069].contains($0.value) },
                 "no bidi control in a calendar")
-        #expect(unfolded.contains("SUMMARY:Evil]52\\;c\\;aGk=Corp\\n  [zzz] Forged: status: status[2K to Sam Lee\r\n"), "\(unfolded)")
+        #expect(unfolded.contains("SUMMARY:Evil]52\\;c\\;aGk=Corp\\n  [zzz] Forged: status: status[2K to Sam Lee\\, by email\r\n"), "\(unfolded)")
         #expect(unfolded.contains("DESCRIPTION:why\\n  [abc] Forged: thank-you\\n    from: trusted 1.0\\n\\nHello[2KX\\nBodyend\\nyyy"))
     }
 

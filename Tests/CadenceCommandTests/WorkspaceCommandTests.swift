@@ -23,7 +23,8 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         #expect(imported.output.contains("  Globex: new, stage interviewing (the sheet says Interview today: logged an interview on "),
                 "\(imported.output)")
         let logged = try cadence("log", "interview", "--app", "acme", "--with", "Ms. Jones", "--next", "call me in two weeks", "--at", "2026-03-09")
-        #expect(logged.output == "Logged #4 interview on Mon 9 Mar 2026\nLogged #5 next-step on Mon 9 Mar 2026, due Mon 23 Mar 2026\n")
+        #expect(logged.output == "Logged #4 interview on Mon 9 Mar 2026\nLogged #5 next-step on Mon 9 Mar 2026, due Mon 23 Mar 2026\n"
+                + "  You act on Mon 23 Mar (\"call me\"): a call on the agenda that day.\n")
         let shown = try json("app", "show", "acme", as: Printed.AppDetail.self)
         #expect(shown.history == ["2026-03-02 applied", "2026-03-09 interviewing"])
         #expect(shown.events.contains { $0.nextStep == "call me in two weeks" && $0.due == "2026-03-23" })
@@ -259,7 +260,7 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         _ = try cadence("log", "interview", "--app", "acme", "--with", "Ms. Jones", "--at", "2026-03-02")
         let text = try cadence("agenda", "--as-of", "2026-03-02")
         #expect(text.output.hasPrefix("Today\n  ["), "\(text.output)")
-        #expect(text.output.contains("] Acme: thank-you to Ms. Jones\n    why: rule 2:"))
+        #expect(text.output.contains("] Acme: thank-you to Ms. Jones by email\n    why: rule 2:"))
         let data = try cadence("agenda", "--as-of", "2026-03-02", "--days", "14", "--json")
         let items = try JSONSerialization.jsonObject(with: Data(data.output.utf8)) as? [[String: Any]]
         #expect(items?.map { "\($0["kind"]!) \($0["due"]!)" } == ["thank-you 2026-03-02", "status 2026-03-09"])
@@ -286,8 +287,8 @@ struct WorkspaceCommandTests: WorkspaceSuite {
         let checked = try Commands.run("/usr/bin/env", ["python3", script, first, second])
         #expect(checked.status == 0, "\(checked.error)")
         #expect(checked.output == """
-            2026-03-02T09:30:00+00:00 Acme; Ltd, Leeds: thank-you to Zoë Jöns | rule 2: you met Zoë Jöns at the interview on Mon 2 Mar; thank them the same day
-            2026-03-09T09:30:00+00:00 Acme; Ltd, Leeds: status to Zoë Jöns | rule 5: weekly status 1 of 4–7: last touch Mon 2 Mar, no reply since the interview on Mon 2 Mar
+            2026-03-02T09:30:00+00:00 Acme; Ltd, Leeds: thank-you to Zoë Jöns, by email | rule 2: you met Zoë Jöns at the interview on Mon 2 Mar; thank them the same day
+            2026-03-09T09:30:00+00:00 Acme; Ltd, Leeds: status to Zoë Jöns, by email | rule 5: weekly status 1 of 4–7: last touch Mon 2 Mar, no reply since the interview on Mon 2 Mar
 
             """)
     }

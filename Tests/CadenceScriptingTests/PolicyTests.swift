@@ -32,7 +32,7 @@ struct PolicyTests {
         #expect(after.contains("Acme Analytics|status|2026-03-23|Helen Jones"))
     }
 
-    @Test("rule 4: a promised call is a phone call with talking points; a promised word is an email")
+    @Test("rule 4: a promised call is a phone call with talking points; their word to email is their date (rule 6)")
     func promisedCall() throws {
         let call = try #require(try harness.item("promised-call", of: "Acme Analytics"))
         #expect(call.reason.contains("wait until Mon 16 Mar, then call them"))
@@ -46,8 +46,16 @@ struct PolicyTests {
             """, asOf: "2026-03-02")
         #expect(data.first?.stringValue == "phone")
         _ = try harness.run("cadence.app('hooli'):log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = \"we'll email you in two weeks\" })")
-        let email = try #require(try harness.item("promised-follow-up", of: "Hooli"))
-        #expect(email.line == "Hooli|promised-follow-up|2026-03-16|Ms. Lee" && email.draft.hasPrefix("Dear Ms. Lee,"))
+        // "We'll email you" is theirs to do: nothing until 16 March, one inquiry the next working day.
+        #expect(try harness.item("promised-follow-up", of: "Hooli") == nil)
+        let inquiry = try #require(try harness.item("deadline-inquiry", of: "Hooli"))
+        #expect(inquiry.line == "Hooli|deadline-inquiry|2026-03-17|Ms. Lee" && inquiry.draft.hasPrefix("Dear Ms. Lee,"))
+        _ = try harness.run("cadence.app('hooli'):log('reply-received', { at = '2026-03-03', with = 'Ms. Lee', next = 'email me your portfolio by Friday' })",
+                            asOf: "2026-03-03")
+        let email = try #require(try harness.item("promised-follow-up", of: "Hooli", asOf: "2026-03-03"))
+        #expect(email.line == "Hooli|promised-follow-up|2026-03-06|Ms. Lee" && email.draft.hasPrefix("Dear Ms. Lee,"))
+        // Their word still stands: the inquiry after their date too.
+        #expect(try harness.item("deadline-inquiry", of: "Hooli", asOf: "2026-03-03")?.line == "Hooli|deadline-inquiry|2026-03-17|Ms. Lee")
     }
 
     @Test("drafts greet by first name, keep a title with its surname, and never open with 'Dear there'")
@@ -143,7 +151,7 @@ struct PolicyTests {
 
     @Test("a policy's options are checked: a misspelt, mistyped or out-of-range one is an error at its line of cadence.lua",
           arguments: [
-              ("standard.weekly_status{ weks = 4 }", "weekly_status: unknown option 'weks' (did you mean 'weeks'?); known: except, only, weeks"),
+              ("standard.weekly_status{ weks = 4 }", "weekly_status: unknown option 'weks' (did you mean 'weeks'?); known: channel, except, only, weeks"),
               ("standard.weekly_status{ weeks = \"four\" }", "weekly_status: weeks is a whole number, not \"four\""),
               ("standard.weekly_status{ weeks = 9 }", "weekly_status: weeks is 1 to 7, not 9"),
               ("standard.weekly_status{ weeks = 0 }", "weekly_status: weeks is 1 to 7, not 0"),

@@ -39,7 +39,7 @@ struct ReplEngineTests {
         guard case .output(let agenda) = outcomes[0], case .output(let simulation) = outcomes[1] else {
             Issue.record("\(outcomes)"); return
         }
-        #expect(agenda.hasPrefix("Overdue\n") && agenda.contains("] Acme Analytics: thank-you to Helen Jones\n"), "\(agenda)")
+        #expect(agenda.hasPrefix("Overdue\n") && agenda.contains("] Acme Analytics: thank-you to Helen Jones by email\n"), "\(agenda)")
         #expect(simulation.hasPrefix("Acme Analytics: Senior Data Analyst, from Mon 2 Mar to Mon 23 Mar, assuming no reply"), "\(simulation)")
         #expect(simulation.contains("Mon 16 Mar  you   promised-call to Helen Jones"))
     }
