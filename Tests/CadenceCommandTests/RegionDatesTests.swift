@@ -111,6 +111,7 @@ struct RegionDatesTests: WorkspaceSuite {
     func promise() throws {
         _ = try prepared(zone: "America/Chicago")
         let logged = try cadence("log", "interview", "--app", "lonestar", "--at", "12/03/2026 2pm", "--next", "we will decide by 12/18")
-        #expect(logged.output.hasSuffix("Logged #3 next-step on Thu 3 Dec 2026 at 14:00, due Fri 18 Dec 2026\n"), "\(logged.output)\(logged.error)")
+        #expect(logged.output.contains("Logged #3 next-step on Thu 3 Dec 2026 at 14:00, due Fri 18 Dec 2026\n"
+            + "  They act by Fri 18 Dec (\"decide\")"), "\(logged.output)\(logged.error)")
     }
 }
