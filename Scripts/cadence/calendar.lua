@@ -183,6 +183,12 @@ function calendar.portable(options, first, last, regions_of)
   end
   local dates = {}
   for iso, name in pairs(self.holidays) do dates[iso] = name end
+  -- Names as given: one JSON cannot carry (a function) stops the package, as it says.
+  if type(options) == "table" and type(options.holidays) == "table" and not is_calendar(options.holidays) then
+    for key, value in pairs(options.holidays) do
+      if math.type(key) ~= "integer" then dates[cadence.date(key):iso()] = value end
+    end
+  end
   if self.sources then
     for year = first, last do
       for iso, name in pairs(self:year_days(year)) do dates[iso] = dates[iso] or name end
