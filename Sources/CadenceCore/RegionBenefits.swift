@@ -9,9 +9,8 @@ public struct RegionBenefits: Sendable, Equatable {
     /// The paid days off a year a full-time professional job commonly gives
     /// there, public holidays not counted.
     public let typicalLeaveDays: Int
-    /// The legal minimum a year on a five-day week (public holidays not
-    /// counted, except in the UK, whose 28 days may include them), or nil
-    /// where the law sets none.
+    /// The legal minimum a year on a five-day week, public holidays not
+    /// counted, or nil where the law sets none.
     public let statutoryLeaveDays: Int?
     /// The employer's retirement contribution: "401(k) match", "pension".
     public let retirement: String
@@ -38,8 +37,8 @@ extension Region {
             RegionBenefits(paidLeave: "PTO", typicalLeaveDays: 15, statutoryLeaveDays: 10,
                            retirement: "RRSP match", health: "extended health and dental")
         case .uk:
-            // 5.6 weeks (28 days) statutory, which may include the 8 bank holidays.
-            RegionBenefits(paidLeave: "holiday", typicalLeaveDays: 25, statutoryLeaveDays: 28,
+            // 5.6 weeks (28 days) statutory, of which the 8 bank holidays may be part: 20 besides them.
+            RegionBenefits(paidLeave: "holiday", typicalLeaveDays: 25, statutoryLeaveDays: 20,
                            retirement: "pension", health: "private medical insurance")
         case .ireland:
             RegionBenefits(paidLeave: "annual leave", typicalLeaveDays: 22, statutoryLeaveDays: 20,
