@@ -152,7 +152,7 @@ struct CandidateCommand: ParsableCommand {
         let change = "`cadence candidate edit \(quoted(candidate.name)) --region CODE` (\(Region.allCases.map(\.code).joined(separator: ", ")))"
         guard let region = candidate.region else {
             if chosen, let zoned = candidate.effectiveRegion {
-                return "Region: none chosen, so \(zoned.name)'s, from the time zone \(TerminalText.line(candidate.timeZone)): \(zoned.conventions)\n"
+                return "Region: none chosen; the time zone \(TerminalText.line(candidate.timeZone)) gives \(zoned.name): \(zoned.conventions)\n"
             }
             return "Region: none (" + (chosen ? "as chosen" : "neither the time zone \(TerminalText.line(candidate.timeZone)) nor the locale says one")
                 + "): an ambiguous date such as 03/04 will be asked, amounts need a currency, and no public holidays are skipped; "

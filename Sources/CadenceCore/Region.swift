@@ -83,7 +83,8 @@ public enum Region: String, Sendable, CaseIterable, Codable {
 
     /// The region `text` names: a code ("us", "GB", "uk"), or a name ("Germany").
     public init(naming text: String, field: String = "region") throws {
-        let wanted = text.trimmingWhitespace().lowercased()
+        var wanted = text.trimmingWhitespace().lowercased()
+        if wanted.hasPrefix("the ") { wanted.removeFirst(4) }   // "the Netherlands", as `name` writes it
         let aliases: [String: Region] = ["uk": .uk, "britain": .uk, "great britain": .uk, "england": .uk,
                                           "scotland": .uk, "wales": .uk, "northern ireland": .uk,
                                           "usa": .us, "united states": .us, "america": .us,
