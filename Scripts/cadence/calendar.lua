@@ -33,8 +33,9 @@ Calendar.__index = Calendar
 
 local WEEKDAYS = { monday = true, tuesday = true, wednesday = true, thursday = true, friday = true,
                    saturday = true, sunday = true }
--- `regions` is Cadence's own: each candidate's region code by candidate id
--- (as text), or false for none, as the agenda sends it to an isolated worker.
+-- `regions` is Cadence's own: each candidate's region, as the agenda sends
+-- it to an isolated worker ({ { candidate = 1, region = "us" }, ... }), or
+-- false for none.
 local KNOWN = { weekends = true, holidays = true, send_on = true, send_at = true, regions = true }
 
 local function fail(message) error("calendar: " .. message, 0) end
@@ -53,8 +54,14 @@ function calendar.new(options)
     if not KNOWN[key] then fail(("unknown setting '%s' (known: weekends, holidays, send_on, send_at)"):format(tostring(key))) end
   end
   local self = setmetatable({ weekends = options.weekends or "slide", holidays = {}, send_on = nil,
-                              send_at = options.send_at, sources = nil, off = false, regions = options.regions,
+                              send_at = options.send_at, sources = nil, off = false, regions = nil,
                               by_region = {}, years = {} }, Calendar)
+  if options.regions == false then
+    self.regions = false
+  elseif type(options.regions) == "table" then
+    self.regions = {}
+    for _, r in ipairs(options.regions) do self.regions[r.candidate] = r.region end
+  end
   if self.weekends ~= "slide" and self.weekends ~= "back" and self.weekends ~= "keep" then
     fail(("weekends is \"slide\", \"back\" or \"keep\", not %q"):format(tostring(self.weekends)))
   end
@@ -115,7 +122,7 @@ function Calendar:for_app(app)
   if self.off or self.sources or self.regions == false then return self end
   local code
   if self.regions then
-    code = self.regions[tostring(app.candidateID)]
+    code = self.regions[app.candidateID]
   else
     -- Asked of the workspace once per candidate.
     local known = self.candidate_regions or {}
@@ -166,8 +173,8 @@ end
 
 --- The settings as an isolated worker can be sent them (plain data, as
 --- JSON carries it): the calendars named are listed as their days of the
---- years `first`..`last`, and `regions` says each candidate's region (by
---- `regions_of`, a map of candidate id to code), so that a package plans on
+--- years `first`..`last`, and `regions` lists each candidate's region
+--- (`regions_of` maps candidate ids to codes), so that a package plans on
 --- the days the agenda does.
 function calendar.portable(options, first, last, regions_of)
   local self = calendar.new(options)
@@ -196,7 +203,8 @@ function calendar.portable(options, first, last, regions_of)
     out.regions = false
   else
     out.regions = {}
-    for id, code in pairs(regions_of or {}) do out.regions[tostring(id)] = code end
+    for id, code in pairs(regions_of or {}) do out.regions[#out.regions + 1] = { candidate = id, region = code } end
+    table.sort(out.regions, function(a, b) return a.candidate < b.candidate end)
   end
   out.holidays = dates
   return out

@@ -513,7 +513,9 @@ function cadence.region_code(which)
     if not info then error(why, 2) end
     return info.code
   end
-  if getmetatable(which) == Candidate then
+  -- A candidate (as the workspace gives one, or a row with its time zone and no application's candidateID).
+  if type(which) == "table" and (getmetatable(which) == Candidate
+      or (rawget(which, "candidateID") == nil and rawget(which, "timeZone") ~= nil)) then
     return rawget(which, "region") or (rawget(which, "timeZone") and host.region_of_zone(rawget(which, "timeZone")))
   end
   if which ~= nil and type(which) ~= "table" then
