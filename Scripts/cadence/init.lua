@@ -507,10 +507,10 @@ function cadence.candidates() return objects(Candidate, host.candidates()) end
 --- The region code of `which`, or nil when it has none: a code or a name
 --- ("de", "uk", "Germany"), a candidate, an application (its candidate's),
 --- or nothing (the first candidate's).
-function cadence.region_code(which)
+local function region_code(which)
   if type(which) == "string" then
     local info, why = host.region_info(which)
-    if not info then error(why, 2) end
+    if not info then error(why, 3) end
     return info.code
   end
   -- A candidate (as the workspace gives one, or a row with its time zone and no application's candidateID).
@@ -519,10 +519,12 @@ function cadence.region_code(which)
     return rawget(which, "region") or (rawget(which, "timeZone") and host.region_of_zone(rawget(which, "timeZone")))
   end
   if which ~= nil and type(which) ~= "table" then
-    error("cadence.region: give a region code, a candidate or an application, not a " .. type(which), 2)
+    error("cadence.region: give a region code, a candidate or an application, not a " .. type(which), 3)
   end
   return host.region_of(which and which.id)
 end
+
+function cadence.region_code(which) return (region_code(which)) end
 
 --- Where a candidate searches, and what that decides (nil when no region is
 --- chosen and the time zone says none); `which` as cadence.region_code takes it:
@@ -535,7 +537,7 @@ end
 ---   r.benefits              -- { paid_leave = "PTO", typical_leave_days = 15, statutory_leave_days,
 ---                           --   retirement = "401(k) match", health = "health insurance premium" }
 function cadence.region(which)
-  local code = cadence.region_code(which)
+  local code = region_code(which)
   if not code then return nil end
   local info = host.region_info(code)
   --- The public holidays of `year`: { { date = "YYYY-MM-DD", name = "..." }, ... }.

@@ -143,4 +143,28 @@ struct HolidayCalendarTests {
         #expect(result.map { $0.integerValue.map(String.init) ?? $0.stringValue ?? "" }
                 == ["0", "2026-05-25", "2027-05-31", "2026-11-26", "2100-12-31"])
     }
+
+    @Test("cadence.region gives the demo candidate's region, a named one, or an error naming the nearest")
+    func regionInLua() throws {
+        let result = try harness.run("""
+            local r = cadence.region()
+            local us = cadence.region("usa")
+            local ok, why = pcall(cadence.region, "Germny")
+            local days = cadence.region(cadence.app("hooli")).holidays(2026)
+            local calendar = require("cadence.calendar").new({ holidays = { "2026-12-24" } }):for_app(cadence.app("hooli"))
+            local listed = calendar:holidays_of(2026)
+            return table.concat({ r.code, r.name, r.currency, r.date_order, r.week_start, r.holiday_module, r.benefits.paid_leave,
+                                  r.benefits.retirement, us.code, us.date_order, us.week_start, us.benefits.paid_leave,
+                                  tostring(us.benefits.statutory_leave_days), tostring(ok), why, days[#days].name,
+                                  #listed, listed[#listed - 3].date, cadence.fact_topics("us").benefits.question,
+                                  table.concat(cadence.regions(), ",") }, "|")
+            """)
+        #expect(result.first?.stringValue == [
+            "gb", "the United Kingdom", "GBP", "dmy", "monday", "holidays.gb", "holiday", "pension",
+            "us", "mdy", "sunday", "PTO", "nil", "false",
+            "'Germny' is not a region Cadence knows (did you mean 'Germany'?); known: us, ca, gb, ie, de, fr, nl, in, au",
+            "Boxing Day (observed)", "8", "2026-12-24",
+            "What benefits come with the role: 401(k) match, health insurance premium, PTO?", "us,ca,gb,ie,de,fr,nl,in,au",
+        ].joined(separator: "|"))
+    }
 }
