@@ -19,7 +19,8 @@
 --
 --   holidays = require "holidays.de"                            -- Germany's, whoever the candidate
 --   holidays = { require "holidays.gb", "2027-03-29" }          -- the UK's, and Easter Monday
---   holidays = { cadence.workspace_script "acme-days.lua" }      -- your own, beside cadence.lua
+--   holidays = { acme }                                         -- your own, beside cadence.lua, read above
+--                                                               -- the list: local acme = cadence.workspace_script "acme-days.lua"
 --   holidays = false                                            -- none at all
 --
 -- A calendar is any table with `days(year)` giving { { date = "YYYY-MM-DD",
@@ -141,7 +142,19 @@ function Calendar:year_days(year)
   days = {}
   for _, source in ipairs(self.sources or {}) do
     if year >= (source.first or 1900) and year <= (source.last or 2200) then
-      for _, day in ipairs(source.days(year)) do days[day.date] = days[day.date] or day.name end
+      -- A calendar may be the user's own: what it gives is checked, and named when wrong.
+      local list = source.days(year)
+      local function wrong(what)
+        fail(("holidays: %s's days(%d) %s"):format(tostring(source.code or source.name or "a calendar"), year, what))
+      end
+      if type(list) ~= "table" then wrong("gave " .. type(list) .. ", not a list of { date, name }") end
+      for i, day in ipairs(list) do
+        local date = type(day) == "table" and day.date
+        if type(date) ~= "string" or not date:match("^%d%d%d%d%-%d%d%-%d%d$") then
+          wrong(("item %d has no date written YYYY-MM-DD"):format(i))
+        end
+        days[date] = days[date] or tostring(day.name or "a holiday")
+      end
     end
   end
   self.years[year] = days

@@ -92,12 +92,13 @@ struct RegionCommandTests: WorkspaceSuite {
     }
 
     /// A workspace whose cadence.lua proposes one status item due on `due`, with `calendar` as its calendar.
-    func planning(region: String, due: String, calendar: String?) throws {
+    func planning(region: String, due: String, calendar: String?, before: String = "") throws {
         _ = try Commands.cadence(["init", directory])
         _ = try cadence("candidate", "add", "Sam", "--time-zone", "America/Chicago", "--region", region)
         _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-03-02")
         try """
             local cadence = require "cadence"
+            \(before)
             return {
               \(calendar.map { "calendar = \($0)," } ?? "")
               { name = "on-the-day", rule = "a test", plan = function(app, ctx)
@@ -132,6 +133,22 @@ struct RegionCommandTests: WorkspaceSuite {
         #expect(german.contains("(Thu 14 May is Ascension Day: moved to Mon 18 May)"), "\(german)")
         try planning(region: "us", due: "2026-11-26", calendar: "{ holidays = false }")
         #expect(!(try agenda(asOf: "2026-11-20")).contains("moved"))
+        // A calendar of one's own, beside cadence.lua, built on Cadence's rules; a wrong one is named.
+        try """
+            local rules = require "holidays.rules"
+            return rules.calendar{ code = "acme", name = "Acme's days", first = 1900, last = 2200, rules = function(y)
+              y:add(rules.nth(y.year, 11, "thursday", 4) + 1, "Day after Thanksgiving")
+            end }
+            """.write(toFile: directory + "/acme-days.lua", atomically: true, encoding: .utf8)
+        try planning(region: "us", due: "2026-11-27", calendar: "{ holidays = { acme } }",
+                     before: "local acme = cadence.workspace_script \"acme-days.lua\"")
+        let own = try agenda(asOf: "2026-11-20")
+        #expect(own.contains("(Fri 27 Nov is Day after Thanksgiving: moved to Mon 30 Nov)"), "\(own)")
+        try "return { code = \"broken\", days = function(y) return { { date = \"27/11/2026\" } } end }"
+            .write(toFile: directory + "/acme-days.lua", atomically: true, encoding: .utf8)
+        let broken = try cadence("agenda", "show", "--as-of", "2026-11-20")
+        #expect(broken.status == 1 && broken.error.contains("calendar: holidays: broken's days(")
+                && broken.error.contains(") item 1 has no date written YYYY-MM-DD"), "\(broken.output)\(broken.error)")
         try planning(region: "us", due: "2026-11-26", calendar: "{ holidays = 7 }")
         let wrong = try cadence("agenda", "show", "--as-of", "2026-11-20")
         #expect(wrong.error.contains("holidays is a list of dates, a calendar (require \"holidays.us\") or false, not number"),
