@@ -21,7 +21,7 @@
 --   return rules.calendar{ code = "us-acme", name = "Acme's US days", first = 1900, last = 2200,
 --     rules = function(y)
 --       for _, day in ipairs(us.days(y.year)) do y:add(rules.parse(day.date), day.name) end
---       y:add(rules.nth(y.year, 11, "friday", 4), "Day after Thanksgiving")
+--       y:add(rules.nth(y.year, 11, "thursday", 4) + 1, "Day after Thanksgiving")
 --     end }
 --
 -- Days here are whole numbers (days since 1970-01-01) so that rules can add
@@ -192,7 +192,7 @@ function rules.calendar(spec)
   for _, field in ipairs({ "code", "name", "first", "last", "rules" }) do
     if spec[field] == nil then error("holidays: a calendar needs " .. field, 2) end
   end
-  local module = { code = spec.code, name = spec.name, first = spec.first, last = spec.last, notes = spec.notes }
+  local module = { code = spec.code, name = spec.name, first = spec.first, last = spec.last }
   local cache = {}
   function module.days(year)
     if math.type(year) ~= "integer" then
