@@ -59,7 +59,7 @@ return function(thing, names)
   if thing == "holidays" then
     return table.concat({
       "Public holidays, as Lua calendars computed by rule for 1900-2200 (Scripts/holidays/*.lua):",
-      "  local us = require \"holidays.us\"   -- also ca, gb, ie, de, fr, nl, in, au",
+      "  local us = require \"holidays.us\"   -- also ca, gb (gb_eng: England and Wales), ie, de, fr, nl, in, au",
       "  us.days(2026)                       -- { { date = \"2026-01-01\", name = \"New Year's Day\" }, ... }",
       "  cadence.region(app).holidays(2026)  -- the days of the application's candidate's region",
       "Planning skips the candidate's region's days unless cadence.lua's calendar says otherwise:",

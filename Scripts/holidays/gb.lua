@@ -3,10 +3,14 @@
 -- The days common to England, Wales, Scotland and Northern Ireland (the
 -- Banking and Financial Dealings Act 1971 and its royal proclamations).
 -- England and Wales also close on Easter Monday and the last Monday of
--- August; Scotland on 2 January, the first Monday of August and St Andrew's
+-- August: holidays.gb_eng has them, and is the one to name there:
+--
+--   calendar = { holidays = require "holidays.gb_eng" }
+--
+-- Scotland closes on 2 January, the first Monday of August and St Andrew's
 -- Day; Northern Ireland on St Patrick's Day and 12 July. Add yours:
 --
---   calendar = { holidays = { require "holidays.gb", "2027-03-29", "2027-08-30" } }
+--   calendar = { holidays = { "2027-01-04", "2027-08-02" } }       -- added to these
 --
 -- Substitute days: a holiday on a weekend is observed the next weekday
 -- (Christmas Day and Boxing Day both on the weekend: the Monday and Tuesday).

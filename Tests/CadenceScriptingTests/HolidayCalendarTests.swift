@@ -69,23 +69,33 @@ struct HolidayCalendarTests {
     @Test("each region's calendar gives the oracle's days and names, every year it covers within 1900-2200",
           arguments: Region.allCases)
     func matchesOracle(region: Region) throws {
-        let text = try Self.runOracle([region.code.uppercased(), "1900", "2200"])
+        try compare(region.code, oracle: region.code.uppercased())
+    }
+
+    @Test("England and Wales's calendar gives the oracle's for England")
+    func england() throws {
+        try compare("gb_eng", oracle: "GB/ENG")
+    }
+
+    /// holidays.`code` against the oracle's calendar `oracle` ("US", "GB/ENG").
+    func compare(_ code: String, oracle: String) throws {
+        let text = try Self.runOracle([oracle, "1900", "2200"])
         var lines = text.split(separator: "\n").map(String.init)
         let years = lines.removeFirst().split(separator: "\t")
         let first = Int(years[1])!, last = Int(years[2])!
         #expect(first <= 1991 && last >= 2100, "the oracle covers \(first)-\(last)")
-        let exceptions = Self.exceptions[region.code] ?? [:]
+        let exceptions = Self.exceptions[code] ?? [:]
         var excepted = Set<String>()
         let expected = lines.filter { line in
             let name = String(line.split(separator: "\t", maxSplits: 1)[1])
             if exceptions[name] != nil { excepted.insert(name); return false }
             return true
         }
-        let got = try calendar(region.code, first, last)
+        let got = try calendar(code, first, last)
         let missing = Set(expected).subtracting(got).sorted(), extra = Set(got).subtracting(expected).sorted()
         #expect(missing.isEmpty && extra.isEmpty,
-                "\(region.code) \(first)-\(last): missing \(missing.prefix(12)), not in the oracle \(extra.prefix(12))")
-        #expect(got.count == expected.count, "\(region.code): a day listed twice")
+                "\(code) \(first)-\(last): missing \(missing.prefix(12)), not in the oracle \(extra.prefix(12))")
+        #expect(got.count == expected.count, "\(code): a day listed twice")
         #expect(Set(exceptions.keys) == excepted, "exceptions the oracle no longer gives: \(Set(exceptions.keys).subtracting(excepted))")
     }
 
@@ -103,9 +113,10 @@ struct HolidayCalendarTests {
 
     @Test("every calendar gives every year of 1900-2200 in date order, and refuses a year outside it")
     func wholeRange() throws {
-        for region in Region.allCases {
+        for (module, code, name) in Region.allCases.map({ ($0.holidayModule, $0.code, $0.name) })
+            + [("holidays.gb_eng", "gb_eng", "England and Wales")] {
             let result = try harness.run("""
-                local calendar = require "\(region.holidayModule)"
+                local calendar = require "\(module)"
                 local count = 0
                 for year = 1900, 2200 do
                   local last = ""
@@ -119,10 +130,10 @@ struct HolidayCalendarTests {
                 local ok, why = pcall(calendar.days, 2201)
                 return count, calendar.code, calendar.name, ok, why
                 """)
-            #expect((result[0].integerValue ?? 0) > 301 * 3, "\(region.code)")
-            #expect(result[1].stringValue == region.code && result[2].stringValue == region.name)
+            #expect((result[0].integerValue ?? 0) > 301 * 3, "\(code)")
+            #expect(result[1].stringValue == code && result[2].stringValue == name)
             #expect(result[3] == .boolean(false))
-            #expect(result[4].stringValue?.contains("\(region.holidayModule) covers 1900 to 2200, not 2201") == true, "\(result[4])")
+            #expect(result[4].stringValue?.contains("\(module) covers 1900 to 2200, not 2201") == true, "\(result[4])")
         }
     }
 

@@ -1,7 +1,8 @@
 """The oracle for Cadence's holiday calendars (Scripts/holidays/*.lua).
 
 Prints the public holidays PyPI's `holidays` package gives for one country's
-national calendar (its default category, no subdivision), one line a day:
+national calendar (its default category, no subdivision unless one is
+named), one line a day:
 "YYYY-MM-DD<TAB>name", for each year from FIRST to LAST that the package
 covers. The first line says which years those were: "years<TAB>FIRST<TAB>LAST".
 Names are in the country's English, or American English where it speaks
@@ -10,6 +11,7 @@ line per name. Exits non-zero, saying why, when the package is missing or is
 not the version the tests were written against.
 
     python3 holiday_oracle.py US 1900 2200
+    python3 holiday_oracle.py GB/ENG 1900 2200     (a subdivision: England)
 
 "easter" for the country prints Easter Sunday of every year from FIRST to
 LAST by python-dateutil's computus (a dependency of the package), which
@@ -33,6 +35,8 @@ if holidays.__version__ != PINNED:
              "(run tools/install-dependencies)")
 
 country, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+# "GB/ENG": a subdivision's calendar (England's), for the calendars that give one.
+country, _, subdiv = country.partition("/")
 if country == "easter":
     from dateutil.easter import easter, EASTER_WESTERN
     for year in range(first, last + 1):
@@ -44,7 +48,7 @@ print(f"years\t{first}\t{last}")
 # The country's own English where it speaks English ("Whit Monday" in
 # Ireland), else American English ("Labor Day" in Germany).
 language = kind.default_language if kind.default_language.startswith("en") else "en_US"
-days = holidays.country_holidays(country, years=range(first, last + 1), language=language)
+days = holidays.country_holidays(country, subdiv=subdiv or None, years=range(first, last + 1), language=language)
 for day, names in sorted(days.items()):
     for name in names.split("; "):
         print(f"{day.isoformat()}\t{name}")
