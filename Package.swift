@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "LuaBindingTests", dependencies: ["LuaBinding", "CLua"]),
         .testTarget(name: "CadenceCoreTests", dependencies: ["CadenceCore"]),
-        .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"]),
+        .testTarget(name: "CadenceScriptingTests", dependencies: ["CadenceScripting", "LuaBinding", "CadenceStore", "CadenceCore"], exclude: ["Oracle"]),
         .testTarget(name: "CadenceSharingTests", dependencies: ["CadenceSharing", "CadenceCore"]),
         .testTarget(name: "CadenceStoreTests", dependencies: ["CadenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB, to write a workspace as another program would (ReviewCrashTests).

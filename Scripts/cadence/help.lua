@@ -52,8 +52,23 @@ return function(thing, names)
     lines[#lines + 1] = "In the REPL: agenda(days) and simulate(app, weeks, \"reply on day 10\", ...) under your cadence.lua;"
     lines[#lines + 1] = "  done(ref [, day]), skip(ref), snooze(ref, until) act on an agenda item"
     lines[#lines + 1] = "Writing a policy: help('ctx') for what plan(app, ctx) is given"
+    lines[#lines + 1] = "Regions and holidays: help('region'); help('holidays') for the calendars (require \"holidays.us\")"
     lines[#lines + 1] = "REPL commands: :help, :load FILE, :reload, :undo (what the last input wrote), :quit"
     return table.concat(lines, "\n")
+  end
+  if thing == "holidays" then
+    return table.concat({
+      "Public holidays, as Lua calendars computed by rule for 1900-2200 (Scripts/holidays/*.lua):",
+      "  local us = require \"holidays.us\"   -- also ca, gb (gb_eng: England and Wales), ie, de, fr, nl, in, au",
+      "  us.days(2026)                       -- { { date = \"2026-01-01\", name = \"New Year's Day\" }, ... }",
+      "  cadence.region(app).holidays(2026)  -- the days of the application's candidate's region",
+      "Planning skips the candidate's region's days unless cadence.lua's calendar says otherwise:",
+      "  calendar = { holidays = { \"2026-12-24\" } }                   -- the region's, and these",
+      "  calendar = { holidays = { require \"holidays.de\", \"2026-12-24\" } }  -- this calendar instead",
+      "  calendar = { holidays = false }                             -- none",
+      "ctx.calendar:holidays_of(2026) lists the days a policy's calendar skips.",
+      "Write your own with require \"holidays.rules\" (Easter, nth weekdays, substitute days): see its comments.",
+    }, "\n")
   end
   if thing == "ctx" then
     local lines = { "What a policy's plan(app, ctx) is given: ctx.today, ctx.timeline, ctx.future, ctx.contacts,",

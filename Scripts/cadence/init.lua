@@ -239,8 +239,11 @@ function cadence.nearest(word, candidates) return host.nearest(tostring(word), c
 --- recorded under), covered_by = { "moving", "relocat" } (words that show a
 --- question of yours asks about it), question = "Would moving expenses be
 --- covered?" }; each also found by its name: cadence.fact_topics().relocation.
-function cadence.fact_topics()
-  local topics = host.fact_topics()
+--- The questions are in the words of a region (`which`, as cadence.region
+--- takes it; by default the first candidate's): "401(k) match, health
+--- insurance premium, PTO" in the US.
+function cadence.fact_topics(which)
+  local topics = host.fact_topics(cadence.region_code(which))
   for _, topic in ipairs(topics) do topics[topic.name] = topic end
   return topics
 end
@@ -540,6 +543,50 @@ function cadence.command_app(name)
 end
 
 function cadence.candidates() return objects(Candidate, host.candidates()) end
+
+--- The region code of `which`, or nil when it has none: a code or a name
+--- ("de", "uk", "Germany"), a candidate, an application (its candidate's),
+--- or nothing (the first candidate's).
+local function region_code(which)
+  if type(which) == "string" then
+    local info, why = host.region_info(which)
+    if not info then error(why, 3) end
+    return info.code
+  end
+  -- A candidate (as the workspace gives one, or a row with its time zone and no application's candidateID).
+  if type(which) == "table" and (getmetatable(which) == Candidate
+      or (rawget(which, "candidateID") == nil and rawget(which, "timeZone") ~= nil)) then
+    return rawget(which, "region") or (rawget(which, "timeZone") and host.region_of_zone(rawget(which, "timeZone")))
+  end
+  if which ~= nil and type(which) ~= "table" then
+    error("cadence.region: give a region code, a candidate or an application, not a " .. type(which), 3)
+  end
+  return host.region_of(which and which.id)
+end
+
+function cadence.region_code(which) return (region_code(which)) end
+
+--- Where a candidate searches, and what that decides (nil when no region is
+--- chosen and the time zone says none); `which` as cadence.region_code takes it:
+---   local r = cadence.region(app)
+---   r.code, r.name          -- "us", "the United States"
+---   r.currency              -- "USD": a bare amount's
+---   r.date_order            -- "mdy", "dmy", or nil (both are common: 03/04 is asked)
+---   r.week_start            -- "sunday" or "monday"
+---   r.holiday_module        -- "holidays.us"; r.holidays(2026) lists its days
+---   r.benefits              -- { paid_leave = "PTO", typical_leave_days = 15, statutory_leave_days,
+---                           --   retirement = "401(k) match", health = "health insurance premium" }
+function cadence.region(which)
+  local code = region_code(which)
+  if not code then return nil end
+  local info = host.region_info(code)
+  --- The public holidays of `year`: { { date = "YYYY-MM-DD", name = "..." }, ... }.
+  function info.holidays(year) return (require(info.holiday_module)).days(year) end
+  return info
+end
+
+--- Every region Cadence knows, by code: { "us", "ca", "gb", ... }.
+function cadence.regions() return host.region_codes() end
 
 --- The three numbers that hold for `app`: its own, else its candidate's, else nil.
 function cadence.targets(app)

@@ -57,6 +57,17 @@ function isolated.host(pure, request)
   function host.offers(id) app_of(id); return copies(request.offers[id]) end
   function host.candidates() return copies(request.candidates) end
   function host.decisions() return {} end
+  -- Each candidate's region as the agenda sent it (in the calendar's
+  -- settings, sorted by candidate): without an application, the first
+  -- candidate's.
+  function host.region_of(id)
+    local regions = request.calendar and request.calendar.regions
+    if type(regions) ~= "table" or #regions == 0 then return nil end
+    local candidate = id ~= nil and app_of(id).candidateID or regions[1].candidate
+    for _, r in ipairs(regions) do
+      if r.candidate == candidate then return r.region end
+    end
+  end
   host.applications = refuse("list the whole search (it sees the application it plans, through its arguments)")
   host.application = host.applications
   host.search = host.applications

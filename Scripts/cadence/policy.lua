@@ -272,7 +272,8 @@ function policy.propose(app, policies, today, options)
     app = app, today = today, timeline = past, future = future, contacts = options.contacts or app:contacts(),
     candidate = options.candidates and options.candidates[app.candidateID],
     decisions = options.decisions and options.decisions[app.id] or {},
-    calendar = options.calendar or calendar.new(), options = options, proposed = {}, exits = {},
+    -- The days its candidate's region closes, with the user's own.
+    calendar = (options.calendar or calendar.new()):for_app(app), options = options, proposed = {}, exits = {},
   }, Context)
   for _, p in ipairs(policies) do
     if applies(p, app) then
@@ -344,7 +345,10 @@ function policy.agenda(policies, options)
   local horizon = today + (options.days or 7)
   local plan_options = { candidates = {}, decisions = load_decisions(), policies = policies,
                          calendar = calendar.new(options.calendar) }
-  for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c end
+  local regions = {}
+  for _, c in ipairs(cadence.candidates()) do plan_options.candidates[c.id] = c; regions[c.id] = cadence.region_code(c) end
+  -- What an isolated worker is sent: the same days, as data (its horizon, and a year either side for slides).
+  local portable = calendar.portable(options.calendar, today.year - 1, math.min(horizon.year + 1, 2200), regions)
   local items, refs = {}, {}
   -- The whole search in three calls, not three per application.
   local search, contacts, offers = cadence.search(), cadence.all_contacts(), cadence.all_offers()
@@ -354,7 +358,7 @@ function policy.agenda(policies, options)
   local failures, own, packaged = {}, {}, {}
   for _, p in ipairs(policies) do
     if p.package then
-      local started, why = sharing.start(p, search, contacts, plan_options.decisions, today, options.calendar)
+      local started, why = sharing.start(p, search, contacts, plan_options.decisions, today, portable)
       if started then packaged[#packaged + 1] = p
       else failures[#failures + 1] = { policy = p.name, source = p.source, reason = why } end
     else
@@ -526,7 +530,7 @@ function policy.act(policies, ref, action, options)
       error(("snooze until %s: that is not after %s (it %s); snooze to a later day"):format(to:short(), after:short(),
         after == today and "is today" or "is due then"), 0)
     end
-    local days = calendar.new(options.calendar)
+    local days = calendar.new(options.calendar):for_app(item.app)
     local moved
     to, moved = days:adjust(to)
     decision.status, decision.due = "snoozed", tostring(to)

@@ -357,9 +357,46 @@ cadence.stages = {}
 ---@field covered_by string[] words that show a question of yours already asks about it
 ---@field question string the question to ask while it is unknown
 
----Rule 12's topics in the order missing_info asks about them, each also found by its name.
+---Rule 12's topics in the order missing_info asks about them, each also found by its name;
+---the questions in the words of a region (`which` as cadence.region takes it; the first candidate's).
+---@param which? string|cadence.Candidate|cadence.Application
 ---@return cadence.FactTopic[] | table<string, cadence.FactTopic>
-function cadence.fact_topics() end
+function cadence.fact_topics(which) end
+
+---@class cadence.Benefits
+---@field paid_leave string "PTO" (US, Canada), "holiday" (UK), "annual leave" (Ireland, Australia...)
+---@field typical_leave_days integer paid days off a year commonly given there, public holidays not counted
+---@field statutory_leave_days integer? the legal minimum, public holidays not counted (nil: none)
+---@field retirement string "401(k) match", "RRSP match", "pension", "superannuation", "provident fund"
+---@field health string "health insurance premium", "private medical insurance", ...
+
+---@class cadence.Region
+---@field code string "us", "ca", "gb", "ie", "de", "fr", "nl", "in", "au"
+---@field name string "the United States"
+---@field currency string a bare amount's currency ("USD")
+---@field date_order "mdy"|"dmy"|nil how 03/04/2026 reads (nil: both are common there, so it is asked)
+---@field week_start "sunday"|"monday" the first day of a week
+---@field holiday_module string the Lua calendar of its public holidays ("holidays.us")
+---@field time_zone string a zone of the region to suggest ("America/New_York")
+---@field benefits cadence.Benefits what an offer's benefits are called there
+---@field holidays fun(year: integer): { date: string, name: string }[] its public holidays of `year`
+
+---Where a candidate searches, and what that decides: dates, currency, holidays, benefits' words,
+---the week's first day. nil when none is chosen (`candidate edit --region`) and the time zone says none.
+---  cadence.region().benefits.paid_leave       -- "PTO" for a candidate in the US
+---  cadence.region("de").holidays(2026)        -- Germany's public holidays in 2026
+---@param which? string|cadence.Candidate|cadence.Application a code or name ("de", "uk", "Germany"), a candidate, an application (its candidate's); nothing: the first candidate's
+---@return cadence.Region?
+function cadence.region(which) end
+
+---The region code of `which` (as cadence.region takes it), or nil.
+---@param which? string|cadence.Candidate|cadence.Application
+---@return string?
+function cadence.region_code(which) end
+
+---Every region Cadence knows, by code: { "us", "ca", "gb", "ie", "de", "fr", "nl", "in", "au" }.
+---@return string[]
+function cadence.regions() end
 
 ---The three numbers that hold for `app`: its own, else its candidate's; nil when none are set.
 ---@param app cadence.Application the application
@@ -488,7 +525,7 @@ function negotiation.load(path) end
 ---@field future cadence.Event[] events dated after today (scheduled interviews)
 ---@field contacts cadence.Contact[] the application's contacts
 ---@field candidate? cadence.Candidate whose application it is
----@field calendar table the days follow-ups go out on (calendar:adjust(date))
+---@field calendar table the days follow-ups go out on: calendar:adjust(date), calendar:closed(date), calendar:holidays_of(year) (the candidate's region's public holidays and yours)
 local Context = {}
 
 ---Proposes a follow-up for the agenda.

@@ -9,10 +9,14 @@ local sequence = require "cadence.sequence"
 
 return {
   -- Which days a follow-up can go out: weekends slide to Monday ("back" for
-  -- Friday, "keep" to allow them); holidays are skipped the same way.
+  -- Friday, "keep" to allow them); public holidays are skipped the same way:
+  -- your region's calendar (`cadence candidate show` names it, such as
+  -- holidays.us), and the days you list here besides. To use another
+  -- calendar instead: holidays = { require "holidays.de", "2026-12-24" };
+  -- none at all: holidays = false.
   calendar = {
     weekends = "slide",
-    holidays = { "2026-12-25", "2026-12-28", "2027-01-01" },
+    holidays = { --[[ "2026-12-24", ["2026-12-31"] = "office closed" ]] },
     send_at = "09:30",                          -- calendar files put messages at this time
   },
 

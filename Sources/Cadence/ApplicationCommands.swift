@@ -193,7 +193,7 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (detail, zone) = try workspace.open().read { ws -> (Detail, String) in
+                let (detail, zone, region) = try workspace.open().read { ws -> (Detail, String, Region?) in
                     let a = try ws.application(app)
                     let events = try ws.events(of: a.id!)
                     // Scheduled events are listed but do not count toward the stage yet.
@@ -202,15 +202,15 @@ struct ApplicationCommand: ParsableCommand {
                                    stageHistory: history.changes.map { .init(stage: $0.stage, at: $0.at, event: $0.eventID) },
                                    events: events, contacts: try ws.contacts(of: a.id!, .all),
                                    offers: try ws.offers(of: a.id!, .all), followUps: try ws.followUps(of: a.id!)),
-                            try ws.timeZone(of: a))
+                            try ws.timeZone(of: a), try ws.region(ofApplication: a.id))
                 }
                 if output.json { return Output.write(try Output.json(detail)) }
-                Output.write(Self.render(detail, timeZone: zone))
+                Output.write(Self.render(detail, timeZone: zone, region: region))
             }
         }
 
         /// The detail as text, its days in `timeZone` (the candidate's).
-        static func render(_ d: Detail, timeZone: String) -> String {
+        static func render(_ d: Detail, timeZone: String, region: Region? = nil) -> String {
             let a = d.application
             // What the user typed is shown through the terminal's owner: a
             // field on its line, its own lines indented under it.
@@ -244,7 +244,7 @@ struct ApplicationCommand: ParsableCommand {
             for o in d.offers {
                 out.append("\nOffer \(o.id!) (\(o.status.rawValue)\(o.archivedAt != nil ? ", archived" : "")"
                            + (o.revises.map { ", revising offer \($0)" } ?? "") + ")")
-                out += OfferText.components(o)
+                out += OfferText.components(o, region: region)
             }
             out.append("\nStage history")
             for c in d.stageHistory { out.append("  \(Output.day(c.at, in: timeZone))  \(c.stage.rawValue)") }

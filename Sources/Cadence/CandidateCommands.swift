@@ -1,6 +1,7 @@
 import ArgumentParser
 import CadenceCore
 import CadenceStore
+import Foundation
 
 struct CandidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,12 @@ struct CandidateCommand: ParsableCommand {
     /// The fields add and edit share.
     struct Fields: ParsableArguments {
         @Option(help: "Email address.") var email: String?
-        @Option(help: "IANA time zone, such as Europe/London: due dates are days there.") var timeZone: String?
+        @Option(help: "IANA time zone, such as America/Chicago: due dates are days there.") var timeZone: String?
+        @Option(help: ArgumentHelp(
+            "Where you search: how numeric dates read, a bare amount's currency, public holidays, benefits' names, "
+                + "the week's first day (\(Region.allCases.map(\.code).joined(separator: ", ")); \"none\" to choose none). "
+                + "Not given, it is taken from the time zone, else from the locale, and said.", valueName: "code"))
+        var region: String?
         @Option(name: .customLong("strength"), help: "Something you offer an employer (repeatable).") var strengths: [String] = []
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "The three numbers: your bottom line, the going rate and the top, with a currency (and period): "
@@ -29,6 +35,7 @@ struct CandidateCommand: ParsableCommand {
                 candidate.email = email
             }
             if let timeZone { candidate.timeZone = timeZone }
+            if let region { candidate.region = region.lowercased() == "none" ? nil : try Region(naming: region, field: "--region") }
             if !strengths.isEmpty { candidate.strengths = strengths }
             if !references.isEmpty { candidate.references = references }
             if let currentPay { candidate.currentPay = try Money(parsing: currentPay, field: "current pay") }
@@ -48,8 +55,14 @@ struct CandidateCommand: ParsableCommand {
             try reportingErrors {
                 var candidate = Candidate(name: name)
                 try fields.apply(to: &candidate)
+                // Not chosen: taken from where they are, kept, and said with how to change it.
+                let guess = fields.region == nil
+                    ? RegionGuess.from(timeZone: candidate.timeZone, locale: Region.localeSetting(in: ProcessInfo.processInfo.environment))
+                    : nil
+                if let guess { candidate.region = guess.region }
                 candidate = try workspace.open().write("candidate add \(name)") { ws in try ws.addCandidate(candidate, again: again) }
-                Output.write("Added candidate \(candidate.id!): \(TerminalText.line(candidate.name))\n")
+                Output.write("Added candidate \(candidate.id!): \(TerminalText.line(candidate.name))\n"
+                             + CandidateCommand.regionLine(candidate, guess: guess, chosen: fields.region != nil))
             }
         }
     }
@@ -63,14 +76,24 @@ struct CandidateCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let updated = try workspace.open().write("candidate edit \(candidate)") { ws -> Candidate in
-                    var c = try ws.candidate(candidate)
+                let (before, updated) = try workspace.open().write("candidate edit \(candidate)") { ws -> (Candidate, Candidate) in
+                    let before = try ws.candidate(candidate)
+                    var c = before
                     if let name { c.name = name }
                     try fields.apply(to: &c)
                     try ws.update(c)
-                    return c
+                    return (before, c)
                 }
-                Output.write("Updated candidate \(updated.id!): \(TerminalText.line(updated.name))\n")
+                var text = "Updated candidate \(updated.id!): \(TerminalText.line(updated.name))\n"
+                if fields.region != nil {
+                    text += CandidateCommand.regionLine(updated, guess: nil, chosen: true)
+                } else if fields.timeZone != nil, let zoned = Region.inferred(timeZone: updated.timeZone),
+                          zoned != updated.effectiveRegion, before.timeZone != updated.timeZone {
+                    // A new zone does not move a region kept before: say that it might have.
+                    text += "Region: still \(updated.effectiveRegion?.name ?? "none"); \(TerminalText.line(updated.timeZone)) is in "
+                        + "\(zoned.name): change with `cadence candidate edit \(CandidateCommand.quoted(updated.name)) --region \(zoned.code)`\n"
+                }
+                Output.write(text)
             }
         }
     }
@@ -85,8 +108,8 @@ struct CandidateCommand: ParsableCommand {
             try reportingErrors {
                 let all = try workspace.open().read { ws in try ws.candidates(archived ? .archived : .live) }
                 if output.json { return Output.write(try Output.json(all)) }
-                Output.write(Output.table(["id", "name", "time zone", "targets", "strengths"], all.map {
-                    [String($0.id!), $0.name, $0.timeZone,
+                Output.write(Output.table(["id", "name", "time zone", "region", "targets", "strengths"], all.map {
+                    [String($0.id!), $0.name, $0.timeZone, $0.effectiveRegion?.code ?? "",
                      $0.targets.map { "\($0.bottom) / \($0.going) / \($0.top)" } ?? "",
                      $0.strengths.joined(separator: "; ")]
                 }))
@@ -106,6 +129,11 @@ struct CandidateCommand: ParsableCommand {
                 if output.json { return Output.write(try Output.json(c)) }
                 let line = TerminalText.line
                 var lines = ["\(line(c.name)) (candidate \(c.id!))", "  time zone:  \(line(c.timeZone))"]
+                if let region = c.effectiveRegion {
+                    lines.append("  region:     \(region.name) (\(region.code)\(c.region == nil ? ", from the time zone" : "")): \(region.conventions)")
+                } else {
+                    lines.append("  region:     none (ambiguous dates such as 03/04 are asked; choose with --region)")
+                }
                 if let email = c.email { lines.append("  email:      \(line(email))") }
                 if let t = c.targets { lines.append("  targets:    \(t)") }
                 if let pay = c.currentPay { lines.append("  current:    \(pay) a year") }
@@ -116,5 +144,34 @@ struct CandidateCommand: ParsableCommand {
                 Output.write(lines.joined(separator: "\n") + "\n")
             }
         }
+    }
+
+    /// The line after `candidate add` or `edit --region`: the region taken,
+    /// why, what it decides, and how to change it.
+    static func regionLine(_ candidate: Candidate, guess: RegionGuess?, chosen: Bool) -> String {
+        let change = "`cadence candidate edit \(quoted(candidate.name)) --region CODE` (\(Region.allCases.map(\.code).joined(separator: ", ")))"
+        guard let region = candidate.region else {
+            if chosen, let zoned = candidate.effectiveRegion {
+                return "Region: none chosen; the time zone \(TerminalText.line(candidate.timeZone)) gives \(zoned.name): \(zoned.conventions)\n"
+            }
+            return "Region: none (" + (chosen ? "as chosen" : "neither the time zone \(TerminalText.line(candidate.timeZone)) nor the locale says one")
+                + "): an ambiguous date such as 03/04 will be asked, amounts need a currency, and no public holidays are skipped; "
+                + "choose one with \(change)\n"
+        }
+        let why = guess.map { " (from \(TerminalText.line($0.source)))" } ?? ""
+        var text = "Region: \(region.name)\(why): \(region.conventions)\n" + (guess != nil ? "  change with \(change)\n" : "")
+        if candidate.timeZone == "UTC" {
+            // Due days are days in their zone: one left at UTC is likely not theirs.
+            text += "  the time zone is UTC: if you are in \(region.name), set yours with "
+                + "`cadence candidate edit \(quoted(candidate.name)) --time-zone \(region.suggestedTimeZone)` (or another IANA zone)\n"
+        }
+        return text
+    }
+
+    /// A name as a shell reads it back: single-quoted when it has more than letters and digits.
+    static func quoted(_ name: String) -> String {
+        let line = TerminalText.line(name)
+        if line.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) { return line }
+        return "'" + line.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

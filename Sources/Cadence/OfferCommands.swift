@@ -112,13 +112,14 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (versions, company) = try workspace.open().read { ws -> ([Offer], String) in
+                let (versions, company, region) = try workspace.open().read { ws -> ([Offer], String, Region?) in
                     let versions = try ws.versions(of: offer)
-                    return (versions, try ws.applications(.all).first { $0.id == versions.last!.applicationID }?.company ?? "?")
+                    return (versions, try ws.applications(.all).first { $0.id == versions.last!.applicationID }?.company ?? "?",
+                            try ws.region(ofApplication: versions.last!.applicationID))
                 }
                 if output.json { return Output.write(try Output.json(versions)) }
                 let o = versions.last!
-                var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o)
+                var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o, region: region)
                 if versions.count > 1 {
                     lines.append("\nRounds")
                     for v in versions { lines.append("  offer \(v.id!): \(v.baseText) (\(v.status.rawValue))") }

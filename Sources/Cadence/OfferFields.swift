@@ -22,10 +22,13 @@ struct OfferFields: ParsableArguments {
     @Option(help: "Months between vestings after the cliff (default 3).") var vestEveryMonths: Int?
     @Option(help: "Percent vesting each year, when uneven: '40,30,20,10'.") var vestingSchedule: String?
     @Option(parsing: .unconditional, help: "A further grant expected each year, by value.") var refresher: String?
-    @Option(help: "Holiday days a year.") var holidayDays: Int?
-    @Option(help: "Employer pension contribution, as a share of base ('6%').") var pension: String?
-    @Option(parsing: .unconditional, help: "The most the pension contribution comes to a year.") var pensionCap: String?
-    @Option(parsing: .unconditional, help: "What health cover is worth to you a year.") var healthCover: String?
+    @Option(name: [.customLong("holiday-days"), .customLong("pto-days"), .customLong("leave-days")],
+            help: "Paid days off a year, public holidays not counted (PTO, holiday, annual leave).") var holidayDays: Int?
+    @Option(help: ArgumentHelp("The employer's retirement contribution, as a share of base ('6%'): pension, 401(k) match, "
+                               + "RRSP match, superannuation, provident fund.")) var pension: String?
+    @Option(parsing: .unconditional, help: "The most the retirement contribution comes to a year.") var pensionCap: String?
+    @Option(parsing: .unconditional, help: "What health cover (health insurance premium, private medical) is worth to you a year.")
+    var healthCover: String?
     @Option(help: "Days a week working from home.") var remoteDays: Int?
     @Option(help: "Days a week in the office.") var officeDays: Int?
     @Option(parsing: .unconditional, help: "Study or training budget a year.") var studyBudget: String?

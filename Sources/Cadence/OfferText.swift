@@ -2,7 +2,10 @@ import CadenceCore
 
 /// An offer's components as lines of text: `offer show` and `app show` both print them.
 enum OfferText {
-    static func components(_ o: Offer) -> [String] {
+    /// `region`, the candidate's, names the benefits as people there do
+    /// ("PTO" and "401(k) match" in the US); without one they are named as
+    /// the offer's fields are (holiday, pension, health cover).
+    static func components(_ o: Offer, region: Region? = nil) -> [String] {
         var out: [String] = []
         // A component's name and terms may be the user's (a benefit, an equity
         // note): each line stays one line, so none can pose as "respond by:".
@@ -26,9 +29,10 @@ enum OfferText {
         }
         part("refresher", o.refresher?.description(per: .year))
         let v = o.benefitValues
-        part("holiday", v.holidayDays.map { "\($0) days" })
-        part("pension", v.pensionMatch.map { "\($0) of base" + (v.pensionCap.map { ", up to \($0.description(per: .year))" } ?? "") })
-        part("health cover", v.healthCover.map { "worth \($0.description(per: .year))" })
+        let words = region?.benefits
+        part(words?.paidLeave ?? "holiday", v.holidayDays.map { days in "\(days) days" + (words.map(Self.leaveNote) ?? "") })
+        part(words?.retirement ?? "pension", v.pensionMatch.map { "\($0) of base" + (v.pensionCap.map { ", up to \($0.description(per: .year))" } ?? "") })
+        part(words?.health ?? "health cover", v.healthCover.map { "worth \($0.description(per: .year))" })
         part("remote days", v.remoteDaysPerWeek.map { "\($0) a week" })
         part("office days", v.officeDaysPerWeek.map { "\($0) a week" })
         part("study budget", v.studyBudget?.description(per: .year))
@@ -40,5 +44,10 @@ enum OfferText {
         part("start", o.startDate?.description)
         part("respond by", o.respondBy?.description)
         return out
+    }
+
+    /// " (typical: 25; legal minimum: 20)": what the days offered compare with there.
+    static func leaveNote(_ words: RegionBenefits) -> String {
+        " (typical: \(words.typicalLeaveDays)" + (words.statutoryLeaveDays.map { "; legal minimum: \($0)" } ?? "; no legal minimum") + ")"
     }
 }

@@ -15,7 +15,8 @@ public enum FactTopic: String, CaseIterable, Sendable {
         case .hours: ["working hours", "schedule", "flexibility", "flexible hours"]
         case .location: ["where", "remote", "hybrid", "remote work"]
         case .contract: ["permanent", "notice", "notice period", "contract type"]
-        case .benefits: ["pension", "holiday", "health", "health care", "perks"]
+        case .benefits: ["pension", "holiday", "health", "health care", "perks", "pto", "401k", "401(k)", "annual leave",
+                         "vacation", "retirement", "superannuation", "super", "provident fund", "health insurance"]
         case .raises: ["raise", "salary increase", "salary increases", "pay rise", "pay review", "salary review", "reviews"]
         case .relocation: ["moving", "moving expenses", "relocating", "relocate", "move"]
         case .community: ["area", "the area", "schools", "neighbourhood", "neighborhood", "community and schools"]
@@ -33,7 +34,8 @@ public enum FactTopic: String, CaseIterable, Sendable {
         case .hours: ["hours", "flexib"]
         case .location: ["location", "remote", "hybrid"]
         case .contract: ["contract", "permanent", "notice"]
-        case .benefits: ["benefit", "pension", "holiday", "health"]
+        case .benefits: ["benefit", "pension", "holiday", "health", "pto", "401", "leave", "vacation", "retirement",
+                         "superannuation", "provident", "rrsp", "insurance", "medical"]
         case .raises: ["raise", "salary-increase", "salary increase", "review"]
         case .relocation: ["moving", "relocat"]
         case .community: ["community", "school", "area"]
@@ -41,14 +43,19 @@ public enum FactTopic: String, CaseIterable, Sendable {
         }
     }
 
-    /// The question to ask while the topic is unknown.
-    public var question: String {
+    /// The question to ask while the topic is unknown, in plain words.
+    public var question: String { question(in: nil) }
+
+    /// The question in the words of `region` ("401(k) match, health
+    /// insurance premium, PTO" in the US; "pension, private medical
+    /// insurance, holiday" in the UK).
+    public func question(in region: Region?) -> String {
         switch self {
         case .office: "Where would I be working day to day, and what is the office like?"
         case .hours: "What are the usual working hours, and how much flexibility is there?"
         case .location: "Where is the role based, and how much remote work is possible?"
         case .contract: "Is the contract permanent, and what is the notice period?"
-        case .benefits: "What benefits come with the role: pension, health care, holiday?"
+        case .benefits: "What benefits come with the role: \(region.benefits.question)?"
         case .raises: "How and when are salaries reviewed?"
         case .relocation: "Would moving expenses be covered?"
         case .community: "What is the area like to live in: the community, the schools?"

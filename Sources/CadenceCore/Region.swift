@@ -83,7 +83,8 @@ public enum Region: String, Sendable, CaseIterable, Codable {
 
     /// The region `text` names: a code ("us", "GB", "uk"), or a name ("Germany").
     public init(naming text: String, field: String = "region") throws {
-        let wanted = text.trimmingWhitespace().lowercased()
+        var wanted = text.trimmingWhitespace().lowercased()
+        if wanted.hasPrefix("the ") { wanted.removeFirst(4) }   // "the Netherlands", as `name` writes it
         let aliases: [String: Region] = ["uk": .uk, "britain": .uk, "great britain": .uk, "england": .uk,
                                           "scotland": .uk, "wales": .uk, "northern ireland": .uk,
                                           "usa": .us, "united states": .us, "america": .us,
@@ -144,4 +145,74 @@ extension Candidate {
     /// The region that decides how this candidate's dates and amounts are
     /// read: the one chosen, else the one their time zone says, else none.
     public var effectiveRegion: Region? { region ?? Region.inferred(timeZone: timeZone) }
+}
+
+/// A region taken for a candidate who chose none, and why: what Cadence
+/// says aloud so that a wrong guess is seen and changed.
+public struct RegionGuess: Sendable, Equatable {
+    public let region: Region
+    /// "your time zone America/Chicago", "your locale, LANG=de_DE.UTF-8".
+    public let source: String
+
+    /// The region the time zone says, else the one the locale says, else nil.
+    /// `locale` is the setting that decides the locale's dates and its
+    /// variable (see `Region.localeSetting(in:)`).
+    public static func from(timeZone: String, locale: (variable: String, value: String)?) -> RegionGuess? {
+        if let region = Region.inferred(timeZone: timeZone) {
+            return RegionGuess(region: region, source: "your time zone \(timeZone)")
+        }
+        if let locale, let region = Region.inferred(locale: locale.value) {
+            return RegionGuess(region: region, source: "your locale, \(locale.variable)=\(locale.value)")
+        }
+        return nil
+    }
+}
+
+extension Region {
+    /// The POSIX setting that decides how dates are written: LC_ALL
+    /// overrides LC_TIME, which overrides LANG; nil when none is set.
+    public static func localeSetting(in environment: [String: String]) -> (variable: String, value: String)? {
+        for variable in ["LC_ALL", "LC_TIME", "LANG"] {
+            if let value = environment[variable], !value.isEmpty { return (variable, value) }
+        }
+        return nil
+    }
+
+    /// The machine's own zone: `TZ` when it names one, else the zone
+    /// /etc/localtime links to. Nil when it is UTC (a server's or a
+    /// container's default says nothing about where its user lives) or
+    /// cannot be told.
+    public static func machineTimeZone(environment: [String: String], localtime: String = "/etc/localtime") -> String? {
+        var zone: String?
+        if let tz = environment["TZ"], !tz.isEmpty {
+            zone = tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
+            if zone!.hasPrefix("/") { zone = zone.flatMap(zoneName(ofPath:)) }
+        } else if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: localtime) {
+            zone = zoneName(ofPath: target)
+        }
+        guard let zone, TimeZone(identifier: zone) != nil,
+              !["UTC", "Etc/UTC", "Etc/UCT", "UCT", "GMT", "Etc/GMT", "Universal", "Zulu", "Etc/Universal"].contains(zone)
+        else { return nil }
+        return zone
+    }
+
+    /// "America/Chicago" from "/usr/share/zoneinfo/America/Chicago".
+    private static func zoneName(ofPath path: String) -> String? {
+        guard let range = path.range(of: "zoneinfo/") else { return nil }
+        let name = String(path[range.upperBound...])
+        return name.isEmpty ? nil : name
+    }
+
+    /// What the region decides, in a line: "dates month first (12/03 is 3
+    /// December), amounts in USD, weeks from Sunday, public holidays of holidays.us".
+    public var conventions: String {
+        let dates: String
+        switch dateOrder {
+        case .monthFirst?: dates = "dates month first (12/03 is 3 December)"
+        case .dayFirst?: dates = "dates day first (12/03 is 12 March)"
+        case nil: dates = "dates such as 12/03 asked (both orders are common)"
+        }
+        return "\(dates), amounts in \(currency), weeks from \(weekStart.name), "
+            + "public holidays of \(holidayModule)"
+    }
 }

@@ -1,18 +1,19 @@
 import LuaBinding
 
 /// Which Lua modules are Cadence's own: those of its Scripts/ folders
-/// `cadence` (the API and the engine), `policies` (the standard policies)
-/// and `negotiation`. The module searcher pins them to Scripts/ (a file of
+/// `cadence` (the API and the engine), `policies` (the standard policies),
+/// `negotiation` and `holidays` (the public holiday calendars). The module searcher pins them to Scripts/ (a file of
 /// the same name in the working folder cannot stand in for one), the worker
 /// gives an installed package those it may require, and `policy pack`
 /// refuses a policy that requires anything else.
 public enum CadenceModules {
     /// The folders of Scripts/ whose modules are Cadence's: "cadence" holds
     /// `cadence` (its init.lua) and `cadence.policy`.
-    public static let folders = ["cadence", "policies", "negotiation"]
+    public static let folders = ["cadence", "policies", "negotiation", "holidays"]
 
-    /// Those an installed package may require (a package's worker has them, and nothing else).
-    public static let forPackages = ["cadence", "policies"]
+    /// Those an installed package may require (a package's worker has them,
+    /// and nothing else): a package plans on the same holidays as the agenda.
+    public static let forPackages = ["cadence", "policies", "holidays"]
 
     /// Whether `name` is a module of one of `folders`.
     public static func holds(_ name: String, in folders: [String] = folders) -> Bool {

@@ -67,15 +67,17 @@ enum PracticeFunctions {
         }
     }
 
-    /// Rule 12's topics in order, each { name, aliases, covered_by, question } (`FactTopic` owns the list).
+    /// Rule 12's topics in order, each { name, aliases, covered_by, question } (`FactTopic` owns the list),
+    /// the questions in the words of region `code` (the first argument, optional).
     static func factTopics(_ args: LuaArguments) throws -> LuaResults {
+        let region = try args.optionalString(1).flatMap { try? Region(naming: $0) }
         func texts(_ list: [String]) -> LuaValue { .table(LuaTable(array: list.map { LuaValue($0) })) }
         return .one(.table(LuaTable(array: FactTopic.allCases.map { topic in
             var t = LuaTable()
             t["name"] = LuaValue(topic.rawValue)
             t["aliases"] = texts(topic.aliases)
             t["covered_by"] = texts(topic.coveredBy)
-            t["question"] = LuaValue(topic.question)
+            t["question"] = LuaValue(topic.question(in: region))
             return .table(t)
         })))
     }

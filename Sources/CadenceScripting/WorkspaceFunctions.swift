@@ -36,6 +36,7 @@ struct WorkspaceFunctions {
             ("offers", offers),
             ("all_offers", allOffers),
             ("decisions", decisions),
+            ("region_of", regionOf),
             // Writes
             ("log", log),
             ("add_app", addApp),
@@ -92,6 +93,12 @@ struct WorkspaceFunctions {
 
     func candidates(_ args: LuaArguments) throws -> LuaResults {
         .one(.table(LuaTable(array: try api.workspace.candidates().map { try api.value($0) })))
+    }
+
+    /// The region code of application `id`'s candidate (without an id, the
+    /// first candidate's), or nil: `WorkspaceService.region(ofApplication:)`.
+    func regionOf(_ args: LuaArguments) throws -> LuaResults {
+        .one(try api.workspace.region(ofApplication: try args.optionalInteger(1)).map { LuaValue($0.code) } ?? .nil)
     }
 
     /// The bulk reads make the Lua half's objects directly: it passes its

@@ -12,7 +12,7 @@ public enum ReservedNames {
 
     /// Cadence's own names: its module folders and the modules in them (hyphens for underscores).
     public static let cadence = [
-        "cadence", "init", "policies", "negotiation",
+        "cadence", "init", "policies", "negotiation", "holidays",
         "calendar", "drafts", "help", "isolated", "options", "policy", "promises", "rehearsal", "repl", "report", "searcher", "sequence",
         "sharing", "show", "simulate", "types", "worker", "counterpart", "standard",
     ]

@@ -51,6 +51,11 @@ final class ChildProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["LUA_INIT"] = nil
         environment["LUA_INIT_5_4"] = nil
+        // The C locale: a candidate's region is never taken from the locale of
+        // the machine running the tests (a test that wants one sets it).
+        environment["LC_ALL"] = nil
+        environment["LC_TIME"] = nil
+        environment["LANG"] = "C.UTF-8"
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in argv + envp { free(p) } }

@@ -24,6 +24,7 @@ enum Printed {
     /// `candidate show`.
     struct Candidate: Decodable {
         var name: String
+        var region: String?
         var targets: Targets?
         var currentPay: Money?
         var currentBenefits: [String]

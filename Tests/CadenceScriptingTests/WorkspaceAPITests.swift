@@ -217,7 +217,8 @@ struct WorkspaceAPITests {
             return table.concat(lines, '\\n'), cadence.fact_topics().relocation.question
             """)
         let expected = FactTopic.allCases.map {
-            [$0.rawValue, $0.aliases.joined(separator: "/"), $0.coveredBy.joined(separator: "/"), $0.question].joined(separator: "|")
+            // In the words of the demo's candidate's region, the UK.
+            [$0.rawValue, $0.aliases.joined(separator: "/"), $0.coveredBy.joined(separator: "/"), $0.question(in: .uk)].joined(separator: "|")
         }
         #expect(got == [LuaValue(expected.joined(separator: "\n")), LuaValue(FactTopic.relocation.question)])
     }
