@@ -12,7 +12,10 @@ enum NameMatch {
         let labels: [(record: T, names: [String])] = records.map { record in
             (record, [label(record)] + (alternative.map { [$0(record)] } ?? []))
         }
-        for test in [{ (s: String) in s == wanted }, { $0.hasPrefix(wanted) }, { $0.contains(wanted) }] {
+        // Last, the letters alone: "lonestar" is "Lone Star Bank", "harbor-payments" is "Harbor Payments".
+        let squashedWanted = squashed(wanted)
+        for test in [{ (s: String) in s == wanted }, { $0.hasPrefix(wanted) }, { $0.contains(wanted) },
+                     { !squashedWanted.isEmpty && leadingWordsSquashed($0).contains(squashedWanted) }] {
             let matches = labels.filter { $0.names.contains { test($0.lowercased()) } }
             if matches.count == 1 { return matches[0].record }
             if matches.count > 1 {
@@ -29,6 +32,18 @@ enum NameMatch {
         let suggestion = NearMiss.nearest(to: wanted, among: names)
             ?? names.first { $0.lowercased().split(separator: " ").first.map(String.init) == firstWord }
         throw StoreError.notFound(kind: kind, name: name, suggestion: suggestion)
+    }
+
+    /// A name's letters and digits, lowercased: how it reads without spaces and punctuation.
+    static func squashed(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// Its first word, its first two words, … each squashed: "Lone Star Bank"
+    /// gives "lone", "lonestar", "lonestarbank" (whole words, so "acmee" is not "Acme Engineer").
+    static func leadingWordsSquashed(_ name: String) -> [String] {
+        let words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { squashed(String($0)) }
+        return words.indices.map { words[...$0].joined() }
     }
 
     /// A company's name without the legal form the same company is written

@@ -120,7 +120,7 @@ struct SafetyTests {
         try store.writeDatabase { db in
             var jo = Candidate(name: "Jo")
             try Queries.add(&jo, db)
-            for (company, role) in [("Acme", "Analyst"), ("Acme", "Engineer"), ("Globex", "Analyst"), ("Contoso Ltd", "Dev")] {
+            for (company, role) in [("Acme", "Analyst"), ("Acme", "Engineer"), ("Globex", "Analyst"), ("Contoso Ltd", "Dev"), ("Lone Star Bank", "SRE")] {
                 var a = Application(candidateID: jo.id!, company: company, role: role)
                 try Queries.add(&a, db)
             }
@@ -133,5 +133,9 @@ struct SafetyTests {
         #expect { try find("Globax") } throws: { "\($0)" == "no application named 'Globax' (did you mean 'Globex'?)" }
         #expect { try find("Contosso") } throws: { "\($0)" == "no application named 'Contosso' (did you mean 'Contoso Ltd'?)" }
         #expect { try find("Acmee") } throws: { "\($0)".hasSuffix("(did you mean 'Acme'?)") }
+        // Written without its spaces or with hyphens, as people type a company.
+        #expect(try find("lonestar").company == "Lone Star Bank")
+        #expect(try find("lone-star-bank").company == "Lone Star Bank")
+        #expect { try find("lonestarx") } throws: { "\($0)".hasPrefix("no application named 'lonestarx'") }
     }
 }
