@@ -56,6 +56,10 @@ struct Log: ParsableCommand {
                 // Who acts on the day: theirs is a decision date, yours an action (Promise owns the reading).
                 if e.kind == .nextStepPromised, let due = e.due, let words = e.nextStep {
                     Output.write("  " + Promise(reading: words).meaning(due: due) + "\n")
+                    // "by next Friday" said on a Thursday: which Friday was taken, and how to say the other.
+                    let said = try? DatePhrase.find(in: words, from: LocalDate(e.at, in: zone), order: reading.order,
+                                                    weekStart: reading.weekStart)
+                    for note in said?.notes ?? [] { Output.write("  note: " + note + "\n") }
                 }
                 if e.kind == .nextStepPromised, e.due == nil, let words = e.nextStep {
                     StandardError.write("""

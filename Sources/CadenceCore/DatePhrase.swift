@@ -25,6 +25,8 @@ public enum DatePhrase {
     public struct Found: Equatable, Sendable {
         public var date: LocalDate
         public var words: String
+        /// Which day was taken where the words could mean another ("next friday: took …").
+        public var notes: [String] = []
     }
 
     /// The day `text` names, the whole text being one date phrase (small
@@ -46,7 +48,7 @@ public enum DatePhrase {
         var reader = Reader(sentence, today: today, lean: .future, order: order, weekStart: weekStart, field: field, strict: false)
         for start in reader.tokens.indices {
             if let (day, end) = try reader.expression(at: start) {
-                return Found(date: day, words: reader.tokens[start..<end].map(\.text).joined(separator: " "))
+                return Found(date: day, words: reader.tokens[start..<end].map(\.text).joined(separator: " "), notes: reader.notes)
             }
         }
         return nil
@@ -348,7 +350,7 @@ extension DatePhrase {
                 if isWord(j, "week") { return (coming(day, includingToday: false).adding(days: 7), j + 1) }    // "friday week"
                 if isWord(j, "after"), isWord(j + 1, "next") { return (coming(day, includingToday: false).adding(days: 7), j + 2) }
             }
-            if modifier == "next", strict {
+            if modifier == "next" {
                 // The first one after today, or the one of next week? Say which was taken, and how to say the other.
                 let other = self.day(day, inWeekFrom: weekOffset("next", start: weekBeginning(of: today)))
                 if other != date {

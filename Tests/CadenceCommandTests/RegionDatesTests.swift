@@ -114,4 +114,14 @@ struct RegionDatesTests: WorkspaceSuite {
         #expect(logged.output.contains("Logged #3 next-step on Thu 3 Dec 2026 at 14:00, due Fri 18 Dec 2026\n"
             + "  They act by Fri 18 Dec (\"decide\")"), "\(logged.output)\(logged.error)")
     }
+
+    @Test("'by next Friday' in a promise said on a Thursday says which Friday it took, and how to say the other")
+    func nextFridayInASentence() throws {
+        _ = try prepared(zone: "America/Chicago")
+        let logged = try cadence("log", "follow-up-call", "--app", "lonestar", "--at", "12/03/2026 10am",
+                                 "--next", "we'll get back to you by next Friday")
+        #expect(logged.output.hasSuffix("due Fri 4 Dec 2026\n"
+            + "  They act by Fri 4 Dec (\"get back to you\"): the agenda waits until then, then plans one polite inquiry if no word has come.\n"
+            + "  note: next friday: took Fri 4 Dec 2026; for Fri 11 Dec 2026 say 'friday next week'\n"), "\(logged.output)\(logged.error)")
+    }
 }
