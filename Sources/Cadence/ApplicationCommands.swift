@@ -27,17 +27,25 @@ struct ApplicationCommand: ParsableCommand {
             "Something you found out, as topic=answer: hours=\"9 to 5\", office=\"open plan\" (repeatable; topic= forgets it).",
             valueName: "topic=answer")) var facts: [String] = []
 
-        func apply(to a: inout Application, reading: DateReading) throws {
+        /// Returns the note to print when an amount was read in the region's currency.
+        func apply(to a: inout Application, reading: DateReading, region: Region?) throws -> String? {
+            var assumed: String?
             if let source { a.source = source }
             if let location { a.location = location }
             if let url { a.url = url }
             if let salary {
-                _ = try SalaryRange(parsing: salary)     // refused unless an amount or range with a currency
-                a.postedSalary = salary
+                // Stored with its currency written out: "150-170k" is "150-170k USD" for good.
+                let read = try BareAmount.salary(salary, region: region)
+                a.postedSalary = read.text
+                assumed = read.assumed
             }
             if let deadline { a.decisionDeadline = try dayFlag(deadline, field: "deadline", reading: reading) }
             if let interest { a.interest = interest }
-            if let targets { a.targets = try SalaryTargets(parsing: targets) }
+            if let targets {
+                let read = try BareAmount.targets(targets, region: region)
+                a.targets = read.value
+                assumed = assumed ?? read.assumed
+            }
             if !needs.isEmpty { a.needs = needs }
             if !questions.isEmpty { a.questions = questions }
             if !tags.isEmpty { a.tags = tags }
@@ -53,6 +61,7 @@ struct ApplicationCommand: ParsableCommand {
                         + "(missing_info asks about \(topics)); it is kept for your own scripts\n")
                 }
             }
+            return assumed.map { "note: " + BareAmount.note($0, region: region) + "\n" }
         }
     }
 
@@ -71,19 +80,19 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (app, when, zone, reading) = try workspace.open().write("app add \(company) \(role)") {
-                    ws -> (Application, DateReading.Moment?, String, DateReading) in
+                let (app, when, zone, reading, amounts) = try workspace.open().write("app add \(company) \(role)") {
+                    ws -> (Application, DateReading.Moment?, String, DateReading, String?) in
                     let owner = try ws.candidate(candidate)
                     var app = Application(candidateID: owner.id!, company: company, role: role)
                     let reading = DateReading(candidate: owner)
-                    try fields.apply(to: &app, reading: reading)
+                    let amounts = try fields.apply(to: &app, reading: reading, region: owner.effectiveRegion)
                     let when = saved ? nil : try Timestamps.instant(applied, reading: reading, field: "applied")
                     let start: WorkspaceService.Start = when.map { .applied($0.instant) } ?? .saved
-                    return (try ws.addApplication(app, start: start, again: again), when, owner.timeZone, reading)
+                    return (try ws.addApplication(app, start: start, again: again), when, owner.timeZone, reading, amounts)
                 }
                 let started = when.map { ", applied " + Output.spoken($0, in: zone) } ?? ", saved for later"
                 Output.write("Added application \(app.id!): \(TerminalText.line(app.company)), \(TerminalText.line(app.role))"
-                             + started + (app.decisionDeadline.map { "; deadline " + $0.spoken } ?? "") + "\n")
+                             + started + (app.decisionDeadline.map { "; deadline " + $0.spoken } ?? "") + "\n" + (amounts ?? ""))
                 Output.notes(of: reading)
             }
         }
@@ -99,18 +108,18 @@ struct ApplicationCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (updated, reading) = try workspace.open().write("app edit \(app)") { ws -> (Application, DateReading) in
+                let (updated, reading, amounts) = try workspace.open().write("app edit \(app)") { ws -> (Application, DateReading, String?) in
                     var a = try ws.application(app)
                     if let company { a.company = company }
                     if let role { a.role = role }
                     let reading = try ws.dateReading(of: a)
-                    try fields.apply(to: &a, reading: reading)
+                    let amounts = try fields.apply(to: &a, reading: reading, region: try ws.region(ofApplication: a.id))
                     try ws.update(a)
-                    return (a, reading)
+                    return (a, reading, amounts)
                 }
                 let deadline = fields.deadline == nil ? "" : updated.decisionDeadline.map { "; deadline " + $0.spoken } ?? ""
                 Output.write("Updated application \(updated.id!): \(TerminalText.line(updated.company)), \(TerminalText.line(updated.role))"
-                             + deadline + "\n")
+                             + deadline + "\n" + (amounts ?? ""))
                 Output.notes(of: reading)
             }
         }

@@ -38,9 +38,24 @@ struct CandidateCommand: ParsableCommand {
             if let region { candidate.region = region.lowercased() == "none" ? nil : try Region(naming: region, field: "--region") }
             if !strengths.isEmpty { candidate.strengths = strengths }
             if !references.isEmpty { candidate.references = references }
-            if let currentPay { candidate.currentPay = try Money(parsing: currentPay, field: "current pay") }
-            if let targets { candidate.targets = try SalaryTargets(parsing: targets) }
             if !currentBenefits.isEmpty { candidate.currentBenefits = currentBenefits }
+        }
+
+        /// The amounts, once the region is known: one without a currency is in
+        /// the region's. Returns the note saying so, if one was read that way.
+        func applyAmounts(to candidate: inout Candidate) throws -> String? {
+            var assumed: String?
+            if let currentPay {
+                let read = try BareAmount.money(currentPay, region: candidate.effectiveRegion, field: "current pay")
+                candidate.currentPay = read.value
+                assumed = assumed ?? read.assumed
+            }
+            if let targets {
+                let read = try BareAmount.targets(targets, region: candidate.effectiveRegion)
+                candidate.targets = read.value
+                assumed = assumed ?? read.assumed
+            }
+            return assumed.map { "note: " + BareAmount.note($0, region: candidate.effectiveRegion) + "\n" }
         }
     }
 
@@ -60,9 +75,10 @@ struct CandidateCommand: ParsableCommand {
                     ? RegionGuess.from(timeZone: candidate.timeZone, locale: Region.localeSetting(in: ProcessInfo.processInfo.environment))
                     : nil
                 if let guess { candidate.region = guess.region }
+                let amounts = try fields.applyAmounts(to: &candidate)
                 candidate = try workspace.open().write("candidate add \(name)") { ws in try ws.addCandidate(candidate, again: again) }
                 Output.write("Added candidate \(candidate.id!): \(TerminalText.line(candidate.name))\n"
-                             + CandidateCommand.regionLine(candidate, guess: guess, chosen: fields.region != nil))
+                             + CandidateCommand.regionLine(candidate, guess: guess, chosen: fields.region != nil) + (amounts ?? ""))
             }
         }
     }
@@ -76,15 +92,16 @@ struct CandidateCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (before, updated) = try workspace.open().write("candidate edit \(candidate)") { ws -> (Candidate, Candidate) in
+                let (before, updated, amounts) = try workspace.open().write("candidate edit \(candidate)") { ws -> (Candidate, Candidate, String?) in
                     let before = try ws.candidate(candidate)
                     var c = before
                     if let name { c.name = name }
                     try fields.apply(to: &c)
+                    let amounts = try fields.applyAmounts(to: &c)
                     try ws.update(c)
-                    return (before, c)
+                    return (before, c, amounts)
                 }
-                var text = "Updated candidate \(updated.id!): \(TerminalText.line(updated.name))\n"
+                var text = "Updated candidate \(updated.id!): \(TerminalText.line(updated.name))\n" + (amounts ?? "")
                 if fields.region != nil {
                     text += CandidateCommand.regionLine(updated, guess: nil, chosen: true)
                 } else if fields.timeZone != nil, let zoned = Region.inferred(timeZone: updated.timeZone),

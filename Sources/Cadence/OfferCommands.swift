@@ -25,18 +25,20 @@ struct OfferCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let baseMoney = try Money(parsing: base, field: "base")
-                let (offer, received, zone, reading) = try workspace.open().write("offer add --app \(app)") {
-                    ws -> (Offer, DateReading.Moment, String, DateReading) in
+                let (offer, received, zone, reading, amounts) = try workspace.open().write("offer add --app \(app)") {
+                    ws -> (Offer, DateReading.Moment, String, DateReading, String?) in
                     let a = try ws.application(app)
-                    var o = Offer(applicationID: a.id!, base: baseMoney)
+                    let region = try ws.region(ofApplication: a.id)
+                    let baseMoney = try BareAmount.money(base, region: region, field: "base")
+                    var o = Offer(applicationID: a.id!, base: baseMoney.value)
                     let reading = try ws.dateReading(of: a)
                     try fields.apply(to: &o, reading: reading)
                     let received = try Timestamps.instant(at, reading: reading)
-                    return (try ws.addOffer(o, receivedAt: received.instant), received, try ws.timeZone(of: a), reading)
+                    return (try ws.addOffer(o, receivedAt: received.instant), received, try ws.timeZone(of: a), reading,
+                            baseMoney.assumed.map { "note: " + BareAmount.note($0, region: region) + "\n" })
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.baseText), received \(Output.spoken(received, in: zone))"
-                             + OfferFields.datesSaid(offer) + "\n")
+                             + OfferFields.datesSaid(offer) + "\n" + (amounts ?? ""))
                 Output.notes(of: reading)
             }
         }

@@ -26,14 +26,20 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         if let first = rest.first, let code = Money.symbols[first] {
             currency = code
             rest = rest.dropFirst()
+        } else if let last = rest.last, let code = Money.symbols[last] {
+            // "70.000 €", "45000€": the symbol after the amount, as much of Europe writes it.
+            currency = code
+            rest = rest.dropLast()
         }
-        let words = rest.split(separator: " ")
+        let words = rest.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" })
         var number = ""
         for word in words {
             let w = String(word)
             if w.count == 3, w.allSatisfy({ $0.isLetter }) { currency = w.uppercased() } else { number += w }
         }
-        number = number.replacingAll(",", with: "").replacingAll("_", with: "")
+        // Euro amounts are often grouped with points ("70.000 €"); elsewhere "1.234" stays a mistake, refused.
+        number = Money.plainDigits(number.replacingAll("_", with: "").replacingAll("'", with: ""),
+                                   pointsGroup: (currency ?? defaultCurrency) == "EUR")
         var scale: Int64 = 1
         if let last = number.last, "kK".contains(last) { scale = 1000; number.removeLast() }
         if number.hasPrefix("-") {
@@ -54,6 +60,30 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         let (scaled, overflow) = minor.multipliedReportingOverflow(by: scale)
         guard !overflow else { throw tooLarge }
         self.init(minorUnits: scaled, currency: currency)
+    }
+
+    /// The separators people write, made plain: "55,000.50" and "55.000,50"
+    /// are 55000.50, "12,00,000" is 1200000, "45000,5" is 45000.5; where
+    /// points group (`pointsGroup`, euros), "70.000" is 70000.
+    static func plainDigits(_ number: String, pointsGroup: Bool) -> String {
+        let lastComma = number.lastIndex(of: ","), lastPoint = number.lastIndex(of: ".")
+        switch (lastComma, lastPoint) {
+        case let (comma?, point?):
+            // Whichever comes last marks the decimals.
+            return comma > point ? number.replacingAll(".", with: "").replacingAll(",", with: ".")
+                                 : number.replacingAll(",", with: "")
+        case let (comma?, nil):
+            let decimals = number.distance(from: comma, to: number.endIndex) - 1
+            let commas = number.filter { $0 == "," }.count
+            return commas == 1 && (1...2).contains(decimals) ? number.replacingAll(",", with: ".") : number.replacingAll(",", with: "")
+        case let (nil, point?):
+            let decimals = number.distance(from: point, to: number.endIndex) - 1
+            let points = number.filter { $0 == "." }.count
+            let grouped = points > 1 || (decimals == 3 && number.last?.isNumber == true)
+            return pointsGroup && grouped ? number.replacingAll(".", with: "") : number
+        case (nil, nil):
+            return number
+        }
     }
 
     /// "55000.5" -> 5500050; at most two decimals; nil past the largest amount.

@@ -39,6 +39,7 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
         }
         func currency(of side: String) -> String? {
             if let first = side.first, let code = Money.symbols[first] { return code }
+            if let last = side.last, let code = Money.symbols[last] { return code }     // "70.000 €"
             return side.split(separator: " ").first(where: { $0.count == 3 && $0.allSatisfy(\.isLetter) }).map { $0.uppercased() }
         }
         guard let code = sides.lazy.compactMap(currency).first else {

@@ -110,6 +110,21 @@ public struct CSVImport {
         "source": .source, "tags": .tags, "deadline": .deadline, "interest": .interest, "excitement": .interest,
         "candidate": .candidate, "stage history": .stageHistory,
         "id": .derived,
+        // Sheets kept in German, French or Dutch.
+        "firma": .company, "unternehmen": .company, "arbeitgeber": .company, "entreprise": .company, "société": .company,
+        "bedrijf": .company, "werkgever": .company,
+        "stelle": .role, "jobtitel": .role, "stellenbezeichnung": .role, "poste": .role, "intitulé du poste": .role,
+        "functie": .role, "vacature": .role,
+        "beworben am": .applied, "bewerbungsdatum": .applied, "datum": .applied, "date de candidature": .applied,
+        "postulé le": .applied, "sollicitatiedatum": .applied, "gesolliciteerd op": .applied,
+        "gehalt": .salary, "gehaltsband": .salary, "salaire": .salary, "salaris": .salary,
+        "ort": .location, "standort": .location, "lieu": .location, "ville": .location, "locatie": .location, "plaats": .location,
+        "notizen": .notes, "bemerkungen": .notes, "remarques": .notes, "notities": .notes, "opmerkingen": .notes,
+        "ansprechpartner": .contact, "ansprechpartnerin": .contact, "contact rh": .recruiter, "contactpersoon": .contact,
+        "recruiterin": .recruiter, "personalvermittler": .recruiter, "recruteur": .recruiter, "recruteuse": .recruiter,
+        "quelle": .source, "frist": .deadline, "bewerbungsfrist": .deadline, "date limite": .deadline,
+        "zuletzt aktualisiert": .statusDate, "letzter kontakt": .statusDate, "dernière mise à jour": .statusDate,
+        "laatst bijgewerkt": .statusDate,
     ]
 
     public var file: String

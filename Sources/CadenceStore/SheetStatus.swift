@@ -116,6 +116,20 @@ public struct SheetStatus: Hashable, Sendable {
                                       "no longer interested", "not interested", "pulled out"])
         add(SheetStatus(.ghosted), ["no response", "no reply", "cold", "no answer", "never heard back"])
         add(.setAside, ["archived", "archive", "closed", "set aside", "inactive"])
+        // Sheets kept in German, French or Dutch (the regions' own languages).
+        add(SheetStatus(.saved), ["gemerkt", "merkliste", "à postuler", "a postuler", "bewaard"])
+        add(SheetStatus(.applied), ["beworben", "bewerbung gesendet", "bewerbung verschickt", "in bearbeitung",
+                                    "candidature envoyée", "postulé", "en attente", "gesolliciteerd", "sollicitatie verstuurd"])
+        add(SheetStatus(.screening), ["telefoninterview", "telefonat", "erstgespräch", "entretien téléphonique",
+                                      "telefonisch gesprek", "kennismakingsgesprek"])
+        add(SheetStatus(.interviewing), ["vorstellungsgespräch", "bewerbungsgespräch", "zweitgespräch", "entretien",
+                                         "sollicitatiegesprek", "gesprek"])
+        add(SheetStatus(.final), ["finale runde", "entretien final", "laatste ronde"])
+        add(SheetStatus(.offer), ["angebot", "vertragsangebot", "offre", "offre reçue", "aanbod"])
+        add(SheetStatus(.accepted), ["zusage angenommen", "angebot angenommen", "offre acceptée", "aangenomen"])
+        add(SheetStatus(.rejected), ["absage", "abgelehnt", "refus", "refusé", "candidature refusée", "afgewezen"])
+        add(SheetStatus(.withdrawn), ["zurückgezogen", "désisté", "teruggetrokken"])
+        add(SheetStatus(.ghosted), ["keine antwort", "sans réponse", "geen reactie"])
         return words
     }()
 }

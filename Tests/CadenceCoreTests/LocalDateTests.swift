@@ -68,13 +68,17 @@ struct MoneyTests {
     @Test("amounts in the usual spellings", arguments: [
         ("55000 GBP", 5_500_000, "GBP"), ("55,000.50 GBP", 5_500_050, "GBP"), ("£55k", 5_500_000, "GBP"),
         ("$120,000", 12_000_000, "USD"), ("EUR 42.5k", 4_250_000, "EUR"), ("0.1 USD", 10, "USD"),
+        // As much of Europe and India write them.
+        ("70.000 €", 7_000_000, "EUR"), ("70000€", 7_000_000, "EUR"), ("1.234,56 EUR", 123_456, "EUR"),
+        ("45 000 EUR", 4_500_000, "EUR"), ("45\u{A0}000 €", 4_500_000, "EUR"), ("12,00,000 INR", 120_000_000, "INR"),
+        ("45000,50 EUR", 4_500_050, "EUR"), ("1.250.000 EUR", 125_000_000, "EUR"),
     ])
     func parsing(text: String, minor: Int64, currency: String) throws {
         let money = try Money(parsing: text)
         #expect(money.minorUnits == minor && money.currency == currency)
     }
 
-    @Test("negative pay, unknown currency and nonsense are refused", arguments: ["-5000 GBP", "5000", "lots GBP", "1.234 GBP"])
+    @Test("negative pay, unknown currency and nonsense are refused", arguments: ["-5000 GBP", "5000", "lots GBP", "1.234 GBP", "1.2.3 GBP", "€"])
     func refused(text: String) {
         #expect(throws: DomainError.self) { try Money(parsing: text) }
     }
