@@ -37,7 +37,9 @@ public enum BareAmount {
     static func read<Value>(_ text: String, region: Region?, field: String, _ parse: (String) throws -> Value) throws -> Read<Value> {
         let refusal: Error
         do { return Read(value: try parse(text), text: text, assumed: nil) } catch { refusal = error }
-        // Only an amount that lacks nothing but its currency is read in the region's.
+        // Only an amount that names no currency is read in the region's; one that
+        // names one and is wrong otherwise keeps its own error.
+        guard !namesCurrency(text) else { throw refusal }
         let trimmed = text.trimmingWhitespace()
         func written(_ code: String) -> (String, Value)? {
             for candidate in [Self.inserting(code, into: trimmed), trimmed + " " + code] {
@@ -56,6 +58,13 @@ public enum BareAmount {
             throw refusal
         }
         return Read(value: value, text: stored, assumed: region.currency)
+    }
+
+    /// Whether `text` writes a currency: a symbol, or a word of three letters that is no period word.
+    static func namesCurrency(_ text: String) -> Bool {
+        if text.contains(where: { Money.symbols[$0] != nil }) { return true }
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.contains { $0.count == 3 && !["per", "day", "and", "pcm"].contains(String($0)) }
     }
 
     /// "150-170k a year" + USD → "150-170k USD a year": the code before a period written at the end.

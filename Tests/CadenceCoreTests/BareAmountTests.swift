@@ -35,5 +35,9 @@ struct BareAmountTests {
             "\($0)".contains("bottom <= going <= top") && !"\($0)".contains("GBP")
         }
         #expect { try BareAmount.money("\u{1B}[31m5000", region: .us, field: "base") } throws: { _ in true }
+        // A currency written in keeps its own error: the order, not a currency, is what is wrong.
+        #expect { try BareAmount.targets("45000,40000,52000 EUR", region: .uk) } throws: {
+            "\($0)".contains("expected bottom <= going <= top") && !"\($0)".contains("GBP")
+        }
     }
 }
