@@ -199,14 +199,14 @@ return function(spec)
     if spec.wait_for_deadline then
       local set = ctx:last("deadline-set")
       local deadline = set and set.due and set.day >= anchor.day and set.due
-        or (app.decisionDeadline and app.decisionDeadline >= anchor.day and app.decisionDeadline)
+        or (app.deadline and app.deadline >= anchor.day and app.deadline)
       if deadline and deadline >= ctx.today then
         return ctx:exit(("%s waits: their decision date %s is the schedule"):format(spec.name, deadline:short()))
       elseif deadline then
         -- Rule 6 sends one inquiry once the date has passed; silence after it
         -- is silence like any other, so the cadence resumes from the inquiry
         -- (counted as its first touch) and rule 7 still ends it.
-        local inquiry = ctx:first_after({ day = deadline }, RESUMING, function(e) return e.messageKind == "deadline-inquiry" end)
+        local inquiry = ctx:first_after({ day = deadline }, RESUMING, function(e) return e.message_kind == "deadline-inquiry" end)
         if not inquiry then
           return ctx:exit(("%s waits: their decision date %s passed; rule 6 inquires first"):format(spec.name, deadline:short()))
         end
@@ -223,12 +223,12 @@ return function(spec)
       local promise = ctx:last("next-step")
       if promise and promise.due and promise.day >= anchor.day then
         local resumed = ctx:first_after(promise, RESUMING, function(e)
-          return e.kind == "follow-up-call" or kinds[e.messageKind] or e.messageKind == "promised-follow-up"
-            or e.messageKind == "promised-call"
+          return e.kind == "follow-up-call" or kinds[e.message_kind] or e.message_kind == "promised-follow-up"
+            or e.message_kind == "promised-call"
         end)
         if not resumed then
           local to = promise.with and promise.with[1] or recipient(spec.to, app, ctx, anchor)
-          local words = promise.nextStep or "we will be in touch"
+          local words = promise.next_step or "we will be in touch"
           -- "Call me in two weeks" asks for a call: a phone call with talking points, not a letter.
           local call = asks_for_call(words)
           local fields = { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate, promise = words }
@@ -259,7 +259,7 @@ return function(spec)
     -- then items skipped in their place.
     local n, last = 0, start
     for _, e in ipairs(ctx.timeline) do
-      if e.kind == "message-sent" and counted[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
+      if e.kind == "message-sent" and counted[e.message_kind] and e.day >= start then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
     if next(ctx.decisions) ~= nil then

@@ -13,7 +13,7 @@ return function(options)
     rule = "6. Deadline passed in silence: one inquiry, several days later",
     -- The decision date: the application's, or a later one they gave.
     trigger = function(app, ctx)
-      local deadline = app.decisionDeadline
+      local deadline = app.deadline
       local set = ctx:last("deadline-set")
       if set and set.due and (not deadline or set.due > deadline) then deadline = set.due end
       if deadline and deadline < ctx.today then return { day = deadline, kind = "decision date" } end
