@@ -488,7 +488,7 @@ function policy.act(policies, ref, action, options)
     if kind then
       local event = item.app:log(kind, details)
       decision.event = event.id
-      said = ("logged %s on %s"):format(kind .. (details.kind and (" (" .. details.kind .. ")") or ""), on:short())
+      said = ("logged %s on %s"):format(kind .. (details.message_kind and (" (" .. details.message_kind .. ")") or ""), on:short())
     else
       said = "nothing to log"
     end

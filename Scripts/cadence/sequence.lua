@@ -188,7 +188,7 @@ return function(spec)
     if (stages and not stages[app.stage]) or skip_stages[app.stage] then return end
     local anchor = anchor_of(app, ctx)
     if not anchor then return end
-    local what = anchor.label or anchor.kind
+    local what = rawget(anchor, "label") or anchor.kind  -- an event has no label: only a made anchor does
     -- "the interview on Mon 2 Mar", but "you applied on Mon 2 Mar".
     local the_anchor = (what == "applied" and "you applied on " or ("the " .. what .. " on ")) .. anchor.day:short()
     local facts = { anchor = what, since = anchor.day, of = range, the_anchor = the_anchor }

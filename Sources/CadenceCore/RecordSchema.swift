@@ -70,13 +70,13 @@ public struct RecordSchema: Sendable {
         Field("day", "the Date it happened, in the candidate's time zone"),
         Field("with", "people met or written to (a list)"),
         Field("channel", "email, phone, letter, linkedin…"),
-        Field("message_kind", "for messages: thank-you, status, feedback-request… (--kind)"),
+        Field("message_kind", "for messages: thank-you, status, feedback-request… (--message-kind)"),
         Field("round", "for interviews: the round"),
-        Field("next_step", "a next step promised, such as \"call me in two weeks\" (--next)"),
+        Field("next_step", "a next step promised, such as \"call me in two weeks\" (--next-step)"),
         Field("due", "the Date of a deadline or a promised next step"),
         Field("stage", "for corrections: the right stage"),
         Field("corrects", "for corrections: the event set aside"),
-        Field("notes", "free notes (--note)"),
+        Field("notes", "free notes (--notes)"),
     ], renamed: ["applicationID": "application_id", "messageKind": "message_kind", "nextStep": "next_step"])
 
     public static let contact = RecordSchema(record: "contact", article: "a contact", fields: [
