@@ -44,3 +44,29 @@ struct CommandNearMissTests: WorkspaceSuite {
                 "\(agenda.output)\(agenda.error)")
     }
 }
+
+/// `cadence log`'s options are the event's fields in Lua: what is logged with
+/// `--message-kind`, `--next-step` and `--notes` is read as `message_kind`,
+/// `next_step` and `notes` (the shorter options it had are still read).
+@Suite("One name on the command line and in Lua")
+struct OptionNamesTests: WorkspaceSuite {
+    let directory = Self.folder("option-names")
+
+    @Test("log's options name the fields a script reads; app edit --deadline is app.deadline")
+    func logOptions() throws {
+        try createdWithCandidate()
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-03-02", "--deadline", "2026-03-20")
+        _ = try cadence("log", "message-sent", "--app", "acme", "--message-kind", "thank-you", "--notes", "sent", "--at", "2026-03-03")
+        _ = try cadence("log", "next-step", "--app", "acme", "--next-step", "call me on 2026-03-16", "--at", "2026-03-04")
+        _ = try cadence("log", "note", "--app", "acme", "--note", "the old option", "--at", "2026-03-05")
+        let script = directory + "/read.lua"
+        try """
+            local a = require("cadence").app("acme")
+            local t = a:timeline()
+            print(tostring(a.deadline), t[2].message_kind, t[2].notes, t[3].next_step, tostring(t[3].due), t[4].notes)
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let read = try Commands.cadence(["run", "--workspace", directory, script])
+        #expect(read.output == "2026-03-20\tthank-you\tsent\tcall me on 2026-03-16\t2026-03-16\tthe old option\n",
+                "\(read.output)\(read.error)")
+    }
+}
