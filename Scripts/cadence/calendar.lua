@@ -123,12 +123,12 @@ function Calendar:for_app(app)
   if self.off or self.sources or self.regions == false then return self end
   local code
   if self.regions then
-    code = self.regions[app.candidateID]
+    code = self.regions[app.candidate_id]
   else
     -- Asked of the workspace once per candidate.
     local known = self.candidate_regions or {}
     self.candidate_regions = known
-    local id = app.candidateID or 0
+    local id = app.candidate_id or 0
     if known[id] == nil then known[id] = cadence.region_code(app) or false end
     code = known[id] or nil
   end

@@ -250,13 +250,13 @@ function drafts.acceptance(f)
   local o = f.offer
   if o then
     terms[#terms + 1] = "  - base salary: " .. cadence.money_text(o.base, o.period)
-    if o.bonus then terms[#terms + 1] = "  - bonus: " .. money(o.bonus) .. (o.bonusGuaranteed and ", guaranteed" or "") end
-    if o.bonusPercent then
-      terms[#terms + 1] = ("  - bonus: %s of base%s"):format(cadence.percent_text(o.bonusPercent), o.bonusGuaranteed and ", guaranteed" or "")
+    if o.bonus then terms[#terms + 1] = "  - bonus: " .. money(o.bonus) .. (o.bonus_guaranteed and ", guaranteed" or "") end
+    if o.bonus_percent then
+      terms[#terms + 1] = ("  - bonus: %s of base%s"):format(cadence.percent_text(o.bonus_percent), o.bonus_guaranteed and ", guaranteed" or "")
     end
-    if o.signOn then terms[#terms + 1] = "  - sign-on: " .. money(o.signOn) end
+    if o.sign_on then terms[#terms + 1] = "  - sign-on: " .. money(o.sign_on) end
     if o.equity then terms[#terms + 1] = "  - equity: " .. tostring(o.equity) end
-    if o.startDate then terms[#terms + 1] = "  - start date: " .. tostring(o.startDate) end
+    if o.start then terms[#terms + 1] = "  - start date: " .. tostring(o.start) end
     local names = {}
     for name in pairs(o.benefits or {}) do names[#names + 1] = name end
     table.sort(names)

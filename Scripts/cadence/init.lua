@@ -343,18 +343,43 @@ end
 ---------------------------------------------------------------------------
 
 local Application, Event, Contact, Offer, Candidate, Decision = {}, {}, {}, {}, {}, {}
+
+-- Records are strict: a name that is not one of the record's fields
+-- (host.record_fields, RecordSchema in Swift) is an error at the script's
+-- line with the nearest name (`a.srouce`: "no field 'srouce' on an
+-- application (did you mean 'source'?)"), never a silent nil. A field that
+-- exists but is unset is still nil. A field held costs what a table field
+-- costs: only a miss in the object and its class reaches the function.
+local RECORDS = host.record_fields()
+
+local function strict(class, record)
+  local known = {}
+  for _, name in ipairs(RECORDS[record].names) do known[name] = true end
+  setmetatable(class, { __index = function(_, key)
+    if known[key] then return nil end
+    local message
+    if type(key) == "string" then
+      message = host.unknown_field(record, key)
+    else
+      message = host.unknown_field(record, math.type(key) and tostring(key) or type(key), true)
+    end
+    error(message, 2)
+  end })
+end
+
 for name, class in pairs{ Application = Application, Event = Event, Contact = Contact,
                           Offer = Offer, Candidate = Candidate, Decision = Decision } do
   class.__index = class
   class.__name = name
   class.__eq = function(a, b) return a.id == b.id end
+  strict(class, name:lower())
 end
 
 -- Applications and events arrive as objects already: the host is given
 -- these classes (CLASSES below) and makes them itself. Other records arrive
 -- as plain rows; these are their fields that hold days (as text).
 local DATE_FIELDS = {
-  [Offer] = { "startDate", "respondBy" }, [Decision] = { "due" }, [Contact] = {}, [Candidate] = {},
+  [Offer] = { "start", "respond_by" }, [Decision] = { "due" }, [Contact] = {}, [Candidate] = {},
 }
 
 local function object(class, fields)
@@ -373,7 +398,7 @@ local function objects(class, rows)
 end
 
 function Application:__tostring()
-  local since = self.stageSince and (" since " .. tostring(self.stageSince)) or ""
+  local since = self.stage_since and (" since " .. tostring(self.stage_since)) or ""
   return ("%s: %s (%s%s)"):format(self.company, self.role, self.stage, since)
 end
 
@@ -387,7 +412,7 @@ function Application:offers() return objects(Offer, host.offers(self.id)) end
 
 --- Days since anyone was last in touch (or since the stage began).
 function Application:quiet_days()
-  local last = self.lastFromThem or self.stageSince
+  local last = self.last_from_them or self.stage_since
   return last and (cadence.today() - last) or nil
 end
 
@@ -399,8 +424,8 @@ local function refresh(app, fresh)
 end
 
 --- Adds an event to the timeline and refreshes this object:
----   a:log("interview", { with = { "Ms. Jones" }, next = "call me in two weeks" })
---- details: with, to, channel, kind (of message), round, next, due, at, stage, corrects, note,
+---   a:log("interview", { with = { "Ms. Jones" }, next_step = "call me in two weeks" })
+--- details: with, to, channel, message_kind, round, next_step, due, at, stage, corrects, notes,
 --- as_written (log a name that nearly spells a contact's as it is)
 function Application:log(kind, details)
   local plain = {}
@@ -450,7 +475,7 @@ end
 function Event:__tostring()
   local text = ("%s  %s"):format(tostring(self.day), self.kind)
   if self.with and #self.with > 0 then text = text .. " with " .. table.concat(self.with, ", ") end
-  if self.nextStep then text = text .. (': "%s"'):format(self.nextStep) end
+  if self.next_step then text = text .. (': "%s"'):format(self.next_step) end
   if self.due then text = text .. " -> " .. tostring(self.due) end
   if self.notes then text = text .. " - " .. self.notes end
   return text
@@ -467,7 +492,7 @@ end
 function Candidate:__tostring() return self.name end
 
 function Decision:__tostring()
-  return ("%s %s (application %d): %s%s"):format(self.status, self.kind, self.applicationID, tostring(self.due),
+  return ("%s %s (application %d): %s%s"):format(self.status, self.kind, self.application_id, tostring(self.due),
     self.recipient and (" to " .. self.recipient) or "")
 end
 
@@ -553,10 +578,10 @@ local function region_code(which)
     if not info then error(why, 3) end
     return info.code
   end
-  -- A candidate (as the workspace gives one, or a row with its time zone and no application's candidateID).
+  -- A candidate (as the workspace gives one, or a row with its time zone and no application's candidate_id).
   if type(which) == "table" and (getmetatable(which) == Candidate
-      or (rawget(which, "candidateID") == nil and rawget(which, "timeZone") ~= nil)) then
-    return rawget(which, "region") or (rawget(which, "timeZone") and host.region_of_zone(rawget(which, "timeZone")))
+      or (rawget(which, "candidate_id") == nil and rawget(which, "time_zone") ~= nil)) then
+    return rawget(which, "region") or (rawget(which, "time_zone") and host.region_of_zone(rawget(which, "time_zone")))
   end
   if which ~= nil and type(which) ~= "table" then
     error("cadence.region: give a region code, a candidate or an application, not a " .. type(which), 3)
@@ -592,7 +617,7 @@ function cadence.regions() return host.region_codes() end
 function cadence.targets(app)
   if app.targets then return app.targets end
   for _, c in ipairs(cadence.candidates()) do
-    if c.id == app.candidateID then return c.targets end
+    if c.id == app.candidate_id then return c.targets end
   end
 end
 

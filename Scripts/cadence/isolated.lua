@@ -63,7 +63,7 @@ function isolated.host(pure, request)
   function host.region_of(id)
     local regions = request.calendar and request.calendar.regions
     if type(regions) ~= "table" or #regions == 0 then return nil end
-    local candidate = id ~= nil and app_of(id).candidateID or regions[1].candidate
+    local candidate = id ~= nil and app_of(id).candidate_id or regions[1].candidate
     for _, r in ipairs(regions) do
       if r.candidate == candidate then return r.region end
     end

@@ -120,24 +120,24 @@ function negotiation.value(offer, assumptions)
   end
   local every = nil
   local first = { true }
-  local base = convert(offer.annualBase, a, used)
-  row("base", cadence.money_text(offer.annualBase, "year"), base, every)
+  local base = convert(offer.annual_base, a, used)
+  row("base", cadence.money_text(offer.annual_base, "year"), base, every)
 
-  if offer.bonusAmount then
-    local share = offer.bonusGuaranteed and 100 or a.target_bonus_paid
-    local how = offer.bonusPercent and (cadence.percent_text(offer.bonusPercent) .. " of base") or "stated"
-    row("bonus", how .. (offer.bonusGuaranteed and ", guaranteed" or (", a target counted at %s"):format(cadence.percent_text(share))),
-        cadence.percent_of(convert(offer.bonusAmount, a, used), share), every)
-    if not offer.bonusGuaranteed then stated[#stated + 1] = ("a target bonus is counted at %s of itself"):format(cadence.percent_text(share)) end
+  if offer.bonus_amount then
+    local share = offer.bonus_guaranteed and 100 or a.target_bonus_paid
+    local how = offer.bonus_percent and (cadence.percent_text(offer.bonus_percent) .. " of base") or "stated"
+    row("bonus", how .. (offer.bonus_guaranteed and ", guaranteed" or (", a target counted at %s"):format(cadence.percent_text(share))),
+        cadence.percent_of(convert(offer.bonus_amount, a, used), share), every)
+    if not offer.bonus_guaranteed then stated[#stated + 1] = ("a target bonus is counted at %s of itself"):format(cadence.percent_text(share)) end
   end
-  if offer.signOn then
-    row("sign-on", "year 1 only" .. (offer.signOnClawbackMonths and (", repaid if you leave within %d months")
-        :format(offer.signOnClawbackMonths) or ""), convert(offer.signOn, a, used), first)
+  if offer.sign_on then
+    row("sign-on", "year 1 only" .. (offer.clawback_months and (", repaid if you leave within %d months")
+        :format(offer.clawback_months) or ""), convert(offer.sign_on, a, used), first)
   end
-  if offer.equityByYear then
+  if offer.equity_by_year then
     local amounts = {}
     for y = 1, a.years do
-      amounts[y] = convert({ minorUnits = offer.equityByYear[y] or 0, currency = offer.equityCurrency }, a, used)
+      amounts[y] = convert({ minorUnits = offer.equity_by_year[y] or 0, currency = offer.equity_currency }, a, used)
     end
     local g = offer.grant
     local what = g.kind == "options" and ("options: %d × (%s assumed − %s strike)"):format(g.shares,
@@ -154,7 +154,7 @@ function negotiation.value(offer, assumptions)
     rows[#rows + 1] = { name = "refreshers", how = cadence.money_text(offer.refresher) .. " granted a year from year 2, each vesting over 4 years",
                         amounts = amounts }
   end
-  local b = offer.benefitValues or {}
+  local b = offer.benefit_values or {}
   if b.holidayDays then
     row("holiday", ("%d days × base / %d"):format(b.holidayDays, a.working_days),
         cadence.share_of(base, b.holidayDays, a.working_days), every)
@@ -261,7 +261,7 @@ end
 --- time was asked for and the missing items asked about, and today.
 function negotiation.situation(app, assumptions)
   local s = { app = app, today = cadence.today() }
-  for _, c in ipairs(cadence.candidates()) do if c.id == app.candidateID then s.candidate = c end end
+  for _, c in ipairs(cadence.candidates()) do if c.id == app.candidate_id then s.candidate = c end end
   local t = cadence.targets(app)
   if t then
     local function yearly(m) return cadence.yearly(m, t.period or "year") end
@@ -275,7 +275,7 @@ function negotiation.situation(app, assumptions)
     local a = negotiation.assumptions(assumptions)
     a.currency = s.targets and s.targets.going.currency or s.offer.base.currency
     s.valuation = negotiation.value(s.offer, a)
-    s.base_in_target_currency = negotiation.in_currency(s.offer.annualBase, a)
+    s.base_in_target_currency = negotiation.in_currency(s.offer.annual_base, a)
     -- What you did since the offer came: a message or a call (time asked for), a call or a new round (missing items asked).
     local arrived
     local timeline = app:timeline()
@@ -446,7 +446,7 @@ function negotiation.report(app, question)
   local rules = negotiation.rules()
   local s = negotiation.situation(app, negotiation.load())
   local title = ("%s, %s"):format(app.company, app.role)
-    .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annualBase, "year")) or ": no offer yet")
+    .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annual_base, "year")) or ": no offer yet")
   if question then
     local rule, words = negotiation.answer(rules, s, question)
     return { text = joined({ title, "Q: " .. question, "Why: " .. rule }) .. "\nSay: " .. host.terminal_lines(words, "     "),
@@ -514,7 +514,7 @@ function negotiation.comparison_report(who)
     if who == nil or c.name:lower() == tostring(who):lower() or tostring(c.id) == tostring(who) then person = person or c end
   end
   for _, app in ipairs(cadence.apps()) do
-    if not person or app.candidateID == person.id then
+    if not person or app.candidate_id == person.id then
       for _, o in ipairs(negotiation.current(app:offers(), true)) do
         assumptions.currency = assumptions.currency or o.base.currency
         entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
@@ -524,8 +524,8 @@ function negotiation.comparison_report(who)
   end
   if #entries == 0 then error("no offer to compare (received or negotiating): cadence offer add --app APP ...", 0) end
   -- Your current job, as the baseline, when its pay is recorded.
-  if person and person.currentPay then
-    local current = { id = 0, base = person.currentPay, annualBase = person.currentPay, period = "year", benefitValues = {} }
+  if person and person.current_pay then
+    local current = { id = 0, base = person.current_pay, annual_base = person.current_pay, period = "year", benefit_values = {} }
     entries[#entries + 1] = { label = "current job", valuation = negotiation.value(current, assumptions) }
   end
   local comparison = negotiation.compare(entries, settings)

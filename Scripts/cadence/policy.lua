@@ -143,7 +143,7 @@ end
 function Context:sent(message_kind, since, to)
   local count = 0
   for _, e in ipairs(self.timeline) do
-    if e.kind == "message-sent" and e.messageKind == message_kind and (since == nil or e.day >= since) then
+    if e.kind == "message-sent" and e.message_kind == message_kind and (since == nil or e.day >= since) then
       local to_match = to == nil
       for _, person in ipairs(e.with or {}) do if person == to then to_match = true end end
       if to_match then count = count + 1 end
@@ -270,7 +270,7 @@ function policy.propose(app, policies, today, options)
   local past, future = split(options.timeline or app:timeline(), today)
   local ctx = setmetatable({
     app = app, today = today, timeline = past, future = future, contacts = options.contacts or app:contacts(),
-    candidate = options.candidates and options.candidates[app.candidateID],
+    candidate = options.candidates and options.candidates[app.candidate_id],
     decisions = options.decisions and options.decisions[app.id] or {},
     -- The days its candidate's region closes, with the user's own.
     calendar = (options.calendar or calendar.new()):for_app(app), options = options, proposed = {}, exits = {},
@@ -320,8 +320,8 @@ end
 local function load_decisions()
   local by_app = {}
   for _, d in ipairs(cadence.decisions()) do
-    by_app[d.applicationID] = by_app[d.applicationID] or {}
-    by_app[d.applicationID][d.key] = d
+    by_app[d.application_id] = by_app[d.application_id] or {}
+    by_app[d.application_id][d.key] = d
   end
   return by_app
 end
@@ -469,18 +469,18 @@ function policy.done_event(item, on)
   local at = tostring(on)
   if item.package then
     local from = "from " .. sharing.provenance(item.package)
-    if item.channel == "task" then return "note", { at = at, note = ("done: %s (%s)"):format(item.kind, from) } end
-    return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel, note = from }
+    if item.channel == "task" then return "note", { at = at, notes = ("done: %s (%s)"):format(item.kind, from) } end
+    return "message-sent", { at = at, message_kind = item.kind, to = item.to, channel = item.channel, notes = from }
   end
   if item.logs == false then return nil end
-  if type(item.logs) == "string" then return item.logs, { at = at, note = "agenda: " .. item.kind } end
+  if type(item.logs) == "string" then return item.logs, { at = at, notes = "agenda: " .. item.kind } end
   if type(item.logs) == "table" then
     local details = { at = at }
     for k, v in pairs(item.logs) do if k ~= 1 then details[k] = v end end
     return item.logs[1], details
   end
-  if item.channel == "task" then return "note", { at = at, note = "done: " .. item.kind } end
-  return "message-sent", { at = at, kind = item.kind, to = item.to, channel = item.channel }
+  if item.channel == "task" then return "note", { at = at, notes = "done: " .. item.kind } end
+  return "message-sent", { at = at, message_kind = item.kind, to = item.to, channel = item.channel }
 end
 
 --- Acts on the item `ref`: "done" (logs the event, so the cadence moves on),
@@ -513,7 +513,7 @@ function policy.act(policies, ref, action, options)
     if kind then
       local event = item.app:log(kind, details)
       decision.event = event.id
-      said = ("logged %s on %s"):format(kind .. (details.kind and (" (" .. details.kind .. ")") or ""), spoken(on))
+      said = ("logged %s on %s"):format(kind .. (details.message_kind and (" (" .. details.message_kind .. ")") or ""), spoken(on))
     else
       said = "nothing to log"
     end
@@ -652,7 +652,7 @@ function policy.data(items)
                subject = (CHANNELS[item.channel] or {}).mail and (item.subject or (item.draft and drafts.subject(item.kind, item.app))) or nil,
                missing_role = item.missing_role,
                failed = item.failed, snoozed = item.snoozed, source = item.source,
-               zone = item.candidate and item.candidate.timeZone,
+               zone = item.candidate and item.candidate.time_zone,
                from = item.candidate and item.candidate.name, from_email = item.candidate and item.candidate.email }
   end
   return out

@@ -35,7 +35,7 @@ function promises.latest(ctx, actor)
   for i = #timeline, 1, -1 do
     local e = timeline[i]
     if e.kind == "next-step" and e.due then
-      local words = e.nextStep or e.notes or ""
+      local words = e.next_step or e.notes or ""
       local reading = reading_of(e, words)
       if actor == nil or reading.actor == actor then
         return { event = e, day = e.day, due = e.due, words = words, to = e.with and e.with[1],
@@ -69,7 +69,7 @@ function promises.decision_date(app, ctx, since)
   local function consider(day, said, promise)
     if day and (not best or day > best.day) then best = { day = day, said = said, promise = promise } end
   end
-  local deadline = app.decisionDeadline
+  local deadline = app.deadline
   if deadline and (not since or deadline >= since.day) then consider(deadline) end
   local set = ctx:last("deadline-set")
   if set and set.due and (not since or promises.after(ctx, set, since)) then consider(set.due, set) end

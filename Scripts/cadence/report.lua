@@ -64,7 +64,7 @@ function report.data(options)
   local search = cadence.search()
   local apps = {}
   for _, app in ipairs(search.apps) do
-    if not person or app.candidateID == person.id then apps[#apps + 1] = app end
+    if not person or app.candidate_id == person.id then apps[#apps + 1] = app end
   end
 
   -- The pipeline: a column per stage, how far applications got, how long they stayed.
@@ -86,7 +86,7 @@ function report.data(options)
       table.insert(dwell[change.stage], math.max(0, to - from))
     end
     for rank, stage in ipairs(FUNNEL) do if top >= rank then reached[stage] = reached[stage] + 1 end end
-    local since = app.stageSince
+    local since = app.stage_since
     table.insert(by_stage[app.stage].apps, { id = app.id, company = app.company, role = app.role,
       since = since and tostring(since), days = since and (today - since) or nil })
   end
@@ -128,7 +128,7 @@ function report.data(options)
     for _, e in ipairs(search.timelines[app.id] or {}) do
       if e.day >= first and e.day <= today + 28 then
         events[#events + 1] = { day = tostring(e.day), kind = e.kind, with = e.with and #e.with > 0 and table.concat(e.with, ", ") or nil,
-                                what = e.messageKind, note = e.notes }
+                                what = e.message_kind, note = e.notes }
       end
     end
     timelines[#timelines + 1] = { id = app.id, company = app.company, role = app.role, stage = app.stage,
@@ -151,10 +151,10 @@ function report.data(options)
     if not person or c.id == person.id then
       local counts, due = {}, 0
       for _, app in ipairs(search.apps) do
-        if app.candidateID == c.id then counts[app.stage] = (counts[app.stage] or 0) + 1 end
+        if app.candidate_id == c.id then counts[app.stage] = (counts[app.stage] or 0) + 1 end
       end
       for _, item in ipairs(items) do
-        if item.app.candidateID == c.id and item.due <= horizon then due = due + 1 end
+        if item.app.candidate_id == c.id and item.due <= horizon then due = due + 1 end
       end
       candidates[#candidates + 1] = { id = c.id, name = c.name, stages = counts, due = due }
     end

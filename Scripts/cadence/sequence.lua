@@ -218,8 +218,8 @@ return function(spec)
   -- asked for one), unless it is done. Returns the touch that did it.
   local function yours(app, ctx, promise, anchor)
     local resumed = ctx:first_after(promise.event, RESUMING, function(e)
-      return e.kind == "follow-up-call" or kinds[e.messageKind] or e.messageKind == "promised-follow-up"
-        or e.messageKind == "promised-call"
+      return e.kind == "follow-up-call" or kinds[e.message_kind] or e.message_kind == "promised-follow-up"
+        or e.message_kind == "promised-call"
     end)
     if resumed then return resumed end
     local to, role = promise.to, nil
@@ -254,7 +254,7 @@ return function(spec)
                  with = promise.event.with, promise = promise.words }
     end
     if not anchor then return end
-    local what = anchor.label or anchor.kind
+    local what = rawget(anchor, "label") or anchor.kind  -- an event has no label: only a made anchor does
     -- "the interview on Mon 2 Mar", but "you applied on Mon 2 Mar".
     local the_anchor = (what == "applied" and "you applied on " or ("the " .. what .. " on ")) .. anchor.day:short()
     local facts = { anchor = what, since = anchor.day, of = range, the_anchor = the_anchor, today = ctx.today, trigger = anchor }
@@ -285,7 +285,7 @@ return function(spec)
         return ctx:exit(their and ('%s waits: they said "%s" on %s: nothing until %s'):format(spec.name, their.words, their.day:short(), date:short())
           or ("%s waits: their decision date %s is the schedule"):format(spec.name, date:short()))
       end
-      local inquiry = ctx:first_after({ day = date }, RESUMING, function(e) return e.messageKind == "deadline-inquiry" end)
+      local inquiry = ctx:first_after({ day = date }, RESUMING, function(e) return e.message_kind == "deadline-inquiry" end)
       if not inquiry then
         return ctx:exit(("%s waits: their decision date %s passed; rule 6 inquires first"):format(spec.name, date:short()))
       end
@@ -308,7 +308,7 @@ return function(spec)
     -- then items skipped in their place.
     local n, last = 0, start
     for _, e in ipairs(ctx.timeline) do
-      if e.kind == "message-sent" and counted[e.messageKind] and e.day >= start then n, last = n + 1, e.day end
+      if e.kind == "message-sent" and counted[e.message_kind] and e.day >= start then n, last = n + 1, e.day end
     end
     local function key(i) return ("%s %d|%s"):format(steps[math.min(i, most)].kind, i, tostring(start)) end
     if next(ctx.decisions) ~= nil then

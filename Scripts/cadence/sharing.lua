@@ -236,12 +236,12 @@ end
 function sharing.fixture(case, reads)
   local apps, timelines, people, offers, event_id = {}, {}, {}, {}, 0
   for i, given in ipairs(case.apps or {}) do
-    local app = { id = i, candidateID = 1, company = given.company or ("Company " .. i), role = given.role or "Role" }
+    local app = { id = i, candidate_id = 1, company = given.company or ("Company " .. i), role = given.role or "Role" }
     for k, v in pairs(given) do if k ~= "events" and k ~= "contacts" and k ~= "offers" then app[k] = v end end
     local events = {}
     for j, e in ipairs(given.events or {}) do
       event_id = event_id + 1
-      local copy = { id = event_id, applicationID = i, with = {} }
+      local copy = { id = event_id, application_id = i, with = {} }
       for k, v in pairs(e) do copy[k] = v end
       copy.day = cadence.date(e.day or error(("apps[%d].events[%d]: no day"):format(i, j), 0))
       copy.at = copy.at or tostring(copy.day)
@@ -257,7 +257,7 @@ function sharing.fixture(case, reads)
     local function rows(record, given_rows, defaults)
       local list = {}
       for j, row in ipairs(reads[record] and given_rows or {}) do
-        local full = { id = j, applicationID = i }
+        local full = { id = j, application_id = i }
         for k, v in pairs(defaults) do full[k] = v end
         for k, v in pairs(row) do full[k] = v end
         list[j] = sharing.filter(full, record, reads)
@@ -267,7 +267,7 @@ function sharing.fixture(case, reads)
     people[i] = rows("contacts", given.contacts, { role = "other" })
     offers[i] = rows("offers", given.offers, { status = "open" })
   end
-  local candidate = { id = 1, name = "Sam Example", timeZone = "UTC", strengths = {}, references = {} }
+  local candidate = { id = 1, name = "Sam Example", time_zone = "UTC", strengths = {}, references = {} }
   for k, v in pairs(case.candidate or {}) do candidate[k] = v end
   return { apps = apps, timelines = timelines, contacts = people, offers = offers,
            candidates = { sharing.filter(candidate, "candidate", reads) } }
@@ -546,7 +546,7 @@ local FIXTURES = {
   { name = "a promise: call me in two weeks", as_of = "2026-03-18",
     apps = { { company = "Example Co", role = "Analyst",
                events = { { kind = "interview", day = "2026-03-02", with = { "Robin Example" } },
-                          { kind = "next-step", day = "2026-03-02", due = "2026-03-16", nextStep = "call me in two weeks", with = { "Robin Example" } } },
+                          { kind = "next-step", day = "2026-03-02", due = "2026-03-16", next_step = "call me in two weeks", with = { "Robin Example" } } },
                contacts = { { name = "Robin Example", role = "hiring-manager" } } } } },
   { name = "rejected after the final round", as_of = "2026-03-20",
     apps = { { company = "Example Co", role = "Analyst",

@@ -44,8 +44,8 @@ end
 
 -- Columns worth showing for a list of records: id first, then short scalar
 -- fields common to most rows, in a readable order.
-local PREFERRED = { "id", "company", "role", "name", "stage", "stageSince", "lastFromThem", "lastByYou",
-                    "kind", "day", "with", "nextStep", "due", "status", "decisionDeadline", "notes" }
+local PREFERRED = { "id", "company", "role", "name", "stage", "stage_since", "last_from_them", "last_by_you",
+                    "kind", "day", "with", "next_step", "due", "status", "deadline", "notes" }
 
 -- A list of strings (people met, tags) fits in a cell.
 local function is_string_list(v)

@@ -107,7 +107,7 @@ function simulate.run(app, policies, options)
                               late = item.due < today and item.due or nil }
         local kind, details = policy.done_event(item, today)
         if kind then
-          add({ kind = kind, day = today, with = { item.to }, messageKind = details.kind, channel = details.channel })
+          add({ kind = kind, day = today, with = { item.to }, message_kind = details.message_kind, channel = details.channel })
         end
       end
     end

@@ -25,6 +25,15 @@ function Date:short() end
 ---@return string
 function Date:iso() end
 
+---Days since 1970-01-01 (negative before it): how a date travels to an installed policy's worker.
+---@return integer
+function Date:day_number() end
+
+---The date `n` days after 1970-01-01 (the inverse of date:day_number).
+---@param n integer
+---@return cadence.Date
+function Date.from_day_number(n) end
+
 ---@alias cadence.Stage "saved"|"applied"|"screening"|"interviewing"|"final"|"offer"|"negotiating"|"accepted"|"declined"|"rejected"|"withdrawn"|"ghosted"
 
 ---@alias cadence.EventKind "saved"|"applied"|"screen"|"interview"|"follow-up-call"|"message-sent"|"reply-received"|"next-step"|"deadline-set"|"offer-received"|"negotiation-round"|"rejection"|"withdrawal"|"acceptance"|"decline"|"ghosted"|"correction"|"note"
@@ -37,30 +46,32 @@ function Date:iso() end
 ---@field top cadence.Money the highest reasonable for this experience
 ---@field period "year"|"month"|"week"|"day"|"hour"
 
----An application: a candidate, a company, a role.
+---An application: a candidate, a company, a role. Its fields are read and
+---written by the same names (app:edit{ deadline = "friday" }, app.deadline,
+---`cadence app edit --deadline friday`); any other name is an error.
 ---@class cadence.Application
 ---@field id integer
----@field candidateID integer
+---@field candidate_id integer
 ---@field candidate string the candidate's name
 ---@field company string
 ---@field role string
 ---@field stage cadence.Stage derived from the timeline
----@field stageSince? cadence.Date when the stage began
----@field lastFromThem? cadence.Date the last word from them: a reply, a meeting, a promise, an offer or a no
----@field lastByYou? cadence.Date the last touch by you: applying, a message, a call, a meeting
----@field lastContact? cadence.Date the later of the two
+---@field stage_since? cadence.Date when the stage began
+---@field last_from_them? cadence.Date the last word from them: a reply, a meeting, a promise, an offer or a no
+---@field last_by_you? cadence.Date the last touch by you: applying, a message, a call, a meeting
+---@field last_contact? cadence.Date the later of the two
 ---@field source? string
 ---@field location? string
 ---@field url? string
----@field postedSalary? string pay as the posting stated it
----@field decisionDeadline? cadence.Date
+---@field salary? string pay as the posting stated it
+---@field salary_range? { low: cadence.Money, high: cadence.Money, period: string } the posted salary, read
+---@field deadline? cadence.Date when they will decide
 ---@field interest? integer 1 to 5
 ---@field needs string[] needs and problems the company named
 ---@field questions string[] what is still unknown
 ---@field tags string[]
 ---@field notes? string
 ---@field facts? table<string, string> what is known, by topic (hours, office, contract…)
----@field postedRange? { low: cadence.Money, high: cadence.Money, period: string } the posted salary, read
 ---@field targets? cadence.Targets the three numbers for this role, where they differ from the candidate's
 local Application = {}
 
@@ -82,14 +93,15 @@ function Application:quiet_days() end
 ---@field with? string|string[] people met or written to
 ---@field to? string|string[] the same, for messages
 ---@field channel? string email, phone, letter, linkedin…
----@field kind? string for messages: thank-you, status, feedback-request…
+---@field message_kind? string for messages: thank-you, status, feedback-request…
 ---@field round? string for interviews; "final" makes the stage final
----@field next? string a promised next step, such as "call me in two weeks"
+---@field next_step? string a promised next step, such as "call me in two weeks"
 ---@field due? string|cadence.Date for deadlines and next steps
 ---@field at? string|cadence.Date when it happened (default: now)
 ---@field stage? cadence.Stage for corrections: the right stage
 ---@field corrects? integer for corrections: the event to set aside
----@field note? string
+---@field notes? string
+---@field as_written? boolean log a name that nearly spells a contact's as it is
 
 ---Adds an event to the timeline and refreshes this object (its stage follows).
 ---@param kind cadence.EventKind what happened: "interview", "message-sent", "reply-received"…
@@ -97,17 +109,39 @@ function Application:quiet_days() end
 ---@return cadence.Event
 function Application:log(kind, details) end
 
+---Changes the application's details (not its stage: log an event) and refreshes this object;
+---the fields are those read: company, role, source, location, url, salary, deadline, interest,
+---needs, questions, tags, notes, facts (a fact set to false or "" is forgotten), targets.
+---@param fields table such as { deadline = "friday", tags = { "remote" } }
+---@return cadence.Application
+function Application:edit(fields) end
+
+---Hides the application from lists and the agenda; archive(false) brings it back.
+---@param archived? boolean false to bring it back
+---@return cadence.Application
+function Application:archive(archived) end
+
+---Adds a contact: name, title, role, email, phone, discussed.
+---@param fields table such as { name = "Helen Jones", role = "hiring-manager" }
+---@return cadence.Contact
+function Application:add_contact(fields) end
+
+---Records an offer and logs its arrival: base, period, bonus, equity, sign_on, benefits, start, respond_by, at.
+---@param fields table such as { base = "54000 GBP", respond_by = "friday" }
+---@return cadence.Offer
+function Application:add_offer(fields) end
+
 ---@class cadence.Event
 ---@field id integer
----@field applicationID integer
+---@field application_id integer
 ---@field kind cadence.EventKind
 ---@field at string the instant, ISO 8601 in UTC
 ---@field day cadence.Date the day it happened, in the candidate's time zone
 ---@field with string[]
 ---@field channel? string
----@field messageKind? string
+---@field message_kind? string
 ---@field round? string
----@field nextStep? string
+---@field next_step? string
 ---@field due? cadence.Date
 ---@field stage? cadence.Stage
 ---@field corrects? integer
@@ -115,13 +149,14 @@ function Application:log(kind, details) end
 
 ---@class cadence.Contact
 ---@field id integer
----@field applicationID integer
+---@field application_id integer
 ---@field name string
 ---@field title? string
 ---@field role "recruiter"|"hiring-manager"|"interviewer"|"referrer"|"reference"|"insider"|"other"
 ---@field email? string
 ---@field phone? string
 ---@field discussed? string what they talked about with the candidate
+---@field archived_at? string when it was archived
 
 ---@class cadence.Money
 ---@field minorUnits integer pence, cents…
@@ -129,27 +164,41 @@ function Application:log(kind, details) end
 
 ---@class cadence.Offer
 ---@field id integer
----@field applicationID integer
+---@field application_id integer
 ---@field base cadence.Money
 ---@field period "year"|"month"|"week"|"day"|"hour"
+---@field annual_base cadence.Money base pay over a year
 ---@field bonus? cadence.Money
+---@field bonus_percent? { basisPoints: integer }
+---@field bonus_amount? cadence.Money the bonus in money, however it was given
+---@field bonus_guaranteed boolean
 ---@field equity? string
----@field signOn? cadence.Money
+---@field grant? table the equity grant, valued
+---@field equity_by_year? integer[] what the grant vests each year (minor units)
+---@field equity_currency? string
+---@field refresher? cadence.Money
+---@field sign_on? cadence.Money
+---@field clawback_months? integer
 ---@field benefits table<string, string>
----@field startDate? cadence.Date
----@field respondBy? cadence.Date
+---@field benefit_values table what the benefits are worth, by kind
+---@field start? cadence.Date
+---@field respond_by? cadence.Date
 ---@field status "received"|"negotiating"|"accepted"|"declined"|"expired"|"rescinded"
+---@field revises? integer
+---@field archived_at? string
 
 ---@class cadence.Candidate
 ---@field id integer
 ---@field name string
 ---@field email? string
----@field timeZone string
+---@field time_zone string
+---@field region? string
 ---@field strengths string[]
 ---@field references string[]
 ---@field targets? cadence.Targets the three numbers
----@field currentPay? cadence.Money pay a year in the current job: the baseline an offer is compared with
----@field currentBenefits string[] the current job's benefits, as stated
+---@field current_pay? cadence.Money pay a year in the current job: the baseline an offer is compared with
+---@field current_benefits string[] the current job's benefits, as stated
+---@field archived_at? string
 
 ---@class cadence.Filter
 ---@field stage? cadence.Stage|cadence.Stage[]
@@ -180,6 +229,13 @@ function cadence.command_app(name) end
 
 ---@return cadence.Candidate[]
 function cadence.candidates() end
+
+---Adds an application (and logs it applied, or saved), by the fields an application is read by:
+---company, role, candidate, applied, saved, again (the same company and role once more), and
+---those of app:edit.
+---@param fields table such as { company = "Acme", role = "Analyst", applied = "last friday", deadline = "friday" }
+---@return cadence.Application
+function cadence.add_app(fields) end
 
 ---A date from "YYYY-MM-DD" or words as people say them ("friday", "friday next
 ---week", "in 10 days", "a fortnight", "next month", "end of the month", "the 15th"),
@@ -325,6 +381,10 @@ function cadence.timelines() end
 ---@return table<integer, cadence.Contact[]>
 function cadence.all_contacts() end
 
+---Every application's offers at once, by application id.
+---@return table<integer, cadence.Offer[]>
+function cadence.all_offers() end
+
 ---The whole search in one read, as planning needs it.
 ---@return { apps: cadence.Application[], timelines: table<integer, cadence.Event[]> }
 function cadence.search() end
@@ -332,17 +392,28 @@ function cadence.search() end
 ---A decision on an agenda item: done (with the event that logged it),
 ---skipped, or snoozed until `due`.
 ---@class cadence.Decision
----@field applicationID integer
+---@field id integer
+---@field application_id integer
 ---@field key string the item's key, as its policy gave it
 ---@field kind string
----@field status "done"|"skipped"|"snoozed"
 ---@field due cadence.Date when it was due; for a snoozed item, until when
+---@field channel? string
 ---@field recipient? string
----@field eventID? integer
+---@field status "done"|"skipped"|"snoozed"
+---@field policy? string
+---@field reason? string
+---@field draft? string
+---@field decided_at? string
+---@field event_id? integer
 
 ---What was decided about agenda items.
 ---@return cadence.Decision[]
 function cadence.decisions() end
+
+---Records a decision on an agenda item of `app` (policy.act does this, and `cadence agenda done`).
+---@param app cadence.Application
+---@param decision table key, status ("done", "skipped", "snoozed"), kind, due, to, channel, event
+function cadence.decide(app, decision) end
 
 ---The stages in order, and named sets of them (stage -> true), as the workspace derives them:
 ---`terminal` (the application is over), `ended_by_you` (accepted, declined, withdrawn),
@@ -517,6 +588,14 @@ function negotiation.load(path) end
 ---@field key? string what makes it the same item from day to day (default: kind, person and due date)
 ---@field slide? "back"|"forward"|"keep" which way a closed day moves it (default: your calendar's weekends setting)
 ---@field logs? string|table|false what marking it done logs (default: the message sent, or a note for a task)
+
+---The days follow-ups go out on: a cadence.lua's `calendar = { … }` beside its policies.
+---A due date on a closed day moves to an open one (a proposal's `slide` chooses the way).
+---@class cadence.Calendar
+---@field weekends? "slide"|"back"|"keep" a weekend's item slides to Monday (default), back to Friday, or is kept
+---@field holidays? table days closed: { "2026-12-25", ["2026-12-26"] = "Boxing Day" }
+---@field send_on? string[] only these weekdays: { "tuesday", "wednesday", "thursday" }
+---@field send_at? string the time of day in calendar files, in the candidate's zone: "09:30"
 
 ---What a policy's plan(app, ctx) sees of one application besides `app` itself.
 ---@class cadence.Context

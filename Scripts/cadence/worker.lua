@@ -127,7 +127,7 @@ end
 local function objects(search)
   for _, app in ipairs(search.apps) do
     for _, e in ipairs(search.timelines[app.id] or {}) do
-      e.applicationID = app.id
+      e.application_id = app.id
       setmetatable(e, cadence.Event)
     end
     setmetatable(app, cadence.Application)

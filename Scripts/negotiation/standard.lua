@@ -99,16 +99,16 @@ end
 --- Rule 7: below the bottom line, decline politely and leave the door open.
 function rules.words.below_bottom(s)
   return ("Thank you for the offer and for your time. At %s it is below what I can accept, so I have to decline as it "
-    .. "stands; if there is any flexibility, I would be glad to talk again."):format(cadence.money_text(s.offer.annualBase))
+    .. "stands; if there is any flexibility, I would be glad to talk again."):format(cadence.money_text(s.offer.annual_base))
 end
 
 -- What a written offer should say, and what it is when it does not (rule 9).
 local COMPONENTS = {
-  { "start date", function(o) return o.startDate end },
-  { "holiday", function(o) return (o.benefitValues or {}).holidayDays or (o.benefits or {}).holiday end },
-  { "pension", function(o) return (o.benefitValues or {}).pensionMatch or (o.benefits or {}).pension end },
-  { "bonus", function(o) return o.bonusAmount or (o.benefits or {}).bonus end },
-  { "the date to answer by", function(o) return o.respondBy end },
+  { "start date", function(o) return o.start end },
+  { "holiday", function(o) return (o.benefit_values or {}).holidayDays or (o.benefits or {}).holiday end },
+  { "pension", function(o) return (o.benefit_values or {}).pensionMatch or (o.benefits or {}).pension end },
+  { "bonus", function(o) return o.bonus_amount or (o.benefits or {}).bonus end },
+  { "the date to answer by", function(o) return o.respond_by end },
 }
 
 --- The decision: { action, rule, reason, facts = { … }, counter?, points, words = { … } }.
@@ -143,10 +143,10 @@ function rules.decide(s)
     local day = s.today + 1
     for _ = 2, rules.days_to_consider do day = day + 1 end
     while day:is_weekend() do day = day + 1 end
-    if o.respondBy and day > o.respondBy then day = o.respondBy end
+    if o.respond_by and day > o.respond_by then day = o.respond_by end
     d.action, d.rule = "ask-for-time", "rule 5: always ask for time to consider an offer, with a day and hour agreed"
     d.reason = ("the offer has not been considered yet: answer on %s at %s%s"):format(day:short(), rules.answer_at,
-      o.respondBy and (", before their date " .. o.respondBy:short()) or "")
+      o.respond_by and (", before their date " .. o.respond_by:short()) or "")
     d.answer_on = day
     d.words.time = rules.words.time(s, { day = day })
     return d
@@ -174,9 +174,9 @@ function rules.decide(s)
   local small = cadence.percent_of(going, rules.small_gap)
   if going - base > 0 and going - base <= small or figure - base <= small then
     local asks = {}
-    if not (o.benefitValues or {}).movingAllowance then asks[#asks + 1] = "a moving allowance" end
+    if not (o.benefit_values or {}).movingAllowance then asks[#asks + 1] = "a moving allowance" end
     asks[#asks + 1] = "the start date"
-    if not (o.benefitValues or {}).studyBudget then asks[#asks + 1] = "a study budget" end
+    if not (o.benefit_values or {}).studyBudget then asks[#asks + 1] = "a study budget" end
     d.action, d.rule = "counter-benefits", "rules 6 and 8: no quibbling over a small gap; employers have more room on benefits"
     d.reason = going > base
       and ("the base is %s under the going rate, within %s: not worth a salary counter"):format(money(going - base, t.going.currency), cadence.percent_text(rules.small_gap))

@@ -22,13 +22,13 @@ return function(options)
       local arrived = ctx:last{ "offer-received", "negotiation-round" }
       local asked
       for _, e in ipairs(ctx:events("message-sent")) do
-        if e.messageKind == "ask-for-time" and e.due and (not arrived or e.day >= arrived.day) then asked = e end
+        if e.message_kind == "ask-for-time" and e.due and (not arrived or e.day >= arrived.day) then asked = e end
       end
       local due, why
       if asked then
         due, why = asked.due, ("you asked for time on %s and agreed to answer on %s"):format(asked.day:short(), asked.due:short())
-      elseif open.respondBy then
-        due, why = open.respondBy, ("they want an answer by %s"):format(open.respondBy:short())
+      elseif open.respond_by then
+        due, why = open.respond_by, ("they want an answer by %s"):format(open.respond_by:short())
       else
         return ctx:exit("answer-offer: no day agreed to answer on; cadence negotiate suggests one")
       end

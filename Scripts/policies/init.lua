@@ -25,4 +25,16 @@ function standard.defaults()
            standard.in_writing(), standard.answer_offer() }
 end
 
+-- A name that is not one of them is an error naming the nearest, at the
+-- line of the cadence.lua that wrote it (`standard.wekly_status{}` would
+-- otherwise be "attempt to call a nil value").
+local NAMES = {}
+for name in pairs(standard) do NAMES[#NAMES + 1] = name end
+table.sort(NAMES)
+setmetatable(standard, { __index = function(_, name)
+  local near = type(name) == "string" and require("cadence").nearest(name, NAMES)
+  error(("no standard policy '%s'%s; the standard policies: %s"):format(tostring(name):sub(1, 80),
+    near and (" (did you mean '" .. near .. "'?)") or "", table.concat(NAMES, ", ")), 2)
+end })
+
 return standard

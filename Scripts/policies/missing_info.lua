@@ -59,11 +59,11 @@ return function(options)
         -- After the offer arrived (never before it), on a day open for sending,
         -- and before the day they want an answer.
         local received = ctx:last("offer-received")
-        local arrived = received and received.day or app.stageSince or ctx.today
+        local arrived = received and received.day or app.stage_since or ctx.today
         due, slide, when, key = arrived, "forward", "before you answer the offer", "questions|offer"
         local respond_by
         for _, offer in ipairs(ctx:offers()) do
-          if offer.respondBy and (not respond_by or offer.respondBy < respond_by) then respond_by = offer.respondBy end
+          if offer.respond_by and (not respond_by or offer.respond_by < respond_by) then respond_by = offer.respond_by end
         end
         if respond_by and respond_by >= arrived and ctx.calendar:adjust(arrived, "forward") > respond_by then
           due, slide = respond_by, "back"

@@ -31,7 +31,7 @@ return function(options)
         for _, e in ipairs(upcoming) do if e.day >= after then return e end end
       end
       local asks = {}
-      for _, e in ipairs(ctx:events("next-step")) do asks[#asks + 1] = { event = e, text = e.nextStep or e.notes } end
+      for _, e in ipairs(ctx:events("next-step")) do asks[#asks + 1] = { event = e, text = e.next_step or e.notes } end
       for _, e in ipairs(upcoming) do asks[#asks + 1] = { event = e, text = e.notes, meeting = e } end
       for _, ask in ipairs(asks) do
         if mentions(ask.text) then

@@ -28,9 +28,9 @@ return function(options)
       local due, why
       if final then
         due, why = final.day - before, ("the final round on %s"):format(final.day:short())
-      elseif app.stage == "final" and app.stageSince and ctx.today - app.stageSince <= 14 then
+      elseif app.stage == "final" and app.stage_since and ctx.today - app.stage_since <= 14 then
         -- Reached lately: they may be called any day now.
-        due, why = app.stageSince, "you reached the final round on " .. app.stageSince:short()
+        due, why = app.stage_since, "you reached the final round on " .. app.stage_since:short()
       end
       if due then
         -- The candidate's references and the contacts marked as one: a person on both lists is one reference.

@@ -31,14 +31,17 @@ struct Cadence: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exitShowing(error)
+            exitShowing(error, hint: CommandNearMiss.hint(for: Array(CommandLine.arguments.dropFirst())))
         }
     }
 
-    /// Prints what `error` says, escaped, and exits with its code.
-    static func exitShowing(_ error: Error) -> Never {
+    /// Prints what `error` says, escaped, and exits with its code. `hint`
+    /// (Cadence's own words: a command's name that was nearly typed) follows
+    /// the message when ArgumentParser refused a word it did not expect.
+    static func exitShowing(_ error: Error, hint: String? = nil) -> Never {
         let code = exitCode(for: error)
         let full = fullMessage(for: error)
+        let hint = message(for: error).hasPrefix("Unexpected argument") ? hint ?? "" : ""
         if code == .success {
             if !full.isEmpty { Output.write(full + "\n") }
         } else if !full.isEmpty {
@@ -48,9 +51,9 @@ struct Cadence: ParsableCommand {
             let short = message(for: error), head = ("Error: " + short).unicodeScalars
             if !short.isEmpty, full.unicodeScalars.starts(with: head) {
                 let rest = String(String.UnicodeScalarView(full.unicodeScalars.dropFirst(head.count)))
-                StandardError.write("Error: " + TerminalText.message(short) + TerminalText.output(rest) + "\n")
+                StandardError.write("Error: " + TerminalText.message(short) + hint + TerminalText.output(rest) + "\n")
             } else {
-                StandardError.write(TerminalText.output(full) + "\n")
+                StandardError.write(TerminalText.output(full) + hint + "\n")
             }
         }
         Foundation.exit(code.rawValue)

@@ -10,8 +10,8 @@ struct Log: ParsableCommand {
             The timeline is append-only: to fix a mistake, log a correction
             (--stage STAGE, or --corrects EVENT-ID to set an event aside).
 
-              cadence log interview --app acme --with "Ms. Jones" --next "call me in two weeks"
-              cadence log message-sent --app acme --kind thank-you --to "Ms. Jones" --channel email
+              cadence log interview --app acme --with "Ms. Jones" --next-step "call me in two weeks"
+              cadence log message-sent --app acme --message-kind thank-you --to "Ms. Jones" --channel email
               cadence log correction --app acme --corrects 12
             """)
 
@@ -22,13 +22,17 @@ struct Log: ParsableCommand {
     @Option(name: .customLong("with"), help: "A person met (repeatable).") var people: [String] = []
     @Option(help: "For messages: whom to (repeatable).") var to: [String] = []
     @Option(help: "email, phone, letter, linkedin…") var channel: String?
-    @Option(name: .customLong("kind"), help: "For messages: thank-you, status, feedback-request…") var messageKind: String?
+    // Each detail's option is the event's field in Lua (`message_kind`, `next_step`,
+    // `notes`); the shorter names it had are still read.
+    @Option(name: [.customLong("message-kind"), .customLong("kind")],
+            help: "For messages: thank-you, status, feedback-request…") var messageKind: String?
     @Option(help: "For interviews: the round ('final' makes the stage final).") var round: String?
-    @Option(help: "A next step promised, such as \"call me in two weeks\" (yours, on that day) or \"we'll get back to you by Friday\" (theirs: their decision date); logged with the date it points at.") var next: String?
+    @Option(name: [.customLong("next-step"), .customLong("next")],
+            help: "A next step promised, such as \"call me in two weeks\" (yours, on that day) or \"we'll get back to you by Friday\" (theirs: their decision date); logged with the date it points at.") var next: String?
     @Option(help: "For deadlines and next steps: the date (2026-03-20, 'friday', 'in 2 weeks').") var due: String?
     @Option(help: "For corrections: the right stage.") var stage: String?
     @Option(help: "For corrections: the id of the event to set aside.") var corrects: Int64?
-    @Option(help: "Free notes.") var note: String?
+    @Option(name: [.customLong("notes"), .customLong("note")], help: "Free notes.") var note: String?
     @Flag(help: "Log the names given even where one nearly spells a contact's.") var asWritten = false
 
     func run() throws {

@@ -31,8 +31,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             "rejected": .rejection, "withdrawn": .withdrawal, "accepted": .acceptance, "declined": .decline,
         ]
         guard let kind = EventKind(rawValue: key) ?? aliases[key] else {
-            let known = EventKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DomainError.invalid(field: "kind", "unknown event '\(text)' (known: \(known))")
+            let names = EventKind.allCases.map(\.rawValue)
+            let near = NearMiss.nearest(to: key, among: names + aliases.keys.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+            throw DomainError.invalid(field: "kind", "unknown event '\(TerminalText.messageLine(text, limit: 80))'\(near); "
+                                      + "known: \(names.joined(separator: ", "))")
         }
         self = kind
     }

@@ -26,17 +26,18 @@ extension WorkspaceAPI {
     }
 
     /// An application: its own fields, and what is derived (whose, the stage
-    /// and since when, the last contact), days in the candidate's zone.
+    /// and since when, the last contact), days in the candidate's zone. The
+    /// names are `RecordSchema.application`'s (a test holds them to it).
     func write(_ s: ApplicationSummary, zone: String, _ classes: ObjectClasses, into t: LuaTableBuilder) throws {
         let a = s.application
-        t.set("id", a.id); t.set("candidateID", a.candidateID); t.set("company", a.company); t.set("role", a.role)
-        t.set("source", a.source); t.set("location", a.location); t.set("url", a.url); t.set("postedSalary", a.postedSalary)
-        try classes.date("decisionDeadline", a.decisionDeadline, into: t); t.set("interest", a.interest)
+        t.set("id", a.id); t.set("candidate_id", a.candidateID); t.set("company", a.company); t.set("role", a.role)
+        t.set("source", a.source); t.set("location", a.location); t.set("url", a.url); t.set("salary", a.postedSalary)
+        try classes.date("deadline", a.decisionDeadline, into: t); t.set("interest", a.interest)
         t.set("needs", strings: a.needs); t.set("questions", strings: a.questions); t.set("tags", strings: a.tags)
         t.set("notes", a.notes)
         // Money as the candidate's is: { minorUnits = 3000000, currency = "GBP" }, exact.
         if let range = a.postedRange {
-            try t.set("postedRange", hash: 3) { r in
+            try t.set("salary_range", hash: 3) { r in
                 try r.set("low", try value(range.low)); try r.set("high", try value(range.high)); r.set("period", range.period.rawValue)
             }
         }
@@ -45,10 +46,10 @@ extension WorkspaceAPI {
             try t.set("facts", hash: facts.count) { f in for (k, v) in facts { f.set(k, v) } }
         }
         t.set("candidate", s.candidate); t.set("stage", s.stage.rawValue)
-        try classes.date("stageSince", s.stageSince.map { dates.day(of: $0, in: zone) }, into: t)
-        try classes.date("lastContact", s.lastContact.map { dates.day(of: $0, in: zone) }, into: t)
-        try classes.date("lastFromThem", s.lastFromThem.map { dates.day(of: $0, in: zone) }, into: t)
-        try classes.date("lastByYou", s.lastByYou.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("stage_since", s.stageSince.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("last_contact", s.lastContact.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("last_from_them", s.lastFromThem.map { dates.day(of: $0, in: zone) }, into: t)
+        try classes.date("last_by_you", s.lastByYou.map { dates.day(of: $0, in: zone) }, into: t)
     }
 
     /// Every event of the workspace, as lists by application id, written
@@ -90,15 +91,15 @@ extension WorkspaceAPI {
     func write(rowOf rows: EventCursor, zone: String, _ classes: ObjectClasses, sharingDays days: LuaShared? = nil,
                into t: LuaTableBuilder) throws -> Event {
         let (event, stored) = try rows.essentials()
-        t.set("id", event.id); t.set("applicationID", event.applicationID); t.set("kind", event.kind.rawValue)
+        t.set("id", event.id); t.set("application_id", event.applicationID); t.set("kind", event.kind.rawValue)
         if let stored { BulkDates.withISOText(ofStored: stored) { t.set("at", bytes: $0) } } else { t.set("at", dates.text(of: event.at)) }
         let with = rows.text(.with)
         try t.set("with") { names in
             guard let with, !JSONText.plainStrings(with, { names.append(bytes: $0) }) else { return }
             for name in try JSONText.strings(String(decoding: with, as: UTF8.self)) { names.append(name) }
         }
-        t.set("channel", bytes: rows.text(.channel)); t.set("messageKind", bytes: rows.text(.messageKind))
-        t.set("round", bytes: rows.text(.round)); t.set("nextStep", bytes: rows.text(.nextStep))
+        t.set("channel", bytes: rows.text(.channel)); t.set("message_kind", bytes: rows.text(.messageKind))
+        t.set("round", bytes: rows.text(.round)); t.set("next_step", bytes: rows.text(.nextStep))
         if rows.text(.due) != nil { try classes.date("due", rows.due(), sharedIn: days, into: t) }
         t.set("stage", bytes: rows.text(.stage)); t.set("corrects", event.corrects)
         t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: event.at, in: zone), sharedIn: days, into: t)

@@ -19,6 +19,8 @@ enum PracticeFunctions {
         ("channels", channels),
         ("channel", channel),
         ("contact_role", contactRole),
+        ("record_fields", recordFields),
+        ("unknown_field", unknownField),
     ] }
 
     /// The stages, in order, and the named sets of them the policies read,
@@ -158,5 +160,41 @@ enum PracticeFunctions {
     static func contactRole(_ args: LuaArguments) throws -> LuaResults {
         let word = try args.string(1)
         return .one((try? Contact.Role(parsing: word)).map { LuaValue($0.rawValue) } ?? .nil)
+    }
+
+    /// Each record's fields, by record: { application = { article = "an application",
+    /// names = { "id", … }, help = { id = "…" }, renamed = { decisionDeadline = "deadline" } }, … }
+    /// (`RecordSchema` owns them): what the Lua objects accept, and help() lists.
+    static func recordFields(_ args: LuaArguments) throws -> LuaResults {
+        var records = LuaTable()
+        for schema in RecordSchema.all {
+            var t = LuaTable(), help = LuaTable(), renamed = LuaTable()
+            for field in schema.fields { help[field.name] = LuaValue(field.help) }
+            for (old, new) in schema.renamed { renamed[old] = LuaValue(new) }
+            t["article"] = LuaValue(schema.article)
+            t["names"] = .table(LuaTable(array: schema.names.map { LuaValue($0) }))
+            t["help"] = .table(help)
+            t["renamed"] = .table(renamed)
+            records[schema.record] = .table(t)
+        }
+        return .one(.table(records))
+    }
+
+    /// The error for reading a field record `record` (argument 1) does not
+    /// have (argument 2; argument 3 true when the key was not text): "no field 'srouce' on an application
+    /// (did you mean 'source'?)". Returned, not raised: Lua raises it at the
+    /// script's line. The name is shown on one line, escaped and cut.
+    static func unknownField(_ args: LuaArguments) throws -> LuaResults {
+        let record = try args.string(1)
+        guard let schema = RecordSchema.all.first(where: { $0.record == record }) else {
+            throw LuaError(kind: .runtime, message: "no record named '\(TerminalText.messageLine(record, limit: 60))'")
+        }
+        let name = try args.string(2)
+        if args.boolean(3) {
+            // A number (or a table, a boolean) as a key, shown by Lua: a record is not a list.
+            return .one(LuaValue("no field [\(TerminalText.messageLine(name, limit: 60))] on \(schema.article) "
+                                 + "(its fields are named: \(schema.names.joined(separator: ", ")))"))
+        }
+        return .one(LuaValue(schema.unknown(name, shown: TerminalText.messageLine(name, limit: 80))))
     }
 }

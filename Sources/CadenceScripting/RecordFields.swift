@@ -90,11 +90,14 @@ struct RecordFields {
     }
 
     /// Refuses any field not read: a misspelling would otherwise be ignored.
-    func finish(known: [String]) throws {
+    /// `renamed` gives the names a field had before it was named once
+    /// (`decisionDeadline` for `deadline`): refused, with the name it has now.
+    func finish(known: [String], renamed: [String: String] = [:]) throws {
         for key in table.hash.keys {
             guard let name = key.stringValue, read.contains(name) else {
-                let name = key.stringValue ?? key.description
-                let near = NearMiss.nearest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+                let name = TerminalText.messageLine(key.stringValue ?? key.description, limit: 80)
+                let near = (key.stringValue.flatMap { renamed[$0] } ?? NearMiss.nearest(to: name, among: known))
+                    .map { " (did you mean '\($0)'?)" } ?? ""
                 throw fail(name, "unknown field '\(name)'\(near); known: \(known.joined(separator: ", "))")
             }
         }

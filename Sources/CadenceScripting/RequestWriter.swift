@@ -113,19 +113,19 @@ struct RequestWriter {
         /// Writes row `row`; returns its id.
         mutating func write(_ row: Int, _ days: LuaShared, _ w: RequestWriter, _ t: LuaTableBuilder) throws -> Int64? {
             let id = id.next(row)
-            t.set("id", id); t.set("candidateID", candidateID.next(row)); t.set("company", company.next(row))
+            t.set("id", id); t.set("candidate_id", candidateID.next(row)); t.set("company", company.next(row))
             t.set("role", role.next(row)); t.set("stage", stage.next(row)); t.set("source", source.next(row))
-            t.set("location", location.next(row)); t.set("url", url.next(row)); t.set("postedSalary", postedSalary.next(row))
+            t.set("location", location.next(row)); t.set("url", url.next(row)); t.set("salary", postedSalary.next(row))
             t.set("notes", notes.next(row)); t.set("candidate", candidate.next(row))
-            try w.day("stageSince", stageSince.next(row), days, t); try w.day("lastContact", lastContact.next(row), days, t)
-            try w.day("lastFromThem", lastFromThem.next(row), days, t); try w.day("lastByYou", lastByYou.next(row), days, t)
-            try w.day("decisionDeadline", decisionDeadline.next(row), days, t)
+            try w.day("stage_since", stageSince.next(row), days, t); try w.day("last_contact", lastContact.next(row), days, t)
+            try w.day("last_from_them", lastFromThem.next(row), days, t); try w.day("last_by_you", lastByYou.next(row), days, t)
+            try w.day("deadline", decisionDeadline.next(row), days, t)
             t.set("interest", interest.next(row))
             if let v = needs.next(row) { t.set("needs", strings: v) }
             if let v = questions.next(row) { t.set("questions", strings: v) }
             if let v = tags.next(row) { t.set("tags", strings: v) }
             if let v = facts.next(row) { try t.set("facts", hash: v.count) { f in for (k, x) in v { f.set(k, x) } } }
-            if let v = postedRange.next(row) { try t.set("postedRange", RequestWriter.lua(v)) }
+            if let v = postedRange.next(row) { try t.set("salary_range", RequestWriter.lua(v)) }
             if let v = targets.next(row) { try t.set("targets", RequestWriter.lua(v)) }
             return id
         }
@@ -145,8 +145,8 @@ struct RequestWriter {
 
         mutating func write(_ row: Int, _ days: LuaShared, _ w: RequestWriter, _ t: LuaTableBuilder) throws {
             t.set("id", id.next(row)); t.set("corrects", corrects.next(row)); t.set("kind", kind.next(row)); t.set("at", at.next(row))
-            t.set("channel", channel.next(row)); t.set("messageKind", messageKind.next(row)); t.set("round", round.next(row))
-            t.set("nextStep", nextStep.next(row)); t.set("stage", stage.next(row)); t.set("notes", notes.next(row))
+            t.set("channel", channel.next(row)); t.set("message_kind", messageKind.next(row)); t.set("round", round.next(row))
+            t.set("next_step", nextStep.next(row)); t.set("stage", stage.next(row)); t.set("notes", notes.next(row))
             try w.day("day", day.next(row), days, t); try w.day("due", due.next(row), days, t)
             if let v = with.next(row) { t.set("with", strings: v) }
         }
@@ -184,13 +184,13 @@ struct RequestWriter {
 
         mutating func write(_ row: Int, _ days: LuaShared, _ w: RequestWriter, _ t: LuaTableBuilder) throws {
             t.set("id", id.next(row)); t.set("revises", revises.next(row)); t.set("period", period.next(row))
-            t.set("equity", equity.next(row)); t.set("status", status.next(row)); t.set("bonusGuaranteed", bonusGuaranteed.next(row))
-            t.set("signOnClawbackMonths", signOnClawbackMonths.next(row))
-            try w.day("startDate", startDate.next(row), days, t); try w.day("respondBy", respondBy.next(row), days, t)
+            t.set("equity", equity.next(row)); t.set("status", status.next(row)); t.set("bonus_guaranteed", bonusGuaranteed.next(row))
+            t.set("clawback_months", signOnClawbackMonths.next(row))
+            try w.day("start", startDate.next(row), days, t); try w.day("respond_by", respondBy.next(row), days, t)
             if let v = benefits.next(row) { try t.set("benefits", hash: v.count) { b in for (k, x) in v { b.set(k, x) } } }
-            for (name, value) in [("base", base.next(row)), ("bonus", bonus.next(row)), ("bonusPercent", bonusPercent.next(row)),
-                                  ("grant", grant.next(row)), ("refresher", refresher.next(row)), ("signOn", signOn.next(row)),
-                                  ("benefitValues", benefitValues.next(row))] {
+            for (name, value) in [("base", base.next(row)), ("bonus", bonus.next(row)), ("bonus_percent", bonusPercent.next(row)),
+                                  ("grant", grant.next(row)), ("refresher", refresher.next(row)), ("sign_on", signOn.next(row)),
+                                  ("benefit_values", benefitValues.next(row))] {
                 if let value { try t.set(name, RequestWriter.lua(value)) }
             }
         }
@@ -209,12 +209,12 @@ struct RequestWriter {
         }
 
         mutating func write(_ row: Int, _ t: LuaTableBuilder) throws {
-            t.set("id", id.next(row)); t.set("name", name.next(row)); t.set("email", email.next(row)); t.set("timeZone", timeZone.next(row))
+            t.set("id", id.next(row)); t.set("name", name.next(row)); t.set("email", email.next(row)); t.set("time_zone", timeZone.next(row))
             if let v = strengths.next(row) { t.set("strengths", strings: v) }
-            if let v = currentBenefits.next(row) { t.set("currentBenefits", strings: v) }
+            if let v = currentBenefits.next(row) { t.set("current_benefits", strings: v) }
             if let v = references.next(row) { t.set("references", strings: v) }
             if let v = targets.next(row) { try t.set("targets", RequestWriter.lua(v)) }
-            if let v = currentPay.next(row) { try t.set("currentPay", RequestWriter.lua(v)) }
+            if let v = currentPay.next(row) { try t.set("current_pay", RequestWriter.lua(v)) }
         }
     }
 

@@ -129,26 +129,32 @@ public final class WorkspaceAPI {
 
     // MARK: Writes
 
+    /// The fields `app:log` takes: an event's own names (`RecordSchema.event`)
+    /// that a log may give, and `to` and `as_written`.
+    static let logFields = ["with", "to", "channel", "message_kind", "round", "next_step", "due", "at", "stage",
+                            "corrects", "notes", "as_written"]
+
     func log(application id: Int64, kind name: String, details: LuaTable) throws -> Event {
         let kind = try EventKind(parsing: name)
         let zone = try zone(of: id)
-        func text(_ key: String) -> String? { details[key].stringValue ?? details[key].integerValue.map { String($0) } }
+        var fields = RecordFields("log", details)
         var people: [String] = []
         for key in ["with", "to"] {
-            switch details[key] {
-            case .string(let s): people.append(s.description)
-            case .table(let t): people += t.array.compactMap(\.stringValue)
-            default: break
-            }
+            people += try fields.list(key) ?? []
         }
         // "Now" is the as-of day when the session has one (tests, simulations).
-        let at = try text("at").map { try Timestamps.instant($0, reading: try dateReading(for: id)).instant } ?? asOf?.noon(in: zone) ?? Date()
-        let event = Event(applicationID: id, kind: kind, at: at, with: people, channel: text("channel"),
-                          messageKind: text("kind"), round: text("round"),
-                          due: try text("due").map { try dateReading(for: id).asOf(LocalDate(at, in: zone)).day($0, field: "due") },
-                          stage: try text("stage").map { try Stage(parsing: $0) },
-                          corrects: details["corrects"].integerValue, notes: text("note") ?? text("notes"))
-        return try workspace.log(event, promising: text("next"), asWritten: details["as_written"].isTruthy)[0]
+        let reading = try dateReading(for: id)
+        let at = try fields.text("at").map { try Timestamps.instant($0, reading: reading).instant } ?? asOf?.noon(in: zone) ?? Date()
+        let event = Event(applicationID: id, kind: kind, at: at, with: people, channel: try fields.text("channel"),
+                          messageKind: try fields.text("message_kind"), round: try fields.text("round"),
+                          due: try fields.text("due").map { try reading.asOf(LocalDate(at, in: zone)).day($0, field: "due") },
+                          stage: try fields.text("stage").map { try Stage(parsing: $0) },
+                          corrects: try fields.integer("corrects").map(Int64.init), notes: try fields.text("notes"))
+        let promise = try fields.text("next_step")
+        let asWritten = try fields.flag("as_written")
+        try fields.finish(known: Self.logFields, renamed: ["kind": "message_kind", "next": "next_step", "note": "notes",
+                                                           "messageKind": "message_kind", "nextStep": "next_step"])
+        return try workspace.log(event, promising: promise, asWritten: asWritten)[0]
     }
 
     /// Records what the person decided about a planned item: done (with the
@@ -180,18 +186,31 @@ public final class WorkspaceAPI {
 
     func value<T: Encodable>(_ record: T) throws -> LuaValue { try encoder.encode(record) }
 
+    /// A record as Lua reads it: encoded, its own fields named as `schema`
+    /// names them (`respond_by`, not Swift's `respondBy`); the values inside
+    /// a field (money, a grant) keep their shape.
+    func record<T: Encodable>(_ record: T, _ schema: RecordSchema) throws -> LuaValue {
+        guard case .table(let encoded) = try encoder.encode(record) else { return .nil }
+        var t = LuaTable()
+        for (key, value) in encoded.hash {
+            guard let name = key.stringValue else { continue }
+            t[schema.renamed[name] ?? name] = value
+        }
+        return .table(t)
+    }
+
     /// An offer with the figures the domain works out, so that a valuation in
     /// Lua computes none of them again: its base a year, its bonus in money,
     /// and what its equity vests in each of the first years (minor units).
     func offerValue(_ offer: Offer) throws -> LuaValue {
-        guard case .table(var t) = try value(offer) else { return .nil }
-        t["annualBase"] = try value(offer.annualBase)
-        if let bonus = offer.bonusAmount { t["bonusAmount"] = try value(bonus) }
+        guard case .table(var t) = try record(offer, .offer) else { return .nil }
+        t["annual_base"] = try value(offer.annualBase)
+        if let bonus = offer.bonusAmount { t["bonus_amount"] = try value(bonus) }
         if let grant = offer.grant {
-            t["equityByYear"] = .table(LuaTable(array: (1...max(4, grant.vestingMonths / 12)).map {
+            t["equity_by_year"] = .table(LuaTable(array: (1...max(4, grant.vestingMonths / 12)).map {
                 .integer(grant.value(inYear: $0).minorUnits)
             }))
-            t["equityCurrency"] = LuaValue(grant.totalValue.currency)
+            t["equity_currency"] = LuaValue(grant.totalValue.currency)
         }
         return .table(t)
     }

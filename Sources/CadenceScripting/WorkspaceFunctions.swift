@@ -92,7 +92,7 @@ struct WorkspaceFunctions {
     // MARK: Reads
 
     func candidates(_ args: LuaArguments) throws -> LuaResults {
-        .one(.table(LuaTable(array: try api.workspace.candidates().map { try api.value($0) })))
+        .one(.table(LuaTable(array: try api.workspace.candidates().map { try api.record($0, .candidate) })))
     }
 
     /// The region code of application `id`'s candidate (without an id, the
@@ -152,14 +152,14 @@ struct WorkspaceFunctions {
     }
 
     func contacts(_ args: LuaArguments) throws -> LuaResults {
-        .one(.table(LuaTable(array: try api.workspace.contacts(of: try args.integer(1)).map { try api.value($0) })))
+        .one(.table(LuaTable(array: try api.workspace.contacts(of: try args.integer(1)).map { try api.record($0, .contact) })))
     }
 
     /// Every contact at once, by application id: planning asks each application for its own.
     func allContacts(_ args: LuaArguments) throws -> LuaResults {
         var byApplication = LuaTable()
         for (id, contacts) in Dictionary(grouping: try api.workspace.contacts(), by: \.applicationID) {
-            byApplication[.integer(id)] = .table(LuaTable(array: try contacts.map { try api.value($0) }))
+            byApplication[.integer(id)] = .table(LuaTable(array: try contacts.map { try api.record($0, .contact) }))
         }
         return .one(.table(byApplication))
     }
@@ -179,7 +179,7 @@ struct WorkspaceFunctions {
 
     /// What the person decided about planned items (done, skipped, snoozed).
     func decisions(_ args: LuaArguments) throws -> LuaResults {
-        .one(.table(LuaTable(array: try api.workspace.decisions().map { try api.value($0) })))
+        .one(.table(LuaTable(array: try api.workspace.decisions().map { try api.record($0, .decision) })))
     }
 
     // MARK: Writes
@@ -240,7 +240,7 @@ struct WorkspaceFunctions {
     func addContact(_ args: LuaArguments) throws -> LuaResults {
         let id = try args.integer(1)
         let fields = try args.table(2)
-        return try Self.expected { .one(try api.value(try api.addContact(id, fields))) }
+        return try Self.expected { .one(try api.record(try api.addContact(id, fields), .contact)) }
     }
 
     func addOffer(_ args: LuaArguments) throws -> LuaResults {

@@ -8,6 +8,8 @@ import LuaBinding
 // service (the same steps as the commands), inside the script's transaction.
 
 extension WorkspaceAPI {
+    /// The application's fields a script may give or change: each by its
+    /// one name (`RecordSchema.application`, as read and on the command line).
     static let applicationFields = ["company", "role", "candidate", "source", "location", "url", "salary", "deadline",
                                     "interest", "needs", "questions", "tags", "notes", "facts", "targets"]
 
@@ -42,7 +44,7 @@ extension WorkspaceAPI {
         let applied = try fields.text("applied").map {
             try Timestamps.instant($0, reading: DateReading(candidate: owner).asOf(asOf), field: "applied").instant
         }
-        try fields.finish(known: Self.applicationFields + ["applied", "saved", "again"])
+        try fields.finish(known: Self.applicationFields + ["applied", "saved", "again"], renamed: RecordSchema.application.renamed)
         try transaction.willWrite()
         let added = try workspace.addApplication(a, start: saved ? .saved : .applied(applied ?? asOf?.noon(in: owner.timeZone)),
                                                  again: again)
@@ -54,7 +56,7 @@ extension WorkspaceAPI {
         var fields = RecordFields("edit", table)
         var a = try workspace.application(String(id))
         try apply(&fields, to: &a)
-        try fields.finish(known: Self.applicationFields.filter { $0 != "candidate" })
+        try fields.finish(known: Self.applicationFields.filter { $0 != "candidate" }, renamed: RecordSchema.application.renamed)
         try transaction.willWrite()
         try workspace.update(a)
     }
@@ -65,7 +67,7 @@ extension WorkspaceAPI {
         let contact = Contact(applicationID: id, name: try fields.required("name"), title: try fields.text("title"),
                               role: try fields.text("role").map { try Contact.Role(parsing: $0) } ?? .other,
                               email: try fields.text("email"), phone: try fields.text("phone"), discussed: try fields.text("discussed"))
-        try fields.finish(known: ["name", "title", "role", "email", "phone", "discussed"])
+        try fields.finish(known: ["name", "title", "role", "email", "phone", "discussed"], renamed: RecordSchema.contact.renamed)
         try transaction.willWrite()
         return try workspace.addContact(contact)
     }
@@ -87,7 +89,8 @@ extension WorkspaceAPI {
                           respondBy: try fields.text("respond_by").map { try reading.day($0, field: "respond-by") })
         if let bonus = try fields.text("bonus") { try offer.setBonus(bonus) }
         let at = try fields.text("at").map { try Timestamps.instant($0, reading: reading).instant } ?? asOf?.noon(in: zone) ?? Date()
-        try fields.finish(known: ["base", "period", "bonus", "equity", "sign_on", "benefits", "start", "respond_by", "at"])
+        try fields.finish(known: ["base", "period", "bonus", "equity", "sign_on", "benefits", "start", "respond_by", "at"],
+                          renamed: RecordSchema.offer.renamed)
         try transaction.willWrite()
         return try workspace.addOffer(offer, receivedAt: at)
     }

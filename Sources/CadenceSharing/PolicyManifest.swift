@@ -196,7 +196,9 @@ public struct PolicyManifest: Equatable, Sendable {
             for entry in list {
                 guard let field = entry as? String else { throw fail("reads.\(record)", "is a list of field names") }
                 guard allowed.contains(field) || (ReadableFields.always[record] ?? []).contains(field) else {
-                    let hint = NearMiss.nearest(to: field, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                    // A field's old name (`decisionDeadline`) is answered with its one name now.
+                    let renamed = RecordSchema.all.first { $0.record == record || $0.record + "s" == record }?.renamed[field]
+                    let hint = (renamed ?? NearMiss.nearest(to: field, among: allowed)).map { " (did you mean '\($0)'?)" } ?? ""
                     throw fail("reads.\(record)", "'\(AnswerText.shown(field))' is not a field of \(record)\(hint); its fields are \(allowed.joined(separator: ", "))")
                 }
                 if seen.insert(field).inserted { fields.append(field) }

@@ -1,5 +1,5 @@
 /// The records an installed policy may read, and their fields, as the Lua
-/// API names them. A manifest's `reads` is checked against this list, the
+/// API names them (`RecordSchema`'s names; a test holds the two together). A manifest's `reads` is checked against this list, the
 /// worker is sent only the fields it names, and `cadence policy show` lists
 /// them: one owner for the shapes a policy sees.
 public enum ReadableFields {
@@ -7,7 +7,7 @@ public enum ReadableFields {
     /// event's kind and day (a timeline without them says nothing), and which
     /// events correct others (planning sets the corrected ones aside).
     public static let always: [String: [String]] = [
-        "application": ["id", "candidateID"],
+        "application": ["id", "candidate_id"],
         "events": ["id", "kind", "day", "corrects"],
         "offers": ["id"],
         "candidate": ["id"],
@@ -26,7 +26,7 @@ public enum ReadableFields {
 
     /// Fields that name or reach people: `cadence policy add` points them out.
     public static let personal: Set<String> = ["email", "phone", "name", "notes", "discussed", "facts", "targets",
-                                               "currentPay", "currentBenefits", "references"]
+                                               "current_pay", "current_benefits", "references"]
 
     public static let records = ["application", "events", "contacts", "offers", "candidate"]
 }
@@ -83,9 +83,10 @@ extension ReadableFields {
         public var postedRange, targets: Column<WireValue>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, candidateID, company, role, stage, source, location, url, postedSalary, notes, candidate
-            case stageSince, lastContact, lastFromThem, lastByYou, decisionDeadline, interest, needs, questions, tags
-            case facts, postedRange, targets
+            case id, candidateID = "candidate_id", company, role, stage, source, location, url, postedSalary = "salary", notes, candidate
+            case stageSince = "stage_since", lastContact = "last_contact", lastFromThem = "last_from_them"
+            case lastByYou = "last_by_you", decisionDeadline = "deadline", interest, needs, questions, tags
+            case facts, postedRange = "salary_range", targets
         }
     }
 
@@ -96,7 +97,7 @@ extension ReadableFields {
         public var with: Column<[String]>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, corrects, kind, at, channel, messageKind, round, nextStep, stage, notes, day, due, with
+            case id, corrects, kind, at, channel, messageKind = "message_kind", round, nextStep = "next_step", stage, notes, day, due, with
         }
     }
 
@@ -118,8 +119,9 @@ extension ReadableFields {
         public var base, bonus, bonusPercent, grant, refresher, signOn, benefitValues: Column<WireValue>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, revises, period, equity, status, bonusGuaranteed, signOnClawbackMonths, startDate, respondBy
-            case benefits, base, bonus, bonusPercent, grant, refresher, signOn, benefitValues
+            case id, revises, period, equity, status, bonusGuaranteed = "bonus_guaranteed"
+            case signOnClawbackMonths = "clawback_months", startDate = "start", respondBy = "respond_by"
+            case benefits, base, bonus, bonusPercent = "bonus_percent", grant, refresher, signOn = "sign_on", benefitValues = "benefit_values"
         }
     }
 
@@ -130,7 +132,8 @@ extension ReadableFields {
         public var targets, currentPay: Column<WireValue>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, name, email, timeZone, strengths, currentBenefits, references, targets, currentPay
+            case id, name, email, timeZone = "time_zone", strengths, currentBenefits = "current_benefits", references, targets
+            case currentPay = "current_pay"
         }
     }
 

@@ -169,10 +169,11 @@ struct SharedPolicyTests: WorkspaceSuite {
     @Test("a manifest with a mistake is refused before any code runs, naming the field; nothing is installed")
     func badManifest() throws {
         try prepared()
-        let folder = try package(reads: #"{ "application": ["salary"] }"#)
+        let folder = try package(reads: #"{ "application": ["salery"] }"#)
         let added = try cadence("policy", "add", folder)
         #expect(added.status == 1)
-        #expect(added.error.contains("reads.application: 'salary' is not a field of application"), "\(added.error)")
+        #expect(added.error.contains("reads.application: 'salery' is not a field of application (did you mean 'salary'?)"),
+                "\(added.error)")
         #expect(!FileManager.default.fileExists(atPath: directory + "/packages.lock"))
     }
 

@@ -96,14 +96,14 @@ struct WorkerRequestFieldsTests: WorkspaceSuite {
     func everyField() throws {
         try prepared()
         let seen = try seen(reads: ReadableFields.declarable)
-        for expected in ["application.id:number", "application.company:string", "application.decisionDeadline:date",
-                         "application.stageSince:date", "application.interest:number", "application.needs:table",
-                         "application.facts:table", "application.targets:table", "application.postedRange:table",
+        for expected in ["application.id:number", "application.company:string", "application.deadline:date",
+                         "application.stage_since:date", "application.interest:number", "application.needs:table",
+                         "application.facts:table", "application.targets:table", "application.salary_range:table",
                          "events.day:date", "events.due:date", "events.with:table", "events.round:string", "events.at:string",
                          "contacts.email:string", "contacts.role:string",
-                         "offers.base:table", "offers.base.minorUnits:number", "offers.respondBy:date", "offers.grant:table",
-                         "offers.benefitValues:table", "offers.bonusGuaranteed:boolean",
-                         "candidate.targets:table", "candidate.currentPay:table", "candidate.strengths:table"] {
+                         "offers.base:table", "offers.base.minorUnits:number", "offers.respond_by:date", "offers.grant:table",
+                         "offers.benefit_values:table", "offers.bonus_guaranteed:boolean",
+                         "candidate.targets:table", "candidate.current_pay:table", "candidate.strengths:table"] {
             #expect(seen.contains(expected), "\(expected) not in \(seen.sorted())")
         }
     }
@@ -113,8 +113,8 @@ struct WorkerRequestFieldsTests: WorkspaceSuite {
         try prepared()
         let seen = try seen(reads: [:])
         let fields = Set(seen.map { String($0.split(separator: ":")[0]) })
-        #expect(fields.isSubset(of: ["application.id", "application.candidateID", "events.id", "events.kind", "events.day",
-                                     "events.corrects", "events.applicationID"]), "\(fields.sorted())")
+        #expect(fields.isSubset(of: ["application.id", "application.candidate_id", "events.id", "events.kind", "events.day",
+                                     "events.corrects", "events.application_id"]), "\(fields.sorted())")
         #expect(fields.contains("events.day"))
     }
 }

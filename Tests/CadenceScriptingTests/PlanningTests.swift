@@ -44,10 +44,10 @@ struct PlanningTests {
         #expect(try harness.item("nudge")?.reason == "my rule: nudge 1 of 2: last touch Fri 20 Feb, no reply since you applied on Fri 20 Feb")
         _ = try harness.run("""
             local a = cadence.app('hooli')
-            a:log('message-sent', { kind = 'nudge', at = '2026-03-02' })
+            a:log('message-sent', { message_kind = 'nudge', at = '2026-03-02' })
             """)
         #expect(try harness.agenda().filter { $0.hasPrefix("Hooli") } == ["Hooli|nudge|2026-03-09|"])
-        _ = try harness.run("cadence.app('hooli'):log('message-sent', { kind = 'nudge', at = '2026-03-02' })")
+        _ = try harness.run("cadence.app('hooli'):log('message-sent', { message_kind = 'nudge', at = '2026-03-02' })")
         #expect(try harness.item("give-up")?.reason == "my rule: 2 nudges since Fri 20 Feb: let it go")
         // A reply stops it.
         #expect(try harness.agenda(setup: "cadence.app('hooli'):log('reply-received')").filter { $0.hasPrefix("Hooli") } == [])
@@ -63,7 +63,7 @@ struct PlanningTests {
     @Test("one application can have its own cadence: only and except")
     func perApplication() throws {
         try interviewHooli()
-        _ = try harness.run("cadence.app('acme'):log('message-sent', { kind = 'status', at = '2026-03-02', to = 'Helen Jones' })")
+        _ = try harness.run("cadence.app('acme'):log('message-sent', { message_kind = 'status', at = '2026-03-02', to = 'Helen Jones' })")
         let mine = """
             local standard = require "policies"
             return {
@@ -110,7 +110,7 @@ struct PlanningTests {
         #expect(try act(thanks.ref, "done") == "Done \(thanks.ref): Hooli: thank-you to Ms. Lee; logged message-sent (thank-you) on Mon 2 Mar 2026")
         #expect(try harness.run("""
             local t = cadence.app('hooli'):timeline()
-            return t[#t].kind .. ' ' .. t[#t].messageKind .. ' ' .. t[#t].with[1]
+            return t[#t].kind .. ' ' .. t[#t].message_kind .. ' ' .. t[#t].with[1]
             """) == ["message-sent thank-you Ms. Lee"])
         #expect(try harness.item("thank-you", of: "Hooli") == nil)
 

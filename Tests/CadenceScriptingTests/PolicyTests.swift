@@ -20,7 +20,7 @@ struct PolicyTests {
         #expect(draft.contains("automating month-end reporting before the spring audit"))
         #expect(draft.contains("When you mentioned month-end reporting takes the team four days, I thought of my experience in SQL and Python analytics"))
         // Once sent, it is gone.
-        #expect(!(try harness.agenda(days: 0, setup: "cadence.app('acme'):log('message-sent', { kind = 'thank-you', to = 'Helen Jones' })"))
+        #expect(!(try harness.agenda(days: 0, setup: "cadence.app('acme'):log('message-sent', { message_kind = 'thank-you', to = 'Helen Jones' })"))
             .contains { $0.hasPrefix("Acme Analytics|thank-you") })
     }
 
@@ -28,7 +28,7 @@ struct PolicyTests {
     func promisedDate() throws {
         #expect(try harness.agenda().contains("Acme Analytics|promised-call|2026-03-16|Helen Jones"))
         #expect(!(try harness.agenda()).contains { $0.hasPrefix("Acme Analytics|status") })
-        let after = try harness.agenda(asOf: "2026-03-16", setup: "cadence.app('acme'):log('message-sent', { kind = 'status', to = 'Helen Jones', at = '2026-03-16' })")
+        let after = try harness.agenda(asOf: "2026-03-16", setup: "cadence.app('acme'):log('message-sent', { message_kind = 'status', to = 'Helen Jones', at = '2026-03-16' })")
         #expect(after.contains("Acme Analytics|status|2026-03-23|Helen Jones"))
     }
 
@@ -45,12 +45,12 @@ struct PolicyTests {
             end
             """, asOf: "2026-03-02")
         #expect(data.first?.stringValue == "phone")
-        _ = try harness.run("cadence.app('hooli'):log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = \"we'll email you in two weeks\" })")
+        _ = try harness.run("cadence.app('hooli'):log('interview', { at = '2026-03-02', with = 'Ms. Lee', next_step = \"we'll email you in two weeks\" })")
         // "We'll email you" is theirs to do: nothing until 16 March, one inquiry the next working day.
         #expect(try harness.item("promised-follow-up", of: "Hooli") == nil)
         let inquiry = try #require(try harness.item("deadline-inquiry", of: "Hooli"))
         #expect(inquiry.line == "Hooli|deadline-inquiry|2026-03-17|Ms. Lee" && inquiry.draft.hasPrefix("Dear Ms. Lee,"))
-        _ = try harness.run("cadence.app('hooli'):log('reply-received', { at = '2026-03-03', with = 'Ms. Lee', next = 'email me your portfolio by Friday' })",
+        _ = try harness.run("cadence.app('hooli'):log('reply-received', { at = '2026-03-03', with = 'Ms. Lee', next_step = 'email me your portfolio by Friday' })",
                             asOf: "2026-03-03")
         let email = try #require(try harness.item("promised-follow-up", of: "Hooli", asOf: "2026-03-03"))
         #expect(email.line == "Hooli|promised-follow-up|2026-03-06|Ms. Lee" && email.draft.hasPrefix("Dear Ms. Lee,"))
@@ -81,7 +81,7 @@ struct PolicyTests {
         #expect(try harness.agenda(setup: setup).contains("Hooli|status|2026-03-09|Ms. Lee"))
         let sent = try harness.agenda(asOf: "2026-03-17", setup: """
             for _, d in ipairs{ '2026-03-09', '2026-03-16' } do
-              cadence.app('hooli'):log('message-sent', { kind = 'status', to = 'Ms. Lee', at = d })
+              cadence.app('hooli'):log('message-sent', { message_kind = 'status', to = 'Ms. Lee', at = d })
             end
             """)
         #expect(sent.contains("Hooli|status|2026-03-23|Ms. Lee"))
@@ -105,7 +105,7 @@ struct PolicyTests {
             local a = cadence.app('hooli')
             a:log('interview', { at = '2026-01-05', with = 'Ms. Lee' })
             for week = 1, 7 do
-              a:log('message-sent', { kind = 'status', to = 'Ms. Lee', at = tostring(cadence.date('2026-01-05') + 7 * week) })
+              a:log('message-sent', { message_kind = 'status', to = 'Ms. Lee', at = tostring(cadence.date('2026-01-05') + 7 * week) })
             end
             """)
         #expect(lines.contains("Hooli|move-on|2026-03-02|"))
@@ -118,17 +118,17 @@ struct PolicyTests {
         let lines = try harness.agenda()
         #expect(lines.contains("Northwind Logistics|deadline-inquiry|2026-03-02|Tom Okafor"))
         #expect(!lines.contains { $0.hasPrefix("Northwind Logistics|status") })
-        let sent = try harness.agenda(setup: "cadence.app('northwind'):log('message-sent', { kind = 'deadline-inquiry' })")
+        let sent = try harness.agenda(setup: "cadence.app('northwind'):log('message-sent', { message_kind = 'deadline-inquiry' })")
         #expect(!sent.contains { $0.hasPrefix("Northwind Logistics|deadline-inquiry") })
     }
 
     @Test("rules 6 and 7: after the one inquiry, silence is followed up weekly and then ends in moving on")
     func silenceAfterInquiry() throws {
-        _ = try harness.run("cadence.app('northwind'):log('message-sent', { kind = 'deadline-inquiry', to = 'Tom Okafor', at = '2026-03-02' })")
+        _ = try harness.run("cadence.app('northwind'):log('message-sent', { message_kind = 'deadline-inquiry', to = 'Tom Okafor', at = '2026-03-02' })")
         // The inquiry is the first touch: weekly status from it.
         let week = try harness.agenda(days: 7)
         #expect(week.contains("Northwind Logistics|status|2026-03-09|Tom Okafor"), "\(week)")
-        let weeks = (1...6).map { "a:log('message-sent', { kind = 'status', to = 'Tom Okafor', at = '\(["2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30", "2026-04-06", "2026-04-13"][$0 - 1])' })" }
+        let weeks = (1...6).map { "a:log('message-sent', { message_kind = 'status', to = 'Tom Okafor', at = '\(["2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30", "2026-04-06", "2026-04-13"][$0 - 1])' })" }
         let later = try harness.agenda(asOf: "2026-04-20", setup: "local a = cadence.app('northwind')\n" + weeks.joined(separator: "\n"))
         #expect(later.contains("Northwind Logistics|move-on|2026-04-20|"), "\(later)")
     }

@@ -29,7 +29,7 @@ struct PracticeTests {
         // Two references, and the practice wants three ready.
         #expect(try harness.item("line-up-references")?.reason.contains("you have 2") == true)
         let asked = try harness.agenda(days: 7, setup: """
-            cadence.app('stark'):log('message-sent', { kind = 'reference-request', to = 'Dana Whitfield' })
+            cadence.app('stark'):log('message-sent', { message_kind = 'reference-request', to = 'Dana Whitfield' })
             """)
         #expect(!asked.contains("Stark Industries|reference-request|2026-03-02|Dana Whitfield"))
         #expect(asked.contains("Stark Industries|reference-request|2026-03-02|Sam Patel"))
@@ -72,7 +72,7 @@ struct PracticeTests {
         // Not a task: "call me in two weeks" (Acme), nor "the latest numbers" (no whole word "test").
         #expect(!(try harness.agenda()).contains { $0.hasPrefix("Acme Analytics|prepare") })
         let latest = try harness.agenda(setup: """
-            cadence.app('acme'):log('next-step', { next = 'send the latest numbers', due = '2026-03-10' })
+            cadence.app('acme'):log('next-step', { next_step = 'send the latest numbers', due = '2026-03-10' })
             """)
         #expect(!latest.contains { $0.hasPrefix("Acme Analytics|prepare") })
         // Marked done, it stays done.
@@ -118,7 +118,7 @@ struct PracticeTests {
         #expect(wayne.reason.hasPrefix("negotiation rule 5: they want an answer by Sat 7 Mar: get back exactly then"))
         #expect(wayne.draft.hasPrefix("The negotiation script decides: ask-for-time"), "\(wayne.draft)")
         // Time asked for, and a day agreed: the item moves to that day.
-        _ = try harness.run("cadence.app('wayne'):log('message-sent', { kind = 'ask-for-time', due = '2026-03-04', at = '2026-03-02' })")
+        _ = try harness.run("cadence.app('wayne'):log('message-sent', { message_kind = 'ask-for-time', due = '2026-03-04', at = '2026-03-02' })")
         let agreed = try #require(try harness.item("answer-offer", of: "Wayne Enterprises"))
         #expect(agreed.line == "Wayne Enterprises|answer-offer|2026-03-04|")
         #expect(agreed.reason.contains("you asked for time on Mon 2 Mar and agreed to answer on Wed 4 Mar"))

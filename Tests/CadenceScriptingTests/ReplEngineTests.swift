@@ -89,7 +89,7 @@ struct ReplEngineTests {
         let before = try harness.eventCount()
         let outcomes = try session([
             ":undo",
-            "app('hooli'):log('applied') app('hooli'):log('interview', { next = 'in 2 weeks' })",
+            "app('hooli'):log('applied') app('hooli'):log('interview', { next_step = 'in 2 weeks' })",
             "app('hooli').stage",
             "app('hooli'):edit{ notes = 'keen' } app('hooli'):archive()",
             "#apps{ company = 'hooli' }",

@@ -104,8 +104,8 @@ struct WorkspaceAPITests {
             for _, id in ipairs(ids) do
               for _, e in ipairs(search.timelines[id]) do
                 local function s(v) return v == nil and "-" or tostring(v) end
-                rows[#rows + 1] = table.concat({ e.id, e.kind, e.at, table.concat(e.with, ","), s(e.channel), s(e.messageKind),
-                  s(e.round), s(e.nextStep), s(e.due), s(e.stage), s(e.corrects), s(e.notes), tostring(e.day) }, "|")
+                rows[#rows + 1] = table.concat({ e.id, e.kind, e.at, table.concat(e.with, ","), s(e.channel), s(e.message_kind),
+                  s(e.round), s(e.next_step), s(e.due), s(e.stage), s(e.corrects), s(e.notes), tostring(e.day) }, "|")
               end
             end
             return table.concat(rows, "\\n")
@@ -167,7 +167,7 @@ struct WorkspaceAPITests {
             """) == ["Northwind Logistics,Umbrella Health"])
         #expect(try harness.run("""
             local u = cadence.app('umbrella')
-            return tostring(u.lastFromThem), tostring(u.lastByYou), tostring(u.lastContact)
+            return tostring(u.last_from_them), tostring(u.last_by_you), tostring(u.last_contact)
             """) == ["2026-01-11", "2026-02-08", "2026-02-08"])
     }
 
@@ -303,7 +303,7 @@ struct WorkspaceAPITests {
             a:archive()
             local hidden = #cadence.apps({ company = "Cyberdyne" })
             a:archive(false)
-            return stage, a.notes, a.facts.relocation, c.role, tostring(o.respondBy), hidden, #cadence.apps({ company = "Cyberdyne" }),
+            return stage, a.notes, a.facts.relocation, c.role, tostring(o.respond_by), hidden, #cadence.apps({ company = "Cyberdyne" }),
                    a:timeline()[#a:timeline()].kind
             """)
         #expect(result == ["applied", "met at a meetup", "paid in full", "hiring-manager", "2026-03-13", 0, 1, "offer-received"])
@@ -333,7 +333,7 @@ struct WorkspaceAPITests {
             local a = cadence.app('hooli')
             local before = a.stage
             a:log('applied')
-            local e = a:log('interview', { with = { 'Ms. Lee' }, next = 'call me in two weeks' })
+            local e = a:log('interview', { with = { 'Ms. Lee' }, next_step = 'call me in two weeks' })
             return before, a.stage, e.kind, tostring(a:timeline()[#a:timeline()].due)
             """) == ["saved", "interviewing", "interview", "2026-03-16"])
         #expect { try harness.run("cadence.app('hooli'):log('banana')", name: "@log.lua") } throws: {

@@ -25,7 +25,7 @@ import Testing
                            "reads": { "events": ["with", "notes"] } },
               "calendar": { "holidays": { "1": "2026-12-25", "2026-01-01": \(texts[4]) }, "mixed": [1, "a", [true, { "x": 0.25 }]] },
               "decisions": [{ "application": 7, "key": \(texts[2]), "status": "snoozed", "due": 20600 }, { "application": 8, "key": "k" }],
-              "apps": { "counts": [2], "columns": { "id": { "values": [7, 8] }, "candidateID": { "values": [1, 1] },
+              "apps": { "counts": [2], "columns": { "id": { "values": [7, 8] }, "candidate_id": { "values": [1, 1] },
                         "company": { "values": [\(texts[5]), \(texts[8])] }, "interest": { "values": [3], "rows": [2] },
                         "facts": { "values": [{ "a": \(texts[3]) }] , "rows": [1] } } },
               "timelines": { "counts": [1, 2], "columns": { "id": { "values": [1, 2, 3] }, "kind": { "values": ["applied", "interview", \(texts[6])] },

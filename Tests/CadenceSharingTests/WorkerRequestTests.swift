@@ -13,7 +13,7 @@ import Testing
             #expect(always.subtracting(carried).isEmpty, "\(record): \(always.subtracting(carried).sorted())")
             #expect(Set(ReadableFields.declarable[record] ?? []) == carried.subtracting(always))
         }
-        #expect(ReadableFields.declarable["events"] == ["at", "channel", "messageKind", "round", "nextStep", "stage", "notes", "due", "with"])
+        #expect(ReadableFields.declarable["events"] == ["at", "channel", "message_kind", "round", "next_step", "stage", "notes", "due", "with"])
     }
 
     @Test func aRequestGoesThroughJSONWithoutItsAbsentFields() throws {
@@ -23,7 +23,7 @@ import Testing
                            "options": { "weeks": 3, "rate": 0.5, "say": "hi", "on": true, "tags": ["a", "b"] },
                            "reads": { "events": ["with"] } },
               "calendar": { "holidays": { "1": "2026-12-25", "2026-01-01": "New Year" } },
-              "apps": { "counts": [2], "columns": { "id": { "values": [7, 8] }, "candidateID": { "values": [1, 1] } } },
+              "apps": { "counts": [2], "columns": { "id": { "values": [7, 8] }, "candidate_id": { "values": [1, 1] } } },
               "timelines": { "counts": [1, 0], "columns": { "id": { "values": [1] }, "kind": { "values": ["applied"] },
                                                             "day": { "values": [20500] }, "with": { "values": [["Robin"]] } } } }
             """.utf8)

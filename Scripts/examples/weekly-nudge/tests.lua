@@ -10,7 +10,7 @@ return {
   { name = "the next note a week after the last one",
     as_of = "2026-03-17",
     apps = { { events = { { kind = "interview", day = "2026-03-09", with = { "Helen Jones" } },
-                          { kind = "message-sent", day = "2026-03-16", messageKind = "status", with = { "Helen Jones" } } } } },
+                          { kind = "message-sent", day = "2026-03-16", message_kind = "status", with = { "Helen Jones" } } } } },
     expect = { { kind = "status", due = "2026-03-23", says = "note 2 of 3" } }, exact = true },
   { name = "nothing once they answer",
     as_of = "2026-03-20",
