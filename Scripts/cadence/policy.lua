@@ -504,7 +504,7 @@ function policy.act(policies, ref, action, options)
     local follows = item.follows
     if follows and follows.day and on < follows.day then
       error(("%s is before the %s on %s that this follows: say the day it was done (%s or later)"):format(
-        spoken(on), follows.label or follows.kind or "event", spoken(follows.day), spoken(follows.day)), 0)
+        spoken(on), rawget(follows, "label") or follows.kind or "event", spoken(follows.day), spoken(follows.day)), 0)
     end
     local kind, details = policy.done_event(item, on)
     -- Done on the day of what it follows: logged at that moment (after it in the

@@ -209,7 +209,7 @@ return function(spec)
       logs = step.logs, follows = anchor, missing_role = role,
       reason = cite .. (type(reason) == "function" and reason(facts) or fill(reason, facts)) .. (role and unaddressed(app, role) or ""),
       draft = draft_of(step, { app = app, to = to, contact = to and ctx:contact(to), candidate = ctx.candidate,
-                               anchor = anchor, n = facts.n, deadline = anchor.day, promise = anchor.promise,
+                               anchor = anchor, n = facts.n, deadline = anchor.day, promise = rawget(anchor, "promise"),
                                channel = channel }),
     }
   end

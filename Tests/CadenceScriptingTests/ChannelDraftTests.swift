@@ -15,7 +15,7 @@ struct ChannelDraftTests {
             local a = cadence.app('hooli')
             a:log('applied', { at = '2026-02-20' })
             a:log('interview', { at = '2026-03-02', with = 'Ms. Lee' })
-            a:log('message-sent', { kind = 'thank-you', to = 'Ms. Lee', at = '2026-03-02' })
+            a:log('message-sent', { message_kind = 'thank-you', to = 'Ms. Lee', at = '2026-03-02' })
             """)
     }
 

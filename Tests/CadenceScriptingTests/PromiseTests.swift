@@ -29,7 +29,7 @@ struct PromiseTests {
         _ = try harness.run("""
             local a = cadence.app('hooli')
             a:log('applied', { at = '2026-02-20' })
-            a:log('follow-up-call', { at = '2026-03-02', with = 'Ms. Lee', next = "we'll get back to you by next Friday" })
+            a:log('follow-up-call', { at = '2026-03-02', with = 'Ms. Lee', next_step = "we'll get back to you by next Friday" })
             """)
         // Next Friday is 6 March; the next working day after it is Monday 9 March.
         #expect(try hooli() == ["Hooli|deadline-inquiry|2026-03-09|Ms. Lee"])
@@ -38,7 +38,7 @@ struct PromiseTests {
             + "nothing until then, and with no word by then, one polite inquiry after it (Sat 7 Mar is a weekend: moved to Mon 9 Mar)")
         #expect(inquiry.draft.hasPrefix("Dear Ms. Lee,\n\nWhen we last spoke you expected to get back to me by Fri 6 Mar about the Product Analyst role."))
         // Once sent, it is the one inquiry.
-        _ = try harness.run("cadence.app('hooli'):log('message-sent', { kind = 'deadline-inquiry', to = 'Ms. Lee', at = '2026-03-09' })")
+        _ = try harness.run("cadence.app('hooli'):log('message-sent', { message_kind = 'deadline-inquiry', to = 'Ms. Lee', at = '2026-03-09' })")
         #expect(try hooli(asOf: "2026-03-09") == [])
     }
 
@@ -46,14 +46,14 @@ struct PromiseTests {
     func theirWordHoldsWeekly() throws {
         _ = try harness.run("""
             local a = cadence.app('hooli')
-            a:log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = "you'll hear from us by 13 March" })
-            a:log('message-sent', { kind = 'thank-you', to = 'Ms. Lee', at = '2026-03-02' })
+            a:log('interview', { at = '2026-03-02', with = 'Ms. Lee', next_step = "you'll hear from us by 13 March" })
+            a:log('message-sent', { message_kind = 'thank-you', to = 'Ms. Lee', at = '2026-03-02' })
             """)
         #expect(try hooli() == ["Hooli|deadline-inquiry|2026-03-16|Ms. Lee"])
         #expect(try exits().contains("weekly-status waits: they said \"you'll hear from us by 13 March\" on Mon 2 Mar: nothing until Fri 13 Mar"))
         // The date passed: weekly still waits for rule 6's inquiry.
         #expect(try exits(asOf: "2026-03-16").contains("weekly-status waits: their decision date Fri 13 Mar passed; rule 6 inquires first"))
-        _ = try harness.run("cadence.app('hooli'):log('message-sent', { kind = 'deadline-inquiry', to = 'Ms. Lee', at = '2026-03-16' })")
+        _ = try harness.run("cadence.app('hooli'):log('message-sent', { message_kind = 'deadline-inquiry', to = 'Ms. Lee', at = '2026-03-16' })")
         let after = try hooli(asOf: "2026-03-16")
         #expect(after == ["Hooli|status|2026-03-23|Ms. Lee"])
         #expect(try harness.item("status", of: "Hooli", asOf: "2026-03-16")?.reason.contains("weekly status 2 of 4–7") == true)
@@ -63,8 +63,8 @@ struct PromiseTests {
     func answered() throws {
         _ = try harness.run("""
             local a = cadence.app('hooli')
-            a:log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = "we'll let you know by Friday 6 March" })
-            a:log('reply-received', { at = '2026-03-04', with = 'Ms. Lee', note = 'still deciding' })
+            a:log('interview', { at = '2026-03-02', with = 'Ms. Lee', next_step = "we'll let you know by Friday 6 March" })
+            a:log('reply-received', { at = '2026-03-04', with = 'Ms. Lee', notes = 'still deciding' })
             """, asOf: "2026-03-04")
         #expect(try hooli(asOf: "2026-03-04").contains("Hooli|deadline-inquiry|2026-03-09|Ms. Lee"))
         _ = try harness.run("cadence.app('hooli'):log('reply-received', { at = '2026-03-06', with = 'Ms. Lee' })", asOf: "2026-03-06")
@@ -75,8 +75,8 @@ struct PromiseTests {
     func newWord() throws {
         _ = try harness.run("""
             local a = cadence.app('hooli')
-            a:log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = "we'll let you know by Friday 6 March" })
-            a:log('follow-up-call', { at = '2026-03-05', with = 'Ms. Lee', next = "we need another week: decision by 13 March" })
+            a:log('interview', { at = '2026-03-02', with = 'Ms. Lee', next_step = "we'll let you know by Friday 6 March" })
+            a:log('follow-up-call', { at = '2026-03-05', with = 'Ms. Lee', next_step = "we need another week: decision by 13 March" })
             """, asOf: "2026-03-05")
         #expect(try hooli(asOf: "2026-03-05").filter { $0.contains("deadline-inquiry") } == ["Hooli|deadline-inquiry|2026-03-16|Ms. Lee"])
     }
@@ -85,9 +85,9 @@ struct PromiseTests {
     func overtaken() throws {
         _ = try harness.run("""
             local a = cadence.app('hooli')
-            a:log('screen', { at = '2026-02-16', with = 'Ms. Lee', next = "we'll let you know by 20 February" })
+            a:log('screen', { at = '2026-02-16', with = 'Ms. Lee', next_step = "we'll let you know by 20 February" })
             a:log('interview', { at = '2026-02-23', with = 'Ms. Lee' })
-            a:log('message-sent', { kind = 'thank-you', to = 'Ms. Lee', at = '2026-02-23' })
+            a:log('message-sent', { message_kind = 'thank-you', to = 'Ms. Lee', at = '2026-02-23' })
             """)
         #expect(try hooli() == ["Hooli|status|2026-03-02|Ms. Lee"])
     }
@@ -97,7 +97,7 @@ struct PromiseTests {
         _ = try harness.run("""
             local a = cadence.app('hooli')
             a:log('applied', { at = '2026-02-20' })
-            a:log('reply-received', { at = '2026-03-02', with = 'Ms. Lee', next = 'call me on Thursday' })
+            a:log('reply-received', { at = '2026-03-02', with = 'Ms. Lee', next_step = 'call me on Thursday' })
             """)
         let call = try #require(try harness.item("promised-call", of: "Hooli"))
         #expect(call.line == "Hooli|promised-call|2026-03-05|Ms. Lee")
@@ -105,7 +105,7 @@ struct PromiseTests {
         #expect(call.draft.hasPrefix("Call Ms. Lee at Hooli about the Product Analyst role") && !call.draft.contains("Dear"))
         #expect(try hooli().filter { $0.contains("deadline-inquiry") } == [])
         // Done, it stays done.
-        _ = try harness.run("cadence.app('hooli'):log('message-sent', { kind = 'promised-call', to = 'Ms. Lee', at = '2026-03-05' })",
+        _ = try harness.run("cadence.app('hooli'):log('message-sent', { message_kind = 'promised-call', to = 'Ms. Lee', at = '2026-03-05' })",
                             asOf: "2026-03-05")
         #expect(try hooli(asOf: "2026-03-05") == [])
     }
@@ -117,7 +117,7 @@ struct PromiseTests {
             return { standard.weekly_status() }
             """)
         _ = try harness.run("""
-            cadence.app('hooli'):log('interview', { at = '2026-03-02', with = 'Ms. Lee', next = "we'll circle back by 13 March" })
+            cadence.app('hooli'):log('interview', { at = '2026-03-02', with = 'Ms. Lee', next_step = "we'll circle back by 13 March" })
             """)
         #expect(try hooli() == [])
         #expect(try exits().contains { $0.hasPrefix("weekly-status waits: they said \"we'll circle back by 13 March\"") })
