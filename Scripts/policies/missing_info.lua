@@ -8,8 +8,18 @@ local drafts = require "cadence.drafts"
 
 -- The topics in order, each with the names a fact about it is recorded
 -- under, the words that show a question of yours already asks about it,
--- and the question to ask (the workspace keeps the list: FactTopic).
-local TOPICS = cadence.fact_topics()
+-- and the question to ask in the words of the candidate's region (the
+-- workspace keeps the list: FactTopic). Asked once per region.
+local by_region = {}
+local function topics_for(app)
+  local code = cadence.region_code(app) or ""
+  local topics = by_region[code]
+  if not topics then
+    topics = cadence.fact_topics(app)
+    by_region[code] = topics
+  end
+  return topics
+end
 
 --- options: topics (a list of topic names to ask about; default all), only / except.
 return function(options)
@@ -42,7 +52,7 @@ return function(options)
       local questions = {}
       local mine = table.concat(app.questions or {}, " "):lower()
       for _, q in ipairs(app.questions or {}) do questions[#questions + 1] = q end
-      for _, topic in ipairs(TOPICS) do
+      for _, topic in ipairs(topics_for(app)) do
         local covered = false
         for _, w in ipairs(topic.covered_by) do if mine:find(w, 1, true) then covered = true end end
         if (not chosen or chosen[topic.name]) and not covered and not known(topic) then

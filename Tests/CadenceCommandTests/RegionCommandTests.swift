@@ -194,4 +194,21 @@ struct RegionCommandTests: WorkspaceSuite {
         #expect(shown.contains("  health insurance premium: worth 6,000 USD a year"), "\(shown)")
         #expect(try cadence("app", "show", "acme").output.contains("  401(k) match:     4% of base"))
     }
+
+    @Test("a coach's clients in two regions: each is asked about benefits in their region's words")
+    func questionsInEachRegionsWords() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
+        _ = try cadence("candidate", "add", "Sam Lee", "--time-zone", "America/Chicago")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--candidate", "Jo Bloggs", "--applied", "3 weeks ago")
+        _ = try cadence("app", "add", "Lonestar", "Engineer", "--candidate", "Sam Lee", "--applied", "3 weeks ago")
+        for app in ["acme", "lonestar"] {
+            // A screen is past and the interview to come: the questions are for it.
+            #expect(try cadence("log", "screen", "--app", app, "--at", "2 weeks ago").status == 0)
+            #expect(try cadence("log", "interview", "--app", app, "--at", "in 3 days").status == 0)
+        }
+        let agenda = try cadence("agenda", "--days", "14").output
+        #expect(agenda.contains("What benefits come with the role: pension, private medical insurance, holiday?"), "\(agenda)")
+        #expect(agenda.contains("What benefits come with the role: 401(k) match, health insurance premium, PTO?"), "\(agenda)")
+    }
 }
