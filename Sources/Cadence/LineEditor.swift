@@ -45,9 +45,23 @@ final class EditLineReader: LineReader {
     init(historyFile: String, complete: @escaping (String) -> [String]) {
         self.historyFile = historyFile
         completer = complete
+        Self.readUTF8()
         cadence_editline_configure(completionGenerator)
         using_history()
         _ = read_history(historyFile)
+    }
+
+    /// libedit reads a character of several bytes only under a UTF-8
+    /// LC_CTYPE, and a process starts in the "C" locale, where it drops every
+    /// byte above 127: "Müller", "Straße" and "65.000 €" lose letters. Only the
+    /// character type is set (the user's, else C.UTF-8): numbers and dates
+    /// keep printing as Lua prints them.
+    static func readUTF8() {
+        let chosen = setlocale(LC_CTYPE, "")
+        let codeset = chosen == nil ? "" : String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
     }
 
     func read(prompt: String) -> LineInput {

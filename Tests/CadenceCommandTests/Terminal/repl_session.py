@@ -10,7 +10,10 @@ import time
 import pexpect
 
 cadence, workspace, state = sys.argv[1:4]
-env = dict(os.environ, XDG_STATE_HOME=state, TERM="xterm", NO_COLOR="1")
+# The "C" locale, as a bare login or a cron job has it: the REPL must still read UTF-8.
+env = dict(os.environ, XDG_STATE_HOME=state, TERM="xterm", NO_COLOR="1", LANG="C")
+env.pop("LC_ALL", None)
+env.pop("LC_CTYPE", None)
 
 
 def start():
@@ -41,6 +44,9 @@ step("completion", child, "ction")
 child.sendcontrol("u")
 child.sendline("2 + 2")
 step("expression", child, r"\r\n4\r\n")
+# Letters beyond ASCII are typed whole, whatever locale the terminal started in.
+child.sendline('"Müller Straße " .. cadence.money_text(cadence.money("65.000 €"))')
+step("UTF-8 typed at the prompt", child, "Müller Straße 65,000 EUR")
 # A chunk continues on the next line; Ctrl-C drops it.
 child.sendline("1 +")
 step("continuation prompt", child, ">> ")
