@@ -16,17 +16,25 @@ public enum BareAmount {
 
     /// A posted salary: an amount or a range, with a period if written.
     public static func salary(_ text: String, region: Region?, field: String = "salary") throws -> Read<SalaryRange> {
-        try read(text, region: region, field: field) { try SalaryRange(parsing: $0, field: field) }
+        try read(text, currency: region?.currency, field: field) { try SalaryRange(parsing: $0, field: field) }
+    }
+
+    /// A salary in a sheet: a bare amount is in `currency` (the import's
+    /// `--currency`, else the region's); with none, refused naming `--currency`.
+    public static func salary(_ text: String, currency: String?, field: String = "salary") throws -> Read<SalaryRange> {
+        try read(text, currency: currency, field: field, orSay: "or import with --currency USD (or EUR, GBP…)") {
+            try SalaryRange(parsing: $0, field: field)
+        }
     }
 
     /// The three numbers: bottom, going, top.
     public static func targets(_ text: String, region: Region?, field: String = "targets") throws -> Read<SalaryTargets> {
-        try read(text, region: region, field: field) { try SalaryTargets(parsing: $0, field: field) }
+        try read(text, currency: region?.currency, field: field) { try SalaryTargets(parsing: $0, field: field) }
     }
 
     /// One amount ("45000", "45k").
     public static func money(_ text: String, region: Region?, field: String) throws -> Read<Money> {
-        try read(text, region: region, field: field) { try Money(parsing: $0, field: field) }
+        try read(text, currency: region?.currency, field: field) { try Money(parsing: $0, field: field) }
     }
 
     /// "amounts without a currency are read as USD (your region: the United States)".
@@ -34,7 +42,9 @@ public enum BareAmount {
         "an amount without a currency is read as \(currency)" + (region.map { " (your region: \($0.name))" } ?? "")
     }
 
-    static func read<Value>(_ text: String, region: Region?, field: String, _ parse: (String) throws -> Value) throws -> Read<Value> {
+    static func read<Value>(_ text: String, currency: String?, field: String,
+                            orSay: String = "or set your region with `cadence candidate edit NAME --region CODE`",
+                            _ parse: (String) throws -> Value) throws -> Read<Value> {
         let refusal: Error
         do { return Read(value: try parse(text), text: text, assumed: nil) } catch { refusal = error }
         // Only an amount that names no currency is read in the region's; one that
@@ -47,17 +57,17 @@ public enum BareAmount {
             }
             return nil
         }
-        guard let region else {
-            guard written("USD") != nil else { throw refusal }
+        guard let currency else {
+            guard written("USD") != nil || written("EUR") != nil else { throw refusal }
             throw DomainError.invalid(field: field, "'\(text)' has no currency, and no region gives one: write it in "
-                + "('\(trimmed) USD', '\(trimmed) EUR'…), or set your region with `cadence candidate edit NAME --region CODE`")
+                + "('\(trimmed) USD', '\(trimmed) EUR'…), \(orSay)")
         }
-        guard let (stored, value) = written(region.currency) else {
+        guard let (stored, value) = written(currency) else {
             // What is wrong besides the currency, in the region's: never "say GBP" to someone in Texas.
-            _ = try parse(trimmed + " " + region.currency)
+            _ = try parse(trimmed + " " + currency)
             throw refusal
         }
-        return Read(value: value, text: stored, assumed: region.currency)
+        return Read(value: value, text: stored, assumed: currency)
     }
 
     /// Whether `text` writes a currency: a symbol, or a word of three letters that is no period word.

@@ -452,23 +452,12 @@ public struct CSVImport {
     /// "150-170k") is in `currency`, else the candidate's region's, and is
     /// stored with it written out. With neither, it is refused, saying how.
     func salary(_ text: String, region: Region?, report: inout Report) throws -> String {
-        let refusal: Error
-        do { _ = try SalaryRange(parsing: text); return text } catch { refusal = error }
-        // Bare: a currency written in makes it a salary ("150-170k USD", "USD 45000 a year").
-        func withCurrency(_ code: String) -> String? {
-            [text + " " + code, code + " " + text].first { (try? SalaryRange(parsing: $0)) != nil }
-        }
-        guard withCurrency("USD") != nil else { throw refusal }
-        guard let code = currency ?? region?.currency else {
-            throw DomainError.invalid(field: "salary", "'\(text)' has no currency and your candidate has no region to give one: "
-                + "write it in the sheet ('\(text) USD') or import with --currency USD (or EUR, GBP…)")
-        }
-        guard let written = withCurrency(code) else { throw refusal }
-        if report.bareAmounts == nil {
+        let read = try BareAmount.salary(text, currency: currency ?? region?.currency)
+        if let code = read.assumed, report.bareAmounts == nil {
             report.bareAmounts = "bare amounts read as \(code) ("
                 + (currency != nil ? "--currency \(code)" : "your region: \(region?.name ?? "?")") + ")"
         }
-        return written
+        return read.text
     }
 
     /// When a day the sheet gives happened: noon where the candidate lives, so

@@ -105,10 +105,15 @@ struct ImportMergeTests: WorkspaceSuite {
         let refused = try cadence("import", try sheet(text), "--format", "csv")
         #expect(refused.status == 1)
         #expect(refused.error.contains(":3: salary: '-5' is negative"), "\(refused.error)")
-        #expect(refused.error.contains(":4: salary: '50000' has no currency and your candidate has no region to give one"), "\(refused.error)")
+        #expect(refused.error.contains(":4: salary: '50000' has no currency, and no region gives one"), "\(refused.error)")
         #expect(refused.error.contains("--currency USD"), "\(refused.error)")
         let skipped = try cadence("import", try sheet(text), "--format", "csv", "--skip-invalid")
         #expect(skipped.output.contains("1 new") && skipped.output.contains("ignored columns: Vibe"), "\(skipped.output)")
+        // Euros as Germany writes them, with --currency for a candidate with no region.
+        let euros = try cadence("import", try sheet("Company,Role,Salary,Date Applied\nIsar,Dev,62.500,2026-03-02\n"),
+                                "--format", "csv", "--currency", "EUR")
+        #expect(euros.output.contains("bare amounts read as EUR (--currency EUR)"), "\(euros.output)\(euros.error)")
+        #expect(try cadence("app", "show", "isar").output.contains("62.500 EUR"))
     }
 
     @Test("a JSON backup goes into an empty workspace; into one with a search it needs --merge, and says what it would add")
