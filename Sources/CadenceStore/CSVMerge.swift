@@ -247,6 +247,14 @@ struct CSVMerge {
                   LocalDate(logged.at, in: zone) >= asOf {
             kept = why(logged)
         }
+        // The happening it means, logged by you on its day or later: also one
+        // booked ahead (an interview next Tuesday is no stage yet, but the
+        // sheet's "Onsite" is that interview, not another on the sheet's day).
+        if kept == nil, let kind = status.event,
+           let same = log.last(where: { e in e.kind == kind && LocalDate(e.at, in: zone) >= asOf
+                                        && !Self.isFromSheet(e) && !read.contains(e.id ?? -1) }) {
+            kept = "you logged \(Self.words(same, in: zone))"
+        }
         if let kept {
             let words = "stage \(current.rawValue) kept (\(kept); \(says))"
             try note(words)

@@ -163,6 +163,14 @@ struct ImportFactsTests {
         let back = try run("Company,Role,Status\nGlobex,Engineer,Phone Screen\n", into: store, at: now)
         #expect(try stage("globex", store, at: now) == .final)
         #expect(back.changes.first?.contains("the sheet says Phone Screen today") == true, "\(back.changes)")
+
+        // An interview booked ahead is the one the sheet's "Onsite" means: none is invented on the sheet's day.
+        _ = try run(header + "Hooli,Engineer,Phone Screen,2026-11-02,2026-11-20\n", into: store, at: now)
+        try log(.interview, "hooli", on: 12, 9, with: ["Sarah Chen"], into: store, now: now)
+        let booked = try run(header + "Hooli,Engineer,Onsite,2026-11-02,2026-12-05\n", into: store, at: now)
+        #expect(try events("hooli", store).filter { $0.kind == .interview }.map(day) == ["2026-12-09"])
+        #expect(booked.changes.first?.contains("kept (you logged an interview on Wed 9 Dec; the sheet says Onsite as of Sat 5 Dec)") == true,
+                "\(booked.changes)")
     }
 
     @Test("a status that means setting aside archives the application once; unarchived by hand, the same sheet leaves it")
