@@ -9,14 +9,15 @@ local drafts = require "cadence.drafts"
 -- The topics in order, each with the names a fact about it is recorded
 -- under, the words that show a question of yours already asks about it,
 -- and the question to ask in the words of the candidate's region (the
--- workspace keeps the list: FactTopic). Asked once per region.
-local by_region = {}
+-- workspace keeps the list: FactTopic). Asked once per candidate.
+local by_candidate = {}
 local function topics_for(app)
-  local code = cadence.region_code(app) or ""
-  local topics = by_region[code]
+  -- By candidate: asking the workspace for each application's region would be a query each.
+  local id = app.candidate_id or 0
+  local topics = by_candidate[id]
   if not topics then
     topics = cadence.fact_topics(app)
-    by_region[code] = topics
+    by_candidate[id] = topics
   end
   return topics
 end
