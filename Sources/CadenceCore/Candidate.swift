@@ -85,10 +85,10 @@ public struct SalaryTargets: Hashable, Sendable, Codable, CustomStringConvertibl
             ? stride(from: 0, to: 6, by: 2).map { amounts[$0] + amounts[$0 + 1] } : amounts
         guard parts.count == 3 else {
             throw DomainError.invalid(field: field, "'\(text)' needs three amounts: bottom, going, top and a currency "
-                + "(such as \"28000,30000,35000 GBP\")")
+                + "(such as \"120000,135000,150000 USD\" or \"60.000 €, 68.000 €, 75.000 €\")")
         }
-        guard code != nil || parts.allSatisfy({ Money.symbols.keys.contains($0.first ?? " ") }) else {
-            throw DomainError.invalid(field: field, "'\(text)' needs a currency: \"\(text) GBP\", say")
+        guard code != nil || parts.allSatisfy({ Money.symbols.keys.contains($0.first ?? " ") || Money.symbols.keys.contains($0.last ?? " ") }) else {
+            throw DomainError.invalid(field: field, "'\(text)' needs a currency: \"\(text) USD\" or \"\(text) EUR\", say")
         }
         let money = try parts.map { try Money(parsing: $0, defaultCurrency: code, field: field) }
         self.init(bottom: money[0], going: money[1], top: money[2], period: period)

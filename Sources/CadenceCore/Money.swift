@@ -55,7 +55,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
                digits.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), digits.count == 1 || digits[1].count <= 2 {
                 throw tooLarge
             }
-            throw DomainError.invalid(field: field, "'\(text)' is not an amount (try 55000 GBP or £55k)")
+            throw DomainError.invalid(field: field, "'\(text)' is not an amount (try 55000 USD, $55k, 55.000 € or £55,000)")
         }
         let (scaled, overflow) = minor.multipliedReportingOverflow(by: scale)
         guard !overflow else { throw tooLarge }

@@ -25,6 +25,11 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
             period = p
             break
         }
+        // "$150k+", "150k plus": a floor, as trackers write it; read as that amount.
+        for floor in ["+", " plus", " and up", " or more"] where rest.hasSuffix(floor) {
+            rest = String(rest.dropLast(floor.count)).trimmingWhitespace()
+            break
+        }
         if rest.hasPrefix("-") || rest.hasPrefix("−") {
             throw DomainError.invalid(field: field, "'\(text)' is negative: a salary is never below zero")
         }
@@ -35,7 +40,7 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
             break
         }
         guard sides.count <= 2, sides.allSatisfy({ !$0.isEmpty }) else {
-            throw DomainError.invalid(field: field, "'\(text)' is not a salary (try £30,000, 90k–110k USD or 52000 GBP a year)")
+            throw DomainError.invalid(field: field, "'\(text)' is not a salary (try 90k–110k USD, $150k+, 52.000 € or 4000 GBP a month)")
         }
         func currency(of side: String) -> String? {
             if let first = side.first, let code = Money.symbols[first] { return code }
@@ -43,13 +48,13 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
             return side.split(separator: " ").first(where: { $0.count == 3 && $0.allSatisfy(\.isLetter) }).map { $0.uppercased() }
         }
         guard let code = sides.lazy.compactMap(currency).first else {
-            throw DomainError.invalid(field: field, "'\(text)' has no currency (write £30,000 or 30000 GBP)")
+            throw DomainError.invalid(field: field, "'\(text)' has no currency (write it with one: 30000 USD, $30,000, 30.000 € or £30,000)")
         }
         var amounts: [Money] = []
         do {
             amounts = try sides.map { try Money(parsing: $0, defaultCurrency: code, field: field) }
         } catch {
-            throw DomainError.invalid(field: field, "'\(text)' is not a salary (try £30,000, 90k–110k USD or 52000 GBP a year)")
+            throw DomainError.invalid(field: field, "'\(text)' is not a salary (try 90k–110k USD, $150k+, 52.000 € or 4000 GBP a month)")
         }
         // "30-35k": the thousands written once, on the high side.
         if amounts.count == 2, sides[1].hasSuffix("k") || sides[1].contains("k "), !sides[0].contains("k"),

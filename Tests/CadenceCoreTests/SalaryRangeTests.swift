@@ -9,6 +9,8 @@ struct SalaryRangeTests {
         ("90k–110k USD", "90,000–110,000 USD a year"),
         ("52000 GBP a year", "52,000 GBP a year"),
         ("30-35k GBP", "30,000–35,000 GBP a year"),
+        // A floor as trackers write it, and euros as Europe does.
+        ("$150K+", "150,000 USD a year"), ("60.000–70.000 €", "60,000–70,000 EUR a year"),
         ("$45 an hour", "45 USD an hour"),
         ("€3,000 per month", "3,000 EUR a month"),
         ("GBP 40,000 to 45,000", "40,000–45,000 GBP a year"),

@@ -12,6 +12,7 @@ struct SalaryTargetsTests {
         ("£28k,£30k,£35k", "bottom 28,000 GBP, going 30,000 GBP, top 35,000 GBP a year"),
         ("2300,2500,2900 EUR a month", "bottom 2,300 EUR, going 2,500 EUR, top 2,900 EUR a month"),
         ("40, 45, 55 usd an hour", "bottom 40 USD, going 45 USD, top 55 USD an hour"),
+        ("70.000 €, 75.000 €, 85.000 €", "bottom 70,000 EUR, going 75,000 EUR, top 85,000 EUR a year"),
     ])
     func reads(_ text: String, _ reading: String) throws {
         #expect(try SalaryTargets(parsing: text).description == reading)
