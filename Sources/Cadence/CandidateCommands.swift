@@ -69,6 +69,10 @@ struct CandidateCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 var candidate = Candidate(name: name)
+                // Not given: this machine's zone (TZ, else /etc/localtime), said, rather than UTC.
+                let machineZone = fields.timeZone == nil
+                    ? Region.machineTimeZone(environment: ProcessInfo.processInfo.environment) : nil
+                if let machineZone { candidate.timeZone = machineZone }
                 try fields.apply(to: &candidate)
                 // Not chosen: taken from where they are, kept, and said with how to change it.
                 let guess = fields.region == nil
@@ -78,6 +82,8 @@ struct CandidateCommand: ParsableCommand {
                 let amounts = try fields.applyAmounts(to: &candidate)
                 candidate = try workspace.open().write("candidate add \(name)") { ws in try ws.addCandidate(candidate, again: again) }
                 Output.write("Added candidate \(candidate.id!): \(TerminalText.line(candidate.name))\n"
+                             + (machineZone.map { "Time zone: \($0) (this machine's; change with `cadence candidate edit "
+                                 + "\(CandidateCommand.quoted(candidate.name)) --time-zone Area/City`)\n" } ?? "")
                              + CandidateCommand.regionLine(candidate, guess: guess, chosen: fields.region != nil) + (amounts ?? ""))
             }
         }

@@ -78,7 +78,8 @@ public struct SheetStatus: Hashable, Sendable {
                                          ("final", "final"), ("screen", "screening"), ("call", "screening"),
                                          ("interview", "interviewing"), ("ghost", "ghosted"), ("archiv", "archived"),
                                          ("apply", "saved"), ("appli", "applied")]
-        return hints.first { k.contains($0.0) }?.1 ?? "interviewing"
+        // Nothing to go on: "applied", the stage that claims least beyond having a status at all.
+        return hints.first { k.contains($0.0) }?.1 ?? "applied"
     }
 
     /// The statuses trackers and people write, by `key`.

@@ -56,6 +56,9 @@ final class ChildProcess {
         environment["LC_ALL"] = nil
         environment["LC_TIME"] = nil
         environment["LANG"] = "C.UTF-8"
+        // Nor a zone from this machine: a candidate added without --time-zone is in UTC
+        // wherever the tests run (a test that wants the machine's sets TZ itself).
+        environment["TZ"] = "UTC"
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in argv + envp { free(p) } }

@@ -22,6 +22,15 @@ struct CommandNearMissTests: WorkspaceSuite {
         #expect(!(try Commands.cadence(["policy-workr"])).error.contains("did you mean"))
     }
 
+    @Test("a channel slip on log is caught with the channel it was near; a meeting's own words (video) are kept")
+    func channelSlip() throws {
+        try createdWithCandidate()
+        _ = try cadence("app", "add", "Acme", "Analyst")
+        let slip = try cadence("log", "message-sent", "--app", "acme", "--channel", "linkdin")
+        #expect(slip.status == 1 && slip.error.contains("unknown channel 'linkdin' (did you mean 'linkedin'?)"), "\(slip.error)")
+        #expect(try cadence("log", "screen", "--app", "acme", "--channel", "video").status == 0)
+    }
+
     @Test("an event kind typed wrong names the kind it was near")
     func eventKinds() throws {
         try createdWithCandidate()

@@ -173,7 +173,7 @@ struct ImportMergeTests: WorkspaceSuite {
         #expect(refused.status == 1)
         #expect(refused.error.contains("2 statuses Cadence does not know, nothing imported"), "\(refused.error)")
         #expect(refused.error.contains("cadence import \(file) --format csv --workspace \(directory) "
-                                       + "--map-status 'Talking to team=interviewing' --map-status 'Parked=interviewing'"), "\(refused.error)")
+                                       + "--map-status 'Talking to team=applied' --map-status 'Parked=applied'"), "\(refused.error)")
         #expect(try cadence("app", "list").output == "(none)\n")
         let mapped = try cadence("import", file, "--format", "csv", "--map-status", "Talking to team=screening", "--map-status", "parked=archived")
         #expect(mapped.output.contains(": 2 new, 0 updated, 0 unchanged"), "\(mapped.output)\(mapped.error)")

@@ -195,6 +195,20 @@ struct RegionCommandTests: WorkspaceSuite {
         #expect(try cadence("app", "show", "acme").output.contains("  401(k) match:     4% of base"))
     }
 
+    @Test("added without --time-zone, a candidate is in this machine's zone, said with how to change it")
+    func machineZone() throws {
+        _ = try Commands.cadence(["init", directory])
+        let added = try cadence(environment: ["TZ=Europe/Berlin"], "candidate", "add", "Lena Hoffmann")
+        #expect(added.output.hasPrefix("""
+            Added candidate 1: Lena Hoffmann
+            Time zone: Europe/Berlin (this machine's; change with `cadence candidate edit 'Lena Hoffmann' --time-zone Area/City`)
+            Region: Germany (from your time zone Europe/Berlin)
+            """), "\(added.output)\(added.error)")
+        // A machine at UTC says nothing of where the candidate is: UTC is kept and the region asked.
+        let utc = try cadence(environment: ["TZ=UTC"], "candidate", "add", "Sam Lee")
+        #expect(!utc.output.contains("Time zone:"), "\(utc.output)")
+    }
+
     @Test("a coach's clients in two regions: each is asked about benefits in their region's words")
     func questionsInEachRegionsWords() throws {
         _ = try Commands.cadence(["init", directory])
