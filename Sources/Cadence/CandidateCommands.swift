@@ -143,7 +143,7 @@ struct CandidateCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one candidate.")
         @OptionGroup var workspace: WorkspaceOptions
-        @Argument(help: "Name or id.") var candidate: String
+        @Argument(help: "Name or id (not needed when there is one candidate).") var candidate: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
