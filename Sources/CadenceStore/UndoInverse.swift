@@ -16,7 +16,8 @@ import GRDB
 /// statement that undoes it is then made here, with the values bound.
 struct UndoInverse {
     /// The tables the triggers journal: nothing else can be undone into.
-    static let journaledTables: Set<String> = ["candidate", "application", "contact", "event", "followUp", "offer"]
+    static let journaledTables: Set<String> = ["candidate", "application", "contact", "event", "followUp", "offer",
+                                                      "contactApplication"]
 
     enum Change {
         case delete

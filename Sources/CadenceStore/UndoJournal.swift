@@ -115,7 +115,7 @@ public struct UndoableCommand: Sendable {
         public var rowID: Int64
 
         public var description: String {
-            let noun = table == "followUp" ? "agenda decision" : table
+            let noun = table == "followUp" ? "agenda decision" : table == "contactApplication" ? "contact's link" : table
             switch operation {
             case "insert": return "added \(noun) #\(rowID)"
             case "delete": return "deleted \(noun) #\(rowID)"
