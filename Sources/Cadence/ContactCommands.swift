@@ -31,12 +31,14 @@ struct ContactCommand: ParsableCommand {
                     if !again, var known = try ws.samePerson(name: name, email: email, elsewhereThan: a.id!) {
                         let first = try ws.applications(.all).first { $0.id == known.applicationID }?.company ?? "?"
                         try ws.link(known, to: a.id!)
+                        // What they did not have yet is filled in; what they had is kept (contact edit changes it).
+                        let had = known
                         if known.title == nil { known.title = title }
                         if known.email == nil { known.email = email }
                         if known.phone == nil { known.phone = phone }
                         if known.discussed == nil { known.discussed = discussed }
                         if known.role == .other { known.role = role }
-                        try ws.update(known)
+                        if known != had { try ws.update(known) }
                         return (known, first, a.company)
                     }
                     return (try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: role,
@@ -119,14 +121,16 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (contacts, companies) = try workspace.open().read { ws -> ([Contact], [Int64: String]) in
+                let (contacts, companies, links) = try workspace.open().read { ws -> ([Contact], [Int64: String], [Int64: [Int64]]) in
                     let id = try app.map { try ws.application($0).id! }
                     let names = Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) })
-                    return (try ws.contacts(of: id, archived ? .archived : .live), names)
+                    return (try ws.contacts(of: id, archived ? .archived : .live), names, try ws.contactLinks())
                 }
                 if output.json { return Output.write(try Output.json(contacts)) }
+                // A person linked to several applications: every company, the first met first.
                 Output.write(Output.table(["id", "name", "title", "role", "company", "email", "discussed"], contacts.map {
-                    [String($0.id!), $0.name, $0.title ?? "", $0.role.rawValue, companies[$0.applicationID] ?? "",
+                    [String($0.id!), $0.name, $0.title ?? "", $0.role.rawValue,
+                     ([$0.applicationID] + (links[$0.id!] ?? [])).map { companies[$0] ?? "" }.joined(separator: ", "),
                      $0.email ?? "", $0.discussed ?? ""]
                 }))
             }

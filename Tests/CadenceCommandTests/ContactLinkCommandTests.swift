@@ -24,6 +24,7 @@ struct ContactLinkCommandTests: WorkspaceSuite {
         #expect(show.contains("recruiter at Lone Star Bank") && show.contains("  also at:    Harbor Payments"), "\(show)")
         #expect(show.contains("maria@lonestar.example"), "the missing address is filled in: \(show)")
         #expect(try cadence("app", "show", "harbor").output.contains("Maria Gonzalez"))
+        #expect(try cadence("contact", "list").output.contains("Lone Star Bank, Harbor Payments"))
         #expect(try cadence("contact", "edit", "maria", "--title", "Senior Recruiter").status == 0)
         #expect(try cadence("contact", "list", "--app", "harbor").output.contains("Senior Recruiter"))
         #expect(try cadence("undo").status == 0)   // the edit
@@ -39,6 +40,9 @@ struct ContactLinkCommandTests: WorkspaceSuite {
         let name = "Eve\u{1B}]52;c;aGk=\u{07}\u{202E}\r\n  Forged: line"
         #expect(try cadence("contact", "add", name, "--app", "lone star bank").status == 0)
         let linked = try cadence("contact", "add", name, "--app", "harbor")
+        // Nothing to fill in: the command is the link alone.
+        let undo = try cadence("undo", "--show").output
+        #expect(undo.contains("added contact's link #") && !undo.contains("changed contact"), "\(undo)")
         #expect(linked.status == 0 && linked.output.contains("linked to Harbor Payments too"), "\(linked.output)\(linked.error)")
         #expect(HostileTextTests.inert(linked.output) && linked.output.split(separator: "\n").count == 1, "\(linked.output)")
         let show = try cadence("contact", "show", "2").output
