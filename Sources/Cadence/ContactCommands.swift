@@ -18,16 +18,38 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "Email address.") var email: String?
         @Option(help: "Phone number.") var phone: String?
         @Option(help: "What you talked about (material for the thank-you).") var discussed: String?
+        @Flag(help: "Add a separate person even if one of that name or address is a contact at another of your applications.")
+        var again = false
 
         func run() throws {
             try reportingErrors {
                 if let email { try EmailAddress.check(email, field: "--email") }
-                let contact = try workspace.open().write("contact add \(name)") { ws -> Contact in
+                let role = try Contact.Role(parsing: role)
+                let (contact, linkedFrom, to) = try workspace.open().write("contact add \(name)") { ws -> (Contact, String?, String) in
                     let a = try ws.application(app)
-                    return try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: try Contact.Role(parsing: role),
-                                                     email: email, phone: phone, discussed: discussed))
+                    // One person across applications is one contact: the one met elsewhere is linked, not copied.
+                    if !again, var known = try ws.samePerson(name: name, email: email, elsewhereThan: a.id!) {
+                        let first = try ws.applications(.all).first { $0.id == known.applicationID }?.company ?? "?"
+                        try ws.link(known, to: a.id!)
+                        // What they did not have yet is filled in; what they had is kept (contact edit changes it).
+                        let had = known
+                        if known.title == nil { known.title = title }
+                        if known.email == nil { known.email = email }
+                        if known.phone == nil { known.phone = phone }
+                        if known.discussed == nil { known.discussed = discussed }
+                        if known.role == .other { known.role = role }
+                        if known != had { try ws.update(known) }
+                        return (known, first, a.company)
+                    }
+                    return (try ws.addContact(Contact(applicationID: a.id!, name: name, title: title, role: role,
+                                                      email: email, phone: phone, discussed: discussed)), nil, a.company)
                 }
-                Output.write("Added contact \(contact.id!): \(TerminalText.line(contact.name))\n")
+                let line = TerminalText.line
+                if let linkedFrom {
+                    return Output.write("\(line(contact.name)) (\(contact.role.rawValue)) is already a contact at \(line(linkedFrom)): "
+                        + "linked to \(line(to)) too; --again adds a separate person\n")
+                }
+                Output.write("Added contact \(contact.id!): \(line(contact.name))\n")
             }
         }
     }
@@ -71,14 +93,16 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (c, company) = try workspace.open().read { ws -> (Contact, String) in
+                let (c, places) = try workspace.open().read { ws -> (Contact, [String]) in
                     let c = try ws.contact(contact)
-                    return (c, try ws.applications(.all).first { $0.id == c.applicationID }?.company ?? "?")
+                    let apps = Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0) })
+                    return (c, try ws.applications(of: c).map { id in apps[id]?.company ?? "?" })
                 }
                 if output.json { return Output.write(try Output.json(c)) }
                 // What the user typed, through the terminal's owner: one line each, what was discussed indented.
                 let line = TerminalText.line
-                var lines = ["\(line(c.name)) (contact \(c.id!)), \(c.role.rawValue) at \(line(company))"]
+                var lines = ["\(line(c.name)) (contact \(c.id!)), \(c.role.rawValue) at \(line(places.first ?? "?"))"]
+                if places.count > 1 { lines.append("  also at:    \(places.dropFirst().map(line).joined(separator: "; "))") }
                 if let t = c.title { lines.append("  title:      \(line(t))") }
                 if let e = c.email { lines.append("  email:      \(line(e))") }
                 if let p = c.phone { lines.append("  phone:      \(line(p))") }
@@ -97,14 +121,16 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (contacts, companies) = try workspace.open().read { ws -> ([Contact], [Int64: String]) in
+                let (contacts, companies, links) = try workspace.open().read { ws -> ([Contact], [Int64: String], [Int64: [Int64]]) in
                     let id = try app.map { try ws.application($0).id! }
                     let names = Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) })
-                    return (try ws.contacts(of: id, archived ? .archived : .live), names)
+                    return (try ws.contacts(of: id, archived ? .archived : .live), names, try ws.contactLinks())
                 }
                 if output.json { return Output.write(try Output.json(contacts)) }
+                // A person linked to several applications: every company, the first met first.
                 Output.write(Output.table(["id", "name", "title", "role", "company", "email", "discussed"], contacts.map {
-                    [String($0.id!), $0.name, $0.title ?? "", $0.role.rawValue, companies[$0.applicationID] ?? "",
+                    [String($0.id!), $0.name, $0.title ?? "", $0.role.rawValue,
+                     ([$0.applicationID] + (links[$0.id!] ?? [])).map { companies[$0] ?? "" }.joined(separator: ", "),
                      $0.email ?? "", $0.discussed ?? ""]
                 }))
             }

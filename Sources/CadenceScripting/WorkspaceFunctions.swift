@@ -156,9 +156,15 @@ struct WorkspaceFunctions {
     }
 
     /// Every contact at once, by application id: planning asks each application for its own.
+    /// A person linked to several applications is listed under each.
     func allContacts(_ args: LuaArguments) throws -> LuaResults {
+        let links = try api.workspace.contactLinks()
+        var grouped: [Int64: [Contact]] = [:]
+        for contact in try api.workspace.contacts() {
+            for id in [contact.applicationID] + (links[contact.id!] ?? []) { grouped[id, default: []].append(contact) }
+        }
         var byApplication = LuaTable()
-        for (id, contacts) in Dictionary(grouping: try api.workspace.contacts(), by: \.applicationID) {
+        for (id, contacts) in grouped {
             byApplication[.integer(id)] = .table(LuaTable(array: try contacts.map { try api.record($0, .contact) }))
         }
         return .one(.table(byApplication))

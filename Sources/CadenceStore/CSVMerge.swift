@@ -283,33 +283,32 @@ struct CSVMerge {
     /// A row's people as the application's contacts, with the role their
     /// column gives. Someone already there (the same address, else the same
     /// name) is not added again, only completed; someone known from another
-    /// application is added with what is known of them.
+    /// application of the candidate is linked to this one, the one person.
     private func meet(_ people: [CSVImport.Person], at id: Int64) throws -> [String] {
         var words: [String] = []
         for person in people {
-            let all = try Queries.contacts(db)
+            let here = try Queries.contacts(of: id, db)
             func same(_ c: Contact) -> Bool {
                 if let a = c.email, let b = person.email { return a.lowercased() == b.lowercased() }
                 return NameMatch.personKey(c.name) == NameMatch.personKey(person.name)
             }
             let name = TerminalText.line(person.name)
-            if var known = all.first(where: { $0.applicationID == id && same($0) }) {
+            if var known = here.first(where: same) {
                 var what: [String] = []
                 if known.email == nil, let email = person.email { known.email = email; what.append("email \(TerminalText.line(email))") }
                 if known.role == .other, person.role != .other { known.role = person.role; what.append("role \(person.role.rawValue)") }
                 guard !what.isEmpty else { continue }
                 try Queries.update(known, db)
                 words.append("contact \(name): " + what.joined(separator: ", "))
+            } else if var elsewhere = try Queries.samePerson(name: person.name, email: person.email, elsewhereThan: id, db) {
+                try Queries.link(elsewhere, to: id, db)
+                if elsewhere.email == nil, let email = person.email { elsewhere.email = email; try Queries.update(elsewhere, db) }
+                let met = try ApplicationRows.fetch(db, id: elsewhere.applicationID).first
+                words.append("contact \(name) linked (already at \(TerminalText.line(met?.company ?? "?")))")
             } else {
-                let elsewhere = all.last(where: same)
-                var contact = Contact(applicationID: id, name: elsewhere?.name ?? person.name, title: elsewhere?.title, role: person.role,
-                                      email: person.email ?? elsewhere?.email, phone: elsewhere?.phone)
+                var contact = Contact(applicationID: id, name: person.name, role: person.role, email: person.email)
                 try Queries.add(&contact, db)
-                var said = "contact \(name) added (\(person.role.rawValue)"
-                if let elsewhere, let other = try ApplicationRows.fetch(db, id: elsewhere.applicationID).first {
-                    said += ", as at \(TerminalText.line(other.company)) (\(TerminalText.line(other.role)))"
-                }
-                words.append(said + ")")
+                words.append("contact \(name) added (\(person.role.rawValue))")
             }
         }
         return words

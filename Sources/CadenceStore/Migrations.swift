@@ -151,6 +151,21 @@ enum Migrations {
             try db.alter(table: "candidate") { t in t.add(column: "region", .text) }
             try makeJournalTriggers(db)
         }
+        migrator.registerMigration("v8: one person across applications") { db in
+            // A contact belongs to the application they were first met at
+            // (contact.applicationID); a row here is each further application
+            // the same person deals with. Its own id lets the journal name a
+            // link as it names any other row.
+            try db.execute(sql: """
+                CREATE TABLE contactApplication (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    contactID INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+                    applicationID INTEGER NOT NULL REFERENCES application(id) ON DELETE CASCADE,
+                    UNIQUE (contactID, applicationID));
+                CREATE INDEX contactApplication_on_application ON contactApplication(applicationID);
+                """)
+            try makeLinkJournalTriggers(db)
+        }
         return migrator
     }
 
@@ -189,5 +204,30 @@ enum Migrations {
                 END;
                 """)
         }
+    }
+
+    /// The journal's triggers for the links v8 added, in the shapes
+    /// `makeJournalTriggers` writes (which `UndoInverse` reads). Frozen as v8
+    /// shipped it.
+    private static func makeLinkJournalTriggers(_ db: Database) throws {
+        let table = "contactApplication"
+        let command = "(SELECT max(id) FROM undoCommand)"
+        try db.execute(sql: """
+            CREATE TRIGGER undo_\(table)_insert AFTER INSERT ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
+                INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
+                VALUES (\(command), '\(table)', 'insert', NEW.id, 'DELETE FROM "\(table)" WHERE id = ' || NEW.id);
+            END;
+            CREATE TRIGGER undo_\(table)_update AFTER UPDATE ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
+                INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
+                VALUES (\(command), '\(table)', 'update', OLD.id, 'UPDATE "\(table)" SET "id" = ' || quote(OLD.id)
+                        || ', "contactID" = ' || quote(OLD.contactID) || ', "applicationID" = ' || quote(OLD.applicationID)
+                        || ' WHERE id = ' || OLD.id);
+            END;
+            CREATE TRIGGER undo_\(table)_delete AFTER DELETE ON "\(table)" WHEN \(command) IS NOT NULL BEGIN
+                INSERT INTO undoStep (commandID, tableName, operation, rowID, inverse)
+                VALUES (\(command), '\(table)', 'delete', OLD.id, 'INSERT INTO "\(table)" ("id", "contactID", "applicationID") VALUES ('
+                        || quote(OLD.id) || ', ' || quote(OLD.contactID) || ', ' || quote(OLD.applicationID) || ')');
+            END;
+            """)
     }
 }

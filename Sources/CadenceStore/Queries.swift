@@ -218,10 +218,60 @@ enum Queries {
         return offer
     }
 
+    /// Contacts (of one application, when given: the people first met there
+    /// and those linked to it since).
     public static func contacts(of applicationID: Int64? = nil, _ db: Database) throws -> [Contact] {
         var request = Contact.order(Column("id"))
-        if let applicationID { request = request.filter(Column("applicationID") == applicationID) }
+        if let applicationID {
+            request = request.filter(sql: "applicationID = ? OR id IN (SELECT contactID FROM contactApplication WHERE applicationID = ?)",
+                                     arguments: [applicationID, applicationID])
+        }
         return try StoredRows.fetchAll(request, db)
+    }
+
+    /// Every application each contact is linked to besides the one they
+    /// were first met at, by contact id, in the order they were linked.
+    public static func contactLinks(_ db: Database) throws -> [Int64: [Int64]] {
+        var links: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT contactID, applicationID FROM contactApplication ORDER BY id") {
+            links[try row.decode(Int64.self, atIndex: 0), default: []].append(try row.decode(Int64.self, atIndex: 1))
+        }
+        return links
+    }
+
+    /// The applications a contact deals with: where they were first met, then those linked.
+    public static func applications(of contact: Contact, _ db: Database) throws -> [Int64] {
+        [contact.applicationID] + (try Int64.fetchAll(db, sql: "SELECT applicationID FROM contactApplication WHERE contactID = ? ORDER BY id",
+                                                     arguments: [contact.id]))
+    }
+
+    /// Links a contact to one more application of the same candidate; linking
+    /// them where they already are changes nothing.
+    public static func link(_ contact: Contact, to applicationID: Int64, _ db: Database) throws {
+        guard let contactID = contact.id else { throw StoreError.invalid("a contact must be added before it is linked") }
+        let candidates = try Int64.fetchAll(db, sql: "SELECT candidateID FROM application WHERE id IN (?, ?)",
+                                            arguments: [contact.applicationID, applicationID])
+        guard Set(candidates).count == 1 else {
+            throw StoreError.invalid("a contact is linked only to applications of the candidate they were met for")
+        }
+        guard try !applications(of: contact, db).contains(applicationID) else { return }
+        try db.execute(sql: "INSERT INTO contactApplication (contactID, applicationID) VALUES (?, ?)", arguments: [contactID, applicationID])
+    }
+
+    /// The person `name` (or, when both have one, the address `email`) as a
+    /// contact on another application of the same candidate, not yet linked
+    /// to `applicationID`: the one to link rather than add a twin of.
+    public static func samePerson(name: String, email: String?, elsewhereThan applicationID: Int64, _ db: Database) throws -> Contact? {
+        let candidate = try Int64.fetchOne(db, sql: "SELECT candidateID FROM application WHERE id = ?", arguments: [applicationID])
+        let sameCandidate = Set(try Int64.fetchAll(db, sql: "SELECT id FROM application WHERE candidateID = ?", arguments: [candidate]))
+        let here = Set(try contacts(of: applicationID, db).compactMap(\.id))
+        func same(_ c: Contact) -> Bool {
+            if let a = c.email, let b = email { return a.lowercased() == b.lowercased() }
+            return NameMatch.personKey(c.name) == NameMatch.personKey(name)
+        }
+        return try contacts(db).first { c in
+            sameCandidate.contains(c.applicationID) && !here.contains(c.id ?? -1) && c.archivedAt == nil && same(c)
+        }
     }
 
     public static func add(_ offer: inout Offer, _ db: Database) throws {

@@ -4,7 +4,7 @@ import GRDB
 /// One step of the undo journal read back as data, never run as the text it
 /// is stored as. The journal is in the workspace file, which anyone may
 /// have edited: its `inverse` column is read only in the exact shapes the
-/// journal's triggers write (Migrations.makeJournalTriggers),
+/// journal's triggers write (Migrations.makeJournalTriggers, makeLinkJournalTriggers),
 ///
 ///     DELETE FROM "t" WHERE id = 7
 ///     UPDATE "t" SET "a" = 'x', "b" = NULL WHERE id = 7
@@ -16,7 +16,8 @@ import GRDB
 /// statement that undoes it is then made here, with the values bound.
 struct UndoInverse {
     /// The tables the triggers journal: nothing else can be undone into.
-    static let journaledTables: Set<String> = ["candidate", "application", "contact", "event", "followUp", "offer"]
+    static let journaledTables: Set<String> = ["candidate", "application", "contact", "event", "followUp", "offer",
+                                                      "contactApplication"]
 
     enum Change {
         case delete

@@ -13,7 +13,7 @@ import GRDB
 /// the command. Only the last few commands are kept.
 ///
 /// The journal's tables and triggers are schema, so the migrations make them
-/// (v4, remade by each migration that adds a journaled column).
+/// (v4, remade by each migration that adds a journaled column; v8 journals the contacts' links).
 enum UndoJournal {
     /// How many commands can be undone, one after another.
     static let depth = 20
@@ -115,7 +115,7 @@ public struct UndoableCommand: Sendable {
         public var rowID: Int64
 
         public var description: String {
-            let noun = table == "followUp" ? "agenda decision" : table
+            let noun = table == "followUp" ? "agenda decision" : table == "contactApplication" ? "contact's link" : table
             switch operation {
             case "insert": return "added \(noun) #\(rowID)"
             case "delete": return "deleted \(noun) #\(rowID)"

@@ -114,6 +114,9 @@ extension WorkspaceService {
 
     public func update(_ contact: Contact) throws { try Queries.update(contact, db) }
 
+    /// Links a contact to one more application of the same candidate.
+    public func link(_ contact: Contact, to applicationID: Int64) throws { try Queries.link(contact, to: applicationID, db) }
+
     /// Records an offer and logs its arrival (with its respond-by date).
     @discardableResult
     public func addOffer(_ offer: Offer, receivedAt: Date = Date()) throws -> Offer {
@@ -203,6 +206,9 @@ extension WorkspaceService {
         guard db.changesCount == 1 else { throw StoreError.notFound(kind: record.table, name: String(record.id), suggestion: nil) }
     }
 
+    /// A contact (of the statement's `contact` table) linked to no other application.
+    private static let metOnlyThere = "NOT EXISTS (SELECT 1 FROM contactApplication WHERE contactID = contact.id)"
+
     /// What deleting `record` takes with it, in words ("3 events, 1 contact").
     public func dependents(of record: Record) throws -> [String] {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [record.id]) ?? 0 }
@@ -216,7 +222,7 @@ extension WorkspaceService {
                       ("offer", try count("SELECT count(*) FROM offer WHERE applicationID IN (\(apps))"))]
         case .application:
             counts = [("event", try count("SELECT count(*) FROM event WHERE applicationID = ?")),
-                      ("contact", try count("SELECT count(*) FROM contact WHERE applicationID = ?")),
+                      ("contact", try count("SELECT count(*) FROM contact WHERE applicationID = ? AND \(Self.metOnlyThere)")),
                       ("offer", try count("SELECT count(*) FROM offer WHERE applicationID = ?")),
                       ("agenda decision", try count("SELECT count(*) FROM followUp WHERE applicationID = ?"))]
         case .contact, .offer:
@@ -227,6 +233,20 @@ extension WorkspaceService {
 
     /// Deletes a record and what belongs to it. `cadence undo` brings it back.
     public func delete(_ record: Record) throws {
+        if case .application(let id) = record {
+            // A person linked to other applications stays: they now belong
+            // to the first of those, which is no longer a link.
+            try db.execute(sql: """
+                UPDATE contact SET applicationID = (SELECT applicationID FROM contactApplication
+                                                    WHERE contactID = contact.id ORDER BY id LIMIT 1)
+                WHERE applicationID = ? AND NOT \(Self.metOnlyThere)
+                """, arguments: [id])
+            try db.execute(sql: """
+                DELETE FROM contactApplication
+                WHERE id IN (SELECT l.id FROM contactApplication l JOIN contact c ON c.id = l.contactID
+                             WHERE l.applicationID = c.applicationID)
+                """)
+        }
         try db.execute(sql: "DELETE FROM \"\(record.table)\" WHERE id = ?", arguments: [record.id])
         guard db.changesCount >= 1 else { throw StoreError.notFound(kind: record.table, name: String(record.id), suggestion: nil) }
     }

@@ -117,9 +117,23 @@ extension WorkspaceService {
     /// Contacts (of one application, when given); live ones are those of live applications too.
     public func contacts(of applicationID: Int64? = nil, _ visibility: Visibility = .live) throws -> [Contact] {
         let live = try liveApplications(unless: applicationID, visibility)
-        return try Queries.contacts(of: applicationID, db).filter {
-            visibility.shows($0.archivedAt) && (applicationID != nil || live?.contains($0.applicationID) ?? true)
+        let links = live == nil ? [:] : try Queries.contactLinks(db)
+        return try Queries.contacts(of: applicationID, db).filter { c in
+            visibility.shows(c.archivedAt)
+                && (live.map { live in ([c.applicationID] + (links[c.id!] ?? [])).contains(where: live.contains) } ?? true)
         }
+    }
+
+    /// Every application each contact is linked to besides the one they were first met at, by contact id.
+    public func contactLinks() throws -> [Int64: [Int64]] { try Queries.contactLinks(db) }
+
+    /// The applications a contact deals with: where they were first met, then those linked.
+    public func applications(of contact: Contact) throws -> [Int64] { try Queries.applications(of: contact, db) }
+
+    /// The contact on another application of the same candidate who is the
+    /// person `name` (or has the address `email`), if any (see `Queries.samePerson`).
+    public func samePerson(name: String, email: String?, elsewhereThan applicationID: Int64) throws -> Contact? {
+        try Queries.samePerson(name: name, email: email, elsewhereThan: applicationID, db)
     }
 
     /// A contact by id or name (of one application, when given).

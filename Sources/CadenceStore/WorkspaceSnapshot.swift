@@ -13,8 +13,30 @@ public struct WorkspaceSnapshot: Codable, Sendable {
     public var events: [Event] = []
     public var followUps: [FollowUp] = []
     public var offers: [Offer] = []
+    /// The further applications each contact deals with (see `ContactLink`);
+    /// an export made before there were links has none.
+    public var contactLinks: [ContactLink] = []
+
+    /// A contact linked to an application besides the one they were first met at.
+    public struct ContactLink: Codable, Sendable, Equatable {
+        public var contactID: Int64
+        public var applicationID: Int64
+    }
 
     public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        candidates = try c.decode([Candidate].self, forKey: .candidates)
+        applications = try c.decode([Application].self, forKey: .applications)
+        contacts = try c.decode([Contact].self, forKey: .contacts)
+        events = try c.decode([Event].self, forKey: .events)
+        followUps = try c.decode([FollowUp].self, forKey: .followUps)
+        offers = try c.decode([Offer].self, forKey: .offers)
+        contactLinks = try c.decodeIfPresent([ContactLink].self, forKey: .contactLinks) ?? []
+    }
 
     public static func read(_ db: Database) throws -> WorkspaceSnapshot {
         var snapshot = WorkspaceSnapshot()
@@ -25,6 +47,9 @@ public struct WorkspaceSnapshot: Codable, Sendable {
         snapshot.events = try EventRows.fetch(db, order: "id")
         snapshot.followUps = try StoredRows.fetchAll(FollowUp.order(Column("id")), db)
         snapshot.offers = try StoredRows.fetchAll(Offer.order(Column("id")), db)
+        snapshot.contactLinks = try Queries.contactLinks(db).sorted { $0.key < $1.key }.flatMap { contact, apps in
+            apps.map { ContactLink(contactID: contact, applicationID: $0) }
+        }
         return snapshot
     }
 
@@ -70,7 +95,16 @@ public struct WorkspaceSnapshot: Codable, Sendable {
             guard let mapped = applicationIDs[id] else { throw StoreError.invalid("\(what) names unknown application \(id)") }
             return mapped
         }
-        for var c in contacts { c.id = keep(c.id); c.applicationID = try application(c.applicationID, "a contact"); try Queries.add(&c, db) }
+        var contactIDs: [Int64: Contact] = [:]
+        for var c in contacts {
+            let old = c.id; c.id = keep(old)
+            c.applicationID = try application(c.applicationID, "a contact"); try Queries.add(&c, db)
+            if let old { contactIDs[old] = c }
+        }
+        for link in contactLinks {
+            guard let contact = contactIDs[link.contactID] else { throw StoreError.invalid("a contact's link names unknown contact \(link.contactID)") }
+            try Queries.link(contact, to: try application(link.applicationID, "a contact's link"), db)
+        }
         for var e in events.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
             let old = e.id; e.id = keep(old)
             e.applicationID = try application(e.applicationID, "an event")

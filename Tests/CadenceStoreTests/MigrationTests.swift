@@ -20,7 +20,7 @@ struct MigrationTests {
         try old.close()
 
         let store = try workspace.open()
-        #expect(try store.appliedMigrations().count == 7)
+        #expect(try store.appliedMigrations().count == 8)
         let (app, events) = try store.readDatabase { db in
             (try Queries.application("acme", db), try Queries.events(of: 1, db))
         }
@@ -61,8 +61,8 @@ struct MigrationTests {
         let fresh = try temporaryWorkspace().create()
         let schema = try migrated.readDatabase { db in try Self.schema(db) }
         #expect(schema == (try fresh.readDatabase { db in try Self.schema(db) }))
-        // What v1 to v7 made when they shipped: a change here means a shipped migration was edited.
-        #expect(Self.digest(schema) == 0xABE3_B5AF_E44A_1831, "\(String(Self.digest(schema), radix: 16))")
+        // What v1 to v8 made when they shipped: a change here means a shipped migration was edited.
+        #expect(Self.digest(schema) == 0x6CA8_B887_0C9F_3C53, "\(String(Self.digest(schema), radix: 16))")
         // The journal made by v4 to v7 records the columns added after it: undoing a change restores them.
         try migrated.writeDatabase { db in
             try UndoJournal.begin("set targets and region", db)
@@ -74,6 +74,17 @@ struct MigrationTests {
         #expect(row?["targets"] as String? == nil && row?["notes"] as String? == nil && row?["company"] as String? == "Acme")
         let region = try migrated.readDatabase { db in try Row.fetchOne(db, sql: "SELECT region FROM candidate WHERE id = 1") }
         #expect(region?["region"] as String? == nil)
+        // v8's links are journaled too: undoing a link's removal puts it back as it was.
+        try migrated.writeDatabase { db in
+            try db.execute(sql: "INSERT INTO contact (id, applicationID, name, role) VALUES (1, 1, 'Maria', 'recruiter')")
+            try db.execute(sql: "INSERT INTO application (id, candidateID, company, role) VALUES (2, 1, 'Harbor', 'Engineer')")
+            try db.execute(sql: "INSERT INTO contactApplication (id, contactID, applicationID) VALUES (5, 1, 2)")
+            try UndoJournal.begin("unlink", db)
+            try db.execute(sql: "DELETE FROM contactApplication WHERE id = 5")
+        }
+        _ = try migrated.writeDatabase { db in try UndoJournal.undo(db) }
+        let link = try migrated.readDatabase { db in try Row.fetchOne(db, sql: "SELECT id, contactID, applicationID FROM contactApplication") }
+        #expect(link?["id"] as Int64? == 5 && link?["contactID"] as Int64? == 1 && link?["applicationID"] as Int64? == 2)
     }
 
     /// Every table, index and trigger as SQLite holds it, by kind and name.
