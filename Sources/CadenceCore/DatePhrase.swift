@@ -600,8 +600,14 @@ extension DatePhrase {
             }
         }
 
-        /// The next `day` of `month` (the last one, leaning to the past).
+        /// The next `day` of `month` (the last one, leaning to the past, unless
+        /// this year's is at most eight weeks ahead: "10.12." for an interview
+        /// booked next week is this December's, not last year's).
         func nearest(month: Int, day: Int) throws -> LocalDate {
+            if lean == .past, day <= LocalDate.daysIn(month: month, year: today.year) {
+                let ahead = LocalDate(unchecked: today.year, month, day)
+                if ahead > today, ahead <= today.adding(days: 56) { return ahead }
+            }
             for offset in 0...8 {
                 let year = lean == .future ? today.year + offset : today.year - offset
                 guard day <= LocalDate.daysIn(month: month, year: year) else { continue }
