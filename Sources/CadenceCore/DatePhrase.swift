@@ -36,8 +36,24 @@ public enum DatePhrase {
     public static func date(_ text: String, from today: LocalDate, lean: Lean = .future,
                             order: DateParsing.Order? = .dayFirst, weekStart: Weekday = .monday,
                             field: String = "date") throws -> LocalDate {
+        try refuseNegativeCount(text, field: field)
         var reader = Reader(text, today: today, lean: lean, order: order, weekStart: weekStart, field: field, strict: true)
         return try reader.whole(text)
+    }
+
+    /// "in -5 days" is no date: the sign would be dropped with the other
+    /// punctuation and the day land in the future. A minus before a number
+    /// that is not inside a written date (2026-12-03) is refused, saying how.
+    static func refuseNegativeCount(_ text: String, field: String) throws {
+        let characters = Array(text)
+        for (i, ch) in characters.enumerated() where ch == "-" || ch == "\u{2212}" {
+            let before = i > 0 ? characters[i - 1] : " "
+            let after = i + 1 < characters.count ? characters[i + 1] : " "
+            if after.isNumber, !before.isNumber, !before.isLetter {
+                throw DomainError.invalid(field: field, "'\(TerminalText.line(text))': a count below zero is no date "
+                    + "(say '5 days ago', or 'in 5 days')")
+            }
+        }
     }
 
     /// The first date phrase in `sentence` ("call me in two weeks" gives the

@@ -115,6 +115,7 @@ public struct DateReading: Sendable {
             throw DomainError.invalid(field: field, "a date of \(text.count) characters is not one Cadence reads "
                                       + "(at most \(DateReading.longest); try 2026-03-02 or 'friday')")
         }
+        try DatePhrase.refuseNegativeCount(text, field: field)
     }
 
     /// The notes, shared by the copies of one reading (a reading is passed by value into the code that reads with it).

@@ -75,15 +75,27 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         case let (comma?, nil):
             let decimals = number.distance(from: comma, to: number.endIndex) - 1
             let commas = number.filter { $0 == "," }.count
-            return commas == 1 && (1...2).contains(decimals) ? number.replacingAll(",", with: ".") : number.replacingAll(",", with: "")
+            if commas == 1 && (1...2).contains(decimals) { return number.replacingAll(",", with: ".") }
+            // Thousands (or India's lakhs) as grouped: "1,2,3,4" is a slip, left unread and so refused.
+            return groupedWell(number, by: ",") ? number.replacingAll(",", with: "") : number
         case let (nil, point?):
             let decimals = number.distance(from: point, to: number.endIndex) - 1
             let points = number.filter { $0 == "." }.count
             let grouped = points > 1 || (decimals == 3 && number.last?.isNumber == true)
-            return pointsGroup && grouped ? number.replacingAll(".", with: "") : number
+            return pointsGroup && grouped && groupedWell(number, by: ".") ? number.replacingAll(".", with: "") : number
         case (nil, nil):
             return number
         }
+    }
+
+    /// Whether `separator` groups `number` as people group digits: three
+    /// after each, or India's two before the last three ("12,00,000").
+    static func groupedWell(_ number: String, by separator: Character) -> Bool {
+        let digits = number.hasSuffix("k") || number.hasSuffix("K") ? String(number.dropLast()) : number
+        let groups = digits.split(separator: separator, omittingEmptySubsequences: false).map(\.count)
+        guard groups.count > 1, let first = groups.first, (1...3).contains(first), groups.last == 3 else { return groups.count == 1 }
+        let middle = groups.dropFirst().dropLast()
+        return middle.allSatisfy { $0 == 3 } || middle.allSatisfy { $0 == 2 }
     }
 
     /// "55000.5" -> 5500050; at most two decimals; nil past the largest amount.

@@ -56,9 +56,12 @@ public struct SalaryRange: Hashable, Sendable, CustomStringConvertible {
         } catch {
             throw DomainError.invalid(field: field, "'\(text)' is not a salary (try 90k–110k USD, $150k+, 52.000 € or 4000 GBP a month)")
         }
-        // "30-35k": the thousands written once, on the high side.
+        // "30-35k": the thousands written once, on the high side; "170-150k" runs backwards.
         if amounts.count == 2, sides[1].hasSuffix("k") || sides[1].contains("k "), !sides[0].contains("k"),
-           let thousands = amounts[0].multiplied(by: 1000), thousands.minorUnits <= amounts[1].minorUnits {
+           let thousands = amounts[0].multiplied(by: 1000), amounts[0].minorUnits < 100_000 {
+            guard thousands.minorUnits <= amounts[1].minorUnits else {
+                throw DomainError.invalid(field: field, "'\(text)' runs from high to low")
+            }
             amounts[0] = thousands
         }
         guard amounts.allSatisfy({ $0.currency == code }) else {

@@ -245,6 +245,7 @@ struct DatePhrasingTableTests {
         ("2026-12-03\u{202E}", "control character"),
         (String(repeating: "9", count: 500), "a date of 500 characters is not one Cadence reads"),
         (String(repeating: "friday ", count: 80), "is not one Cadence reads"),
+        ("in -5 days", "a count below zero is no date"), ("-1 week", "a count below zero is no date"),
         ("1899-12-31", "beyond the dates Cadence keeps"),
         ("2201-01-01", "beyond the dates Cadence keeps"),
         ("31/12/1899", "beyond the dates Cadence keeps"),

@@ -78,7 +78,8 @@ struct MoneyTests {
         #expect(money.minorUnits == minor && money.currency == currency)
     }
 
-    @Test("negative pay, unknown currency and nonsense are refused", arguments: ["-5000 GBP", "5000", "lots GBP", "1.234 GBP", "1.2.3 GBP", "€"])
+    @Test("negative pay, unknown currency and nonsense are refused", arguments: ["-5000 GBP", "5000", "lots GBP", "1.234 GBP", "1.2.3 GBP", "€",
+                                                                                           "1,2,3,4 USD", "1.2.3 EUR", "1.234.5 EUR"])
     func refused(text: String) {
         #expect(throws: DomainError.self) { try Money(parsing: text) }
     }

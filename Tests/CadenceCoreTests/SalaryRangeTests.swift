@@ -21,7 +21,7 @@ struct SalaryRangeTests {
 
     @Test("without a currency, below zero, unreadable or backwards, it is refused with the reason", arguments: [
         ("50000", "has no currency"), ("-5", "is negative"), ("-5 GBP", "is negative"), ("lots", "has no currency"),
-        ("£50k–£40k", "runs from high to low"), ("£ lots", "is not a salary"), ("0 GBP", "zero"),
+        ("£50k–£40k", "runs from high to low"), ("170-150k USD", "runs from high to low"), ("£ lots", "is not a salary"), ("0 GBP", "zero"),
     ])
     func refuses(_ text: String, _ reason: String) {
         #expect { try SalaryRange(parsing: text) } throws: { "\($0)".hasPrefix("salary: ") && "\($0)".contains(reason) }
