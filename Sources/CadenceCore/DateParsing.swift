@@ -49,8 +49,9 @@ public enum DateParsing {
             || head.split(separator: "-", omittingEmptySubsequences: false).count == 3
             ? head.split(whereSeparator: { "-/.".contains($0) }).map(String.init) : []
         do {
-            if numeric.count == 3, numeric.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }) {
-                let n = numeric.map { Int($0)! }
+            // ASCII digits only: Int() reads no other script's digits ("٠٣/٠٤/٢٠٢٦").
+            if numeric.count == 3, numeric.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                let n = numeric.map { Int($0) ?? 0 }
                 if numeric[0].count == 4 { return .day(try LocalDate(year: n[0], month: n[1], day: n[2], field: field)) }
                 guard numeric[2].count == 4 || numeric[2].count == 2 else {
                     throw DomainError.invalid(field: field, "'\(text)': the year is written with 4 digits (or 2)")
@@ -92,6 +93,6 @@ public enum DateParsing {
     /// Why `text` is refused where no order is set: both readings, and the two ways out.
     public static func ambiguity(_ text: String, _ dayFirst: LocalDate, _ monthFirst: LocalDate) -> String {
         "'\(text)' could be \(dayFirst.spoken) or \(monthFirst.spoken): write \(dayFirst) or \(monthFirst), "
-        + "or set your region with `cadence candidate edit --region CODE` (us reads month first; gb, de, fr, … day first)"
+        + "or set your region with `cadence candidate edit NAME --region CODE` (us reads month first; gb, de, fr, … day first)"
     }
 }

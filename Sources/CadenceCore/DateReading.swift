@@ -168,12 +168,13 @@ extension DateReading {
         let parts = last.split(separator: ":", omittingEmptySubsequences: false)
         // "14:30", "14:30:00" (seconds are dropped), "2pm", "2:30pm".
         let isClock = meridiem != nil ? parts.count <= 2 : (2...3).contains(parts.count)
+        // ASCII digits only: Int() reads no other script's digits ("١٤:٣٠").
         guard isClock, parts[0].count <= 2, let hour = Int(parts[0]),
-              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-              parts.count < 3 || Int(parts[2])! < 60 else {
+              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.count < 3 || (Int(parts[2]) ?? 60) < 60 else {
             return (text, nil)
         }
-        let minute = parts.count == 2 ? Int(parts[1])! : 0
+        let minute = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
         var h = hour
         if let meridiem {
             guard (1...12).contains(hour) else { throw DomainError.invalid(field: field, "'\(text)': \(hour)\(meridiem)m is not a time") }

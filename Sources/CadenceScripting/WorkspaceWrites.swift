@@ -20,13 +20,12 @@ extension WorkspaceAPI {
         if let v = try fields.text("source") { a.source = v }
         if let v = try fields.text("location") { a.location = v }
         if let v = try fields.text("url") { a.url = v }
-        if let v = try fields.text("salary") {
-            _ = try SalaryRange(parsing: v)
-            a.postedSalary = v
-        }
+        // An amount without a currency is in the candidate's region's, as on the command line.
+        let region = try workspace.candidates(.all).first { $0.id == a.candidateID }?.effectiveRegion
+        if let v = try fields.text("salary") { a.postedSalary = try BareAmount.salary(v, region: region).text }
         if let v = try fields.text("deadline") { a.decisionDeadline = try dateReading(of: a).day(v, field: "deadline") }
         if let v = try fields.integer("interest") { a.interest = v }
-        if let v = try fields.text("targets") { a.targets = try SalaryTargets(parsing: v) }
+        if let v = try fields.text("targets") { a.targets = try BareAmount.targets(v, region: region).value }
         if let v = try fields.list("needs") { a.needs = v }
         if let v = try fields.list("questions") { a.questions = v }
         if let v = try fields.list("tags") { a.tags = v }
@@ -75,7 +74,7 @@ extension WorkspaceAPI {
     /// `app:add_offer{ base = "54000 GBP", benefits = { holiday = "28 days" }, respond_by = "friday" }`.
     func addOffer(_ id: Int64, _ table: LuaTable) throws -> Offer {
         var fields = RecordFields("add_offer", table)
-        let base = try Money(parsing: try fields.required("base"), field: "base")
+        let base = try BareAmount.money(try fields.required("base"), region: try workspace.region(ofApplication: id), field: "base").value
         let period = try PayPeriod(parsing: try fields.text("period") ?? "year")
         let zone = try self.zone(of: id)
         let reading = try dateReading(for: id)

@@ -209,6 +209,20 @@ struct RegionCommandTests: WorkspaceSuite {
         #expect(!utc.output.contains("Time zone:"), "\(utc.output)")
     }
 
+    @Test("a script's bare amounts are in the candidate's region's currency, as on the command line")
+    func scriptAmounts() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Sam Lee", "--time-zone", "America/Chicago")
+        let run = try Commands.cadence(["run", "--workspace", directory, "-e", """
+            local c = require "cadence"
+            c.add_app{ company = "Lonestar", role = "Engineer", salary = "150-170k", targets = "140000,155000,175000" }
+            local a = c.app("lonestar")
+            local offer = a:add_offer{ base = "160000" }
+            print(a.salary, c.money_text(a.targets.top), c.money_text(offer.base))
+            """])
+        #expect(run.output == "150-170k USD\t175,000 USD\t160,000 USD\n", "\(run.output)\(run.error)")
+    }
+
     @Test("a coach's clients in two regions: each is asked about benefits in their region's words")
     func questionsInEachRegionsWords() throws {
         _ = try Commands.cadence(["init", directory])

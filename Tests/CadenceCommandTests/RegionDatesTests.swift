@@ -52,7 +52,7 @@ struct RegionDatesTests: WorkspaceSuite {
                     ["offer", "add", "--app", "lonestar", "--base", "90000 USD", "--respond-by", "3/4/2027"]] {
             let result = try Commands.cadence(bad + ["--workspace", directory])
             #expect(result.status == 1, "\(bad)")
-            #expect(result.error.contains(" could be ") && result.error.contains("cadence candidate edit --region"), "\(bad): \(result.error)")
+            #expect(result.error.contains(" could be ") && result.error.contains("cadence candidate edit NAME --region"), "\(bad): \(result.error)")
         }
         #expect(try cadence("export").output == before)
         let clear = try cadence("log", "interview", "--app", "lonestar", "--at", "12/18/2026 9am")

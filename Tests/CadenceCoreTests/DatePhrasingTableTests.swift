@@ -195,7 +195,7 @@ struct DatePhrasingTableTests {
             if instant { _ = try Self.none.moment(row[0]) } else { _ = try Self.none.day(row[0]) }
         } throws: { error in
             let text = "\(error)"
-            return text.contains("could be \(row[1]) or \(row[2])") && text.contains("cadence candidate edit --region")
+            return text.contains("could be \(row[1]) or \(row[2])") && text.contains("cadence candidate edit NAME --region")
         }
     }
 
@@ -245,6 +245,8 @@ struct DatePhrasingTableTests {
         ("2026-12-03\u{202E}", "control character"),
         (String(repeating: "9", count: 500), "a date of 500 characters is not one Cadence reads"),
         (String(repeating: "friday ", count: 80), "is not one Cadence reads"),
+        // Digits of another script are no crash: refused like any word Cadence cannot read.
+        ("friday 14:\u{663}\u{660}", "not a date"), ("\u{660}\u{663}/\u{660}\u{664}/\u{662}\u{660}\u{662}\u{666}", "not a date"),
         ("in -5 days", "a count below zero is no date"), ("-1 week", "a count below zero is no date"),
         ("1899-12-31", "beyond the dates Cadence keeps"),
         ("2201-01-01", "beyond the dates Cadence keeps"),
