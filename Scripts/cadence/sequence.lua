@@ -259,7 +259,9 @@ return function(spec)
     local the_anchor = (what == "applied" and "you applied on " or ("the " .. what .. " on ")) .. anchor.day:short()
     local facts = { anchor = what, since = anchor.day, of = range, the_anchor = the_anchor, today = ctx.today, trigger = anchor }
     local why = stopped(app, ctx, anchor)
-    if why then return ctx:exit(spec.name .. " stopped: " .. why) end
+    -- A promise of yours holds though the sequence has stopped since (an offer
+    -- came after the call where you said you would email): you said you would.
+    if why and not mine then return ctx:exit(spec.name .. " stopped: " .. why) end
 
     local start, counted = anchor.day, kinds
     local meeting = spec.promises and #ctx.future > 0 and ctx:upcoming(MEETINGS)[1]
@@ -268,6 +270,7 @@ return function(spec)
     end
     if mine then
       local resumed = yours(app, ctx, promise, anchor)
+      if why then return ctx:exit(spec.name .. " stopped: " .. why) end
       if not resumed or not in_stage then return end
       start = resumed.day
     end

@@ -42,6 +42,18 @@ struct PromiseTests {
         #expect(try hooli(asOf: "2026-03-09") == [])
     }
 
+    @Test("your word holds though an offer came after it: the email you promised is still on the agenda")
+    func yourWordBeforeAnOffer() throws {
+        _ = try harness.run("""
+            local a = cadence.app('hooli')
+            a:log('applied', { at = '2026-02-20' })
+            a:log('follow-up-call', { at = '2026-02-27 11:00', with = 'Ms. Lee', next_step = "email me on Monday with questions" })
+            a:log('offer-received', { at = '2026-02-27 12:00' })
+            """)
+        let items = try hooli()
+        #expect(items.contains("Hooli|promised-follow-up|2026-03-02|Ms. Lee"), "\(items)")
+    }
+
     @Test("their word at an interview holds weekly status until the date; after the inquiry, weekly resumes from it")
     func theirWordHoldsWeekly() throws {
         _ = try harness.run("""
