@@ -161,9 +161,16 @@ struct CSVMerge {
             }
             return !known.contains("\(e.kind.rawValue)|\(day(e.at))")
         }
-        var logged: [String] = []
+        var logged: [String] = [], keptDates: [String] = []
         var read: Set<Int64> = []
         for var event in row.events where isNew(event) {
+            // What happens once (applying, a no) on another day than the timeline has is the sheet's
+            // date changing, not a second happening: the timeline's stays, and the import says so.
+            if Self.happensOnce.contains(event.kind), let had = log.last(where: { $0.kind == event.kind }) {
+                keptDates.append("\(Self.words(had, in: zone)) kept (the sheet now says \(LocalDate(event.at, in: zone).shortText); "
+                                 + "a correction of yours changes it)")
+                continue
+            }
             event.applicationID = id
             try Queries.log(&event, db, now: now)
             logged.append(Self.words(event, in: zone))
@@ -171,6 +178,7 @@ struct CSVMerge {
         }
         var words = changes.map { TerminalText.line($0.replacingOccurrences(of: "' -> '", with: "' → '")) }
         if !logged.isEmpty { words.append("logged " + logged.joined(separator: ", ") + " from the sheet's dates") }
+        words += keptDates
         let settled = try settleStatus(of: existing, row, zone: zone, read: read)
         switch settled {
         case .changed(let move, let why): words.append("\(move) (\(why))")
@@ -339,6 +347,9 @@ struct CSVMerge {
     }
 
     /// "an interview on Thu 3 Dec", for a report line.
+    /// Happenings an application has once: a date the sheet gives for one the timeline has is a changed date.
+    static let happensOnce: Set<EventKind> = [.saved, .applied, .rejection]
+
     static func words(_ event: Event, in zone: String) -> String {
         let what: String = switch event.kind {
         case .interview: event.round?.lowercased().contains("final") == true ? "a final interview" : "an interview"

@@ -165,6 +165,13 @@ struct ImportFactsTests {
         #expect(try stage("globex", store, at: now) == .final)
         #expect(back.changes.first?.contains("the sheet says Phone Screen today") == true, "\(back.changes)")
 
+        // A sheet whose date applied changed gives no second application: the timeline's day stays, said.
+        _ = try run("Company,Role,Date Applied\nInitech,Engineer,2026-11-05\n", into: store, at: now)
+        let moved = try run("Company,Role,Date Applied\nInitech,Engineer,2026-11-02\n", into: store, at: now)
+        #expect(try events("initech", store).filter { $0.kind == .applied }.map(day) == ["2026-11-05"])
+        #expect(moved.changes == ["Initech: an application on Thu 5 Nov kept (the sheet now says Mon 2 Nov; a correction of yours changes it)"],
+                "\(moved.changes)")
+
         // An interview booked ahead is the one the sheet's "Onsite" means: none is invented on the sheet's day.
         _ = try run(header + "Hooli,Engineer,Phone Screen,2026-11-02,2026-11-20\n", into: store, at: now)
         try log(.interview, "hooli", on: 12, 9, with: ["Sarah Chen"], into: store, now: now)
