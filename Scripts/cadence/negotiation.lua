@@ -271,6 +271,9 @@ function negotiation.situation(app, assumptions)
   end
   local open = negotiation.current(app:offers(), true)
   s.offer = open[#open]
+  -- None open: the one answered or gone, so the title can say why (accepted, declined…).
+  local standing = negotiation.current(app:offers())
+  if not s.offer then s.closed = standing[#standing] end
   if s.offer then
     local a = negotiation.assumptions(assumptions)
     a.currency = s.targets and s.targets.going.currency or s.offer.base.currency
@@ -446,7 +449,8 @@ function negotiation.report(app, question)
   local rules = negotiation.rules()
   local s = negotiation.situation(app, negotiation.load())
   local title = ("%s, %s"):format(app.company, app.role)
-    .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annual_base, "year")) or ": no offer yet")
+    .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annual_base, "year"))
+        or s.closed and (": offer %d %s, none open"):format(s.closed.id, s.closed.status) or ": no offer yet")
   if question then
     local rule, words = negotiation.answer(rules, s, question)
     return { text = joined({ title, "Q: " .. question, "Why: " .. rule }) .. "\nSay: " .. host.terminal_lines(words, "     "),
@@ -513,16 +517,25 @@ function negotiation.comparison_report(who)
   for _, c in ipairs(cadence.candidates()) do
     if who == nil or c.name:lower() == tostring(who):lower() or tostring(c.id) == tostring(who) then person = person or c end
   end
+  local absent = {}
   for _, app in ipairs(cadence.apps()) do
     if not person or app.candidate_id == person.id then
-      for _, o in ipairs(negotiation.current(app:offers(), true)) do
-        assumptions.currency = assumptions.currency or o.base.currency
-        entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
-                                  valuation = negotiation.value(o, assumptions) }
+      for _, o in ipairs(negotiation.current(app:offers())) do
+        if o.status == "received" or o.status == "negotiating" then
+          assumptions.currency = assumptions.currency or o.base.currency
+          entries[#entries + 1] = { label = app.company .. " #" .. o.id, offer = o, app = app,
+                                    valuation = negotiation.value(o, assumptions) }
+        else
+          -- Answered or gone: said, not weighed.
+          absent[#absent + 1] = ("  - %s #%d: %s"):format(app.company, o.id, o.status)
+        end
       end
     end
   end
-  if #entries == 0 then error("no offer to compare (received or negotiating): cadence offer add --app APP ...", 0) end
+  if #entries == 0 then
+    error("no offer to compare (received or negotiating): cadence offer add --app APP ..."
+      .. (#absent > 0 and ("\nNot compared, no longer open:\n" .. table.concat(absent, "\n")) or ""), 0)
+  end
   -- Your current job, as the baseline, when its pay is recorded.
   if person and person.current_pay then
     local current = { id = 0, base = person.current_pay, annual_base = person.current_pay, period = "year", benefit_values = {} }
@@ -543,7 +556,9 @@ function negotiation.comparison_report(who)
     end
   end
   table.insert(stated, 1, "Assumptions (valued in " .. assumptions.currency .. ", whole units):")
-  return { text = negotiation.render_comparison(comparison) .. "\n" .. joined(stated), data = data }
+  if #absent > 0 then table.insert(absent, 1, "Not compared, no longer open:") end
+  return { text = negotiation.render_comparison(comparison) .. "\n" .. joined(stated)
+             .. (#absent > 0 and ("\n" .. joined(absent)) or ""), data = data }
 end
 
 return negotiation

@@ -51,6 +51,7 @@ struct OfferCommand: ParsableCommand {
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The offer's id.") var offer: Int64
         @Option(help: "received, negotiating, accepted, declined, expired or rescinded.") var status: String?
+        @Option(help: "When the status changed (default: now): the day the acceptance or decline is logged on.") var at: String?
         @Option(parsing: .unconditional, help: "Base pay.") var base: String?
         @OptionGroup var fields: OfferFields
 
@@ -63,7 +64,7 @@ struct OfferCommand: ParsableCommand {
                     let reading = try ws.dateReading(ofApplication: o.applicationID)
                     try fields.apply(to: &o, reading: reading)
                     if let newStatus { o.status = newStatus }
-                    try ws.update(o)
+                    try ws.update(o, at: try Timestamps.instant(at, reading: reading).instant)
                     return (o, reading)
                 }
                 Output.write("Updated offer \(updated.id!): \(updated.baseText), \(updated.status.rawValue)" + OfferFields.datesSaid(updated) + "\n")

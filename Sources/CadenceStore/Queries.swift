@@ -140,6 +140,24 @@ enum Queries {
             }
         }
         try event.insert(db)
+        try settleOffers(after: event, db)
+    }
+
+    /// An offer's life follows the log: accepting or declining (or
+    /// withdrawing, or a no from them) closes the application's offers still
+    /// open, so that compare and negotiate no longer weigh an offer answered.
+    /// One owner for this, whichever way the event came (a command, a script,
+    /// an import's "Hired").
+    static func settleOffers(after event: Event, _ db: Database) throws {
+        let closing: [EventKind: Offer.Status] = [.acceptance: .accepted, .decline: .declined,
+                                                   .withdrawal: .declined, .rejection: .rescinded]
+        guard let status = closing[event.kind] else { return }
+        let offers = try offers(of: event.applicationID, db)
+        let superseded = Set(offers.compactMap(\.revises))
+        for var offer in offers where !superseded.contains(offer.id ?? -1) && [.received, .negotiating].contains(offer.status) {
+            offer.status = status
+            try update(offer, db)
+        }
     }
 
     /// Logs `event`, with what was promised in it ("call me in two weeks"):

@@ -162,13 +162,16 @@ extension WorkspaceService {
     }
 
     /// Saves an edited offer; a new status that is a step of the search
-    /// (negotiating, accepted, declined) is logged on the timeline too.
+    /// (negotiating, accepted, declined) is logged on the timeline too, at
+    /// `at`, unless the timeline has that step already since the offer came.
     public func update(_ offer: Offer, at: Date = Date()) throws {
         let before = try Queries.offer(offer.id ?? 0, db)
         try Queries.update(offer, db)
         guard offer.status != before.status else { return }
         let kinds: [Offer.Status: EventKind] = [.negotiating: .negotiationRound, .accepted: .acceptance, .declined: .decline]
-        if let kind = kinds[offer.status] {
+        let timeline = try Queries.events(of: offer.applicationID, db)
+        let arrived = timeline.last { $0.kind == .offerReceived }?.at ?? .distantPast
+        if let kind = kinds[offer.status], !timeline.contains(where: { $0.kind == kind && $0.at >= arrived && kind != .negotiationRound }) {
             var event = Event(applicationID: offer.applicationID, kind: kind, at: at, notes: "offer #\(offer.id!) \(offer.status.rawValue)")
             try Queries.log(&event, db)
         }

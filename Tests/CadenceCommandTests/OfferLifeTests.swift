@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// An offer's status follows the log: answered, it is no longer open, and
+/// compare and negotiate stop weighing it; a status set by hand logs its step
+/// once, on the day given.
+@Suite("An offer's life follows the log")
+struct OfferLifeTests: WorkspaceSuite {
+    let directory = Self.folder("offer-life")
+
+    func prepared() throws {
+        try createdWithCandidate()
+        for company in ["Acme", "Globex"] {
+            _ = try cadence("app", "add", company, "Analyst", "--applied", "2026-02-02")
+            _ = try cadence("log", "interview", "--app", company, "--at", "2026-02-16")
+            _ = try cadence("offer", "add", "--app", company, "--base", "55000 GBP", "--at", "2026-03-02")
+        }
+    }
+
+    func acceptances(_ app: String) throws -> [String] {
+        try json("app", "show", app, as: Printed.AppDetail.self).events.filter { $0.kind == "acceptance" }.map(\.at)
+    }
+
+    @Test("logging an acceptance closes the offer: it is accepted, and compare weighs only the offers still open")
+    func acceptanceCloses() throws {
+        try prepared()
+        #expect(try cadence("log", "acceptance", "--app", "acme", "--at", "2026-03-04").status == 0)
+        #expect(try cadence("offer", "show", "1").output.hasPrefix("Offer 1 from Acme (accepted)"))
+        #expect(try cadence("offer", "show", "2").output.hasPrefix("Offer 2 from Globex (received)"))
+        // Compare weighs only what is open, and says what it left out; negotiate says none is open.
+        let compared = try cadence("offer", "compare").output
+        #expect(!compared.contains(". Acme #1") && compared.contains("1. Globex #2") && compared.hasSuffix("Not compared, no longer open:\n  - Acme #1: accepted\n"), "\(compared)")
+        #expect(try cadence("negotiate", "acme").output.hasPrefix("Acme, Analyst: offer 1 accepted, none open\n"))
+        // Marked accepted by hand afterwards: the acceptance is not logged twice.
+        #expect(try cadence("offer", "edit", "1", "--status", "accepted").status == 0)
+        #expect(try acceptances("acme").count == 1)
+    }
+
+    @Test("a status set by hand logs its step on the day given with --at")
+    func statusByHand() throws {
+        try prepared()
+        let declined = try cadence("offer", "edit", "2", "--status", "declined", "--at", "2026-03-05")
+        #expect(declined.status == 0, "\(declined.error)")
+        let events = try json("app", "show", "globex", as: Printed.AppDetail.self).events
+        #expect(events.contains { $0.kind == "decline" && $0.at.hasPrefix("2026-03-05") }, "\(events.map { "\($0.kind) \($0.at)" })")
+        #expect(try json("app", "show", "globex", as: Printed.AppDetail.self).stage == "declined")
+        // A no from them rescinds what was open.
+        _ = try cadence("log", "rejection", "--app", "acme", "--at", "2026-03-06")
+        #expect(try cadence("offer", "show", "1").output.hasPrefix("Offer 1 from Acme (rescinded)"))
+    }
+}
