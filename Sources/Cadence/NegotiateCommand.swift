@@ -20,6 +20,8 @@ struct Negotiate: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The application (id, company, or company/role).") var app: String
     @Option(help: "A question asked in the moment, to answer by the script.") var question: String?
+    @Option(help: "Decide as if today were this date (2026-03-02, or words such as 'last friday'): the days the words name count from it.")
+    var asOf: String?
     @Option(help: ArgumentHelp("Also write the words that are a message (a counter, a decline, an acceptance) as .eml drafts into this folder.",
                                valueName: "dir"))
     var eml: String?
@@ -27,7 +29,8 @@ struct Negotiate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let value = try CadenceLua.call(workspace, asOf: nil, name: "negotiate", "cadence.negotiation", "report_on",
+            let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
+            let value = try CadenceLua.call(workspace, asOf: day, name: "negotiate", "cadence.negotiation", "report_on",
                                               ["app": LuaValue(app), "question": question.map { LuaValue($0) } ?? .nil])
             // An answer to a question has words but no letters.
             if let eml, let data = value.tableValue?["data"], data.tableValue?["words"].tableValue != nil {

@@ -143,11 +143,13 @@ struct OfferCommand: ParsableCommand {
                 """)
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The application (id, company, or company/role).") var app: String
+        @Option(help: "Value as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let value = try CadenceLua.call(workspace, asOf: nil, name: "offer value", "cadence.negotiation", "value_report_on",
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
+                let value = try CadenceLua.call(workspace, asOf: day, name: "offer value", "cadence.negotiation", "value_report_on",
                                                   ["app": LuaValue(app)])
                 if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.value_report_on")) }
                 Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.value_report_on").text + "\n")
@@ -167,11 +169,13 @@ struct OfferCommand: ParsableCommand {
                 """)
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "Only this candidate's offers.") var candidate: String?
+        @Option(help: "Compare as if today were this date (2026-03-02, or words such as 'last friday').") var asOf: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let value = try CadenceLua.call(workspace, asOf: nil, name: "offer compare", "cadence.negotiation", "comparison_report_on",
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
+                let value = try CadenceLua.call(workspace, asOf: day, name: "offer compare", "cadence.negotiation", "comparison_report_on",
                                                   ["candidate": candidate.map { LuaValue($0) } ?? .nil])
                 if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.comparison_report_on")) }
                 Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.comparison_report_on").text + "\n")

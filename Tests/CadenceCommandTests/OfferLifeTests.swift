@@ -48,4 +48,17 @@ struct OfferLifeTests: WorkspaceSuite {
         _ = try cadence("log", "rejection", "--app", "acme", "--at", "2026-03-06")
         #expect(try cadence("offer", "show", "1").output.hasPrefix("Offer 1 from Acme (rescinded)"))
     }
+
+    @Test("negotiate --as-of counts its days from that date, not from today")
+    func asOf() throws {
+        try createdWithCandidate()
+        _ = try cadence("candidate", "edit", "1", "--targets", "50000,55000,60000 GBP")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-02")
+        _ = try cadence("offer", "add", "--app", "acme", "--base", "52000 GBP", "--at", "2026-03-02", "--respond-by", "2026-03-09")
+        let said = try cadence("negotiate", "acme", "--as-of", "2026-03-03")
+        #expect(said.output.contains("Why: the offer has not been considered yet: answer on Thu 5 Mar at 10:00, before their date Mon 9 Mar"),
+                "\(said.output)\(said.error)")
+        #expect(try cadence("offer", "value", "acme", "--as-of", "2026-03-03").status == 0)
+        #expect(try cadence("offer", "compare", "--as-of", "2026-03-03").status == 0)
+    }
 }
