@@ -320,7 +320,7 @@ function negotiation.answer(rules, s, question)
     return "rules 2 and 3: don't give the first number; make your case", rules.words.deflect(s, points)
   elseif kind == "salary" and s.offer then
     local d = rules.decide(s)
-    return d.rule, d.words.counter or d.words.time or d.words.call or d.words.decline or d.reason
+    return d.rule, d.words.counter or d.words.time or d.words.extension or d.words.call or d.words.decline or d.reason
   end
   return "no rule of the script answers this question", "No prepared answer: " .. question
 end

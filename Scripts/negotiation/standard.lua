@@ -80,6 +80,13 @@ function rules.words.time(s, when)
     .. "may I come back to you on %s at %s?"):format(when.day:short(), rules.answer_at)
 end
 
+--- Rule 5, late: their date passed unanswered; an apology and a new day, asked at once.
+function rules.words.extension(s, when)
+  return ("Thank you again for the offer, and I'm sorry not to have answered by %s. I'm still very keen on the %s role "
+    .. "and want to give the offer the careful answer it deserves: could I have until %s at %s?"):format(
+    when.passed:short(), s.app.role, when.day:short(), rules.answer_at)
+end
+
 --- Rule 9: a call for what the written offer leaves out.
 function rules.words.call(s, missing)
   return ("Call to ask about what the offer does not say: %s. Ask for the answers in writing."):format(listed(missing))
@@ -137,6 +144,17 @@ function rules.decide(s)
     d.reason = ("the base is %s below your bottom line of %s"):format(money(t.bottom.minorUnits - base, t.going.currency),
       cadence.money_text(t.bottom))
     d.words.decline = rules.words.below_bottom(s)
+    return d
+  end
+  if o.respond_by and o.respond_by < s.today and not s.time_asked then
+    -- Their date passed before you even asked for time: ask for more now, by phone, with the day you will answer.
+    local day = s.today + 1
+    while day:is_weekend() do day = day + 1 end
+    d.action, d.rule = "ask-for-extension", "rule 5: their date to answer by has passed: ask at once for a little more time, with a day and hour"
+    d.reason = ("their date %s passed %d day%s ago with no answer from you: call today, apologise, and ask to answer on %s at %s"):format(
+      o.respond_by:short(), s.today - o.respond_by, s.today - o.respond_by == 1 and "" or "s", day:short(), rules.answer_at)
+    d.answer_on = day
+    d.words.extension = rules.words.extension(s, { day = day, passed = o.respond_by })
     return d
   end
   if not s.time_asked then

@@ -50,7 +50,8 @@ struct Negotiate: ParsableCommand {
 
     /// The words that are letters, as drafts a mail client opens (Cadence sends nothing).
     func writeDrafts(_ data: Letters, into folder: String) throws {
-        let letters = ["counter": "Your offer", "decline": "Your offer", "accept": "Accepting your offer", "time": "Your offer"]
+        let letters = ["counter": "Your offer", "decline": "Your offer", "accept": "Accepting your offer", "time": "Your offer",
+                       "extension": "Your offer"]
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written = 0
         for (step, subject) in letters.sorted(by: { $0.key < $1.key }) {

@@ -58,6 +58,11 @@ struct OfferLifeTests: WorkspaceSuite {
         let said = try cadence("negotiate", "acme", "--as-of", "2026-03-03")
         #expect(said.output.contains("Why: the offer has not been considered yet: answer on Thu 5 Mar at 10:00, before their date Mon 9 Mar"),
                 "\(said.output)\(said.error)")
+        // Their date passed unanswered: ask at once for a little more time, with the words.
+        let late = try cadence("negotiate", "acme", "--as-of", "2026-03-12").output
+        #expect(late.contains("Decision: ask-for-extension\n")
+                && late.contains("Why: their date Mon 9 Mar passed 3 days ago with no answer from you: call today, apologise, and ask to answer on Fri 13 Mar at 10:00")
+                && late.contains("I'm sorry not to have answered by Mon 9 Mar"), "\(late)")
         #expect(try cadence("offer", "value", "acme", "--as-of", "2026-03-03").status == 0)
         #expect(try cadence("offer", "compare", "--as-of", "2026-03-03").status == 0)
     }
