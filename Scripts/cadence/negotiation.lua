@@ -108,8 +108,20 @@ end
 
 --- The offer valued year by year: { currency, years = n, rows = { { name, how, amounts = { y1, y2, … } } },
 --- totals = { … }, average, assumptions = { "a holiday day is worth …", … } }.
+-- The words of the offer's candidate's region for leave and retirement
+-- (PTO and 401(k) match in the US; holiday and pension in Britain), else those.
+local function benefit_words(offer)
+  local b = {}
+  if offer.application_id then
+    local region = cadence.region(cadence.app(offer.application_id))
+    b = region and region.benefits or {}
+  end
+  return { leave = b.paid_leave or "holiday", retirement = b.retirement or "pension" }
+end
+
 function negotiation.value(offer, assumptions)
   local a = negotiation.assumptions(assumptions)
+  local said = benefit_words(offer)
   a.currency = a.currency or offer.base.currency
   local used, rows, stated = {}, {}, {}
   local function money(value) return cadence.money(value, offer.base.currency) end
@@ -156,16 +168,16 @@ function negotiation.value(offer, assumptions)
   end
   local b = offer.benefit_values or {}
   if b.holidayDays then
-    row("holiday", ("%d days × base / %d"):format(b.holidayDays, a.working_days),
+    row(said.leave, ("%d days × base / %d"):format(b.holidayDays, a.working_days),
         cadence.share_of(base, b.holidayDays, a.working_days), every)
-    stated[#stated + 1] = ("a day of holiday is worth base / %d (%s)"):format(a.working_days,
+    stated[#stated + 1] = ("a day of %s is worth base / %d (%s)"):format(said.leave, a.working_days,
       cadence.money_text({ minorUnits = cadence.share_of(base, 1, a.working_days), currency = a.currency }))
   end
   if b.pensionMatch then
     local match = cadence.percent_of(base, b.pensionMatch)
     local cap = b.pensionCap and convert(b.pensionCap, a, used)
     if cap and match > cap then match = cap end
-    row("pension", ("%s of base%s"):format(cadence.percent_text(b.pensionMatch),
+    row(said.retirement, ("%s of base%s"):format(cadence.percent_text(b.pensionMatch),
         b.pensionCap and (", up to " .. cadence.money_text(b.pensionCap)) or ""), match, every)
   end
   if b.healthCover then

@@ -66,4 +66,16 @@ struct OfferLifeTests: WorkspaceSuite {
         #expect(try cadence("offer", "value", "acme", "--as-of", "2026-03-03").status == 0)
         #expect(try cadence("offer", "compare", "--as-of", "2026-03-03").status == 0)
     }
+
+    @Test("a valuation speaks the region's words: PTO and 401(k) match for someone in the US")
+    func regionWords() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Sam Lee", "--time-zone", "America/Chicago")
+        _ = try cadence("app", "add", "Lonestar", "Engineer", "--applied", "11/02/2026")
+        _ = try cadence("offer", "add", "--app", "lonestar", "--base", "160000", "--pto-days", "20", "--pension", "4%")
+        let valued = try cadence("offer", "value", "lonestar").output
+        #expect(valued.contains("\n  PTO ") && valued.contains("\n  401(k) match ") && valued.contains("a day of PTO is worth base / 260"),
+                "\(valued)")
+        #expect(!valued.contains("holiday") && !valued.contains("pension"), "\(valued)")
+    }
 }
