@@ -27,16 +27,20 @@ local function listed(items)
   return table.concat(items, ", ", 1, #items - 1) .. " and " .. items[#items]
 end
 
--- "the mid-thirties" for 35,000: how people say a round figure.
+-- "the mid-thirties" for 35,000, "the high 180s" for 189,750: how people
+-- say a figure in a range, at any scale from 20,000 to 999,999.
 local function spoken(minor, currency)
   local thousands = minor // 100000
-  if thousands >= 20 and thousands < 100 then
+  if thousands >= 20 and thousands < 1000 then
     local tens = thousands // 10 * 10
-    local names = { [20] = "twenties", [30] = "thirties", [40] = "forties", [50] = "fifties", [60] = "sixties",
-                    [70] = "seventies", [80] = "eighties", [90] = "nineties" }
     local part = thousands % 10
     local where = part <= 3 and "low" or (part <= 6 and "mid" or "high")
-    return ("the %s-%s (%s)"):format(where, names[tens], currency)
+    if thousands < 100 then
+      local names = { [20] = "twenties", [30] = "thirties", [40] = "forties", [50] = "fifties", [60] = "sixties",
+                      [70] = "seventies", [80] = "eighties", [90] = "nineties" }
+      return ("the %s-%s (%s)"):format(where, names[tens], currency)
+    end
+    return ("the %s %ds (%s)"):format(where, tens, currency)
   end
   return money(minor, currency)
 end
@@ -70,6 +74,12 @@ function rules.words.range(s)
   local t = s.targets
   local low = round(cadence.percent_of(t.going.minorUnits, 100 + rules.range_above_target[1]))
   local high = round(cadence.percent_of(t.going.minorUnits, 100 + rules.range_above_target[2]))
+  -- Never above your own top: a range said is a range you could be held to.
+  if high > t.top.minorUnits then high = t.top.minorUnits end
+  if low >= high then low = round((t.going.minorUnits + high) // 2) end
+  if low >= high then
+    return ("Given the scope of the role, I'd expect around %s."):format(money(high, t.going.currency)), high, high
+  end
   return ("Given the scope of the role, I'd expect something in %s: roughly %s to %s."):format(
     spoken((low + high) // 2, t.going.currency), money(low, t.going.currency), money(high, t.going.currency)), low, high
 end

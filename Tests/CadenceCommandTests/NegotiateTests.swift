@@ -43,7 +43,8 @@ struct NegotiateTests: WorkspaceSuite {
         #expect(deflect.contains("looking forward to your proposal") && deflect.contains("a real step up in responsibility and in pay"))
         #expect(deflect.contains("You mentioned month-end reporting takes four days; I can help with that through SQL reporting."))
         let range = try #require(words["range"])
-        #expect(range.contains("the mid-thirties") && range.contains("33,000 GBP to 36,000 GBP"), "\(range)")
+        // A little above the going rate of 30,000, never above the top of 35,000.
+        #expect(range.contains("the mid-thirties") && range.contains("33,000 GBP to 35,000 GBP"), "\(range)")
         let asked = try json("negotiate", "acme", "--question", "What did you have in mind, to run by Finance?", as: Printed.Answer.self)
         #expect(asked.rule.hasPrefix("rules 2 and 3: don't give the first number") && !asked.words.contains { $0.isNumber }, "\(asked)")
     }

@@ -78,4 +78,14 @@ struct OfferLifeTests: WorkspaceSuite {
                 "\(valued)")
         #expect(!valued.contains("holiday") && !valued.contains("pension"), "\(valued)")
     }
+
+    @Test("a range said at six figures is said as people say it, and never above the candidate's top")
+    func rangeAtScale() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Sam Lee", "--time-zone", "America/Chicago", "--targets", "150000,175000,185000")
+        _ = try cadence("app", "add", "Lonestar", "Engineer", "--applied", "11/02/2026")
+        let said = try cadence("negotiate", "lonestar").output
+        #expect(said.contains("I'd expect something in the low 180s (USD): roughly 180,000 USD to 185,000 USD."), "\(said)")
+        #expect(!said.contains("189,750") && !said.contains("198,000"), "\(said)")
+    }
 }
