@@ -39,10 +39,7 @@ struct Log: ParsableCommand {
         try reportingErrors {
             let eventKind = try EventKind(parsing: kind)
             // A meeting's channel is free ("video", "on site"), but a slip for a known one is caught.
-            if let channel, (try? Channel(parsing: channel)) == nil,
-               NearMiss.nearest(to: channel, among: Channel.allCases.map(\.rawValue)) != nil {
-                _ = try Channel(parsing: channel)
-            }
+            if let channel { try Channel.refuseSlip(channel) }
             let (logged, zone, twin, when, reading) = try workspace.open().write("log \(kind) --app \(app)") {
                 ws -> ([Event], String, Event?, DateReading.Moment, DateReading) in
                 let a = try ws.application(app)

@@ -68,4 +68,14 @@ public enum Channel: String, Sendable, CaseIterable {
         throw DomainError.invalid(field: "channel", "unknown channel '\(shown)'"
             + (meant.map { " (did you mean '\($0.rawValue)'?)" } ?? "") + "; known: " + names.joined(separator: ", "))
     }
+
+    /// Refuses `given` when it is a slip for a channel ("linkdin"), with the
+    /// did-you-mean; other words pass, for a meeting's own ("video", "on site").
+    public static func refuseSlip(_ given: String) throws {
+        guard (try? Channel(parsing: given)) == nil else { return }
+        let key = given.trimmingWhitespace().lowercased()
+        if key.count <= longest, NearMiss.nearest(to: key, among: allCases.map(\.rawValue) + aliases.keys.sorted()) != nil {
+            _ = try Channel(parsing: given)
+        }
+    }
 }

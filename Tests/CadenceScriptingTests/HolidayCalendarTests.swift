@@ -38,13 +38,18 @@ struct HolidayCalendarTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", oracle] + arguments
-        let output = Pipe(), errors = Pipe()
+        // Its errors go to a file, not a second pipe: reading one pipe to its end while the
+        // other fills would hang the test instead of failing it.
+        let output = Pipe()
+        let errorsFile = FileManager.default.temporaryDirectory.appendingPathComponent("holiday-oracle-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errorsFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorsFile) }
         process.standardOutput = output
-        process.standardError = errors
+        process.standardError = try FileHandle(forWritingTo: errorsFile)
         try process.run()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let err = (try? Data(contentsOf: errorsFile)) ?? Data()
         guard process.terminationStatus == 0 else {
             throw OracleFailure(message: "the oracle (\(arguments.joined(separator: " "))) failed: " + String(decoding: err, as: UTF8.self))
         }
