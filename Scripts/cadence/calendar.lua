@@ -112,7 +112,7 @@ function Calendar:for_region(code)
   made = {}
   for k, v in pairs(self) do made[k] = v end
   made.region, made.years, made.by_region = code, {}, {}
-  made.sources = { (require("holidays." .. code)) }
+  made.sources = { (require(cadence.region(code).holiday_module)) }   -- the module Region names
   setmetatable(made, Calendar)
   self.by_region[code] = made
   return made

@@ -56,6 +56,15 @@ enum Queries {
         try StoredRows.fetchOne(Candidate.filter(key: application.candidateID), db)?.timeZone ?? "UTC"
     }
 
+    /// The region of application `id`'s candidate (without one, the first
+    /// candidate's): chosen, else the time zone's; nil when neither says one.
+    public static func region(ofApplication id: Int64?, _ db: Database) throws -> Region? {
+        if let id, let app = try ApplicationRows.fetch(db, id: id).first {
+            return try StoredRows.fetchOne(Candidate.filter(key: app.candidateID), db)?.effectiveRegion
+        }
+        return try candidates(db).first?.effectiveRegion
+    }
+
     /// Each application's candidate's time zone, by application id.
     public static func timeZonesByApplication(_ db: Database) throws -> [Int64: String] {
         var zones: [Int64: String] = [:]
@@ -174,7 +183,7 @@ enum Queries {
             return [event]
         }
         // "We'll decide by 12/18" is read as the candidate writes dates.
-        let region = try WorkspaceService(db).region(ofApplication: event.applicationID)
+        let region = try region(ofApplication: event.applicationID, db)
         let target = try DatePhrase.find(in: next, from: day, order: region?.dateOrder, weekStart: region?.weekStart ?? .monday)?.date
         if event.kind == .nextStepPromised {
             event.nextStep = next

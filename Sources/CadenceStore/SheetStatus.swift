@@ -63,8 +63,8 @@ public struct SheetStatus: Hashable, Sendable {
 
     /// What `--map-status TEXT=STAGE` can name: a stage, or "archived".
     public init(naming target: String) throws {
-        let k = target.trimmingCharacters(in: .whitespaces).lowercased()
-        if ["archived", "archive", "set-aside", "set aside"].contains(k) {
+        // Setting aside is named as the vocabulary names it ("archived", "set aside").
+        if SheetStatus.vocabulary[SheetStatus.key(target)] == .setAside {
             self = .setAside
             return
         }

@@ -54,12 +54,7 @@ extension WorkspaceService {
     /// The region of application `id`'s candidate (without one, the first
     /// candidate's): how a date or an amount typed for it is read. Nil when
     /// none is chosen and the time zone says none.
-    public func region(ofApplication id: Int64? = nil) throws -> Region? {
-        if let id, let app = try ApplicationRows.fetch(db, id: id).first {
-            return try StoredRows.fetchOne(Candidate.filter(key: app.candidateID), db)?.effectiveRegion
-        }
-        return try Queries.candidates(db).first?.effectiveRegion
-    }
+    public func region(ofApplication id: Int64? = nil) throws -> Region? { try Queries.region(ofApplication: id, db) }
 
     public func applications(_ visibility: Visibility = .live) throws -> [Application] {
         let hidden = try archivedCandidates()
