@@ -503,19 +503,23 @@ function cadence.transaction(fn) end
 ---@field points string[] their needs paired with your strengths
 ---@field words table<string, string> the words, by step
 
+---The valuation of offers (require "cadence.valuation"); its names are negotiation's too.
+local valuation = {}
+
+---The negotiation script's situation, decision and words (require "cadence.negotiation").
 local negotiation = {}
 
 ---Values an offer year by year, every component priced and every assumption stated.
 ---@param offer table an offer, as app:offers() gives it
 ---@param assumptions? table over the defaults (negotiation.load() gives the workspace's)
 ---@return cadence.Valuation
-function negotiation.value(offer, assumptions) end
+function valuation.value(offer, assumptions) end
 
 ---Ranks valuations: money scored 1 to 5 by the average, your criteria by settings.score, all weighed.
 ---@param entries { label: string, valuation: cadence.Valuation, offer?: table, app?: cadence.Application }[]
 ---@param settings? table { weights = { money = 3, growth = 2 }, score = function(offer, app) … end }
 ---@return { entries: table[], explanation: string[] }
-function negotiation.compare(entries, settings) end
+function valuation.compare(entries, settings) end
 
 ---The decision for an application by the negotiation script in force.
 ---@param app cadence.Application the application
@@ -542,7 +546,7 @@ function negotiation.words(app) end
 ---@param offers cadence.Offer[]
 ---@param open? boolean
 ---@return cadence.Offer[]
-function negotiation.current(offers, open) end
+function valuation.current(offers, open) end
 
 ---What `cadence negotiate APP` prints: the decision and its words, or the answer to `question`.
 ---@param app cadence.Application
@@ -559,18 +563,18 @@ function negotiation.report_on(options) end
 ---@param app cadence.Application
 ---@param name? string how the application was named, for the hint when it has no offer
 ---@return { text: string, data: table[] }
-function negotiation.value_report(app, name) end
+function valuation.value_report(app, name) end
 
 ---What `cadence offer compare` prints: the open offers (of candidate `who`, when given) and the current job, ranked.
 ---@param who? string|integer a candidate's name or id
 ---@return { text: string, data: table[] }
-function negotiation.comparison_report(who) end
+function valuation.comparison_report(who) end
 
 ---The workspace's negotiation.lua: its assumptions over the defaults, and its settings.
 ---@param path? string another file
 ---@return table assumptions
 ---@return table settings
-function negotiation.load(path) end
+function valuation.load(path) end
 
 ---------------------------------------------------------------------------
 -- Writing a policy: what a plan function is given.

@@ -136,7 +136,7 @@ struct OfferCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Value an application's offers year by year, every component priced and every assumption stated.",
             discussion: """
-                The valuation is Lua (cadence.negotiation); its assumptions (a holiday day's worth, \
+                The valuation is Lua (cadence.valuation); its assumptions (a holiday day's worth, \
                 a commute day's cost, health cover, currency rates) are the workspace's \
                 negotiation.lua, over the defaults:
                   return { assumptions = { commute_day = "12 GBP", rates = { USD = "0.79" } } }
@@ -149,10 +149,10 @@ struct OfferCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
-                let value = try CadenceLua.call(workspace, asOf: day, name: "offer value", "cadence.negotiation", "value_report_on",
+                let value = try CadenceLua.call(workspace, asOf: day, name: "offer value", "cadence.valuation", "value_report_on",
                                                   ["app": LuaValue(app)])
-                if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.value_report_on")) }
-                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.value_report_on").text + "\n")
+                if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.valuation.value_report_on")) }
+                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.valuation.value_report_on").text + "\n")
             }
         }
     }
@@ -175,10 +175,10 @@ struct OfferCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
-                let value = try CadenceLua.call(workspace, asOf: day, name: "offer compare", "cadence.negotiation", "comparison_report_on",
+                let value = try CadenceLua.call(workspace, asOf: day, name: "offer compare", "cadence.valuation", "comparison_report_on",
                                                   ["candidate": candidate.map { LuaValue($0) } ?? .nil])
-                if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.comparison_report_on")) }
-                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.comparison_report_on").text + "\n")
+                if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.valuation.comparison_report_on")) }
+                Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.valuation.comparison_report_on").text + "\n")
             }
         }
     }
