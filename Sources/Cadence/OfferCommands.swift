@@ -53,6 +53,8 @@ struct OfferCommand: ParsableCommand {
         @Option(help: "received, negotiating, accepted, declined, expired or rescinded.") var status: String?
         @Option(help: "When the status changed (default: now): the day the acceptance or decline is logged on.") var at: String?
         @Option(parsing: .unconditional, help: "Base pay.") var base: String?
+        @Option(parsing: .unconditional, help: "The base you asked for in answer to this offer ('185000 USD'): logged as a round, and the offer is then negotiating.")
+        var asked: String?
         @OptionGroup var fields: OfferFields
 
         func run() throws {
@@ -64,6 +66,10 @@ struct OfferCommand: ParsableCommand {
                     let reading = try ws.dateReading(ofApplication: o.applicationID)
                     try fields.apply(to: &o, reading: reading)
                     if let newStatus { o.status = newStatus }
+                    if let asked {
+                        o.asked = try OfferFields.ask(asked, currency: o.base.currency)
+                        if o.status == .received { o.status = .negotiating }
+                    }
                     try ws.update(o, at: try Timestamps.instant(at, reading: reading).instant)
                     return (o, reading)
                 }
@@ -76,11 +82,12 @@ struct OfferCommand: ParsableCommand {
     struct Revise: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a revised offer: a new version of the last one, the round logged with what you asked and what came back.",
-            discussion: "cadence offer revise 1 --base '58000 GBP' --asked 'base 60000 GBP' --note 'budget fixed above that'")
+            discussion: "cadence offer revise 1 --base '58000 GBP' --asked '60000 GBP' --note 'budget fixed above that' [--final]")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The offer it revises (its id).") var offer: Int64
         @Option(parsing: .unconditional, help: "The new base pay.") var base: String?
-        @Option(help: "What you asked for in this round.") var asked: String?
+        @Option(parsing: .unconditional, help: "The base you asked for in answer to the offer it revises ('185000 USD', '185k'): a later round never counters below it.")
+        var asked: String?
         @Option(help: "Anything else said.") var note: String?
         @Option(help: "When it came back (default: now).") var at: String?
         @OptionGroup var fields: OfferFields
@@ -98,7 +105,8 @@ struct OfferCommand: ParsableCommand {
                     try fields.apply(to: &o, reading: reading)
                     let zone = try ws.timeZone(ofApplication: o.applicationID)
                     let came = try Timestamps.instant(at, reading: reading)
-                    return (try ws.reviseOffer(o, asked: asked, note: note, at: came.instant), came, zone, reading)
+                    let ask = try asked.map { try OfferFields.ask($0, currency: previous.base.currency) }
+                    return (try ws.reviseOffer(o, asked: ask, note: note, at: came.instant), came, zone, reading)
                 }
                 Output.write("Recorded offer \(revised.id!), revising offer \(offer): \(revised.baseText), "
                              + "received \(Output.spoken(came, in: zone))" + OfferFields.datesSaid(revised) + "\n")
@@ -125,7 +133,10 @@ struct OfferCommand: ParsableCommand {
                 var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o, region: region)
                 if versions.count > 1 {
                     lines.append("\nRounds")
-                    for v in versions { lines.append("  offer \(v.id!): \(v.baseText) (\(v.status.rawValue))") }
+                    for v in versions {
+                        lines.append("  offer \(v.id!): \(v.baseText) (\(v.status.rawValue))" + (v.isFinal ? ", their final offer" : "")
+                                     + (v.asked.map { "; you asked \($0)" } ?? ""))
+                    }
                 }
                 Output.write(lines.joined(separator: "\n") + "\n")
             }

@@ -41,6 +41,7 @@ struct OfferFields: ParsableArguments {
     var benefits: [String] = []
     @Option(help: "Start date.") var start: String?
     @Option(help: "Answer by this date.") var respondBy: String?
+    @Flag(inversion: .prefixedNo, help: "They said this is their final offer.") var final: Bool?
 
     func apply(to o: inout Offer, reading: DateReading) throws {
         let currency = o.base.currency
@@ -79,6 +80,18 @@ struct OfferFields: ParsableArguments {
         }
         if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by", reading: reading) }
         if let start { o.startDate = try dayFlag(start, field: "start", reading: reading) }
+        if let final { o.isFinal = final }
+    }
+
+    /// The base asked for in a round: "185000 USD", "185k", "base 60,000 GBP"
+    /// (the word "base" allowed), in the offer's currency unless it names one.
+    static func ask(_ text: String, currency: String) throws -> Money {
+        var amount = text.trimmingCharacters(in: .whitespaces)
+        if amount.lowercased().hasPrefix("base ") { amount = String(amount.dropFirst(5)) }
+        do { return try Money(parsing: amount, defaultCurrency: currency, field: "asked") } catch {
+            throw DomainError.invalid(field: "asked", "'\(text)' is not an amount: --asked is the base you asked for, such as "
+                                      + "'185000 \(currency)'; put the rest of what you asked in --note")
+        }
     }
 
     /// The offer's dates as the reply says them: "; answer by Fri 11 Dec 2026, start Mon 4 Jan 2027".

@@ -43,6 +43,12 @@ public struct Offer: Hashable, Sendable, Codable {
     public var status: Status
     /// The offer this one revises (the round before), if any.
     public var revises: Int64?
+    /// What the candidate asked for in answer to this version (base a year):
+    /// the round's ask. A later round never counters below it.
+    public var asked: Money?
+    /// They said this version is their final offer: the answer is yes or no
+    /// (or the package, not base), never another counter on base.
+    public var isFinal: Bool
     /// Set when archived: hidden from lists and the agenda, kept, and brought back by unarchiving.
     public var archivedAt: Date?
 
@@ -62,6 +68,7 @@ public struct Offer: Hashable, Sendable, Codable {
         self.startDate = startDate
         self.respondBy = respondBy
         self.status = status
+        self.isFinal = false
     }
 
     /// Offers recorded before the package had figures read with none.
@@ -85,6 +92,8 @@ public struct Offer: Hashable, Sendable, Codable {
         respondBy = try c.decodeIfPresent(LocalDate.self, forKey: .respondBy)
         status = try c.decode(Status.self, forKey: .status)
         revises = try c.decodeIfPresent(Int64.self, forKey: .revises)
+        asked = try c.decodeIfPresent(Money.self, forKey: .asked)
+        isFinal = try c.decodeIfPresent(Bool.self, forKey: .isFinal) ?? false
         archivedAt = try c.decodeIfPresent(Date.self, forKey: .archivedAt)
     }
 
@@ -121,7 +130,7 @@ public struct Offer: Hashable, Sendable, Codable {
         if let bonusPercent, bonusPercent.of(annualBase) == nil {
             throw DomainError.invalid(field: "bonus", "\(bonusPercent) of \(annualBase) is too large to count")
         }
-        for (field, money) in [("bonus", bonus), ("sign-on", signOn), ("refresher", refresher)] {
+        for (field, money) in [("bonus", bonus), ("sign-on", signOn), ("refresher", refresher), ("asked", asked)] {
             if let money, money.minorUnits < 0 { throw DomainError.invalid(field: field, "\(money) is below zero") }
         }
         if bonus != nil && bonusPercent != nil {

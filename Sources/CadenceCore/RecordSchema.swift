@@ -114,11 +114,13 @@ public struct RecordSchema: Sendable {
         Field("respond_by", "the Date to answer by (--respond-by)"),
         Field("status", "received, negotiating, accepted, declined, expired or rescinded"),
         Field("revises", "the offer this round revises"),
+        Field("asked", "the base you asked for in answer to this version (offer revise/edit --asked), a year"),
+        Field("final", "whether they said this is their final offer (--final)"),
         Field("archived_at", "when the offer was archived (an instant), or nil"),
     ], renamed: ["applicationID": "application_id", "annualBase": "annual_base", "bonusPercent": "bonus_percent",
                  "bonusAmount": "bonus_amount", "bonusGuaranteed": "bonus_guaranteed", "equityByYear": "equity_by_year",
                  "equityCurrency": "equity_currency", "signOn": "sign_on", "signOnClawbackMonths": "clawback_months",
-                 "benefitValues": "benefit_values", "startDate": "start", "respondBy": "respond_by", "archivedAt": "archived_at"])
+                 "benefitValues": "benefit_values", "startDate": "start", "respondBy": "respond_by", "isFinal": "final", "archivedAt": "archived_at"])
 
     public static let candidate = RecordSchema(record: "candidate", article: "a candidate", fields: [
         Field("id", "the candidate's number"),

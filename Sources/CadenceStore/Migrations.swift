@@ -166,13 +166,22 @@ enum Migrations {
                 """)
             try makeLinkJournalTriggers(db)
         }
+        migrator.registerMigration("v9: the rounds of a negotiation") { db in
+            // What the candidate asked in answer to each version, and whether
+            // the employer called a version final: a later round reads them.
+            try db.alter(table: "offer") { t in
+                t.add(column: "asked", .text)
+                t.add(column: "isFinal", .boolean).notNull().defaults(to: false)
+            }
+            try makeJournalTriggers(db)
+        }
         return migrator
     }
 
     /// The undo journal's triggers, (re)made from each journaled table's
     /// columns as the migration finds them: for every row a command inserts,
     /// changes or deletes, the SQL that puts it back (see `UndoJournal`).
-    /// Frozen as v4 shipped it, and remade by v5, v6 and v7 after they added
+    /// Frozen as v4 shipped it, and remade by v5, v6, v7 and v9 after they added
     /// columns; a journal that records otherwise is a new function for a new
     /// migration, never an edit here.
     private static func makeJournalTriggers(_ db: Database) throws {

@@ -133,21 +133,24 @@ extension WorkspaceService {
     }
 
     /// A new round: `revised` is saved as a new version of offer `revised.revises`,
-    /// whose status becomes "negotiating", and the round is logged as a
-    /// negotiation-round event saying what was asked and what came back.
+    /// which becomes "negotiating" and keeps `asked` (what the candidate asked
+    /// in answer to it), and the round is logged as a negotiation-round event
+    /// saying what was asked and what came back.
     @discardableResult
-    public func reviseOffer(_ revised: Offer, asked: String?, note: String?, at: Date = Date()) throws -> Offer {
+    public func reviseOffer(_ revised: Offer, asked: Money?, note: String?, at: Date = Date()) throws -> Offer {
         guard let previousID = revised.revises else { throw StoreError.invalid("a revision names the offer it revises") }
         var previous = try Queries.offer(previousID, db)
-        if previous.status == .received {
-            previous.status = .negotiating
+        if previous.status == .received || asked != nil {
+            if previous.status == .received { previous.status = .negotiating }
+            if let asked { previous.asked = asked }
             try Queries.update(previous, db)
         }
         var offer = revised
         offer.id = nil
+        offer.asked = nil
         try Queries.add(&offer, db)
-        let said = ["offer #\(offer.id!) revises #\(previousID)", asked.map { "asked: \($0)" },
-                    "came back: \(offer.baseText)", note].compactMap { $0 }
+        let said = ["offer #\(offer.id!) revises #\(previousID)", (asked ?? previous.asked).map { "asked: \($0)" },
+                    "came back: \(offer.baseText)", offer.isFinal ? "their final offer" : nil, note].compactMap { $0 }
         var event = Event(applicationID: offer.applicationID, kind: .negotiationRound, at: at, due: offer.respondBy,
                           notes: said.joined(separator: "; "))
         try Queries.log(&event, db)
@@ -167,12 +170,16 @@ extension WorkspaceService {
     public func update(_ offer: Offer, at: Date = Date()) throws {
         let before = try Queries.offer(offer.id ?? 0, db)
         try Queries.update(offer, db)
-        guard offer.status != before.status else { return }
+        // An ask recorded is a round of its own, logged whether or not the status moved.
+        let asked = offer.asked != before.asked ? offer.asked.map { "you asked \($0) a year" } : nil
+        guard offer.status != before.status || asked != nil else { return }
         let kinds: [Offer.Status: EventKind] = [.negotiating: .negotiationRound, .accepted: .acceptance, .declined: .decline]
         let timeline = try Queries.events(of: offer.applicationID, db)
         let arrived = timeline.last { $0.kind == .offerReceived }?.at ?? .distantPast
-        if let kind = kinds[offer.status], !timeline.contains(where: { $0.kind == kind && $0.at >= arrived && kind != .negotiationRound }) {
-            var event = Event(applicationID: offer.applicationID, kind: kind, at: at, notes: "offer #\(offer.id!) \(offer.status.rawValue)")
+        let kind = offer.status != before.status ? kinds[offer.status] : .negotiationRound
+        if let kind, asked != nil || !timeline.contains(where: { $0.kind == kind && $0.at >= arrived && kind != .negotiationRound }) {
+            let notes = ["offer #\(offer.id!) \(offer.status.rawValue)", asked].compactMap { $0 }.joined(separator: "; ")
+            var event = Event(applicationID: offer.applicationID, kind: kind, at: at, notes: notes)
             try Queries.log(&event, db)
         }
     }

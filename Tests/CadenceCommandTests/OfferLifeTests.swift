@@ -36,6 +36,31 @@ struct OfferLifeTests: WorkspaceSuite {
         #expect(try acceptances("acme").count == 1)
     }
 
+    @Test("a round keeps what you asked and whether theirs was final: on the offer, the timeline and in Lua; undo takes it back")
+    func roundsKept() throws {
+        try prepared()
+        let asked = try cadence("offer", "edit", "1", "--asked", "60k", "--at", "2026-03-04")
+        #expect(asked.status == 0 && asked.output.contains("negotiating"), "\(asked.error)")
+        let revised = try cadence("offer", "revise", "1", "--base", "58000 GBP", "--final", "--at", "2026-03-06")
+        #expect(revised.status == 0, "\(revised.error)")
+        let shown = try cadence("offer", "show", "3").output
+        #expect(shown.contains("offer 1: 55,000 GBP a year (negotiating); you asked 60,000 GBP")
+                && shown.contains("offer 3: 58,000 GBP a year (negotiating), their final offer"), "\(shown)")
+        let rounds = try json("app", "show", "acme", as: Printed.AppDetail.self).events.filter { $0.kind == "negotiation-round" }
+        #expect(rounds.map { String($0.at.prefix(10)) } == ["2026-03-04", "2026-03-06"])
+        let lua = try cadence("run", "-e", """
+            local cadence = require "cadence"
+            local o = cadence.app("acme"):offers()
+            print(cadence.money_text(o[1].asked), o[1].final, o[2].asked, o[2].final)
+            """)
+        #expect(lua.output == "60,000 GBP\tfalse\tnil\ttrue\n", "\(lua.error)")
+        // Not an amount: refused, naming the flag, nothing changed.
+        let wrong = try cadence("offer", "revise", "3", "--base", "59000 GBP", "--asked", "more holiday")
+        #expect(wrong.status != 0 && wrong.error.contains("--asked is the base you asked for") && wrong.error.contains("--note"), "\(wrong.error)")
+        #expect(try cadence("undo").status == 0)
+        #expect(try cadence("offer", "show", "1").output.contains("(negotiating)"))
+    }
+
     @Test("a status set by hand logs its step on the day given with --at")
     func statusByHand() throws {
         try prepared()

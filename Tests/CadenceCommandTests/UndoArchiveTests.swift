@@ -114,7 +114,7 @@ struct UndoArchiveTests: WorkspaceSuite {
         let shown = try cadence("offer", "show", "2").output
         for line in ["  bonus:            10% of base (5,800 GBP)", "  sign-on:          5,000 GBP, paid back if you leave within 12 months",
                      "  RSUs:             40,000 GBP", "  pension:          6% of base, up to 3,000 GBP a year",
-                     "Rounds\n  offer 1: 55,000 GBP a year (negotiating)\n  offer 2: 58,000 GBP a year (negotiating)"] {
+                     "Rounds\n  offer 1: 55,000 GBP a year (negotiating); you asked 60,000 GBP\n  offer 2: 58,000 GBP a year (negotiating)"] {
             #expect(shown.contains(line), "\(line)\n\(shown)")
         }
         let versions = try json("offer", "show", "2", as: [Printed.Offer].self)
@@ -127,7 +127,7 @@ struct UndoArchiveTests: WorkspaceSuite {
         #expect(revision.benefitValues.pensionMatch == .init(basisPoints: 600)
                 && revision.benefitValues.pensionCap == .init(currency: "GBP", minorUnits: 300_000))
         let timeline = try json("app", "show", "acme", as: Printed.AppDetail.self).events
-        #expect(timeline.contains { $0.kind == "negotiation-round" && $0.notes?.contains("asked: base 60000 GBP; came back: 58,000 GBP a year") == true },
+        #expect(timeline.contains { $0.kind == "negotiation-round" && $0.notes?.contains("asked: 60,000 GBP; came back: 58,000 GBP a year") == true },
                 "\(timeline.map(\.notes))")
         for (bad, reason) in [(["--rsu", "1000 GBP", "--cliff-months", "60"], "a cliff of 60 months is longer"),
                               (["--rsu", "1000 GBP", "--vesting-schedule", "40,30,20"], "adds up to 90%"),
