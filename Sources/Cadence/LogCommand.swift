@@ -29,7 +29,7 @@ struct Log: ParsableCommand {
     @Option(help: "For interviews: the round ('final' makes the stage final).") var round: String?
     @Option(name: [.customLong("next-step"), .customLong("next")],
             help: "A next step promised, such as \"call me in two weeks\" (yours, on that day) or \"we'll get back to you by Friday\" (theirs: their decision date); logged with the date it points at.") var next: String?
-    @Option(help: "For deadlines and next steps: the date (2026-03-20, 'friday', 'in 2 weeks').") var due: String?
+    @Option(help: "For deadlines and next steps: the date (2026-03-20, 'friday', 'in 2 weeks'), with the hour when one was agreed ('wednesday 10am').") var due: String?
     @Option(help: "For corrections: the right stage.") var stage: String?
     @Option(help: "For corrections: the id of the event to set aside.") var corrects: Int64?
     @Option(name: [.customLong("notes"), .customLong("note")], help: "Free notes.") var note: String?
@@ -46,10 +46,11 @@ struct Log: ParsableCommand {
                 let zone = try ws.timeZone(of: a)
                 let reading = try ws.dateReading(of: a)
                 let when = try Timestamps.instant(at, reading: reading)
+                // A due day is counted from the day it happened ("in 2 weeks" from the interview); an hour said with it is kept.
+                let dueAt = try due.map { try reading.asOf(LocalDate(when.instant, in: zone)).dayAndTime($0, field: "due") }
                 let event = Event(applicationID: a.id!, kind: eventKind, at: when.instant,
                                   with: people + to, channel: channel, messageKind: messageKind, round: round,
-                                  // A due day is counted from the day it happened ("in 2 weeks" from the interview).
-                                  due: try due.map { try reading.asOf(LocalDate(when.instant, in: zone)).day($0, field: "due") },
+                                  due: dueAt?.day, dueTime: dueAt?.time,
                                   stage: try stage.map { try Stage(parsing: $0) }, corrects: corrects, notes: note)
                 let timeline = try ws.events(of: a.id!)
                 let setAside = Set(timeline.compactMap(\.corrects))
@@ -58,7 +59,7 @@ struct Log: ParsableCommand {
             }
             for e in logged {
                 let on = Output.spoken(DateReading.Moment(instant: e.at, hasTime: when.hasTime), in: zone)
-                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(on)" + (e.due.map { ", due \($0.spoken)" } ?? "") + "\n")
+                Output.write("Logged #\(e.id!) \(e.kind.rawValue) on \(on)" + (e.due.map { ", due \($0.spoken)" + (e.dueTime.map { " at \($0)" } ?? "") } ?? "") + "\n")
                 // Who acts on the day: theirs is a decision date, yours an action (Promise owns the reading).
                 if e.kind == .nextStepPromised, let due = e.due, let words = e.nextStep {
                     Output.write("  " + Promise(reading: words).meaning(due: due) + "\n")

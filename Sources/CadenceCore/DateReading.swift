@@ -69,6 +69,16 @@ public struct DateReading: Sendable {
         return try phrase(dayText, lean: lean, field: field, whole: text)
     }
 
+    /// A day and the hour said with it ("wednesday 10am" → Wed, "10:00"):
+    /// a due day on which an hour was agreed keeps it, on the wall clock of
+    /// the candidate's zone. The hour is nil when only the day was said.
+    public func dayAndTime(_ text: String, lean: DatePhrase.Lean = .future, field: String = "date") throws -> (day: LocalDate, time: String?) {
+        try bounded(text, field: field)
+        let (dayText, clock) = try DateReading.splitTimeOfDay(text, field: field)
+        let day = dayText.isEmpty && clock != nil ? today : try phrase(dayText, lean: lean, field: field, whole: text)
+        return (day, clock.map { String(format: "%02d:%02d", $0.hour, $0.minute) })
+    }
+
     /// When something happened or is booked, as typed: "now" (or nothing),
     /// a day ("last friday": noon that day), or a day and a time
     /// ("12/03/2026 2pm", "2026-12-03 14:00", "tuesday 10am", "thu 3 dec at

@@ -59,6 +59,9 @@ public struct Event: Hashable, Sendable, Codable {
     /// What was promised ("call me in two weeks") and the date it points at.
     public var nextStep: String?
     public var due: LocalDate?
+    /// The hour agreed on `due`, "10:00" in the candidate's zone (an answer
+    /// promised "on Wednesday at 10:00"); nil when only the day was said.
+    public var dueTime: String?
     /// For corrections: the stage the application should have.
     public var stage: Stage?
     /// For corrections: the event this one sets aside.
@@ -68,7 +71,7 @@ public struct Event: Hashable, Sendable, Codable {
     public init(
         id: Int64? = nil, applicationID: Int64, kind: EventKind, at: Date, with: [String] = [],
         channel: String? = nil, messageKind: String? = nil, round: String? = nil, nextStep: String? = nil,
-        due: LocalDate? = nil, stage: Stage? = nil, corrects: Int64? = nil, notes: String? = nil
+        due: LocalDate? = nil, dueTime: String? = nil, stage: Stage? = nil, corrects: Int64? = nil, notes: String? = nil
     ) {
         self.id = id
         self.applicationID = applicationID
@@ -80,6 +83,7 @@ public struct Event: Hashable, Sendable, Codable {
         self.round = round
         self.nextStep = nextStep
         self.due = due
+        self.dueTime = dueTime
         self.stage = stage
         self.corrects = corrects
         self.notes = notes

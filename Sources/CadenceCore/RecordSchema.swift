@@ -74,10 +74,12 @@ public struct RecordSchema: Sendable {
         Field("round", "for interviews: the round"),
         Field("next_step", "a next step promised, such as \"call me in two weeks\" (--next-step)"),
         Field("due", "the Date of a deadline or a promised next step"),
+        Field("due_time", "the hour agreed on that Date, \"10:00\" in the candidate's zone, or nil"),
         Field("stage", "for corrections: the right stage"),
         Field("corrects", "for corrections: the event set aside"),
         Field("notes", "free notes (--notes)"),
-    ], renamed: ["applicationID": "application_id", "messageKind": "message_kind", "nextStep": "next_step"])
+    ], renamed: ["applicationID": "application_id", "messageKind": "message_kind", "nextStep": "next_step",
+                 "dueTime": "due_time"])
 
     public static let contact = RecordSchema(record: "contact", article: "a contact", fields: [
         Field("id", "the contact's number"),

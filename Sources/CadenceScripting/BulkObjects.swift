@@ -101,6 +101,7 @@ extension WorkspaceAPI {
         t.set("channel", bytes: rows.text(.channel)); t.set("message_kind", bytes: rows.text(.messageKind))
         t.set("round", bytes: rows.text(.round)); t.set("next_step", bytes: rows.text(.nextStep))
         if rows.text(.due) != nil { try classes.date("due", rows.due(), sharedIn: days, into: t) }
+        t.set("due_time", bytes: rows.text(.dueTime))
         t.set("stage", bytes: rows.text(.stage)); t.set("corrects", event.corrects)
         t.set("notes", bytes: rows.text(.notes)); try classes.date("day", dates.day(of: event.at, in: zone), sharedIn: days, into: t)
         return event

@@ -145,9 +145,10 @@ public final class WorkspaceAPI {
         // "Now" is the as-of day when the session has one (tests, simulations).
         let reading = try dateReading(for: id)
         let at = try fields.text("at").map { try Timestamps.instant($0, reading: reading).instant } ?? asOf?.noon(in: zone) ?? Date()
+        let due = try fields.text("due").map { try reading.asOf(LocalDate(at, in: zone)).dayAndTime($0, field: "due") }
         let event = Event(applicationID: id, kind: kind, at: at, with: people, channel: try fields.text("channel"),
                           messageKind: try fields.text("message_kind"), round: try fields.text("round"),
-                          due: try fields.text("due").map { try reading.asOf(LocalDate(at, in: zone)).day($0, field: "due") },
+                          due: due?.day, dueTime: due?.time,
                           stage: try fields.text("stage").map { try Stage(parsing: $0) },
                           corrects: try fields.integer("corrects").map(Int64.init), notes: try fields.text("notes"))
         let promise = try fields.text("next_step")

@@ -7,12 +7,12 @@ import GRDBSQLite
 // stages and plan follow-ups), so they are read by column position from a
 // cursor instead of through Codable, which costs several times more per row.
 public enum EventRows {
-    static let columns = "id, applicationID, kind, at, \"with\", channel, messageKind, round, nextStep, due, stage, corrects, notes"
+    static let columns = "id, applicationID, kind, at, \"with\", channel, messageKind, round, nextStep, due, stage, corrects, notes, dueTime"
 
     /// The text columns, by position, that `EventCursor.text` reads in place.
     public enum Text: Int32 {
         case with = 4, channel, messageKind, round, nextStep, due, stage
-        case notes = 12
+        case notes = 12, dueTime
     }
 
     /// The events matching `condition` (SQL after WHERE; "1" for all), in `order`.
@@ -25,7 +25,7 @@ public enum EventRows {
             events.append(Event(id: rows.id, applicationID: rows.applicationID, kind: try rows.kind(), at: try rows.at().instant,
                                 with: rows.names(), channel: rows.string(.channel),
                                 messageKind: rows.string(.messageKind), round: rows.string(.round), nextStep: rows.string(.nextStep),
-                                due: rows.due(), stage: rows.string(.stage).flatMap(Stage.init(rawValue:)),
+                                due: rows.due(), dueTime: rows.string(.dueTime), stage: rows.string(.stage).flatMap(Stage.init(rawValue:)),
                                 corrects: rows.corrects, notes: rows.string(.notes)))
         }
         return events

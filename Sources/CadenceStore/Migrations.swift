@@ -169,10 +169,12 @@ enum Migrations {
         migrator.registerMigration("v9: the rounds of a negotiation") { db in
             // What the candidate asked in answer to each version, and whether
             // the employer called a version final: a later round reads them.
+            // The hour agreed for an answer ("Wednesday at 10:00") beside its day.
             try db.alter(table: "offer") { t in
                 t.add(column: "asked", .text)
                 t.add(column: "isFinal", .boolean).notNull().defaults(to: false)
             }
+            try db.alter(table: "event") { t in t.add(column: "dueTime", .text) }
             try makeJournalTriggers(db)
         }
         return migrator

@@ -97,7 +97,7 @@ struct RecordFieldsTests {
                     interest = 4, needs = { 'reports' }, questions = { 'hours?' }, tags = { 'x' }, notes = 'n',
                     facts = { hours = '9 to 5' }, targets = '40000,45000,50000 GBP' }
             a:log('next-step', { with = 'Helen Jones', channel = 'email', message_kind = 'status', round = '2',
-                                 next_step = 'in a week', due = '2026-03-09', notes = 'n' })
+                                 next_step = 'in a week', due = '2026-03-09 10am', notes = 'n' })
             a:log('correction', { stage = 'interviewing', corrects = a:timeline()[1].id })
             a:add_offer{ base = '50000 GBP', bonus = '10%', sign_on = '2000', respond_by = '2026-03-27', start = '2026-04-06' }
             local function names(t) local n = {} for k in pairs(t) do n[#n + 1] = k end return table.concat(n, ' ') end
