@@ -50,6 +50,7 @@ local PHRASES = {
   { "power[%s%-]*bi", "powerbi" }, { "ci[%s/%-]*cd", "cicd" }, { "machine[%s%-]+learning", "ml" },
   { "time[%s%-]+to[%s%-]+market", "timetomarket" }, { "follow[%s%-]+the[%s%-]+sun", "oncall" },
   { "post[%s%-]*mortem", "postmortem" }, { "cross[%s%-]*functional", "crossfunctional" }, { "e[%s%-]*commerce", "ecommerce" },
+  { "soc[%s%-]*2", "soc2" }, { "iso[%s%-]*27001", "iso27001" }, { "a/b", "abtest" },
 }
 
 -- Stems: "scaling", "scaled", "scales" and "scale" are all "scal"; "grew" is "grow".
@@ -97,7 +98,7 @@ case.TOPICS = {
   ["customers"] = "customer client user churn satisfaction nps support complaint experience ux onboarding",
   ["revenue"] = "revenue sales sell deal arr mrr conversion pricing monetise monetize upsell commercial pipeline",
   ["security"] = "security secure compliance compliant audit gdpr soc2 pci risk vulnerability penetration privacy "
-    .. "regulation regulatory governance",
+    .. "regulation regulatory governance certification certified iso27001 threat",
   ["quality"] = "quality test testing bug defect regression qa coverage review error errors",
   ["speed"] = "latency performance slow fast faster speed throughput optimise optimize quicker turnaround hours days week",
   ["data"] = "data pipeline etl elt warehouse lake dbt spark airflow ingestion modelling modeling database",
@@ -127,13 +128,16 @@ end
 -- U+061C): they change how the text around them shows, never what it says.
 local BIDI = { "\226\128[\170-\174]", "\226\129[\166-\169]", "\226\128[\142\143]", "\216\156" }
 
---- `text` as one line of plain words: line breaks, tabs and other controls
---- as a space, bidirectional controls left out, spaces run together and
+--- `text` as one line of plain words: terminal escape sequences and
+--- bidirectional controls left out, line breaks, tabs and other controls as
+--- a space, spaces run together and
 --- trimmed. A need, a strength or a term goes into a sentence of a letter
 --- this way, so that none can end a line, start a header or turn the text
 --- around it.
 function case.plain(text)
   text = tostring(text or "")
+  -- A terminal's escape sequences go whole ("\27[31m", "\27]0;title\7"), not leaving "[31m" in a word.
+  text = text:gsub("\27%[[0-?]*[ -/]*[@-~]", ""):gsub("\27%][^\7\27]*\7", ""):gsub("\27%][^\7\27]*\27\\", "")
   for _, pattern in ipairs(BIDI) do text = text:gsub(pattern, "") end
   text = text:gsub("[%c\127]", " "):gsub("\194[\128-\159]", " ")   -- C0, DEL and C1 controls
   return (text:gsub("%s+", " "):match("^%s*(.-)%s*$"))
@@ -197,12 +201,15 @@ local function key(text) return case.plain(text):lower() end
 -- A list of texts: each once, empty ones left out, in a fixed order (by key) so
 -- that the order they were recorded in decides nothing.
 local function distinct(list)
-  local out, seen = {}, {}
+  local all, out, seen = {}, {}, {}
   for _, item in ipairs(list or {}) do
     local text = case.plain(item)
-    if text ~= "" and not seen[key(text)] then seen[key(text)] = true; out[#out + 1] = text end
+    if text ~= "" then all[#all + 1] = text end
   end
-  table.sort(out, function(a, b) if key(a) ~= key(b) then return key(a) < key(b) end return a < b end)
+  table.sort(all, function(a, b) if key(a) ~= key(b) then return key(a) < key(b) end return a < b end)
+  for _, text in ipairs(all) do
+    if not seen[key(text)] then seen[key(text)] = true; out[#out + 1] = text end
+  end
   return out
 end
 
@@ -287,6 +294,7 @@ end
 --- The sentence for `needs` (a list) answered by one `strength`:
 ---   "You mentioned scaling the payments team; I grew the platform team from 4 to 12 and can do the same for you."
 ---   "You mentioned month-end reporting; I can help with that through SQL reporting."
+---   "You mentioned reporting that takes a week; I can help with that by turning monthly reporting into dashboards."
 function case.sentence(needs, strength)
   local said = {}
   for i, need in ipairs(needs) do said[i] = mid_sentence(case.plain(need)) end
@@ -296,7 +304,9 @@ function case.sentence(needs, strength)
     return ("You mentioned %s; I %s and can do the same for you."):format(listed(said), deed)
   end
   local which = #needs == 1 and "that" or (#needs == 2 and "both" or "each of them")
-  return ("You mentioned %s; I can help with %s through %s."):format(listed(said), which, mid_sentence(strength))
+  -- "turning reporting into dashboards" is how: "by"; "SQL reporting" is what: "through".
+  local how = strength:match("^%a+ing%f[^%a]") and "by" or "through"
+  return ("You mentioned %s; I can help with %s %s %s."):format(listed(said), which, how, mid_sentence(strength))
 end
 
 --- The talking points of a match: one sentence for each strength, with every
