@@ -44,7 +44,7 @@ local IRREGULAR = {
   stood = "stand", rode = "ride", sped = "speed", fought = "fight", thought = "think", split = "split",
 }
 
--- Said as one word wherever it is written as two: matched before the words are split.
+-- Said as one word wherever it is written as two (as whole words): matched before the words are split.
 local PHRASES = {
   { "on[%s%-]*call", "oncall" }, { "month[%s%-]*end", "monthend" }, { "head[%s%-]*count", "headcount" },
   { "power[%s%-]*bi", "powerbi" }, { "ci[%s/%-]*cd", "cicd" }, { "machine[%s%-]+learning", "ml" },
@@ -52,6 +52,11 @@ local PHRASES = {
   { "post[%s%-]*mortem", "postmortem" }, { "cross[%s%-]*functional", "crossfunctional" }, { "e[%s%-]*commerce", "ecommerce" },
   { "soc[%s%-]*2", "soc2" }, { "iso[%s%-]*27001", "iso27001" }, { "a/b", "abtest" },
 }
+
+-- The words joined above, as a person writes them.
+local SAID = { oncall = "on-call", monthend = "month-end", headcount = "headcount", powerbi = "Power BI", cicd = "CI/CD",
+               timetomarket = "time to market", crossfunctional = "cross-functional", soc2 = "SOC 2", iso27001 = "ISO 27001",
+               abtest = "A/B tests" }
 
 -- Stems: "scaling", "scaled", "scales" and "scale" are all "scal"; "grew" is "grow".
 local SUFFIXES = { "isations", "izations", "isation", "ization", "ations", "ation", "ments", "ment", "ings", "ing",
@@ -147,7 +152,7 @@ end
 -- 3 for a word, 1 for a weak one; stop words and numbers left out.
 local function words_of(text)
   local lower = case.plain(text):lower()
-  for _, p in ipairs(PHRASES) do lower = lower:gsub(p[1], p[2]) end
+  for _, p in ipairs(PHRASES) do lower = lower:gsub("%f[%w]" .. p[1] .. "%f[^%w]", p[2]) end
   local out, seen = {}, {}
   for w in lower:gmatch("[%w\128-\255']+") do
     w = w:gsub("'s$", ""):gsub("'", "")
@@ -175,7 +180,7 @@ function case.score(need, strength)
   end
   local topics_n = {}
   for _, w in ipairs(nw) do
-    if stems[w.stem] then score = score + w.weight; shared[#shared + 1] = w.surface end
+    if stems[w.stem] then score = score + w.weight; shared[#shared + 1] = SAID[w.surface] or w.surface end
     for topic in pairs(TOPIC_OF[w.stem] or {}) do topics_n[topic] = true end
   end
   local both = {}
