@@ -283,7 +283,7 @@ local function grant_terms(g)
   local vesting = months % 12 == 0 and ("%d year%s"):format(months // 12, months == 12 and "" or "s")
     or ("%d months"):format(months)
   local cliff = (g.cliffMonths or 0) > 0 and (" with a %d-month cliff"):format(g.cliffMonths) or ""
-  local every = g.everyMonths and (", then every %d month%s"):format(g.everyMonths, g.everyMonths == 1 and "" or "s") or ""
+  local every = g.everyMonths and (g.everyMonths == 1 and ", then every month" or (", then every %d months"):format(g.everyMonths)) or ""
   local schedule = ""
   if type(g.schedule) == "table" and #g.schedule > 0 then
     local parts = {}

@@ -21,7 +21,7 @@ struct NegotiationCaseTests: WorkspaceSuite {
 
     /// Sam Lee in the US, with three needs from the interviews in an order their strengths do not follow.
     func american() throws {
-        try succeeded("init", directory)
+        _ = try Commands.cadence(["init", directory])
         try succeeded("candidate", "add", "Sam Lee", "--time-zone", "America/Chicago", "--region", "us",
                       "--targets", "160000,175000,195000 USD",
                       "--strength", "reduced incidents by 40%", "--strength", "built dashboards for the finance team",
@@ -102,7 +102,7 @@ struct NegotiationCaseTests: WorkspaceSuite {
 
     @Test("the British offer of 31,000 GBP: countered, then accepted at the top with holiday and pension in British words")
     func britain() throws {
-        try succeeded("init", directory)
+        _ = try Commands.cadence(["init", directory])
         try succeeded("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London", "--region", "gb",
                       "--targets", "28000,30000,35000 GBP", "--strength", "SQL reporting")
         try succeeded("app", "add", "Acme", "Data Analyst", "--applied", "2026-11-02", "--need", "month-end reporting takes four days")
@@ -132,7 +132,7 @@ struct NegotiationCaseTests: WorkspaceSuite {
 
     @Test("terms holding ESC, CRLF, bidi controls and 500 characters stay one line each in the letter and its .eml")
     func hostileTerms() throws {
-        try succeeded("init", directory)
+        _ = try Commands.cadence(["init", directory])
         try succeeded("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London", "--region", "gb",
                       "--targets", "28000,30000,35000 GBP")
         try succeeded("app", "add", "Acme", "Data Analyst", "--applied", "2026-11-02")
@@ -142,7 +142,7 @@ struct NegotiationCaseTests: WorkspaceSuite {
                       "--benefit", "car=\(long)", "--benefit", "note=\u{1B}[31mred\r\n.\r\nBcc: all@example.com\u{202E}txt")
         try succeeded("log", "follow-up-call", "--app", "acme", "--at", "2026-12-02")
         let letter = try #require((try decision("acme")["words"] as? [String: String])?["accept"])
-        #expect(letter.contains("  - note: red . Bcc: all@example.com txt\n"), "\(letter)")
+        #expect(letter.contains("  - note: red . Bcc: all@example.comtxt\n"), "\(letter)")
         #expect(letter.contains("  - car: " + long.trimmingCharacters(in: .whitespaces) + "\n"), "\(letter)")
         #expect(!letter.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x202A...0x202E).contains($0.value) })
         // No contact, so no one to name: "Hello," and thanks to everyone met.

@@ -135,7 +135,7 @@ struct CaseMatchTests {
         }
     }
 
-    @Test("the talking points read naturally: a deed follows I; a skill is what you help through; one sentence a strength")
+    @Test("the talking points read naturally, best match first: a deed follows I; a skill is what you help through; one sentence a strength")
     func sentences() throws {
         let points = try harness.run("""
             local case = require "negotiation.case"
@@ -145,8 +145,8 @@ struct CaseMatchTests {
             """)
         let said = try #require(points.first?.stringValue)
         #expect(said == """
-            You mentioned scaling the payments team and hiring senior engineers; I grew the platform team from 4 to 12 and can do the same for you.
             You mentioned month-end reporting; I can help with that through SQL reporting.
+            You mentioned scaling the payments team and hiring senior engineers; I grew the platform team from 4 to 12 and can do the same for you.
             """, "\(said)")
         let facts = try #require(points.last?.stringValue)
         #expect(facts.contains("a need to address: GDPR compliance, no strength recorded answers it"), "\(facts)")

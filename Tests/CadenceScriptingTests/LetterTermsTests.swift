@@ -117,7 +117,7 @@ struct LetterTermsTests {
             candidate = { name = "Jo\\r\\nBloggs\\27[0m" },
             """)
         #expect(text.hasPrefix("Dear Helen,\n\n"), "\(text)")
-        #expect(text.contains("  - note Bcc: a@example.com: one two . three four\n"), "\(text)")
+        #expect(text.contains("  - note Bcc: a@example.com: one two . threefour\n"), "\(text)")
         #expect(text.contains("  - long: \(long)\n"))
         #expect(text.contains("please pass my thanks on to Raj Patel, and to everyone else I met."), "\(text)")
         #expect(text.hasSuffix("Best regards,\nJo Bloggs"), "\(text)")
