@@ -239,18 +239,28 @@ function drafts.questions(f)
   return table.concat(lines, "\n")
 end
 
--- A term of the user's as one line of plain text: line breaks and other
--- controls as a space, bidirectional controls left out (negotiation.case's
--- plain), so a term can neither break the letter nor turn its text around.
-local plain = require("negotiation.case").plain
+-- A term or a name of the user's as one line of plain text: terminal escapes
+-- and bidirectional controls left out, line breaks and other controls as a
+-- space, so that it can neither break the letter nor turn its text around.
+local plain = require "cadence.plain"
 
 local function money(m, period)
   if type(m) ~= "table" or not m.minorUnits then return nil end
   return cadence.money_text(m, period)
 end
 
--- 0.5 as "0.5", 3 as "3".
-local function number(n) return (("%g"):format(n)) end
+-- 0.5 as "0.5", 3 as "3", 2000 as "2,000".
+local function number(n)
+  if math.type(n) == "integer" or (type(n) == "number" and n == math.floor(n) and math.abs(n) < 2^53) then
+    local digits = ("%d"):format(n)
+    repeat
+      local before = digits
+      digits = digits:gsub("^(%-?%d+)(%d%d%d)", "%1,%2")
+    until digits == before
+    return digits
+  end
+  return (("%g"):format(n))
+end
 
 local MONTHS = { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                  "November", "December" }

@@ -129,24 +129,9 @@ for topic, words in pairs(case.TOPICS) do
   end
 end
 
--- Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
--- U+061C): they change how the text around them shows, never what it says.
-local BIDI = { "\226\128[\170-\174]", "\226\129[\166-\169]", "\226\128[\142\143]", "\216\156" }
-
---- `text` as one line of plain words: terminal escape sequences and
---- bidirectional controls left out, line breaks, tabs and other controls as
---- a space, spaces run together and
---- trimmed. A need, a strength or a term goes into a sentence of a letter
---- this way, so that none can end a line, start a header or turn the text
---- around it.
-function case.plain(text)
-  text = tostring(text or "")
-  -- A terminal's escape sequences go whole ("\27[31m", "\27]0;title\7"), not leaving "[31m" in a word.
-  text = text:gsub("\27%[[0-?]*[ -/]*[@-~]", ""):gsub("\27%][^\7\27]*\7", ""):gsub("\27%][^\7\27]*\27\\", "")
-  for _, pattern in ipairs(BIDI) do text = text:gsub(pattern, "") end
-  text = text:gsub("[%c\127]", " "):gsub("\194[\128-\159]", " ")   -- C0, DEL and C1 controls
-  return (text:gsub("%s+", " "):match("^%s*(.-)%s*$"))
-end
+--- `text` as one line of plain words (cadence.plain): what a need or a
+--- strength says, with nothing that could end a line or turn text around.
+case.plain = require "cadence.plain"
 
 -- The words of `text` that say something, each { surface, stem, weight }:
 -- 3 for a word, 1 for a weak one; stop words and numbers left out.

@@ -46,7 +46,7 @@ struct LetterTermsTests {
         for line in ["Dear Helen,\n\nI'm delighted to accept your offer for the Data Analyst role at Acme, and I'm really glad",
                      "  - base salary: 31,000 GBP a year\n", "  - bonus: 5% of base (1,550 GBP), guaranteed\n",
                      "  - sign-on bonus: 3,000 GBP\n",
-                     "  - equity: options over 2000 shares at a strike of 1.50 GBP, vesting over 4 years with a 12-month cliff, then every month (40%/30%/20%/10%)\n",
+                     "  - equity: options over 2,000 shares at a strike of 1.50 GBP, vesting over 4 years with a 12-month cliff, then every month (40%/30%/20%/10%)\n",
                      "  - equity refresher: 5,000 GBP a year\n", "  - holiday: 25 days a year\n",
                      "  - pension: 5% of base, up to 4,000 GBP a year\n", "  - private medical insurance: 1,200 GBP a year\n",
                      "  - remote working: 3 days a week\n", "  - in the office: 2 days a week\n", "  - study budget: 1,000 GBP a year\n",
