@@ -99,7 +99,7 @@ end
 --- contractions opened.
 function questions.plain(text)
   text = tostring(text):lower()
-  text = text:gsub("\226\128[\152\153\178\178]", "'")                 -- ‘ ’ ′
+  text = text:gsub("\226\128[\152\153\178]", "'")                 -- ‘ ’ ′
   text = text:gsub("\226\128[\139-\143\168-\174]", " ")               -- zero-width, LRM/RLM, LS/PS, embeddings
   text = text:gsub("\226\129[\160-\175]", " ")                        -- word joiner, isolates
   text = text:gsub("\239\187\191", " ")                               -- BOM
@@ -476,8 +476,9 @@ local function salary_question(s, rules, pushed)
   end
   if not s.offer then
     if pushed then return "rule 4: pushed for a figure, give a range a little above your going rate", (rules.words.range(s)) end
-    local words, points = rules.words.deflect(s, rules.talking_points(s)), rules.talking_points(s)
-    return "rules 2 and 3: don't give the first number; make your case", words .. (#points == 0 and record_case(s) or "")
+    local points = rules.talking_points(s)
+    return "rules 2 and 3: don't give the first number; make your case",
+      rules.words.deflect(s, points) .. (#points == 0 and record_case(s) or "")
   end
   local d = substance(s, rules)
   return d.rule, said(d)
@@ -547,18 +548,27 @@ local function working_days_after(day, n)
   return day
 end
 
--- The day the question names ("we need an answer by Friday"), read from the words after by/on/before/until.
+-- The day the question names ("we need an answer by Friday", "before the
+-- end of the week", "until Thursday at the latest"): the words after by,
+-- before, until or on, read as a day, all of them, else the first three, two
+-- or one (the rest may be "at the latest").
 local function day_named(question, today)
   local plain = questions.plain(question)
-  for after in plain:gmatch("%f[%a]by%s+([^,;%.%?!]+)") do
-    local ok, day = pcall(cadence.date, after:gsub("^%s+", ""):gsub("%s+$", ""), today)
-    if ok and day then return day end
-    -- "by Friday at the latest": the first words alone.
-    local first = after:match("^%s*(%S+%s*%S*)")
-    ok, day = pcall(cadence.date, first or "", today)
-    if ok and day then return day end
-    ok, day = pcall(cadence.date, (after:match("^%s*(%S+)")) or "", today)
-    if ok and day then return day end
+  -- Today, however it is said.
+  for _, said in ipairs{ "end of %a*%s*day", "%f[%a]eod%f[%A]", "%f[%a]cob%f[%A]", "close of business", "tonight", "%f[%a]today%f[%A]" } do
+    if plain:find(said) then return today end
+  end
+  for _, word in ipairs{ "by", "before", "until", "on" } do
+    for after in plain:gmatch("%f[%a]" .. word .. "%s+([^,;%.%?!]+)") do
+      local said = {}
+      for w in after:gmatch("%S+") do said[#said + 1] = w end
+      for n = #said, 1, -1 do
+        if n == #said or n <= 3 then
+          local ok, day = pcall(cadence.date, table.concat(said, " ", 1, n), today)
+          if ok and getmetatable(day) == getmetatable(today) then return day end
+        end
+      end
+    end
   end
 end
 

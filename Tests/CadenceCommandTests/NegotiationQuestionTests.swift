@@ -334,6 +334,18 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("How do you feel about hybrid working?", "remote_work"),
         ("There's no remote option, is that OK?", "remote_work"),
         // unknown
+        ("How are you today?", "unknown"),
+        ("How was your weekend?", "unknown"),
+        ("Can you send me your CV?", "unknown"),
+        ("Tell me about yourself.", "unknown"),
+        ("Did you find the office OK?", "unknown"),
+        ("Any questions for me?", "unknown"),
+        ("What do you know about our company?", "unknown"),
+        ("Why should we hire you?", "unknown"),
+        ("What's your greatest weakness?", "unknown"),
+        ("Have you used SQL before?", "unknown"),
+        ("Is this a good time to talk?", "unknown"),
+        ("Shall we set up a call for Friday?", "unknown"),
         ("the budget isn't fixed", "unknown"),
         ("What's the weather like where you are?", "unknown"),
         ("Do you like dogs?", "unknown"),
@@ -447,6 +459,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         #expect(open.kind == "deadline" && open.rule.hasPrefix("rule 5"), "\(open)")
         #expect(open.words.contains("Wed 4 Mar at 10:00"), "\(open.words)")
         #expect(try asked("We need an answer by Tuesday.").words.contains("Tue 3 Mar at 10:00"))
+        #expect(try asked("Can you let us know before Thursday at the latest?").words.contains("Wed 4 Mar at 10:00"))
+        // Today is too soon to consider anything: ask at once for the next working day.
+        #expect(try asked("We need an answer by end of day.").words.hasSuffix("Could I have until Tue 3 Mar at 10:00?"))
         try offer("31000 GBP", "--respond-by", "2026-03-03")
         let offered = try asked("How long do you need to think about it?")
         #expect(offered.words.contains("delighted to have the offer") && offered.words.contains("Tue 3 Mar at 10:00"), "\(offered.words)")
