@@ -134,7 +134,7 @@ local CLASSES_WRITTEN = {
   pay = "salary salaries pay paid package compensation comp remuneration wage wages earn earning earnings income "
     .. "ctc ote base money rate day-rate",
   now = "current currently present presently now moment today existing last previous previously",
-  want = "expect expecting expectation expectations want wanting like hope hoping look looking target seek seeking "
+  want = "expect expecting expectation expectations want wanting hope hoping target seek seeking "
     .. "aim aiming ideal ideally wish desired desire require requirement requirements after",
   figure = "number numbers figure figures ballpark estimate range indication idea ballpark",
   day = "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight eod cob weekend",
@@ -187,6 +187,7 @@ kinds.expected_pay = { label = "expected pay", example = "What did you have in m
   { "@pay + @want", 1 },
   { "minimum", 6 }, { "lowest", 6 }, { "bottom line", 6 }, { "interest you", 4 }, { "what are we talking", 4 },
   { "fair", 3 }, { "what would you consider", 2 }, { "@want to make", 4 },
+  { "look for + @pay", 4 }, { "look to + @pay", 4 }, { "like to + @pay", 4 }, { "would like + @pay", 4 }, { "in your head", 4 }, { "@want + @figure", 4 },
 } }
 
 kinds.push_for_figure = { label = "push for a figure", example = "I need a number for Finance.", cues = {
@@ -202,6 +203,7 @@ kinds.push_for_figure = { label = "push for a figure", example = "I need a numbe
   { "rough idea", 5 }, { "put in", 1 }, { "system", 1 },
   { "land", 3 }, { "want + @figure", 3 },
   { "any @figure", 4 },
+  { "concrete", 4 }, { "something concrete", 5 },
 } }
 
 kinds.budget_fixed = { label = "budget fixed", example = "The budget for base is fixed.", cues = {
@@ -218,6 +220,7 @@ kinds.budget_fixed = { label = "budget fixed", example = "The budget for base is
   { "not + change", 4 }, { "final number", 6 },
   { "capped", 4 }, { "not + @move + @pay", 5 }, { "as it stands", 2 }, { "not + more than + @amount", 3 },
   { "no budget", 6 }, { "hands + tied", 6 },
+  { "not + beyond", 5 }, { "maximum", 4 },
 } }
 
 kinds.deadline = { label = "deadline", example = "When can you let us know?", cues = {
@@ -232,6 +235,7 @@ kinds.deadline = { label = "deadline", example = "When can you let us know?", cu
   { "close + week", 2 }, { "quickly", 1 }, { "soon", 1 }, { "rush", 1 },
   { "give + answer", 4 }, { "decide", 3 }, { "decision", 3 }, { "give + decision", 4 }, { "this week", 2 }, { "what is your timing", 4 },
   { "have an answer", 3 }, { "until + @day", 4 }, { "how much time", 4 },
+  { "answer + @day", 3 }, { "need to know", 4 }, { "within + hour", 3 },
 } }
 
 kinds.other_offers = { label = "other offers", example = "Do you have any other offers?", cues = {
@@ -244,6 +248,7 @@ kinds.other_offers = { label = "other offers", example = "Do you have any other 
   { "multiple offer", 6 }, { "another offer", 6 }, { "how many + offer", 5 }, { "offer from", 4 },
   { "other + opportunity", 4 }, { "only company", 5 }, { "pipeline", 5 }, { "anything else", 3 },
   { "anywhere else", 5 }, { "with others", 5 }, { "speak + other", 4 }, { "in the mix", 3 }, { "other option", 4 },
+  { "another company", 5 }, { "in the picture", 3 },
 } }
 
 kinds.notice_period = { label = "notice period", example = "How much notice do you need to give?", cues = {
@@ -260,6 +265,7 @@ kinds.start_date = { label = "start date", example = "When could you start?", cu
   { "how soon + you", 2 }, { "first day", 5 }, { "be with us", 3 }, { "free to", 2 },
   { "join", 3 }, { "date", 2 },
   { "come on board", 4 },
+  { "be free", 3 },
 } }
 
 kinds.relocation = { label = "relocation", example = "Would you be willing to relocate?", cues = {
@@ -268,6 +274,7 @@ kinds.relocation = { label = "relocation", example = "Would you be willing to re
   { "moving allowance", 6 }, { "moving cost", 5 }, { "@move + family", 4 }, { "where + live", 3 }, { "visa", 3 },
   { "@move + abroad", 5 }, { "based in", 2 }, { "@move + house", 5 },
   { "@move", 2 }, { "could you + @move", 2 },
+  { "living in", 3 }, { "uproot", 6 },
 } }
 
 kinds.remote_work = { label = "remote work", example = "How do you feel about working in the office?", cues = {
@@ -290,6 +297,7 @@ kinds.what_matters = { label = "what matters to you", example = "What's most imp
   { "want out of", 5 }, { "@move on", 4 }, { "driving", 3 }, { "search", 2 }, { "right + @job", 4 }, { "matter", 3 },
   { "you value", 4 }, { "get out of", 4 },
   { "biggest thing", 4 }, { "thing for you", 2 }, { "you want in", 4 },
+  { "after in", 3 }, { "out of bed", 5 },
 } }
 
 kinds.make_it_work = { label = "what would make this work", example = "What would it take for you to accept?", cues = {
