@@ -321,7 +321,12 @@ for _, name in ipairs{ "other_offers", "notice_period", "start_date", "relocatio
 
 -- A cue read once: its parts, each a list of stems ("@pay" kept as a class).
 local function parsed(cue)
-  if cue.parts and cue.text == cue[1] then return cue.parts end
+  if type(cue) == "table" and cue.parts and cue.text == cue[1] then return cue.parts end
+  -- A cue a negotiate.lua added is checked as it is first used, naming it.
+  if type(cue) ~= "table" or type(cue[1]) ~= "string" or not cue[1]:find("%S") or type(cue[2]) ~= "number" then
+    error(("a cue is { \"words\", weight }, such as { \"have in mind\", 5 }: got %s"):format(
+      type(cue) == "table" and ("{ %s, %s }"):format(tostring(cue[1]), tostring(cue[2])) or tostring(cue)), 0)
+  end
   local parts = {}
   for part in (cue[1] .. " + "):gmatch("(.-)%s+%+%s+") do
     local stems = {}

@@ -621,6 +621,17 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         let own = try asked("What do you earn now?")
         #expect(own.kind == "current_pay" && own.rule == "my rule" && own.words == "I'd rather talk about Acme's range.")
         #expect(try asked("What did you have in mind?").rule.hasPrefix("rules 2 and 3"))
+        // A kind of its own, with its phrasing and its answer; listed with the others.
+        try """
+            local rules = require "negotiation.standard"
+            require("negotiation.questions").kinds.visa = { label = "visa", example = "Do you need sponsorship?",
+              cues = { { "sponsorship", 6 }, { "visa", 4 } },
+              answer = function(s) return "my visa rule", "I have the right to work here." end }
+            return rules
+            """.write(toFile: directory + "/negotiate.lua", atomically: true, encoding: .utf8)
+        let visa = try asked("Will you need visa sponsorship?")
+        #expect(visa.kind == "visa" && visa.rule == "my visa rule", "\(visa)")
+        #expect(try asked("Do you like dogs?").words.hasSuffix("- visa (visa): \"Do you need sponsorship?\""))
         try """
             local rules = require "negotiation.standard"
             rules.answers = { current_pay = function() return 3 end }
