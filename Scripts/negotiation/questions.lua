@@ -508,6 +508,9 @@ function answers.current_pay(s, rules)
     ("I'd rather not anchor this on my current package: this is a different role, and I'd like us to agree on what "
       .. "it is worth. %s; what matters to me is a real step up in responsibility and in pay."):format(next_step)
       .. more .. (#points == 0 and record_case(s) or "")
+      -- Where the law speaks to the question, say so: you need not answer it at all.
+      .. (cadence.region_code(s.app) == "us"
+        and "\n(In many US states and cities an employer may not ask for your pay history; you need not volunteer it.)" or "")
 end
 
 function answers.expected_pay(s, rules) return salary_question(s, rules, false) end

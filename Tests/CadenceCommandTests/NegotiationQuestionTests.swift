@@ -481,6 +481,7 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         #expect(current.kind == "current_pay" && current.rule.hasPrefix("rule 2: don't give the first number"), "\(current)")
         #expect(!current.words.contains { $0.isNumber } && current.words.contains("I'm looking forward to your proposal"), "\(current)")
         #expect(current.words.contains("You mentioned month-end reporting takes four days; I can help with that through SQL reporting."))
+        #expect(!current.words.contains("US states"), "a British search: \(current.words)")
         let expected = try asked("what's your salary expectation?")
         #expect(expected.kind == "expected_pay" && expected.rule.hasPrefix("rules 2 and 3") && !expected.words.contains { $0.isNumber })
         let pushed = try asked("I need a number for Finance")
@@ -655,5 +656,6 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         #expect(fixed.kind == "budget_fixed" && !fixed.words.contains("sign-on") && fixed.words.contains("through pricing analytics"))
         let current = try asked("What's your current base?", app: "globex")
         #expect(current.kind == "current_pay" && !current.words.contains { $0.isNumber }, "\(current)")
+        #expect(current.words.hasSuffix("(In many US states and cities an employer may not ask for your pay history; you need not volunteer it.)"))
     }
 }
