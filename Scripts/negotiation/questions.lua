@@ -174,6 +174,7 @@ kinds.current_pay = { label = "current pay", example = "What are you earning at 
   { "@now + what + you + @pay", 1 }, { "these days", 1 },
   { "you on + @now", 4 }, { "you are on + @now", 4 }, { "you make + @now", 4 }, { "you earn + @now", 2 },
   { "you are earn", 3 },
+  { "pull in", 4 }, { "what you make", 4 },
 } }
 
 kinds.expected_pay = { label = "expected pay", example = "What did you have in mind?", cues = {
@@ -188,6 +189,7 @@ kinds.expected_pay = { label = "expected pay", example = "What did you have in m
   { "minimum", 6 }, { "lowest", 6 }, { "bottom line", 6 }, { "interest you", 4 }, { "what are we talking", 4 },
   { "fair", 3 }, { "what would you consider", 2 }, { "@want to make", 4 },
   { "look for + @pay", 4 }, { "look to + @pay", 4 }, { "like to + @pay", 4 }, { "would like + @pay", 4 }, { "in your head", 4 }, { "@want + @figure", 4 },
+  { "what @figure would", 4 },
 } }
 
 kinds.push_for_figure = { label = "push for a figure", example = "I need a number for Finance.", cues = {
@@ -204,6 +206,7 @@ kinds.push_for_figure = { label = "push for a figure", example = "I need a numbe
   { "land", 3 }, { "want + @figure", 3 },
   { "any @figure", 4 },
   { "concrete", 4 }, { "something concrete", 5 },
+  { "help me out", 2 },
 } }
 
 kinds.budget_fixed = { label = "budget fixed", example = "The budget for base is fixed.", cues = {
@@ -221,6 +224,7 @@ kinds.budget_fixed = { label = "budget fixed", example = "The budget for base is
   { "capped", 4 }, { "not + @move + @pay", 5 }, { "as it stands", 2 }, { "not + more than + @amount", 3 },
   { "no budget", 6 }, { "hands + tied", 6 },
   { "not + beyond", 5 }, { "maximum", 4 },
+  { "offer + fix", 4 }, { "nothing more", 5 },
 } }
 
 kinds.deadline = { label = "deadline", example = "When can you let us know?", cues = {
@@ -249,6 +253,7 @@ kinds.other_offers = { label = "other offers", example = "Do you have any other 
   { "other + opportunity", 4 }, { "only company", 5 }, { "pipeline", 5 }, { "anything else", 3 },
   { "anywhere else", 5 }, { "with others", 5 }, { "speak + other", 4 }, { "in the mix", 3 }, { "other option", 4 },
   { "another company", 5 }, { "in the picture", 3 },
+  { "irons in the fire", 6 }, { "only one you have", 5 }, { "only offer", 5 },
 } }
 
 kinds.notice_period = { label = "notice period", example = "How much notice do you need to give?", cues = {
@@ -285,6 +290,7 @@ kinds.remote_work = { label = "remote work", example = "How do you feel about wo
   { "office based", 5 },
   { "work from", 2 },
   { "office + requirement", 4 },
+  { "into the office", 4 },
 } }
 
 kinds.what_matters = { label = "what matters to you", example = "What's most important to you in your next role?", cues = {
@@ -298,6 +304,7 @@ kinds.what_matters = { label = "what matters to you", example = "What's most imp
   { "you value", 4 }, { "get out of", 4 },
   { "biggest thing", 4 }, { "thing for you", 2 }, { "you want in", 4 },
   { "after in", 3 }, { "out of bed", 5 },
+  { "want your next", 4 }, { "reason for looking", 4 }, { "reason for leaving", 4 }, { "reason for + @move", 4 },
 } }
 
 kinds.make_it_work = { label = "what would make this work", example = "What would it take for you to accept?", cues = {
@@ -311,6 +318,7 @@ kinds.make_it_work = { label = "what would make this work", example = "What woul
   { "yes", 3 }, { "easy yes", 6 },
   { "say no", 5 },
   { "seal the deal", 6 }, { "deal", 2 },
+  { "change your mind", 5 },
 } }
 
 for name, kind in pairs(kinds) do kind.name = name end

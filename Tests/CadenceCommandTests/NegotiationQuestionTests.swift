@@ -49,6 +49,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("What's your package looking like at the moment?", "current_pay"),
         ("Can I ask what your current employer is paying?", "current_pay"),
         ("What's your salary at present?", "current_pay"),
+        ("What are you pulling in right now?", "current_pay"),
+        ("What's your current salary band?", "current_pay"),
+        ("Mind sharing what you make?", "current_pay"),
         // expected pay
         ("what did you have in mind?", "expected_pay"),
         ("salary expectations?", "expected_pay"),
@@ -98,6 +101,10 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("What's the figure you're aiming for?", "expected_pay"),
         ("What salary do you have in your head?", "expected_pay"),
         ("What would you want to see on the offer?", "expected_pay"),
+        ("What number would get you excited?", "expected_pay"),
+        ("What kind of increase are you looking for?", "expected_pay"),
+        ("What's your salary requirement?", "expected_pay"),
+        ("What are your salary expectations, roughly?", "expected_pay"),
         // push for figure
         ("I need a number for Finance", "push_for_figure"),
         ("ballpark?", "push_for_figure"),
@@ -132,6 +139,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("I'm going to need a figure at some point.", "push_for_figure"),
         ("Can you put a number on it?", "push_for_figure"),
         ("I'll need something concrete for the hiring manager.", "push_for_figure"),
+        ("I'll have to put something down, so what's the number?", "push_for_figure"),
+        ("Help me out here, what's a number you'd be happy with?", "push_for_figure"),
+        ("I'm not able to go back without a figure.", "push_for_figure"),
         // what matters
         ("what's most important to you in your next role?", "what_matters"),
         ("What matters most to you?", "what_matters"),
@@ -160,6 +170,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("What gets you out of bed in the morning?", "what_matters"),
         ("What are you after in your next job?", "what_matters"),
         ("What's your top priority in a new role?", "what_matters"),
+        ("What do you want your next role to give you?", "what_matters"),
+        ("What's your main reason for looking?", "what_matters"),
+        ("What's important to you besides salary?", "what_matters"),
         // budget fixed
         ("the budget for base is fixed", "budget_fixed"),
         ("that's the best we can do", "budget_fixed"),
@@ -199,6 +212,10 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("There is no more room in the budget.", "budget_fixed"),
         ("The salary can't be changed.", "budget_fixed"),
         ("We really can't go beyond this.", "budget_fixed"),
+        ("Our offer is fixed at 172k.", "budget_fixed"),
+        ("There's nothing more in the pot.", "budget_fixed"),
+        ("We've gone as far as we can.", "budget_fixed"),
+        ("We cannot move on the number.", "budget_fixed"),
         // make it work
         ("what would it take for you to accept?", "make_it_work"),
         ("What would it take for you to join us?", "make_it_work"),
@@ -227,6 +244,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Is there something we can do to make the offer work for you?", "make_it_work"),
         ("How can we get you to a yes?", "make_it_work"),
         ("What will it take to get you on board?", "make_it_work"),
+        ("Is there anything that would change your mind?", "make_it_work"),
+        ("What's the gap between this and a yes?", "make_it_work"),
+        ("How do we get to yes?", "make_it_work"),
         // deadline
         ("when can you let us know?", "deadline"),
         ("we need an answer by Friday", "deadline"),
@@ -260,6 +280,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Can we have your answer on Monday?", "deadline"),
         ("How long will you need?", "deadline"),
         ("Any idea when you'll decide?", "deadline"),
+        ("When do you think you can get back to me?", "deadline"),
+        ("Can you give me an answer tomorrow?", "deadline"),
+        ("How much time would you like to consider it?", "deadline"),
         // other offers
         ("are you interviewing elsewhere?", "other_offers"),
         ("do you have other offers?", "other_offers"),
@@ -289,6 +312,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Is there another company in the picture?", "other_offers"),
         ("Are other employers interested?", "other_offers"),
         ("Are you in the running anywhere else?", "other_offers"),
+        ("Do you have any other irons in the fire?", "other_offers"),
+        ("Is our offer the only one you have?", "other_offers"),
+        ("Are you weighing up other offers?", "other_offers"),
         // notice period
         ("how much notice do you need to give?", "notice_period"),
         ("What's your notice period?", "notice_period"),
@@ -306,6 +332,8 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Do you need to give your employer notice?", "notice_period"),
         ("Do you have a long notice period?", "notice_period"),
         ("What's your notice like?", "notice_period"),
+        ("How long do you have to work your notice?", "notice_period"),
+        ("What's your contractual notice?", "notice_period"),
         // start date
         ("when could you start?", "start_date"),
         ("WHEN COULD YOU START", "start_date"),
@@ -329,6 +357,9 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("When can you begin working?", "start_date"),
         ("Would you be able to start next week?", "start_date"),
         ("How soon would you be free?", "start_date"),
+        ("When would you be able to get started?", "start_date"),
+        ("What would your start date be?", "start_date"),
+        ("How soon can you join the team?", "start_date"),
         // relocation
         ("Would you be willing to relocate?", "relocation"),
         ("Are you open to moving to Boston?", "relocation"),
@@ -350,6 +381,8 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Are you willing to move cities?", "relocation"),
         ("Would you uproot for this?", "relocation"),
         ("Could you see yourself living in Bristol?", "relocation"),
+        ("Are you happy to relocate to Denver?", "relocation"),
+        ("Have you thought about moving here?", "relocation"),
         // remote work
         ("How do you feel about working in the office?", "remote_work"),
         ("Are you OK with three days in the office?", "remote_work"),
@@ -375,6 +408,8 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Would you be fine being onsite every day?", "remote_work"),
         ("Are you set on working from home?", "remote_work"),
         ("How many days can you come into the office?", "remote_work"),
+        ("Would you come into the office on Tuesdays and Thursdays?", "remote_work"),
+        ("Is working remotely important to you?", "remote_work"),
         // unknown
         ("How are you today?", "unknown"),
         ("How was your weekend?", "unknown"),
@@ -396,6 +431,10 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         ("Straße oder Gasse?", "unknown"),
         ("Thanks for your time today.", "unknown"),
         ("The salary is not fixed, there is room.", "unknown"),
+        ("What did you make of the team?", "unknown"),
+        ("Can you help me out with a referral?", "unknown"),
+        ("What's the reason for the gap in your CV?", "unknown"),
+        ("Would you like a coffee?", "unknown"),
     ]
 
     /// `negotiate --question --json`.
