@@ -599,12 +599,13 @@ end
 function answers.deadline(s, rules, question)
   local rule = "rule 5: always ask for time to consider, with a day and hour agreed, and answer exactly then"
   local hour = rules.answer_at or "10:00"
-  -- A day already agreed since the offer came: keep to it.
+  -- A day already agreed since the offer came (a request for time sent with its day): keep to it.
   if s.offer then
     local arrived, agreed, at
     for _, e in ipairs(s.app:timeline()) do
       if e.kind == "offer-received" or e.kind == "negotiation-round" then arrived, agreed, at = e.day, nil, nil end
-      if arrived and e.day >= arrived and e.kind == "message-sent" and e.due and e.due >= s.today then
+      if arrived and e.day >= arrived and e.kind == "message-sent" and e.due and e.due >= s.today
+          and (e.message_kind == nil or e.message_kind == "ask-for-time") then
         agreed, at = e.due, e.due_time
       end
     end
