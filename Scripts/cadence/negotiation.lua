@@ -67,34 +67,14 @@ function negotiation.situation(app, assumptions)
   return s
 end
 
--- What kind of question it is, by its words: the salary question, a push for a
--- figure, "the budget is fixed", or another.
-local QUESTIONS = {
-  { "fixed", { "budget is fixed", "no room", "can't go higher", "cannot go higher", "best we can do", "final offer" } },
-  { "push", { "need a number", "ballpark", "give me a number", "a figure", "range", "push", "roughly" } },
-  { "salary", { "have in mind", "expect", "salary", "how much", "looking for", "compensation", "what would it take" } },
-}
-
---- Answers one question in the moment (`cadence negotiate APP --question "…"`), by the script's words.
+--- Answers one question in the moment (`cadence negotiate APP --question "…"`): the rule, the words, the
+--- kind of question and its label. negotiation.questions reads the question by what it means and holds each kind's answer;
+--- a negotiate.lua's `rules.answers.KIND = function(s, rules, question)` replaces one.
 function negotiation.answer(rules, s, question)
-  local q = question:lower()
-  local kind
-  for _, entry in ipairs(QUESTIONS) do
-    for _, words in ipairs(entry[2]) do if not kind and q:find(words, 1, true) then kind = entry[1] end end
+  if type(question) ~= "string" or not question:find("%S") then
+    error("--question is empty: write the question as it was asked, such as --question \"what did you have in mind?\"", 0)
   end
-  local points = rules.talking_points(s)
-  if kind == "fixed" then
-    return "rule 6: employers have more room on benefits, start date and moving allowance than on base",
-      rules.words.counter(s, nil, points, "a moving allowance, the start date and a study budget")
-  elseif kind == "push" and s.targets then
-    return "rule 4: pushed for a figure, give a range a little above your target", (rules.words.range(s))
-  elseif kind == "salary" and s.targets and not s.offer then
-    return "rules 2 and 3: don't give the first number; make your case", rules.words.deflect(s, points)
-  elseif kind == "salary" and s.offer then
-    local d = rules.decide(s)
-    return d.rule, d.words.counter or d.words.time or d.words.extension or d.words.call or d.words.decline or d.reason
-  end
-  return "no rule of the script answers this question", "No prepared answer: " .. question
+  return require("negotiation.questions").answer(rules, s, question)
 end
 
 --- The negotiation script in force: the workspace's negotiate.lua, else the standard one.
@@ -146,9 +126,10 @@ function negotiation.report(app, question)
     .. (s.offer and (": offer %d (%s)"):format(s.offer.id, cadence.money_text(s.offer.annual_base, "year"))
         or s.closed and (": offer %d %s, none open"):format(s.closed.id, s.closed.status) or ": no offer yet")
   if question then
-    local rule, words = negotiation.answer(rules, s, question)
-    return { text = joined({ title, "Q: " .. question, "Why: " .. rule }) .. "\nSay: " .. host.terminal_lines(words, "     "),
-             data = { question = question, rule = rule, words = words } }
+    local rule, words, kind, label = negotiation.answer(rules, s, question)
+    return { text = joined({ title, "Q: " .. question, "Kind: " .. label, "Why: " .. rule })
+               .. "\nSay: " .. host.terminal_lines(words, "     "),
+             data = { question = question, kind = kind, rule = rule, words = words } }
   end
   local d = rules.decide(s)
   local lines = { title, ("Decision: %s"):format(d.action), "Rule: " .. d.rule, "Why: " .. d.reason }

@@ -15,7 +15,7 @@ public enum ReservedNames {
         "cadence", "init", "policies", "negotiation", "holidays",
         "calendar", "drafts", "help", "isolated", "options", "policy", "promises", "rehearsal", "repl", "report", "searcher", "sequence",
         "sharing", "show", "simulate", "types", "valuation", "worker", "counterpart", "standard",
-        "case", "plain",
+        "case", "plain", "questions",
     ]
 
     /// Why `name` may not be a package's, or nil when it may.
