@@ -285,6 +285,14 @@ end
 ---   "You mentioned scaling the payments team; I grew the platform team from 4 to 12 and can do the same for you."
 ---   "You mentioned month-end reporting; I can help with that through SQL reporting."
 ---   "You mentioned reporting that takes a week; I can help with that by turning monthly reporting into dashboards."
+-- Words in -ing that name a field rather than an action ("pricing
+-- analytics", "marketing strategy"): what, so "through", never "by".
+local FIELDS = {}
+for w in ([[accounting advertising banking billing branding budgeting coaching computing consulting engineering
+  forecasting hiring learning manufacturing marketing messaging modelling modeling monitoring networking onboarding
+  planning pricing programming publishing recruiting reporting scheduling scripting shipping testing trading training
+  underwriting writing]]):gmatch("%a+") do FIELDS[w] = true end
+
 function case.sentence(needs, strength)
   local said = {}
   for i, need in ipairs(needs) do said[i] = mid_sentence(case.plain(need)) end
@@ -295,7 +303,8 @@ function case.sentence(needs, strength)
   end
   local which = #needs == 1 and "that" or (#needs == 2 and "both" or "each of them")
   -- "turning reporting into dashboards" is how: "by"; "SQL reporting" is what: "through".
-  local how = strength:match("^%a+ing%f[^%a]") and "by" or "through"
+  local first = strength:match("^(%a+ing)%f[^%a]")
+  local how = first and not FIELDS[first:lower()] and "by" or "through"
   return ("You mentioned %s; I can help with %s %s %s."):format(listed(said), which, how, mid_sentence(strength))
 end
 
