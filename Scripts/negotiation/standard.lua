@@ -477,16 +477,18 @@ local function figures(s, d, when)
     -- A final offer is final: no counter on base. Accept, decline, or ask once for the package.
     local earlier_final = false
     for i = 1, #s.rounds - 1 do if s.rounds[i].final then earlier_final = true end end
-    local aim = plan.asks[#plan.asks] or plan.first
+    -- What a final offer is measured against: where you would settle (or your last ask, when lower).
+    local aim = math.min(plan.settle, plan.asks[#plan.asks] or plan.settle)
     local gap = aim - base
-    if earlier_final or gap <= small then
+    if earlier_final or plan.package_rounds > 0 or gap <= small then
       return accept(s, d, "rules 8 and 9: a final offer is accepted or declined, not countered; above your bottom line, accept in writing",
-        earlier_final and ("their final offer of %s is above your bottom line, and you have asked once about the package already: accept it, or decline courteously"):format(money(base, cur))
-          or ("their final offer of %s is within %s of what you aimed for: accept it, or decline courteously"):format(money(base, cur), money(small, cur)))
+        gap > small and ("their final offer of %s is above your bottom line, and you have asked once about the package already: accept it, or decline courteously"):format(money(base, cur))
+          or ("their final offer of %s is within %s of where you would settle (%s): accept it, or decline courteously"):format(
+            money(base, cur), money(small, cur), money(aim, cur)))
     end
     package_facts(s, d, levers)
     d.action, d.rule = "ask-package-once", "rules 6 and 8: a final offer is final: no counter on base; ask once for the package, then accept or decline"
-    d.reason = ("they said %s is their final offer, %s below the %s you aimed for: ask once for a one-off sign-on and the package, then accept or decline"):format(
+    d.reason = ("they said %s is their final offer, %s below where you would settle (%s): ask once for a one-off sign-on and the package, then accept or decline"):format(
       money(base, cur), money(gap, cur), money(aim, cur))
     d.words.package = rules.words.package(s, gap, levers, true, when)
     return d
@@ -524,7 +526,8 @@ local function figures(s, d, when)
     d.action, d.rule = "counter-benefits", "rules 6 and 8: no quibbling over a small gap; employers have more room on benefits"
     d.reason = going > base
       and ("the base is %s under the going rate, within %s: not worth a salary counter"):format(money(going - base, cur), cadence.percent_text(rules.small_gap))
-      or ("the base is within %s of the most you could ask: ask about the package, not the salary"):format(cadence.percent_text(rules.small_gap))
+      or ("the base is %s from %s of %s, within %s: ask about the package, not the salary"):format(money(figure - base, cur),
+        plan.step == 2 and "where you would settle" or "the counter", money(figure, cur), cadence.percent_text(rules.small_gap))
     d.words.counter = rules.words.counter(s, nil, d.points, #asks > 0 and listed(asks) or "the package as a whole")
     return d
   end
