@@ -140,7 +140,7 @@ function negotiation.situation(app, assumptions)
     local timeline = app:timeline()
     local came, asked_on = offer_days(timeline)
     for i, o in ipairs(chain_of(s.offer, offers)) do
-      local r = { number = i, id = o.id, base = o.annual_base, base_in = negotiation.in_currency(o.annual_base, a),
+      local r = { round = i, id = o.id, base = o.annual_base, base_in = negotiation.in_currency(o.annual_base, a),
                   came = came[o.id], final = o.final == true, asked = o.asked, asked_on = o.asked and asked_on[o.id] }
       if o.asked then
         r.asked_in = negotiation.in_currency(o.asked, a)
@@ -290,7 +290,7 @@ local function iso(day) return day and tostring(day) or nil end
 function negotiation.data(s, d, to)
   local rounds = {}
   for i, r in ipairs(s.rounds or {}) do
-    rounds[i] = { number = r.number, offer = r.id, base = r.base_in, came = iso(r.came), asked = r.asked_in,
+    rounds[i] = { round = r.round, offer = r.id, base = r.base_in, came = iso(r.came), asked = r.asked_in,
                   asked_on = iso(r.asked_on), final = r.final }
   end
   local others = {}

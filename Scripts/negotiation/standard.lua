@@ -220,6 +220,8 @@ function rules.words.range(s)
   local floor = math.max(going, s.asked_before or 0)
   local low = round(cadence.percent_of(going, 100 + rules.range_above_target[1]), cur, floor, top)
   local high = round(cadence.percent_of(going, 100 + rules.range_above_target[2]), cur, low, top)
+  -- Cut by your top: the range runs from halfway between the going rate and the top, up to the top.
+  if low >= high then low = round((floor + high) // 2, cur, floor, high) end
   if low >= high then
     return ("Given the scope of the role, I'd expect %s."):format(rules.around(high, cur)), high, high
   end
@@ -372,7 +374,7 @@ local function days_text(n) return ("%d day%s"):format(n, n == 1 and "" or "s") 
 local function offer_facts(s, d)
   local t, cur = s.targets, s.targets.going.currency
   for _, r in ipairs(s.rounds or {}) do
-    d.facts[#d.facts + 1] = ("round %d: offer %d%s: %s%s%s"):format(r.number, r.id, r.came and (" came on " .. r.came:short()) or "",
+    d.facts[#d.facts + 1] = ("round %d: offer %d%s: %s%s%s"):format(r.round, r.id, r.came and (" came on " .. r.came:short()) or "",
       cadence.money_text(r.base), r.final and " (their final offer)" or "",
       r.asked and ("; you asked %s%s"):format(cadence.money_text(r.asked), r.asked_on and (" on " .. r.asked_on:short()) or "") or "")
   end

@@ -5,7 +5,7 @@ import Testing
 /// field renamed or gone, or `words` given as a list, fails the decoding.
 struct Negotiated: Decodable {
     struct Round: Decodable {
-        var number, offer, base: Int
+        var round, offer, base: Int
         var came: String?
         var asked: Int?
         var asked_on: String?
@@ -97,7 +97,7 @@ struct NegotiationRoundsTests: WorkspaceSuite {
         _ = try cadence(["offer", "revise", "1", "--base", "31000 GBP", "--at", "2026-03-09"])
         let second = try negotiate(asOf: "2026-03-09")
         #expect(second.action == "counter" && second.counter == 3_200_000 && second.asked_before == 3_400_000, "\(second)")
-        #expect(second.rounds.map(\.number) == [1, 2] && second.rounds.map(\.came) == ["2026-03-02", "2026-03-09"])
+        #expect(second.rounds.map(\.round) == [1, 2] && second.rounds.map(\.came) == ["2026-03-02", "2026-03-09"])
         let concession = try #require(second.words["counter"])
         #expect(concession.hasPrefix("Thank you for coming back to me. ") && !concession.contains("appreciate the move"), "\(concession)")
         #expect(concession.contains("I can come down from the 34,000 GBP I asked to a base of around 32k (GBP), that is 32,000 GBP a year"))
