@@ -66,6 +66,13 @@ function rules.around(minor, currency)
   return ("around %s (%s)"):format(said(units), currency)
 end
 
+--- "28k", "1.2 million": a figure as you would say it to yourself; under a thousand, the figure.
+function rules.short(minor, currency)
+  local units = minor // unit_of(currency)
+  if units < 1000 then return money(minor, currency) end
+  return said(units)
+end
+
 --- "the mid-thirties (GBP)" for 34,000, "the high 180s (USD)" for 189,750:
 --- how people say where a figure lies, from 20,000 to 999,999; outside that,
 --- "around 1.2 million (USD)".
@@ -379,8 +386,8 @@ local function offer_facts(s, d)
       r.asked and ("; you asked %s%s"):format(cadence.money_text(r.asked), r.asked_on and (" on " .. r.asked_on:short()) or "") or "")
   end
   d.walk_away = t.bottom.minorUnits
-  d.facts[#d.facts + 1] = ("walk-away point: below your bottom line of %s a year (%s), decline politely and leave the door open"):format(
-    money(t.bottom.minorUnits, cur), rules.around(t.bottom.minorUnits, cur))
+  d.facts[#d.facts + 1] = ("walk-away point: below %s a year (\"under %s\", your bottom line): decline politely, leaving the door open"):format(
+    money(t.bottom.minorUnits, cur), rules.short(t.bottom.minorUnits, cur))
   if s.others and #s.others > 0 then
     local lined = { { label = ("this offer (%s)"):format(s.app.company), respond_by = s.offer.respond_by } }
     for _, other in ipairs(s.others) do

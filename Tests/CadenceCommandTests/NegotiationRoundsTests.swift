@@ -82,7 +82,7 @@ struct NegotiationRoundsTests: WorkspaceSuite {
         #expect(counter.contains("a base of around 34k (GBP), that is 34,000 GBP a year"), "\(counter)")
         #expect(counter.contains("I can help with that through SQL reporting"))
         #expect(counter.contains("I trust you to treat me fairly") && counter.contains("both glad of"), "\(counter)")
-        #expect(first.walk_away == 2_800_000 && first.fact("walk-away point: below your bottom line of 28,000 GBP a year") != nil)
+        #expect(first.walk_away == 2_800_000 && first.fact("walk-away point: below 28,000 GBP a year (\"under 28k\", your bottom line): decline politely") != nil)
         #expect(first.plan?.first == 3_400_000 && first.plan?.settle == 3_200_000, "\(String(describing: first.plan))")
         #expect(first.time_agreed?.day == "2026-03-05" && first.time_agreed?.time == "10:00" && first.time_agreed?.to == "Helen Park")
         #expect(first.to == "Helen Park")
