@@ -30,7 +30,8 @@ for name, value in pairs(valuation) do negotiation[name] = value end
 
 -- The store notes each offer event with the offer it is about ("offer #3:
 -- …", "offer #4 revises #3; asked: …", "offer #3 negotiating; you asked
--- …"): when each version came, and when each ask was made.
+-- …"): when each version came, and when an ask was recorded as made (an ask
+-- recorded only with the reply, by offer revise --asked, has no day of its own).
 local function offer_days(timeline)
   local came, asked_on = {}, {}
   for _, e in ipairs(timeline) do
@@ -41,7 +42,6 @@ local function offer_days(timeline)
       local revised = tonumber(e.notes:match("^offer #%d+ revises #(%d+)"))
       if revised then
         came[id] = came[id] or e.day
-        if e.notes:find("; asked: ", 1, true) then asked_on[revised] = asked_on[revised] or e.day end
       elseif e.notes:find("you asked", 1, true) then
         asked_on[id] = e.day
       end
