@@ -145,6 +145,26 @@ struct NegotiationRoundsTests: WorkspaceSuite {
         #expect(try negotiate(asOf: "2026-03-10").action == "accept")
     }
 
+    @Test("the plan's last step: after two asks on base, the package and a one-off sign-on, never a third figure")
+    func thirdRoundIsThePackage() throws {
+        try british()
+        try considered("31000 GBP")
+        _ = try cadence(["offer", "revise", "1", "--asked", "34000", "--base", "31000 GBP", "--at", "2026-03-09"])
+        _ = try cadence(["offer", "revise", "2", "--asked", "32000", "--base", "31000 GBP", "--at", "2026-03-11"])
+        let d = try negotiate(asOf: "2026-03-11")
+        #expect(d.action == "counter-package" && d.counter == nil && d.asked_before == 3_400_000, "\(d)")
+        let words = try #require(d.words["counter"])
+        #expect(words.contains("I understand the base can't move further") && words.contains("a one-off sign-on of 1,000 GBP to close the gap on base"),
+                "\(words)")
+        #expect(d.fact("the plan across rounds: 1. ask 34,000 GBP (asked); 2. settle at 32,000 GBP; 3. then the package") != nil, "\(d.facts)")
+        // The asks recorded with the replies have no day of their own.
+        #expect(d.rounds.map(\.asked) == [3_400_000, 3_200_000, nil] && d.rounds.allSatisfy { $0.asked_on == nil }, "\(d.rounds)")
+        // They came back with the package: no quibbling, accept.
+        _ = try cadence(["offer", "revise", "3", "--base", "31000 GBP", "--sign-on", "1000", "--at", "2026-03-12"])
+        let accept = try negotiate(asOf: "2026-03-12")
+        #expect(accept.action == "accept" && accept.rule.hasPrefix("rule 8: no quibbling"), "\(accept)")
+    }
+
     @Test("rule 7 with a final offer: below the bottom line it is declined, the door left open")
     func finalBelowBottom() throws {
         try british()
