@@ -28,11 +28,91 @@ local negotiation = {}
 -- The valuation's names, for scripts that reach them through this module.
 for name, value in pairs(valuation) do negotiation[name] = value end
 
+-- The store notes each offer event with the offer it is about ("offer #3:
+-- …", "offer #4 revises #3; asked: …", "offer #3 negotiating; you asked
+-- …"): when each version came, and when an ask was recorded as made (an ask
+-- recorded only with the reply, by offer revise --asked, has no day of its own).
+local function offer_days(timeline)
+  local came, asked_on = {}, {}
+  for _, e in ipairs(timeline) do
+    local id = e.notes and tonumber(e.notes:match("^offer #(%d+)"))
+    if id and e.kind == "offer-received" then
+      came[id] = came[id] or e.day
+    elseif id and e.kind == "negotiation-round" then
+      local revised = tonumber(e.notes:match("^offer #%d+ revises #(%d+)"))
+      if revised then
+        came[id] = came[id] or e.day
+      elseif e.notes:find("you asked", 1, true) then
+        asked_on[id] = e.day
+      end
+    end
+  end
+  return came, asked_on
+end
+
+-- The versions of `offer`, oldest first, by `revises`.
+local function chain_of(offer, offers)
+  local by_id = {}
+  for _, o in ipairs(offers) do by_id[o.id] = o end
+  local chain, o = {}, offer
+  while o and #chain <= #offers do
+    table.insert(chain, 1, o)
+    o = o.revises and by_id[o.revises]
+  end
+  return chain
+end
+
+-- "Helen Park", "Helen Park and Sam Lee", or nil.
+local function names(list)
+  if not list or #list == 0 then return nil end
+  if #list == 1 then return list[1] end
+  return table.concat(list, ", ", 1, #list - 1) .. " and " .. list[#list]
+end
+
+-- The candidate's other applications with a live offer: { company, role,
+-- app_id, offer_id, respond_by, would_take, why }. One you would take is at
+-- or above its own bottom line; without a bottom line (or a rate to compare
+-- by), it is not one to use as leverage.
+local function other_offers(app, assumptions)
+  local others = {}
+  for _, other in ipairs(cadence.apps()) do
+    if other.id ~= app.id and other.candidate_id == app.candidate_id then
+      for _, o in ipairs(negotiation.current(other:offers(), true)) do
+        local entry = { company = other.company, role = other.role, app_id = other.id, offer_id = o.id, respond_by = o.respond_by }
+        local t = cadence.targets(other)
+        if not t then
+          entry.would_take, entry.why = false, "no bottom line recorded for it"
+        else
+          local bottom = cadence.yearly(t.bottom, t.period or "year")
+          local a = negotiation.assumptions(assumptions)
+          a.currency = bottom.currency
+          local ok, base = pcall(negotiation.in_currency, o.annual_base, a)
+          if not ok then
+            entry.would_take, entry.why = false, ("no rate from %s to %s to compare it by"):format(o.annual_base.currency, bottom.currency)
+          elseif base >= bottom.minorUnits then
+            entry.would_take, entry.why = true, ("at or above its bottom line of %s"):format(cadence.money_text(bottom))
+          else
+            entry.would_take, entry.why = false, ("below its bottom line of %s"):format(cadence.money_text(bottom))
+          end
+        end
+        others[#others + 1] = entry
+      end
+    end
+  end
+  return others
+end
+
 --- What a negotiation script decides on: the application, its candidate, the
---- open offer (the latest round) valued, the three numbers (a year), whether
---- time was asked for and the missing items asked about, and today.
+--- open offer (the latest round) valued, the three numbers (a year), and today;
+--- the rounds so far (`rounds`: each version, what came, what you asked in
+--- answer, and when), `asked_before` (the highest you asked), `awaiting` (what
+--- you asked in answer to the latest version, their reply not recorded yet),
+--- `final` (they said the latest is final), whether time was asked for
+--- (`time_asked`) and the day and hour agreed (`time_agreed = { day, time, to }`),
+--- whether the missing items were asked about, and your other live offers
+--- (`others`, with their dates and whether you would take them).
 function negotiation.situation(app, assumptions)
-  local s = { app = app, today = cadence.today() }
+  local s = { app = app, today = cadence.today(), rounds = {}, others = {} }
   for _, c in ipairs(cadence.candidates()) do if c.id == app.candidate_id then s.candidate = c end end
   local t = cadence.targets(app)
   if t then
@@ -41,29 +121,54 @@ function negotiation.situation(app, assumptions)
     s.targets_text = ("bottom %s, going %s, top %s"):format(cadence.money_text(s.targets.bottom),
       cadence.money_text(s.targets.going), cadence.money_text(s.targets.top, "year"))
   end
-  local open = negotiation.current(app:offers(), true)
+  local offers = app:offers()
+  local open = negotiation.current(offers, true)
   s.offer = open[#open]
   -- None open: the one answered or gone, so the title can say why (accepted, declined…).
-  local standing = negotiation.current(app:offers())
+  local standing = negotiation.current(offers)
   if not s.offer then s.closed = standing[#standing] end
   if s.offer then
     local a = negotiation.assumptions(assumptions)
     a.currency = s.targets and s.targets.going.currency or s.offer.base.currency
     s.valuation = negotiation.value(s.offer, a)
     s.base_in_target_currency = negotiation.in_currency(s.offer.annual_base, a)
-    -- What you did since the offer came: a message or a call (time asked for), a call or a new round (missing items asked).
-    local arrived
+    s.final = s.offer.final == true
+    -- An offer in another currency: your rate, to say a figure of yours in theirs.
+    if s.offer.base.currency ~= a.currency then
+      s.rate = { offer = 100000000, target = negotiation.in_currency({ minorUnits = 100000000, currency = s.offer.base.currency }, a) }
+    end
     local timeline = app:timeline()
-    for _, e in ipairs(timeline) do if e.kind == "offer-received" or e.kind == "negotiation-round" then arrived = e.day end end
+    local came, asked_on = offer_days(timeline)
+    for i, o in ipairs(chain_of(s.offer, offers)) do
+      local r = { round = i, id = o.id, base = o.annual_base, base_in = negotiation.in_currency(o.annual_base, a),
+                  came = came[o.id], final = o.final == true, asked = o.asked, asked_on = o.asked and asked_on[o.id] }
+      if o.asked then
+        r.asked_in = negotiation.in_currency(o.asked, a)
+        if not s.asked_before or r.asked_in > s.asked_before then s.asked_before = r.asked_in end
+      end
+      s.rounds[i] = r
+    end
+    local latest = s.rounds[#s.rounds]
+    if latest.asked_in then s.awaiting, s.awaiting_on = latest.asked_in, latest.asked_on end
+    -- What you did since the offer came: a message or a call (time asked for), a call or a new round (missing items asked).
+    local arrived = latest.came
+    if not arrived then
+      for _, e in ipairs(timeline) do if e.kind == "offer-received" or e.kind == "negotiation-round" then arrived = e.day end end
+    end
     for _, e in ipairs(timeline) do
       if arrived and e.day >= arrived then
         if e.kind == "message-sent" or e.kind == "follow-up-call" then s.time_asked = true end
         if e.kind == "follow-up-call" then s.missing_asked = true end
+        -- The day (and hour) you agreed to answer on, and to whom: the latest ask for time with a day.
+        if e.kind == "message-sent" and e.message_kind == "ask-for-time" and e.due then
+          s.time_agreed = { day = e.due, time = e.due_time, to = names(e.with) }
+        end
       end
     end
     if s.offer.status == "negotiating" then s.time_asked = true end
     if s.offer.revises then s.missing_asked = true end
   end
+  s.others = other_offers(app, assumptions)
   return s
 end
 
@@ -149,18 +254,44 @@ function negotiation.report(app, question)
   -- The words are a letter of several lines: each kept, and indented.
   local words = {}
   for _, step in ipairs(steps) do words[#words + 1] = ("Words (%s):\n  %s"):format(host.terminal_line(step), host.terminal_lines(d.words[step], "  ")) end
-  -- Whom a letter goes to: the hiring manager, else the recruiter.
+  -- Whom a letter goes to: the person you agreed to answer, else the hiring manager, else the recruiter.
   local to
+  local agreed = s.time_agreed and s.time_agreed.to and s.time_agreed.to:lower()
+  for _, c in ipairs(app:contacts()) do if agreed and not to and c.name:lower() == agreed then to = c end end
   for _, role in ipairs{ "hiring-manager", "recruiter" } do
     for _, c in ipairs(app:contacts()) do if not to and c.role == role then to = c end end
   end
   local text = joined(lines)
   if #words > 0 then text = text .. "\n" .. table.concat(words, "\n") end
-  return { text = text,
-           data = { action = d.action, rule = d.rule, reason = d.reason, facts = d.facts, points = d.points,
-                    counter = d.counter, words = d.words, answer_on = d.answer_on and tostring(d.answer_on),
-                    company = app.company, role = app.role, to = to and to.name, email = to and to.email,
-                    from = s.candidate and s.candidate.name, from_email = s.candidate and s.candidate.email } }
+  return { text = text, data = negotiation.data(s, d, to) }
+end
+
+-- A day as JSON has it: "2026-03-02", or nil.
+local function iso(day) return day and tostring(day) or nil end
+
+--- The decision as `cadence negotiate --json` gives it (every field is in the
+--- README's negotiate section): amounts are minor units a year of your
+--- targets' currency, days "YYYY-MM-DD".
+function negotiation.data(s, d, to)
+  local rounds = {}
+  for i, r in ipairs(s.rounds or {}) do
+    rounds[i] = { round = r.round, offer = r.id, base = r.base_in, came = iso(r.came), asked = r.asked_in,
+                  asked_on = iso(r.asked_on), final = r.final }
+  end
+  local others = {}
+  for i, o in ipairs(s.others or {}) do
+    others[i] = { company = o.company, role = o.role, offer = o.offer_id, respond_by = iso(o.respond_by),
+                  would_take = o.would_take, why = o.why }
+  end
+  local agreed = s.time_agreed
+  return { action = d.action, rule = d.rule, reason = d.reason, facts = d.facts, points = d.points,
+           counter = d.counter, words = d.words, answer_on = iso(d.answer_on), next_action = d.next_action,
+           currency = s.targets and s.targets.going.currency, walk_away = d.walk_away, plan = d.plan, levers = d.levers,
+           missing = d.missing, rounds = rounds, asked_before = s.asked_before, final = s.final or false,
+           time_agreed = agreed and { day = iso(agreed.day), time = agreed.time, to = agreed.to },
+           others = others,
+           company = s.app.company, role = s.app.role, to = to and to.name, email = to and to.email,
+           from = s.candidate and s.candidate.name, from_email = s.candidate and s.candidate.email }
 end
 
 return negotiation

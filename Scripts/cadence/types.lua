@@ -495,13 +495,17 @@ function cadence.transaction(fn) end
 
 ---A decision of the negotiation script.
 ---@class cadence.NegotiationDecision
----@field action "prepare"|"set-targets"|"decline"|"ask-for-time"|"ask-missing"|"counter"|"counter-benefits"|"accept"
+---@field action "prepare"|"set-targets"|"closed"|"await-reply"|"decline"|"ask-for-extension"|"ask-for-time"|"answer-late"|"ask-missing"|"counter"|"counter-benefits"|"counter-package"|"ask-package-once"|"accept"
 ---@field rule string the rule of the practice that led to it
 ---@field reason string the facts that made it so
 ---@field facts string[]
 ---@field counter? integer the counter figure, minor units a year
 ---@field points string[] their needs paired with your strengths
 ---@field words table<string, string> the words, by step
+---@field walk_away? integer your bottom line, minor units a year
+---@field plan? { first: integer, settle: integer } the concession plan across rounds
+---@field levers? string[] what the offer does not have yet, in the order to ask
+---@field next_action? string with "answer-late": the decision to give once you have apologised
 
 ---The valuation of offers (require "cadence.valuation"); its names are negotiation's too.
 local valuation = {}

@@ -105,27 +105,40 @@ enum CadenceLua {
         return field
     }
 
-    /// A Lua result printed as JSON (through `Output.json`).
-    static func writeJSON(_ value: LuaValue) throws {
-        Output.write(try Output.json(LuaJSON(value)))
+    /// A Lua result printed as JSON (through `Output.json`); its fields named
+    /// in `objects` are objects even when empty (Lua's `{}` is also an empty list).
+    static func writeJSON(_ value: LuaValue, objects: Set<String> = []) throws {
+        Output.write(try Output.json(LuaJSON(value, objects: objects)))
     }
 }
 
-/// A Lua value as JSON: sequences as arrays (an empty table too), other
-/// tables as objects with their keys as text.
+/// A Lua value as JSON: sequences as arrays (an empty table too, unless it
+/// is a field named in `objects`), other tables as objects with their keys as text.
 struct LuaJSON: Encodable {
     var value: LuaValue
-    init(_ value: LuaValue) { self.value = value }
+    /// The fields of this table that are objects even when empty.
+    var objects: Set<String> = []
+    /// Whether this value, when an empty table, is an empty object.
+    var isObject = false
+    init(_ value: LuaValue, objects: Set<String> = [], isObject: Bool = false) {
+        self.value = value
+        self.objects = objects
+        self.isObject = isObject
+    }
 
     func encode(to encoder: Encoder) throws {
         switch value {
+        case .table(let t) where isObject && t.hash.isEmpty && t.array.isEmpty:
+            _ = encoder.container(keyedBy: Key.self)
         case .table(let t) where t.hash.isEmpty:
             var list = encoder.unkeyedContainer()
             for item in t.array { try list.encode(LuaJSON(item)) }
         case .table(let t):
             var object = encoder.container(keyedBy: Key.self)
             for (i, item) in t.array.enumerated() { try object.encode(LuaJSON(item), forKey: Key(String(i + 1))) }
-            for (k, item) in t.hash { try object.encode(LuaJSON(item), forKey: Key(k.description)) }
+            for (k, item) in t.hash {
+                try object.encode(LuaJSON(item, isObject: objects.contains(k.description)), forKey: Key(k.description))
+            }
         default:
             var single = encoder.singleValueContainer()
             switch value {

@@ -36,7 +36,9 @@ struct Negotiate: ParsableCommand {
             if let eml, let data = value.tableValue?["data"], data.tableValue?["words"].tableValue != nil {
                 try writeDrafts(try CadenceLua.read(Letters.self, data, "cadence.negotiation.report_on"), into: eml)
             }
-            if output.json { return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.report_on")) }
+            if output.json {
+                return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.report_on"), objects: ["words"])
+            }
             Output.write(try CadenceLua.read(CadenceLua.Text.self, value, "cadence.negotiation.report_on").text + "\n")
         }
     }

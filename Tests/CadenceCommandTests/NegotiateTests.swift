@@ -15,7 +15,8 @@ struct NegotiateTests: WorkspaceSuite {
     }
 
     func decision(_ extra: String...) throws -> [String: Any] {
-        let result = try Commands.cadence(["negotiate", "acme", "--json"] + extra + ["--workspace", directory])
+        // Decided on the day after the call, so that the offer's dates are still ahead (a passed one is its own decision).
+        let result = try Commands.cadence(["negotiate", "acme", "--json", "--as-of", "2026-03-04"] + extra + ["--workspace", directory])
         #expect(result.status == 0, "\(result.error)")
         return try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
     }
@@ -101,14 +102,17 @@ struct NegotiateTests: WorkspaceSuite {
         let small = try decision()
         #expect(small["action"] as? String == "counter-benefits", "\(small)")
         #expect((small["reason"] as? String)?.contains("500 GBP under the going rate, within 3%: not worth a salary counter") == true)
-        #expect((small["words"] as? [String: String])?["counter"]?.contains("a moving allowance, the start date and a study budget") == true)
+        // The package, in the order the practice gives, leaving out what the offer has (25 days of holiday, a pension, a bonus).
+        let package = (small["words"] as? [String: String])?["counter"] ?? ""
+        #expect(package.contains("some flexibility on the start date, a relocation allowance and a day or two a week working remotely"), "\(package)")
+        #expect(package.contains("I trust you to treat me fairly") && !package.contains("holiday"), "\(package)")
         _ = try cadence("offer", "edit", "1", "--base", "35000 GBP")
         let accept = try decision()
         #expect(accept["action"] as? String == "accept")
         #expect((accept["words"] as? [String: String])?["accept"]?.contains("base salary: 35,000 GBP a year") == true, "\(accept)")
         // The acceptance letter as a draft a mail client opens.
         let folder = directory + "/drafts"
-        _ = try cadence("negotiate", "acme", "--eml", folder)
+        _ = try cadence("negotiate", "acme", "--as-of", "2026-03-04", "--eml", folder)
         let letter = try String(contentsOfFile: folder + "/acme-accept.eml", encoding: .utf8)
         #expect(letter.contains("Subject: Accepting your offer: Analyst, Acme\r\n") && letter.contains("X-Unsent: 1")
                 && letter.contains("base salary: 35,000 GBP a year"), "\(letter)")
@@ -120,7 +124,10 @@ struct NegotiateTests: WorkspaceSuite {
     @Test("the Lua API: require 'cadence.negotiation' decides, counters, pairs needs with strengths and values, as the commands do")
     func luaAPI() throws {
         try prepared()
-        try consideredOffer("31000 GBP")
+        // `cadence run` decides as of today: the offer came today, with three weeks to answer.
+        _ = try cadence("offer", "add", "--app", "acme", "--base", "31000 GBP", "--holiday-days", "25", "--pension", "5%", "--bonus", "1000",
+                        "--start", "in 4 weeks", "--respond-by", "in 3 weeks")
+        _ = try cadence("log", "follow-up-call", "--app", "acme")
         let script = try Commands.temporaryScript("""
             local cadence = require "cadence"
             local negotiation = require "cadence.negotiation"
