@@ -284,7 +284,7 @@ function cadence.money(text, currency) end
 ---@return string
 function cadence.money_text(money, period) end
 
----"1,200": whole units grouped by thousands, the minor units dropped (toward zero).
+---"1,200": whole units grouped by thousands, rounded half up (away from zero).
 ---@param amount integer|cadence.Money minor units, or money
 ---@return string
 function cadence.whole_text(amount) end
@@ -325,6 +325,11 @@ function cadence.share_of(amount, part, whole) end
 ---@param amounts (integer|cadence.Money)[]
 ---@return integer|cadence.Money
 function cadence.total(amounts) end
+
+---The mean of a list of minor units, rounded half up to the minor unit; it always fits, though the sum may not.
+---@param amounts integer[]
+---@return integer
+function cadence.average(amounts) end
 
 ---The one of `candidates` that `word` nearly spells, or nil.
 ---@param word string
