@@ -55,7 +55,7 @@ local SETTINGS = { assumptions = "table", weights = "table", score = "function" 
 
 --- The assumptions: `options` (or the workspace's negotiation.lua) over the defaults.
 function valuation.assumptions(options)
-  options = check("negotiation assumptions", options, SPEC)
+  options = check("negotiation.lua: assumptions", options, SPEC)
   local a = {}
   for k, v in pairs(valuation.defaults) do a[k] = v end
   for k, v in pairs(options) do a[k] = v end
@@ -227,10 +227,11 @@ end
 --- together), paid = { totals, average }, worth = { totals, average },
 --- equity_scenarios = { { multiple, totals, average } } (private shares at 0×,
 --- 1×, 2×), not_valued = { { name, terms, how } }, assumptions = { lines } }.
---- `context` (found from the offer when not given): { region, candidate, current }.
-function valuation.value(offer, assumptions, context)
+--- The region (its words, its usual leave) and the current job are the offer's candidate's.
+-- (Two arguments only: valuation.value(o, valuation.load()) passes load's settings too.)
+function valuation.value(offer, assumptions)
   local a = valuation.assumptions(assumptions)
-  context = context or context_of(offer)
+  local context = context_of(offer)
   local said = benefit_words(context.region)
   a.currency = a.currency or offer.base.currency
   local used, rows, stated, not_valued = {}, {}, {}, {}
@@ -447,7 +448,11 @@ function valuation.compare(entries, settings)
     end
     local names = {}
     for name in pairs(e.scores) do names[#names + 1] = name end
-    table.sort(names, function(x, y) return (x == "money") ~= (y == "money") and x == "money" or (x ~= "money" and x < y) end)
+    -- Money first, then your criteria by name.
+    table.sort(names, function(x, y)
+      if x == "money" or y == "money" then return x == "money" and y ~= "money" end
+      return x < y
+    end)
     local sum, weight, parts = 0, 0, {}
     for _, name in ipairs(names) do
       local w = weights[name] or 1
@@ -629,7 +634,7 @@ local function label(entries)
     seen[e.label] = (seen[e.label] or 0) + 1
   end
   for _, e in ipairs(entries) do
-    if seen[e.label] > 1 then e.label = ("%s (offer %d)"):format(e.label, e.offer.id) end
+    if seen[e.label] > 1 then e.label = ("%s (offer %d)"):format(e.app.company, e.offer.id) end
   end
 end
 
