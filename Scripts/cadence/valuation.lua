@@ -155,6 +155,13 @@ local function read_benefit(text, currency)
   if kind and kind.field == "holidayDays" then
     local days = lower:match("(%d+)%s*days?")
     if days and tonumber(days) <= 366 then return "holidayDays", math.tointeger(tonumber(days)) end
+  elseif kind and kind.field == "officeDaysPerWeek" then
+    -- "3 days in the office", "2 remote days", "fully remote": where the current job's week is spent.
+    if lower:find("fully remote", 1, true) or lower:find("all remote", 1, true) then return "remoteDaysPerWeek", 5 end
+    local days, rest = lower:match("(%d+%.?%d*)%s*(.*)")
+    days = tonumber(days)
+    if days and days <= 7 and (rest:find("office", 1, true) or rest:find("on site", 1, true)) then return "officeDaysPerWeek", days end
+    if days and days <= 7 then return "remoteDaysPerWeek", days end
   elseif kind and kind.field == "pensionMatch" then
     local whole, part = lower:match("(%d+)%.?(%d?%d?)%s*%%")
     if whole and #whole <= 3 then
@@ -318,8 +325,9 @@ function valuation.value(offer, assumptions)
   if b.healthCover then
     row("worth", "health cover", "the offer's figure, a year", convert(b.healthCover, a, used), every)
   elseif a.health_cover and health_words then
-    row("worth", "health cover", "your health_cover, a year", convert(money("health_cover", a.health_cover), a, used), every)
-    stated[#stated + 1] = ("health cover (\"%s\") is worth %s a year (your health_cover)"):format(offer.benefits[health_words], a.health_cover)
+    row("worth", "health cover", ("your health_cover, for \"%s\""):format(offer.benefits[health_words]),
+        convert(money("health_cover", a.health_cover), a, used), every)
+    stated[#stated + 1] = ("health cover worded with no figure is worth %s a year (your health_cover)"):format(a.health_cover)
   end
   if b.studyBudget then row("worth", "study budget", "a year, to spend on learning", convert(b.studyBudget, a, used), every) end
   if b.gym then row("worth", "gym", "a year", convert(b.gym, a, used), every) end
@@ -344,6 +352,9 @@ function valuation.value(offer, assumptions)
       :format(a.commute_day, a.office_weeks)
   elseif office ~= nil then
     stated[#stated + 1] = "remote days are not valued: set commute_day in negotiation.lua to what a day in the office costs you"
+  elseif a.commute_day and rawget(offer, "current") then
+    stated[#stated + 1] = "the current job's days in the office are not recorded, so its commute is not counted: "
+      .. "--current-benefit \"3 days in the office\" (or \"fully remote\") on cadence candidate edit"
   end
 
   -- Benefits in words with no figure: said, never counted as nothing without a word.
@@ -528,9 +539,9 @@ function valuation.render_comparison(comparison)
       end
     end
     for _, name in ipairs(names) do line(name, function(e) return cells(e, name) end) end
-    line(kind == "paid" and "paid" or "not paid", function(e) return e.valuation[kind].totals[1], e.valuation[kind].average end)
+    line(kind == "paid" and "total paid" or "total not paid", function(e) return e.valuation[kind].totals[1], e.valuation[kind].average end)
   end
-  line("the package", function(e) return e.valuation.totals[1], e.valuation.average end)
+  line("whole package", function(e) return e.valuation.totals[1], e.valuation.average end)
   line("against the first", function(e)
     return e.valuation.totals[1] - entries[1].valuation.totals[1], e.valuation.average - entries[1].valuation.average
   end)
@@ -553,14 +564,14 @@ function valuation.render(v, title)
   end
   lines[#lines + 1] = "Paid"
   for _, r in ipairs(section(v, "paid")) do line(r.name, r.amounts, r.how) end
-  line("paid", v.paid.totals)
+  line("total paid", v.paid.totals)
   local worth = section(v, "worth")
   if #worth > 0 then
     lines[#lines + 1] = "Worth something, not paid"
     for _, r in ipairs(worth) do line(r.name, r.amounts, r.how) end
-    line("not paid", v.worth.totals)
+    line("total not paid", v.worth.totals)
   end
-  line("the package", v.totals)
+  line("whole package", v.totals)
   lines[#lines + 1] = ("  average a year over %d years: %s %s paid%s"):format(v.years, amount(v.paid.average), v.currency,
     #worth > 0 and ("; %s with what is not paid"):format(amount(v.average)) or "")
   if #v.equity_scenarios > 0 then
@@ -722,7 +733,15 @@ function valuation.comparison_report(who)
         n.terms ~= n.name and (" (\"" .. n.terms .. "\")") or "", n.how)
     end
   end
-  if #extra > 0 then table.insert(extra, 1, "Private shares, and what is not valued:") end
+  if #extra > 0 then
+    local shares, unvalued = false, false
+    for _, e in ipairs(comparison.entries) do
+      shares = shares or #e.valuation.equity_scenarios > 0
+      unvalued = unvalued or #e.valuation.not_valued > 0
+    end
+    table.insert(extra, 1, shares and unvalued and "Private shares, and what is not valued:"
+      or (shares and "Private shares:" or "Not valued (worded, no figure):"))
+  end
   if #absent > 0 then table.insert(absent, 1, "Not compared, no longer open:") end
   local parts = { valuation.render_comparison(comparison), joined(stated) }
   if #extra > 0 then parts[#parts + 1] = joined(extra) end

@@ -146,8 +146,8 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         try assume("return { assumptions = { health_cover = \"1200 GBP\" } }")
         let assumed = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
         #expect(assumed.row("health cover")?.amounts.first == 120_000 && assumed.not_valued.map(\.name) == ["cycle scheme"])
-        #expect(assumed.assumptions.contains("health cover (\"private medical, family cover\") is worth 1200 GBP a year (your health_cover)"),
-                "\(assumed.assumptions)")
+        #expect(assumed.assumptions.contains("health cover worded with no figure is worth 1200 GBP a year (your health_cover)")
+                && assumed.row("health cover")?.how == "your health_cover, for \"private medical, family cover\"", "\(assumed.assumptions)")
         _ = try cadence("offer", "edit", "1", "--worth", "cycle scheme=250")
         #expect(try json("offer", "value", "initech", as: [ValuationShape].self).first?.not_valued.isEmpty == true)
     }
@@ -168,6 +168,12 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         #expect(ranked[1].row("holiday")?.amounts.first == -35_769 && ranked[1].row("holiday")?.how.contains("your current job's 28 days") == true)
         let text = try cadence("offer", "compare").output
         #expect(text.contains("current job: private medical not valued: give its worth a year in its words: cadence candidate edit \"Jo Bloggs\""), "\(text)")
+        // Its week: with commute_day set, its days in the office cost it too (2 × 46 × 10 = 920).
+        try assume("return { assumptions = { commute_day = \"10 GBP\" } }")
+        #expect(try cadence("offer", "compare").output.contains("the current job's days in the office are not recorded"))
+        _ = try cadence("candidate", "edit", "jo", "--current-benefit", "28 days holiday", "--current-benefit", "2 days in the office")
+        let week = try #require(try json("offer", "compare", as: [ValuationShape].self).first { $0.current == true })
+        #expect(week.row("commute")?.amounts.first == -92_000, "\(week.rows)")
         _ = try cadence("candidate", "edit", "jo", "--current-benefit", "")
         let bare = try cadence("offer", "compare").output
         #expect(bare.contains("the current job's benefits are not recorded, so it is valued on pay alone"), "\(bare)")
