@@ -489,13 +489,17 @@ function cadence.transaction(fn) end
 -- Negotiation: require "cadence.negotiation".
 ---------------------------------------------------------------------------
 
----An offer valued year by year.
+---An offer valued year by year: what is paid apart from what is worth something but is not paid.
 ---@class cadence.Valuation
 ---@field currency string
 ---@field years integer
----@field rows { name: string, how: string, amounts: integer[] }[] each component, minor units a year
----@field totals integer[] minor units, year by year
----@field average integer minor units a year
+---@field rows { name: string, kind: "paid"|"worth", how: string, amounts: integer[] }[] each component, minor units a year
+---@field totals integer[] the whole package, minor units, year by year
+---@field average integer the whole package, minor units a year
+---@field paid { totals: integer[], average: integer } what is paid: base, bonus, sign-on, equity, retirement match, allowances
+---@field worth { totals: integer[], average: integer } what is not paid: days off beyond a baseline, health cover, commute…
+---@field equity_scenarios { multiple: integer, totals: integer[], average: integer }[] shares with no market price at 0×, 1×, 2× (else empty)
+---@field not_valued { name: string, terms: string, how: string }[] benefits worded with no figure, and the command that values each
 ---@field assumptions string[] every assumption, in words
 
 ---A decision of the negotiation script.

@@ -124,7 +124,7 @@ end
 local KINDS = {
   { field = "holidayDays", flag = "--holiday-days DAYS", words = { "holiday", "pto", "leave", "vacation", "days off", "time off" } },
   { field = "pensionMatch", flag = "--pension PERCENT", words = { "pension", "401", "retirement", "rrsp", "super", "provident" } },
-  { field = "healthCover", flag = "--health-cover AMOUNT", words = { "health", "medical", "dental", "vision", "insurance" } },
+  { field = "healthCover", flag = "--health-cover AMOUNT", words = { "health", "medical", "dental", "vision" } },
   { field = "officeDaysPerWeek", also = "remoteDaysPerWeek", flag = "--remote-days DAYS", words = { "remote", "hybrid", "home", "office", "wfh" } },
   { field = "studyBudget", flag = "--study-budget AMOUNT", words = { "study", "training", "learning", "education", "conference" } },
   { field = "movingAllowance", flag = "--moving-allowance AMOUNT", words = { "moving", "relocat" } },
@@ -168,6 +168,8 @@ local function read_benefit(text, currency)
       return "pensionMatch", { basisPoints = math.tointeger(tonumber(whole) * 100 + tonumber(((part or "") .. "00"):sub(1, 2))) }
     end
   end
+  -- Days off, a share of pay or days a week with no figure read are not an amount: left unvalued, named.
+  if kind and (kind.field == "holidayDays" or kind.field == "pensionMatch" or kind.field == "officeDaysPerWeek") then return nil end
   -- An amount in the words ("300 GBP", "£1,200", "$300"): the benefit's worth a year.
   for token, after in text:gmatch("(%S*%d[%d,%.]*[kK]?)%s*(%a*)") do
     local m = (#after == 3 and cadence.money(token .. " " .. after)) or cadence.money(token, currency)
@@ -351,7 +353,8 @@ function valuation.value(offer, assumptions)
     stated[#stated + 1] = ("a day in the office costs you %s (commute_day), %d weeks a year: each remote day saves it")
       :format(a.commute_day, a.office_weeks)
   elseif office ~= nil then
-    stated[#stated + 1] = "remote days are not valued: set commute_day in negotiation.lua to what a day in the office costs you"
+    stated[#stated + 1] = ("remote days are worth the commute they save, not counted until you say what a day in the office costs you: "
+      .. "commute_day = \"12 %s\" in negotiation.lua's assumptions"):format(a.currency)
   elseif a.commute_day and rawget(offer, "current") then
     stated[#stated + 1] = "the current job's days in the office are not recorded, so its commute is not counted: "
       .. "--current-benefit \"3 days in the office\" (or \"fully remote\") on cadence candidate edit"
