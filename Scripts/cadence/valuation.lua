@@ -319,10 +319,14 @@ function valuation.value(offer, assumptions)
     stated[#stated + 1] = ("%s is not paid: only the days beyond %s count, each worth a day's base (base / %d)")
       :format(said.leave, whose, a.working_days)
   end
+  -- The benefits worded in the offer, by name (so that which is read first never varies).
+  local worded = {}
+  for name in pairs(offer.benefits or {}) do worded[#worded + 1] = name end
+  table.sort(worded)
   local health_words
-  for name in pairs(offer.benefits or {}) do
+  for _, name in ipairs(worded) do
     local k = kind_of(name)
-    if k and k.field == "healthCover" then health_words = name end
+    if k and k.field == "healthCover" and not health_words then health_words = name end
   end
   if b.healthCover then
     row("worth", "health cover", "the offer's figure, a year", convert(b.healthCover, a, used), every)
@@ -361,9 +365,6 @@ function valuation.value(offer, assumptions)
   end
 
   -- Benefits in words with no figure: said, never counted as nothing without a word.
-  local worded = {}
-  for name in pairs(offer.benefits or {}) do worded[#worded + 1] = name end
-  table.sort(worded)
   for _, name in ipairs(worded) do
     local k = kind_of(name)
     local valued = (b.other or {})[name] or (k and (b[k.field] ~= nil or (k.also and b[k.also] ~= nil)))
