@@ -81,6 +81,13 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         let escaped = try #require(lines.first { $0.contains("red") && !$0.contains("Not valued") }, "\(text)")
         #expect(year1(escaped) == "100", "\(escaped)")
         #expect(text.contains("Not valued (worded in the offer, no figure):"), "\(text)")
+        // In compare too: a company named with controls heads a column, escaped and cut, the columns kept.
+        _ = try cadence("app", "add", "\u{1B}[2J\u{202E}Evil " + String(repeating: "y", count: 500), "Lead", "--applied", "2026-02-01")
+        _ = try cadence("offer", "add", "--app", "2", "--base", "30000 GBP", "--at", "2026-03-02")
+        let compared = try cadence("offer", "compare").output
+        #expect(!compared.contains("\u{1B}") && !compared.contains("\u{202E}") && compared.contains("…"), "\(compared)")
+        let header = try #require(compared.split(separator: "\n").first.map(String.init))
+        #expect(header.count == 2 + 18 + 2 * 24, "\(header)")
         let shape = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
         #expect(shape.row(long)?.amounts.first == 20_000 && shape.not_valued.count == 1, "\(shape.not_valued)")
         #expect(shape.not_valued.first?.how.contains("cadence offer edit 1 --worth \"") == true, "\(shape.not_valued)")
