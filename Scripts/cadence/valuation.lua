@@ -519,12 +519,16 @@ function valuation.render_comparison(comparison)
   local sub = "  " .. cell("", 18)
   for _ = 1, #entries do sub = sub .. ("  %10s%12s"):format("year 1", "average") end
   lines[#lines + 1] = sub
-  local function cells(e, name)
+  -- An offer's year 1 and average for a component; rows of one name (your --worth "gym=…"
+  -- beside --gym) are added, so that the column still adds up to its total.
+  local function cells(e, kind, name)
+    local firsts, averages = {}, {}
     for _, r in ipairs(e.valuation.rows) do
-      if r.name == name then
-        return r.amounts[1], cadence.average(r.amounts)
+      if r.kind == kind and r.name == name then
+        firsts[#firsts + 1], averages[#averages + 1] = r.amounts[1], cadence.average(r.amounts)
       end
     end
+    if #firsts > 0 then return cadence.total(firsts), cadence.total(averages) end
   end
   local function line(name, pick)
     local text = "  " .. cell(name, 18)
@@ -542,7 +546,7 @@ function valuation.render_comparison(comparison)
         if not seen[r.name] then names[#names + 1], seen[r.name] = r.name, true end
       end
     end
-    for _, name in ipairs(names) do line(name, function(e) return cells(e, name) end) end
+    for _, name in ipairs(names) do line(name, function(e) return cells(e, kind, name) end) end
     line(kind == "paid" and "total paid" or "total not paid", function(e) return e.valuation[kind].totals[1], e.valuation[kind].average end)
   end
   line("whole package", function(e) return e.valuation.totals[1], e.valuation.average end)
