@@ -213,4 +213,17 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
                     && entry["paid"] is [String: Any], "\(entry)")
         }
     }
+
+    @Test("a --worth named like a component (gym, base): each kept in its kind, and compare's column adds up to its totals")
+    func alikeNames() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "30000 GBP", "--gym", "200", "--worth", "gym=100",
+                        "--worth", "base=5", "--at", "2026-03-02")
+        let text = try cadence("offer", "compare").output
+        for line in ["  base                    30,000      30,000", "  total paid              30,000      30,000",
+                     "  gym                        300         300", "  base                         5           5",
+                     "  total not paid             305         305", "  whole package           30,305      30,305"] {
+            #expect(text.contains(line + "\n"), "\(line)\n\(text)")
+        }
+    }
 }
