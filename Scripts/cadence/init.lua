@@ -161,16 +161,17 @@ end
 -- Money's words and shares, as the domain (Money, PayPeriod, Percent) works them out;
 -- nothing in Lua formats an amount or rounds a share of one by itself:
 --   money_text(money[, period])   "1,200.50 GBP", "-1.50 GBP", "25 GBP an hour"
---   whole_text(amount)            "1,200": whole units, the minor units dropped
+--   whole_text(amount)            "1,200": whole units, rounded half up (1,199.50 is "1,200")
 --   per_words(period)             "a year", "an hour"
 --   percent_text(percent)         "7.5%" (a number of percent, or { basisPoints = 750 })
 --   yearly(amount, period)        the amount over a working year of that period
 --   percent_of(amount, percent)   half up to the minor unit
 --   share_of(amount, part, whole) amount × part / whole, half up to the minor unit
 --   total(amounts)                the sum of a list of amounts (of one currency)
+--   average(amounts)              the mean of a list of minor units, half up (never too large)
 -- An amount is a Money table or bare minor units, and comes back as it went in; a
 -- result too large to count is an error, never a wrapped number.
-for _, name in ipairs{ "money_text", "whole_text", "per_words", "percent_text", "yearly", "percent_of", "share_of", "total" } do
+for _, name in ipairs{ "money_text", "whole_text", "per_words", "percent_text", "yearly", "percent_of", "share_of", "total", "average" } do
   cadence[name] = host[name]
 end
 

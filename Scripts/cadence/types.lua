@@ -284,7 +284,7 @@ function cadence.money(text, currency) end
 ---@return string
 function cadence.money_text(money, period) end
 
----"1,200": whole units grouped by thousands, the minor units dropped (toward zero).
+---"1,200": whole units grouped by thousands, rounded half up (away from zero).
 ---@param amount integer|cadence.Money minor units, or money
 ---@return string
 function cadence.whole_text(amount) end
@@ -325,6 +325,11 @@ function cadence.share_of(amount, part, whole) end
 ---@param amounts (integer|cadence.Money)[]
 ---@return integer|cadence.Money
 function cadence.total(amounts) end
+
+---The mean of a list of minor units, rounded half up to the minor unit; it always fits, though the sum may not.
+---@param amounts integer[]
+---@return integer
+function cadence.average(amounts) end
 
 ---The one of `candidates` that `word` nearly spells, or nil.
 ---@param word string
@@ -484,13 +489,17 @@ function cadence.transaction(fn) end
 -- Negotiation: require "cadence.negotiation".
 ---------------------------------------------------------------------------
 
----An offer valued year by year.
+---An offer valued year by year: what is paid apart from what is worth something but is not paid.
 ---@class cadence.Valuation
 ---@field currency string
 ---@field years integer
----@field rows { name: string, how: string, amounts: integer[] }[] each component, minor units a year
----@field totals integer[] minor units, year by year
----@field average integer minor units a year
+---@field rows { name: string, kind: "paid"|"worth", how: string, amounts: integer[] }[] each component, minor units a year
+---@field totals integer[] the whole package, minor units, year by year
+---@field average integer the whole package, minor units a year
+---@field paid { totals: integer[], average: integer } what is paid: base, bonus, sign-on, equity, retirement match, allowances
+---@field worth { totals: integer[], average: integer } what is not paid: days off beyond a baseline, health cover, commute…
+---@field equity_scenarios { multiple: integer, totals: integer[], average: integer }[] shares with no market price at 0×, 1×, 2× (else empty)
+---@field not_valued { name: string, terms: string, how: string }[] benefits worded with no figure, and the command that values each
 ---@field assumptions string[] every assumption, in words
 
 ---A decision of the negotiation script.

@@ -147,10 +147,13 @@ struct OfferCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Value an application's offers year by year, every component priced and every assumption stated.",
             discussion: """
-                The valuation is Lua (cadence.valuation); its assumptions (a holiday day's worth, \
-                a commute day's cost, health cover, currency rates) are the workspace's \
-                negotiation.lua, over the defaults:
-                  return { assumptions = { commute_day = "12 GBP", rates = { USD = "0.79" } } }
+                What is paid (base, bonus, sign-on, equity, retirement match, allowances) is kept apart \
+                from what is worth something but is not paid (days off beyond your current job's or the \
+                region's usual, health cover, the commute each remote day saves); shares with no market \
+                price are shown at 0×, 1× and 2×; a benefit worded with no figure is valued by your \
+                assumption or listed as not valued, with the command that values it. The valuation is \
+                Lua (cadence.valuation); its assumptions are the workspace's negotiation.lua, over the defaults:
+                  return { assumptions = { commute_day = "12 GBP", health_cover = "1200 GBP", rates = { USD = "0.79" } } }
                 """)
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The application (id, company, or company/role).") var app: String
@@ -172,8 +175,10 @@ struct OfferCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Put the offers (and your current job) side by side, valued alike, and rank them with your own criteria.",
             discussion: """
-                Money is one criterion, scored 1 to 5 by each offer's average over the years; the \
-                workspace's negotiation.lua can score your own and weigh them all:
+                Offers are labelled by company; the current job (the candidate's --current-pay and \
+                --current-benefit) is valued with its benefits. Money is one criterion, scored up to 5 \
+                by each package's average over the years; the workspace's negotiation.lua can score \
+                your own and weigh them all, and each score's breakdown adds up to it:
                   return { weights = { money = 3, growth = 2, team = 1 },
                            score = function(offer, app) if app.company == "Initech" then return { growth = 4, team = 3 } end \
                            return { growth = 2, team = 4 } end }

@@ -29,8 +29,8 @@ struct OfferFields: ParsableArguments {
     @Option(parsing: .unconditional, help: "The most the retirement contribution comes to a year.") var pensionCap: String?
     @Option(parsing: .unconditional, help: "What health cover (health insurance premium, private medical) is worth to you a year.")
     var healthCover: String?
-    @Option(help: "Days a week working from home.") var remoteDays: Int?
-    @Option(help: "Days a week in the office.") var officeDays: Int?
+    @Option(help: "Days a week working from home, whole or half (2.5); empty removes it.") var remoteDays: String?
+    @Option(help: "Days a week in the office, whole or half (0.5); empty removes it.") var officeDays: String?
     @Option(parsing: .unconditional, help: "Study or training budget a year.") var studyBudget: String?
     @Option(parsing: .unconditional, help: "Moving allowance (once).") var movingAllowance: String?
     @Option(parsing: .unconditional, help: "Car or travel allowance a year.") var travel: String?
@@ -63,8 +63,8 @@ struct OfferFields: ParsableArguments {
         if let pension { v.pensionMatch = pension.isEmpty ? nil : try Percent(parsing: pension, field: "pension") }
         if let pensionCap { v.pensionCap = try money(pensionCap, "pension cap") }
         if let healthCover { v.healthCover = try money(healthCover, "health cover") }
-        if let remoteDays { v.remoteDaysPerWeek = remoteDays }
-        if let officeDays { v.officeDaysPerWeek = officeDays }
+        if let remoteDays { v.remoteDaysPerWeek = try Self.days(remoteDays, "remote days") }
+        if let officeDays { v.officeDaysPerWeek = try Self.days(officeDays, "office days") }
         if let studyBudget { v.studyBudget = try money(studyBudget, "study budget") }
         if let movingAllowance { v.movingAllowance = try money(movingAllowance, "moving allowance") }
         if let travel { v.travel = try money(travel, "travel") }
@@ -81,6 +81,17 @@ struct OfferFields: ParsableArguments {
         if let respondBy { o.respondBy = try dayFlag(respondBy, field: "respond-by", reading: reading) }
         if let start { o.startDate = try dayFlag(start, field: "start", reading: reading) }
         if let final { o.isFinal = final }
+    }
+
+    /// Days a week as written ("3", "2.5", "0,5"), or nil for an empty value
+    /// (removed); which days a week can be is BenefitValues.validate's.
+    static func days(_ text: String, _ field: String) throws -> Double? {
+        let plain = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        if plain.isEmpty { return nil }
+        guard plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let days = Double(plain) else {
+            throw DomainError.invalid(field: field, "'\(text)' is not a number of days: 0 to 7, whole or half (2.5)")
+        }
+        return days
     }
 
     /// The base asked for in a round: "185000 USD", "185k", "base 60,000 GBP"

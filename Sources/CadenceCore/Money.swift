@@ -125,8 +125,9 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// "55,000 GBP a year", "12.50 GBP an hour": pay for a period, in words.
     public func description(per period: PayPeriod) -> String { "\(self) \(period.perWords)" }
 
-    /// "55,000": whole units grouped by thousands, the minor units dropped
-    /// (toward zero), for tables that speak in whole amounts; no currency.
+    /// "55,000": whole units grouped by thousands, rounded half up (away
+    /// from zero, as `scale` rounds) for tables that speak in whole amounts;
+    /// no currency. 0.50 is "1", 0.49 is "0".
     public var wholeText: String { MoneyStyle.standard.whole(minorUnits) }
 
     /// This amount × `factor`, or nil when the product passes the largest amount.
@@ -144,6 +145,19 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
             sum = next
         }
         return sum
+    }
+
+    /// The mean of `minorUnits`, rounded half up (away from zero) to the
+    /// minor unit, worked in 128 bits: the average of amounts that each fit
+    /// always fits, though their sum may not. Nil for an empty list.
+    public static func average(_ minorUnits: [Int64]) -> Int64? {
+        guard !minorUnits.isEmpty else { return nil }
+        let sum = minorUnits.reduce(Int128(0)) { $0 + Int128($1) }
+        let count = Int128(minorUnits.count)
+        let (quotient, remainder) = sum.quotientAndRemainder(dividingBy: count)
+        // Half up, away from zero: a remainder of half the count or more moves the quotient out by one.
+        let away = remainder.magnitude * 2 >= count.magnitude ? (sum < 0 ? -1 : 1) : 0
+        return Int64(quotient + Int128(away))
     }
 
     /// This amount × `numerator` / `denominator` (a share, a percentage, a
@@ -196,10 +210,12 @@ public struct MoneyStyle: Hashable, Sendable {
             + (cents == 0 ? "" : decimalMark + (cents < 10 ? "0" : "") + String(cents))
     }
 
-    /// "1,234", "-1": whole units grouped by thousands, the minor units
-    /// dropped toward zero (so -0.50 is "0", never "-0").
+    /// "1,234", "-1": whole units grouped by thousands, rounded half up
+    /// (away from zero: 1,234.50 is "1,235", -0.50 is "-1", -0.49 is "0",
+    /// never "-0"), so that a table's whole amounts are the nearest, never cut.
     public func whole(_ minorUnits: Int64) -> String {
-        let units = minorUnits.magnitude / 100
+        // The magnitude is unsigned, so the smallest Int64 rounds without trapping.
+        let units = (minorUnits.magnitude + 50) / 100
         return (minorUnits < 0 && units > 0 ? "-" : "") + grouped(units)
     }
 

@@ -156,8 +156,11 @@ public struct BenefitValues: Hashable, Sendable, Codable {
     public var pensionCap: Money?
     /// Health cover's worth a year, as the candidate puts it.
     public var healthCover: Money?
-    public var remoteDaysPerWeek: Int?
-    public var officeDaysPerWeek: Int?
+    /// Days a week from home and in the office, in whole or half days (2.5):
+    /// a half day in the office is half a commute. Offers stored with whole
+    /// days read the same.
+    public var remoteDaysPerWeek: Double?
+    public var officeDaysPerWeek: Double?
     public var studyBudget: Money?
     public var movingAllowance: Money?
     public var travel: Money?
@@ -173,8 +176,8 @@ public struct BenefitValues: Hashable, Sendable, Codable {
         pensionMatch = try c.decodeIfPresent(Percent.self, forKey: .pensionMatch)
         pensionCap = try c.decodeIfPresent(Money.self, forKey: .pensionCap)
         healthCover = try c.decodeIfPresent(Money.self, forKey: .healthCover)
-        remoteDaysPerWeek = try c.decodeIfPresent(Int.self, forKey: .remoteDaysPerWeek)
-        officeDaysPerWeek = try c.decodeIfPresent(Int.self, forKey: .officeDaysPerWeek)
+        remoteDaysPerWeek = try c.decodeIfPresent(Double.self, forKey: .remoteDaysPerWeek)
+        officeDaysPerWeek = try c.decodeIfPresent(Double.self, forKey: .officeDaysPerWeek)
         studyBudget = try c.decodeIfPresent(Money.self, forKey: .studyBudget)
         movingAllowance = try c.decodeIfPresent(Money.self, forKey: .movingAllowance)
         travel = try c.decodeIfPresent(Money.self, forKey: .travel)
@@ -184,12 +187,28 @@ public struct BenefitValues: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { self == BenefitValues() }
 
+    /// 0 to 7 in whole or half days: 2.5 is a week of two days and a morning.
+    public static func isDaysInAWeek(_ days: Double) -> Bool {
+        days.isFinite && (0...7).contains(days) && (days * 2).rounded() == days * 2
+    }
+
+    /// "3", "2.5": days as people write them, no trailing ".0".
+    public static func daysText(_ days: Double) -> String {
+        days.isFinite && days.rounded() == days && abs(days) < 1e15 ? String(Int64(days)) : "\(days)"
+    }
+
     public func validate() throws {
         if let days = holidayDays, !(0...100).contains(days) {
             throw DomainError.invalid(field: "holiday", "\(days) days of holiday is not a number of days in a year")
         }
         for (name, days) in [("remote days", remoteDaysPerWeek), ("office days", officeDaysPerWeek)] {
-            if let days, !(0...7).contains(days) { throw DomainError.invalid(field: name, "\(days) is not a number of days in a week") }
+            if let days, !BenefitValues.isDaysInAWeek(days) {
+                throw DomainError.invalid(field: name, "\(BenefitValues.daysText(days)) is not a number of days in a week: 0 to 7, in whole or half days (2.5)")
+            }
+        }
+        if let remote = remoteDaysPerWeek, let office = officeDaysPerWeek, remote + office > 7 {
+            throw DomainError.invalid(field: "remote days", "\(BenefitValues.daysText(remote)) remote and \(BenefitValues.daysText(office)) "
+                                      + "office days are more than the 7 days of a week")
         }
         let amounts: [(String, Money?)] = [("pension cap", pensionCap), ("health cover", healthCover), ("study budget", studyBudget),
                                            ("moving allowance", movingAllowance), ("travel", travel), ("gym", gym)]

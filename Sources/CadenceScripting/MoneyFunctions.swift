@@ -18,6 +18,7 @@ enum MoneyFunctions {
         ("percent_of", percentOf),
         ("share_of", shareOf),
         ("total", total),
+        ("average", average),
     ] }
 
     /// An amount as people write it ("£1,200", "12 GBP"), exact: { minorUnits, currency }, or nil and why.
@@ -35,7 +36,7 @@ enum MoneyFunctions {
         return .one(LuaValue(money.description(per: try Self.period(period, 2))))
     }
 
-    /// "1,200": whole units grouped by thousands, the minor units dropped (Money.wholeText).
+    /// "1,200": whole units grouped by thousands, rounded half up (Money.wholeText).
     static func wholeText(_ args: LuaArguments) throws -> LuaResults { .one(LuaValue(try amount(args, 1).units.wholeText)) }
 
     /// "a year", "an hour" (PayPeriod.perWords).
@@ -87,6 +88,20 @@ enum MoneyFunctions {
         }
         let sum = Money.total(amounts.map(\.minorUnits)).map { Money(minorUnits: $0, currency: currencies.first ?? "") }
         return .one(try result(sum, !(currencies.first ?? "").isEmpty, "the sum of \(amounts.count) amounts"))
+    }
+
+    /// The mean of a list of amounts (minor units), half up to the minor unit (Money.average):
+    /// the average of amounts that each fit, though their sum would not.
+    static func average(_ args: LuaArguments) throws -> LuaResults {
+        let table = try args.table(1)
+        guard table.hash.isEmpty, !table.array.isEmpty else {
+            throw LuaArgumentError(1, "an average is of a list of amounts, not empty, with no gaps or named entries")
+        }
+        let amounts = try table.array.map { value -> Int64 in
+            guard let minor = value.integerValue else { throw LuaArgumentError(1, "an average is of amounts in minor units") }
+            return minor
+        }
+        return .one(.integer(Money.average(amounts)!))
     }
 
     /// A Money table, or bare minor units (with no currency).

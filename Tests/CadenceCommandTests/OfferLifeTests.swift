@@ -29,7 +29,7 @@ struct OfferLifeTests: WorkspaceSuite {
         #expect(try cadence("offer", "show", "2").output.hasPrefix("Offer 2 from Globex (received)"))
         // Compare weighs only what is open, and says what it left out; negotiate says none is open.
         let compared = try cadence("offer", "compare").output
-        #expect(!compared.contains(". Acme #1") && compared.contains("1. Globex #2") && compared.hasSuffix("Not compared, no longer open:\n  - Acme #1: accepted\n"), "\(compared)")
+        #expect(!compared.contains(". Acme:") && compared.contains("1. Globex:") && compared.hasSuffix("Not compared, no longer open:\n  - Acme, offer 1: accepted\n"), "\(compared)")
         #expect(try cadence("negotiate", "acme").output.hasPrefix("Acme, Analyst: offer 1 accepted, none open\n"))
         // Marked accepted by hand afterwards: the acceptance is not logged twice.
         #expect(try cadence("offer", "edit", "1", "--status", "accepted").status == 0)
@@ -99,7 +99,7 @@ struct OfferLifeTests: WorkspaceSuite {
         _ = try cadence("app", "add", "Lonestar", "Engineer", "--applied", "11/02/2026")
         _ = try cadence("offer", "add", "--app", "lonestar", "--base", "160000", "--pto-days", "20", "--pension", "4%")
         let valued = try cadence("offer", "value", "lonestar").output
-        #expect(valued.contains("\n  PTO ") && valued.contains("\n  401(k) match ") && valued.contains("a day of PTO is worth base / 260"),
+        #expect(valued.contains("\n  PTO ") && valued.contains("\n  401(k) match ") && valued.contains("PTO is not paid: only the days beyond the 15 days usual in the United States count"),
                 "\(valued)")
         #expect(!valued.contains("holiday") && !valued.contains("pension"), "\(valued)")
     }

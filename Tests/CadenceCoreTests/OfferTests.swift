@@ -1,4 +1,5 @@
 import CadenceCore
+import Foundation
 import Testing
 
 /// Offers as figures, worked by hand: equity vesting with a cliff, options,
@@ -53,5 +54,33 @@ struct OfferTests {
           ])
     func refused(_ grant: EquityGrant, _ reason: String) {
         #expect { try grant.validate() } throws: { "\($0)".hasPrefix("equity: ") && "\($0)".contains(reason) }
+    }
+
+    @Test("days a week are whole or half (0.5, 2.5): the rest, the impossible and more than a week are refused, naming the field",
+          arguments: [(0.5, nil), (2.5, nil), (0, nil), (7, nil), (2.3, "2.3 is not a number of days in a week"),
+                      (7.5, "7.5 is not a number of days in a week"), (-0.5, "-0.5 is not"), (.nan, "nan is not"),
+                      (.infinity, "inf is not")] as [(Double, String?)])
+    func halfDays(_ days: Double, _ refusal: String?) throws {
+        var v = BenefitValues()
+        v.officeDaysPerWeek = days
+        if let refusal {
+            #expect { try v.validate() } throws: { "\($0)".hasPrefix("office days: ") && "\($0)".contains(refusal) }
+        } else {
+            try v.validate()
+        }
+        v.officeDaysPerWeek = 4.5
+        v.remoteDaysPerWeek = 3
+        #expect { try v.validate() } throws: { "\($0)".contains("4.5 office days are more than the 7 days of a week") }
+    }
+
+    @Test("benefits stored with whole days a week read the same; half days are written and read back")
+    func storedDays() throws {
+        let old = #"{"officeDaysPerWeek": 3, "remoteDaysPerWeek": 2, "holidayDays": 25, "other": {}}"#
+        let read = try JSONDecoder().decode(BenefitValues.self, from: Data(old.utf8))
+        #expect(read.officeDaysPerWeek == 3 && read.remoteDaysPerWeek == 2 && read.holidayDays == 25)
+        var half = read
+        half.officeDaysPerWeek = 0.5
+        let again = try JSONDecoder().decode(BenefitValues.self, from: try JSONEncoder().encode(half))
+        #expect(again.officeDaysPerWeek == 0.5 && BenefitValues.daysText(0.5) == "0.5" && BenefitValues.daysText(3) == "3")
     }
 }

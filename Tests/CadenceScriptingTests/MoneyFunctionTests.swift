@@ -45,7 +45,7 @@ struct MoneyFunctionTests {
         let lines = result.first?.stringValue?.split(separator: "\n").map(String.init) ?? []
         #expect(lines == expected)
         // The edges, spelled out: a negative, "an hour", half up, too large.
-        #expect(lines.contains("-1.50 GBP|-1|-1|-1.50 GBP an hour|-292500 GBP|-4 GBP|-165|-1"))
+        #expect(lines.contains("-1.50 GBP|-2|-2|-1.50 GBP an hour|-292500 GBP|-4 GBP|-165|-1"))    // whole units half up, away from zero
         #expect(lines.contains("1.01 GBP|1|1|1.01 GBP an hour|196950 GBP|3 GBP|111|0"))
         #expect(lines.last?.hasPrefix("-92,233,720,368,547,758.08 GBP|-92,233,720,368,547,758|") == true)
         #expect(lines.last?.hasSuffix("|refused|-230584300921369395 GBP|refused|-35474507834056830") == true)
