@@ -145,7 +145,8 @@ struct OfferCommand: ParsableCommand {
                 let o = versions.last!
                 var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o, region: region)
                 if let standing = OfferCommand.answerStanding(o, on: today) {
-                    lines.append("Answer: by \(o.respondBy!.spoken), \(standing) (as of \(today.spoken))")
+                    lines.append("Answer by \(o.respondBy!.spoken): \(standing.when) (as of \(today.spoken))"
+                                 + (standing.passed ? ": ask for a little more time at once (cadence negotiate \(TerminalText.line(company)))" : ""))
                 }
                 if versions.count > 1 {
                     lines.append("\nRounds")
@@ -225,10 +226,13 @@ struct OfferCommand: ParsableCommand {
                      try day ?? ws.dateReading().today)
                 }
                 if output.json { return Output.write(try Output.json(offers)) }
+                // A version a later round revised is no longer the one to answer.
+                let revised = Set(offers.compactMap(\.revises))
                 Output.write(Output.table(["id", "company", "base", "per year", "bonus", "status", "respond by", "revises"], offers.map {
                     [String($0.id!), companies[$0.applicationID] ?? "", "\($0.base) / \($0.period.rawValue)",
                      $0.annualBase.description, $0.bonusAmount?.description ?? "", $0.status.rawValue,
-                     ($0.respondBy?.description ?? "") + (OfferCommand.answerStanding($0, on: today)?.hasPrefix("passed") == true ? " (passed)" : ""),
+                     ($0.respondBy?.description ?? "")
+                        + (!revised.contains($0.id!) && OfferCommand.answerStanding($0, on: today)?.passed == true ? " (passed)" : ""),
                      $0.revises.map(String.init) ?? ""]
                 }))
             }
@@ -238,19 +242,24 @@ struct OfferCommand: ParsableCommand {
 
 extension OfferCommand {
     /// How an open offer's date to answer by stands on `today`: "passed 3 days
-    /// ago: ask for a little more time at once (cadence negotiate)", "today",
-    /// "in 4 days"; nil for an answered offer or one with no such date.
-    static func answerStanding(_ o: Offer, on today: LocalDate) -> String? {
+    /// ago", "today", "in 4 days"; nil for an answered offer or one with no such date.
+    static func answerStanding(_ o: Offer, on today: LocalDate) -> (when: String, passed: Bool)? {
         guard let by = o.respondBy, o.status == .received || o.status == .negotiating else { return nil }
         let days = today.days(until: by)
-        if days < 0 { return "passed \(-days) day\(days == -1 ? "" : "s") ago: ask for a little more time at once (cadence negotiate)" }
-        return days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+        if days < 0 { return ("passed \(-days) day\(days == -1 ? "" : "s") ago", true) }
+        return (days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")", false)
     }
 
     /// When an offer arrived (or its status changed): `--at`, else the `--as-of`
     /// day (a day without a time: noon), else now.
     static func arrival(_ at: String?, asOf day: LocalDate?, reading: DateReading) throws -> DateReading.Moment {
         if at == nil, let day { return DateReading.Moment(instant: day.noon(in: reading.timeZone), hasTime: false) }
-        return try Timestamps.instant(at, reading: reading)
+        let moment = try Timestamps.instant(at, reading: reading)
+        // As of a day, what happened happened by then.
+        if let day, LocalDate(moment.instant, in: reading.timeZone) > day {
+            throw Refusal("at: \(LocalDate(moment.instant, in: reading.timeZone).spoken) is after the --as-of day, \(day.spoken): "
+                          + "what has happened is dated on or before it")
+        }
+        return moment
     }
 }
