@@ -89,6 +89,11 @@ return function(options)
       local whom = to and one_line(to) or "them"
       local heading = due < ctx.today and ("Get back to %s today: the day was %s."):format(whom, when(due, at))
         or ("Get back to %s on %s%s."):format(whom, when(due, at), agreed and ", as agreed" or "")
+      if not agreed then
+        -- Rule 5 asks for time with a day agreed: once logged, this moves to that day and hour.
+        heading = heading .. ("\nNo time asked for yet: ask now, then log the day agreed (cadence log message-sent --app %s"
+          .. " --message-kind ask-for-time --due \"DAY HOUR\" --to NAME)."):format(app.id)
+      end
       if s then
         s.today = on
         local decided, decision = pcall(function() return negotiation.rules().decide(s) end)
