@@ -135,16 +135,18 @@ struct OfferCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
-                let (versions, company, region, today) = try workspace.open().read { ws -> ([Offer], String, Region?, LocalDate) in
+                let (versions, company, region, today, revised) = try workspace.open().read { ws -> ([Offer], String, Region?, LocalDate, Bool) in
                     let versions = try ws.versions(of: offer)
                     return (versions, try ws.applications(.all).first { $0.id == versions.last!.applicationID }?.company ?? "?",
                             try ws.region(ofApplication: versions.last!.applicationID),
-                            try day ?? ws.dateReading(ofApplication: versions.last!.applicationID).today)
+                            try day ?? ws.dateReading(ofApplication: versions.last!.applicationID).today,
+                            try ws.offers(of: versions.last!.applicationID, .all).contains { $0.revises == versions.last!.id })
                 }
                 if output.json { return Output.write(try Output.json(versions)) }
                 let o = versions.last!
                 var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o, region: region)
-                if let standing = OfferCommand.answerStanding(o, on: today) {
+                // A version a later round revised is no longer the one to answer.
+                if !revised, let standing = OfferCommand.answerStanding(o, on: today) {
                     lines.append("Answer by \(o.respondBy!.spoken): \(standing.when) (as of \(today.spoken))"
                                  + (standing.passed ? ": ask for a little more time at once (cadence negotiate \(TerminalText.line(company)))" : ""))
                 }

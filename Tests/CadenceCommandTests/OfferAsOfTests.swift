@@ -35,6 +35,8 @@ struct OfferAsOfTests: WorkspaceSuite {
         #expect(revised.output.contains("received Tue 24 Mar 2026; answer by Fri 27 Mar 2026"), "\(revised.output)\(revised.error)")
         #expect(try cadence("offer", "edit", "2", "--status", "accepted", "--as-of", "2026-03-26").status == 0)
         #expect(try cadence("app", "show", "1").output.contains("2026-03-26  #4 acceptance"))
+        // The version revised has no date of its own left to meet.
+        #expect(!(try cadence("offer", "show", "1", "--as-of", "2026-03-25").output.contains("Answer by")))
     }
 
     @Test("offer show and list --as-of: an open offer's date to answer by, passed or not, as of that day")
