@@ -57,15 +57,18 @@ struct Negotiate: ParsableCommand {
         let letters = ["counter": "Your offer", "decline": "Your offer", "accept": "Accepting your offer", "time": "Your offer",
                        "extension": "Your offer"]
         try Agenda.Show.prepareFolder(folder)
+        guard letters.keys.contains(where: { bodies[$0] != nil }) else {
+            // A call's talking points, or words to say when asked, are no letter.
+            let steps = bodies.keys.sorted().map(TerminalText.line).joined(separator: ", ")
+            return StandardError.write("No draft written to \(TerminalText.line(folder)): the words of this step (\(steps)) are not a letter.\n")
+        }
         // A draft with no To: says so, and how to give it one.
-        if letters.keys.contains(where: { bodies[$0] != nil }) {
-            if let to = data.to, data.email?.isEmpty ?? true {
-                Output.complain("\(to) has no address on file, so the drafts have no To: line: "
-                                + "cadence contact edit \"\(to)\" --email ADDRESS")
-            } else if data.to == nil {
-                Output.complain("no hiring manager or recruiter on file for \(data.company), so the drafts have no To: line: "
-                                + "cadence contact add NAME --app \"\(data.company)\" --role hiring-manager --email ADDRESS")
-            }
+        if let to = data.to, data.email?.isEmpty ?? true {
+            Output.complain("\(to) has no address on file, so the drafts have no To: line: "
+                            + "cadence contact edit \"\(to)\" --email ADDRESS")
+        } else if data.to == nil {
+            Output.complain("no hiring manager or recruiter on file for \(data.company), so the drafts have no To: line: "
+                            + "cadence contact add NAME --app \"\(data.company)\" --role hiring-manager --email ADDRESS")
         }
         var written = 0
         for (step, subject) in letters.sorted(by: { $0.key < $1.key }) {
@@ -84,6 +87,6 @@ struct Negotiate: ParsableCommand {
             }
             written += 1
         }
-        StandardError.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder) (Cadence sends nothing).\n")
+        StandardError.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(TerminalText.line(folder)) (Cadence sends nothing).\n")
     }
 }

@@ -78,6 +78,21 @@ struct NegotiateMailTests: WorkspaceSuite {
         for (name, text) in try drafts(folder) { #expect(text.contains("\nHello,\n\n"), "\(name): \(text)") }
     }
 
+    @Test("a step whose words are no letter (a call) writes no draft, and says why")
+    func noLetter() throws {
+        // Time asked for, the start date not said and no call made yet: the next step is a call.
+        try createdWithCandidate()
+        _ = try cadence("candidate", "edit", "jo", "--targets", "28000,30000,35000 GBP")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-01")
+        _ = try cadence("offer", "add", "--app", "1", "--base", "35000 GBP", "--at", "2026-03-02", "--holiday-days", "25",
+                        "--pension", "5%", "--bonus", "1000", "--respond-by", "2026-03-20")
+        _ = try cadence("log", "message-sent", "--app", "1", "--message-kind", "ask-for-time", "--at", "2026-03-03")
+        let folder = directory + "/drafts"
+        let run = try cadence("negotiate", "1", "--as-of", "2026-03-05", "--eml", folder)
+        #expect(run.status == 0 && run.error == "No draft written to \(folder): the words of this step (call) are not a letter.\n", "\(run.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
     @Test("the folder's parent must exist: a typo makes no tree of folders")
     func folderParent() throws {
         try prepared()
