@@ -50,7 +50,7 @@ return function(options)
       local open = current[#current]
       if not open then return end
       -- One record of the time agreed, read by the item and by the script that words its draft.
-      local ok, s = pcall(negotiation.situation, app, negotiation.load())
+      local ok, s = pcall(function() return negotiation.situation(app, negotiation.load()) end)
       if not ok then s = nil end
       local agreed = s and s.time_agreed
       if agreed == nil then
@@ -94,7 +94,11 @@ return function(options)
         heading = heading .. ("\nNo time asked for yet: ask now, then log the day agreed (cadence log message-sent --app %s"
           .. " --message-kind ask-for-time --due \"DAY HOUR\" --to NAME)."):format(app.id)
       end
-      if s then
+      -- Its error is cadence negotiate's to show, with the file and line when the script is yours.
+      local failed = ("%s\nThe negotiation script failed: cadence negotiate %s says why."):format(heading, app.id)
+      if not s then
+        draft = failed
+      else
         s.today = on
         local decided, decision = pcall(function() return negotiation.rules().decide(s) end)
         if decided then
@@ -104,15 +108,14 @@ return function(options)
           draft = ("%s\nThe negotiation script decides: %s (%s).\n\n%s"):format(heading, decision.action, decision.rule,
             table.concat(steps, "\n\n"))
         else
-          -- Its error is cadence negotiate's to show, with the file and line when the script is yours.
-          draft = ("%s\nThe negotiation script failed: cadence negotiate %s says why."):format(heading, app.company)
+          draft = failed
         end
       end
       ctx:propose{
         kind = "answer-offer", channel = "phone", due = due, at = at, slide = slide, key = "answer|" .. open.id, logs = false,
         to = to, missing_role = not to and "hiring-manager" or nil,
         reason = "negotiation rule 5: " .. why,
-        draft = draft or heading,
+        draft = draft,
       }
     end,
   }

@@ -117,6 +117,20 @@ struct AnswerOfferTests: WorkspaceSuite {
         #expect(text.contains("answer-offer to the hiring manager (none on file) by phone at 11:00"), "\(text)")
     }
 
+    @Test("a broken negotiate.lua or negotiation.lua leaves the item in place, its draft pointing at cadence negotiate")
+    func brokenScript() throws {
+        try prepared()
+        try askedForTime()
+        for (file, text) in [("negotiate.lua", "return {\n"), ("negotiation.lua", "return { weights = 3 }\n")] {
+            try text.write(toFile: directory + "/" + file, atomically: true, encoding: .utf8)
+            let item = try #require(try answerItem(asOf: "2026-03-23"))
+            #expect(item.due == "2026-03-25" && item.at == "10:00" && item.to == "Rita Reed", "\(file): \(item)")
+            #expect(item.draft == "Get back to Rita Reed on Wed 25 Mar at 10:00, as agreed.\n"
+                    + "The negotiation script failed: cadence negotiate 1 says why.", "\(file): \(item)")
+            try FileManager.default.removeItem(atPath: directory + "/" + file)
+        }
+    }
+
     @Test("a policy's at must be an hour: '9am' fails that policy, naming the user's line")
     func atIsChecked() throws {
         try prepared()
