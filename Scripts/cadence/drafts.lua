@@ -239,38 +239,208 @@ function drafts.questions(f)
   return table.concat(lines, "\n")
 end
 
-local function money(m)
+-- A term or a name of the user's as one line of plain text: terminal escapes
+-- and bidirectional controls left out, line breaks and other controls as a
+-- space, so that it can neither break the letter nor turn its text around.
+local plain = require "cadence.plain"
+
+local function money(m, period)
   if type(m) ~= "table" or not m.minorUnits then return nil end
-  return cadence.money_text(m)
+  return cadence.money_text(m, period)
 end
 
---- Accepting: in writing, with the terms as understood.
-function drafts.acceptance(f)
-  local terms = {}
-  local o = f.offer
-  if o then
-    terms[#terms + 1] = "  - base salary: " .. cadence.money_text(o.base, o.period)
-    if o.bonus then terms[#terms + 1] = "  - bonus: " .. money(o.bonus) .. (o.bonus_guaranteed and ", guaranteed" or "") end
-    if o.bonus_percent then
-      terms[#terms + 1] = ("  - bonus: %s of base%s"):format(cadence.percent_text(o.bonus_percent), o.bonus_guaranteed and ", guaranteed" or "")
-    end
-    if o.sign_on then terms[#terms + 1] = "  - sign-on: " .. money(o.sign_on) end
-    if o.equity then terms[#terms + 1] = "  - equity: " .. tostring(o.equity) end
-    if o.start then terms[#terms + 1] = "  - start date: " .. tostring(o.start) end
-    local names = {}
-    for name in pairs(o.benefits or {}) do names[#names + 1] = name end
-    table.sort(names)
-    for _, name in ipairs(names) do terms[#terms + 1] = ("  - %s: %s"):format(name, o.benefits[name]) end
+-- 0.5 as "0.5", 3 as "3", 2000 as "2,000".
+local function number(n)
+  if math.type(n) == "integer" or (type(n) == "number" and n == math.floor(n) and math.abs(n) < 2^53) then
+    local digits = ("%d"):format(n)
+    repeat
+      local before = digits
+      digits = digits:gsub("^(%-?%d+)(%d%d%d)", "%1,%2")
+    until digits == before
+    return digits
   end
-  local listed = #terms > 0 and ("\n\nAs I understand the terms:\n" .. table.concat(terms, "\n") .. "\n\nPlease let me know if I have misunderstood anything.") or ""
-  return ("%s\n\nI am delighted to accept your offer for the %s role at %s.%s I look forward to starting.%s")
-    :format(greeting(f.to), f.app.role, f.app.company, listed, sign(f.candidate))
+  return (("%g"):format(n))
 end
 
---- Declining: courteous, no obligation to explain.
+local MONTHS = { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December" }
+local WEEKDAYS = { Mon = "Monday", Tue = "Tuesday", Wed = "Wednesday", Thu = "Thursday", Fri = "Friday",
+                   Sat = "Saturday", Sun = "Sunday" }
+
+-- A date in a letter, as it is written where the candidate is: "Monday,
+-- January 11, 2027" in the US, "Monday 11 January 2027" elsewhere.
+local function written_date(date, region)
+  if type(date) ~= "table" and type(date) ~= "userdata" then return plain(date) end
+  local y, m, d = tostring(date:iso()):match("^(%-?%d+)%-(%d+)%-(%d+)$")
+  if not y then return tostring(date) end
+  local weekday = WEEKDAYS[date:short():match("^(%a+)")] or ""
+  m, d = MONTHS[tonumber(m)], tonumber(d)
+  if region and region.date_order == "mdy" then return ("%s, %s %d, %s"):format(weekday, m, d, y) end
+  return ("%s %d %s %s"):format(weekday, d, m, y)
+end
+
+-- The equity grant as agreed: "RSUs worth 120,000 USD, vesting over 4 years
+-- with a 12-month cliff, then every 3 months".
+local function grant_terms(g)
+  local what
+  if g.kind == "options" then
+    what = ("options over %s shares"):format(number(g.shares or 0)) .. (g.strike and (" at a strike of " .. money(g.strike)) or "")
+  else
+    what = g.grantValue and ("RSUs worth " .. money(g.grantValue))
+      or ("%s RSUs"):format(number(g.shares or 0)) .. (g.sharePrice and (" (at " .. money(g.sharePrice) .. " a share)") or "")
+  end
+  local months = g.vestingMonths or 0
+  local vesting = months % 12 == 0 and ("%d year%s"):format(months // 12, months == 12 and "" or "s")
+    or ("%d months"):format(months)
+  local cliff = (g.cliffMonths or 0) > 0 and (" with a %d-month cliff"):format(g.cliffMonths) or ""
+  local every = g.everyMonths and (g.everyMonths == 1 and ", then every month" or (", then every %d months"):format(g.everyMonths)) or ""
+  local schedule = ""
+  if type(g.schedule) == "table" and #g.schedule > 0 then
+    local parts = {}
+    for i, p in ipairs(g.schedule) do parts[i] = number(p) .. "%" end
+    schedule = " (" .. table.concat(parts, "/") .. ")"
+  end
+  return ("%s, vesting over %s%s%s%s"):format(what, vesting, cliff, every, schedule)
+end
+
+--- Every term of `o` as agreed, each a line "name: terms", in the words of
+--- `region` (PTO and a 401(k) match in the US; holiday and a pension in the
+--- UK): those stored as figures and those stored in the offer's words alike.
+function drafts.terms(o, region)
+  local words = region and region.benefits or {}
+  local terms = {}
+  local function term(name, value) if value then terms[#terms + 1] = plain(name) .. ": " .. plain(value) end end
+  term("base salary", money(o.base, o.period))
+  local bonus = o.bonus_percent and (cadence.percent_text(o.bonus_percent) .. " of base"
+      .. (o.bonus_amount and (" (" .. money(o.bonus_amount) .. ")") or ""))
+    or money(o.bonus)
+  term("bonus", bonus and (bonus .. (o.bonus_guaranteed and ", guaranteed" or ", a target")))
+  term("sign-on bonus", o.sign_on and (money(o.sign_on)
+    .. (o.clawback_months and (", to be repaid if I leave within %d months"):format(o.clawback_months) or "")))
+  if type(o.grant) == "table" then term("equity", grant_terms(o.grant)) end
+  if o.equity then term(o.grant and "equity, as the offer words it" or "equity", o.equity) end
+  term("equity refresher", money(o.refresher, "year"))
+  local v = o.benefit_values or {}
+  term(words.paid_leave or "paid leave", v.holidayDays and (number(v.holidayDays) .. " days a year"))
+  term(words.retirement or "retirement contribution", v.pensionMatch and (cadence.percent_text(v.pensionMatch) .. " of base"
+    .. (v.pensionCap and (", up to " .. money(v.pensionCap, "year")) or "")))
+  term(words.health or "health cover", money(v.healthCover, "year"))
+  term("remote working", v.remoteDaysPerWeek and (number(v.remoteDaysPerWeek) .. " days a week"))
+  term("in the office", v.officeDaysPerWeek and (number(v.officeDaysPerWeek) .. " days a week"))
+  term("study budget", money(v.studyBudget, "year"))
+  term("moving allowance", money(v.movingAllowance))
+  term("travel", money(v.travel, "year"))
+  term("gym", money(v.gym, "year"))
+  local names = {}
+  for name in pairs(v.other or {}) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do term(name, money(v.other[name], "year")) end
+  names = {}
+  for name in pairs(o.benefits or {}) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do term(name, o.benefits[name]) end
+  if o.start then term("start date", written_date(o.start, region)) end
+  return terms
+end
+
+-- The people met, by name: the application's contacts who are at the company
+-- (not a reference, nor whoever referred you), then those you were
+-- interviewed by or screened with as the timeline names them, each once.
+local function people_met(f)
+  local contacts, events = f.contacts, f.timeline
+  if not contacts and f.app and type(f.app.contacts) == "function" then contacts = f.app:contacts() end
+  if not events and f.app and type(f.app.timeline) == "function" then events = f.app:timeline() end
+  local met, seen = {}, {}
+  local function add(name, role)
+    name = plain(name)
+    if name ~= "" and not seen[name:lower()] then
+      seen[name:lower()] = true
+      met[#met + 1] = { name = name, role = role }
+    end
+  end
+  for _, c in ipairs(contacts or {}) do
+    if c.role ~= "reference" and c.role ~= "referrer" and not c.archived_at then add(c.name, c.role) end
+  end
+  for _, e in ipairs(events or {}) do
+    if e.kind == "interview" or e.kind == "screen" then
+      for _, name in ipairs(e.with or {}) do add(name, "interviewer") end
+    end
+  end
+  return met
+end
+
+-- Whom a letter about an offer is to: `f.to`, else the hiring manager, else the recruiter met.
+local function addressee(f, met)
+  if f.to then return plain(f.to) end
+  for _, role in ipairs{ "hiring-manager", "recruiter" } do
+    for _, c in ipairs(met) do if c.role == role then return c.name end end
+  end
+end
+
+-- "Sam Lee" after "Best regards,"; nothing after it when no name is recorded.
+local function signed(candidate)
+  local name = candidate and plain(candidate.name) or ""
+  return "\n\nBest regards," .. (name ~= "" and ("\n" .. name) or "")
+end
+
+-- "a, b and c".
+local function and_listed(items)
+  if #items <= 1 then return items[1] or "" end
+  return table.concat(items, ", ", 1, #items - 1) .. " and " .. items[#items]
+end
+
+-- The others met besides the reader, by name.
+local function others_met(to, met)
+  local others = {}
+  for _, c in ipairs(met) do if not to or c.name:lower() ~= to:lower() then others[#others + 1] = c.name end end
+  return others
+end
+
+-- Thanks through the reader: to the others met by name, and to everyone else.
+local function pass_thanks(to, met)
+  local others = others_met(to, met)
+  if #others == 0 then return "please pass my thanks on to everyone I met" end
+  return ("please pass my thanks on to %s, and to everyone else I met"):format(and_listed(others))
+end
+
+--- Accepting (rule 9): glad, in writing, every term spelt out as understood
+--- (f.offer, in the words of the candidate's region), the people met thanked
+--- by name and the others through the reader, and a request to say if any
+--- term is misunderstood. f: { app, offer?, to?, contacts?, candidate? }.
+function drafts.acceptance(f)
+  local met = people_met(f)
+  local to = addressee(f, met)
+  local region = f.region or (f.app and cadence.region(f.app)) or nil
+  local role, company = plain(f.app.role), plain(f.app.company)
+  local body = { ("I'm delighted to accept your offer for the %s role at %s, and I'm really glad we have arrived at terms "
+    .. "that work for us both."):format(role, company) }
+  local terms = f.offer and drafts.terms(f.offer, region) or {}
+  if #terms > 0 then
+    local lines = {}
+    for i, t in ipairs(terms) do lines[i] = "  - " .. t end
+    body[#body + 1] = "To confirm the terms as I understand them:\n" .. table.concat(lines, "\n")
+    body[#body + 1] = "If I have misunderstood any of these, please do let me know."
+  else
+    body[#body + 1] = "Could you confirm the terms in writing? If I have misunderstood anything we agreed, please do let me know."
+  end
+  body[#body + 1] = "Thank you for your time and help throughout the process; " .. pass_thanks(to, met) .. "."
+  local start = f.offer and f.offer.start and (" on " .. written_date(f.offer.start, region)) or ""
+  body[#body + 1] = ("I'm looking forward to starting%s and to joining the team."):format(start)
+  return greeting(to) .. "\n\n" .. table.concat(body, "\n\n") .. signed(f.candidate)
+end
+
+--- Declining (rule 9): courteous, thankful, no reason owed, and the door
+--- left open. f: { app, to?, contacts?, candidate? }.
 function drafts.decline(f)
-  return ("%s\n\nThank you for the offer for the %s role, and for the time you and the team gave me. After careful thought I have decided to decline. I hope our paths cross again.%s")
-    :format(greeting(f.to), f.app.role, sign(f.candidate))
+  local met = people_met(f)
+  local to = addressee(f, met)
+  local role, company = plain(f.app.role), plain(f.app.company)
+  return greeting(to) .. "\n\n"
+    .. ("Thank you very much for the offer for the %s role at %s, and for the time you and the team gave me. After "
+      .. "careful thought I have decided to decline."):format(role, company) .. "\n\n"
+    .. ("I have enjoyed getting to know %s; %s. I'd be glad to stay in touch, and I hope our paths cross again.")
+      :format(company, pass_thanks(to, met))
+    .. signed(f.candidate)
 end
 
 local SUBJECTS = {

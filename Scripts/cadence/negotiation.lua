@@ -116,10 +116,14 @@ function negotiation.counter(app, rules)
   return negotiation.decide(app, rules).counter
 end
 
---- Rule 3's talking points for `app`: its needs paired with your strengths.
+--- Rule 3's talking points for `app`: its needs matched to your strengths by
+--- meaning, a sentence for each strength; and, when the script has one
+--- (rules.case), the match itself: { pairs = { { need, strength, score, shared } },
+--- unanswered, left_out, unknown }.
 function negotiation.talking_points(app, rules)
   rules = rules or negotiation.rules()
-  return rules.talking_points(negotiation.situation(app, negotiation.load()))
+  local s = negotiation.situation(app, negotiation.load())
+  return rules.talking_points(s), rules.case and rules.case(s) or nil
 end
 
 --- The words for `app`'s next step, by step name ("deflect", "range", "time", "call", "counter", "decline", "accept").

@@ -48,15 +48,27 @@ end
 -- Round to the nearest 500 in whole units, as a counter is said.
 local function round(minor) return (minor + 25000) // 50000 * 50000 end
 
---- Rule 3: "I can help you with [need] through [strength]", from the needs
---- recorded in interviews and your strengths; none invented when none are recorded.
+-- Rule 3, the case: each need they named (app edit --need) is answered by the
+-- strength of yours (candidate edit --strength) that says the most about it,
+-- matched by meaning (negotiation/case.lua); `cadence negotiate` shows each
+-- pair under Facts. To choose a pair yourself, name the need as recorded and
+-- the strength to answer it with (false leaves a need unsaid):
+--   rules.pairs = { ["scaling the payments team"] = "grew the platform team from 4 to 12" }
+rules.pairs = {}
+
+local case = require "negotiation.case"
+
+--- The case for `s`: its needs matched to its strengths, rules.pairs first
+--- ({ pairs, unanswered, left_out, unknown }: negotiation/case.lua's match).
+function rules.case(s)
+  return case.match(s.app.needs or {}, s.candidate and s.candidate.strengths or {}, rules.pairs)
+end
+
+--- Rule 3: "You mentioned [need]; I [strength] and can do the same for you.", a
+--- sentence for each strength that answers a need, best first; none invented
+--- when none are recorded. The deflection and the counter end with them.
 function rules.talking_points(s)
-  local points = {}
-  local needs, strengths = s.app.needs or {}, s.candidate and s.candidate.strengths or {}
-  for i = 1, math.min(#needs, #strengths) do
-    points[#points + 1] = ("You mentioned %s; I can help with that through %s."):format(needs[i], strengths[i])
-  end
-  return points
+  return case.points(rules.case(s))
 end
 
 --- The words, by step.
@@ -139,6 +151,7 @@ function rules.decide(s)
     return d
   end
   d.facts[#d.facts + 1] = ("your numbers: %s"):format(s.targets_text)
+  for _, fact in ipairs(case.facts(rules.case(s))) do d.facts[#d.facts + 1] = fact end   -- rule 3: the pairs, and needs unanswered
   if not o then
     d.action, d.rule = "prepare", "rules 2-4: before an offer, do not give the first number"
     d.reason = "no offer yet: when asked for a figure, deflect and make your case; pushed again, give a range a little above your target"

@@ -22,7 +22,7 @@ return function(options)
         ctx:propose{
           kind = "acceptance-in-writing", due = accepted.day, to = to, key = "accept|" .. tostring(accepted.day),
           reason = ("you accepted on %s: confirm it in writing, spelling out the terms as you understood them"):format(accepted.day:short()),
-          draft = drafts.acceptance{ app = app, to = to, offer = offer, candidate = ctx.candidate },
+          draft = drafts.acceptance{ app = app, to = to, offer = offer, contacts = ctx.contacts, candidate = ctx.candidate },
         }
       end
       local declined = app.stage == "declined" and ctx:last("decline")
@@ -30,7 +30,7 @@ return function(options)
         ctx:propose{
           kind = "decline", due = declined.day, to = to, key = "decline|" .. tostring(declined.day),
           reason = ("you declined on %s: say so courteously, in writing; no need to explain"):format(declined.day:short()),
-          draft = drafts.decline{ app = app, to = to, candidate = ctx.candidate },
+          draft = drafts.decline{ app = app, to = to, contacts = ctx.contacts, candidate = ctx.candidate },
         }
       end
     end,

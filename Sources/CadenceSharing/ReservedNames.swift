@@ -14,7 +14,8 @@ public enum ReservedNames {
     public static let cadence = [
         "cadence", "init", "policies", "negotiation", "holidays",
         "calendar", "drafts", "help", "isolated", "options", "policy", "promises", "rehearsal", "repl", "report", "searcher", "sequence",
-        "sharing", "show", "simulate", "types", "worker", "counterpart", "standard",
+        "sharing", "show", "simulate", "types", "valuation", "worker", "counterpart", "standard",
+        "case", "plain",
     ]
 
     /// Why `name` may not be a package's, or nil when it may.

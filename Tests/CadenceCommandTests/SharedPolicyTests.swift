@@ -300,7 +300,7 @@ struct SharedPolicyTests: WorkspaceSuite {
                       proposing: "notes=nil role=nil")
         // Flooding: a million items, a 100 MB draft, a table where text goes.
         try contained(Self.plan("for i = 1, 1000000 do ctx:propose{ kind = 'status', due = '2026-03-12', key = tostring(i) } end"),
-                      says: "it proposed 1000000 items for one application (at most 50)", limits: ["--time-limit", "20"])
+                      says: "it proposed 1000000 items for one application (at most 50)", limits: ["--time-limit", "60"])
         try contained(Self.plan("ctx:propose{ kind = 'status', due = '2026-03-12', draft = ('x'):rep(100 * 1024 * 1024) }"),
                       says: "draft is 104857600 bytes (at most 20000)", limits: ["--memory-limit", "400M"])
         try contained(Self.plan("local t = {} for i = 1, 40 do t = { t, t } end ctx:propose{ kind = 'status', due = '2026-03-12', reason = t }"),
