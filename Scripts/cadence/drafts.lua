@@ -466,13 +466,14 @@ end
 --- by first name, the words, the sign-off. Words already in letter form keep
 --- theirs, but a greeting to no one ("Hello,") names `to` when there is one.
 function drafts.letter(words, to, candidate)
+  to = to and plain(to)
   local greeted, rest = words:match("^(%a+)[^\n]*,\n\n(.*)$")
   if greeted == "Dear" or greeted == "Hello" or greeted == "Hi" then
-    if words:match("^Hello,\n") and to then words = greeting(to) .. "\n\n" .. rest end
+    if words:match("^Hello,\n") and to and to ~= "" then words = greeting(to) .. "\n\n" .. rest end
   else
     words = greeting(to) .. "\n\n" .. words
   end
-  if not words:find("\n\nBest regards,\n[^\n]*$") then words = words .. sign(candidate) end
+  if not words:find("\n\nBest regards,\n?[^\n]*$") then words = words .. signed(candidate) end
   return words
 end
 
