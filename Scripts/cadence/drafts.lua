@@ -462,6 +462,31 @@ function drafts.subject(kind, app)
   return (SUBJECTS[kind] or (kind:gsub("^%l", string.upper) .. ": %s")):format(app.role .. ", " .. app.company)
 end
 
+--- Words as a letter to `to` (a name, or nil) from `candidate`: the greeting
+--- by first name, the words, the sign-off. Words already in letter form keep
+--- theirs, but a greeting to no one ("Hello,") names `to` when there is one.
+function drafts.letter(words, to, candidate)
+  to = to and plain(to)
+  local greeted, rest = words:match("^(%a+)[^\n]*,\n\n(.*)$")
+  if greeted == "Dear" or greeted == "Hello" or greeted == "Hi" then
+    if words:match("^Hello,\n") and to and to ~= "" then words = greeting(to) .. "\n\n" .. rest end
+  else
+    words = greeting(to) .. "\n\n" .. words
+  end
+  if not words:find("\n\nBest regards,\n?[^\n]*$") then words = words .. signed(candidate) end
+  return words
+end
+
+--- `cadence negotiate --eml`'s call: each of `options.words` (by step) as a
+--- letter to `options.to` from the candidate named `options.from`.
+function drafts.letters(options)
+  local out = {}
+  for step, words in pairs(options.words) do
+    out[step] = drafts.letter(words, options.to, options.from and { name = options.from })
+  end
+  return out
+end
+
 -- The workspace's own drafts (scripts/drafts.lua beside its cadence.lua)
 -- replace these, function by function. A mistake in that file is an error
 -- naming its line, not a silent fall back to these.

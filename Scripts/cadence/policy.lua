@@ -195,10 +195,18 @@ function Context:exit(reason) self.exits[#self.exits + 1] = reason end
 --- see policy.done_event); slide = "back" for items that must not move
 --- later (preparation before a meeting); follows: the event it answers
 --- (the interview a thank-you is for): marking it done on a day before that
---- event is refused, and on its day logs it at that event's moment, after it.
+--- event is refused, and on its day logs it at that event's moment, after it;
+--- at: the hour it is due ("10:00", the time agreed with them), shown on the
+--- agenda and given to calendars instead of the calendar's send time.
 function Context:propose(item)
   if not item.kind or not item.due then error("a follow-up needs a kind and a due date", 2) end
   item.due = cadence.date(item.due)
+  if item.at ~= nil then
+    local h, m = tostring(item.at):match("^(%d%d):(%d%d)$")
+    if not h or tonumber(h) > 23 or tonumber(m) > 59 then
+      error(("a follow-up's at is an hour such as \"10:00\", not %s"):format(host.terminal_line(tostring(item.at))), 2)
+    end
+  end
   item.key = item.key or table.concat({ item.kind, item.to or "", tostring(item.due) }, "|")
   local moved, why = self.calendar:adjust(item.due, item.slide)
   -- Moving earlier must not move into the past: then it is due today.
@@ -625,7 +633,8 @@ function policy.render(items, today, failures)
     end
     local who = item.to and (" to " .. shown(item.to))
       or (item.missing_role and (" to the %s (none on file)"):format(item.missing_role:gsub("%-", " "))) or ""
-    local when = item.overdue and (" (due " .. item.due:short() .. ")") or ""
+    local hour = item.at and (" at " .. item.at) or ""
+    local when = item.overdue and (" (due " .. item.due:short() .. hour .. ")") or hour
     -- How it goes: "by email", "on LinkedIn", "by phone"; a task goes nowhere.
     local channel = CHANNELS[item.channel]
     local by = channel and channel.form ~= "task" and (" " .. channel.said) or ""
@@ -645,7 +654,7 @@ function policy.data(items)
   for i, item in ipairs(items) do
     local contact = item.contact
     out[i] = { ref = item.ref, application = item.app.id, key = item.key, company = item.app.company,
-               role = item.app.role, kind = item.kind, due = tostring(item.due), overdue = item.overdue,
+               role = item.app.role, kind = item.kind, due = tostring(item.due), at = item.at, overdue = item.overdue,
                to = item.to, email = contact and contact.email, channel = item.channel, policy = item.policy,
                rule = item.rule, reason = item.reason, draft = item.draft,
                -- Only an email has a subject: a LinkedIn message, a text or a call has none.

@@ -598,6 +598,7 @@ function valuation.load(path) end
 ---@class cadence.Proposal
 ---@field kind string what it is: "thank-you", "status", "questions"…
 ---@field due cadence.Date|string when it is due (moved off weekends and holidays by the calendar)
+---@field at? string the hour it is due, "10:00" (a time agreed with them): shown on the agenda, the calendar event's start
 ---@field to? string whom it goes to
 ---@field channel? "email"|"phone"|"linkedin"|"text"|"letter"|"task" how (default email); it shapes the draft
 ---@field reason string why: the rule and the facts, shown on the agenda

@@ -1,11 +1,41 @@
 -- Negotiation rule 5: always ask for time to consider an offer, with a day
--- agreed, and get back exactly then. The day is the one you agreed when you
--- asked for time (cadence log message-sent --kind ask-for-time --due DAY),
+-- and hour agreed, and get back exactly then, to the person you asked. The
+-- day is the one you agreed when you asked for time
+-- (cadence log message-sent --message-kind ask-for-time --due "wednesday 10am" --to NAME),
 -- else the offer's own respond-by date. The draft is what the negotiation
--- script (cadence negotiate) decides to say.
+-- script (cadence negotiate) decides for that day: the item, its recipient
+-- and its draft read one record of the time agreed, so they never disagree.
 local cadence = require "cadence"
 local check = require("cadence.options").check
 local negotiation = require "cadence.negotiation"
+
+-- The time agreed when you asked for time to consider the offer: the latest
+-- ask-for-time message with a due day sent since the offer (or its last round)
+-- arrived, as { day, time = "10:00" or nil, to = the person asked or nil }; nil
+-- when none was. The same shape as the situation's `time_agreed`.
+local function time_agreed(ctx)
+  local arrived = ctx:last{ "offer-received", "negotiation-round" }
+  local asked
+  for _, e in ipairs(ctx:events("message-sent")) do
+    if e.message_kind == "ask-for-time" and e.due and (not arrived or e.day >= arrived.day) then asked = e end
+  end
+  if not asked then return nil end
+  return { day = asked.due, time = asked.due_time, to = asked.with and asked.with[1], asked_on = asked.day }
+end
+
+-- Whom you get back to: the person asked for time, else the hiring manager, else the recruiter.
+local function recipient(agreed, ctx)
+  if agreed and agreed.to then return agreed.to end
+  for _, role in ipairs{ "hiring-manager", "recruiter" } do
+    for _, c in ipairs(ctx.contacts) do if c.role == role then return c.name end end
+  end
+end
+
+-- A name as one line of the draft: a line break or a control in it is a space.
+local function one_line(text) return (text:gsub("%c+", " ")) end
+
+-- "Wed 25 Mar at 10:00", or "Wed 25 Mar" with no hour agreed.
+local function when(day, time) return day:short() .. (time and (" at " .. time) or "") end
 
 --- options: only / except.
 return function(options)
@@ -19,31 +49,72 @@ return function(options)
       local current = negotiation.current(ctx:offers(), true)
       local open = current[#current]
       if not open then return end
-      local arrived = ctx:last{ "offer-received", "negotiation-round" }
-      local asked
-      for _, e in ipairs(ctx:events("message-sent")) do
-        if e.message_kind == "ask-for-time" and e.due and (not arrived or e.day >= arrived.day) then asked = e end
+      -- One record of the time agreed, read by the item and by the script that words its draft.
+      local ok, s = pcall(function() return negotiation.situation(app, negotiation.load()) end)
+      if not ok then s = nil end
+      local agreed = s and s.time_agreed
+      if agreed == nil then
+        agreed = time_agreed(ctx)
+        if s then s.time_agreed = agreed end
       end
-      local due, why
-      if asked then
-        due, why = asked.due, ("you asked for time on %s and agreed to answer on %s"):format(asked.day:short(), asked.due:short())
+      local due, at, why, slide
+      if agreed then
+        -- A day agreed with them stays that day: a weekend or a holiday does not move it.
+        due, at, slide = agreed.day, agreed.time, "keep"
+        why = agreed.asked_on
+          and ("you asked for time on %s and agreed to answer on %s"):format(agreed.asked_on:short(), when(due, at))
+          or ("you agreed to answer on %s"):format(when(due, at))
+        why = why .. ": get back exactly then"
+        if open.respond_by and open.respond_by < due then
+          -- The offer as recorded wants an answer sooner: the day agreed holds only if they agreed to wait.
+          why = why .. ("; their date to answer by, %s, comes before it: unless they agreed to wait, call %s"):format(
+            open.respond_by:short(), open.respond_by < ctx.today and "today to confirm they will" or "before it passes to confirm they will")
+        end
       elseif open.respond_by then
-        due, why = open.respond_by, ("they want an answer by %s"):format(open.respond_by:short())
+        due, slide = open.respond_by, "back"
+        why = ("they want an answer by %s: get back by then"):format(open.respond_by:short())
+        if open.respond_by < ctx.today then
+          why = ("their date to answer by, %s, passed %d day%s ago with no answer: call today, apologise and ask for a"
+            .. " little more time"):format(open.respond_by:short(), ctx.today - open.respond_by,
+            ctx.today - open.respond_by == 1 and "" or "s")
+        end
       else
         return ctx:exit("answer-offer: no day agreed to answer on; cadence negotiate suggests one")
       end
-      -- What to say then: the negotiation script's decision and words.
-      local ok, decision = pcall(negotiation.decide, app)
+      local to = recipient(agreed, ctx)
+      -- What to say then: the negotiation script's decision for the day of the
+      -- answer (today, when that day has passed), so the words name no day before it.
       local draft
-      if ok then
-        local steps = {}
-        for step, words in pairs(decision.words) do steps[#steps + 1] = ("%s:\n%s"):format(step, words) end
-        table.sort(steps)
-        draft = ("The negotiation script decides: %s (%s).\n\n%s"):format(decision.action, decision.rule, table.concat(steps, "\n\n"))
+      local on = due < ctx.today and ctx.today or due
+      local whom = to and one_line(to) or "them"
+      local heading = due < ctx.today and ("Get back to %s today: the day was %s."):format(whom, when(due, at))
+        or ("Get back to %s on %s%s."):format(whom, when(due, at), agreed and ", as agreed" or "")
+      if not agreed then
+        -- Rule 5 asks for time with a day agreed: once logged, this moves to that day and hour.
+        heading = heading .. ("\nNo time asked for yet: ask now, then log the day agreed (cadence log message-sent --app %s"
+          .. " --message-kind ask-for-time --due \"DAY HOUR\" --to NAME)."):format(app.id)
+      end
+      -- Its error is cadence negotiate's to show, with the file and line when the script is yours.
+      local failed = ("%s\nThe negotiation script failed: cadence negotiate %s says why."):format(heading, app.id)
+      if not s then
+        draft = failed
+      else
+        s.today = on
+        local decided, decision = pcall(function() return negotiation.rules().decide(s) end)
+        if decided then
+          local steps = {}
+          for step, words in pairs(decision.words) do steps[#steps + 1] = ("%s:\n%s"):format(step, words) end
+          table.sort(steps)
+          draft = ("%s\nThe negotiation script decides: %s (%s).\n\n%s"):format(heading, decision.action, decision.rule,
+            table.concat(steps, "\n\n"))
+        else
+          draft = failed
+        end
       end
       ctx:propose{
-        kind = "answer-offer", channel = "phone", due = due, slide = "back", key = "answer|" .. open.id, logs = false,
-        reason = ("negotiation rule 5: %s: get back exactly then"):format(why),
+        kind = "answer-offer", channel = "phone", due = due, at = at, slide = slide, key = "answer|" .. open.id, logs = false,
+        to = to, missing_role = not to and "hiring-manager" or nil,
+        reason = "negotiation rule 5: " .. why,
         draft = draft,
       }
     end,

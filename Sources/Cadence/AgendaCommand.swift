@@ -75,6 +75,8 @@ struct Agenda: ParsableCommand {
             var ref: String
             var application: Int64
             var key, company, kind, due: String
+            /// The hour it is due ("10:00"), when one was agreed.
+            var at: String?
             var to, email, channel, reason, draft, subject, zone, from, from_email, missing_role: String?
 
             /// How it goes (email when no policy said): `Channel` owns the names.
@@ -88,16 +90,19 @@ struct Agenda: ParsableCommand {
         }
 
         func writeCalendar(_ result: Report, to path: String) throws {
-            let sendAt = result.send_at.flatMap { text -> (Int, Int)? in
+            let hour = { (text: String) -> (Int, Int)? in
                 let parts = text.split(separator: ":").compactMap { Int($0) }
                 return parts.count == 2 ? (parts[0], parts[1]) : nil
             }
+            let sendAt = result.send_at.flatMap(hour)
             let events = try (result.data ?? []).map { item -> ICalendar.Item in
                 let day = try LocalDate(iso: item.due)
                 let description = [item.reason, item.draft].compactMap { $0 }.joined(separator: "\n\n")
                 // Messages and calls go out at the send time, in the candidate's zone; tasks are all-day.
                 let isMessage = item.by != .task
-                let start = sendAt.flatMap { isMessage ? day.at(hour: $0.0, minute: $0.1, in: item.zone ?? "UTC") : nil }
+                // An hour agreed for the item itself (a call at 10:00) comes before the send time.
+                let time = item.at.flatMap(hour) ?? (isMessage ? sendAt : nil)
+                let start = time.flatMap { day.at(hour: $0.0, minute: $0.1, in: item.zone ?? "UTC") }
                 return ICalendar.Item(application: item.application, key: item.key, summary: "\(item.company): \(item.kind)\(item.toWhom)",
                                       description: description, due: day, start: start, channel: item.by)
             }

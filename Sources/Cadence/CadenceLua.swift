@@ -61,7 +61,7 @@ enum CadenceLua {
                 try? api.transaction.finish(success: false)
                 // The message names the file and line when it is a policy's
                 // mistake; the Lua traceback would only show Cadence's own frames.
-                throw Refusal(Self.userFacing(error.message, chunk: name))
+                throw Refusal(Self.userFacing(error.message, chunk: name, workspace: location.directory))
             } catch {
                 try? api.transaction.finish(success: false)
                 throw error
@@ -71,19 +71,52 @@ enum CadenceLua {
 
     /// An error's message as the user reads it: a position inside Cadence's
     /// own Lua library (or the one-line chunk that calls it) says nothing to
-    /// them and shows where Cadence is installed, so it is left out; a
-    /// position in their cadence.lua or a package's file is kept.
-    static func userFacing(_ message: String, chunk: String) -> String {
-        var prefixes = [chunk + ":"]
-        if let library = try? ScriptLibrary.required() { prefixes.append(library + "/") }
-        for prefix in prefixes where message.hasPrefix(prefix) {
-            let rest = message.dropFirst(prefix.count)
-            // "[file.lua]:LINE: message": drop through the first ":LINE: ".
-            guard let line = rest.range(of: #":?\d+: "#, options: .regularExpression),
-                  rest[rest.startIndex..<line.lowerBound].allSatisfy({ $0 != " " }) else { continue }
-            return String(rest[line.upperBound...])
+    /// them and shows where Cadence is installed, so it is left out, wherever
+    /// in the message it stands; a position in their cadence.lua,
+    /// negotiate.lua or a package's file is kept. Lua cuts a long file name
+    /// to its last 60 characters ("...ar/cadence/1.2/Scripts/cadence/x.lua"):
+    /// such a tail is Cadence's when it names a file of the library, and a
+    /// tail of a file in the workspace is given back its whole path.
+    static func userFacing(_ message: String, chunk: String, workspace: String? = nil) -> String {
+        userFacing(message, chunk: chunk, library: try? ScriptLibrary.required(), workspace: workspace)
+    }
+
+    static func userFacing(_ message: String, chunk: String, library: String?, workspace: String?) -> String {
+        // "SOURCE:LINE: " where a source may start: the message's start, or after ": " (an error quoting another).
+        var text = message
+        var start = text.startIndex
+        while start < text.endIndex {
+            let line = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            if let position = text.range(of: #":\d+: "#, options: .regularExpression, range: start..<line) {
+                let source = String(text[start..<position.lowerBound])
+                if source == chunk || library.flatMap({ file(source, in: $0) }) != nil {
+                    text.removeSubrange(start..<position.upperBound)
+                    continue
+                }
+                if source.hasPrefix("..."), let whole = workspace.flatMap({ file(source, in: $0) }) {
+                    text.replaceSubrange(start..<position.lowerBound, with: whole)
+                    start = text.index(start, offsetBy: whole.count)
+                    continue
+                }
+            }
+            guard let next = text.range(of: ": ", range: start..<text.endIndex) else { break }
+            start = next.upperBound
         }
-        return message
+        return text
+    }
+
+    /// The whole path of the file a chunk's name (as Lua prints it, perhaps
+    /// cut to "...tail") names inside `folder`, or nil when it is not there.
+    static func file(_ source: String, in folder: String) -> String? {
+        if source.hasPrefix(folder + "/") { return source }
+        guard source.hasPrefix("...") else { return nil }
+        // The cut name's tail: some end of the folder's path, then a file inside it.
+        let tail = source.dropFirst(3)
+        for slash in tail.indices where tail[slash] == "/" {
+            let file = folder + String(tail[slash...])
+            if folder.hasSuffix(tail[..<slash]), FileManager.default.fileExists(atPath: file) { return file }
+        }
+        return nil
     }
 
     /// The commands' states, left open until the process ends. A command

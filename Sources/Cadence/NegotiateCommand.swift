@@ -33,8 +33,12 @@ struct Negotiate: ParsableCommand {
             let value = try CadenceLua.call(workspace, asOf: day, name: "negotiate", "cadence.negotiation", "report_on",
                                               ["app": LuaValue(app), "question": question.map { LuaValue($0) } ?? .nil])
             // An answer to a question has words but no letters.
-            if let eml, let data = value.tableValue?["data"], data.tableValue?["words"].tableValue != nil {
-                try writeDrafts(try CadenceLua.read(Letters.self, data, "cadence.negotiation.report_on"), into: eml)
+            if let eml, let data = value.tableValue?["data"], let fields = data.tableValue, fields["words"].tableValue != nil {
+                // The words in letter form (a greeting by first name, a sign-off), by the drafts' own rule.
+                let bodies = try CadenceLua.call(workspace, asOf: day, name: "negotiate", writes: false, "cadence.drafts", "letters",
+                                                 ["words": fields["words"], "to": fields["to"], "from": fields["from"]],
+                                                 as: [String: String].self)
+                try writeDrafts(try CadenceLua.read(Letters.self, data, "cadence.negotiation.report_on"), bodies: bodies, into: eml)
             }
             if output.json {
                 return try CadenceLua.writeJSON(try CadenceLua.field("data", of: value, "cadence.negotiation.report_on"), objects: ["words"])
@@ -50,14 +54,27 @@ struct Negotiate: ParsableCommand {
         var words: [String: String]
     }
 
-    /// The words that are letters, as drafts a mail client opens (Cadence sends nothing).
-    func writeDrafts(_ data: Letters, into folder: String) throws {
+    /// The words that are letters (`bodies`, in letter form), as drafts a mail client opens (Cadence sends nothing).
+    func writeDrafts(_ data: Letters, bodies: [String: String], into folder: String) throws {
         let letters = ["counter": "Your offer", "decline": "Your offer", "accept": "Accepting your offer", "time": "Your offer",
                        "extension": "Your offer"]
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Agenda.Show.prepareFolder(folder)
+        guard letters.keys.contains(where: { bodies[$0] != nil }) else {
+            // A call's talking points, or words to say when asked, are no letter.
+            let steps = bodies.keys.sorted().map(TerminalText.line).joined(separator: ", ")
+            return StandardError.write("No draft written to \(TerminalText.line(folder)): the words of this step (\(steps)) are not a letter.\n")
+        }
+        // A draft with no To: says so, and how to give it one.
+        if let to = data.to, data.email?.isEmpty ?? true {
+            Output.complain("\(to) has no address on file, so the drafts have no To: line: "
+                            + "cadence contact edit \"\(to)\" --email ADDRESS")
+        } else if data.to == nil {
+            Output.complain("no hiring manager or recruiter on file for \(data.company), so the drafts have no To: line: "
+                            + "cadence contact add NAME --app \"\(data.company)\" --role hiring-manager --email ADDRESS")
+        }
         var written = 0
         for (step, subject) in letters.sorted(by: { $0.key < $1.key }) {
-            guard let body = data.words[step] else { continue }
+            guard let body = bodies[step] else { continue }
             let draft = MailDraft(from: MailDraft.Address(name: data.from, email: data.from_email),
                                   to: data.to.map { MailDraft.Address(name: $0, email: data.email) },
                                   subject: "\(subject): \(data.role), \(data.company)", body: body)
@@ -72,6 +89,6 @@ struct Negotiate: ParsableCommand {
             }
             written += 1
         }
-        StandardError.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(folder) (Cadence sends nothing).\n")
+        StandardError.write("Wrote \(written) draft\(written == 1 ? "" : "s") to \(TerminalText.line(folder)) (Cadence sends nothing).\n")
     }
 }

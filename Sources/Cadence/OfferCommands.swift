@@ -21,20 +21,25 @@ struct OfferCommand: ParsableCommand {
         @Option(help: "The application (id, company, or company/role).") var app: String
         @Option(parsing: .unconditional, help: "Base pay, such as '55000 GBP' or '£4,000' (with --period month).") var base: String
         @Option(help: "When it arrived (default: now).") var at: String?
+        @Option(help: "Record as if today were this date: --at, --respond-by and --start in words count from it, and without --at the offer arrived that day.")
+        var asOf: String?
         @OptionGroup var fields: OfferFields
 
         func run() throws {
             try reportingErrors {
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 let (offer, received, zone, reading, amounts) = try workspace.open().write("offer add --app \(app)") {
                     ws -> (Offer, DateReading.Moment, String, DateReading, String?) in
                     let a = try ws.application(app)
                     let region = try ws.region(ofApplication: a.id)
                     let baseMoney = try BareAmount.money(base, region: region, field: "base")
                     var o = Offer(applicationID: a.id!, base: baseMoney.value)
-                    let reading = try ws.dateReading(of: a)
-                    try fields.apply(to: &o, reading: reading)
-                    let received = try Timestamps.instant(at, reading: reading)
-                    return (try ws.addOffer(o, receivedAt: received.instant), received, try ws.timeZone(of: a), reading,
+                    let zone = try ws.timeZone(of: a)
+                    let reading = try ws.dateReading(of: a).asOf(day)
+                    let received = try OfferCommand.arrival(at, asOf: day, reading: reading)
+                    // "--respond-by friday": the Friday after it arrived, as a due day is read from its event's day.
+                    try fields.apply(to: &o, reading: reading.asOf(LocalDate(received.instant, in: zone)))
+                    return (try ws.addOffer(o, receivedAt: received.instant), received, zone, reading,
                             baseMoney.assumed.map { "note: " + BareAmount.note($0, region: region) + "\n" })
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.baseText), received \(Output.spoken(received, in: zone))"
@@ -55,22 +60,24 @@ struct OfferCommand: ParsableCommand {
         @Option(parsing: .unconditional, help: "Base pay.") var base: String?
         @Option(parsing: .unconditional, help: "The base you asked for in answer to this offer ('185000 USD'): logged as a round, and the offer is then negotiating.")
         var asked: String?
+        @Option(help: "Edit as if today were this date: --at, --respond-by and --start in words count from it.") var asOf: String?
         @OptionGroup var fields: OfferFields
 
         func run() throws {
             try reportingErrors {
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 let newStatus = try status.map { try Offer.Status(parsing: $0) }
                 let (updated, reading) = try workspace.open().write("offer edit \(offer)") { ws -> (Offer, DateReading) in
                     var o = try ws.offer(offer)
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    let reading = try ws.dateReading(ofApplication: o.applicationID)
+                    let reading = try ws.dateReading(ofApplication: o.applicationID).asOf(day)
                     try fields.apply(to: &o, reading: reading)
                     if let newStatus { o.status = newStatus }
                     if let asked {
                         o.asked = try OfferFields.ask(asked, currency: o.base.currency)
                         if o.status == .received { o.status = .negotiating }
                     }
-                    try ws.update(o, at: try Timestamps.instant(at, reading: reading).instant)
+                    try ws.update(o, at: try OfferCommand.arrival(at, asOf: day, reading: reading).instant)
                     return (o, reading)
                 }
                 Output.write("Updated offer \(updated.id!): \(updated.baseText), \(updated.status.rawValue)" + OfferFields.datesSaid(updated) + "\n")
@@ -90,10 +97,13 @@ struct OfferCommand: ParsableCommand {
         var asked: String?
         @Option(help: "Anything else said.") var note: String?
         @Option(help: "When it came back (default: now).") var at: String?
+        @Option(help: "Record as if today were this date: --at, --respond-by and --start in words count from it, and without --at it came back that day.")
+        var asOf: String?
         @OptionGroup var fields: OfferFields
 
         func run() throws {
             try reportingErrors {
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
                 let (revised, came, zone, reading) = try workspace.open().write("offer revise \(offer)") {
                     ws -> (Offer, DateReading.Moment, String, DateReading) in
                     let previous = try ws.offer(offer)
@@ -101,10 +111,10 @@ struct OfferCommand: ParsableCommand {
                     o.revises = previous.id
                     o.status = .negotiating
                     if let base { o.base = try Money(parsing: base, defaultCurrency: o.base.currency, field: "base") }
-                    let reading = try ws.dateReading(ofApplication: o.applicationID)
-                    try fields.apply(to: &o, reading: reading)
+                    let reading = try ws.dateReading(ofApplication: o.applicationID).asOf(day)
                     let zone = try ws.timeZone(ofApplication: o.applicationID)
-                    let came = try Timestamps.instant(at, reading: reading)
+                    let came = try OfferCommand.arrival(at, asOf: day, reading: reading)
+                    try fields.apply(to: &o, reading: reading.asOf(LocalDate(came.instant, in: zone)))
                     let ask = try asked.map { try OfferFields.ask($0, currency: previous.base.currency) }
                     return (try ws.reviseOffer(o, asked: ask, note: note, at: came.instant), came, zone, reading)
                 }
@@ -119,18 +129,27 @@ struct OfferCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show an offer: every component, and the rounds before it.")
         @OptionGroup var workspace: WorkspaceOptions
         @Argument(help: "The offer's id.") var offer: Int64
+        @Option(help: "Say how its date to answer by stands as if today were this date (default: today).") var asOf: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let (versions, company, region) = try workspace.open().read { ws -> ([Offer], String, Region?) in
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
+                let (versions, company, region, today, revised) = try workspace.open().read { ws -> ([Offer], String, Region?, LocalDate, Bool) in
                     let versions = try ws.versions(of: offer)
                     return (versions, try ws.applications(.all).first { $0.id == versions.last!.applicationID }?.company ?? "?",
-                            try ws.region(ofApplication: versions.last!.applicationID))
+                            try ws.region(ofApplication: versions.last!.applicationID),
+                            try day ?? ws.dateReading(ofApplication: versions.last!.applicationID).today,
+                            try ws.offers(of: versions.last!.applicationID, .all).contains { $0.revises == versions.last!.id })
                 }
                 if output.json { return Output.write(try Output.json(versions)) }
                 let o = versions.last!
                 var lines = ["Offer \(o.id!) from \(TerminalText.line(company)) (\(o.status.rawValue))"] + OfferText.components(o, region: region)
+                // A version a later round revised is no longer the one to answer.
+                if !revised, let standing = OfferCommand.answerStanding(o, on: today) {
+                    lines.append("Answer by \(o.respondBy!.spoken): \(standing.when) (as of \(today.spoken))"
+                                 + (standing.passed ? ": ask for a little more time at once (cadence negotiate \(TerminalText.line(company)))" : ""))
+                }
                 if versions.count > 1 {
                     lines.append("\nRounds")
                     for v in versions {
@@ -203,20 +222,51 @@ struct OfferCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List offers.")
         @OptionGroup var workspace: WorkspaceOptions
         @Flag(help: "Only the archived ones.") var archived = false
+        @Option(help: "Mark the open offers' dates to answer by that have passed as of this date (default: today).") var asOf: String?
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try reportingErrors {
-                let (offers, companies) = try workspace.open().read { ws in
-                    (try ws.offers(archived ? .archived : .live), Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) }))
+                let day = try asOf.map { try dayFlag($0, field: "as-of", in: workspace) }
+                let (offers, companies, today) = try workspace.open().read { ws in
+                    (try ws.offers(archived ? .archived : .live), Dictionary(uniqueKeysWithValues: try ws.applications(.all).map { ($0.id!, $0.company) }),
+                     try day ?? ws.dateReading().today)
                 }
                 if output.json { return Output.write(try Output.json(offers)) }
+                // A version a later round revised is no longer the one to answer.
+                let revised = Set(offers.compactMap(\.revises))
                 Output.write(Output.table(["id", "company", "base", "per year", "bonus", "status", "respond by", "revises"], offers.map {
                     [String($0.id!), companies[$0.applicationID] ?? "", "\($0.base) / \($0.period.rawValue)",
                      $0.annualBase.description, $0.bonusAmount?.description ?? "", $0.status.rawValue,
-                     $0.respondBy?.description ?? "", $0.revises.map(String.init) ?? ""]
+                     ($0.respondBy?.description ?? "")
+                        + (!revised.contains($0.id!) && OfferCommand.answerStanding($0, on: today)?.passed == true ? " (passed)" : ""),
+                     $0.revises.map(String.init) ?? ""]
                 }))
             }
         }
+    }
+}
+
+extension OfferCommand {
+    /// How an open offer's date to answer by stands on `today`: "passed 3 days
+    /// ago", "today", "in 4 days"; nil for an answered offer or one with no such date.
+    static func answerStanding(_ o: Offer, on today: LocalDate) -> (when: String, passed: Bool)? {
+        guard let by = o.respondBy, o.status == .received || o.status == .negotiating else { return nil }
+        let days = today.days(until: by)
+        if days < 0 { return ("passed \(-days) day\(days == -1 ? "" : "s") ago", true) }
+        return (days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")", false)
+    }
+
+    /// When an offer arrived (or its status changed): `--at`, else the `--as-of`
+    /// day (a day without a time: noon), else now.
+    static func arrival(_ at: String?, asOf day: LocalDate?, reading: DateReading) throws -> DateReading.Moment {
+        if at == nil, let day { return DateReading.Moment(instant: day.noon(in: reading.timeZone), hasTime: false) }
+        let moment = try Timestamps.instant(at, reading: reading)
+        // As of a day, what happened happened by then.
+        if let day, LocalDate(moment.instant, in: reading.timeZone) > day {
+            throw Refusal("at: \(LocalDate(moment.instant, in: reading.timeZone).spoken) is after the --as-of day, \(day.spoken): "
+                          + "what has happened is dated on or before it")
+        }
+        return moment
     }
 }

@@ -114,14 +114,17 @@ struct PracticeTests {
     func answerOffer() throws {
         // Wayne's offer wants an answer by Sat 7 Mar: kept before the weekend, on Fri 6 Mar.
         let wayne = try #require(try harness.item("answer-offer", of: "Wayne Enterprises"))
-        #expect(wayne.line == "Wayne Enterprises|answer-offer|2026-03-06|", "\(wayne.line)")
-        #expect(wayne.reason.hasPrefix("negotiation rule 5: they want an answer by Sat 7 Mar: get back exactly then"))
-        #expect(wayne.draft.hasPrefix("The negotiation script decides: ask-for-time"), "\(wayne.draft)")
-        // Time asked for, and a day agreed: the item moves to that day.
-        _ = try harness.run("cadence.app('wayne'):log('message-sent', { message_kind = 'ask-for-time', due = '2026-03-04', at = '2026-03-02' })")
+        // To the hiring manager, when no one was asked for time.
+        #expect(wayne.line == "Wayne Enterprises|answer-offer|2026-03-06|Lucius Fox", "\(wayne.line)")
+        #expect(wayne.reason.hasPrefix("negotiation rule 5: they want an answer by Sat 7 Mar: get back by then"), "\(wayne.reason)")
+        #expect(wayne.draft.contains("No time asked for yet: ask now") && wayne.draft.contains("The negotiation script decides: ask-for-time"),
+                "\(wayne.draft)")
+        // Time asked for, and a day agreed: the item moves to that day, to the person asked.
+        _ = try harness.run("cadence.app('wayne'):log('message-sent', { message_kind = 'ask-for-time', due = '2026-03-04', at = '2026-03-02', with = 'Dana Wu' })")
         let agreed = try #require(try harness.item("answer-offer", of: "Wayne Enterprises"))
-        #expect(agreed.line == "Wayne Enterprises|answer-offer|2026-03-04|")
+        #expect(agreed.line == "Wayne Enterprises|answer-offer|2026-03-04|Dana Wu", "\(agreed.line)")
         #expect(agreed.reason.contains("you asked for time on Mon 2 Mar and agreed to answer on Wed 4 Mar"))
+        #expect(agreed.draft.hasPrefix("Get back to Dana Wu on Wed 4 Mar, as agreed."), "\(agreed.draft)")
     }
 
     @Test("accepting in writing spells out the terms; declining is courteous")
