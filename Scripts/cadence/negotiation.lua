@@ -102,13 +102,30 @@ local function other_offers(app, assumptions)
   return others
 end
 
+--- The day (and hour) you agreed to answer the open offer on, and to whom:
+--- the latest message-sent of kind ask-for-time with a due day, sent since
+--- the offer (or its last round) arrived: { day, time = "10:00" or nil,
+--- to = the person asked or nil, asked_on = the day you asked }, or nil.
+--- The agenda's answer-offer item and the decision's words read this one record.
+function negotiation.time_agreed(app, timeline)
+  timeline = timeline or app:timeline()
+  local arrived, agreed
+  for _, e in ipairs(timeline) do if e.kind == "offer-received" or e.kind == "negotiation-round" then arrived = e.day end end
+  for _, e in ipairs(timeline) do
+    if e.kind == "message-sent" and e.message_kind == "ask-for-time" and e.due and (not arrived or e.day >= arrived) then
+      agreed = { day = e.due, time = e.due_time, to = names(e.with), asked_on = e.day }
+    end
+  end
+  return agreed
+end
+
 --- What a negotiation script decides on: the application, its candidate, the
 --- open offer (the latest round) valued, the three numbers (a year), and today;
 --- the rounds so far (`rounds`: each version, what came, what you asked in
 --- answer, and when), `asked_before` (the highest you asked), `awaiting` (what
 --- you asked in answer to the latest version, their reply not recorded yet),
 --- `final` (they said the latest is final), whether time was asked for
---- (`time_asked`) and the day and hour agreed (`time_agreed = { day, time, to }`),
+--- (`time_asked`) and the day and hour agreed (`time_agreed`: negotiation.time_agreed),
 --- whether the missing items were asked about, and your other live offers
 --- (`others`, with their dates and whether you would take them).
 function negotiation.situation(app, assumptions)
@@ -159,12 +176,9 @@ function negotiation.situation(app, assumptions)
       if arrived and e.day >= arrived then
         if e.kind == "message-sent" or e.kind == "follow-up-call" then s.time_asked = true end
         if e.kind == "follow-up-call" then s.missing_asked = true end
-        -- The day (and hour) you agreed to answer on, and to whom: the latest ask for time with a day.
-        if e.kind == "message-sent" and e.message_kind == "ask-for-time" and e.due then
-          s.time_agreed = { day = e.due, time = e.due_time, to = names(e.with) }
-        end
       end
     end
+    s.time_agreed = negotiation.time_agreed(app, timeline)
     if s.offer.status == "negotiating" then s.time_asked = true end
     if s.offer.revises then s.missing_asked = true end
   end

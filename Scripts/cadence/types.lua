@@ -555,6 +555,11 @@ function negotiation.talking_points(app) end
 ---@return table<string, string>
 function negotiation.words(app) end
 
+---The day and hour you agreed to answer the open offer on, to whom, and when you asked (or nil).
+---@param app cadence.Application
+---@return { day: cadence.Date, time?: string, to?: string, asked_on: cadence.Date }?
+function negotiation.time_agreed(app) end
+
 ---The offers that stand: the latest round of each, and only those received or negotiating when `open` is set.
 ---@param offers cadence.Offer[]
 ---@param open? boolean

@@ -9,20 +9,6 @@ local cadence = require "cadence"
 local check = require("cadence.options").check
 local negotiation = require "cadence.negotiation"
 
--- The time agreed when you asked for time to consider the offer: the latest
--- ask-for-time message with a due day sent since the offer (or its last round)
--- arrived, as { day, time = "10:00" or nil, to = the person asked or nil }; nil
--- when none was. The same shape as the situation's `time_agreed`.
-local function time_agreed(ctx)
-  local arrived = ctx:last{ "offer-received", "negotiation-round" }
-  local asked
-  for _, e in ipairs(ctx:events("message-sent")) do
-    if e.message_kind == "ask-for-time" and e.due and (not arrived or e.day >= arrived.day) then asked = e end
-  end
-  if not asked then return nil end
-  return { day = asked.due, time = asked.due_time, to = asked.with and asked.with[1], asked_on = asked.day }
-end
-
 -- Whom you get back to: the person asked for time, else the hiring manager, else the recruiter.
 local function recipient(agreed, ctx)
   if agreed and agreed.to then return agreed.to end
@@ -52,11 +38,9 @@ return function(options)
       -- One record of the time agreed, read by the item and by the script that words its draft.
       local ok, s = pcall(function() return negotiation.situation(app, negotiation.load()) end)
       if not ok then s = nil end
-      local agreed = s and s.time_agreed
-      if agreed == nil then
-        agreed = time_agreed(ctx)
-        if s then s.time_agreed = agreed end
-      end
+      -- Read apart from the situation, so that a situation that cannot be made (no rate for the offer's
+      -- currency) still leaves the day agreed on the agenda.
+      local agreed = s and s.time_agreed or negotiation.time_agreed(app)
       local due, at, why, slide
       if agreed then
         -- A day agreed with them stays that day: a weekend or a holiday does not move it.

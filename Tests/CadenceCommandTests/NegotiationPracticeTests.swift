@@ -79,7 +79,7 @@ struct NegotiationPracticeTests: WorkspaceSuite {
         try considered("Euro", targets: "28000,30000,35000 GBP", base: "36000 EUR")
         let refused = try cadence(["negotiate", "euro"])
         #expect(refused.status == 1 && refused.output.isEmpty, "\(refused.output)")
-        #expect(refused.error == "cadence: no rate from EUR to GBP: add rates = { EUR = \"…\" } to your negotiation.lua (one EUR in GBP)\n",
+        #expect(refused.error == "cadence: no rate from EUR to GBP: add rates = { EUR = \"…\" } to the assumptions in your workspace's negotiation.lua (what one EUR is in GBP)\n",
                 "\(refused.error)")
         try #"return { assumptions = { rates = { EUR = "0.86" } } }"#.write(toFile: directory + "/negotiation.lua", atomically: true, encoding: .utf8)
         let d = try negotiate("euro")
