@@ -197,10 +197,31 @@ function negotiation.answer(rules, s, question)
 end
 
 --- The negotiation script in force: the workspace's negotiate.lua, else the standard one.
+-- The standard script's settings by type, taken before a negotiate.lua of
+-- one's own can change them (it may start from the standard table itself).
+local standard_types = {}
+for name, value in pairs(require "negotiation.standard") do standard_types[name] = type(value) end
+
 function negotiation.rules()
+  local standard = require "negotiation.standard"
   local mine, path = cadence.workspace_script("negotiate.lua")
-  if path then return mine end
-  return require "negotiation.standard"
+  if not path then return standard end
+  -- A script of one's own is checked against the standard one's shape, so that
+  -- a slip says which setting is wrong in which file, not "attempt to call a number".
+  if type(mine) ~= "table" then
+    error(("%s: returns the rules (a table, as Scripts/negotiation/standard.lua does), not %s"):format(path, type(mine)), 0)
+  end
+  if type(mine.decide) ~= "function" then
+    error(("%s: rules.decide is a function(s) returning the decision, not %s"):format(path, type(mine.decide)), 0)
+  end
+  for name, kind in pairs(standard_types) do
+    local theirs = mine[name]
+    if theirs ~= nil and type(theirs) ~= kind then
+      error(("%s: rules.%s is a %s, as in the standard script, not a %s%s"):format(path, name, kind, type(theirs),
+        type(theirs) == "string" and (" (%q)"):format(theirs) or ""), 0)
+    end
+  end
+  return mine
 end
 
 --- The decision for `app` by the script in force (or `rules`): { action, rule, reason, facts,

@@ -485,8 +485,9 @@ local function said(d)
   if d.action == "accept" then
     return "It already meets what I was hoping for: I'd be glad to accept, with the terms confirmed in writing."
   end
-  return d.words.counter or d.words.decline or d.words.time or d.words.extension or d.words.call or d.words.range
-    or d.words.deflect or d.reason
+  local w = d.words
+  return w.counter or w.package or w.decline or w.wait or w.time or w.extension or w.late or w.follow_up or w.call
+    or w.range or w.deflect or d.reason
 end
 
 -- The salary question, asked or pressed, by where the negotiation stands.

@@ -8,6 +8,10 @@ enum NameMatch {
         alternative: ((T) -> String)? = nil, detail: ((T) -> String?)? = nil
     ) throws -> T {
         let wanted = name.lowercased().trimmingCharacters(in: .whitespaces)
+        // An empty name is a prefix of every name: with one record it would pick it unasked.
+        guard !wanted.isEmpty else {
+            throw StoreError.invalid("no \(kind) named by an empty name: give its id or its name")
+        }
         if let number = Int64(wanted), let match = records.first(where: { id($0) == number }) { return match }
         let labels: [(record: T, names: [String])] = records.map { record in
             (record, [label(record)] + (alternative.map { [$0(record)] } ?? []))
