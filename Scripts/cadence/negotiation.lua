@@ -199,11 +199,16 @@ end
 --- The negotiation script in force: the workspace's negotiate.lua, else the standard one.
 -- The standard script's settings by type, taken before a negotiate.lua of
 -- one's own can change them (it may start from the standard table itself).
-local standard_types = {}
-for name, value in pairs(require "negotiation.standard") do standard_types[name] = type(value) end
+-- Taken on first use, not at load: an installed policy's worker loads this
+-- module (through the answer-offer policy) but may not load negotiation.*.
+local standard_types
 
 function negotiation.rules()
   local standard = require "negotiation.standard"
+  if not standard_types then
+    standard_types = {}
+    for name, value in pairs(standard) do standard_types[name] = type(value) end
+  end
   local mine, path = cadence.workspace_script("negotiate.lua")
   if not path then return standard end
   -- A script of one's own is checked against the standard one's shape, so that
