@@ -19,7 +19,7 @@ Session.__index = Session
 
 -- The rules scored, in the order the feedback gives them, with what each asks.
 rehearsal.rules = {
-  { 2, "no first number" }, { 3, "the case" }, { 4, "a range above the going rate when pushed" },
+  { 1, "three numbers" }, { 2, "no first number" }, { 3, "the case" }, { 4, "a range above the going rate when pushed" },
   { 5, "time, with a day and hour" }, { 6, "the package when base is fixed" }, { 7, "the bottom line" },
   { 8, "no quibbling" },
 }
@@ -229,6 +229,11 @@ function Session:scored()
   local t = s.targets
   local results = {}
   local function note(rule, kept, text) results[#results + 1] = { rule = rule, kept = kept, text = text } end
+  if not t then
+    -- Rule 1 comes before any conversation: without the three numbers, figures cannot be judged.
+    note(1, false, "no three numbers recorded: know your bottom line, going rate and top before you talk "
+      .. "(cadence candidate edit NAME --targets \"28000,30000,35000 GBP\")")
+  end
   local function in_scene(name)
     local list = {}
     for _, a in ipairs(self.answers) do if a.scene == name then list[#list + 1] = a end end

@@ -53,8 +53,8 @@ end
 function counterpart.scenes(s, say)
   local company, role = s.app.company, s.app.role
   local offered, stretch = counterpart.figures(s)
-  offered = offered or 0
-  stretch = stretch or offered
+  -- With no offer and no numbers recorded there is no figure to name: the offer comes "in writing".
+  local function base() return offered and say(offered) or "what HR will send you" end
   local extras = {}
   if s.offer then
     if s.offer.bonus_amount then extras[#extras + 1] = "a bonus" end
@@ -63,6 +63,12 @@ function counterpart.scenes(s, say)
   end
   local plus = #extras > 0 and (", with " .. table.concat(extras, " and ")) or ""
   local final = s.offer and s.offer.final
+  -- A round before this one, where you asked for more: they say what they moved to.
+  local earlier
+  if s.offer and s.offer.revises then
+    for _, o in ipairs(s.app:offers()) do if o.id == s.offer.revises and o.asked then earlier = o end end
+  end
+  local moved = earlier and offered and ("You asked for %s; we've come up to %s. "):format(say(earlier.asked), say(offered)) or ""
   -- Pushes, in other words each time: the second comes only if you still named no figure.
   local pushes = 0
   local function after_offer(answer)
@@ -103,8 +109,10 @@ function counterpart.scenes(s, say)
     },
     offer = {
       who = "Hiring manager",
-      lines = { ("We'd like to offer you the %s role at %s: a base of %s%s. How does that sound?"):format(role, company, say(offered), plus),
-                ("We're pleased to offer you %s as the base for the %s role%s. Shall I tell HR you're in?"):format(say(offered), role, plus) },
+      lines = offered
+        and { ("%sWe'd like to offer you the %s role at %s: a base of %s%s. How does that sound?"):format(moved, role, company, base(), plus),
+              ("%sWe're pleased to offer you %s as the base for the %s role%s. Shall I tell HR you're in?"):format(moved, base(), role, plus) }
+        or { ("We'd like to offer you the %s role at %s; HR will send the figures in writing. How does that sound?"):format(role, company) },
       react = after_offer,
     },
     when = {
@@ -124,8 +132,8 @@ function counterpart.scenes(s, say)
     },
     fixed = {
       who = "Hiring manager",
-      lines = final and { ("I have to be clear: %s is our final offer on base."):format(say(offered)) }
-        or { ("I have to be honest: the budget for base is fixed at %s."):format(say(offered)),
+      lines = final and { ("I have to be clear: %s is our final offer on base."):format(base()) }
+        or { ("I have to be honest: the budget for base is fixed at %s."):format(base()),
              "That's the best we can do on base, I'm afraid; there are other candidates." },
       react = function(answer)
         if answer.accepts then return "welcome" end
@@ -139,7 +147,9 @@ function counterpart.scenes(s, say)
       who = "Hiring manager",
       lines_for = function(answer)
         local asked = answer.asked
-        if asked <= offered then
+        if not offered then
+          return { ("%s? Let me take that to Finance and come back to you."):format(say(asked)) }
+        elseif asked <= offered then
           return { ("%s is what we offered, so we're agreed on base. Anything else?"):format(say(offered)) }
         elseif asked <= stretch then
           return { ("Let me see… we could go to %s. Can we agree on that?"):format(say(asked)),
