@@ -256,7 +256,7 @@ function Session:scored()
   if not first then
     note(2, nil, "the salary question was not answered")
   elseif first.figures[1] then
-    note(2, false, ("you gave the first number: %s. Deflect: no figure yet, you look forward to their proposal, "
+    note(2, false, ("you gave the first number: %s; deflect instead: no figure yet, you look forward to their proposal, "
       .. "and you want a real step up in responsibility and pay."):format(quote(first)))
   else
     note(2, true, ("no number first: %s"):format(quote(first)))
@@ -326,7 +326,7 @@ function Session:scored()
   if not offer_answer then
     note(5, nil, "the offer was not made")
   elseif accepted_first then
-    note(5, false, ("you accepted on the spot: %s. Always ask for time, and agree when you will answer."):format(quote(accepted_first)))
+    note(5, false, ("you accepted on the spot: %s; always ask for time, and agree when you will answer"):format(quote(accepted_first)))
   elseif asked_time then
     local when = (asked_time.day and asked_time.hour) and asked_time or nil
     for _, a in ipairs(self.answers) do
@@ -486,7 +486,10 @@ function rehearsal.progress(records, name)
     end
     local last = {}
     for i = math.max(1, #marks - 9), #marks do last[#last + 1] = marks[i] end
-    lines[#lines + 1] = ("rule %d, %s: kept %d of %d  %s"):format(rule[1], rule[2], kept, counted, table.concat(last, " "))
+    -- A rule none of them reached (rule 1, once your numbers are recorded) is left out.
+    if counted > 0 then
+      lines[#lines + 1] = ("rule %d, %s: kept %d of %d  %s"):format(rule[1], rule[2], kept, counted, table.concat(last, " "))
+    end
   end
   return table.concat(lines, "\n") .. "\n"
 end

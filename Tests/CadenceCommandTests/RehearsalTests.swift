@@ -62,7 +62,7 @@ struct RehearsalTests: WorkspaceSuite {
 
         let bad = try rehearse(["About 45k.", "Great, I accept!"])
         has(bad, "✗ rule 2: you gave the first number: \"About 45k.\"",
-            "✗ rule 5: you accepted on the spot: \"Great, I accept!\"", "Welcome to Wayne Enterprises",
+            "✗ rule 5: you accepted on the spot: \"Great, I accept!\"; always ask for time", "Welcome to Wayne Enterprises",
             "✗ rule 3: you did not make your case: for instance, \"You mentioned",
             "✗ rule 7: \"About 45k.\" names a figure below your bottom line of 48,000 GBP",
             "– rule 4: not pushed: you named a figure first")
