@@ -90,10 +90,48 @@ local function day_and_hour(lower)
   return day ~= nil, hour ~= nil
 end
 
+-- Words that make a figure said next to them part of the package, not the base ("a 10k sign-on", "a bonus of 10k").
+local PACKAGE_FIGURE = { signon = true, bonus = true, relocation = true, moving = true, allowance = true, equity = true,
+                         rsu = true, rsus = true, stock = true, shares = true, options = true, pension = true, budget = true,
+                         stipend = true, holiday = true, pto = true, vacation = true }
+local LINKS = { of = true, ["for"] = true, to = true, ["in"] = true, as = true, at = true, say = true, like = true,
+                about = true, around = true, a = true, an = true, extra = true, more = true }
+
+-- The words of a piece of an answer, "sign-on" and "sign on" as one.
+local function plain_words(piece)
+  local list = {}
+  for w in piece:gsub("sign%-on", "signon"):gsub("sign on", "signon"):gmatch("[%w']+") do list[#list + 1] = w end
+  return list
+end
+
+-- Whether the figure said at `from`..`to` of `lower` names a part of the package: the next word
+-- after it or before it, past at most two small words ("in", "of", "say"…), is one of the package's.
+local function package_figure(lower, from, to)
+  local before, after = plain_words(lower:sub(1, from - 1)), plain_words(lower:sub(to + 1))
+  local function near(words, first, step)
+    local i = first
+    for _ = 1, 3 do
+      local w = words[i]
+      if not w then return false end
+      if PACKAGE_FIGURE[w] then return true end
+      if not LINKS[w] then return false end
+      i = i + step
+    end
+    return false
+  end
+  return near(after, 1, 1) or near(before, #before, -1)
+end
+
 --- What an answer says, as the rehearsal hears it (fields in counterpart.lua's comment).
 function Session:hear(text)
   local lower = text:lower()
-  local figures = host.spoken_figures(text, self.currency, self.around)
+  local figures, package_figures = {}, {}
+  local at = 1
+  for _, f in ipairs(host.spoken_figures(text, self.currency, self.around)) do
+    local from, to = text:find(f.said, at, true)
+    if from then at = to + 1 end
+    if from and package_figure(lower, from, to) then package_figures[#package_figures + 1] = f else figures[#figures + 1] = f end
+  end
   local said_no = has(lower, NOT_WORDS)
   local a = { text = text, figures = figures, numbers = {} }
   for _, f in ipairs(figures) do
@@ -110,6 +148,7 @@ function Session:hear(text)
   a.declines = has(lower, DECLINE_WORDS) ~= nil
   a.accepts = not a.declines and not a.time and has(lower, ACCEPT_WORDS) ~= nil and not said_no
   a.package = has(lower, PACKAGE_WORDS)
+  a.package_figures = package_figures
   -- The case: an answer that uses a recorded strength (by its words), tied to a need when it names one too.
   local mine = stems(text)
   a.strengths, a.needs = {}, {}
@@ -190,7 +229,11 @@ function Session:say_line(answer)
   local scene = self.scene
   if not scene then self.current = nil return end
   local lines = scene.lines_for and scene.lines_for(answer or {}, self) or scene.lines
-  self.current = { who = scene.who, says = lines[self.random(#lines)] }
+  if type(lines) ~= "table" or #lines == 0 then
+    error(("the counterpart's scene %s has no lines to say"):format(tostring(self.scene_name)), 0)
+  end
+  -- The lines quote the company, the role and your own words: kept on one line, controls shown, here as in the file.
+  self.current = { who = host.terminal_line(tostring(scene.who)), says = host.terminal_line(tostring(lines[self.random(#lines)])) }
   self.transcript[#self.transcript + 1] = ("%s: %s"):format(self.current.who, self.current.says)
 end
 
@@ -205,7 +248,7 @@ function Session:answer(text)
   local answer = self:hear(text)
   answer.scene = self.scene_name
   self.answers[#self.answers + 1] = answer
-  self.transcript[#self.transcript + 1] = "You: " .. text
+  self.transcript[#self.transcript + 1] = "You: " .. host.terminal_line(text)
   local next_name = self.scene.react(answer, self)
   if next_name ~= nil and type(self.scenes[next_name]) ~= "table" then
     error(("the counterpart's scene %s leads to '%s', which is no scene"):format(self.scene_name, tostring(next_name)), 0)
@@ -409,9 +452,11 @@ function Session:scored()
         quote(quibble), money(quibble.asked - offered), money(offered)))
     else
       local a = countered[1]
-      local where = a.asked > (stretch or offered) and ("above their stretch of " .. money(stretch or offered))
-        or ("within what they could do (%s)"):format(money(stretch or offered))
-      note(8, true, ("your counter, %s, was worth asking: %s"):format(quote(a), where))
+      local most = stretch or offered
+      local where = a.asked <= most and ("within what they could do (%s)"):format(money(most))
+        or most > offered and ("above their stretch of " .. money(most)) or ("above what they could do (%s)"):format(money(most))
+      local final = s.offer and s.offer.final and "; their offer was final, though: the room is in the package" or ""
+      note(8, true, ("your counter, %s, was worth asking: %s%s"):format(quote(a), where, final))
     end
   end
   self.results = results

@@ -13,7 +13,8 @@
 -- An answer, as the rehearsal heard it: text; figures (each { low, high, range, said },
 -- money in the targets' currency); asked (the figure you asked for: the low end of a
 -- range); accepts, declines, time (asked for time), day, hour; package (a benefit
--- named); strengths (the recorded strengths you used).
+-- named; package_figures: figures said of it, "a 10k sign-on"); strengths (the recorded
+-- strengths you used).
 local cadence = require "cadence"
 
 local counterpart = {}
@@ -185,7 +186,10 @@ function counterpart.scenes(s, say)
     },
     close = {
       who = "Hiring manager",
-      lines = { "Thanks. When can you let us know?", "Good. What happens next on your side?" },
+      lines_for = function(answer)
+        if answer.time and answer.day then return { "Good, we'll speak then. Thanks for your time.", "Perfect. Talk then." } end
+        return { "Thanks. When can you let us know?", "Good. What happens next on your side?" }
+      end,
       react = function() return nil end,
     },
   }

@@ -111,8 +111,10 @@ struct RehearsalTests: WorkspaceSuite {
         has(pushed, "✓ rule 4: pushed twice, you still named no figure")
         // The budget is fixed: turning to the package.
         let fixed = try rehearse(["No number yet, I'm afraid.", "Still, I'd rather hear yours.", "Let's see your offer.", "Hmm, that is lower than I hoped.",
-                                  "Could we look at a bigger sign-on and more RSUs instead?"], app: "initech", seed: 2)
-        has(fixed, "That's the best we can do on base, I'm afraid", "✓ rule 6: with base fixed, you turned to the package")
+                                  "Could we look at a bigger sign-on, say 30k, and more RSUs instead?"], app: "initech", seed: 2)
+        has(fixed, "That's the best we can do on base, I'm afraid", "✓ rule 6: with base fixed, you turned to the package",
+            // A figure said of the package is no base: nothing below the bottom line was named.
+            "✓ rule 7: nothing you said or accepted went below your bottom line of 160,000 USD")
     }
 
     @Test("progress is kept across rehearsals: the feedback counts your last rehearsals and --progress shows the record")
@@ -165,6 +167,11 @@ struct RehearsalTests: WorkspaceSuite {
         #expect(result.status == 0, "\(result.error)")
         #expect(!result.output.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{202e}" || $0 == "\u{07}" })
         has(result, "\\u{1b}[2J\\u{202e}no number", "✓ rule 4: a range a little above your going rate")
+        // The transcript kept in the workspace is as safe to print.
+        let folder = directory + "/rehearsals"
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".txt") })
+        let kept = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+        #expect(kept.contains("You: \\u{1b}[2J") && !kept.unicodeScalars.contains { $0 == "\u{1b}" || $0 == "\u{202e}" }, "\(kept)")
     }
 
     @Test("through a terminal: line editing, Ctrl-D ends early with feedback, in the US and British scenarios")
