@@ -85,7 +85,7 @@ struct SpokenQuantity: Hashable {
             m /= 10
             cut -= 1
         }
-        // Only the last digit dropped decides; values here have at most a few decimals.
+        // Half up decides on the first digit past the hundredths: the last one dropped above.
         return half ? m + 1 : m
     }
 }
