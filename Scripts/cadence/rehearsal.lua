@@ -37,26 +37,43 @@ local function generator(seed)
 end
 
 -- Words that say what an answer does. Each is looked for as words, in lower case.
-local TIME_WORDS = { "time", "think", "consider", "get back", "come back", "sleep on", "mull", "reflect", "talk it over",
-                     "discuss it with", "a few days", "a day or two", "let you know", "tomorrow", "next week" }
+-- Each is looked for where a word starts ("benefit" finds "benefits"; "deal" is not in "ideally").
+local TIME_WORDS = { "time to", "some time", "a little time", "more time", "the time", "think it over", "think about it",
+                     "think it through", "to think", "consider", "get back to you", "come back to you", "get back", "come back",
+                     "sleep on", "mull", "reflect", "talk it over", "discuss it with", "a few days", "a day or two",
+                     "let you know", "by tomorrow", "next week", "answer by", "answer on" }
 local DAYS = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "mon", "tue",
                "tues", "wed", "thu", "thur", "thurs", "fri" }
-local ACCEPT_WORDS = { "i accept", "accept it", "accept the offer", "i'll take it", "i will take it", "deal", "i'm in",
-                       "sign me up", "let's do it", "happy to accept", "yes, please", "when do i start" }
-local NOT_WORDS = { "not", "n't", "before i", "no ", "won't", "need to", "first" }
+-- Accepting, said as a whole phrase ("deal", not "dealing").
+local ACCEPT_WORDS = { "i accept", "accept it", "accept the offer", "i'll take it", "i will take it", "it's a deal", "that's a deal",
+                       "we have a deal", "you have a deal", "count me in",
+                       "sign me up", "let's do it", "happy to accept", "yes please", "yes, please", "when do i start" }
+local NOT_WORDS = { "not", "n't", "cannot", "before i", "won't", "never" }
 local DECLINE_WORDS = { "decline", "below what i can", "walk away", "have to say no", "have to pass", "turn it down",
                         "can't accept", "cannot accept", "not able to accept" }
 local CASE_WORDS = { "you need", "you mentioned", "i can help", "help you with", "your problem", "you said" }
 local PACKAGE_WORDS = { "holiday", "pension", "bonus", "start date", "moving", "relocation", "relocate", "benefit", "remote",
                         "study", "training", "learning", "sign-on", "signing", "sign on", "equity", "shares", "stock", "rsu",
-                        "package", "pto", "vacation", "401(k)", "401k", "title", "level", "salary review", "notice",
-                        "buyout", "flexible", "working from home", "wfh", "days off", "leave", "health", "insurance" }
+                        "package", "pto", "vacation", "401(k)", "401k", "job title", "seniority", "salary review",
+                        "notice period", "buyout", "flexible working", "flexible hours", "working from home", "wfh", "days off", "annual leave",
+                        "parental leave", "health", "insurance", "allowance" }
 -- Words too common to show a strength was used.
 local COMMON = { ["with"] = true, ["that"] = true, ["this"] = true, ["from"] = true, ["have"] = true, ["your"] = true,
                  ["years"] = true, ["work"] = true, ["experience"] = true, ["team"] = true, ["teams"] = true, ["good"] = true }
 
-local function has(lower, words)
-  for _, w in ipairs(words) do if lower:find(w, 1, true) then return w end end
+-- The first of `words` in `lower` where a word starts (and, with `whole`, ends there too).
+local function has(lower, words, whole)
+  for _, w in ipairs(words) do
+    local at = 1
+    while true do
+      local from, to = lower:find(w, at, true)
+      if not from then break end
+      local starts = from == 1 or not lower:sub(from - 1, from - 1):match("[%w']")
+      local ends = not whole or not lower:sub(to + 1, to + 1):match("%w")
+      if starts and ends then return w end
+      at = from + 1
+    end
+  end
 end
 
 -- The words of `text` in lower case, letters only.
@@ -132,7 +149,7 @@ function Session:hear(text)
     if from then at = to + 1 end
     if from and package_figure(lower, from, to) then package_figures[#package_figures + 1] = f else figures[#figures + 1] = f end
   end
-  local said_no = has(lower, NOT_WORDS)
+  local said_no = has(lower, NOT_WORDS) or lower:find("n't", 1, true)
   local a = { text = text, figures = figures, numbers = {} }
   for _, f in ipairs(figures) do
     a.numbers[#a.numbers + 1] = f.low.minorUnits
@@ -146,7 +163,8 @@ function Session:hear(text)
   a.day, a.hour = day_and_hour(lower)
   if a.day and not a.time and (lower:find("come back") or lower:find("get back") or lower:find("answer")) then a.time = true end
   a.declines = has(lower, DECLINE_WORDS) ~= nil
-  a.accepts = not a.declines and not a.time and has(lower, ACCEPT_WORDS) ~= nil and not said_no
+  a.accepts = not a.declines and not a.time and not said_no
+    and (has(lower, ACCEPT_WORDS, true) ~= nil or lower:match("^%s*deal%p*%s*$") ~= nil or lower:match("^%s*yes%p*%s*$") ~= nil)
   a.package = has(lower, PACKAGE_WORDS)
   a.package_figures = package_figures
   -- The case: an answer that uses a recorded strength (by its words), tied to a need when it names one too.
