@@ -238,7 +238,7 @@ function cadence.nearest(word, candidates) return host.nearest(tostring(word), c
 --- "$185k", "the mid-thirties"), in order, each { low = money, high = money, range = boolean,
 --- said = the words }: exact, in `currency` unless the words name another. `around` (money
 --- or minor units) is the scale of the conversation: a bare "thirty" is 30,000 only near it.
-function cadence.spoken_figures(text, currency, around) return host.spoken_figures(tostring(text), currency, around) end
+function cadence.spoken_figures(text, currency, around) return host.spoken_figures(text, currency, around) end
 
 --- Rule 12's topics, in the order missing_info asks about them, each
 --- { name = "relocation", aliases = { "moving", ... } (other names a fact is
