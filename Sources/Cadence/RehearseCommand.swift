@@ -69,10 +69,13 @@ struct Rehearse: ParsableCommand {
             guard FileManager.default.createFile(atPath: file, contents: Data(played.transcript.utf8)) else {
                 throw StoreError.invalid("cannot write the transcript to \(file)")
             }
-            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-            try kept.append(RehearsalProgress.Record(at: formatter.string(from: now), appID: played.appID, app: played.app,
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssZZZZZ"
+            // A rehearsal ended before any answer scored nothing: its transcript is kept, the record is not.
+            if !played.rules.isEmpty {
+                try kept.append(RehearsalProgress.Record(at: formatter.string(from: now), appID: played.appID, app: played.app,
                                                      seed: played.seed, transcript: (file as NSString).lastPathComponent,
                                                      rules: played.rules))
+            }
             Output.write("The transcript is in \(file)\n")
         }
     }
