@@ -307,10 +307,8 @@ function Session:scored()
   end
   local offered, stretch
   if self.counterpart.figures then offered, stretch = self.counterpart.figures(s) end
-  local before_offer = {}
-  for _, a in ipairs(self.answers) do
-    if a.scene == "salary" or a.scene == "push" then before_offer[#before_offer + 1] = a end
-  end
+  -- An answer once the offer is on the table (not to the salary question or a push for a figure).
+  local function after_offer(a) return a.scene ~= "salary" and a.scene ~= "push" end
 
   -- Rule 2: the salary question, before an offer.
   local first = first_in("salary")
@@ -377,10 +375,10 @@ function Session:scored()
   -- Rule 5: time to consider the offer, with a day and an hour agreed; before accepting anything.
   local offer_answer = first_in("offer")
   local asked_time, accepted_first
-  local after_offer = false
+  local offer_made = false
   for _, a in ipairs(self.answers) do
-    if a.scene == "offer" then after_offer = true end
-    if after_offer and not asked_time and not accepted_first then
+    if a.scene == "offer" then offer_made = true end
+    if offer_made and not asked_time and not accepted_first then
       if a.accepts then accepted_first = a elseif a.time then asked_time = a end
     end
   end
@@ -391,7 +389,7 @@ function Session:scored()
   elseif asked_time then
     local when = (asked_time.day and asked_time.hour) and asked_time or nil
     for _, a in ipairs(self.answers) do
-      if not when and a.day and a.hour and a.scene ~= "salary" and a.scene ~= "push" then when = a end
+      if not when and a.day and a.hour and after_offer(a) then when = a end
     end
     local late = asked_time ~= offer_answer and " (better at once, when the offer is made)" or ""
     if when then
@@ -408,7 +406,7 @@ function Session:scored()
   -- Rule 6: base fixed, the package.
   local fixed = first_in("fixed")
   local package
-  for _, a in ipairs(self.answers) do if not package and a.package and a.scene ~= "salary" and a.scene ~= "push" then package = a end end
+  for _, a in ipairs(self.answers) do if not package and a.package and after_offer(a) then package = a end end
   if fixed and fixed.package then
     note(6, true, ("with base fixed, you turned to the package: %s"):format(quote(fixed)))
   elseif fixed and fixed.accepts then
@@ -434,7 +432,7 @@ function Session:scored()
       end
     end
     local accepted
-    for _, a in ipairs(self.answers) do if not accepted and a.accepts and a.scene ~= "salary" and a.scene ~= "push" then accepted = a end end
+    for _, a in ipairs(self.answers) do if not accepted and a.accepts and after_offer(a) then accepted = a end end
     local declined
     for _, a in ipairs(self.answers) do if not declined and a.declines then declined = a end end
     if below then
@@ -455,7 +453,7 @@ function Session:scored()
   -- Rule 8: no quibbling over a small amount once they have made an offer.
   local countered = {}
   for _, a in ipairs(self.answers) do
-    if a.asked and a.scene ~= "salary" and a.scene ~= "push" then countered[#countered + 1] = a end
+    if a.asked and after_offer(a) then countered[#countered + 1] = a end
   end
   if #countered == 0 or not offered then
     note(8, #self.answers > 0 and offer_answer and true or nil, offer_answer and "no haggling over small amounts" or "no offer to haggle over")
