@@ -117,6 +117,23 @@ struct RehearsalTests: WorkspaceSuite {
             "✓ rule 7: nothing you said or accepted went below your bottom line of 160,000 USD")
     }
 
+    @Test("below the bottom line a polite decline keeps rule 7; time with no day and hour is not enough; a final offer is said to be final")
+    func belowAndFinal() throws {
+        _ = try Commands.cadence(["init", directory])
+        _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London", "--region", "gb")
+        _ = try cadence("candidate", "edit", "jo", "--targets", "28000,30000,35000 GBP")
+        _ = try cadence("app", "add", "Acme", "Analyst", "--applied", "2026-02-01")
+        _ = try cadence("offer", "add", "--app", "acme", "--base", "27000 GBP", "--final", "--at", "2026-03-02")
+        let declined = try rehearse(["I'd rather hear your proposal first.", "Perhaps the mid-thirties.",
+                                     "Thank you, but I'm afraid I have to decline at that level."], app: "acme")
+        has(declined, "£27,000", "✓ rule 7: below your bottom line, you declined politely: \"Thank you, but I'm afraid I have to decline at that level.\"")
+        let vague = try rehearse(["I'd rather hear your proposal first.", "Perhaps the mid-thirties.",
+                                  "Thanks, could I have some time to think it over?", "Soon, I hope."], app: "acme")
+        has(vague, "Hiring manager: I have to be clear: £27,000 is our final offer on base.",
+            "✗ rule 5: you asked for time (\"Thanks, could I have some time to think it over?\") but agreed no day and hour",
+            "✗ rule 7: the offer of 27,000 GBP is below your bottom line of 28,000 GBP: decline politely")
+    }
+
     @Test("progress is kept across rehearsals: the feedback counts your last rehearsals and --progress shows the record")
     func progress() throws {
         try british()
