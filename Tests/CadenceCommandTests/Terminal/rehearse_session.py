@@ -18,7 +18,7 @@ app = {"gb": "acme", "us": "initech"}[scenario]
 
 def spawn():
     return pexpect.spawn(cadence, ["rehearse", app, "--seed", "3", "--workspace", workspace], env=env,
-                         encoding="utf-8", timeout=10)
+                         encoding="utf-8", timeout=60)
 
 
 def step(child, name, pattern):
