@@ -148,18 +148,25 @@ function counterpart.scenes(s, say)
       who = "Hiring manager",
       lines_for = function(answer)
         local asked = answer.asked
+        local lines
         if not offered then
-          return { ("%s? Let me take that to Finance and come back to you."):format(say(asked)) }
+          lines = { ("%s? Let me take that to Finance and come back to you."):format(say(asked)) }
         elseif asked <= offered then
-          return { ("%s is what we offered, so we're agreed on base. Anything else?"):format(say(offered)) }
+          lines = { ("%s is what we offered, so we're agreed on base. Anything else?"):format(say(offered)) }
         elseif asked <= stretch then
-          return { ("Let me see… we could go to %s. Can we agree on that?"):format(say(asked)),
-                   ("I think I can get %s approved. Shall we settle there?"):format(say(asked)) }
+          lines = { ("Let me see… we could go to %s. Can we agree on that?"):format(say(asked)),
+                    ("I think I can get %s approved. Shall we settle there?"):format(say(asked)) }
         elseif stretch > offered then
-          return { ("%s is beyond our range; %s is as far as I can stretch."):format(say(asked), say(stretch)),
-                   ("I can't get to %s. I could go to %s, and that's the top of the band."):format(say(asked), say(stretch)) }
+          lines = { ("%s is beyond our range; %s is as far as I can stretch."):format(say(asked), say(stretch)),
+                    ("I can't get to %s. I could go to %s, and that's the top of the band."):format(say(asked), say(stretch)) }
+        else
+          lines = { ("I can't move on base from %s, I'm afraid; it really is the number."):format(say(offered)) }
         end
-        return { ("I can't move on base from %s, I'm afraid; it really is the number."):format(say(offered)) }
+        -- A case made with your strengths is heard: they say so before the figure.
+        if answer.strengths and answer.strengths[1] then
+          for i, line in ipairs(lines) do lines[i] = ("You make a fair point about %s. %s"):format(answer.strengths[1], line) end
+        end
+        return lines
       end,
       react = function(answer)
         if answer.accepts then return "welcome" end

@@ -96,12 +96,15 @@ struct RehearsalTests: WorkspaceSuite {
     func americanScenario() throws {
         try american()
         let counter = try rehearse(["I'd rather hear your number first.", "Somewhere in the $185k-$195k range.",
-                                    "Could we get to one eighty-five?", "Thanks, I'll come back to you tomorrow at 10am."], app: "initech")
+                                    "Could we get to one eighty-five? I've built distributed systems at scale.",
+                                    "Thanks, I'll come back to you tomorrow at 10am."], app: "initech")
         has(counter, "$172,000 as the base for the Staff Engineer role, with equity and a sign-on of $20,000",
             "✓ rule 4: a range a little above your going rate: \"Somewhere in the $185k-$195k range.\"",
             // Their stretch: 4% above their offer, said as people say it.
-            "Hiring manager: I can't get to $185,000. I could go to $179,000, and that's the top of the band.",
-            "✓ rule 8: your counter, \"Could we get to one eighty-five?\", was worth asking: above their stretch of 179,000 USD",
+            // …and the case made is heard.
+            "Hiring manager: You make a fair point about distributed systems at scale. I can't get to $185,000. I could go to $179,000, and that's the top of the band.",
+            "✓ rule 3: you made your case with your strength \"distributed systems at scale\"",
+            "✓ rule 8: your counter, \"Could we get to one eighty-five? I've built distributed systems at scale.\", was worth asking: above their stretch of 179,000 USD",
             "✓ rule 5: you asked for time: \"Thanks, I'll come back to you tomorrow at 10am.\" (better at once, when the offer is made)")
         // Pushed twice, in other words, when no figure comes.
         let pushed = try rehearse(["I'd rather hear your number first.", "I'd prefer to wait for your proposal.", "Let's see what you offer."],
