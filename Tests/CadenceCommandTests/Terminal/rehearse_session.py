@@ -8,6 +8,8 @@ Exits non-zero, naming the step, when the rehearsal does not answer as expected.
 import os
 import re
 import sys
+import termios
+import time
 
 import pexpect
 
@@ -28,8 +30,23 @@ def step(child, name, pattern):
         sys.exit(f"{scenario} {name}: expected {pattern!r}, got {child.before!r}")
 
 
-def say(child, text):
+def editing(child):
+    """Waits until libedit has the terminal (no canonical mode): typed before, a line
+    is the terminal's own and may be flushed as libedit takes over, so nothing reads it."""
+    for _ in range(6000):
+        if not termios.tcgetattr(child.child_fd)[3] & termios.ICANON:
+            return
+        time.sleep(0.01)
+    sys.exit(f"{scenario}: the prompt never took the terminal")
+
+
+def prompt(child):
     step(child, "prompt", "you> ")
+    editing(child)
+
+
+def say(child, text):
+    prompt(child)
     child.sendline(text)
 
 
@@ -44,7 +61,7 @@ step(child, "push", "need a number")
 say(child, pushed)
 step(child, "the recorded offer", offer)
 # Line editing: a typo corrected with backspace before Enter.
-step(child, "prompt", "you> ")
+prompt(child)
 child.send("Could I think it over and come back to you on Thursday at 10?x")
 child.send("\x7f")
 child.send("\r")
@@ -67,7 +84,7 @@ child = spawn()
 step(child, "salary question again", "salary expectations")
 say(child, "About thirty thousand." if scenario == "gb" else "About one eighty-five.")
 step(child, "straight to the offer", offer)
-step(child, "prompt", "you> ")
+prompt(child)
 child.sendcontrol("d")
 step(child, "feedback", "Feedback")
 step(child, "rule 2 broken", "rule 2: you gave the first number")
