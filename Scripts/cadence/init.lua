@@ -235,6 +235,12 @@ end
 --- The one of `candidates` (a list of texts) that `word` nearly spells, or nil.
 function cadence.nearest(word, candidates) return host.nearest(tostring(word), candidates) end
 
+--- The figures said in `text` as people say them ("about thirty thousand", "33-36k",
+--- "$185k", "the mid-thirties"), in order, each { low = money, high = money, range = boolean,
+--- said = the words }: exact, in `currency` unless the words name another. `around` (money
+--- or minor units) is the scale of the conversation: a bare "thirty" is 30,000 only near it.
+function cadence.spoken_figures(text, currency, around) return host.spoken_figures(text, currency, around) end
+
 --- Rule 12's topics, in the order missing_info asks about them, each
 --- { name = "relocation", aliases = { "moving", ... } (other names a fact is
 --- recorded under), covered_by = { "moving", "relocat" } (words that show a

@@ -337,6 +337,20 @@ function cadence.average(amounts) end
 ---@return string?
 function cadence.nearest(word, candidates) end
 
+---@class cadence.SpokenFigure
+---@field low cadence.Money the low end (the figure itself, for one figure)
+---@field high cadence.Money the high end
+---@field range boolean said as a range ("33-36k", "the mid-thirties")
+---@field said string the words that said it
+
+---The figures said in `text` as people say them ("about thirty thousand", "33-36k", "$185k",
+---"the mid-thirties", "12 lakh"), in order, exact: `cadence.spoken_figures("33-36k", "GBP")`.
+---@param text string what was said
+---@param currency string the conversation's currency, for a figure said without one
+---@param around? integer|cadence.Money the scale of the conversation: a bare "thirty" is 30,000 only near it
+---@return cadence.SpokenFigure[]
+function cadence.spoken_figures(text, currency, around) end
+
 ---@class cadence.PromiseReading
 ---@field actor "you"|"them" you act on the day, or they act by it (their decision date)
 ---@field call boolean your part is a call ("call me"), not a message

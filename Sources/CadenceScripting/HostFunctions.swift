@@ -5,7 +5,8 @@ import LuaBinding
 /// The host functions of `require "cadence"` that need no workspace: the
 /// calendar and dates in words (`CalendarFunctions`), money
 /// (`MoneyFunctions`), text for the terminal (`TextFunctions`), and the practice's vocabulary: stages, fact topics,
-/// what a package may read, option types, refs (`PracticeFunctions`), and regions (`RegionFunctions`).
+/// what a package may read, option types, refs (`PracticeFunctions`), regions (`RegionFunctions`), and figures
+/// as people say them (`SpokenFigureFunctions`).
 /// The workspace's host and the isolated worker's host both have them, from
 /// here. None reads the clock: "today" is the host's own (`today`), the
 /// candidate's day in the workspace and the day sent to the worker.
@@ -13,6 +14,7 @@ enum HostFunctions {
     /// Every function both hosts have, by the name Lua calls it.
     static var all: [(name: String, body: LuaCallback)] {
         CalendarFunctions.all + MoneyFunctions.all + PracticeFunctions.all + TextFunctions.all + RegionFunctions.all
+            + SpokenFigureFunctions.all
     }
 
     /// `all` as Lua functions of `lua`, by name.
