@@ -199,24 +199,6 @@ end
 --- What every counter carries (rules 5 and 8): trust in being treated fairly, and a result both sides are glad of.
 rules.assurance = "I trust you to treat me fairly, and I'd like us to reach something we are both glad of."
 
--- Another live offer you would take, to mention honestly (its date, never its figure), or nil.
-local function leverage(s)
-  local best
-  for _, other in ipairs(s.others or {}) do
-    if other.would_take and other.respond_by and other.respond_by >= s.today
-        and (not best or other.respond_by < best.respond_by) then best = other end
-  end
-  return best
-end
-
--- The sentence that mentions it, or "".
-local function competing(s)
-  local other = leverage(s)
-  if not other then return "" end
-  return (" To be open with you, I also have another offer, which I need to answer by %s, so it would help to settle this "
-    .. "before then."):format(other.respond_by:short())
-end
-
 -- A name of yours or theirs inside a sentence: on one line, whatever it holds.
 local function one_line(text) return (tostring(text):gsub("%c+", " ")) end
 
@@ -338,7 +320,7 @@ function rules.words.counter(s, figure, points, package, how)
   else
     ask = ("Given what the role asks, I was hoping for a base of %s. Is there room to get there?"):format(said_base(s, figure))
   end
-  return opening .. ask .. case_of(points) .. competing(s) .. " " .. rules.assurance
+  return opening .. ask .. case_of(points) .. " " .. rules.assurance
 end
 
 --- Base is stuck (a final offer, or the plan's last step): the package, with
@@ -353,8 +335,7 @@ function rules.words.package(s, gap, levers, final, when)
   local opening = final
     and "Thank you for telling me this is your final offer; I respect that, and I won't push further on the base. "
       .. "May I ask once about the rest of the package: "
-    or "Thank you for coming back to me. I understand the base can't move further, so rather than push on it, could we "
-      .. "close the gap another way: "
+    or "Thank you for coming back to me. Rather than push further on the base, could we close the gap another way: "
   local close = final and when and (" Either way, I'll give you my answer on %s at %s."):format(when.day:short(), when.time)
     or ""
   return opening .. (#asks > 0 and listed(asks) or "whatever flexibility there is in the package") .. "? "
@@ -414,7 +395,7 @@ local function offer_facts(s, d)
     d.facts[#d.facts + 1] = "deadlines, earliest first: " .. table.concat(said, "; ")
     for _, other in ipairs(s.others) do
       if other.would_take then
-        d.facts[#d.facts + 1] = ("%s's offer is one you would take (%s): you may say you have another offer%s, never more than it is"):format(
+        d.facts[#d.facts + 1] = ("%s's offer is one you would take (%s): you may say you have another offer%s when you ask for time, never more than it is, and never to press for more money"):format(
           other.company, other.why, other.respond_by and (" and its date, " .. other.respond_by:short()) or "")
       else
         d.facts[#d.facts + 1] = ("%s's offer is not one you would take (%s): do not use it as leverage"):format(other.company, other.why)
@@ -450,7 +431,8 @@ local function plan_fact(s, plan, now)
   local steps = {
     ("1. ask %s%s"):format(money(plan.first, cur), plan.asks[1] and " (asked)" or
       (" (the offer + %s, at least the going rate, at most the top)"):format(cadence.percent_text(rules.counter_above_offer))),
-    ("2. settle at %s"):format(money(plan.settle, cur)),
+    plan.settle > s.base_in_target_currency and ("2. settle at %s"):format(money(plan.settle, cur))
+      or ("2. take what they come back with (the offer is already above where you would settle, %s)"):format(money(plan.settle, cur)),
     "3. then the package, not the base (a one-off sign-on for the gap, then the levers)",
   }
   if now then steps[now] = steps[now] .. " ← now" end
@@ -504,8 +486,8 @@ local function figures(s, d, when)
     if earlier_final or plan.package_rounds > 0 or gap <= small then
       return accept(s, d, "rules 8 and 9: a final offer is accepted or declined, not countered; above your bottom line, accept in writing",
         gap > small and ("their final offer of %s is above your bottom line, and you have asked once about the package already: accept it, or decline courteously"):format(money(base, cur))
-          or ("their final offer of %s is within %s of where you would settle (%s): accept it, or decline courteously"):format(
-            money(base, cur), money(small, cur), money(aim, cur)))
+          or ("their final offer of %s is %s from where you would settle (%s), within %s: accept it, or decline courteously"):format(
+            money(base, cur), money(math.max(gap, 0), cur), money(aim, cur), cadence.percent_text(rules.small_gap)))
     end
     package_facts(s, d, levers)
     d.action, d.rule = "ask-package-once", "rules 6 and 8: a final offer is final: no counter on base; ask once for the package, then accept or decline"
@@ -525,6 +507,11 @@ local function figures(s, d, when)
     package_facts(s, d, levers)
     d.action, d.rule = "counter-package", "rules 6 and 8: after two asks on base, the package: a one-off sign-on to close the gap, and benefits"
     d.reason = ("you have asked twice on base (last %s); they came back at %s: close the gap another way"):format(money(last, cur), money(base, cur))
+    -- A gap is closed up to your top at most, whatever was asked (an ask above it is said as a fact).
+    if last > top then
+      d.facts[#d.facts + 1] = ("you asked %s, above your top of %s: the gap is counted to your top"):format(money(last, cur), money(top, cur))
+      last = top
+    end
     d.words.counter = rules.words.package(s, last - base, levers, false)
     return d
   end

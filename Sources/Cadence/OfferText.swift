@@ -41,8 +41,8 @@ enum OfferText {
         part("gym", v.gym?.description(per: .year))
         for (name, worth) in v.other.sorted(by: { $0.key < $1.key }) { part(name, "worth \(worth.description(per: .year))") }
         for (name, terms) in o.benefits.sorted(by: { $0.key < $1.key }) { part(name, "\"\(terms)\" (as the offer words it)") }
-        part("start", o.startDate?.description)
-        part("respond by", o.respondBy?.description)
+        part("start", o.startDate?.spoken)
+        part("respond by", o.respondBy?.spoken)
         return out
     }
 

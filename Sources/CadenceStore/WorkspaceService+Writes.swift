@@ -140,6 +140,11 @@ extension WorkspaceService {
     public func reviseOffer(_ revised: Offer, asked: Money?, note: String?, at: Date = Date()) throws -> Offer {
         guard let previousID = revised.revises else { throw StoreError.invalid("a revision names the offer it revises") }
         var previous = try Queries.offer(previousID, db)
+        // A round answers the latest version: revising an earlier one would split the history in two.
+        if let later = try Int64.fetchOne(db, sql: "SELECT id FROM offer WHERE revises = ? ORDER BY id DESC LIMIT 1", arguments: [previousID]) {
+            throw StoreError.invalid("offer \(previousID) was revised already (by offer \(later)): a new round revises the latest version, "
+                                     + "cadence offer revise \(try latestVersion(of: later))")
+        }
         if previous.status == .received || asked != nil {
             if previous.status == .received { previous.status = .negotiating }
             if let asked { previous.asked = asked }
@@ -155,6 +160,17 @@ extension WorkspaceService {
                           notes: said.joined(separator: "; "))
         try Queries.log(&event, db)
         return offer
+    }
+
+    /// The version no later round revises, from `id` on.
+    private func latestVersion(of id: Int64) throws -> Int64 {
+        var latest = id
+        for _ in 0..<100 {
+            guard let later = try Int64.fetchOne(db, sql: "SELECT id FROM offer WHERE revises = ? ORDER BY id DESC LIMIT 1",
+                                                 arguments: [latest]) else { break }
+            latest = later
+        }
+        return latest
     }
 
     /// The offer and the versions before it, oldest first.

@@ -145,6 +145,21 @@ struct NegotiationRoundsTests: WorkspaceSuite {
         #expect(try negotiate(asOf: "2026-03-10").action == "accept")
     }
 
+    @Test("an ask recorded above your top: the package closes the gap to your top, not to the ask; an earlier version cannot be revised again")
+    func askAboveTop() throws {
+        try british()
+        try considered("33500 GBP")
+        _ = try cadence(["offer", "revise", "1", "--asked", "35000", "--base", "33500 GBP", "--at", "2026-03-09"])
+        _ = try cadence(["offer", "revise", "2", "--asked", "37000", "--base", "34000 GBP", "--at", "2026-03-11"])
+        let d = try negotiate(asOf: "2026-03-11")
+        #expect(d.action == "counter-package" && d.words["counter"]?.contains("a one-off sign-on of 1,000 GBP") == true, "\(d)")
+        #expect(d.fact("you asked 37,000 GBP, above your top of 35,000 GBP: the gap is counted to your top") != nil, "\(d.facts)")
+        // Offer 1 was answered by offer 2: a round on it again would split the history.
+        let split = try cadence(["offer", "revise", "1", "--base", "34500 GBP"])
+        #expect(split.status == 1 && split.error.contains("offer 1 was revised already (by offer 2)")
+                && split.error.contains("cadence offer revise 3"), "\(split.error)")
+    }
+
     @Test("the plan's last step: after two asks on base, the package and a one-off sign-on, never a third figure")
     func thirdRoundIsThePackage() throws {
         try british()
@@ -154,7 +169,7 @@ struct NegotiationRoundsTests: WorkspaceSuite {
         let d = try negotiate(asOf: "2026-03-11")
         #expect(d.action == "counter-package" && d.counter == nil && d.asked_before == 3_400_000, "\(d)")
         let words = try #require(d.words["counter"])
-        #expect(words.contains("I understand the base can't move further") && words.contains("a one-off sign-on of 1,000 GBP to close the gap on base"),
+        #expect(words.contains("Rather than push further on the base") && words.contains("a one-off sign-on of 1,000 GBP to close the gap on base"),
                 "\(words)")
         #expect(d.fact("the plan across rounds: 1. ask 34,000 GBP (asked); 2. settle at 32,000 GBP; 3. then the package") != nil, "\(d.facts)")
         // The asks recorded with the replies have no day of their own.
