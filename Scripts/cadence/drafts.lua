@@ -423,6 +423,8 @@ function drafts.acceptance(f)
   else
     body[#body + 1] = "Could you confirm the terms in writing? If I have misunderstood anything we agreed, please do let me know."
   end
+  -- Rule 9: what the offer leaves out is asked for in the same letter, so that nothing is agreed unsaid.
+  if f.offer and not f.offer.start then body[#body + 1] = "Could you confirm the start date in writing?" end
   body[#body + 1] = "Thank you for your time and help throughout the process; " .. pass_thanks(to, met) .. "."
   local start = f.offer and f.offer.start and (" on " .. written_date(f.offer.start, region)) or ""
   body[#body + 1] = ("I'm looking forward to starting%s and to joining the team."):format(start)
