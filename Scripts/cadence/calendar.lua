@@ -223,6 +223,22 @@ function calendar.portable(options, first, last, regions_of)
   return out
 end
 
+--- The `n`th open day after `date` (`n` 0 or nil: `date` itself when it is
+--- open, else the next open day), over this calendar's weekends and holidays:
+--- the day to offer an answer on is one the other side is at work.
+function Calendar:working_day(date, n)
+  local day = date
+  for _ = 1, n or 0 do
+    day = day + 1
+    while self:closed(day) do day = day + 1 end
+  end
+  for _ = 1, 366 do
+    if not self:closed(day) then return day end
+    day = day + 1
+  end
+  fail("no day in a year is open for sending: check holidays and send_on")
+end
+
 --- The first day on or after `date` to send on (on or before it when
 --- `direction` is "back"), and why it moved, or nil when it did not.
 --- `direction` "keep" leaves the date as it is (a thank-you is due the day

@@ -565,12 +565,9 @@ function answers.budget_fixed(s, rules, question)
 end
 
 -- The working day `n` working days after `day`.
-local function working_days_after(day, n)
-  for _ = 1, n do
-    day = day + 1
-    while day:is_weekend() do day = day + 1 end
-  end
-  return day
+-- The `n`th working day after `day`: no weekend and no public holiday of the candidate's region.
+local function working_days_after(s, day, n)
+  return require("cadence.calendar").new():for_app(s.app):working_day(day, n)
 end
 
 -- The day the question names ("we need an answer by Friday", "before the
@@ -600,26 +597,17 @@ end
 function answers.deadline(s, rules, question)
   local rule = "rule 5: always ask for time to consider, with a day and hour agreed, and answer exactly then"
   local hour = rules.answer_at or "10:00"
-  -- A day already agreed since the offer came (a request for time sent with its day): keep to it.
-  if s.offer then
-    local arrived, agreed, at
-    for _, e in ipairs(s.app:timeline()) do
-      if e.kind == "offer-received" or e.kind == "negotiation-round" then arrived, agreed, at = e.day, nil, nil end
-      if arrived and e.day >= arrived and e.kind == "message-sent" and e.due and e.due >= s.today
-          and (e.message_kind == nil or e.message_kind == "ask-for-time") then
-        agreed, at = e.due, e.due_time
-      end
-    end
-    if agreed then
-      return rule, ("As we agreed, I'll come back to you on %s at %s."):format(agreed:short(), at or hour)
-    end
+  -- A day already agreed since the offer came (the situation's one record of it, as the agenda reads it): keep to it.
+  local agreed = s.offer and s.time_agreed
+  if agreed and agreed.day >= s.today then
+    return rule, ("As we agreed, I'll come back to you on %s at %s."):format(agreed.day:short(), agreed.time or hour)
   end
-  local day = working_days_after(s.today, rules.days_to_consider or 2)
+  local day = working_days_after(s, s.today, rules.days_to_consider or 2)
   local theirs = day_named(question, s.today) or (s.offer and s.offer.respond_by)
   if theirs and theirs < day then day = theirs end
   if day <= s.today then
     -- Their day is today or gone: ask at once for the next working day.
-    day = working_days_after(s.today, 1)
+    day = working_days_after(s, s.today, 1)
     return rule, ("Thank you; I want to give this the careful answer it deserves. Could I have until %s at %s?"):format(
       day:short(), hour)
   end
@@ -700,7 +688,7 @@ function answers.start_date(s)
     if served <= start then
       return rule, ("The offer's start date of %s works for me: my notice of %s is served by then."):format(start:short(), notice)
     end
-    local first = working_days_after(served, 1)
+    local first = working_days_after(s, served, 1)
     return rule, ("My notice of %s runs to %s, so the earliest I could start is %s; could we agree that date instead of %s?"):format(
       notice, served:short(), first:short(), start:short())
   elseif notice and start then

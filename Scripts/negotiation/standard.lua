@@ -360,10 +360,10 @@ local COMPONENTS = {
   { function() return "the date to answer by" end, function(o) return o.respond_by end },
 }
 
--- The next working day from `day` on (today counts when it is one).
-local function working(day)
-  while day:is_weekend() do day = day + 1 end
-  return day
+-- The next working day from `day` on (today counts when it is one): no
+-- weekend and no public holiday of the candidate's region.
+local function working(s, day)
+  return require("cadence.calendar").new():for_app(s.app):working_day(day)
 end
 
 local function days_text(n) return ("%d day%s"):format(n, n == 1 and "" or "s") end
@@ -639,7 +639,7 @@ function rules.decide(s)
   local respond_by = o.respond_by and not (came and o.respond_by < came) and o.respond_by or nil
   if respond_by and respond_by < s.today and not s.time_asked then
     -- Their date passed before you even asked for time: ask for more now, by phone, with the day you will answer.
-    local day = working(s.today + 1)
+    local day = working(s, s.today + 1)
     d.action, d.rule = "ask-for-extension", "rule 5: their date to answer by has passed: ask at once for a little more time, with a day and hour"
     d.reason = ("their date %s passed %s ago with no answer from you: call today, apologise, and ask to answer on %s at %s"):format(
       respond_by:short(), days_text(s.today - respond_by), day:short(), rules.answer_at)
@@ -648,9 +648,12 @@ function rules.decide(s)
     return d
   end
   if not s.time_asked then
-    local day = s.today + rules.days_to_consider
-    day = working(day)
-    if respond_by and day > respond_by then day = respond_by end
+    local day = working(s, s.today + rules.days_to_consider)
+    -- Never after their date; their date on a weekend or holiday is the working day before it.
+    if respond_by and day > respond_by then
+      day = require("cadence.calendar").new():for_app(s.app):adjust(respond_by, "back")
+      if day < s.today then day = s.today end
+    end
     local other = later_offer(s, respond_by or day)
     if other then
       -- Two offers: ask this one, whose date comes first, to wait until the other's.

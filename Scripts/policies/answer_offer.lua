@@ -65,6 +65,8 @@ return function(options)
       else
         return ctx:exit("answer-offer: no day agreed to answer on; cadence negotiate suggests one")
       end
+      -- The day the item lands on (their date on a weekend moves back to the Friday): the draft names that day.
+      if slide ~= "keep" then due = ctx.calendar:adjust(due, slide) end
       local to = recipient(agreed, ctx)
       -- What to say then: the negotiation script's decision for the day of the
       -- answer (today, when that day has passed), so the words name no day before it.

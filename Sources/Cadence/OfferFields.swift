@@ -99,10 +99,16 @@ struct OfferFields: ParsableArguments {
     static func ask(_ text: String, currency: String) throws -> Money {
         var amount = text.trimmingCharacters(in: .whitespaces)
         if amount.lowercased().hasPrefix("base ") { amount = String(amount.dropFirst(5)) }
-        do { return try Money(parsing: amount, defaultCurrency: currency, field: "asked") } catch {
+        let money: Money
+        do { money = try Money(parsing: amount, defaultCurrency: currency, field: "asked") } catch {
             throw DomainError.invalid(field: "asked", "'\(text)' is not an amount: --asked is the base you asked for, such as "
                                       + "'185000 \(currency)'; put the rest of what you asked in --note")
         }
+        // A round is asked and answered in one currency: the offer's.
+        guard money.currency == currency else {
+            throw DomainError.invalid(field: "asked", "\(money) is not in the offer's currency, \(currency): say the base you asked in \(currency)")
+        }
+        return money
     }
 
     /// The offer's dates as the reply says them: "; answer by Fri 11 Dec 2026, start Mon 4 Jan 2027".

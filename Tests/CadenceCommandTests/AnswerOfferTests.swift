@@ -48,6 +48,15 @@ struct AnswerOfferTests: WorkspaceSuite {
         }
     }
 
+    @Test("their date on a Saturday: the item moves back to the Friday, and its draft names the Friday, not the Saturday")
+    func weekendDate() throws {
+        try prepared(respondBy: "2026-03-28")
+        let item = try #require(try answerItem(asOf: "2026-03-23"))
+        #expect(item.due == "2026-03-27", "\(item)")
+        let draft = try #require(item.draft)
+        #expect(draft.contains("Fri 27 Mar") && !draft.contains("Sat 28 Mar"), "\(draft)")
+    }
+
     @Test("the day and hour agreed, to the person asked: the item, its reason and its draft say the same, and no earlier day")
     func agreedDayAndHour() throws {
         try prepared()

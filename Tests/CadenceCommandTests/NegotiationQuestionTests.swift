@@ -594,9 +594,10 @@ struct NegotiationQuestionTests: WorkspaceSuite {
         _ = try cadence("candidate", "edit", "jo", "--current-benefit", "notice: one month")
         #expect(try asked("What's your notice period?").words.hasPrefix("My notice period is one month."))
         try offer("31000 GBP", "--start", "2026-03-16")
-        // One month from Monday 2 March runs to Thursday 2 April: the earliest start is Friday 3 April.
+        // One month from Monday 2 March runs to Thursday 2 April: the earliest start is the next working day,
+        // Monday 6 April (Friday 3 April is Good Friday, a bank holiday).
         let start = try asked("When could you start?")
-        #expect(start.kind == "start_date" && start.words.contains("runs to Thu 2 Apr, so the earliest I could start is Fri 3 Apr"),
+        #expect(start.kind == "start_date" && start.words.contains("runs to Thu 2 Apr, so the earliest I could start is Mon 6 Apr"),
                 "\(start.words)")
         _ = try cadence("offer", "edit", "1", "--start", "2026-05-04")
         #expect(try asked("When could you start?").words.hasPrefix("The offer's start date of Mon 4 May works for me"))

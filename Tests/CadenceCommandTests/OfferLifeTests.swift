@@ -57,6 +57,9 @@ struct OfferLifeTests: WorkspaceSuite {
         // Not an amount: refused, naming the flag, nothing changed.
         let wrong = try cadence("offer", "revise", "3", "--base", "59000 GBP", "--asked", "more holiday")
         #expect(wrong.status != 0 && wrong.error.contains("--asked is the base you asked for") && wrong.error.contains("--note"), "\(wrong.error)")
+        // Asked in another currency than the offer's: refused, not left for negotiate to fail on.
+        let dollars = try cadence("offer", "edit", "3", "--asked", "40000 USD")
+        #expect(dollars.status != 0 && dollars.error.contains("40,000 USD is not in the offer's currency, GBP"), "\(dollars.error)")
         #expect(try cadence("undo").status == 0)
         #expect(try cadence("offer", "show", "1").output.contains("(negotiating)"))
     }
