@@ -395,8 +395,8 @@ local function offer_facts(s, d)
     d.facts[#d.facts + 1] = "deadlines, earliest first: " .. table.concat(said, "; ")
     for _, other in ipairs(s.others) do
       if other.would_take then
-        d.facts[#d.facts + 1] = ("%s's offer is one you would take (%s): you may say you have another offer%s when you ask for time, never more than it is, and never to press for more money"):format(
-          other.company, other.why, other.respond_by and (" and its date, " .. other.respond_by:short()) or "")
+        d.facts[#d.facts + 1] = ("%s's offer is one you would take (%s): when you ask for time you may say you have another offer%s, never more than it is, and never to press for more money"):format(
+          other.company, other.why, other.respond_by and (" and its date (" .. other.respond_by:short() .. ")") or "")
       else
         d.facts[#d.facts + 1] = ("%s's offer is not one you would take (%s): do not use it as leverage"):format(other.company, other.why)
       end

@@ -260,6 +260,11 @@ extension OfferCommand {
     /// When an offer arrived (or its status changed): `--at`, else the `--as-of`
     /// day (a day without a time: noon), else now.
     static func arrival(_ at: String?, asOf day: LocalDate?, reading: DateReading) throws -> DateReading.Moment {
+        // A record is of what has happened: an as-of day is one gone by (or today), never one to come.
+        if let day, day > LocalDate.today(in: reading.timeZone, now: reading.now) {
+            throw Refusal("as-of: \(day.spoken) is after today: an offer is recorded once it has happened, so --as-of names a day "
+                          + "gone by (to plan ahead, use negotiate or offer value --as-of)")
+        }
         if at == nil, let day { return DateReading.Moment(instant: day.noon(in: reading.timeZone), hasTime: false) }
         let moment = try Timestamps.instant(at, reading: reading)
         // As of a day, what happened happened by then.

@@ -23,6 +23,9 @@ struct OfferAsOfTests: WorkspaceSuite {
         // What has happened cannot be dated after the day it is recorded as of.
         let ahead = try cadence("offer", "add", "--app", "1", "--base", "32000 GBP", "--as-of", "2026-03-16", "--at", "tomorrow")
         #expect(ahead.status == 1 && ahead.error.contains("is after the --as-of day, Mon 16 Mar 2026"), "\(ahead.output)\(ahead.error)")
+        // A record is of what has happened: an as-of day to come is refused in a sentence, nothing written.
+        let future = try cadence("offer", "add", "--app", "1", "--base", "32000 GBP", "--as-of", "2200-01-01")
+        #expect(future.status == 1 && future.error.contains("is after today: an offer is recorded once it has happened"), "\(future.error)")
     }
 
     @Test("offer edit and revise --as-of: their days in words count from it, and a status change is logged that day")
