@@ -386,7 +386,7 @@ end
 -- these classes (CLASSES below) and makes them itself. Other records arrive
 -- as plain rows; these are their fields that hold days (as text).
 local DATE_FIELDS = {
-  [Offer] = { "start", "respond_by" }, [Decision] = { "due" }, [Contact] = {}, [Candidate] = {},
+  [Offer] = { "start", "respond_by", "came", "asked_on" }, [Decision] = { "due" }, [Contact] = {}, [Candidate] = {},
 }
 
 local function object(class, fields)

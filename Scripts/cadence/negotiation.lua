@@ -28,28 +28,6 @@ local negotiation = {}
 -- The valuation's names, for scripts that reach them through this module.
 for name, value in pairs(valuation) do negotiation[name] = value end
 
--- The store notes each offer event with the offer it is about ("offer #3:
--- …", "offer #4 revises #3; asked: …", "offer #3 negotiating; you asked
--- …"): when each version came, and when an ask was recorded as made (an ask
--- recorded only with the reply, by offer revise --asked, has no day of its own).
-local function offer_days(timeline)
-  local came, asked_on = {}, {}
-  for _, e in ipairs(timeline) do
-    local id = e.notes and tonumber(e.notes:match("^offer #(%d+)"))
-    if id and e.kind == "offer-received" then
-      came[id] = came[id] or e.day
-    elseif id and e.kind == "negotiation-round" then
-      local revised = tonumber(e.notes:match("^offer #%d+ revises #(%d+)"))
-      if revised then
-        came[id] = came[id] or e.day
-      elseif e.notes:find("you asked", 1, true) then
-        asked_on[id] = e.day
-      end
-    end
-  end
-  return came, asked_on
-end
-
 -- The versions of `offer`, oldest first, by `revises`.
 local function chain_of(offer, offers)
   local by_id = {}
@@ -73,11 +51,13 @@ end
 -- app_id, offer_id, respond_by, would_take, why }. One you would take is at
 -- or above its own bottom line; without a bottom line (or a rate to compare
 -- by), it is not one to use as leverage.
-local function other_offers(app, assumptions)
+local function other_offers(app, assumptions, today)
   local others = {}
   for _, other in ipairs(cadence.apps()) do
     if other.id ~= app.id and other.candidate_id == app.candidate_id then
       for _, o in ipairs(negotiation.current(other:offers(), true)) do
+        -- As of a day gone by, an offer that came later was not there yet.
+        if o.came and o.came > today then goto next_offer end
         local entry = { company = other.company, role = other.role, app_id = other.id, offer_id = o.id, respond_by = o.respond_by }
         local t = cadence.targets(other)
         if not t then
@@ -96,6 +76,7 @@ local function other_offers(app, assumptions)
           end
         end
         others[#others + 1] = entry
+        ::next_offer::
       end
     end
   end
@@ -155,10 +136,9 @@ function negotiation.situation(app, assumptions)
       s.rate = { offer = 100000000, target = negotiation.in_currency({ minorUnits = 100000000, currency = s.offer.base.currency }, a) }
     end
     local timeline = app:timeline()
-    local came, asked_on = offer_days(timeline)
     for i, o in ipairs(chain_of(s.offer, offers)) do
       local r = { round = i, id = o.id, base = o.annual_base, base_in = negotiation.in_currency(o.annual_base, a),
-                  came = came[o.id], final = o.final == true, asked = o.asked, asked_on = o.asked and asked_on[o.id] }
+                  came = o.came, final = o.final == true, asked = o.asked, asked_on = o.asked and o.asked_on }
       if o.asked then
         r.asked_in = negotiation.in_currency(o.asked, a)
         if not s.asked_before or r.asked_in > s.asked_before then s.asked_before = r.asked_in end
@@ -182,7 +162,7 @@ function negotiation.situation(app, assumptions)
     if s.offer.status == "negotiating" then s.time_asked = true end
     if s.offer.revises then s.missing_asked = true end
   end
-  s.others = other_offers(app, assumptions)
+  s.others = other_offers(app, assumptions, s.today)
   return s
 end
 

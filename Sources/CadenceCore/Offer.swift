@@ -46,6 +46,11 @@ public struct Offer: Hashable, Sendable, Codable {
     /// What the candidate asked for in answer to this version (base a year):
     /// the round's ask. A later round never counters below it.
     public var asked: Money?
+    /// The day this version arrived, and the day `asked` was made (nil when
+    /// it was recorded only with the reply), in the candidate's zone: the
+    /// rounds read them, never the timeline's notes.
+    public var receivedOn: LocalDate?
+    public var askedOn: LocalDate?
     /// They said this version is their final offer: the answer is yes or no
     /// (or the package, not base), never another counter on base.
     public var isFinal: Bool
@@ -93,6 +98,8 @@ public struct Offer: Hashable, Sendable, Codable {
         status = try c.decode(Status.self, forKey: .status)
         revises = try c.decodeIfPresent(Int64.self, forKey: .revises)
         asked = try c.decodeIfPresent(Money.self, forKey: .asked)
+        receivedOn = try c.decodeIfPresent(LocalDate.self, forKey: .receivedOn)
+        askedOn = try c.decodeIfPresent(LocalDate.self, forKey: .askedOn)
         isFinal = try c.decodeIfPresent(Bool.self, forKey: .isFinal) ?? false
         archivedAt = try c.decodeIfPresent(Date.self, forKey: .archivedAt)
     }

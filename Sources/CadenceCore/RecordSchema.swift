@@ -118,11 +118,14 @@ public struct RecordSchema: Sendable {
         Field("revises", "the offer this round revises"),
         Field("asked", "the base you asked for in answer to this version (offer revise/edit --asked), a year"),
         Field("final", "whether they said this is their final offer (--final)"),
+        Field("came", "the Date this version arrived"),
+        Field("asked_on", "the Date you made the ask (nil when recorded only with their reply)"),
         Field("archived_at", "when the offer was archived (an instant), or nil"),
     ], renamed: ["applicationID": "application_id", "annualBase": "annual_base", "bonusPercent": "bonus_percent",
                  "bonusAmount": "bonus_amount", "bonusGuaranteed": "bonus_guaranteed", "equityByYear": "equity_by_year",
                  "equityCurrency": "equity_currency", "signOn": "sign_on", "signOnClawbackMonths": "clawback_months",
-                 "benefitValues": "benefit_values", "startDate": "start", "respondBy": "respond_by", "isFinal": "final", "archivedAt": "archived_at"])
+                 "benefitValues": "benefit_values", "startDate": "start", "respondBy": "respond_by", "isFinal": "final", "receivedOn": "came", "askedOn": "asked_on",
+                 "archivedAt": "archived_at"])
 
     public static let candidate = RecordSchema(record: "candidate", article: "a candidate", fields: [
         Field("id", "the candidate's number"),

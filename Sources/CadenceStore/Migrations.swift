@@ -173,7 +173,18 @@ enum Migrations {
             try db.alter(table: "offer") { t in
                 t.add(column: "asked", .text)
                 t.add(column: "isFinal", .boolean).notNull().defaults(to: false)
+                t.add(column: "receivedOn", .text)
+                t.add(column: "askedOn", .text)
             }
+            // Offers recorded before: the day their version arrived, from the event that logged it
+            // (its UTC day: a one-time reading, the nearest the stored rows allow).
+            try db.execute(sql: """
+                UPDATE offer SET receivedOn = (
+                    SELECT substr(event.at, 1, 10) FROM event
+                    WHERE event.applicationID = offer.applicationID AND event.kind IN ('offer-received', 'negotiation-round')
+                      AND (event.notes LIKE 'offer #' || offer.id || ':%' OR event.notes LIKE 'offer #' || offer.id || ' revises%')
+                    ORDER BY event.at LIMIT 1)
+                """)
             try db.alter(table: "event") { t in t.add(column: "dueTime", .text) }
             try makeJournalTriggers(db)
         }

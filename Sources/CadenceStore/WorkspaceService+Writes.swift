@@ -125,6 +125,7 @@ extension WorkspaceService {
         if let respondBy = offer.respondBy, respondBy < arrived {
             throw DomainError.invalid(field: "respond-by", "\(respondBy) is before the offer arrived (\(arrived))")
         }
+        offer.receivedOn = arrived
         try Queries.add(&offer, db)
         var event = Event(applicationID: offer.applicationID, kind: .offerReceived, at: receivedAt, due: offer.respondBy,
                           notes: "offer #\(offer.id!): \(offer.baseText)")
@@ -152,7 +153,8 @@ extension WorkspaceService {
         }
         var offer = revised
         offer.id = nil
-        offer.asked = nil
+        (offer.asked, offer.askedOn) = (nil, nil)
+        offer.receivedOn = LocalDate(at, in: try Queries.timeZone(ofApplication: offer.applicationID, db))
         try Queries.add(&offer, db)
         let said = ["offer #\(offer.id!) revises #\(previousID)", (asked ?? previous.asked).map { "asked: \($0)" },
                     "came back: \(offer.baseText)", offer.isFinal ? "their final offer" : nil, note].compactMap { $0 }
@@ -185,6 +187,11 @@ extension WorkspaceService {
     /// `at`, unless the timeline has that step already since the offer came.
     public func update(_ offer: Offer, at: Date = Date()) throws {
         let before = try Queries.offer(offer.id ?? 0, db)
+        var offer = offer
+        // An ask recorded on its own is dated the day it was made.
+        if offer.asked != before.asked {
+            offer.askedOn = offer.asked == nil ? nil : LocalDate(at, in: try Queries.timeZone(ofApplication: offer.applicationID, db))
+        }
         try Queries.update(offer, db)
         // An ask recorded is a round of its own, logged whether or not the status moved.
         let asked = offer.asked != before.asked ? offer.asked.map { "you asked \($0) a year" } : nil
