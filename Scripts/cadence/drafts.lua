@@ -314,7 +314,9 @@ function drafts.terms(o, region)
   local bonus = o.bonus_percent and (cadence.percent_text(o.bonus_percent) .. " of base"
       .. (o.bonus_amount and (" (" .. money(o.bonus_amount) .. ")") or ""))
     or money(o.bonus)
-  term("bonus", bonus and (bonus .. (o.bonus_guaranteed and ", guaranteed" or ", a target")))
+  -- A bonus recorded as nothing (--bonus 0) is the term "no bonus", not "0 GBP, a target".
+  if o.bonus and o.bonus.minorUnits == 0 then term("bonus", "none")
+  else term("bonus", bonus and (bonus .. (o.bonus_guaranteed and ", guaranteed" or ", a target"))) end
   term("sign-on bonus", o.sign_on and (money(o.sign_on)
     .. (o.clawback_months and (", to be repaid if I leave within %d months"):format(o.clawback_months) or "")))
   if type(o.grant) == "table" then term("equity", grant_terms(o.grant)) end

@@ -550,8 +550,11 @@ function valuation.render_comparison(comparison)
     line(kind == "paid" and "total paid" or "total not paid", function(e) return e.valuation[kind].totals[1], e.valuation[kind].average end)
   end
   line("whole package", function(e) return e.valuation.totals[1], e.valuation.average end)
+  -- The difference of the figures as shown (each rounded to whole units first), so that the row adds up on the page.
+  local function shown(minor) return cadence.share_of(minor, 1, 100) * 100 end
   line("against the first", function(e)
-    return e.valuation.totals[1] - entries[1].valuation.totals[1], e.valuation.average - entries[1].valuation.average
+    return shown(e.valuation.totals[1]) - shown(entries[1].valuation.totals[1]),
+           shown(e.valuation.average) - shown(entries[1].valuation.average)
   end)
   lines[#lines + 1] = "Ranking (each criterion scored 1 to 5, times its weight, over the weights):"
   for _, text in ipairs(comparison.explanation) do lines[#lines + 1] = "  " .. text end

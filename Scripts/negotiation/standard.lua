@@ -199,6 +199,9 @@ end
 --- What every counter carries (rules 5 and 8): trust in being treated fairly, and a result both sides are glad of.
 rules.assurance = "I trust you to treat me fairly, and I'd like us to reach something we are both glad of."
 
+-- "Initech's", "Lumen Labs'": a company's, as it is written.
+local function of_company(name) return name:match("s$") and (name .. "'") or (name .. "'s") end
+
 -- A name of yours or theirs inside a sentence: on one line, whatever it holds.
 local function one_line(text) return (tostring(text):gsub("%c+", " ")) end
 
@@ -356,7 +359,8 @@ local COMPONENTS = {
     function(o) return values(o).holidayDays or offer_says(o, "holiday", "pto", "leave", "vacation") end },
   { function(w) return w.retirement end,
     function(o) return values(o).pensionMatch or offer_says(o, "pension", "401", "retirement", "superannuation") end },
-  { function() return "bonus" end, function(o) return o.bonus_amount or offer_says(o, "bonus") end },
+  -- Said, even as none (--bonus 0): only a bonus never mentioned is missing.
+  { function() return "bonus" end, function(o) return o.bonus or o.bonus_percent or offer_says(o, "bonus") end },
   { function() return "the date to answer by" end, function(o) return o.respond_by end },
 }
 
@@ -395,14 +399,14 @@ local function offer_facts(s, d)
     d.facts[#d.facts + 1] = "deadlines, earliest first: " .. table.concat(said, "; ")
     for _, other in ipairs(s.others) do
       if other.would_take then
-        d.facts[#d.facts + 1] = ("%s's offer is one you would take (%s): when you ask for time you may say you have another offer%s, never more than it is, and never to press for more money"):format(
-          other.company, other.why, other.respond_by and (" and its date (" .. other.respond_by:short() .. ")") or "")
+        d.facts[#d.facts + 1] = ("%s offer is one you would take (%s): when you ask for time you may say you have another offer%s, never more than it is, and never to press for more money"):format(
+          of_company(other.company), other.why, other.respond_by and (" and its date (" .. other.respond_by:short() .. ")") or "")
       else
-        d.facts[#d.facts + 1] = ("%s's offer is not one you would take (%s): do not use it as leverage"):format(other.company, other.why)
+        d.facts[#d.facts + 1] = ("%s offer is not one you would take (%s): do not use it as leverage"):format(of_company(other.company), other.why)
       end
       if other.respond_by and s.offer.respond_by and other.respond_by < s.offer.respond_by and other.respond_by >= s.today then
-        d.facts[#d.facts + 1] = ("%s's date comes first (%s): ask them to wait (cadence negotiate %s)"):format(
-          other.company, other.respond_by:short(), other.app_id)
+        d.facts[#d.facts + 1] = ("%s date comes first (%s): ask them to wait (cadence negotiate %s)"):format(
+          of_company(other.company), other.respond_by:short(), other.app_id)
       end
     end
   end
@@ -607,6 +611,11 @@ function rules.decide(s)
     if s.closed then
       d.action, d.rule = "closed", "rule 9: an offer answered is settled: confirm it in writing, and keep to it"
       d.reason = ("offer %d is %s: there is no open offer to negotiate (a new one: cadence offer add)"):format(s.closed.id, s.closed.status)
+      -- Your answer in writing: the acceptance spelling out the terms, or the courteous decline.
+      local drafts = require "cadence.drafts"
+      local letter = { app = s.app, offer = s.closed, candidate = s.candidate, contacts = s.app:contacts() }
+      if s.closed.status == "accepted" then d.words.accept = drafts.acceptance(letter)
+      elseif s.closed.status == "declined" then d.words.decline = drafts.decline(letter) end
       return d
     end
     d.action, d.rule = "prepare", "rules 2-4: before an offer, do not give the first number"
@@ -618,7 +627,7 @@ function rules.decide(s)
   local base = s.base_in_target_currency
   d.facts[#d.facts + 1] = ("the offer: %s a year base (%s%s a year valued whole)%s"):format(
     cadence.money_text(o.annual_base), o.annual_base.currency ~= cur and (money(base, cur) .. " at your rate; ") or "",
-    money(s.valuation.average, s.valuation.currency), s.final and ", their final offer" or "")
+    cadence.whole_text(s.valuation.average) .. " " .. s.valuation.currency, s.final and ", their final offer" or "")
   offer_facts(s, d)
   if s.awaiting then
     d.action, d.rule = "await-reply", "rule 8: you have made your ask: give them time to answer, and ask nothing more meanwhile"
@@ -659,8 +668,8 @@ function rules.decide(s)
       -- Two offers: ask this one, whose date comes first, to wait until the other's.
       day = other.respond_by
       d.action, d.rule = "ask-for-time", "rule 5: ask for time, with a day and hour; with two offers, ask the earlier one to wait"
-      d.reason = ("%s's offer, one you would take, is due by %s%s: ask to answer this one on %s at %s too"):format(
-        other.company, other.respond_by:short(), respond_by and (", after this one's " .. respond_by:short()) or "",
+      d.reason = ("%s offer, one you would take, is due by %s%s: ask to answer this one on %s at %s too"):format(
+        of_company(other.company), other.respond_by:short(), respond_by and (", after this one's " .. respond_by:short()) or "",
         day:short(), rules.answer_at)
       d.answer_on = day
       d.words.wait = rules.words.wait(s, { day = day, other = other })

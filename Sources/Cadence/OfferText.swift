@@ -14,7 +14,7 @@ enum OfferText {
         }
         part("base", o.baseText + (o.period == .year ? "" : " (\(o.annualBase.description(per: .year)))"))
         part("bonus", o.bonusPercent.map { "\($0) of base (\(o.bonusAmount.map(\.description) ?? "too large to count"))" } ?? o.bonus?.description)
-        if o.bonus != nil || o.bonusPercent != nil { part("bonus is", o.bonusGuaranteed ? "guaranteed" : "a target") }
+        if o.bonusAmount != nil { part("bonus is", o.bonusGuaranteed ? "guaranteed" : "a target") }
         part("sign-on", o.signOn.map { s in "\(s)" + (o.signOnClawbackMonths.map { ", paid back if you leave within \($0) months" } ?? "") })
         part("equity", o.equity)
         if let g = o.grant {

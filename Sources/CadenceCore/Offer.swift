@@ -125,7 +125,11 @@ public struct Offer: Hashable, Sendable, Codable {
     }
 
     /// The bonus in money: the amount, or the percentage of base a year.
-    public var bonusAmount: Money? { bonus ?? bonusPercent.flatMap { $0.of(annualBase) } }
+    /// A bonus recorded as nothing (`--bonus 0`, the offer has none) is no bonus: nil.
+    public var bonusAmount: Money? {
+        let amount = bonus ?? bonusPercent.flatMap { $0.of(annualBase) }
+        return amount?.minorUnits == 0 ? nil : amount
+    }
 
     public func validate() throws {
         guard base.minorUnits > 0 else { throw DomainError.invalid(field: "base", "base pay must be positive") }

@@ -120,6 +120,15 @@ struct NegotiationPracticeTests: WorkspaceSuite {
         _ = try cadence(["log", "acceptance", "--app", "acme", "--at", "2026-03-03"])
         let closed = try Commands.cadence(["negotiate", "acme", "--as-of", "2026-03-04", "--json", "--workspace", directory])
         let d: Negotiated = try closed.decoded()
-        #expect(d.action == "closed" && d.words.isEmpty && d.reason.hasPrefix("offer 1 is accepted"), "\(d)")
+        // Accepted: the answer in writing is the letter of acceptance (--eml writes it).
+        #expect(d.action == "closed" && d.words["accept"]?.contains("delighted to accept") == true
+                && d.reason.hasPrefix("offer 1 is accepted"), "\(d)")
+        // Withdrawn by them: nothing to say, and words is still an object, {}.
+        _ = try cadence(["app", "add", "Beta", "Analyst", "--applied", "2026-02-01"])
+        _ = try cadence(["offer", "add", "--app", "beta", "--base", "31000 GBP", "--at", "2026-03-02"])
+        _ = try cadence(["log", "rejection", "--app", "beta", "--at", "2026-03-03"])
+        let gone = try Commands.cadence(["negotiate", "beta", "--as-of", "2026-03-04", "--json", "--workspace", directory])
+        let g: Negotiated = try gone.decoded()     // an empty words as [] fails to decode
+        #expect(g.action == "closed" && g.words.isEmpty, "\(g)")
     }
 }
