@@ -8,20 +8,10 @@
 --   local d = negotiation.decide(cadence.app("initech"))
 --   print(d.action, d.rule, d.words.counter)
 local cadence = require "cadence"
-local check = require("cadence.options").check
 local host = require "cadence.host"
 
--- Lines a person reads, each a line of Cadence's that may quote the user's
--- words (a company, a role, a benefit's name, a talking point): every
--- control in them, a line feed or a tab too, shown as an escape
--- (host.terminal_line), so that no field starts a line of its own.
-local function joined(lines)
-  local shown = {}
-  for i, line in ipairs(lines) do shown[i] = host.terminal_line(line) end
-  return table.concat(shown, "\n")
-end
-
 local valuation = require "cadence.valuation"
+local joined = valuation.joined
 
 local negotiation = {}
 
@@ -51,33 +41,50 @@ end
 -- app_id, offer_id, respond_by, would_take, why }. One you would take is at
 -- or above its own bottom line; without a bottom line (or a rate to compare
 -- by), it is not one to use as leverage.
-local function other_offers(app, assumptions, today)
-  local others = {}
+-- `live`: every live offer as { { app, offer } } when the caller has them (an
+-- agenda run reads them once for all applications); else asked here.
+local function live_offers()
+  local live, by_app = {}, cadence.all_offers()
   for _, other in ipairs(cadence.apps()) do
-    if other.id ~= app.id and other.candidate_id == app.candidate_id then
-      for _, o in ipairs(negotiation.current(other:offers(), true)) do
-        -- As of a day gone by, an offer that came later was not there yet.
-        if o.came and o.came > today then goto next_offer end
-        local entry = { company = other.company, role = other.role, app_id = other.id, offer_id = o.id, respond_by = o.respond_by }
-        local t = cadence.targets(other)
-        if not t then
-          entry.would_take, entry.why = false, "no bottom line recorded for it"
-        else
-          local bottom = cadence.yearly(t.bottom, t.period or "year")
-          local a = negotiation.assumptions(assumptions)
-          a.currency = bottom.currency
-          local ok, base = pcall(negotiation.in_currency, o.annual_base, a)
-          if not ok then
-            entry.would_take, entry.why = false, ("no rate from %s to %s to compare it by"):format(o.annual_base.currency, bottom.currency)
-          elseif base >= bottom.minorUnits then
-            entry.would_take, entry.why = true, ("at or above its bottom line of %s"):format(cadence.money_text(bottom))
-          else
-            entry.would_take, entry.why = false, ("below its bottom line of %s"):format(cadence.money_text(bottom))
-          end
-        end
-        others[#others + 1] = entry
-        ::next_offer::
-      end
+    for _, o in ipairs(negotiation.current(by_app[other.id] or {}, true)) do live[#live + 1] = { app = other, offer = o } end
+  end
+  return live
+end
+
+-- Whether you would take `o`, the offer of `other`: at or above its own
+-- bottom line. Kept on its entry of `live`, which an agenda run shares
+-- across all its applications, so each offer is weighed once a run.
+local function judged(pair, assumptions)
+  if pair.entry then return pair.entry end
+  local other, o = pair.app, pair.offer
+  local entry = { company = other.company, role = other.role, app_id = other.id, offer_id = o.id, respond_by = o.respond_by }
+  local t = cadence.targets(other)
+  if not t then
+    entry.would_take, entry.why = false, "no bottom line recorded for it"
+  else
+    local bottom = cadence.yearly(t.bottom, t.period or "year")
+    local a = negotiation.assumptions(assumptions)
+    a.currency = bottom.currency
+    local ok, base = pcall(negotiation.in_currency, o.annual_base, a)
+    if not ok then
+      entry.would_take, entry.why = false, ("no rate from %s to %s to compare it by"):format(o.annual_base.currency, bottom.currency)
+    elseif base >= bottom.minorUnits then
+      entry.would_take, entry.why = true, ("at or above its bottom line of %s"):format(cadence.money_text(bottom))
+    else
+      entry.would_take, entry.why = false, ("below its bottom line of %s"):format(cadence.money_text(bottom))
+    end
+  end
+  pair.entry = entry
+  return entry
+end
+
+local function other_offers(app, assumptions, today, live)
+  local others = {}
+  for _, pair in ipairs(live or live_offers()) do
+    local other, o = pair.app, pair.offer
+    -- The same candidate's other applications; as of a day gone by, an offer that came later was not there yet.
+    if other.id ~= app.id and other.candidate_id == app.candidate_id and not (o.came and o.came > today) then
+      others[#others + 1] = judged(pair, assumptions)
     end
   end
   return others
@@ -109,7 +116,9 @@ end
 --- (`time_asked`) and the day and hour agreed (`time_agreed`: negotiation.time_agreed),
 --- whether the missing items were asked about, and your other live offers
 --- (`others`, with their dates and whether you would take them).
-function negotiation.situation(app, assumptions)
+--- `known.live_offers`, when given, is every live offer of the search as
+--- { { app, offer } } (an agenda run has them read already).
+function negotiation.situation(app, assumptions, known)
   local s = { app = app, today = cadence.today(), rounds = {}, others = {} }
   for _, c in ipairs(cadence.candidates()) do if c.id == app.candidate_id then s.candidate = c end end
   local t = cadence.targets(app)
@@ -162,7 +171,7 @@ function negotiation.situation(app, assumptions)
     if s.offer.status == "negotiating" then s.time_asked = true end
     if s.offer.revises then s.missing_asked = true end
   end
-  s.others = other_offers(app, assumptions, s.today)
+  s.others = other_offers(app, assumptions, s.today, known and known.live_offers)
   return s
 end
 

@@ -172,6 +172,23 @@ function Context:contact(name)
   for _, c in ipairs(self.contacts) do if c.name == name then return c end end
 end
 
+--- Every live offer of the search (received or negotiating, the latest round),
+--- as { { app = …, offer = … } }: read from what the agenda has already read,
+--- once a run, so that a policy weighing one offer against the others asks
+--- nothing more of the workspace (nil outside an agenda run).
+function Context:live_offers()
+  local o = self.options
+  if not (o.every_app and o.every_offer) then return nil end
+  if not o.live_offers then
+    local live, current = {}, require("cadence.valuation").current
+    for _, app in ipairs(o.every_app) do
+      for _, offer in ipairs(current(o.every_offer[app.id] or {}, true)) do live[#live + 1] = { app = app, offer = offer } end
+    end
+    o.live_offers = live
+  end
+  return o.live_offers
+end
+
 --- The application's offers (asked of the workspace once, then kept).
 function Context:offers()
   if not self.offer_list then self.offer_list = self.options.offers or self.app:offers() end
@@ -360,6 +377,8 @@ function policy.agenda(policies, options)
   local items, refs = {}, {}
   -- The whole search in three calls, not three per application.
   local search, contacts, offers = cadence.search(), cadence.all_contacts(), cadence.all_offers()
+  -- Every application and its offers, for a policy that weighs one offer against the others (ctx:live_offers()).
+  plan_options.every_app, plan_options.every_offer = search.apps, offers
   if options.app then search.apps = { options.app } end
   -- Installed packages plan in their workers while the agenda plans its own
   -- policies here; their proposals join each application's afterwards.

@@ -18,17 +18,18 @@ local cadence = require "cadence"
 local check = require("cadence.options").check
 local host = require "cadence.host"
 
--- Lines a person reads, each a line of Cadence's that may quote the user's
--- words (a company, a role, a benefit's name, a talking point): every
--- control in them, a line feed or a tab too, shown as an escape
--- (host.terminal_line), so that no field starts a line of its own.
-local function joined(lines)
+local valuation = {}
+
+--- Lines a person reads, joined: each a line of Cadence's that may quote the
+--- user's words (a company, a role, a benefit's name, a talking point), every
+--- control in it, a line feed or a tab too, shown as an escape
+--- (host.terminal_line), so that no field starts a line of its own.
+function valuation.joined(lines)
   local shown = {}
   for i, line in ipairs(lines) do shown[i] = host.terminal_line(line) end
   return table.concat(shown, "\n")
 end
-
-local valuation = {}
+local joined = valuation.joined
 
 --- What a valuation assumes unless your workspace's negotiation.lua says otherwise:
 ---   return { assumptions = { commute_day = "12 GBP", rates = { USD = "0.79" } } }

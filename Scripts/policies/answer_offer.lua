@@ -36,7 +36,7 @@ return function(options)
       local open = current[#current]
       if not open then return end
       -- One record of the time agreed, read by the item and by the script that words its draft.
-      local ok, s = pcall(function() return negotiation.situation(app, negotiation.load()) end)
+      local ok, s = pcall(function() return negotiation.situation(app, (negotiation.load()), { live_offers = ctx:live_offers() }) end)
       if not ok then s = nil end
       -- Read apart from the situation, so that a situation that cannot be made (no rate for the offer's
       -- currency) still leaves the day agreed on the agenda.

@@ -94,7 +94,9 @@ enum Queries {
     /// An application by id, company, or "company/role", forgiving case and
     /// unique prefixes: `--app acme`.
     public static func application(_ name: String, _ db: Database) throws -> Application {
-        try NameMatch.resolve(kind: "application", name, among: applications(db), id: \.id,
+        // An id is one row: asked for alone, not found among all of them (a script asks by id per application).
+        if let id = Int64(name.trimmingCharacters(in: .whitespaces)), let found = try ApplicationRows.fetch(db, id: id).first { return found }
+        return try NameMatch.resolve(kind: "application", name, among: applications(db), id: \.id,
                               label: \.company, alternative: { "\($0.company)/\($0.role)" })
     }
 
