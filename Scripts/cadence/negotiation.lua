@@ -199,6 +199,7 @@ function negotiation.rules()
     for name, value in pairs(standard) do standard_types[name] = type(value) end
   end
   local mine, path = cadence.workspace_script("negotiate.lua")
+  negotiation.rules_path = path     -- whose decisions `checked` names
   if not path then return standard end
   -- A script of one's own is checked against the standard one's shape, so that
   -- a slip says which setting is wrong in which file, not "attempt to call a number".
@@ -218,11 +219,39 @@ function negotiation.rules()
   return mine
 end
 
+-- A decision as the commands print it, checked: a script of one's own that
+-- returns something else is told which field, in its own file's name.
+local function checked(d)
+  local who = (negotiation.rules_path or "negotiate.lua") .. ": rules.decide"
+  local function fail(what) error(("%s returned a decision whose %s"):format(who, what), 0) end
+  if type(d) ~= "table" then error(("%s returns a decision (a table), not %s"):format(who, type(d)), 0) end
+  for _, field in ipairs{ "action", "rule", "reason" } do
+    if type(d[field]) ~= "string" then fail(("%s is %s, not text"):format(field, type(d[field]))) end
+  end
+  d.facts, d.points, d.words = d.facts or {}, d.points or {}, d.words or {}
+  for _, field in ipairs{ "facts", "points" } do
+    if type(d[field]) ~= "table" then fail(("%s is %s, not a list of sentences"):format(field, type(d[field]))) end
+    for i, line in ipairs(d[field]) do
+      if type(line) ~= "string" then fail(("%s[%d] is %s, not text"):format(field, i, type(line))) end
+    end
+  end
+  if type(d.words) ~= "table" then fail(("words is %s, not a table of texts by step"):format(type(d.words))) end
+  for step, text in pairs(d.words) do
+    if type(step) ~= "string" or type(text) ~= "string" then
+      fail(("words[%s] is %s, not text"):format(tostring(step), type(text)))
+    end
+  end
+  if d.counter ~= nil and math.type(d.counter) ~= "integer" then
+    fail(("counter is %s, not whole minor units"):format(tostring(d.counter)))
+  end
+  return d
+end
+
 --- The decision for `app` by the script in force (or `rules`): { action, rule, reason, facts,
 --- counter?, points, words }. What `cadence negotiate APP` prints.
 function negotiation.decide(app, rules)
   rules = rules or negotiation.rules()
-  return rules.decide(negotiation.situation(app, negotiation.load()))
+  return checked(rules.decide(negotiation.situation(app, (negotiation.load()))))
 end
 
 --- The counter figure for `app` (minor units of your targets' currency), or nil when the script does not counter.
@@ -265,7 +294,7 @@ function negotiation.report(app, question)
                .. "\nSay: " .. host.terminal_lines(words, "     "),
              data = { question = question, kind = kind, rule = rule, words = words } }
   end
-  local d = rules.decide(s)
+  local d = checked(rules.decide(s))
   local lines = { title, ("Decision: %s"):format(d.action), "Rule: " .. d.rule, "Why: " .. d.reason }
   if #d.facts > 0 then
     lines[#lines + 1] = "Facts:"

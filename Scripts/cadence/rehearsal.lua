@@ -517,7 +517,7 @@ end
 
 --- The whole exchange and the feedback, as saved to the workspace.
 function Session:text()
-  return ("Rehearsal with %s for %s, %s (seed %d)\n\n%s\n\nFeedback\n%s\n"):format(self.counterpart.name or "a counterpart",
+  return ("Rehearsal with %s for %s, %s (seed %d)\n\n%s\n\nFeedback\n%s\n"):format(host.terminal_line(tostring(self.counterpart.name or "a counterpart")),
     host.terminal_line(self.app.company), host.terminal_line(self.app.role), self.seed,
     table.concat(self.transcript, "\n"), self:feedback())
 end

@@ -88,8 +88,9 @@ end
 -- A rate written as a decimal ("0.79") as a fraction, so conversion stays exact.
 local function fraction(text)
   local whole, decimals = tostring(text):match("^(%d+)%.?(%d*)$")
-  if not whole or #whole + #decimals > 15 then
-    error(("negotiation.lua: rates: a rate is a decimal such as \"0.79\", not %q"):format(tostring(text)), 0)
+  -- A rate of nothing would value every amount at nothing: refused as a rate that is no number is.
+  if not whole or #whole + #decimals > 15 or not (whole .. decimals):find("[1-9]") then
+    error(("negotiation.lua: rates: a rate is a decimal above zero such as \"0.79\", not %q"):format(tostring(text)), 0)
   end
   local den = 1
   for _ = 1, #decimals do den = den * 10 end
@@ -446,8 +447,8 @@ function valuation.compare(entries, settings)
   settings = settings or {}
   local weights = settings.weights or {}
   for name, w in pairs(weights) do
-    if type(w) ~= "number" or w <= 0 then
-      error(("negotiation.lua: weights: %s is a number above zero, not %s"):format(tostring(name), tostring(w)), 0)
+    if type(w) ~= "number" or w ~= w or w <= 0 or w == math.huge then
+      error(("negotiation.lua: weights: %s is a number above zero and finite, not %s"):format(tostring(name), tostring(w)), 0)
     end
   end
   local best = 0
@@ -456,7 +457,7 @@ function valuation.compare(entries, settings)
     e.scores = { money = best > 0 and math.max(tenth(5 * e.valuation.average / best), 0) or 0 }
     if settings.score and e.offer then
       for name, value in pairs(settings.score(e.offer, e.app) or {}) do
-        if type(value) ~= "number" or value < 1 or value > 5 then
+        if type(value) ~= "number" or value ~= value or value < 1 or value > 5 then
           error(("negotiation.lua: score for %s: %s is 1 to 5, not %s"):format(e.label, tostring(name), tostring(value)), 0)
         end
         e.scores[name] = tenth(value)

@@ -48,6 +48,12 @@ struct Log: ParsableCommand {
                 let when = try Timestamps.instant(at, reading: reading)
                 // A due day is counted from the day it happened ("in 2 weeks" from the interview); an hour said with it is kept.
                 let dueAt = try due.map { try reading.asOf(LocalDate(when.instant, in: zone)).dayAndTime($0, field: "due") }
+                // A message or a promise points ahead: a day agreed before it was said is a slip.
+                if let dueDay = dueAt?.day, [.messageSent, .nextStepPromised].contains(eventKind),
+                   dueDay < LocalDate(when.instant, in: zone) {
+                    throw DomainError.invalid(field: "due", "\(dueDay.spoken) is before the \(eventKind.rawValue) it comes with "
+                                              + "(\(LocalDate(when.instant, in: zone).spoken)): the day agreed is on or after it")
+                }
                 let event = Event(applicationID: a.id!, kind: eventKind, at: when.instant,
                                   with: people + to, channel: channel, messageKind: messageKind, round: round,
                                   due: dueAt?.day, dueTime: dueAt?.time,

@@ -104,6 +104,9 @@ struct OfferFields: ParsableArguments {
             throw DomainError.invalid(field: "asked", "'\(text)' is not an amount: --asked is the base you asked for, such as "
                                       + "'185000 \(currency)'; put the rest of what you asked in --note")
         }
+        guard money.minorUnits > 0 else {
+            throw DomainError.invalid(field: "asked", "\(money) is no ask: the base you asked for is above zero")
+        }
         // A round is asked and answered in one currency: the offer's.
         guard money.currency == currency else {
             throw DomainError.invalid(field: "asked", "\(money) is not in the offer's currency, \(currency): say the base you asked in \(currency)")

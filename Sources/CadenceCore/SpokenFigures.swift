@@ -39,8 +39,14 @@ public enum SpokenFigures {
     /// units) is a figure of the conversation's scale, which decides whether
     /// a bare number is money and reads "one eighty-five" as 185,000 when it is
     /// in the hundreds of thousands.
+    /// The most of an answer read for figures, in characters.
+    public static let longest = 2_000
+
     public static func read(_ text: String, currency: String, around: Int64? = nil) -> [SpokenFigure] {
-        var reader = Reader(text: text, currency: currency, around: around)
+        // What a person says in one answer: past a few thousand characters the rest is not read
+        // (the reader's look-behind makes a 50,000-digit answer take minutes).
+        let said = text.unicodeScalars.count > longest ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(longest))) : text
+        var reader = Reader(text: said, currency: currency, around: around)
         return reader.figures()
     }
 }

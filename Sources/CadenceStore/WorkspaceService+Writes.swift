@@ -155,6 +155,11 @@ extension WorkspaceService {
         offer.id = nil
         (offer.asked, offer.askedOn) = (nil, nil)
         offer.receivedOn = LocalDate(at, in: try Queries.timeZone(ofApplication: offer.applicationID, db))
+        // A round comes back after the version it answers, never before it.
+        if let came = offer.receivedOn, let before = previous.receivedOn, came < before {
+            throw DomainError.invalid(field: "at", "\(came.spoken) is before offer \(previousID) came (\(before.spoken)): "
+                                      + "a revision comes back after the version it answers")
+        }
         try Queries.add(&offer, db)
         let said = ["offer #\(offer.id!) revises #\(previousID)", (asked ?? previous.asked).map { "asked: \($0)" },
                     "came back: \(offer.baseText)", offer.isFinal ? "their final offer" : nil, note].compactMap { $0 }

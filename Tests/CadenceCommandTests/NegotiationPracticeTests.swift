@@ -131,4 +131,26 @@ struct NegotiationPracticeTests: WorkspaceSuite {
         let g: Negotiated = try gone.decoded()     // an empty words as [] fails to decode
         #expect(g.action == "closed" && g.words.isEmpty, "\(g)")
     }
+
+    @Test("a negotiate.lua that lies in its decision, and dates that contradict the round: each refused in a sentence naming the file or field")
+    func lyingScriptAndDates() throws {
+        try createdWithCandidate()
+        try considered("Acme", targets: "28000,30000,35000 GBP", base: "31000 GBP")
+        for (decide, says) in [("{ action = 'x', rule = 'r', reason = 'y', facts = { {} } }", "facts[1] is table, not text"),
+                               ("{ action = 'x', rule = 'r', reason = 'y', counter = 1e308 }", "counter is 1e+308, not whole minor units"),
+                               ("{ rule = 'r', reason = 'y' }", "action is nil, not text"),
+                               ("{ action = 'x', rule = 'r', reason = 'y', words = { say = { 1 } } }", "words[say] is table, not text")] {
+            try "return { decide = function(s) return \(decide) end }".write(toFile: directory + "/negotiate.lua", atomically: true, encoding: .utf8)
+            let lied = try cadence(["negotiate", "acme"])
+            #expect(lied.status == 1 && lied.error.contains("negotiate.lua: rules.decide returned a decision whose \(says)"), "\(lied.error)")
+        }
+        try FileManager.default.removeItem(atPath: directory + "/negotiate.lua")
+        let early = try cadence(["offer", "revise", "1", "--base", "32000 GBP", "--at", "2026-01-01"])
+        #expect(early.status == 1 && early.error.contains("is before offer 1 came"), "\(early.error)")
+        let nothing = try cadence(["offer", "edit", "1", "--asked", "0"])
+        #expect(nothing.status == 1 && nothing.error.contains("is no ask"), "\(nothing.error)")
+        let backwards = try cadence(["log", "message-sent", "--app", "acme", "--message-kind", "ask-for-time", "--at", "2026-03-04",
+                                     "--due", "2026-03-03 10am"])
+        #expect(backwards.status == 1 && backwards.error.contains("is before the message-sent it comes with"), "\(backwards.error)")
+    }
 }

@@ -138,7 +138,10 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         try assume("return { assumptions = { rates = { EUR = \"0.86\" } } }")
         #expect(try json("offer", "value", "initech", as: [ValuationShape].self).first?.row("allowance")?.amounts.first == 8_600)
         try assume("return { assumptions = { rates = { EUR = \"lots\" } } }")
-        #expect(try cadence("offer", "value", "initech").error.contains("negotiation.lua: rates: a rate is a decimal such as \"0.79\", not \"lots\""))
+        #expect(try cadence("offer", "value", "initech").error.contains("negotiation.lua: rates: a rate is a decimal above zero such as \"0.79\", not \"lots\""))
+        // A rate of nothing would value the allowance at nothing: refused too.
+        try assume("return { assumptions = { rates = { EUR = \"0.000\" } } }")
+        #expect(try cadence("offer", "value", "initech").error.contains("a rate is a decimal above zero such as \"0.79\", not \"0.000\""))
     }
 
     @Test("benefits in words: valued by a stated assumption, or listed as not valued with the command that values them")
