@@ -50,6 +50,9 @@ enum CadenceLua {
         let store = try location.open()
         let lua = try LuaState()
         defer { keptOpen.append(lua) }
+        // A script of one's own (negotiate.lua, a policy) that loops is stopped by Ctrl-C, as `cadence run` is.
+        lua.interrupter.interruptOnSigint()
+        defer { LuaInterrupter.stopInterruptingOnSigint() }
         return try store.session { ws in
             let api = try WorkspaceAPI.install(in: lua, workspace: ws, folder: location.directory, asOf: asOf, command: undoAs ?? name)
             defer { api.end() }

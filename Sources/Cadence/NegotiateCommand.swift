@@ -78,7 +78,13 @@ struct Negotiate: ParsableCommand {
             let draft = MailDraft(from: MailDraft.Address(name: data.from, email: data.from_email),
                                   to: data.to.map { MailDraft.Address(name: $0, email: data.email) },
                                   subject: "\(subject): \(data.role), \(data.company)", body: body)
-            let name = "\(MailDraft.slug(data.company))-\(step).eml"
+            // A draft already there may hold the person's own edits: it is kept, and this one takes the next free name.
+            let stem = "\(MailDraft.slug(data.company))-\(step)"
+            var name = stem + ".eml", n = 1
+            while FileManager.default.fileExists(atPath: folder + "/" + name) {
+                n += 1
+                name = "\(stem)-\(n).eml"
+            }
             let text: String
             do { text = try draft.text() } catch let refusal as MailHeader.Refusal {
                 Output.complain("no \(step) draft written: \(refusal)")

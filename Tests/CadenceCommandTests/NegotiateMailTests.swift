@@ -53,6 +53,12 @@ struct NegotiateMailTests: WorkspaceSuite {
             let raw = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             #expect(!raw.enumerated().contains { i, byte in byte == 0x0A && (i == 0 || raw[i - 1] != 0x0D) }, "\(name): a bare LF")
         }
+        // A draft already there may hold your edits: a second run keeps it and writes beside it.
+        let first = try #require(written.first?.0)
+        try "my own edits".write(toFile: folder + "/" + first, atomically: true, encoding: .utf8)
+        #expect(try cadence("negotiate", "1", "--as-of", "2026-03-05", "--eml", folder).status == 0)
+        #expect(try String(contentsOfFile: folder + "/" + first, encoding: .utf8) == "my own edits")
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + first.replacingOccurrences(of: ".eml", with: "-2.eml")))
     }
 
     @Test("no address on file: no To: line, and stderr says how to add one; no one on file: how to add them")
