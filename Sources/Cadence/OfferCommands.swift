@@ -39,8 +39,14 @@ struct OfferCommand: ParsableCommand {
                     let received = try OfferCommand.arrival(at, asOf: day, reading: reading)
                     // "--respond-by friday": the Friday after it arrived, as a due day is read from its event's day.
                     try fields.apply(to: &o, reading: reading.asOf(LocalDate(received.instant, in: zone)))
+                    // An offer still open there: this may be a new round of it, which is `revise`.
+                    let revised = Set(try ws.offers(of: a.id!).compactMap(\.revises))
+                    let open = try ws.offers(of: a.id!).last { !revised.contains($0.id!) && [.received, .negotiating].contains($0.status) }
+                    let notes = [baseMoney.assumed.map { "note: " + BareAmount.note($0, region: region) },
+                                 open.map { "note: offer \($0.id!) from \(TerminalText.line(a.company)) is still open; a new round of it is "
+                                     + "'cadence offer revise \($0.id!) --base …', which keeps the rounds together" }].compactMap { $0 }
                     return (try ws.addOffer(o, receivedAt: received.instant), received, zone, reading,
-                            baseMoney.assumed.map { "note: " + BareAmount.note($0, region: region) + "\n" })
+                            notes.isEmpty ? nil : notes.joined(separator: "\n") + "\n")
                 }
                 Output.write("Recorded offer \(offer.id!): \(offer.baseText), received \(Output.spoken(received, in: zone))"
                              + OfferFields.datesSaid(offer) + "\n" + (amounts ?? ""))

@@ -152,6 +152,16 @@ public struct Offer: Hashable, Sendable, Codable {
         }
         try grant?.validate()
         try benefitValues.validate()
+        // A year of the package is added up when it is valued: refused now if that sum cannot be counted,
+        // rather than breaking `offer value` and `offer compare` later. (Figures in one currency; others
+        // are converted by the person's rate when valued.)
+        let yearOne = [annualBase, bonusAmount, signOn, refresher, grant?.totalValue, benefitValues.pensionMatch?.of(annualBase),
+                       benefitValues.healthCover, benefitValues.studyBudget, benefitValues.movingAllowance, benefitValues.travel, benefitValues.gym]
+            .compactMap { $0 }.filter { $0.currency == base.currency }.map(\.minorUnits)
+            + benefitValues.other.values.filter { $0.currency == base.currency }.map(\.minorUnits)
+        if Money.total(yearOne) == nil {
+            throw DomainError.invalid(field: "base", "the package's first year is too large to count: its parts together pass the largest amount")
+        }
         if let startDate, let respondBy, respondBy > startDate {
             throw DomainError.invalid(field: "respond-by", "the answer is due \(respondBy), after the start date \(startDate)")
         }

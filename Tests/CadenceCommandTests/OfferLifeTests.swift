@@ -64,6 +64,19 @@ struct OfferLifeTests: WorkspaceSuite {
         #expect(try cadence("offer", "show", "1").output.contains("(negotiating)"))
     }
 
+    @Test("a second offer while one is open says how to record a round; a package too large to add up is refused at add")
+    func secondOfferAndHugePackage() throws {
+        try prepared()
+        let again = try cadence("offer", "add", "--app", "acme", "--base", "56000 GBP", "--at", "2026-03-03")
+        #expect(again.status == 0 && again.output.contains("note: offer 1 from Acme is still open; a new round of it is 'cadence offer revise 1"),
+                "\(again.output)")
+        let before = try cadence("export").output
+        let huge = try cadence("offer", "add", "--app", "globex", "--base", "92233720368547758.07 GBP",
+                               "--sign-on", "92233720368547758.07 GBP")
+        #expect(huge.status == 1 && huge.error.contains("the package's first year is too large to count"), "\(huge.error)")
+        #expect(try cadence("export").output == before, "nothing written")
+    }
+
     @Test("a status set by hand logs its step on the day given with --at")
     func statusByHand() throws {
         try prepared()
