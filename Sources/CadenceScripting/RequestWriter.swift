@@ -133,14 +133,14 @@ struct RequestWriter {
 
     struct EventWriter {
         var id, corrects: F.Column<Int64>.Cursor
-        var kind, at, channel, messageKind, round, nextStep, stage, notes: F.Column<String>.Cursor
+        var kind, at, channel, messageKind, round, nextStep, stage, notes, dueTime: F.Column<String>.Cursor
         var day, due: F.Column<Int>.Cursor
         var with: F.Column<[String]>.Cursor
 
         init(_ c: F.Event) {
             id = .init(c.id); corrects = .init(c.corrects); kind = .init(c.kind); at = .init(c.at); channel = .init(c.channel)
             messageKind = .init(c.messageKind); round = .init(c.round); nextStep = .init(c.nextStep); stage = .init(c.stage)
-            notes = .init(c.notes); day = .init(c.day); due = .init(c.due); with = .init(c.with)
+            notes = .init(c.notes); day = .init(c.day); due = .init(c.due); with = .init(c.with); dueTime = .init(c.dueTime)
         }
 
         mutating func write(_ row: Int, _ days: LuaShared, _ w: RequestWriter, _ t: LuaTableBuilder) throws {
@@ -148,6 +148,7 @@ struct RequestWriter {
             t.set("channel", channel.next(row)); t.set("message_kind", messageKind.next(row)); t.set("round", round.next(row))
             t.set("next_step", nextStep.next(row)); t.set("stage", stage.next(row)); t.set("notes", notes.next(row))
             try w.day("day", day.next(row), days, t); try w.day("due", due.next(row), days, t)
+            t.set("due_time", dueTime.next(row))
             if let v = with.next(row) { t.set("with", strings: v) }
         }
     }
@@ -169,17 +170,18 @@ struct RequestWriter {
     struct OfferWriter {
         var id, revises: F.Column<Int64>.Cursor
         var period, equity, status: F.Column<String>.Cursor
-        var bonusGuaranteed: F.Column<Bool>.Cursor
-        var signOnClawbackMonths, startDate, respondBy: F.Column<Int>.Cursor
+        var bonusGuaranteed, isFinal: F.Column<Bool>.Cursor
+        var signOnClawbackMonths, startDate, respondBy, receivedOn, askedOn: F.Column<Int>.Cursor
         var benefits: F.Column<[String: String]>.Cursor
-        var base, bonus, bonusPercent, grant, refresher, signOn, benefitValues: F.Column<WireValue>.Cursor
+        var base, bonus, bonusPercent, grant, refresher, signOn, benefitValues, asked: F.Column<WireValue>.Cursor
 
         init(_ c: F.Offer) {
             id = .init(c.id); revises = .init(c.revises); period = .init(c.period); equity = .init(c.equity); status = .init(c.status)
             bonusGuaranteed = .init(c.bonusGuaranteed); signOnClawbackMonths = .init(c.signOnClawbackMonths)
             startDate = .init(c.startDate); respondBy = .init(c.respondBy); benefits = .init(c.benefits); base = .init(c.base)
             bonus = .init(c.bonus); bonusPercent = .init(c.bonusPercent); grant = .init(c.grant); refresher = .init(c.refresher)
-            signOn = .init(c.signOn); benefitValues = .init(c.benefitValues)
+            signOn = .init(c.signOn); benefitValues = .init(c.benefitValues); asked = .init(c.asked); isFinal = .init(c.isFinal)
+            receivedOn = .init(c.receivedOn); askedOn = .init(c.askedOn)
         }
 
         mutating func write(_ row: Int, _ days: LuaShared, _ w: RequestWriter, _ t: LuaTableBuilder) throws {
@@ -187,10 +189,12 @@ struct RequestWriter {
             t.set("equity", equity.next(row)); t.set("status", status.next(row)); t.set("bonus_guaranteed", bonusGuaranteed.next(row))
             t.set("clawback_months", signOnClawbackMonths.next(row))
             try w.day("start", startDate.next(row), days, t); try w.day("respond_by", respondBy.next(row), days, t)
+            try w.day("came", receivedOn.next(row), days, t); try w.day("asked_on", askedOn.next(row), days, t)
+            t.set("final", isFinal.next(row))
             if let v = benefits.next(row) { try t.set("benefits", hash: v.count) { b in for (k, x) in v { b.set(k, x) } } }
             for (name, value) in [("base", base.next(row)), ("bonus", bonus.next(row)), ("bonus_percent", bonusPercent.next(row)),
                                   ("grant", grant.next(row)), ("refresher", refresher.next(row)), ("sign_on", signOn.next(row)),
-                                  ("benefit_values", benefitValues.next(row))] {
+                                  ("benefit_values", benefitValues.next(row)), ("asked", asked.next(row))] {
                 if let value { try t.set(name, RequestWriter.lua(value)) }
             }
         }

@@ -92,12 +92,13 @@ extension ReadableFields {
 
     public struct Event: Codable, Sendable {
         public var id, corrects: Column<Int64>?
-        public var kind, at, channel, messageKind, round, nextStep, stage, notes: Column<String>?
+        public var kind, at, channel, messageKind, round, nextStep, stage, notes, dueTime: Column<String>?
         public var day, due: Column<Int>?
         public var with: Column<[String]>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case id, corrects, kind, at, channel, messageKind = "message_kind", round, nextStep = "next_step", stage, notes, day, due, with
+            case dueTime = "due_time"
         }
     }
 
@@ -112,16 +113,17 @@ extension ReadableFields {
     public struct Offer: Codable, Sendable {
         public var id, revises: Column<Int64>?
         public var period, equity, status: Column<String>?
-        public var bonusGuaranteed: Column<Bool>?
+        public var bonusGuaranteed, isFinal: Column<Bool>?
         public var signOnClawbackMonths: Column<Int>?
-        public var startDate, respondBy: Column<Int>?
+        public var startDate, respondBy, receivedOn, askedOn: Column<Int>?
         public var benefits: Column<[String: String]>?
-        public var base, bonus, bonusPercent, grant, refresher, signOn, benefitValues: Column<WireValue>?
+        public var base, bonus, bonusPercent, grant, refresher, signOn, benefitValues, asked: Column<WireValue>?
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case id, revises, period, equity, status, bonusGuaranteed = "bonus_guaranteed"
             case signOnClawbackMonths = "clawback_months", startDate = "start", respondBy = "respond_by"
             case benefits, base, bonus, bonusPercent = "bonus_percent", grant, refresher, signOn = "sign_on", benefitValues = "benefit_values"
+            case asked, isFinal = "final", receivedOn = "came", askedOn = "asked_on"
         }
     }
 

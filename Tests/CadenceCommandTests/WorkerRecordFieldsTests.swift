@@ -26,6 +26,29 @@ extension SharedPolicyTests {
                 "\(triedOld.output)\(triedOld.error)")
     }
 
+    @Test("in the worker a package that declares them reads a round's ask, a final offer, the days they came and the hour agreed")
+    func roundsInTheWorker() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "acme", "--base", "50000 GBP", "--at", "2026-03-10")
+        _ = try cadence("offer", "edit", "1", "--asked", "55000", "--at", "2026-03-11")
+        _ = try cadence("log", "message-sent", "--app", "acme", "--message-kind", "ask-for-time", "--at", "2026-03-11",
+                        "--due", "2026-03-13 10am")
+        let policy = """
+            return { name = "rounds", rule = "mine", plan = function(app, ctx)
+              local o = ctx:offers()[1]
+              local hour
+              for _, e in ipairs(ctx:events("message-sent")) do hour = e.due_time or hour end
+              if o then
+                ctx:propose{ kind = "status", due = "2026-03-12", reason = ("round: %s %s %s %s %s"):format(
+                  o.asked and o.asked.minorUnits, tostring(o.final), tostring(o.came), tostring(o.asked_on), tostring(hour)) }
+              end
+            end }
+            """
+        let reads = #"{ "application": ["company"], "events": ["due_time"], "offers": ["asked", "final", "came", "asked_on"] }"#
+        let tried = try cadence("policy", "try", try package("rounds-reader", policy: policy, tests: nil, reads: reads), "--as-of", "2026-03-12")
+        #expect(tried.output.contains("round: 5500000 false 2026-03-10 2026-03-11 10:00"), "\(tried.output)\(tried.error)")
+    }
+
     @Test("a manifest that reads a field by its old name is refused with the name it has now")
     func manifestOldName() throws {
         try prepared()

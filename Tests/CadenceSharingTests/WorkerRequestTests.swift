@@ -13,7 +13,7 @@ import Testing
             #expect(always.subtracting(carried).isEmpty, "\(record): \(always.subtracting(carried).sorted())")
             #expect(Set(ReadableFields.declarable[record] ?? []) == carried.subtracting(always))
         }
-        #expect(ReadableFields.declarable["events"] == ["at", "channel", "message_kind", "round", "next_step", "stage", "notes", "due", "with"])
+        #expect(ReadableFields.declarable["events"] == ["at", "channel", "message_kind", "round", "next_step", "stage", "notes", "due", "with", "due_time"])
     }
 
     @Test func aRequestGoesThroughJSONWithoutItsAbsentFields() throws {
