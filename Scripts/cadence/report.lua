@@ -76,7 +76,11 @@ function report.data(options)
   local reached, dwell = {}, {}
   for _, stage in ipairs(FUNNEL) do reached[stage] = 0 end
   for _, app in ipairs(apps) do
-    local history = host.stage_history(search.timelines[app.id] or {})
+    -- How far it got by today: an interview booked for next week is not reached yet, and with
+    -- --as-of a day gone by, what happened later did not happen yet.
+    local happened = {}
+    for _, e in ipairs(search.timelines[app.id] or {}) do if e.day <= today then happened[#happened + 1] = e end end
+    local history = host.stage_history(happened)
     local top = 0
     for i, change in ipairs(history) do
       top = math.max(top, FUNNEL_RANK[change.stage] or 0)
