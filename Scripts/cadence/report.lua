@@ -73,7 +73,7 @@ function report.data(options)
     by_stage[stage] = { stage = stage, apps = {} }
     columns[#columns + 1] = by_stage[stage]
   end
-  local reached, dwell = {}, {}
+  local reached, dwell, still = {}, {}, {}
   for _, stage in ipairs(FUNNEL) do reached[stage] = 0 end
   for _, app in ipairs(apps) do
     -- How far it got by today: an interview booked for next week is not reached yet, and with
@@ -90,6 +90,9 @@ function report.data(options)
       table.insert(dwell[change.stage], math.max(0, to - from))
     end
     for rank, stage in ipairs(FUNNEL) do if top >= rank then reached[stage] = reached[stage] + 1 end end
+    -- Still in the stage it reached last (an offer not yet answered): pending, not "did not go on".
+    local last = history[#history]
+    if last and FUNNEL_RANK[last.stage] then still[last.stage] = (still[last.stage] or 0) + 1 end
     local since = app.stage_since
     table.insert(by_stage[app.stage].apps, { id = app.id, company = app.company, role = app.role,
       since = since and tostring(since), days = since and (today - since) or nil })
@@ -97,8 +100,11 @@ function report.data(options)
   local conversion = {}
   for i = 1, #FUNNEL - 1 do
     local from, to = FUNNEL[i], FUNNEL[i + 1]
-    conversion[i] = { from = from, to = to, reached = reached[from], went_on = reached[to],
-                      rate = reached[from] > 0 and reached[to] / reached[from] or nil }
+    -- The rate is of those that have moved on or stopped: the ones still there are counted apart.
+    local pending = still[from] or 0
+    local decided = reached[from] - pending
+    conversion[i] = { from = from, to = to, reached = reached[from], went_on = reached[to], pending = pending,
+                      stopped = decided - reached[to], rate = decided > 0 and reached[to] / decided or nil }
   end
   local dwell_rows = {}
   for _, stage in ipairs(cadence.stages) do
@@ -371,9 +377,10 @@ local function body(data, add, p)
         add("</section>")
       end
     end
-    add("</div>\n<h3>From each stage to the next</h3>\n<table><thead><tr><th>From</th><th>To</th><th>Reached</th><th>Went on</th><th>Rate</th></tr></thead><tbody>")
+    add("</div>\n<h3>From each stage to the next</h3>\n<table><thead><tr><th>From</th><th>To</th><th>Reached</th><th>Went on</th><th>Still there</th><th>Did not go on</th><th>Rate</th></tr></thead><tbody>")
     for _, c in ipairs(data.pipeline.conversion) do
-      add(("<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%s</td></tr>"):format(e(c.from), e(c.to), c.reached, c.went_on, percent(c.rate)))
+      add(("<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td></tr>"):format(e(c.from), e(c.to), c.reached,
+        c.went_on, c.pending, c.stopped, percent(c.rate)))
     end
     add("</tbody></table>\n<h3>How long applications stay in each stage</h3>\n<table><thead><tr><th>Stage</th><th>Median days</th><th>Times entered</th></tr></thead><tbody>")
     for _, d in ipairs(data.pipeline.dwell) do

@@ -92,7 +92,10 @@ struct ReportTests: WorkspaceSuite {
         // Future events never count as reached: the demo's final round booked for next week leaves 6 of 7 gone on.
         let conversion = try #require(pipeline["conversion"] as? [[String: Any]])
         let screening = try #require(conversion.first { $0["from"] as? String == "screening" })
-        #expect(screening["reached"] as? Int == 7 && screening["went_on"] as? Int == 6, "\(screening)")
+        #expect(screening["reached"] as? Int == 7 && screening["went_on"] as? Int == 6 && screening["pending"] as? Int == 1, "\(screening)")
+        // Offers not yet answered are still there, not "did not go on": no rate until one is answered.
+        let offers = try #require(conversion.first { $0["from"] as? String == "offer" })
+        #expect(offers["pending"] as? Int == 2 && offers["stopped"] as? Int == 0 && offers["rate"] == nil, "\(offers)")
         #expect(((data["offers"] as? [String: Any])?["compared"] as? [Any])?.count ?? 0 >= 2)
     }
 }
