@@ -76,6 +76,52 @@ public enum TerminalText {
         }
     }
 
+    /// The user's words as one line of plain prose, for a sentence of a
+    /// letter or a talking point, where an escape such as `line` shows would
+    /// be noise: a terminal's escape sequence (CSI, or OSC ended by BEL or
+    /// ST) left out whole, bidi controls left out, every other hidden scalar
+    /// (line breaks, tabs, C0 and C1 controls, U+2028/2029) a space, spaces
+    /// run together and trimmed. `plainLine("on-call\r\nBcc: x")` is "on-call Bcc: x".
+    public static func plainLine(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < s.count {
+            if s[i] == "\u{1B}", i + 1 < s.count, let end = sequenceEnd(s, from: i) {
+                i = end
+                continue
+            }
+            let c = s[i]
+            i += 1
+            if isBidiControl(c) { continue }
+            let shown: Unicode.Scalar = isHidden(c) ? " " : c
+            // One space for a run, none at the start.
+            if shown == " ", out.isEmpty || out.last == " " { continue }
+            out.append(shown)
+        }
+        if out.last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Where the escape sequence starting at `start` (an ESC) ends: after a
+    /// CSI's final byte, or after an OSC's BEL or ST; nil when it is no
+    /// complete sequence (the ESC is then a control like any other).
+    static func sequenceEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        var j = start + 2
+        switch s[start + 1] {
+        case "[":
+            while j < s.count, (0x30...0x3F).contains(s[j].value) { j += 1 }   // parameters
+            while j < s.count, (0x20...0x2F).contains(s[j].value) { j += 1 }   // intermediates
+            return j < s.count && (0x40...0x7E).contains(s[j].value) ? j + 1 : nil
+        case "]":
+            while j < s.count, s[j] != "\u{07}", s[j] != "\u{1B}" { j += 1 }
+            if j < s.count, s[j] == "\u{07}" { return j + 1 }
+            return j + 1 < s.count && s[j + 1] == "\\" ? j + 2 : nil
+        default:
+            return nil
+        }
+    }
+
     /// Text that must stay on one line (a name, a subject, a table cell):
     /// every hidden scalar, line breaks too, shown as its escape.
     public static func line(_ text: String) -> String {

@@ -9,7 +9,13 @@ enum TextFunctions {
         ("terminal_line", terminalLine),
         ("terminal_lines", terminalLines),
         ("terminal_message", terminalMessage),
+        ("plain_line", plainLine),
     ] }
+
+    /// The user's words as one line of plain prose (`TerminalText.plainLine`): what `cadence.plain` gives letters.
+    static func plainLine(_ args: LuaArguments) throws -> LuaResults {
+        .one(LuaValue(TerminalText.plainLine(try args.string(1))))
+    }
 
     /// Text kept on one line: every control, line breaks too, and bidi control shown as an escape.
     static func terminalLine(_ args: LuaArguments) throws -> LuaResults {

@@ -161,4 +161,20 @@ struct SinkTextTests {
         #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
         #expect(CalendarText.folded("SUMMARY:short") == "SUMMARY:short")
     }
+
+    @Test("plain prose for a letter: escape sequences out whole, bidi controls out, other controls a space, one line, trimmed",
+          arguments: [("on-call\r\nBcc: x", "on-call Bcc: x"), ("\u{1B}[31mred\u{1B}[0m text", "red text"),
+                      ("a\u{1B}]0;title\u{07}b", "ab"), ("a\u{1B}]8;;https://x\u{1B}\\b", "ab"), ("x\u{202E}evil", "xevil"),
+                      ("  a\t\tb\u{2028}c  ", "a b c"), ("\u{85}C1\u{9B}", "C1"), ("lone \u{1B} escape", "lone escape"),
+                      ("\u{1B}[", "["), ("é ß 日本 \u{A0}nbsp", "é ß 日本 \u{A0}nbsp")])
+    func plainLine(text: String, expected: String) {
+        #expect(TerminalText.plainLine(text) == expected)
+    }
+
+    @Test("plain prose keeps 500 characters whole and leaves ordinary text as it is")
+    func plainLineLong() {
+        let long = String(repeating: "x", count: 500)
+        #expect(TerminalText.plainLine(long) == long)
+        for text in Self.hostile { #expect(!TerminalText.holdsHidden(TerminalText.plainLine(text)), "\(text.debugDescription)") }
+    }
 }
