@@ -38,11 +38,17 @@ local function listed(items)
   return table.concat(items, ", ", 1, #items - 1) .. " and " .. items[#items]
 end
 
--- Minor units in one whole unit of `currency` (100 for GBP and USD, 1 for
--- JPY), as the domain's money formatter counts them.
+-- Minor units in one whole unit of `currency`, as the domain counts them:
+-- asked of Money (one unit read as an amount), never assumed here.
+local units_of = {}
 local function unit_of(currency)
-  local digits = cadence.whole_text({ minorUnits = 1000000, currency = currency }):gsub("%D", "")
-  return 1000000 // math.max(1, tonumber(digits) or 1)
+  local unit = units_of[currency]
+  if not unit then
+    local one = cadence.money("1 " .. currency)
+    unit = one and one.minorUnits or 100
+    units_of[currency] = unit
+  end
+  return unit
 end
 
 -- Whole units as a round figure is said: "190k", "187.5k", "1.2 million",
