@@ -10,6 +10,7 @@ enum PracticeFunctions {
         ("stages", stages),
         ("stage", stage),
         ("stage_history", stageHistory),
+        ("bookable_kinds", bookableKinds),
         ("fact_topics", factTopics),
         ("readable_fields", readableFields),
         ("option_types", optionTypes),
@@ -39,6 +40,15 @@ enum PracticeFunctions {
         stages["with_offer"] = set(Stage.withOffer)
         stages["decided"] = set(Stage.decided)
         return .one(.table(stages))
+    }
+
+    /// The kinds of event that may be logged ahead of their day (a screen or an
+    /// interview booked for next week), as a set: the report draws them after
+    /// an --as-of day, where anything else logged later had not happened yet.
+    static func bookableKinds(_ args: LuaArguments) throws -> LuaResults {
+        var t = LuaTable()
+        for kind in EventKind.allCases where kind.canBeBooked { t[kind.rawValue] = .boolean(true) }
+        return .one(.table(t))
     }
 
     /// The stage of events that exist only in Lua (a simulation's).

@@ -66,9 +66,9 @@ struct ReportTests: WorkspaceSuite {
         let page = directory + "/coach.html"
         #expect(try cadence("report", "-o", page, "--as-of", "2026-03-10").status == 0)
         let html = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(html.contains("<h2 id=\"overview\">Candidates</h2>"))
-        #expect(html.contains("<a href=\"#c1\">Jo Bloggs</a></td><td>applied 1</td>"), "\(html)")
-        #expect(html.contains("<a href=\"#c2\">Sam Lee</a></td><td>interviewing 1</td>"))
+        #expect(html.contains("<h2 id=\"overview\">Clients</h2>"))
+        #expect(html.contains("<a href=\"#c1\">Jo Bloggs</a></td><td>Applied 1</td>"), "\(html)")
+        #expect(html.contains("<a href=\"#c2\">Sam Lee</a></td><td>Interviewing 1</td>"))
         let jo = try #require(html.range(of: "<section class=\"person\" id=\"c1\">"))
         let sam = try #require(html.range(of: "<section class=\"person\" id=\"c2\">"))
         #expect(html[jo.upperBound..<sam.lowerBound].contains("Acme") && !html[jo.upperBound..<sam.lowerBound].contains("Globex"))
@@ -76,7 +76,7 @@ struct ReportTests: WorkspaceSuite {
         let one = try cadence("report", "-o", page, "--as-of", "2026-03-10", "--candidate", "sam lee")
         #expect(one.status == 0)
         let single = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(single.contains("<title>Job search: Sam Lee</title>") && !single.contains("Acme") && !single.contains("id=\"overview\""))
+        #expect(single.contains("<title>Sam Lee&#39;s job search</title>") && !single.contains("Acme") && !single.contains("id=\"overview\""))
     }
 
     @Test("--json gives the same data: the pipeline's columns, conversion, the week and the timelines")

@@ -1,0 +1,137 @@
+-- cadence.report.text: how the report puts a user's text on the page, and
+-- the page's own words for what the workspace stores as slugs.
+--
+-- Every field a person typed (a company, a role, a name, a draft, a note)
+-- reaches the page through one of three doors:
+--   text.e(s)   escaped, for text or an attribute's value;
+--   text.u(s)   escaped and isolated for direction (<bdi>), as content;
+--   text.iso(s) escaped and isolated with FSI…PDI, for SVG and <title>,
+--               which hold no <bdi>.
+-- A right-to-left override in a company's name then reorders that name
+-- alone, never the page's words around it.
+
+local policy = require "cadence.policy"
+
+local text = {}
+
+local ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;" }
+
+-- What user text may not bring into the page: the scalars the terminal
+-- hides (policy.hidden, as UTF-8 patterns). A NEL (U+0085) and the line and
+-- paragraph separators U+2028/9 are bidi paragraph separators, which end
+-- every isolate around them.
+local HIDDEN = policy.hidden
+
+--- `s` safe inside HTML, as text or as an attribute's value. C0
+--- controls but tab and line feed, and DEL, are dropped: HTML holds none.
+--- So are C1 controls and every bidi control: the page's own isolates
+--- (<bdi>, FSI…PDI) give each field its direction, and a control of the
+--- text's own, unbalanced or not, could only reorder what is around it
+--- (or, in a draft, what "Copy" copies). A NEL, U+2028 or U+2029 becomes
+--- a space: it separated words, and a space keeps them apart. A page is
+--- for reading; the workspace keeps the text exact.
+function text.escape(s)
+  s = tostring(s or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("\194\133", " "):gsub(HIDDEN.separators, " ")
+  for _, name in ipairs{ "c1", "arabic_mark", "marks", "isolates" } do s = s:gsub(HIDDEN[name], "") end
+  return (s:gsub("[&<>\"']", ESCAPES))
+end
+local e = text.escape
+text.e = e
+
+--- User text as an element's content, escaped and isolated (<bdi>; or
+--- dir="auto" on the element that holds only it): its own direction stays
+--- inside it. Each field a line composes is isolated on its own.
+function text.u(s) return "<bdi>" .. e(s) .. "</bdi>" end
+
+--- User text for SVG <text> or a <title>, which hold no <bdi>: escaped, and
+--- between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE. The isolates are
+--- the page's own, added after escaping (which drops the text's).
+function text.iso(s) return "\u{2068}" .. e(s) .. "\u{2069}" end
+
+-- Scalars that belong to the character before them: combining marks,
+-- joiners, variation selectors, skin tones and tags. A cut never falls before one.
+local function joins(code)
+  return code and ((code >= 0x300 and code <= 0x36F) or code == 0x200D or (code >= 0xFE00 and code <= 0xFE0F)
+    or (code >= 0x1F3FB and code <= 0x1F3FF) or (code >= 0xE0020 and code <= 0xE007F)
+    or (code >= 0x1AB0 and code <= 0x1AFF) or (code >= 0x20D0 and code <= 0x20FF) or (code >= 0x3099 and code <= 0x309A))
+end
+
+--- `s` cut to at most `n` characters, the last an ellipsis "…" when it
+--- was longer: counted in UTF-8 code points and never cut inside one, nor
+--- between a character and the marks that join it.
+function text.cut(s, n)
+  s = tostring(s or "")
+  if not utf8.len(s) then s = s:gsub("[\128-\255]", "\u{FFFD}") end  -- not UTF-8: each stray byte a replacement
+  if utf8.len(s) <= n then return s end
+  local at = utf8.offset(s, n)  -- where the ellipsis goes
+  while at > 1 do
+    local before = utf8.offset(s, -1, at)
+    -- A mark joins the character before it; a joiner, the one after it.
+    if not (joins(utf8.codepoint(s, at)) or utf8.codepoint(s, before) == 0x200D) then break end
+    at = before
+  end
+  return s:sub(1, at - 1) .. "…"
+end
+
+--- "1 day", "3 days".
+function text.count(n, one, many)
+  return ("%d %s"):format(n, n == 1 and one or (many or one .. "s"))
+end
+
+--- A day as the page says it everywhere: "Tue 1 Dec" (a Date or "2026-12-01").
+function text.day(d)
+  if d == nil then return nil end
+  if type(d) == "string" then d = require("cadence").date(d) end
+  return d:short()
+end
+
+-- Stages as people write them on a board.
+local STAGES = {
+  saved = "Saved", applied = "Applied", screening = "Screening", interviewing = "Interviewing", final = "Final round",
+  offer = "Offer", negotiating = "Negotiating", accepted = "Accepted", declined = "Declined", rejected = "Rejected",
+  withdrawn = "Withdrawn", ghosted = "Ghosted",
+}
+
+--- A stage's name as people write it ("final" → "Final round").
+function text.stage(stage)
+  return STAGES[stage] or (tostring(stage):gsub("%-", " "):gsub("^%l", string.upper))
+end
+
+-- The actions the standard policies propose, in plain words. A kind of a
+-- person's own cadence.lua is said as its slug with spaces.
+local ACTIONS = {
+  ["thank-you"] = "Thank them for the interview",
+  ["post-rejection-thanks"] = "Thank them after the rejection",
+  ["feedback-request"] = "Ask for feedback",
+  ["stay-in-touch"] = "Get back in touch",
+  ["status"] = "Ask how it is going",
+  ["move-on"] = "Move on: no reply after weeks of follow-ups",
+  ["deadline-inquiry"] = "Ask about the decision they promised",
+  ["line-up-references"] = "Line up your references",
+  ["reference-request"] = "Ask for a reference",
+  ["put-in-a-word"] = "Ask them to put in a word",
+  ["questions"] = "Ask what the offer leaves out",
+  ["prepare"] = "Prepare",
+  ["plan-follow-up"] = "Plan the follow-up",
+  ["answer-offer"] = "Answer the offer",
+  ["acceptance-in-writing"] = "Accept in writing",
+  ["decline"] = "Decline in writing",
+  ["policy-error"] = "Fix your cadence.lua",
+}
+
+--- What an agenda item's kind asks of you, in plain words.
+function text.action(kind)
+  return ACTIONS[kind] or (tostring(kind):gsub("%-", " "):gsub("^%l", string.upper))
+end
+
+--- An item's reason without the rule it cites ("rule 9: thank them…" →
+--- "Thank them…"), and the rule apart ("rule 9"), for a page that speaks
+--- to people rather than to the policy's author.
+function text.reason(reason)
+  reason = tostring(reason or "")
+  local rule, rest = reason:match("^(%a*%s*rule %d+):%s*(.*)$")
+  if not rule then return reason, nil end
+  return (rest:gsub("^%l", string.upper)), rule
+end
+
+return text
