@@ -41,4 +41,25 @@ function actions.html(data, page)
   if heading then add("</div>") end
 end
 
+-- The part's own rules, in the page's variables (cadence.report.style).
+actions.css = [[
+.day h3 { font-size: 1rem; margin: 1rem 0 .3rem; } .item { border-left: 3px solid var(--plan); padding: .2rem .6rem; margin: .4rem 0; }
+.item.overdue { border-left-color: var(--end); } .item .why { color: var(--muted); }
+pre.draft { white-space: pre-wrap; background: var(--card); padding: .5rem; border-radius: .3rem; font: inherit; margin: .3rem 0; }
+button.copy { font: inherit; font-size: .8rem; cursor: pointer; }
+]]
+
+-- "Copy draft": the clipboard, or the draft selected for copying by hand.
+actions.script = [[
+document.querySelectorAll("button.copy").forEach(function (button) {
+  button.addEventListener("click", function () {
+    var text = document.getElementById(button.dataset.copy).textContent;
+    var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy draft"; }, 1500); };
+    if (navigator.clipboard) { navigator.clipboard.writeText(text).then(done, function () {}); }
+    else { var r = document.createRange(); r.selectNodeContents(document.getElementById(button.dataset.copy));
+      var s = window.getSelection(); s.removeAllRanges(); s.addRange(r); document.execCommand("copy"); done(); }
+  });
+});
+]]
+
 return actions

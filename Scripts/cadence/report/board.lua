@@ -38,4 +38,13 @@ function board.html(pipeline, page)
   add("</div>")
 end
 
+-- The part's own rules, in the page's variables (cadence.report.style).
+board.css = [[
+.board { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .5rem; }
+.column { background: var(--card); border-radius: .4rem; padding: .5rem; min-height: 4rem; }
+.column h3 { font-size: .9rem; margin: 0 0 .4rem; display: flex; justify-content: space-between; }
+.card { background: var(--bg); border: 1px solid var(--line); border-radius: .3rem; padding: .3rem .4rem; margin-bottom: .3rem; font-size: .85rem; }
+.card .role, .card .days { color: var(--muted); display: block; }
+]]
+
 return board

@@ -31,6 +31,9 @@ local coach = require "cadence.report.coach"
 
 local report = {}
 
+-- The parts, in the order they bring their styles and scripts.
+local PARTS = { actions, board, timelines, offers, funnel, coach }
+
 report.escape, report.cut = text.escape, text.cut
 
 -- How each channel is said (the host's Channel).
@@ -192,7 +195,9 @@ function report.html(options)
   local out = {}
   local function add(s) out[#out + 1] = s end
   local title = data.candidate and (data.candidate .. "'s job search") or (data.clients and "Clients' job searches") or "Job search"
-  style.head(add, title, data.as_of)
+  local css, scripts = {}, {}
+  for _, part in ipairs(PARTS) do css[#css + 1], scripts[#scripts + 1] = part.css, part.script end
+  style.head(add, title, data.as_of, table.concat(css, "\n"))
   for _, line in ipairs(data.problems) do add('<p class="problems">' .. text.u(line) .. "</p>") end
   if data.clients then
     coach.html(data.candidates, { add = add, p = "", as_of = data.as_of })
@@ -204,7 +209,7 @@ function report.html(options)
   else
     body(data, add, "")
   end
-  style.foot(add)
+  style.foot(add, table.concat(scripts, "\n"))
   return table.concat(out, "\n")
 end
 

@@ -55,4 +55,9 @@ function offers.html(offers, page)
     end
 end
 
+-- The part's own rules, in the page's variables (cadence.report.style).
+offers.css = [[
+.bar { fill: var(--theirs); } .bar2 { fill: var(--yours); }
+]]
+
 return offers

@@ -107,4 +107,13 @@ function timelines.html(data, page)
   add('<div class="timeline">' .. timelines_svg(data, p) .. "</div>")
 end
 
+-- The part's own rules, in the page's variables (cadence.report.style).
+timelines.css = [[
+.timeline { overflow-x: auto; } .timeline svg { min-width: 720px; }
+svg .axis { stroke: var(--line); } svg .today { stroke: var(--end); stroke-dasharray: 3 3; }
+.m-theirs { fill: var(--theirs); } .m-yours { fill: var(--yours); } .m-meeting { fill: var(--meeting); }
+.m-end { fill: var(--end); } .m-plan { fill: none; stroke: var(--plan); stroke-width: 2; stroke-dasharray: 2 2; }
+.legend span { margin-right: 1rem; white-space: nowrap; }
+]]
+
 return timelines
