@@ -20,7 +20,7 @@ local board = {}
 board.CAP = 8
 
 -- How long a company, a role or a person's name may run on a card (in
--- characters; the card's full text is in its title).
+-- characters; the card's title holds more).
 local COMPANY, ROLE, NAME = 60, 80, 40
 
 -- Closed: the application is over (cadence.stages.terminal), or they went
@@ -31,9 +31,9 @@ local function closed(stage) return cadence.stages.terminal[stage] or stage == "
 -- The meetings a card names, in the words people use.
 local MEETINGS = { screen = "Screen", interview = "Interview", ["follow-up-call"] = "Follow-up call" }
 
--- A posting's address, when it is one a browser opens as a page (http or
--- https, nothing that is not a URL's character); else nil, and the card
--- shows what was typed as text.
+-- A posting's address, when it is one a browser opens as a page: http or
+-- https, in a URL's own ASCII characters (a look-alike letter could hide
+-- where a link goes). Else nil, and the card shows what was typed as text.
 local function web_address(url)
   if type(url) ~= "string" then return nil end
   local scheme = url:match("^(%a+)://[%w%-%._~:/%?#%[%]@!%$&'%(%)%*%+,;=%%]+$")
@@ -148,10 +148,11 @@ local function card(app, as_of)
       action_words(next), e(next.due), e(text.day(next.due)), due_pill(next, as_of),
       next.others > 0 and (' <span class="muted">(and %d more)</span>'):format(next.others) or "")
   else
-    out[#out + 1] = '<p class="next muted">Nothing due in the next 4 weeks</p>'
+    out[#out + 1] = '<p class="next muted">Nothing due in 4 weeks</p>'
   end
   for _, d in ipairs(app.dates) do
-    local late = d.day < as_of and ' <span class="pill overdue">passed</span>' or ""
+    local late = d.day < as_of and ' <span class="pill overdue">passed</span>'
+      or d.day == as_of and ' <span class="pill today">today</span>' or ""
     out[#out + 1] = ('<p class="date">%s <time datetime="%s">%s</time>%s</p>'):format(e(d.what), e(d.day), e(text.day(d.day)), late)
   end
   local foot = {}
@@ -179,12 +180,16 @@ end
 
 function board.html(pipeline, page)
   local add, p, as_of = page.add, page.p, page.as_of
-  add('<h2 id="' .. p .. 'pipeline">Pipeline</h2>')
+  -- An empty search has no board: the page says how to start instead.
+  local any = #pipeline.closed > 0
+  for _, column in ipairs(pipeline.columns) do any = any or #column.apps > 0 end
+  if not any then return end
+  add('<div class="pipeline">\n<h2 id="' .. p .. 'pipeline">Pipeline</h2>')
   add(('<div class="board" role="region" tabindex="0" aria-label="The board: open applications by stage">'))
   for _, column in ipairs(pipeline.columns) do
     local n = #column.apps
-    add(('<section class="column%s" data-stage="%s" aria-label="%s: %d"><h3><span>%s</span> <span class="num">%d</span></h3>')
-      :format(n == 0 and " none" or "", e(column.stage), e(column.name), n, e(column.name), n))
+    add(('<section class="column%s" data-stage="%s"><h3><span>%s</span> <span class="num">%d</span></h3>')
+      :format(n == 0 and " none" or "", e(column.stage), e(column.name), n))
     if n == 0 then add('<p class="muted">none</p>') end
     for i = 1, math.min(n, board.CAP) do add(card(column.apps[i], as_of)) end
     if n > board.CAP then
@@ -205,14 +210,18 @@ function board.html(pipeline, page)
     end
     add("</div>")
   end
+  add("</div>")
 end
 
 -- The part's own rules, in the page's variables (cadence.report.style). The
--- row scrolls sideways inside itself and never wraps; a column and a card
--- never grow for their text (min-width: 0; long words break).
+-- board may be wider than the page's column of text (.pipeline: centred on
+-- it, up to the window less a margin), so that seven columns fit a laptop's
+-- screen; its row scrolls sideways inside itself and never wraps; a column
+-- and a card never grow for their text (min-width: 0; long words break).
 board.css = [[
+.pipeline { width: max(100%, min(100vw - 2rem, 100rem)); margin-left: calc((100% - max(100%, min(100vw - 2rem, 100rem))) / 2); }
 .board { display: flex; gap: .5rem; overflow-x: auto; align-items: flex-start; padding-bottom: .3rem; }
-.board .column { flex: 1 0 10.5rem; min-width: 0; background: var(--card); border-radius: .4rem; padding: .4rem; }
+.board .column { flex: 1 0 10.5rem; min-width: 0; max-width: 22rem; background: var(--card); border-radius: .4rem; padding: .4rem; }
 .board .column.none { flex: 0 0 auto; }
 .column.none h3 { white-space: nowrap; }
 .column h3 { font-size: var(--step-0); margin: 0 0 .4rem; display: flex; justify-content: space-between; gap: .3rem; }
@@ -232,7 +241,7 @@ board.css = [[
 .closed-stages { display: flex; flex-wrap: wrap; gap: .4rem; align-items: flex-start; margin-top: .5rem; }
 .closed-stages section { min-width: 0; max-width: 100%; }
 .closed-stages details[open] { flex-basis: 100%; }
-@media print { .board { flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
+@media print { .pipeline { width: auto; margin-left: 0; } .board { flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
   .board details ul, .closed-stages ul { max-height: none; overflow: visible; } .card { break-inside: avoid; }
   .card strong, .card .role { -webkit-line-clamp: none; } }
 ]]

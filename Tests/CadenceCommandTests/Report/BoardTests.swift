@@ -152,8 +152,9 @@ struct BoardTests: WorkspaceSuite {
     private func boardOnly(_ page: String) throws -> String {
         let html = try String(contentsOfFile: page, encoding: .utf8)
         let body = try #require(html.range(of: "<body>"))
-        let start = try #require(html.range(of: "<h2 id=\"pipeline\""))
-        let end = html.range(of: "<h2", range: start.upperBound..<html.endIndex)?.lowerBound ?? html.endIndex
+        let start = try #require(html.range(of: "<div class=\"pipeline\">"))
+        let heading = try #require(html.range(of: "<h2 id=\"pipeline\""))
+        let end = html.range(of: "<h2", range: heading.upperBound..<html.endIndex)?.lowerBound ?? html.endIndex
         let script = try #require(html.range(of: "<script>", options: .backwards))
         let copy = directory + "/board.html"
         try (html[..<body.upperBound] + html[start.lowerBound..<end] + html[script.lowerBound...])
