@@ -239,7 +239,8 @@ board.css = [[
   max-height: 24rem; overflow-y: auto; }
 .board details li, .closed-stages li { padding: .15rem 0; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
 .closed-stages { display: flex; flex-wrap: wrap; gap: .4rem; align-items: flex-start; margin-top: .5rem; }
-.closed-stages section { min-width: 0; max-width: 100%; }
+.closed-stages section { display: contents; }
+.closed-stages details { min-width: 0; max-width: 100%; }
 .closed-stages details[open] { flex-basis: 100%; }
 @media print { .pipeline { width: auto; margin-left: 0; } .board { flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
   .board details ul, .closed-stages ul { max-height: none; overflow: visible; } .card { break-inside: avoid; }
