@@ -22,6 +22,8 @@ struct BoardTests: WorkspaceSuite {
         #expect(board.columns.map(\.name) == ["Saved", "Applied", "Screening", "Interviewing", "Final round", "Offer", "Negotiating"])
         #expect(Set(board.columns.map(\.top)).count == 1, "one row: every column starts at the same height \(board.columns.map(\.top))")
         #expect(board.row[0] <= board.row[1], "the demo's row fits a 1366 px window without scrolling: \(board.row)")
+        let (narrow, _) = try measured(page, width: 900)
+        #expect(Set(narrow.columns.map(\.top)).count == 1 && narrow.row[0] > narrow.row[1], "in a narrower window the row scrolls, never wraps")
         // Every open application is on the board, with the action the agenda puts first for it.
         let agenda = try Commands.cadence(["agenda", "--days", "28", "--json", "--workspace", directory]).decoded(as: [AgendaItem].self)
         let open = data.pipeline.columns.flatMap(\.apps)
@@ -36,6 +38,11 @@ struct BoardTests: WorkspaceSuite {
                 #expect(shown.contains(next.action) && (next.to.map(shown.contains) ?? true), "\(app.company) shows \(shown)")
             }
         }
+        // What is fixed on their side: a meeting booked, an offer's respond-by, the day they said they would decide.
+        let dated = Dictionary(uniqueKeysWithValues: open.map { ($0.company, $0.dates.map(\.kind)) })
+        #expect(dated["Stark Industries"] == ["interview"] && dated["Initech"] == ["respond-by"] && dated["Northwind Logistics"] == ["decision"])
+        for app in open { for date in app.dates { #expect(board.text[app.id]?.contains(date.what) == true, "\(app.company): \(date.what)") } }
+        #expect(board.links == [["https://jobs.hooli.example/pa-42", "noopener noreferrer", "_blank"]])
         // Closed stages are counts, not columns; their applications are listed in the fold.
         #expect(data.pipeline.closed.map(\.stage) == ["rejected", "ghosted"] && data.pipeline.closed.map(\.count) == [1, 1])
         #expect(board.closed.map { $0[0] } == ["rejected", "ghosted"])
@@ -209,7 +216,8 @@ struct BoardTests: WorkspaceSuite {
 
     struct Report: Decodable {
         struct Next: Decodable { var action: String, kind: String, due: String, overdue: Bool, to: String? }
-        struct Card: Decodable { var id: Int, company: String, days: Int, next: Next? }
+        struct Dated: Decodable { var kind: String, what: String, day: String }
+        struct Card: Decodable { var id: Int, company: String, days: Int, next: Next?, dates: [Dated] }
         struct Column: Decodable { var stage: String, name: String, apps: [Card] }
         struct Closed: Decodable { var stage: String, name: String, count: Int, apps: [Card] }
         struct Pipeline: Decodable { var columns: [Column], closed: [Closed] }
