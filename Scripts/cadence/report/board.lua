@@ -20,7 +20,7 @@ local board = {}
 board.CAP = 8
 
 -- How long a company, a role or a person's name may run on a card (in
--- characters; the card's title holds more).
+-- characters).
 local COMPANY, ROLE, NAME = 60, 80, 40
 
 -- Closed: the application is over (cadence.stages.terminal), or they went
@@ -139,8 +139,10 @@ local function action_words(next)
 end
 
 local function card(app, as_of)
-  local out = { ('<article class="card" data-app="%d" title="%s"><strong>%s</strong>'):format(app.id,
-    iso(cut(app.company, 200)) .. " — " .. iso(cut(app.role, 200)), u(cut(app.company, COMPANY))) }
+  -- A long name may be cut, or clamped to two lines: its title holds more.
+  local long = #tostring(app.company) > 30 or #tostring(app.role or "") > 40
+  local title = long and (' title="%s"'):format(iso(cut(app.company, 200)) .. " — " .. iso(cut(app.role, 200))) or ""
+  local out = { ('<article class="card" data-app="%d"%s><strong>%s</strong>'):format(app.id, title, u(cut(app.company, COMPANY))) }
   if app.role and app.role ~= "" then out[#out + 1] = '<span class="role">' .. u(cut(app.role, ROLE)) .. "</span>" end
   local next = app.next
   if next then
