@@ -222,8 +222,8 @@ end
 -- and a card never grow for their text (min-width: 0; long words break).
 board.css = [[
 .pipeline { width: max(100%, min(100vw - 2rem, 100rem)); margin-left: calc((100% - max(100%, min(100vw - 2rem, 100rem))) / 2); }
-.board { display: flex; gap: .5rem; overflow-x: auto; align-items: flex-start; padding-bottom: .3rem; }
-.board .column { flex: 1 0 10.5rem; min-width: 0; max-width: 22rem; background: var(--card); border-radius: .4rem; padding: .4rem; }
+.board { display: flex; gap: .5rem; overflow-x: auto; scroll-snap-type: x proximity; align-items: flex-start; padding-bottom: .3rem; }
+.board .column { flex: 1 0 10.5rem; min-width: 0; max-width: 22rem; scroll-snap-align: start; background: var(--card); border-radius: .4rem; padding: .4rem; }
 .board .column.none { flex: 0 0 auto; }
 .column.none h3 { white-space: nowrap; }
 .column h3 { font-size: var(--step-0); margin: 0 0 .4rem; display: flex; justify-content: space-between; gap: .3rem; }
