@@ -23,7 +23,7 @@ struct ReportAsOfTests: WorkspaceSuite {
         _ = try Commands.cadence(["demo", "--workspace", directory])
         let (today, before) = Self.days()
         let now = try #require(try JSONSerialization.jsonObject(with: Data(try cadence("report", "--json").output.utf8)) as? [String: Any])
-        let then = try #require(try JSONSerialization.jsonObject(with: Data(try cadence("report", "--json", "--as-of", before).output.utf8))
+        let then = try #require(try JSONSerialization.jsonObject(with: Data(try cadence("report", "--json", "--as-of", before, "--days", "28").output.utf8))
                                 as? [String: Any])
         #expect(now["as_of"] as? String == today && then["as_of"] as? String == before)
 
@@ -52,6 +52,10 @@ struct ReportAsOfTests: WorkspaceSuite {
                 #expect(day <= before || bookable.contains(kind), "\(row["company"] ?? "") shows a later \(kind) on \(day)")
             }
         }
+        // Nor is anything planned from what came later: no thanks yet for a rejection still to come.
+        let week = then["week"] as? [[String: Any]] ?? []
+        #expect(!week.contains { ["post-rejection-thanks", "feedback-request"].contains($0["kind"] as? String ?? "") }, "\(week)")
+        #expect((now["week"] as? [[String: Any]] ?? []).contains { $0["kind"] as? String == "post-rejection-thanks" })
         // And the funnel counts only what had happened: Globex's rejection had not, so fewer had stopped.
         func stopped(_ data: [String: Any]) throws -> Int {
             let conversion = try #require((data["pipeline"] as? [String: Any])?["conversion"] as? [[String: Any]])
