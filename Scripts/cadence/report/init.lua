@@ -66,14 +66,16 @@ local function entry_of(item)
 end
 
 --- Everything the page reads, read once: { today, days, weeks, search,
---- entries (agenda items four weeks ahead, as entries), failures,
+--- entries (agenda items four weeks ahead, as entries), failures, offers
+--- (every application's offers, by application id),
 --- candidates }. options: as for report.data.
 function report.gather(options)
   options = options or {}
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local days = options.days or 7
   local whole = { today = today, days = days, weeks = options.weeks or 8, horizon = today + days,
-                  search = cadence.search(), candidates = cadence.candidates(), entries = {} }
+                  search = cadence.search(), candidates = cadence.candidates(), entries = {},
+                  offers = cadence.all_offers() }
   if options.candidate then whole.person = find_candidate(options.candidate) end
   local items, _, _, failures = policy.run{ days = math.max(days, 28), as_of = tostring(today) }
   for _, item in ipairs(items) do whole.entries[#whole.entries + 1] = entry_of(item) end
@@ -88,7 +90,7 @@ end
 --- kind had not happened yet, so the page shows the search as it was.
 function report.slice(whole, person)
   local ctx = { today = whole.today, days = whole.days, weeks = whole.weeks, horizon = whole.horizon, person = person,
-                apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates }
+                apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates, offers = whole.offers }
   local wanted = {}
   for _, app in ipairs(whole.search.apps) do
     if not person or app.candidate_id == person.id then
