@@ -15,7 +15,7 @@
 local cadence = require "cadence"
 local negotiation = require "cadence.negotiation"
 local text = require "cadence.report.text"
-local e, u = text.e, text.u
+local e, u, cut = text.e, text.u, text.cut
 
 local offers = {}
 
@@ -84,6 +84,14 @@ function offers.data(ctx)
     if en.current or here[en.offer] then compared[#compared + 1] = en end
   end
   if #compared == 1 and compared[1].current then compared = {} end
+  -- Ranked again among those left (a shallow copy: the valuation's entries stay as they are).
+  if #compared < #(ctx.comparison or {}) then
+    for i, en in ipairs(compared) do
+      local copy = {}
+      for k, v in pairs(en) do copy[k] = v end
+      copy.rank, compared[i] = i, copy
+    end
+  end
   local problem
   if #live > 0 and #compared == 0 and ctx.offers_note and #(ctx.comparison or {}) == 0 then problem = ctx.offers_note end
   return { compared = compared, note = ctx.offers_note, live = live, closed = closed, problem = problem }
@@ -118,8 +126,12 @@ end
 local function same_each_year(en) return #runs(en.totals or {}) <= 1 end
 
 -- "Initech" and the role, muted: how an offer is named on the page.
-local function title(company, role)
-  return "<strong>" .. u(company) .. "</strong>" .. (role and (' <span class="of-role">' .. u(role) .. "</span>") or "")
+-- Cut by characters (`width` for the company, more for the role): a name of
+-- 500 characters neither widens the page nor stretches its row.
+local function title(company, role, width)
+  width = width or 80
+  return "<strong>" .. u(cut(company, width)) .. "</strong>"
+    .. (role and (' <span class="of-role">' .. u(cut(role, width + 20)) .. "</span>") or "")
 end
 
 -- When to answer: the offer's date, and the day and hour agreed when time
@@ -133,10 +145,12 @@ local function answer_by(offer, today, short)
       .. (pill and ('<span class="pill ' .. pill .. '">' .. e(words) .. "</span>") or ('<span class="muted">' .. e(words) .. "</span>"))
   end
   local agreed = offer.agreed
+  -- In a line, the day that counts: the one agreed, unless the offer's own comes first.
+  if short and agreed and offer.respond_by and offer.respond_by < agreed.day then agreed = nil end
   if agreed then
     local at = agreed.time and (", " .. e(agreed.time)) or ""
     if short then dated("Answer by ", agreed.day, at .. " (agreed)")
-    else dated("You agreed to answer by ", agreed.day, at .. (agreed.to and (" (to " .. u(agreed.to) .. ")") or "")) end
+    else dated("You agreed to answer by ", agreed.day, at .. (agreed.to and (" (to " .. u(cut(agreed.to, 60)) .. ")") or "")) end
   end
   if offer.respond_by and not (short and agreed) then
     dated(agreed and "the offer's date: " or "Answer by ", offer.respond_by)
@@ -171,7 +185,7 @@ local function comparison(data, page, live_by_offer, today)
   for _, en in ipairs(entries) do
     local offer = not en.current and live_by_offer[en.offer]
     local name = en.current and '<span class="muted">Your current job</span>'
-      or (('<a href="#%soffer-%d">%s</a>'):format(p, en.offer, title(en.company, en.role))
+      or (('<a href="#%soffer-%d">%s</a>'):format(p, en.offer, title(en.company, en.role, 48))
           .. '<span class="of-by">' .. answer_by(offer, today, true) .. "</span>")
     local bar = best > 0 and ('<span class="of-bar" aria-hidden="true" style="width:%d%%"></span>')
       :format(math.max(0, math.min(100, math.floor(100 * (en.average or 0) / best + 0.5)))) or ""
@@ -213,7 +227,7 @@ local function block(en, offer, rank, count, with_current, page, today)
       add(('<tr class="of-group"><th scope="colgroup" colspan="%d">%s</th></tr>')
         :format(columns, kind == "paid" and "Paid" or "Worth something, not paid"))
       for _, r in ipairs(rows) do
-        add('<tr><th scope="row">' .. named(r.name) .. (r.how and ('<span class="of-how">' .. u(r.how) .. "</span>") or "")
+        add('<tr><th scope="row">' .. named(cut(r.name, 60)) .. (r.how and ('<span class="of-how">' .. u(cut(r.how, 200)) .. "</span>") or "")
           .. "</th>" .. figures(r.amounts) .. "</tr>")
       end
       add('<tr class="of-total"><th scope="row">' .. (kind == "paid" and "Total paid" or "Total not paid") .. "</th>"
@@ -249,8 +263,8 @@ local function block(en, offer, rank, count, with_current, page, today)
   if #(en.not_valued or {}) > 0 then
     add('<p class="of-line">Not valued (worded in the offer, no figure):</p><ul class="of-list">')
     for _, n in ipairs(en.not_valued) do
-      add("<li>" .. u(n.name) .. (n.terms ~= n.name and (" “" .. u(n.terms) .. "”") or "")
-        .. ': <span class="muted">' .. u(n.how) .. "</span></li>")
+      add("<li>" .. u(cut(n.name, 60)) .. (n.terms ~= n.name and (" “" .. u(cut(n.terms, 120)) .. "”") or "")
+        .. ': <span class="muted">' .. u(cut(n.how, 200)) .. "</span></li>")
     end
     add("</ul>")
   end
@@ -259,7 +273,7 @@ local function block(en, offer, rank, count, with_current, page, today)
   for _, n in ipairs(en.not_valued or {}) do unvalued[n.name] = true end
   local words = {}
   for _, b in ipairs(offer.benefits) do
-    if not unvalued[b.name] then words[#words + 1] = u(b.name) .. ": " .. u(b.terms) end
+    if not unvalued[b.name] then words[#words + 1] = u(cut(b.name, 60)) .. ": " .. u(cut(b.terms, 120)) end
   end
   if #words > 0 then
     add('<p class="of-line of-words">In the offer’s words: ' .. table.concat(words, "; ") .. ".</p>")
@@ -267,17 +281,18 @@ local function block(en, offer, rank, count, with_current, page, today)
   add("</article>")
 end
 
--- The offers as recorded, when they could not be valued: base, when to answer, and what to set.
+-- The offers as recorded, when they could not be valued: base, when to
+-- answer, and what to set (the valuation's own words name it).
 local function recorded(data, page, today)
   local add = page.add
-  add('<table class="of-table of-compare"><thead><tr><th scope="col">Offer</th><th scope="col" class="num">Base, as recorded</th>'
-    .. '<th scope="col">Answer by</th></tr></thead><tbody>')
+  add('<table class="of-table of-compare"><thead><tr><th scope="col">Offer <span class="of-note">and when to answer</span></th>'
+    .. '<th scope="col" class="num">Base, as recorded</th></tr></thead><tbody>')
   for _, o in ipairs(data.live) do
-    add("<tr><td>" .. title(o.company, o.role) .. '</td><td class="num">' .. e(o.base) .. "</td><td>"
-      .. answer_by(o, today, true) .. "</td></tr>")
+    add('<tr><th scope="row">' .. title(o.company, o.role, 48) .. '<span class="of-by">' .. answer_by(o, today, true) .. "</span></th>"
+      .. '<td class="num">' .. e(o.base) .. "</td></tr>")
   end
   add("</tbody></table>")
-  if data.problem then add('<p class="of-problem">Not valued: ' .. u(data.problem) .. "</p>") end
+  if data.problem then add('<p class="of-problem">Not valued yet: ' .. u(data.problem) .. "</p>") end
 end
 
 -- What the comparison assumes, once: an assumption only some entries rest on names them.
@@ -297,7 +312,7 @@ local function assumptions(entries, add)
     local whose = ""
     if #who < #entries then
       local named_ = {}
-      for i, name in ipairs(who) do named_[i] = u(name) end
+      for i, name in ipairs(who) do named_[i] = u(cut(name, 48)) end
       whose = "<strong>" .. table.concat(named_, ", ") .. "</strong>: "
     end
     add("<li>" .. whose .. u((line:gsub("^%l", string.upper))) .. "</li>")
@@ -309,7 +324,7 @@ end
 local function closed_line(data, add)
   if #data.closed == 0 then return end
   local parts = {}
-  for _, o in ipairs(data.closed) do parts[#parts + 1] = u(o.company) .. " (" .. e(o.status) .. ")" end
+  for _, o in ipairs(data.closed) do parts[#parts + 1] = u(cut(o.company, 48)) .. " (" .. e(o.status) .. ")" end
   add('<p class="muted of-closed">Answered or gone, not compared: ' .. table.concat(parts, ", ") .. ".</p>")
 end
 
@@ -333,8 +348,9 @@ function offers.html(data, page)
     add('<div class="of-offers">')
     for i, en in ipairs(shown) do
       if i == OPEN_BLOCKS + 1 then
-        add(('</div><details class="more"><summary>%s more</summary><div class="of-offers">')
-          :format(e(text.count(#shown - OPEN_BLOCKS, "offer"))))
+        local more = #shown - OPEN_BLOCKS
+        add(('</div><details class="more"><summary>+%d more %s</summary><div class="of-offers">')
+          :format(more, more == 1 and "offer" or "offers"))
       end
       block(en, live_by_offer[en.offer], en.rank, #data.compared, #shown < #data.compared, page, today)
     end
@@ -344,6 +360,20 @@ function offers.html(data, page)
   end
   add("</section>")
 end
+
+-- A link of the comparison to an offer folded under "+N more" opens the fold.
+offers.script = [[
+(function () {
+  function reveal() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target || !target.classList.contains("of-offer")) return;
+    for (var up = target.parentNode; up; up = up.parentNode) if (up.tagName === "DETAILS") up.open = true;
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
+})();
+]]
 
 -- The part's own rules, in the page's variables (cadence.report.style).
 offers.css = [[
