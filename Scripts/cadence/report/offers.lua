@@ -92,8 +92,8 @@ function offers.data(ctx)
       copy.rank, compared[i] = i, copy
     end
   end
-  local problem
-  if #live > 0 and #compared == 0 and ctx.offers_note and #(ctx.comparison or {}) == 0 then problem = ctx.offers_note end
+  -- Live offers and no valuation: the valuation refused (its words say what to set).
+  local problem = #live > 0 and #compared == 0 and ctx.offers_note or nil
   return { compared = compared, note = ctx.offers_note, live = live, closed = closed, problem = problem }
 end
 
@@ -123,7 +123,15 @@ local function runs(amounts)
   return out
 end
 
-local function same_each_year(en) return #runs(en.totals or {}) <= 1 end
+-- Every year alike: the package's, and each component's (one column then says it all).
+local function same_each_year(en)
+  if #runs(en.totals or {}) > 1 then return false end
+  for _, r in ipairs(en.rows or {}) do if #runs(r.amounts or {}) > 1 then return false end end
+  return true
+end
+
+-- A score as the valuation works it out, to a hundredth, without a trailing zero: "5.0", "4.5", "4.45".
+local function score(x) return (("%.2f"):format(x or 0):gsub("(%.%d)0$", "%1")) end
 
 -- "Initech" and the role, muted: how an offer is named on the page.
 -- Cut by characters (`width` for the company, more for the role): a name of
@@ -175,9 +183,11 @@ local function comparison(data, page, live_by_offer, today)
   -- Money alone (no criteria of your own in negotiation.lua): the score is the average a year's, said once here.
   local criteria = 0
   for _ in pairs(first.scores or {}) do criteria = criteria + 1 end
-  add(('<p class="muted">Valued in %s over %s (whole units, rounded) and ranked %s.</p>')
-    :format(cur, e(text.count(first.years, "year")), criteria > 1 and "by your criteria, each score out of 5"
-      or "on money alone: the best average a year scores 5, the others in proportion"))
+  local over = ("Valued in %s over %s (whole units, rounded)"):format(cur, e(text.count(first.years, "year")))
+  -- One offer and nothing to weigh it against: its block says it all.
+  if #entries == 1 then return add('<p class="muted">' .. over .. ".</p>") end
+  add(('<p class="muted">%s and ranked %s.</p>'):format(over, criteria > 1 and "by your criteria, each score out of 5"
+    or "on money alone: the best average a year scores 5, the others in proportion"))
   add('<table class="of-table of-compare"><thead><tr><th scope="col">Offer <span class="of-note">and when to answer</span></th>'
     .. (constant and ('<th scope="col" class="num">%s a year <span class="of-note">(every year alike)</span></th>'):format(cur)
         or ('<th scope="col" class="num">Year 1, %s</th><th scope="col" class="num">Average a year, %s</th>'):format(cur, cur))
@@ -192,7 +202,7 @@ local function comparison(data, page, live_by_offer, today)
     local average = '<td class="num">' .. e(whole(en.average or 0)) .. bar .. "</td>"
     add("<tr" .. (en.current and ' class="of-current"' or "") .. "><th scope=\"row\">" .. name .. "</th>"
       .. (constant and average or (num(en.year1) .. average))
-      .. ('<td class="num">%.1f</td></tr>'):format(en.overall or 0))
+      .. '<td class="num">' .. score(en.overall) .. "</td></tr>")
   end
   add("</tbody></table>")
 end
@@ -205,12 +215,14 @@ local function block(en, offer, rank, count, with_current, page, today)
   add(('<article class="of-offer" id="%soffer-%d" aria-labelledby="%soffer-%d-h">'):format(p, en.offer, p, en.offer))
   add(('<h3 id="%soffer-%d-h">%s</h3>'):format(p, en.offer, title(en.company, en.role)))
   add('<p class="of-when">' .. answer_by(offer, today, false) .. "</p>")
+  if offer.start then add('<p class="of-start muted">Start date: ' .. e(text.day(offer.start)) .. ".</p>") end
   -- The breakdown says something only when criteria of your own are weighed beside money.
   local criteria = 0
   for _ in pairs(en.scores or {}) do criteria = criteria + 1 end
-  add(('<p class="of-score">Ranked %d of %d%s, score <strong>%.1f</strong>%s</p>')
-    :format(rank, count, with_current and " with your current job" or "", en.overall or 0,
-      criteria > 1 and (' <span class="muted">' .. e(en.breakdown or "") .. "</span>") or ""))
+  -- A rank says something beside another: one offer alone (no current job recorded) has none.
+  if count > 1 then add(('<p class="of-score">Ranked %d of %d%s, score <strong>%s</strong>%s</p>')
+    :format(rank, count, with_current and " with your current job" or "", score(en.overall),
+      criteria > 1 and (' <span class="muted">' .. e(en.breakdown or "") .. "</span>") or "")) end
   local columns = constant and 2 or 3
   add('<table class="of-table of-parts"><thead><tr><th scope="col">Component <span class="of-note">(how valued)</span></th>'
     .. (constant and ('<th scope="col" class="num">A year</th>')
