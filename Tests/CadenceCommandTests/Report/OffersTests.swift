@@ -58,6 +58,20 @@ struct OffersTests: WorkspaceSuite {
         return try #require(run.value as? [String: Any])
     }
 
+    /// A screenshot of the offers part alone (the page's head and the part's
+    /// section), kept as `name` among the test artifacts: the part sits far
+    /// down a whole page, past what a screenshot of its top shows.
+    func screenshot(of page: String, _ name: String, width: Int, height: Int) throws {
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let body = try #require(html.range(of: "<body>"))
+        let start = try #require(html.range(of: "<section class=\"of\""))
+        let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        let part = page + ".offers.html"
+        try (String(html[..<body.upperBound]) + String(html[start.lowerBound..<end.upperBound]) + "</body></html>")
+            .write(toFile: part, atomically: true, encoding: .utf8)
+        try BrowserPage(path: part).screenshot(name, width: width, height: height)
+    }
+
     /// "Mon 14 Dec", as the page says a day, for "2026-12-14".
     func day(_ iso: String) throws -> String {
         let parse = DateFormatter(), say = DateFormatter()
@@ -118,8 +132,8 @@ struct OffersTests: WorkspaceSuite {
         #expect(widths[0] <= widths[1], "nothing is wider than a 390 px window: \(widths)")
         #expect((phone["wide"] as? [String])?.isEmpty == true, "\(phone["wide"] ?? "")")
         #expect((phone["small"] as? [String])?.isEmpty == true, "no text under 12 px: \(phone["small"] ?? "")")
-        try BrowserPage(path: page).screenshot("offers-demo.png", width: 1366, height: 4000)
-        try BrowserPage(path: page).screenshot("offers-demo-phone.png", width: 390, height: 9000)
+        try screenshot(of: page, "offers-demo.png", width: 1366, height: 1400)
+        try screenshot(of: page, "offers-demo-phone.png", width: 390, height: 2600)
     }
 
     @Test("years that differ are drawn once a run, the time agreed is said, and an answered offer is named, not weighed")
@@ -150,7 +164,7 @@ struct OffersTests: WorkspaceSuite {
         let text = try #require(measure["text"] as? String)
         #expect(text.contains("Answered or gone, not compared: Acme (accepted)."))
         #expect((measure["summary"] as? [String])?.contains { $0.hasPrefix("Acme") } == false)
-        try BrowserPage(path: page).screenshot("offers-years.png", width: 1366, height: 3000)
+        try screenshot(of: page, "offers-years.png", width: 1366, height: 1400)
     }
 
     @Test("hostile names: a right-to-left override, markup, controls and 500 characters stay in their place and within a phone's width")
@@ -179,7 +193,7 @@ struct OffersTests: WorkspaceSuite {
         #expect((evil["when"] as? String)?.hasPrefix("Answer by ") == true && (evil["when"] as? String)?.hasSuffix("tomorrow") == true)
         let height = try #require(phone["height"] as? Double)
         #expect(height < 4000, "a 500-character name does not stretch the part: \(height) px")
-        try BrowserPage(path: page).screenshot("offers-hostile-phone.png", width: 390, height: 4000)
+        try screenshot(of: page, "offers-hostile-phone.png", width: 390, height: 2600)
     }
 
     @Test("offers that cannot be valued are shown as recorded with what to set; none live is said")
