@@ -167,6 +167,30 @@ struct OffersTests: WorkspaceSuite {
         try screenshot(of: page, "offers-years.png", width: 1366, height: 1400)
     }
 
+    @Test("past three live offers, the rest fold under \"+N more\" and the part stays within two screens")
+    func many() throws {
+        try createdWithCandidate()
+        for (i, company) in ["Acme", "Globex", "Hooli", "Initech", "Umbrella"].enumerated() {
+            _ = try cadence("app", "add", company, "Analyst", "--applied", "last monday")
+            #expect(try cadence("offer", "add", "--app", company, "--base", "\(50 + i) 000 GBP", "--bonus", "5%", "--holiday-days", "27",
+                                "--respond-by", "in \(i + 2) days").status == 0)
+        }
+        let page = directory + "/report.html"
+        #expect(try cadence("report", "-o", page).status == 0)
+        let run = try BrowserPage(path: page).measure("""
+            [[].map.call(document.querySelectorAll("section.of article.of-offer"), function (b) {
+               return [b.querySelector("h3 strong").textContent, !!b.closest("details")]; }),
+             document.querySelector("section.of details.more > summary").textContent,
+             document.querySelector("section.of").getBoundingClientRect().height]
+            """, width: 1366, height: 900)
+        let value = try #require(run.value as? [Any])
+        let blocks = try #require(value[0] as? [[Any]])
+        #expect(blocks.compactMap { $0[0] as? String } == ["Umbrella", "Initech", "Hooli", "Globex", "Acme"], "ranked by the average a year")
+        #expect(blocks.compactMap { $0[1] as? Bool } == [false, false, false, true, true], "three open, two folded")
+        #expect(value[1] as? String == "+2 more offers")
+        #expect((value[2] as? Double ?? .infinity) < 1800, "\(value[2])")
+    }
+
     @Test("hostile names: a right-to-left override, markup, controls and 500 characters stay in their place and within a phone's width")
     func hostile() throws {
         try createdWithCandidate()
