@@ -172,7 +172,7 @@ struct OffersTests: WorkspaceSuite {
         try createdWithCandidate()
         for (i, company) in ["Acme", "Globex", "Hooli", "Initech", "Umbrella"].enumerated() {
             _ = try cadence("app", "add", company, "Analyst", "--applied", "last monday")
-            #expect(try cadence("offer", "add", "--app", company, "--base", "\(50 + i) 000 GBP", "--bonus", "5%", "--holiday-days", "27",
+            #expect(try cadence("offer", "add", "--app", company, "--base", "\(50 + i)000 GBP", "--bonus", "5%", "--holiday-days", "27",
                                 "--respond-by", "in \(i + 2) days").status == 0)
         }
         let page = directory + "/report.html"
