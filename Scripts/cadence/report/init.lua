@@ -80,14 +80,16 @@ local function as_it_was(search, today)
 end
 
 --- Everything the page reads, read once: { today, days, weeks, search,
---- entries (agenda items four weeks ahead, as entries), failures,
+--- entries (agenda items four weeks ahead, as entries), failures, offers
+--- (every application's offers, by application id),
 --- candidates }. options: as for report.data.
 function report.gather(options)
   options = options or {}
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local days = options.days or 7
   local whole = { today = today, days = days, weeks = options.weeks or 8, horizon = today + days,
-                  search = as_it_was(cadence.search(), today), candidates = cadence.candidates(), entries = {} }
+                  search = as_it_was(cadence.search(), today), candidates = cadence.candidates(), offers = cadence.all_offers(),
+                  entries = {} }
   if options.candidate then whole.person = find_candidate(options.candidate) end
   -- The policies plan from the same search: on a day gone by, a rejection that came later plans no thank-you yet.
   local items, _, _, failures = policy.run{ days = math.max(days, 28), as_of = tostring(today), search = whole.search }
@@ -103,7 +105,7 @@ end
 --- kind had not happened yet, so the page shows the search as it was.
 function report.slice(whole, person)
   local ctx = { today = whole.today, days = whole.days, weeks = whole.weeks, horizon = whole.horizon, person = person,
-                apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates }
+                apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates, offers = whole.offers }
   local wanted = {}
   for _, app in ipairs(whole.search.apps) do
     if not person or app.candidate_id == person.id then
