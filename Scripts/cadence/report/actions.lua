@@ -147,12 +147,12 @@ local function lines(items, page, shown, dated, label)
   add("</details>")
 end
 
--- What comes next when nothing is due today: "Next: … on Tue 8 Dec."
+-- What comes next when nothing is due today: "Next, on Tue 8 Dec: Acme: Prepare."
 local function next_one(data)
   local en = data.later[1] and data.later[1].items[1] or data.next
   if not en then return "Nothing is planned in the next four weeks." end
-  return ("Next: %s, %s%s, on %s."):format(u(en.company), e(en.action or text.action(en.kind)),
-    en.to and (" to " .. u(en.to)) or "", e(text.day(en.due)))
+  return ("Next, on %s: %s: %s%s."):format(e(text.day(en.due)), cut(en.company, NAME), e(en.action or text.action(en.kind)),
+    en.to and (" to " .. cut(en.to, NAME)) or "")
 end
 
 function actions.html(data, page)
