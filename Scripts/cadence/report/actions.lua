@@ -115,7 +115,8 @@ local function line(item, page, dated)
     if item.words and item.words ~= "" then
       words = item.words
       local at = item.draft:find(item.words, 1, true)
-      notes = at and item.draft:sub(1, at - 1):gsub("%s+$", "") or item.draft
+      -- The notes: what comes before the words, less the name of the step they are under ("wait:").
+      notes = at and item.draft:sub(1, at - 1):gsub("%s+$", ""):gsub("\n[%w_%-]+:$", ""):gsub("%s+$", "") or item.draft
       if notes == "" then notes = nil end
     end
     add(('<details class="draft"><summary>%s</summary>'):format(item.words and "What to say" or "Draft"))
@@ -218,7 +219,7 @@ button.copy { font: inherit; cursor: pointer; padding: .2rem .8rem; }
 .copy-status { position: fixed; left: 50%; bottom: 1rem; transform: translateX(-50%); max-width: calc(100% - 2rem);
   background: var(--fg); color: var(--bg); padding: .4rem .9rem; border-radius: .4rem; }
 .copy-status:empty { padding: 0; }
-@media print { .copy-status { display: none; } li.act { break-inside: avoid; } .act details.draft { grid-column: 1 / -1; grid-row: auto; } }
+@media print { .copy-status, button.copy { display: none; } li.act { break-inside: avoid; } .act details.draft { grid-column: 1 / -1; grid-row: auto; } }
 ]]
 
 -- A draft's "Copy": the clipboard; where the browser refuses it (a page
