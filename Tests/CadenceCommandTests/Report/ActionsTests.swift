@@ -43,13 +43,13 @@ struct ActionsTests: WorkspaceSuite {
         #expect(value["actionsAbove"] as? Bool == true, "the actions come before the board")
         let overdue = try #require(value["overdue"] as? [String])
         let rejection = try #require(overdue.first { $0.contains("Globex") && $0.contains("Thank them after the rejection") }, "\(overdue)")
-        #expect(rejection.contains("to Rita Gomez") && rejection.contains("by email"), rejection)
+        #expect(rejection.contains("to Rita Gomez") && rejection.contains("by email"), "\(rejection)")
         #expect(rejection.range(of: #"\d+ days? late"#, options: .regularExpression) != nil, "how late: \(rejection)")
-        #expect(rejection.range(of: #"was due (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}"#, options: .regularExpression) != nil, rejection)
+        #expect(rejection.range(of: #"was due (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}"#, options: .regularExpression) != nil, "\(rejection)")
         let today = try #require(value["today"] as? [String])
         let thanks = try #require(today.first { $0.contains("Acme Analytics") && $0.contains("Thank them for the interview") }, "\(today)")
         #expect(thanks.contains("to Helen Jones") && thanks.range(of: #"due (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}"#,
-                                                                  options: .regularExpression) != nil, thanks)
+                                                                  options: .regularExpression) != nil, "\(thanks)")
         // Plain words, one date style: no slugs, no "rule 9:", no ISO dates in what the part says.
         let text = try #require(value["text"] as? String)
         for slug in ["post-rejection-thanks", "feedback-request", "rule 9:", "rule 2:"] { #expect(!text.contains(slug), "\(slug) is shown") }
@@ -112,8 +112,8 @@ struct ActionsTests: WorkspaceSuite {
         #expect(answers.count == 2, "the demo's two offers: \(answers)")
         for answer in answers {
             let copies = answer["copies"] ?? ""
-            #expect(!copies.contains("The negotiation script decides") && !copies.contains("Get back to") && !copies.contains("cadence log"), copies)
-            #expect(copies.contains("Thank you, I'm delighted to have the offer."), copies)
+            #expect(!copies.contains("The negotiation script decides") && !copies.contains("Get back to") && !copies.contains("cadence log"), "\(copies)")
+            #expect(copies.contains("Thank you, I'm delighted to have the offer."), "\(copies)")
             #expect(answer["notes"]?.contains("The negotiation script decides") == true, "\(answer)")
         }
         // The agenda still prints the whole draft.
