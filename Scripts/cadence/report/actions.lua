@@ -166,7 +166,7 @@ function actions.html(data, page)
   if #data.overdue > 0 then counts[#counts + 1] = ('<span class="pill overdue">%d overdue</span>'):format(#data.overdue) end
   if #data.today > 0 then counts[#counts + 1] = ('<span class="pill today">%d today</span>'):format(#data.today) end
   if later > 0 then counts[#counts + 1] = ("%d more this week"):format(later) end
-  if #counts > 0 then add('<p class="counts">' .. table.concat(counts, " ") .. "</p>") end
+  if #counts > 0 then add('<p class="counts">' .. table.concat(counts, " · ") .. "</p>") end
   if #data.overdue == 0 and #data.today == 0 then
     add('<p class="empty">Nothing to do today. ' .. next_one(data) .. "</p>")
   end
