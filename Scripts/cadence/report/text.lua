@@ -116,6 +116,8 @@ local ACTIONS = {
   ["answer-offer"] = "Answer the offer",
   ["acceptance-in-writing"] = "Accept in writing",
   ["decline"] = "Decline in writing",
+  ["promised-call"] = "Call them, as they asked",
+  ["promised-follow-up"] = "Follow up, as they asked",
   ["policy-error"] = "Fix your cadence.lua",
 }
 
