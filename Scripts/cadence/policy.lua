@@ -204,6 +204,8 @@ function Context:decision(key) return self.decisions[key] end
 function Context:exit(reason) self.exits[#self.exits + 1] = reason end
 
 --- Proposes a follow-up: kind, due (a date), to, channel, reason, draft;
+--- words: what to say, when the draft holds notes around it (a report's
+--- "Copy" copies these alone);
 --- key: what makes it the same item from one day to the next (decisions and
 --- calendar UIDs hang on it), by default its kind, person and due date;
 --- logs: the event marking it done logs (default: the message sent, or a
@@ -361,8 +363,9 @@ end
 
 --- Everything due up to `today + days` for the open applications, overdue
 --- first, then by day; each item with its reason and draft.
---- options: days, as_of, calendar (settings or a calendar), app (only this one).
---- Returns the items, today, and the installed packages that did not run or
+--- options: days, as_of, calendar (settings or a calendar), app (only this one),
+--- search (the search already read, as cadence.search() gives it: the report
+--- passes the search as it was on a day gone by). Returns the items, today, and the installed packages that did not run or
 --- whose proposals were left out ({ policy, source, reason }).
 function policy.agenda(policies, options)
   options = options or {}
@@ -376,7 +379,7 @@ function policy.agenda(policies, options)
   local portable = calendar.portable(options.calendar, today.year - 1, math.min(horizon.year + 1, 2200), regions)
   local items, refs = {}, {}
   -- The whole search in three calls, not three per application.
-  local search, contacts, offers = cadence.search(), cadence.all_contacts(), cadence.all_offers()
+  local search, contacts, offers = options.search or cadence.search(), cadence.all_contacts(), cadence.all_offers()
   -- Every application and its offers, for a policy that weighs one offer against the others (ctx:live_offers()).
   plan_options.every_app, plan_options.every_offer = search.apps, offers
   if options.app then search.apps = { options.app } end
@@ -592,13 +595,13 @@ end
 --- what the command, the REPL, simulations and the tests all run.
 --- options: path (default: the workspace's cadence.lua), days (default 7),
 --- as_of, packages (false: without the installed ones), extra (more
---- policies). Returns the items, today, the file's settings (its calendar)
+--- policies), search (see policy.agenda). Returns the items, today, the file's settings (its calendar)
 --- and the packages that failed (see policy.agenda).
 function policy.run(options)
   options = options or {}
   local policies, settings = policy.all(options.path, options.packages, options.extra)
   local items, today, failures = policy.agenda(policies, { days = options.days or 7, as_of = options.as_of,
-                                                           calendar = settings.calendar })
+                                                           calendar = settings.calendar, search = options.search })
   return items, today, settings, failures
 end
 

@@ -70,7 +70,8 @@ return function(options)
       local to = recipient(agreed, ctx)
       -- What to say then: the negotiation script's decision for the day of the
       -- answer (today, when that day has passed), so the words name no day before it.
-      local draft
+      -- `words`: what to say to them, apart from the notes around it (what a page's "Copy" copies).
+      local draft, words
       local on = due < ctx.today and ctx.today or due
       local whom = to and one_line(to) or "them"
       local heading = due < ctx.today and ("Get back to %s today: the day was %s."):format(whom, when(due, at))
@@ -93,6 +94,9 @@ return function(options)
           table.sort(steps)
           draft = ("%s\nThe negotiation script decides: %s (%s).\n\n%s"):format(heading, decision.action, decision.rule,
             table.concat(steps, "\n\n"))
+          -- One step's words alone; several, each under its name as in the draft.
+          local only = next(decision.words)
+          words = #steps == 1 and decision.words[only] or (#steps > 1 and table.concat(steps, "\n\n") or nil)
         else
           draft = failed
         end
@@ -101,7 +105,7 @@ return function(options)
         kind = "answer-offer", channel = "phone", due = due, at = at, slide = slide, key = "answer|" .. open.id, logs = false,
         to = to, missing_role = not to and "hiring-manager" or nil,
         reason = "negotiation rule 5: " .. why,
-        draft = draft,
+        draft = draft, words = words,
       }
     end,
   }

@@ -191,7 +191,7 @@ struct HostileTextTests: WorkspaceSuite {
         #expect(made.status == 0, "\(made.error)")
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(Self.pageBidiIsOwn(html), "\(html.unicodeScalars.filter { $0.value >= 0x80 && $0.value < 0x3000 }.map { String($0.value, radix: 16) })")
-        #expect(html.contains("<div class=\"why\">Why: <bdi>check in from: weekly-nudge 1.0 x y</bdi>"), "\(html)")
+        #expect(html.contains("<p class=\"why\"><bdi>check in from: weekly-nudge 1.0 x y</bdi>"), "\(html)")
         #expect(html.contains(">Dear team at AcmeCorp, thanks2K.</pre>"), "the draft, and what Copy draft copies, without controls")
         #expect(html.contains("<strong><bdi>AcmeCorp</bdi></strong><span class=\"role\"><bdi>Analyst31m</bdi>"))
     }

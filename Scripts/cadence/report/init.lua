@@ -65,17 +65,34 @@ local function entry_of(item)
            by = item.channel ~= "task" and CHANNELS[item.channel] and CHANNELS[item.channel].said or nil }
 end
 
+-- The search as it was on `today`: each timeline without the events after
+-- it, but for meetings booked ahead (an event of any other kind cannot be
+-- logged before its day, so on today's report this leaves out nothing).
+local function as_it_was(search, today)
+  for id, timeline in pairs(search.timelines) do
+    local kept = setmetatable({}, getmetatable(timeline))
+    for _, ev in ipairs(timeline) do
+      if ev.day <= today or BOOKABLE[ev.kind] then kept[#kept + 1] = ev end
+    end
+    search.timelines[id] = kept
+  end
+  return search
+end
+
 --- Everything the page reads, read once: { today, days, weeks, search,
---- entries (agenda items four weeks ahead, as entries), failures,
---- candidates, offers (by application id) }. options: as for report.data.
+--- entries (agenda items four weeks ahead, as entries), failures, offers
+--- (every application's offers, by application id),
+--- candidates }. options: as for report.data.
 function report.gather(options)
   options = options or {}
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local days = options.days or 7
   local whole = { today = today, days = days, weeks = options.weeks or 8, horizon = today + days,
-                  search = cadence.search(), candidates = cadence.candidates(), offers = cadence.all_offers(), entries = {} }
+                  search = as_it_was(cadence.search(), today), candidates = cadence.candidates(), offers = cadence.all_offers(),
+                  entries = {} }
   if options.candidate then whole.person = find_candidate(options.candidate) end
-  local items, _, _, failures = policy.run{ days = math.max(days, 28), as_of = tostring(today) }
+  -- The policies plan from the same search: on a day gone by, a rejection that came later plans no thank-you yet.
+  local items, _, _, failures = policy.run{ days = math.max(days, 28), as_of = tostring(today), search = whole.search }
   for _, item in ipairs(items) do whole.entries[#whole.entries + 1] = entry_of(item) end
   whole.failures = failures
   return whole
@@ -84,7 +101,7 @@ end
 --- One search's context out of `whole`: `person`'s (nil: everyone's). Its
 --- applications are those that existed by the day (one event on or before
 --- it), each in the stage it had then; `happened[id]` their events up to the
---- day, `booked[id]` the meetings booked after it; `offers[id]` its offers. A later event of any other
+--- day, `booked[id]` the meetings booked after it. A later event of any other
 --- kind had not happened yet, so the page shows the search as it was.
 function report.slice(whole, person)
   local ctx = { today = whole.today, days = whole.days, weeks = whole.weeks, horizon = whole.horizon, person = person,
@@ -94,8 +111,7 @@ function report.slice(whole, person)
     if not person or app.candidate_id == person.id then
       local happened, booked = {}, {}
       for _, ev in ipairs(whole.search.timelines[app.id] or {}) do
-        if ev.day <= whole.today then happened[#happened + 1] = ev
-        elseif BOOKABLE[ev.kind] then booked[#booked + 1] = ev end
+        if ev.day <= whole.today then happened[#happened + 1] = ev else booked[#booked + 1] = ev end
       end
       if #happened > 0 then
         ctx.apps[#ctx.apps + 1] = app

@@ -110,12 +110,14 @@ local ACTIONS = {
   ["line-up-references"] = "Line up your references",
   ["reference-request"] = "Ask for a reference",
   ["put-in-a-word"] = "Ask them to put in a word",
-  ["questions"] = "Ask what the offer leaves out",
+  ["questions"] = "Ask what is still unknown",
   ["prepare"] = "Prepare",
   ["plan-follow-up"] = "Plan the follow-up",
   ["answer-offer"] = "Answer the offer",
   ["acceptance-in-writing"] = "Accept in writing",
   ["decline"] = "Decline in writing",
+  ["promised-call"] = "Call them, as they asked",
+  ["promised-follow-up"] = "Follow up, as they asked",
   ["policy-error"] = "Fix your cadence.lua",
 }
 
