@@ -83,18 +83,19 @@ local function more_urgent(a, b)
   return a.id < b.id
 end
 
---- The active stages' columns in order, each { stage, name, apps = { card… } }
---- (every stage's column, empty ones too, cards most urgent first); and the
---- closed stages that hold any, each { stage, name, count, apps } (most
---- recently closed first). A card: { id, company, role, stage, since, days,
---- next = { action, to, due, overdue, by, others } or nil, dates = { { kind,
---- what, day } }, url (http or https), url_text (another address, as typed) }.
+--- Every stage's column in order, each { stage, name, closed (true for a
+--- closed stage), apps = { card… } }: an active stage's cards most urgent
+--- first, a closed stage's most recently closed first. And the closed
+--- stages that hold any, as counts: { { stage, name, count } }. A card:
+--- { id, company, role, stage, since, days, next = { action, to, due,
+--- overdue, by, others } or nil, dates = { { kind, what, day } }, url (http
+--- or https), url_text (another address, as typed) }.
 function board.data(ctx)
   local next = next_actions(ctx.entries)
-  local columns, shut, by_stage = {}, {}, {}
+  local columns, by_stage = {}, {}
   for _, stage in ipairs(cadence.stages) do
-    by_stage[stage] = { stage = stage, name = text.stage(stage), apps = {} }
-    if closed(stage) then shut[#shut + 1] = by_stage[stage] else columns[#columns + 1] = by_stage[stage] end
+    by_stage[stage] = { stage = stage, name = text.stage(stage), closed = closed(stage) or nil, apps = {} }
+    columns[#columns + 1] = by_stage[stage]
   end
   for _, app in ipairs(ctx.apps) do
     local since = app.stage_since
@@ -105,19 +106,19 @@ function board.data(ctx)
       next = next[app.id], dates = closed(app.stage) and {} or dates_of(app, ctx),
       url = url, url_text = not url and app.url ~= nil and app.url ~= "" and app.url or nil })
   end
-  for _, column in ipairs(columns) do table.sort(column.apps, more_urgent) end
-  local folded = {}
-  for _, stage in ipairs(shut) do
-    if #stage.apps > 0 then
-      table.sort(stage.apps, function(a, b)
+  local counts = {}
+  for _, column in ipairs(columns) do
+    if not column.closed then
+      table.sort(column.apps, more_urgent)
+    elseif #column.apps > 0 then
+      table.sort(column.apps, function(a, b)
         if (a.since or "") ~= (b.since or "") then return (a.since or "") > (b.since or "") end
         return a.id < b.id
       end)
-      stage.count = #stage.apps
-      folded[#folded + 1] = stage
+      counts[#counts + 1] = { stage = column.stage, name = column.name, count = #column.apps }
     end
   end
-  return columns, folded
+  return columns, counts
 end
 
 ---------------------------------------------------------------------------
@@ -180,49 +181,61 @@ local function line(app, as_of)
   return s .. "</li>"
 end
 
+-- An active stage's column: its most urgent cards, the rest under "+N more".
+local function column_html(column, as_of)
+  local out = {}
+  local function add(x) out[#out + 1] = x end
+  local n = #column.apps
+  add(('<section class="column%s" data-stage="%s"><h3><span>%s</span> <span class="num">%d</span></h3>')
+    :format(n == 0 and " none" or "", e(column.stage), e(column.name), n))
+  if n == 0 then add('<p class="muted">none</p>') end
+  for i = 1, math.min(n, board.CAP) do add(card(column.apps[i], as_of)) end
+  if n > board.CAP then
+    local rest = {}
+    for i = board.CAP + 1, n do rest[#rest + 1] = line(column.apps[i], as_of) end
+    add(('<details class="more"><summary>+%d more</summary><ul>%s</ul></details>'):format(n - board.CAP, table.concat(rest)))
+  end
+  add("</section>")
+  return table.concat(out, "\n")
+end
+
 function board.html(pipeline, page)
   local add, p, as_of = page.add, page.p, page.as_of
   -- An empty search has no board: the page says how to start instead.
-  local any = #pipeline.closed > 0
+  local any = false
   for _, column in ipairs(pipeline.columns) do any = any or #column.apps > 0 end
   if not any then return end
-  add('<div class="pipeline">\n<h2 id="' .. p .. 'pipeline">Pipeline</h2>')
+  add('<h2 id="' .. p .. 'pipeline">Pipeline</h2>')
   add(('<div class="board" role="region" tabindex="0" aria-label="The board: open applications by stage">'))
+  local folded = {}
   for _, column in ipairs(pipeline.columns) do
-    local n = #column.apps
-    add(('<section class="column%s" data-stage="%s"><h3><span>%s</span> <span class="num">%d</span></h3>')
-      :format(n == 0 and " none" or "", e(column.stage), e(column.name), n))
-    if n == 0 then add('<p class="muted">none</p>') end
-    for i = 1, math.min(n, board.CAP) do add(card(column.apps[i], as_of)) end
-    if n > board.CAP then
-      local rest = {}
-      for i = board.CAP + 1, n do rest[#rest + 1] = line(column.apps[i], as_of) end
-      add(('<details class="more"><summary>+%d more</summary><ul>%s</ul></details>'):format(n - board.CAP, table.concat(rest)))
+    if not column.closed then
+      add(column_html(column, as_of))
+    elseif #column.apps > 0 then
+      folded[#folded + 1] = column
     end
-    add("</section>")
   end
   add("</div>")
-  if #pipeline.closed > 0 then
+  if #folded > 0 then
     add('<div class="closed-stages"><span class="muted">Closed:</span>')
-    for _, stage in ipairs(pipeline.closed) do
+    for _, stage in ipairs(folded) do
       local rest = {}
       for _, app in ipairs(stage.apps) do rest[#rest + 1] = line(app, as_of) end
       add(('<section data-stage="%s"><details><summary><span class="pill closed">%s <span class="num">%d</span></span></summary><ul>%s</ul></details></section>')
-        :format(e(stage.stage), e(stage.name), stage.count, table.concat(rest)))
+        :format(e(stage.stage), e(stage.name), #stage.apps, table.concat(rest)))
     end
     add("</div>")
   end
-  add("</div>")
 end
 
 -- The part's own rules, in the page's variables (cadence.report.style). The
--- board may be wider than the page's column of text (.pipeline: centred on
--- it, up to the window less a margin), so that seven columns fit a laptop's
+-- board's row may be wider than the page's column of text (centred on it,
+-- up to the window less a margin), so that seven columns fit a laptop's
 -- screen; its row scrolls sideways inside itself and never wraps; a column
 -- and a card never grow for their text (min-width: 0; long words break).
 board.css = [[
-.pipeline { width: max(100%, min(100vw - 2rem, 100rem)); margin-left: calc((100% - max(100%, min(100vw - 2rem, 100rem))) / 2); }
-.board { display: flex; gap: .5rem; overflow-x: auto; scroll-snap-type: x proximity; align-items: flex-start; padding-bottom: .3rem; }
+.board { width: max(100%, min(100vw - 2rem, 100rem)); margin-left: calc((100% - max(100%, min(100vw - 2rem, 100rem))) / 2);
+  display: flex; gap: .5rem; overflow-x: auto; scroll-snap-type: x proximity; align-items: flex-start; padding-bottom: .3rem; }
 .board .column { flex: 1 0 10.5rem; min-width: 0; max-width: 22rem; scroll-snap-align: start; background: var(--card); border-radius: .4rem; padding: .4rem; }
 .board .column.none { flex: 0 0 auto; }
 .column.none h3 { white-space: nowrap; }
@@ -244,7 +257,7 @@ board.css = [[
 .closed-stages section { display: contents; }
 .closed-stages details { min-width: 0; max-width: 100%; }
 .closed-stages details[open] { flex-basis: 100%; }
-@media print { .pipeline { width: auto; margin-left: 0; } .board { flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
+@media print { .board { width: auto; margin-left: 0; flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
   .board details ul, .closed-stages ul { max-height: none; overflow: visible; } .card { break-inside: avoid; }
   .card strong, .card .role { -webkit-line-clamp: none; } }
 ]]
