@@ -91,7 +91,11 @@ table.funnel, table.dwell { max-width: 46rem; }
   border: 1px solid var(--line); border-radius: 999px; overflow: hidden; }
 .rate-bar span { display: block; height: 100%; background: var(--accent); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 p.note { font-size: var(--step--1); margin-top: -.6rem; }
-@media (max-width: 600px) { .rate-bar { display: none; } }
+@media (max-width: 600px) {
+  .rate-bar { display: none; }
+  table.funnel tbody th { white-space: normal; }
+  table.funnel th, table.funnel td { padding-left: .25rem; padding-right: .25rem; }
+}
 ]]
 
 return funnel

@@ -39,7 +39,11 @@ local STYLE = [[
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.25rem 3rem; background: var(--bg); color: var(--fg);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", sans-serif;
-  font-size: var(--step-0); line-height: 1.45; overflow-wrap: anywhere; }
+  font-size: var(--step-0); line-height: 1.45; overflow-wrap: break-word; }
+/* User text (isolated: <bdi>, dir=auto) may break anywhere, so a 500-character name neither
+   overflows nor widens its table column or card; the page's own words break only between words
+   (overflow-wrap: anywhere on them would shrink a table's columns to a letter's width). */
+bdi, [dir="auto"] { overflow-wrap: anywhere; }
 h1, h2, h3, h4 { line-height: 1.25; font-weight: 650; }
 h1 { font-size: var(--step-2); margin: 0; }
 h2 { font-size: var(--step-1); margin: 2.25rem 0 .6rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); scroll-margin-top: 1rem; }
@@ -70,6 +74,7 @@ th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(-
 thead th { font-size: var(--step--1); font-weight: 600; color: var(--muted); vertical-align: bottom; border-bottom: 2px solid var(--line); }
 tbody tr:hover { background: var(--card); }
 .num, td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
 
 .pill { display: inline-block; font-size: var(--step--1); font-weight: 600; line-height: 1.35; padding: 0 .55rem;
   border: 1px solid currentColor; border-radius: 999px; white-space: nowrap; font-variant-numeric: tabular-nums;
@@ -89,6 +94,7 @@ section.person { margin-top: 3rem; padding-top: .5rem; border-top: 3px solid var
 @media (max-width: 600px) {
   body { padding: .6rem .6rem 2rem; }
   table { display: block; overflow-x: auto; }
+  th, td { padding: .3rem .4rem; }
 }
 @media print {
   :root { color-scheme: light; --bg: #ffffff; --fg: #000000; --muted: #4a5261; --line: #b9c0cb; --card: #ffffff;
