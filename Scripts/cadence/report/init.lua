@@ -172,7 +172,7 @@ end
 local function body(data, add, p)
   local page = { add = add, p = p, as_of = data.as_of, candidate = data.candidate }
   if data.applications == 0 then
-    add('<p class="empty">' .. text.e(style.empty) .. "</p>")
+    add(style.welcome())
   end
   actions.html(data.actions, page)
   board.html(data.pipeline, page)

@@ -88,6 +88,8 @@ thead th.num { white-space: normal; }
 details.more { margin: .3rem 0; }
 .more > summary { color: var(--accent); font-size: var(--step--1); font-weight: 600; }
 .empty { color: var(--muted); background: var(--card); border: 1px dashed var(--line); border-radius: .4rem; padding: .6rem .8rem; }
+.welcome { color: var(--fg); border-color: var(--accent); }
+.welcome ol { margin: .3rem 0; padding-left: 1.4rem; } .welcome code { background: var(--bg); overflow-wrap: anywhere; }
 .problems { color: var(--danger); }
 section.person { margin-top: 3rem; padding-top: .5rem; border-top: 3px solid var(--line); }
 
@@ -149,9 +151,14 @@ local PARTS = {
   { "week", "Actions" }, { "pipeline", "Board" }, { "timelines", "Timelines" }, { "offers", "Offers" }, { "funnel", "Funnel" },
 }
 
---- What an empty workspace's page says instead of empty parts.
-style.empty = "No applications yet. Add the first: cadence app add \"Company\" \"Role\" --applied today; "
-  .. "then log what happens (cadence log interview --app company --with \"Name\" --at tomorrow) and make this page again."
+--- What an empty workspace's page says instead of empty parts: how to start, in commands to copy.
+function style.welcome()
+  return '<div class="empty welcome">\n<p><strong>No applications yet.</strong> Three commands and this page fills:</p>\n<ol>'
+    .. '<li>Add the first: <code>cadence app add "Company" "Role" --applied today</code></li>'
+    .. '<li>Log what happens: <code>cadence log interview --app company --with "Name" --at tomorrow</code></li>'
+    .. "<li>Make this page again: <code>cadence report</code></li></ol>\n"
+    .. '<p>To see a whole search first, try the demo in a folder of its own: <code>cadence demo --workspace demo</code></p>\n</div>'
+end
 
 --- The navigation to one search's parts, their ids prefixed with `p`
 --- ("" on a page for one search; "c3-" for a coach's client). `links`, if

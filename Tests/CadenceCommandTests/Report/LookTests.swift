@@ -204,7 +204,7 @@ struct LookTests: WorkspaceSuite {
         #expect(try cadence("report", "-o", path).status == 0)
         let measured = try BrowserPage(path: path).measure("""
             (function () {
-              var guide = document.querySelector("p.empty"), cs = getComputedStyle(guide);
+              var guide = document.querySelector(".empty.welcome"), cs = getComputedStyle(guide);
               return [guide.textContent.indexOf("cadence app add") >= 0, cs.borderStyle, cs.backgroundColor !== "rgba(0, 0, 0, 0)",
                       document.documentElement.scrollWidth <= innerWidth];
             })()
