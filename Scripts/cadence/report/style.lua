@@ -97,6 +97,7 @@ section.person { margin-top: 3rem; padding-top: .5rem; border-top: 3px solid var
   body { padding: .6rem .6rem 2rem; }
   table { display: block; overflow-x: auto; }
   th, td { padding: .3rem .4rem; }
+  nav.parts { gap: .25rem; } nav.parts a { padding: .15rem .5rem; }
 }
 @media print {
   :root { color-scheme: light; --bg: #ffffff; --fg: #000000; --muted: #4a5261; --line: #b9c0cb; --card: #ffffff;

@@ -85,7 +85,7 @@ struct LookTests: WorkspaceSuite {
 
     @Test("light and dark are each designed: every text at least 4.5:1, one type scale, figures right-aligned in tabular digits, a visible focus ring")
     func lightAndDark() throws {
-        let page = try BrowserPage(path: try demoPage())
+        let page = BrowserPage(path: try demoPage())
         for (name, flags) in [("light", [String]()), ("dark", BrowserPage.dark)] {
             let measured = try page.measure(Self.look, flags: flags)
             #expect(measured.console.isEmpty, "\(name): console: \(measured.console)")
@@ -175,7 +175,7 @@ struct LookTests: WorkspaceSuite {
 
     @Test("the frame fits a 390 px phone, and its navigation leads to each part that is on the page")
     func frame() throws {
-        let page = try BrowserPage(path: try demoPage())
+        let page = BrowserPage(path: try demoPage())
         let measured = try page.measure("""
             (function () {
               var frame = document.querySelector(".page-head").getBoundingClientRect();
