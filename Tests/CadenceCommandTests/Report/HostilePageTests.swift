@@ -8,7 +8,7 @@ import Testing
 /// window, nothing shows U+FFFD, and none of the page's own words is
 /// reordered by the text beside it.
 @Suite("The report of a hostile workspace, in a browser")
-struct HostilePageTests: WorkspaceSuite {
+struct ReportHostilePageTests: WorkspaceSuite {
     let directory = Self.folder("hostile-page")
 
     static let japanese = String(repeating: "東京海上日動火災保険株式会社", count: 4)

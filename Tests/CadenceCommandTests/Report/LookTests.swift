@@ -8,7 +8,7 @@ import Testing
 /// black on white, no buttons or navigation, every fold opened for paper and
 /// closed again after, items kept whole, links with their address.
 @Suite("The report's look: light, dark and print")
-struct LookTests: WorkspaceSuite {
+struct ReportLookTests: WorkspaceSuite {
     let directory = Self.folder("look")
 
     /// The demo's page, written to the workspace folder.
