@@ -84,7 +84,7 @@ struct ReportTests: WorkspaceSuite {
         let columns = try #require(pipeline["columns"] as? [[String: Any]])
         let offer = try #require(columns.first { $0["stage"] as? String == "offer" })
         #expect((offer["apps"] as? [[String: Any]])?.compactMap { $0["company"] as? String }.sorted() == ["Initech", "Wayne Enterprises"])
-        #expect((data["timelines"] as? [Any])?.count == 8)
+        #expect((data["timelines"] as? [Any])?.count == 6, "the open applications: not the rejected nor the ghosted")
         // Future events never count as reached: the demo's final round booked for next week leaves 6 of 7 gone on.
         let conversion = try #require(pipeline["conversion"] as? [[String: Any]])
         let screening = try #require(conversion.first { $0["from"] as? String == "screening" })
