@@ -79,39 +79,44 @@ function timelines.data(ctx)
     planned[en.application] = planned[en.application] or {}
     table.insert(planned[en.application], planned_of(en))
   end
+  -- Which open applications moved last: each one's latest event up to the day.
   local open = {}
   for _, app in ipairs(ctx.apps) do
     -- A ghosted application is not over (a reply revives it), but it is not moving either.
     if not closed[app.stage] and app.stage ~= "ghosted" then
       local happened = ctx.happened[app.id] or {}
-      -- ctx.happened is in time order; a correction sets aside the event it corrects.
+      -- A correction sets aside the event it corrects: that one did not happen.
       local set_aside = {}
       for _, ev in ipairs(happened) do if ev.corrects then set_aside[ev.corrects] = true end end
-      local row = { id = app.id, company = app.company, role = app.role, stage = app.stage,
-                    stage_since = app.stage_since and tostring(app.stage_since) or nil,
-                    events = {}, planned = planned[app.id] or {}, earlier = 0, later = 0 }
       local latest
-      for _, list in ipairs{ { happened, false }, { ctx.booked[app.id] or {}, true } } do
-        for _, ev in ipairs(list[1]) do
-          if not set_aside[ev.id] then
-            if not list[2] and (latest == nil or ev.day > latest) then latest = ev.day end
-            if ev.day < first then row.earlier = row.earlier + 1
-            elseif ev.day > last then row.later = row.later + 1
-            else row.events[#row.events + 1] = event_of(ev, list[2]) end
-          end
-        end
+      for i = #happened, 1, -1 do  -- in time order: the last not set aside
+        if not set_aside[happened[i].id] then latest = happened[i].day; break end
       end
-      row.last = latest and tostring(latest) or nil
-      open[#open + 1] = row
+      open[#open + 1] = { app = app, last = latest and tostring(latest) or "", set_aside = set_aside }
     end
   end
-  -- The latest event first ("YYYY-MM-DD" sorts as days do); a tie in the order of the workspace.
+  -- The latest first ("YYYY-MM-DD" sorts as days do); a tie in the order of the workspace.
   table.sort(open, function(a, b)
-    if a.last ~= b.last then return (a.last or "") > (b.last or "") end
-    return a.id < b.id
+    if a.last ~= b.last then return a.last > b.last end
+    return a.app.id < b.app.id
   end)
   local rows = {}
-  for i = 1, math.min(#open, timelines.cap) do rows[i] = open[i] end
+  for i = 1, math.min(#open, timelines.cap) do
+    local app, set_aside = open[i].app, open[i].set_aside
+    local row = { id = app.id, company = app.company, role = app.role, stage = app.stage,
+                  stage_since = app.stage_since and tostring(app.stage_since) or nil, last = open[i].last ~= "" and open[i].last or nil,
+                  events = {}, planned = planned[app.id] or {}, earlier = 0, later = 0 }
+    for _, list in ipairs{ { ctx.happened[app.id] or {}, false }, { ctx.booked[app.id] or {}, true } } do
+      for _, ev in ipairs(list[1]) do
+        if not set_aside[ev.id] then
+          if ev.day < first then row.earlier = row.earlier + 1
+          elseif ev.day > last then row.later = row.later + 1
+          else row.events[#row.events + 1] = event_of(ev, list[2]) end
+        end
+      end
+    end
+    rows[i] = row
+  end
   return { first = tostring(first), last = tostring(last), rows = rows, left_out = #open - #rows }
 end
 
@@ -276,7 +281,8 @@ function timelines.html(data, page)
   end
   local first = cadence.date(data.first)
   local span = cadence.date(data.last) - first
-  local function x(d) return PAD + DAY / 2 + DAY * (cadence.date(d) - first) end
+  -- A day's x; a follow-up overdue since before the first day is drawn at it.
+  local function x(d) return PAD + DAY / 2 + DAY * math.max(0, math.min(span, cadence.date(d) - first)) end
   local width = width_of(span)
   local items = {}
   for _, l in ipairs(LEGEND) do items[#items + 1] = "<li>" .. sample(l[1], l[2]) .. " " .. e(l[3]) .. "</li>" end
@@ -301,6 +307,21 @@ function timelines.html(data, page)
       :format(left, left == 1 and "application" or "applications", left == 1 and "is" or "are", p))
   end
 end
+
+-- On a window too narrow for the weeks, the chart scrolls sideways inside its
+-- box: it starts with the report's day in view, the recent weeks to its left.
+timelines.script = [[
+(function () {
+  var charts = document.querySelectorAll(".tl");
+  for (var i = 0; i < charts.length; i++) {
+    var chart = charts[i], today = chart.querySelector(".tl-scale line.today"), corner = chart.querySelector(".tl-corner");
+    if (!today || !corner || chart.scrollWidth <= chart.clientWidth) continue;
+    var label = corner.getBoundingClientRect().width, box = chart.getBoundingClientRect();
+    var x = today.getBoundingClientRect().left - box.left + chart.scrollLeft;
+    chart.scrollLeft = Math.max(0, x - label - (chart.clientWidth - label) * 0.7);
+  }
+})();
+]]
 
 -- The part's own rules, in the page's variables (cadence.report.style). The
 -- label column and the marks share one grid, so that the axis and every row
@@ -338,8 +359,9 @@ timelines.css = [[
 .m-end { fill: var(--end); } .m-ok { fill: var(--ok, var(--yours)); }
 .m-booked { fill: var(--bg); stroke: var(--meeting); stroke-width: 1.5; stroke-dasharray: 2 1.5; }
 .m-plan { fill: none; stroke: var(--plan); stroke-width: 2; stroke-dasharray: 2 2; }
-@media (max-width: 60rem) {
+@media (max-width: 70rem) {
   .tl { --tl-label: 9.5rem; overflow: auto; max-height: 85vh; overscroll-behavior-x: contain; border: 1px solid var(--line); }
+  .tl-axis, .tl-row { width: calc(var(--tl-label) + var(--tl-width)); min-width: 100%; }
   .tl-label, .tl-corner { position: sticky; left: 0; z-index: 1; align-self: stretch; }
   .tl-corner { background: var(--bg); display: flex; flex-direction: column; justify-content: center; }
   .tl-list { position: sticky; left: 0; width: min(48rem, calc(100vw - 2rem)); }
