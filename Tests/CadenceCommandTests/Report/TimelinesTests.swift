@@ -54,6 +54,16 @@ struct TimelinesTests: WorkspaceSuite {
         return path
     }
 
+    /// A screenshot of the page from its timelines down (a copy with the parts
+    /// above them hidden), kept as `name` among the test artifacts.
+    func screenshot(_ path: String, _ name: String, width: Int = 1366, height: Int = 1400) throws {
+        let copy = path + ".timelines.html"
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        try (html + "<style>body > *:has(~ #timelines) { display: none; }</style>").write(toFile: copy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try BrowserPage(path: copy).screenshot(name, width: width, height: height)
+    }
+
     @Test("the demo's timelines: open applications only, the one that moved last first, every mark visible and said in words")
     func demo() throws {
         _ = try Commands.cadence(["demo", "--workspace", directory])
@@ -95,7 +105,7 @@ struct TimelinesTests: WorkspaceSuite {
             """)
         let axis = try #require(sticky.value as? [Any]).compactMap(Self.number)
         #expect(axis.count == 4 && abs(axis[0]) < 1 && axis[1] < -50 && axis[2] > axis[3], "the axis at the top of the window: \(axis)")
-        try BrowserPage(path: path).screenshot("timelines-demo.png")
+        try screenshot(path, "timelines-demo.png")
     }
 
     @Test("at a past --as-of the timelines draw what had happened by then, and the meetings booked ahead as booked")
@@ -133,7 +143,7 @@ struct TimelinesTests: WorkspaceSuite {
         #expect(!happened.isEmpty && happened.allSatisfy { Self.number($0[1]) ?? 99 <= 0.5 }, "nothing drawn right of the day but plans and bookings: \(happened)")
         #expect(booked.count == later.count && booked.allSatisfy { Self.number($0[1]) ?? -99 > 0 }, "booked meetings drawn ahead, as booked: \(booked)")
         #expect(items.allSatisfy { ($0[0] as? String ?? "") <= then || ($0[1] as? String) == "booked" }, "the lists say the same: \(items)")
-        try BrowserPage(path: path).screenshot("timelines-as-of.png")
+        try screenshot(path, "timelines-as-of.png")
     }
 
     /// A workspace of 23 quiet open applications (applied one a day in
@@ -201,6 +211,6 @@ struct TimelinesTests: WorkspaceSuite {
             #expect(row["overlaps"] as? Int == 0 && Self.number(row["smallest"]) ?? 0 >= 9, "marks apart, and not shrunk on a phone: \(row)")
             #expect(Self.number(row["name"]) ?? 999 < 30, "a long name keeps to one line: \(row)")
         }
-        try BrowserPage(path: path).screenshot("timelines-hostile-phone.png", width: 390, height: 2400)
+        try screenshot(path, "timelines-hostile-phone.png", width: 390, height: 1600)
     }
 }
