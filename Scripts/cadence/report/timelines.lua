@@ -23,8 +23,8 @@ timelines.cap = 20
 -- What each kind of event is, in the page's words, and how its mark looks:
 -- a shape (so that colour is never the only difference) and a colour class.
 local KINDS = {
-  saved = { "circle", "m-theirs", "Saved the posting" },
-  applied = { "circle", "m-yours", "Applied" },
+  saved = { "square", "m-yours", "Saved the posting" },
+  applied = { "square", "m-yours", "Applied" },
   screen = { "diamond", "m-meeting", "Screening call" },
   interview = { "diamond", "m-meeting", "Interview" },
   ["follow-up-call"] = { "diamond", "m-meeting", "Follow-up call" },
@@ -39,8 +39,8 @@ local KINDS = {
   acceptance = { "star", "m-ok", "You accepted" },
   decline = { "cross", "m-end", "You declined" },
   ghosted = { "cross", "m-end", "Gone quiet" },
-  note = { "circle", "m-theirs", "Note" },
-  correction = { "circle", "m-theirs", "Correction" },
+  note = { "circle", "m-note", "Note" },
+  correction = { "circle", "m-note", "Correction" },
 }
 
 local function kind_of(k)
@@ -266,8 +266,8 @@ local function sample(shape, class)
 end
 
 local LEGEND = {
-  { "circle", "m-theirs", "from their side" }, { "square", "m-yours", "you wrote" }, { "diamond", "m-meeting", "a meeting" },
-  { "booked", "m-booked", "a meeting booked ahead" }, { "star", "m-theirs", "an offer" }, { "cross", "m-end", "an end" },
+  { "circle", "m-theirs", "from their side" }, { "square", "m-yours", "you applied or wrote" }, { "diamond", "m-meeting", "a meeting" },
+  { "booked", "m-booked", "a meeting booked ahead" }, { "star", "m-theirs", "an offer" }, { "cross", "m-end", "an end" }, { "circle", "m-note", "a note" },
   { "planned", "m-plan", "a follow-up your cadence plans" },
 }
 
@@ -355,7 +355,7 @@ timelines.css = [[
 .tl-list time { font-variant-numeric: tabular-nums; font-weight: 600; margin-right: .25rem; }
 .tl-h { font-weight: 600; } .tl-why { color: var(--muted); }
 .m-theirs { fill: var(--theirs); } .m-yours { fill: var(--yours); } .m-meeting { fill: var(--meeting); }
-.m-end { fill: var(--end); } .m-ok { fill: var(--ok, var(--yours)); }
+.m-end { fill: var(--end); } .m-note { fill: var(--muted); } .m-ok { fill: var(--ok, var(--yours)); }
 .m-booked { fill: var(--bg); stroke: var(--meeting); stroke-width: 1.5; stroke-dasharray: 2 1.5; }
 .m-plan { fill: none; stroke: var(--plan); stroke-width: 2; stroke-dasharray: 2 2; }
 @media (max-width: 70rem) {
