@@ -325,15 +325,16 @@ timelines.script = [[
 
 -- The part's own rules, in the page's variables (cadence.report.style). The
 -- label column and the marks share one grid, so that the axis and every row
--- line up; on a narrow window the chart scrolls inside its own box, its axis
--- at the box's top and its labels at its left, and the opened lists stay the
--- window's width.
+-- line up. A wide window fits the weeks in (the drawing scales, marks and all,
+-- so none comes to cover another); on a narrow one the chart keeps its size and
+-- scrolls inside its own box, its axis at the box's top and its labels at its
+-- left, and the opened lists stay the window's width. Printed, it fits the page.
 timelines.css = [[
 .tl-legend { list-style: none; padding: 0; margin: .25rem 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9em; }
 .tl-legend li { display: inline-flex; align-items: center; gap: .3rem; }
 .tl-sample { width: 14px; height: 14px; flex: none; }
 .tl { --tl-label: 13rem; }
-.tl-axis, .tl-row > summary { display: grid; grid-template-columns: var(--tl-label) minmax(var(--tl-width), 1fr); align-items: center; }
+.tl-axis, .tl-row > summary { display: grid; grid-template-columns: var(--tl-label) minmax(0, 1fr); align-items: center; }
 .tl-axis { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); }
 .tl-corner { font-size: .8em; padding-left: .25rem; }
 .tl svg { display: block; width: 100%; height: auto; overflow: visible; }
@@ -360,6 +361,7 @@ timelines.css = [[
 .m-plan { fill: none; stroke: var(--plan); stroke-width: 2; stroke-dasharray: 2 2; }
 @media (max-width: 70rem) {
   .tl { --tl-label: 9.5rem; overflow: auto; max-height: 85vh; overscroll-behavior-x: contain; border: 1px solid var(--line); }
+  .tl-axis, .tl-row > summary { grid-template-columns: var(--tl-label) minmax(var(--tl-width), 1fr); }
   .tl-axis, .tl-row { width: calc(var(--tl-label) + var(--tl-width)); min-width: 100%; }
   .tl-label, .tl-corner { position: sticky; left: 0; z-index: 1; align-self: stretch; }
   .tl-corner { background: var(--bg); display: flex; flex-direction: column; justify-content: center; }
@@ -368,6 +370,7 @@ timelines.css = [[
 @media print {
   .tl { overflow: visible; max-height: none; border: 0; --tl-label: 10rem; }
   .tl-axis, .tl-row > summary { grid-template-columns: var(--tl-label) minmax(0, 1fr); }
+  .tl-axis, .tl-row { width: auto; min-width: 0; }
   .tl-axis, .tl-label, .tl-corner, .tl-list { position: static; width: auto; }
   .tl-row { break-inside: avoid; }
 }
