@@ -28,7 +28,7 @@ struct ReportTests: WorkspaceSuite {
             let end = dom.range(of: "</section>", range: column.upperBound..<dom.endIndex)?.lowerBound ?? dom.endIndex
             #expect(dom[column.upperBound..<end].contains(company), "\(company) is not in the \(stage) column")
         }
-        #expect(dom.contains("<svg role=\"img\" aria-labelledby=\"tl-title tl-desc\""))
+        #expect(dom.contains("<details class=\"tl-row\" id=\"tl-1\">"), "a timeline row, its marks said in words")
         #expect(dom.contains("aria-label=\"Copy the thank-you to Helen Jones at Acme Analytics\""))
         let phone = try BrowserPage(path: page).measure("[document.documentElement.scrollWidth, innerWidth]", width: 390)
         #expect(phone.console.isEmpty, "console: \(phone.console)")
@@ -84,7 +84,7 @@ struct ReportTests: WorkspaceSuite {
         let columns = try #require(pipeline["columns"] as? [[String: Any]])
         let offer = try #require(columns.first { $0["stage"] as? String == "offer" })
         #expect((offer["apps"] as? [[String: Any]])?.compactMap { $0["company"] as? String }.sorted() == ["Initech", "Wayne Enterprises"])
-        #expect((data["timelines"] as? [Any])?.count == 8)
+        #expect((data["timelines"] as? [Any])?.count == 6, "the open applications: not the rejected nor the ghosted")
         // Future events never count as reached: the demo's final round booked for next week leaves 6 of 7 gone on.
         let conversion = try #require(pipeline["conversion"] as? [[String: Any]])
         let screening = try #require(conversion.first { $0["from"] as? String == "screening" })
