@@ -330,13 +330,13 @@ timelines.script = [[
 -- scrolls inside its own box, its axis at the box's top and its labels at its
 -- left, and the opened lists stay the window's width. Printed, it fits the page.
 timelines.css = [[
-.tl-legend { list-style: none; padding: 0; margin: .25rem 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9em; }
+.tl-legend { list-style: none; padding: 0; margin: .25rem 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: var(--step--1); }
 .tl-legend li { display: inline-flex; align-items: center; gap: .3rem; }
 .tl-sample { width: 14px; height: 14px; flex: none; }
 .tl { --tl-label: 13rem; }
 .tl-axis, .tl-row > summary { display: grid; grid-template-columns: var(--tl-label) minmax(0, 1fr); align-items: center; }
 .tl-axis { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); }
-.tl-corner { font-size: .8em; padding-left: .25rem; }
+.tl-corner { font-size: var(--step--1); padding-left: .25rem; }
 .tl svg { display: block; width: 100%; height: auto; overflow: visible; }
 .tl-scale text { fill: var(--muted); font-size: 11px; } .tl-scale text.today { fill: var(--fg); font-weight: bold; }
 .tl-scale .tick { stroke: var(--line); } .tl line.today { stroke: var(--end); stroke-dasharray: 3 3; }
@@ -349,7 +349,7 @@ timelines.css = [[
 .tl-name, .tl-sub { grid-column: 2; }
 .tl-row[open] > summary .tl-label::before { content: "▾"; }
 .tl-name, .tl-sub { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.tl-sub { font-size: .85em; }
+.tl-sub { font-size: var(--step--1); }
 .tl-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .tl-list { padding: .25rem .5rem .75rem 1.1rem; max-width: 48rem; }
 .tl-list p { margin: .25rem 0; } .tl-list ol, .tl-list ul { margin: .25rem 0; padding-left: 1.25rem; }
