@@ -106,7 +106,7 @@ local function row_of(ctx, offers_by_app)
 end
 
 --- Who needs the coach first: the most overdue actions; then an offer to
---- answer soonest (within the week); then the most stalled applications;
+--- answer soonest (by the page's horizon); then the most stalled applications;
 --- then the most due this week; then by name.
 function coach.needs_first(a, b)
   if a.overdue ~= b.overdue then return a.overdue > b.overdue end
@@ -144,18 +144,18 @@ function coach.title(rows)
   return ("Coach's overview: %s"):format(text.count(#rows, "client"))
 end
 
--- "in 3 days", "today", "2 days ago".
+-- "in 3 days", "tomorrow", "today", "yesterday", "2 days ago".
 local function left(days)
-  if days == 0 then return "today" end
+  if days == 0 then return "today" elseif days == 1 then return "tomorrow" elseif days == -1 then return "yesterday" end
   if days > 0 then return "in " .. text.count(days, "day") end
   return text.count(-days, "day") .. " ago"
 end
 
--- An offer's date to answer by, as a pill: passed, today, within three days, or later.
+-- An offer's date to answer by, as a pill: passed, today, within three days, or later (no state).
 local function respond_pill(offer)
   if not offer.respond_by then return '<span class="muted">no date to answer by</span>' end
-  local kind = offer.days_left < 0 and "overdue" or offer.days_left == 0 and "today" or offer.days_left <= 3 and "soon" or "ok"
-  return ('<span class="pill %s">%s, %s</span>'):format(kind, e(text.day(offer.respond_by)), e(left(offer.days_left)))
+  local kind = offer.days_left < 0 and " overdue" or offer.days_left == 0 and " today" or offer.days_left <= 3 and " soon" or ""
+  return ('<span class="pill%s">%s, %s</span>'):format(kind, e(text.day(offer.respond_by)), e(left(offer.days_left)))
 end
 
 -- A count as a table cell: right-aligned; a zero muted.
@@ -166,8 +166,9 @@ local function num(n, label, pill)
   return ('<td class="num" data-label="%s">%d</td>'):format(label, n)
 end
 
--- A client's name is cut in the table (their section has it whole).
-local NAME_CHARS = 60
+-- A client's name is cut in the table and in their page's summary (their
+-- page, opened, has it whole).
+local NAME_CHARS, SUMMARY_CHARS = 60, 80
 -- Offers listed in a row; the rest are "+N more" (the client's page lists all).
 local OFFERS_SHOWN = 2
 -- Stalled applications named in a client's section.
@@ -186,12 +187,13 @@ function coach.html(rows, page)
   local first = rows[1]
   add('<h2 id="overview">Clients, who needs you first</h2>')
   if first then
-    add(('<p class="muted triage-note">Sorted by overdue actions, then the soonest offer to answer within the week, '
-      .. 'then stalled applications, then what is due this week (today to %s). Stalled: an application under way '
+    add(('<p class="muted triage-note">Sorted by overdue actions, then the soonest offer to answer by %s, '
+      .. 'then stalled applications, then what is due by then. Stalled: an application under way '
       .. 'with nothing from either side for %d days or more and no meeting booked.</p>'):format(e(text.day(first.week_ends)), coach.STALLED_DAYS))
   end
+  local due = (not first or first.days == 7) and "Due this week" or ("Due in " .. text.count(first.days, "day"))
   add('<div class="triage-scroll"><table class="triage"><thead><tr><th scope="col">Client</th><th scope="col" class="num">Overdue</th>'
-    .. '<th scope="col" class="num">Due this week</th>'
+    .. '<th scope="col" class="num">' .. e(due) .. '</th>'
     .. ('<th scope="col" class="num">Stalled <span class="muted">(%d+ days)</span></th>'):format(coach.STALLED_DAYS)
     .. '<th scope="col">Live offers: answer by</th><th scope="col">Under way, by stage</th></tr></thead><tbody>')
   for _, c in ipairs(rows) do
@@ -205,7 +207,7 @@ function coach.html(rows, page)
     end
     add(('<tr><th scope="row"><a href="#c%d">%s</a></th>%s%s%s<td class="offers" data-label="Offers">%s</td>'
       .. '<td class="stages" data-label="Under way">%s</td></tr>')
-      :format(c.id, u(text.cut(c.name, NAME_CHARS)), num(c.overdue, "Overdue", "overdue"), num(c.due_week, "Due this week"),
+      :format(c.id, u(text.cut(c.name, NAME_CHARS)), num(c.overdue, "Overdue", "overdue"), num(c.due_week, due),
         num(c.stalled, "Stalled", "soon"),
         #offers > 0 and table.concat(offers, "<br>") or '<span class="muted">none</span>', stages_line(c)))
   end
@@ -216,7 +218,7 @@ end
 local function counts_line(row)
   local parts = {}
   if row.overdue > 0 then parts[#parts + 1] = ('<span class="pill overdue">%d overdue</span>'):format(row.overdue) end
-  parts[#parts + 1] = ("%d due this week"):format(row.due_week)
+  parts[#parts + 1] = ("%d due by %s"):format(row.due_week, e(text.day(row.week_ends)))
   parts[#parts + 1] = ("%d stalled"):format(row.stalled)
   if #row.offers > 0 then
     local o = row.offers[1]
@@ -230,20 +232,22 @@ end
 --- their triage row (`row`), then their stalled applications.
 function coach.client_open(client, row, page)
   local add = page.add
+  local name = text.cut(row.name, SUMMARY_CHARS)
   add(('<details class="client" id="c%d">\n<summary><h2 class="client-name">%s</h2> <span class="muted">%s</span>'
-    .. '<span class="client-counts">%s</span></summary>'):format(row.id, u(row.name), e(row.time_zone or ""), counts_line(row)))
+    .. '<span class="client-counts">%s</span></summary>'):format(row.id, u(name), e(row.time_zone or ""), counts_line(row)))
+  if name ~= row.name then add('<p class="client-whole">' .. u(row.name) .. "</p>") end
   if row.stalled > 0 then
-    local items = {}
+    local shown, rest = {}, {}
     for i, s in ipairs(row.stalled_apps) do
-      if i > STALLED_SHOWN then
-        items[#items + 1] = ('<li class="more">+%d more</li>'):format(row.stalled - STALLED_SHOWN)
-        break
-      end
-      items[#items + 1] = ("<li>%s, %s: %s (%s)</li>"):format(u(text.cut(s.company, 60)), u(text.cut(s.role, 60)), e(text.stage(s.stage)),
+      local list = i <= STALLED_SHOWN and shown or rest
+      list[#list + 1] = ("<li>%s, %s: %s (%s)</li>"):format(u(text.cut(s.company, 60)), u(text.cut(s.role, 60)), e(text.stage(s.stage)),
         s.last and ("last word either way " .. e(text.day(s.last)) .. ", " .. e(text.count(s.quiet, "day")) .. " ago") or "nothing logged either way")
     end
     add(('<h3 id="%sstalled">Stalled: nothing either way for %d days or more</h3>\n<ul class="stalled">%s</ul>')
-      :format(page.p, coach.STALLED_DAYS, table.concat(items)))
+      :format(page.p, coach.STALLED_DAYS, table.concat(shown)))
+    if #rest > 0 then
+      add(('<details class="more"><summary>+%d more</summary><ul class="stalled">%s</ul></details>'):format(#rest, table.concat(rest)))
+    end
   end
 end
 

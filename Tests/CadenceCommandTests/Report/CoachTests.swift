@@ -58,8 +58,7 @@ struct CoachTests: WorkspaceSuite {
             #expect(row["overdue"] as? Int == overdue && row["due_week"] as? Int == items.count - overdue, "\(row)")
         }
         #expect(rows.map { $0["name"] as? String } == ["Kai Quiet", "Sam Lee", "Jo Bloggs", "Ben Still", "Ada Calm"],
-                "the most overdue first (Kai, 2); of one overdue each, an offer to answer this week (Sam) before stalled (Jo); "
-                + "of none overdue, stalled (Ben) before nothing (Ada)")
+                "the most overdue first (Kai, 2); of one overdue each, an offer to answer this week (Sam) before stalled (Jo); of none overdue, stalled (Ben) before nothing (Ada)")
         let kai = rows[0], sam = rows[1], jo = rows[2], ben = rows[3], ada = rows[4]
         #expect(kai["overdue"] as? Int == 2 && sam["overdue"] as? Int == 1 && jo["overdue"] as? Int == 1 && ben["overdue"] as? Int == 0)
         #expect(ben["stalled"] as? Int == 1 && ada["stalled"] as? Int == 0 && ada["overdue"] as? Int == 0)
@@ -91,8 +90,8 @@ struct CoachTests: WorkspaceSuite {
         let table = try #require(html.range(of: "<table class=\"triage\">"))
         let tableEnd = try #require(html.range(of: "</table>", range: table.upperBound..<html.endIndex))
         let triage = html[table.upperBound..<tableEnd.lowerBound]
-        #expect(triage.contains("<a href=\"#c3\"><bdi>Kai Quiet</bdi></a></th><td class=\"num\"><span class=\"pill overdue\">2</span></td>"))
-        #expect(triage.contains("<a href=\"#c5\"><bdi>Ada Calm</bdi></a></th><td class=\"num muted\">0</td>"))
+        #expect(triage.contains("<a href=\"#c3\"><bdi>Kai Quiet</bdi></a></th><td class=\"num\" data-label=\"Overdue\"><span class=\"pill overdue\">2</span></td>"))
+        #expect(triage.contains("<a href=\"#c5\"><bdi>Ada Calm</bdi></a></th><td class=\"num muted\" data-label=\"Overdue\">0</td>"))
         #expect(triage.contains("<bdi>Globex</bdi> <span class=\"pill soon\">Thu 12 Mar, in 2 days</span>"))
         #expect(triage.contains("Interviewing 1 · Applied 1") == false && triage.contains("Applied 1 · Interviewing 1"), "stages in order")
         let browser = BrowserPage(path: file)
@@ -161,10 +160,13 @@ struct CoachTests: WorkspaceSuite {
         let measured = try BrowserPage(path: file).measure("""
             [document.documentElement.scrollHeight, innerHeight, document.querySelectorAll("table.triage tbody tr").length,
              document.querySelectorAll("details.client").length, document.querySelectorAll("details.client[open]").length,
-             document.documentElement.scrollWidth, innerWidth]
+             document.documentElement.scrollWidth, innerWidth].concat(
+             Array.prototype.map.call(document.querySelectorAll("table.triage tbody td[data-label=Overdue]"), function (td) { return +td.textContent; }))
             """)
         #expect(measured.console.isEmpty, "console: \(measured.console)")
         let values = try #require(measured.value as? [Int])
+        let overdue = Array(values.dropFirst(7))
+        #expect(overdue.count == 20 && overdue == overdue.sorted(by: >) && overdue.allSatisfy { $0 > 0 }, "the most overdue first: \(overdue)")
         #expect(values[2] == 20 && values[3] == 20 && values[4] == 0, "\(values)")
         #expect(values[0] < 15 * values[1], "folded, twenty clients take \(values[0]) px, \(values[0] / max(values[1], 1)) screens")
         #expect(values[5] <= values[6])
