@@ -270,7 +270,7 @@ table.triage td.offers span { white-space: nowrap; } table.triage td.offers bdi 
 table.triage td.stages { font-size: var(--step--1, .87rem); }
 table.triage th.num, table.triage td.num { text-align: right; font-variant-numeric: tabular-nums; }
 details.client { border-top: 1px solid var(--line); margin: 0; }
-details.client > summary { cursor: pointer; padding: .5rem 0; list-style-position: outside; }
+details.client > summary { cursor: pointer; padding: .5rem 0; }
 details.client > summary h2.client-name { display: inline; font-size: var(--step-1, 1.1rem); border: 0; margin: 0 .5rem 0 0; }
 details.client > summary .client-counts { display: block; font-size: var(--step--1, .87rem); }
 details.client[open] > summary { border-bottom: 1px solid var(--line); margin-bottom: .5rem; }
