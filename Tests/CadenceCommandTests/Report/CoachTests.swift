@@ -73,6 +73,13 @@ struct CoachTests: WorkspaceSuite {
         #expect(offers.count == 1 && offers[0]["company"] as? String == "Globex" && offers[0]["respond_by"] as? String == "2026-03-12"
                 && offers[0]["days_left"] as? Int == 2 && sam["offer_soon"] as? String == "2026-03-12")
         #expect((jo["offers"] as? [Any])?.isEmpty == true && (jo["stages"] as? [String: Int]) == ["interviewing": 1, "applied": 1])
+        // A meeting booked ahead keeps an application from stalling; a word that came after the day does not count on it.
+        #expect(try cadence("log", "interview", "--app", "stark", "--with", "Pepper Potts", "--at", "2026-03-20").status == 0)
+        #expect(try cadence("log", "message-sent", "--app", "hooli", "--to", "Gavin Belson", "--at", "2026-03-15").status == 0)
+        let later = try cadence("report", "--json", "--as-of", "2026-03-10")
+        let again = try #require((try JSONSerialization.jsonObject(with: Data(later.output.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]])
+        #expect(again.first { $0["name"] as? String == "Ben Still" }?["stalled"] as? Int == 0, "an interview booked for Fri 20 Mar")
+        #expect(again.first { $0["name"] as? String == "Kai Quiet" }?["stalled"] as? Int == 1, "the message of Sun 15 Mar had not been sent on Tue 10 Mar")
         // The day before the offer came, Sam has no live offer.
         let before = try cadence("report", "--json", "--as-of", "2026-03-04")
         let earlier = try #require((try JSONSerialization.jsonObject(with: Data(before.output.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]])
