@@ -71,15 +71,20 @@ local function row_of(ctx, offers_by_app)
           stage = app.stage, last = last and tostring(last), quiet = quiet }
       end
       if came_by(ctx.happened[app.id]) then
+        -- A revised offer stands for the one it revises: only the latest round counts.
+        local superseded = {}
         for _, o in ipairs(offers_by_app[app.id] or {}) do
-          if LIVE[o.status] then
+          if o.revises then superseded[o.revises] = true end
+        end
+        for _, o in ipairs(offers_by_app[app.id] or {}) do
+          if LIVE[o.status] and not superseded[o.id] then
             row.offers[#row.offers + 1] = { application = app.id, offer = o.id, company = app.company, role = app.role,
               status = o.status, respond_by = o.respond_by and tostring(o.respond_by),
               days_left = o.respond_by and (o.respond_by - ctx.today) or nil }
           end
         end
       end
-    elseif not (app.stage == "saved") then
+    elseif app.stage ~= "saved" then
       row.closed = row.closed + 1
     end
   end

@@ -80,6 +80,12 @@ struct CoachTests: WorkspaceSuite {
         let again = try #require((try JSONSerialization.jsonObject(with: Data(later.output.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]])
         #expect(again.first { $0["name"] as? String == "Ben Still" }?["stalled"] as? Int == 0, "an interview booked for Fri 20 Mar")
         #expect(again.first { $0["name"] as? String == "Kai Quiet" }?["stalled"] as? Int == 1, "the message of Sun 15 Mar had not been sent on Tue 10 Mar")
+        // A revised offer is the same offer, in its latest round.
+        #expect(try cadence("offer", "revise", "1", "--base", "55000 GBP", "--at", "2026-03-09").status == 0)
+        let revised = try cadence("report", "--json", "--as-of", "2026-03-10")
+        let rounds = try #require((try JSONSerialization.jsonObject(with: Data(revised.output.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]])
+        let samOffers = try #require(rounds.first { $0["name"] as? String == "Sam Lee" }?["offers"] as? [[String: Any]])
+        #expect(samOffers.count == 1 && samOffers.first?["offer"] as? Int == 2, "\(samOffers)")
         // The day before the offer came, Sam has no live offer.
         let before = try cadence("report", "--json", "--as-of", "2026-03-04")
         let earlier = try #require((try JSONSerialization.jsonObject(with: Data(before.output.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]])
