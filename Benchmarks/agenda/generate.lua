@@ -2,10 +2,19 @@
 -- as SQL for a Cadence workspace, and as a plain Lua data file for the
 -- baseline. Deterministic: the same N gives the same search.
 --
---   lua5.4 generate.lua N sql-file data-file      (all dated around 2026-03-02)
+--   lua5.4 generate.lua N sql-file data-file [clients]      (all dated around 2026-03-02)
+--
+-- With `clients`, a coach's workspace: that many candidates, each with a
+-- name and a time zone, the applications shared out among them in turn
+-- (application i is client ((i - 1) % clients) + 1's), and about one in eleven
+-- holding an open offer to answer within days of 2026-03-02. Without it,
+-- one candidate in UTC and no offers: the agenda benchmark's search, byte
+-- for byte.
 
 local n, sql_path, data_path = tonumber(arg[1]), arg[2], arg[3]
-assert(n and sql_path and data_path, "usage: lua5.4 generate.lua N sql-file data-file")
+local clients = arg[4] and math.tointeger(tonumber(arg[4]))
+assert(n and sql_path and data_path and (arg[4] == nil or (clients and clients >= 1)),
+  "usage: lua5.4 generate.lua N sql-file data-file [clients]")
 
 -- A small linear congruential generator: the same sequence on every machine.
 local seed = 42
@@ -35,7 +44,21 @@ end
 local today = day_number(2026, 3, 2)
 
 local sql, data = assert(io.open(sql_path, "w")), assert(io.open(data_path, "w"))
-sql:write("BEGIN;\nINSERT INTO candidate (id, name, timeZone) VALUES (1, 'Bench Candidate', 'UTC');\n")
+sql:write("BEGIN;\n")
+-- A coach's clients: names and the time zones they live in, repeated with a number past the list.
+local NAMES = { "Ana Costa", "Ben Okafor", "Chloe Martin", "Dev Patel", "Elif Yilmaz", "Finn Murphy", "Grace Kim",
+                "Hugo Lambert", "Ines Silva", "Jonas Berg", "Kemi Adeyemi", "Liam Walsh", "Mei Tanaka", "Nora Fischer",
+                "Omar Haddad", "Priya Nair", "Quinn Taylor", "Rosa Alvarez", "Sami Virtanen", "Tom Novak" }
+local ZONES = { "Europe/London", "America/New_York", "Europe/Berlin", "Asia/Kolkata", "America/Los_Angeles",
+                "Australia/Sydney", "Asia/Tokyo" }
+if clients then
+  for c = 1, clients do
+    local name = NAMES[(c - 1) % #NAMES + 1] .. (c > #NAMES and (" " .. ((c - 1) // #NAMES + 1)) or "")
+    sql:write(("INSERT INTO candidate (id, name, timeZone) VALUES (%d, '%s', '%s');\n"):format(c, name, ZONES[(c - 1) % #ZONES + 1]))
+  end
+else
+  sql:write("INSERT INTO candidate (id, name, timeZone) VALUES (1, 'Bench Candidate', 'UTC');\n")
+end
 local event_lines, app_lines = {}, {}
 
 local event_id = 0
@@ -62,8 +85,8 @@ for id = 1, n do
   apps[id] = { id = id, company = company, deadline = deadline and iso(deadline), interest = random(5) }
   app_lines[#app_lines + 1] = ("  { id = %d, company = %q, role = \"Analyst\", interest = %d%s },\n")
     :format(id, company, apps[id].interest, deadline and (", decisionDeadline = %q"):format(iso(deadline)) or "")
-  sql:write(("INSERT INTO application (id, candidateID, company, role, interest, decisionDeadline) VALUES (%d, 1, '%s', 'Analyst', %d, %s);\n")
-    :format(id, company, apps[id].interest, deadline and ("'" .. iso(deadline) .. "'") or "NULL"))
+  sql:write(("INSERT INTO application (id, candidateID, company, role, interest, decisionDeadline) VALUES (%d, %d, '%s', 'Analyst', %d, %s);\n")
+    :format(id, clients and (id - 1) % clients + 1 or 1, company, apps[id].interest, deadline and ("'" .. iso(deadline) .. "'") or "NULL"))
   event(id, "applied", start)
   local day = start + random(10)
   event(id, "screen", day, { with = person })
@@ -80,7 +103,14 @@ for id = 1, n do
   end
   local ending = random(10)
   if ending == 1 and day + 12 <= today then event(id, "rejection", day + 12)
-  elseif ending == 2 and day + 10 <= today then event(id, "reply-received", day + 10, { with = person }) end
+  elseif ending == 2 and day + 10 <= today then event(id, "reply-received", day + 10, { with = person })
+  elseif clients and id % 11 == 0 then
+    -- An open offer, come in the week before the day, to answer from two days ago to ten days ahead.
+    local came, respond_by = today - 1 - id % 7, today - 2 + id % 13
+    event(id, "offer-received", came, { with = person, due = respond_by })
+    sql:write(("INSERT INTO offer (applicationID, base, period, respondBy, status, receivedOn) VALUES (%d, '{\"currency\":\"GBP\",\"minorUnits\":%d}', 'year', '%s', 'received', '%s');\n")
+      :format(id, (40000 + 500 * (id % 40)) * 100, iso(respond_by), iso(came)))
+  end
   -- Filler the policies read past: notes, as real logs have.
   while event_id < id * 10 do event(id, "note", start + random(20)) end
 end

@@ -159,7 +159,8 @@ struct HostileTextTests: WorkspaceSuite {
         #expect(!html.contains("\u{FFFD}"), "a label cut inside a UTF-8 sequence")
         #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F })
         #expect(html.contains("<strong><bdi>Evil]52;c;aGk=Corp"), "the company isolated, its RLO dropped")
-        #expect(html.contains(">\u{2068}株式会社サンプルテクノロジーズ東京本社ビル第二…\u{2069} · applied</text>"), "the SVG label cut by characters and isolated")
+        #expect(html.contains("<span class=\"tl-name\"><bdi>株式会社サンプルテクノロジーズ東京本社ビル第二営業部門</bdi></span>"),
+                "the timeline's label isolated, whole at 27 characters (TimelinesTests cuts a longer one)")
         #expect(html.contains("<pre class=\"draft\" dir=\"auto\""))
         #expect(html.contains("overflow-wrap: anywhere"))
     }

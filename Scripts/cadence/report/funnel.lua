@@ -58,19 +58,44 @@ end
 
 local function percent(rate) return rate and (("%d%%"):format(math.floor(rate * 100 + 0.5))) or "–" end
 
+-- A step's rate drawn as a short bar beside its figure; the figure says it, so the bar is hidden from screen readers.
+local function rate_cell(rate)
+  local bar = rate and ('<span class="rate-bar" aria-hidden="true"><span style="width:%d%%"></span></span>'):format(math.floor(rate * 100 + 0.5)) or ""
+  return '<td class="num rate">' .. bar .. percent(rate) .. "</td>"
+end
+
 function funnel.html(pipeline, page)
   local add = page.add
   add('<h2 id="' .. page.p .. 'funnel">From each stage to the next</h2>')
-  add("<table><thead><tr><th>From</th><th>To</th><th>Reached</th><th>Went on</th><th>Still there</th><th>Did not go on</th><th>Rate</th></tr></thead><tbody>")
+  add('<table class="funnel"><thead><tr><th scope="col">Step</th><th scope="col" class="num">Reached</th><th scope="col" class="num">Went on</th>'
+    .. '<th scope="col" class="num">Still there</th><th scope="col" class="num">Did not go on</th><th scope="col" class="num">Rate</th></tr></thead><tbody>')
   for _, c in ipairs(pipeline.conversion) do
-    add(("<tr><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td></tr>"):format(e(text.stage(c.from)), e(text.stage(c.to)),
-      c.reached, c.went_on, c.pending, c.stopped, percent(c.rate)))
+    add(('<tr><th scope="row">%s <span class="muted">→</span> %s</th><td class="num">%d</td><td class="num">%d</td><td class="num">%d</td><td class="num">%d</td>%s</tr>')
+      :format(e(text.stage(c.from)), e(text.stage(c.to)), c.reached, c.went_on, c.pending, c.stopped, rate_cell(c.rate)))
   end
-  add("</tbody></table>\n<h3>How long applications stay in each stage</h3>\n<table><thead><tr><th>Stage</th><th>Median days</th><th>Times entered</th></tr></thead><tbody>")
+  add('</tbody></table>\n<p class="muted note">The rate is of those that went on or stopped; those still in the stage are counted apart.</p>')
+  add('<h3>How long applications stay in each stage</h3>\n<table class="dwell"><thead><tr><th scope="col">Stage</th>'
+    .. '<th scope="col" class="num">Median days</th><th scope="col" class="num">Times entered</th></tr></thead><tbody>')
   for _, d in ipairs(pipeline.dwell) do
-    add(("<tr><td>%s</td><td>%d</td><td>%d</td></tr>"):format(e(text.stage(d.stage)), d.median_days, d.count))
+    add(('<tr><th scope="row">%s</th><td class="num">%d</td><td class="num">%d</td></tr>'):format(e(text.stage(d.stage)), d.median_days, d.count))
   end
+  if #pipeline.dwell == 0 then add('<tr><td colspan="3" class="empty">No stage entered yet.</td></tr>') end
   add("</tbody></table>")
 end
+
+-- The part's own rules, in the page's variables (cadence.report.style).
+funnel.css = [[
+table.funnel tbody th, table.dwell tbody th { font-weight: 600; white-space: nowrap; }
+table.funnel, table.dwell { max-width: 46rem; }
+.rate-bar { display: inline-block; width: 4rem; height: .5rem; margin-right: .5rem; vertical-align: middle; background: var(--card);
+  border: 1px solid var(--line); border-radius: 999px; overflow: hidden; }
+.rate-bar span { display: block; height: 100%; background: var(--accent); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+p.note { font-size: var(--step--1); margin-top: -.6rem; }
+@media (max-width: 600px) {
+  .rate-bar { display: none; }
+  table.funnel tbody th { white-space: normal; }
+  table.funnel th, table.funnel td { padding-left: .25rem; padding-right: .25rem; }
+}
+]]
 
 return funnel

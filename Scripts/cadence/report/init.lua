@@ -188,7 +188,7 @@ end
 local function body(data, add, p)
   local page = { add = add, p = p, as_of = data.as_of, candidate = data.candidate }
   if data.applications == 0 then
-    add('<p class="empty">' .. text.e(style.empty) .. "</p>")
+    add(style.welcome())
   end
   actions.html(data.actions, page)
   board.html(data.pipeline, page)
@@ -210,15 +210,21 @@ function report.html(options)
   local data = report.data(options)
   local out = {}
   local function add(s) out[#out + 1] = s end
-  local title = data.candidate and (data.candidate .. "'s job search") or (data.clients and "Clients' job searches") or "Job search"
+  local title = data.candidate and (data.candidate .. "'s job search") or (data.clients and coach.title(data.candidates)) or "Job search"
   local css, scripts = {}, {}
   for _, part in ipairs(PARTS) do css[#css + 1], scripts[#scripts + 1] = part.css, part.script end
-  style.head(add, title, data.as_of, table.concat(css, "\n"))
+  -- A coach's page leads to the triage table and to each client; one search's page, to its parts.
+  local links
+  if data.clients then
+    links = { { "overview", "Clients" } }
+    for _, row in ipairs(data.candidates) do links[#links + 1] = { "c" .. row.id, row.name } end
+  end
+  style.head(add, title, data.as_of, table.concat(css, "\n"), links)
   for _, line in ipairs(data.problems) do add('<p class="problems">' .. text.u(line) .. "</p>") end
   if data.clients then
     coach.html(data.candidates, { add = add, p = "", as_of = data.as_of })
-    for i, client in ipairs(data.clients) do
-      coach.client_open(client, data.candidates[i], { add = add, p = "c" .. client.id .. "-", as_of = data.as_of })
+    for _, client in ipairs(data.clients) do
+      coach.client_open(client, coach.row(data.candidates, client.id), { add = add, p = "c" .. client.id .. "-", as_of = data.as_of })
       body(client, add, "c" .. client.id .. "-")
       coach.client_close({ add = add })
     end

@@ -8,6 +8,8 @@ import Testing
 struct BrowserPage {
     static let browser = "/usr/bin/chromium-headless-shell"
     static let flags = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]
+    /// The page as for a reader whose system prefers dark (prefers-color-scheme: dark).
+    static let dark = ["--blink-settings=preferredColorScheme=0"]
 
     /// Where screenshots are kept for a person to look at: .build/test-artifacts.
     static var artifacts: String {
@@ -19,8 +21,9 @@ struct BrowserPage {
 
     /// The value of `expression` (JavaScript, giving something JSON can hold)
     /// on the page laid out in a `width`×`height` window, decoded; and what the
-    /// page wrote to its console (its errors among them).
-    func measure(_ expression: String, width: Int = 1366, height: Int = 900) throws -> (value: Any, console: String) {
+    /// page wrote to its console (its errors among them). `flags`: more of
+    /// Chromium's, e.g. `BrowserPage.dark` for a reader who prefers dark.
+    func measure(_ expression: String, width: Int = 1366, height: Int = 900, flags: [String] = []) throws -> (value: Any, console: String) {
         let html = try String(contentsOfFile: path, encoding: .utf8)
         let probe = """
             <script>window.addEventListener("load", function () { var out = document.createElement("pre"); \
@@ -31,7 +34,7 @@ struct BrowserPage {
         defer { try? FileManager.default.removeItem(atPath: copy) }
         try (html + probe).write(toFile: copy, atomically: true, encoding: .utf8)
         try #require(FileManager.default.isExecutableFile(atPath: Self.browser), "make test installs chromium-headless-shell")
-        let run = try Commands.run(Self.browser, Self.flags + ["--window-size=\(width),\(height)", "--enable-logging=stderr", "--v=0",
+        let run = try Commands.run(Self.browser, Self.flags + flags + ["--window-size=\(width),\(height)", "--enable-logging=stderr", "--v=0",
                                                                "--dump-dom", "file://" + copy], timeLimit: 120)
         guard let start = run.output.range(of: "<pre id=\"cadence-measure\">"),
               let end = run.output.range(of: "</pre>", range: start.upperBound..<run.output.endIndex) else {
@@ -47,10 +50,10 @@ struct BrowserPage {
 
     /// A screenshot of the page's first `height` pixels, kept as `name` among the test artifacts.
     @discardableResult
-    func screenshot(_ name: String, width: Int = 1366, height: Int = 2400) throws -> String {
+    func screenshot(_ name: String, width: Int = 1366, height: Int = 2400, flags: [String] = []) throws -> String {
         try FileManager.default.createDirectory(atPath: Self.artifacts, withIntermediateDirectories: true)
         let file = Self.artifacts + "/" + name
-        let shot = try Commands.run(Self.browser, Self.flags + ["--window-size=\(width),\(height)", "--screenshot=\(file)", "file://" + path],
+        let shot = try Commands.run(Self.browser, Self.flags + flags + ["--window-size=\(width),\(height)", "--screenshot=\(file)", "file://" + path],
                                     timeLimit: 120)
         guard shot.status == 0, FileManager.default.fileExists(atPath: file) else {
             throw BrowserError(message: "no screenshot: \(shot.error.suffix(2000))")
