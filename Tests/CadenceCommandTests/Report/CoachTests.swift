@@ -53,7 +53,7 @@ struct CoachTests: WorkspaceSuite {
         // Each row's overdue and due figures are the client's own agenda, counted again here.
         for row in rows {
             let client = try #require(clients.first { $0["id"] as? Int == row["id"] as? Int })
-            let items = try #require((client["actions"] as? [String: Any])?["items"] as? [[String: Any]])
+            let items = try #require(client["week"] as? [[String: Any]])
             let overdue = items.filter { $0["overdue"] as? Bool == true }.count
             #expect(row["overdue"] as? Int == overdue && row["due_week"] as? Int == items.count - overdue, "\(row)")
         }
