@@ -183,6 +183,7 @@ end
 ---   interview_rounds  interviewing, final
 ---   with_offer        offer, negotiating
 ---   decided           with_offer and terminal: no decision left to wait for
+---   closed            terminal and ghosted: not under way (a reply revives a ghosted one)
 -- Read-only views: a policy that changed a set would change it for every
 -- policy planned after it in the same run. A view prints what it holds (the
 -- REPL's printer runs no __index or __pairs, only __tostring): the stages in

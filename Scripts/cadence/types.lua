@@ -437,8 +437,8 @@ function cadence.decide(app, decision) end
 ---The stages in order, and named sets of them (stage -> true), as the workspace derives them:
 ---`terminal` (the application is over), `ended_by_you` (accepted, declined, withdrawn),
 ---`being_assessed` (screening, interviewing, final), `interview_rounds` (interviewing, final),
----`with_offer` (offer, negotiating), `decided` (with_offer and terminal).
----@type string[] | { terminal: table<string, boolean>, ended_by_you: table<string, boolean>, being_assessed: table<string, boolean>, interview_rounds: table<string, boolean>, with_offer: table<string, boolean>, decided: table<string, boolean> }
+---`with_offer` (offer, negotiating), `decided` (with_offer and terminal), `closed` (terminal and ghosted).
+---@type string[] | { terminal: table<string, boolean>, ended_by_you: table<string, boolean>, being_assessed: table<string, boolean>, interview_rounds: table<string, boolean>, with_offer: table<string, boolean>, decided: table<string, boolean>, closed: table<string, boolean> }
 cadence.stages = {}
 
 ---@class cadence.FactTopic

@@ -36,6 +36,11 @@ public enum Stage: String, Sendable, Codable, CaseIterable, Comparable {
     /// for. Not ghosted: silence decides nothing.
     public static let decided = withOffer.union(terminal)
 
+    /// Not under way: ended, or gone quiet. What a board folds away, a
+    /// timeline leaves out and a coach does not count as stalled; a reply
+    /// would bring a ghosted one back, and it would be under way again.
+    public static let closed = terminal.union([.ghosted])
+
     /// The order of progress, for sorting listings.
     var rank: Int { Stage.allCases.firstIndex(of: self)! }
     public static func < (a: Stage, b: Stage) -> Bool { a.rank < b.rank }

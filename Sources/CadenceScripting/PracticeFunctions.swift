@@ -39,6 +39,7 @@ enum PracticeFunctions {
         stages["interview_rounds"] = set(Stage.interviewRounds)
         stages["with_offer"] = set(Stage.withOffer)
         stages["decided"] = set(Stage.decided)
+        stages["closed"] = set(Stage.closed)
         return .one(.table(stages))
     }
 

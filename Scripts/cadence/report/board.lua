@@ -23,10 +23,9 @@ board.CAP = 8
 -- characters).
 local COMPANY, ROLE, NAME = 60, 80, 40
 
--- Closed: the application is over (cadence.stages.terminal), or they went
--- silent. A ghosted application is not terminal, since a reply revives it,
--- but it asks nothing of the board until it does.
-local function closed(stage) return cadence.stages.terminal[stage] or stage == "ghosted" end
+-- Closed: the application is over, or they went silent (cadence.stages.closed).
+-- A ghosted one asks nothing of the board until a reply revives it.
+local function closed(stage) return cadence.stages.closed[stage] end
 
 -- The meetings a card names, in the words people use.
 local MEETINGS = { screen = "Screen", interview = "Interview", ["follow-up-call"] = "Follow-up call" }

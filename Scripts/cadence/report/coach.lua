@@ -24,9 +24,9 @@ local TOUCHES = {
 }
 
 -- Stages an application is under way in: applied up to negotiating. Saved
--- is not yet begun; terminal stages and ghosted are over.
+-- is not yet begun; the closed stages (over, or gone quiet) are not under way.
 local function active(stage)
-  return stage ~= "saved" and stage ~= "ghosted" and not cadence.stages.terminal[stage]
+  return stage ~= "saved" and not cadence.stages.closed[stage]
 end
 
 -- Offers still to answer: come in by the day, neither accepted, declined,

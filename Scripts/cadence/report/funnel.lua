@@ -31,14 +31,19 @@ function funnel.data(ctx)
     for i, change in ipairs(history) do
       top = math.max(top, FUNNEL_RANK[change.stage] or 0)
       local from = cadence.date(change.day)
-      local to = history[i + 1] and cadence.date(history[i + 1].day) or ctx.today
-      dwell[change.stage] = dwell[change.stage] or {}
-      table.insert(dwell[change.stage], math.max(0, to - from))
+      local next_change = history[i + 1]
+      -- A closed stage it still sits in has no length: the days since a rejection are not time spent in "Rejected".
+      if next_change or not cadence.stages.closed[change.stage] then
+        local to = next_change and cadence.date(next_change.day) or ctx.today
+        dwell[change.stage] = dwell[change.stage] or {}
+        table.insert(dwell[change.stage], math.max(0, to - from))
+      end
     end
     for rank, stage in ipairs(FUNNEL) do if top >= rank then reached[stage] = reached[stage] + 1 end end
-    -- Still in the stage it reached last (an offer not yet answered): pending, not "did not go on".
+    -- Still in the step it reached last (an offer not yet answered, or being negotiated): pending, not "did not go on".
     local last = history[#history]
-    if last and FUNNEL_RANK[last.stage] then still[last.stage] = (still[last.stage] or 0) + 1 end
+    local step = last and FUNNEL[FUNNEL_RANK[last.stage] or 0]
+    if step then still[step] = (still[step] or 0) + 1 end
   end
   local conversion = {}
   for i = 1, #FUNNEL - 1 do

@@ -73,7 +73,7 @@ end
 --- meetings booked ahead); `earlier`/`later` count those outside.
 function timelines.data(ctx)
   local first, last = ctx.today - 7 * ctx.weeks, ctx.today + 28
-  local closed = cadence.stages.terminal
+  local closed = cadence.stages.closed
   local planned = {}
   for _, en in ipairs(ctx.entries) do
     planned[en.application] = planned[en.application] or {}
@@ -82,8 +82,8 @@ function timelines.data(ctx)
   -- Which open applications moved last: each one's latest event up to the day.
   local open = {}
   for _, app in ipairs(ctx.apps) do
-    -- A ghosted application is not over (a reply revives it), but it is not moving either.
-    if not closed[app.stage] and app.stage ~= "ghosted" then
+    -- Closed: over, or gone quiet (a reply would revive a ghosted one; until then it is not moving).
+    if not closed[app.stage] then
       local happened = ctx.happened[app.id] or {}
       -- A correction sets aside the event it corrects: that one did not happen.
       local set_aside = {}
