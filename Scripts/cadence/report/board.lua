@@ -10,7 +10,6 @@
 -- every open one stays on it with its next action.
 
 local cadence = require "cadence"
-local valuation = require "cadence.valuation"
 local text = require "cadence.report.text"
 local e, u, iso, cut = text.e, text.u, text.iso, text.cut
 
@@ -64,7 +63,7 @@ local function dates_of(app, ctx)
   for _, ev in ipairs(ctx.booked[app.id] or {}) do
     dates[#dates + 1] = { kind = ev.kind, what = MEETINGS[ev.kind] or text.action(ev.kind), day = tostring(ev.day) }
   end
-  for _, o in ipairs(valuation.current(ctx.offers and ctx.offers[app.id] or {}, true)) do
+  for _, o in ipairs(ctx.live[app.id] or {}) do
     if o.respond_by then dates[#dates + 1] = { kind = "respond-by", what = "Respond by", day = tostring(o.respond_by) } end
   end
   if app.deadline then dates[#dates + 1] = { kind = "decision", what = "They decide by", day = tostring(app.deadline) } end

@@ -29,10 +29,6 @@ local function active(stage)
   return stage ~= "saved" and not cadence.stages.closed[stage]
 end
 
--- Offers still to answer: come in by the day, neither accepted, declined,
--- expired nor rescinded.
-local LIVE = { received = true, negotiating = true }
-
 -- The last day anything passed either way on an application, as of the day
 -- (the events it had by then; `ctx.happened`), or nil.
 local function last_touch(events)
@@ -43,15 +39,8 @@ local function last_touch(events)
   return last
 end
 
-local function came_by(events)
-  for _, ev in ipairs(events or {}) do
-    if ev.kind == "offer-received" then return true end
-  end
-  return false
-end
-
 -- One client's triage row from their context.
-local function row_of(ctx, offers_by_app)
+local function row_of(ctx)
   local c = ctx.person
   local row = { id = c.id, name = c.name, time_zone = c.time_zone, applications = #ctx.apps, active = 0,
                 overdue = 0, due_week = 0, days = ctx.days, week_ends = tostring(ctx.horizon),
@@ -70,19 +59,11 @@ local function row_of(ctx, offers_by_app)
         row.stalled_apps[#row.stalled_apps + 1] = { application = app.id, company = app.company, role = app.role,
           stage = app.stage, last = last and tostring(last), quiet = quiet }
       end
-      if came_by(ctx.happened[app.id]) then
-        -- A revised offer stands for the one it revises: only the latest round counts.
-        local superseded = {}
-        for _, o in ipairs(offers_by_app[app.id] or {}) do
-          if o.revises then superseded[o.revises] = true end
-        end
-        for _, o in ipairs(offers_by_app[app.id] or {}) do
-          if LIVE[o.status] and not superseded[o.id] then
-            row.offers[#row.offers + 1] = { application = app.id, offer = o.id, company = app.company, role = app.role,
-              status = o.status, respond_by = o.respond_by and tostring(o.respond_by),
-              days_left = o.respond_by and (o.respond_by - ctx.today) or nil }
-          end
-        end
+      -- Offers still to answer, each in its latest round, as they stood on the day (ctx.live).
+      for _, o in ipairs(ctx.live[app.id] or {}) do
+        row.offers[#row.offers + 1] = { application = app.id, offer = o.id, company = app.company, role = app.role,
+          status = o.status, respond_by = o.respond_by and tostring(o.respond_by),
+          days_left = o.respond_by and (o.respond_by - ctx.today) or nil }
       end
     elseif app.stage ~= "saved" then
       row.closed = row.closed + 1
@@ -130,15 +111,11 @@ end
 --- last, quiet }, offers = { application, offer, company, role, status,
 --- respond_by, days_left } (the soonest first), offer_soon, stages = {
 --- stage = count }, by_stage = { stage, name, count } (active stages, in
---- order), closed }. `slices` are the clients' contexts (report.slice);
---- `whole` is what report.gather read (its offers when it read them).
+--- order), closed }. `slices` are the clients' contexts (report.slice).
 function coach.data(whole, slices)
-  local rows, offers_by_app = {}, whole.offers
+  local rows = {}
   for _, ctx in ipairs(slices) do
-    if ctx.person then
-      offers_by_app = offers_by_app or cadence.all_offers()  -- one read for every client
-      rows[#rows + 1] = row_of(ctx, offers_by_app)
-    end
+    if ctx.person then rows[#rows + 1] = row_of(ctx) end
   end
   table.sort(rows, coach.needs_first)
   return rows

@@ -20,6 +20,7 @@
 local cadence = require "cadence"
 local host = require "cadence.host"
 local policy = require "cadence.policy"
+local negotiation = require "cadence.negotiation"
 local text = require "cadence.report.text"
 local style = require "cadence.report.style"
 local actions = require "cadence.report.actions"
@@ -98,14 +99,36 @@ function report.gather(options)
   return whole
 end
 
+-- An application's offers as they stood on `today`: the latest round of each
+-- that had come by then (an offer records the day it came; one recorded
+-- before that field counts once an offer-received or negotiation-round event
+-- had happened).
+local function offers_then(list, happened, today)
+  local any = false
+  for _, ev in ipairs(happened) do
+    if ev.kind == "offer-received" or ev.kind == "negotiation-round" then any = true end
+  end
+  local came = {}
+  for _, o in ipairs(list) do
+    if (o.came and o.came <= today) or (not o.came and any) then came[#came + 1] = o end
+  end
+  return negotiation.current(came)
+end
+
+-- An offer still to answer. Its status is today's: the workspace keeps no
+-- history of it, so an offer answered after an --as-of day shows as answered.
+local function live(o) return o.status == "received" or o.status == "negotiating" end
+
 --- One search's context out of `whole`: `person`'s (nil: everyone's). Its
 --- applications are those that existed by the day (one event on or before
 --- it), each in the stage it had then; `happened[id]` their events up to the
 --- day, `booked[id]` the meetings booked after it. A later event of any other
 --- kind had not happened yet, so the page shows the search as it was.
+--- `offers[id]` the latest round of each offer come by the day, `live[id]`
+--- those still to answer: the one reading of offers the parts share.
 function report.slice(whole, person)
   local ctx = { today = whole.today, days = whole.days, weeks = whole.weeks, horizon = whole.horizon, person = person,
-                apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates, offers = whole.offers }
+                apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates, offers = {}, live = {} }
   local wanted = {}
   for _, app in ipairs(whole.search.apps) do
     if not person or app.candidate_id == person.id then
@@ -116,6 +139,9 @@ function report.slice(whole, person)
       if #happened > 0 then
         ctx.apps[#ctx.apps + 1] = app
         ctx.happened[app.id], ctx.booked[app.id], wanted[app.id] = happened, booked, true
+        local standing, open = offers_then(whole.offers[app.id] or {}, happened, whole.today), {}
+        for _, o in ipairs(standing) do if live(o) then open[#open + 1] = o end end
+        ctx.offers[app.id], ctx.live[app.id] = standing, open
       end
     end
   end
@@ -123,7 +149,7 @@ function report.slice(whole, person)
     if wanted[en.application] then ctx.entries[#ctx.entries + 1] = en end
   end
   -- Offers: valued and compared when the workspace's negotiation settings allow, else as recorded.
-  local ok, comparison = pcall(require("cadence.negotiation").comparison_report, person and person.id or nil)
+  local ok, comparison = pcall(negotiation.comparison_report, person and person.id or nil)
   if ok then
     ctx.comparison = comparison.data
   else

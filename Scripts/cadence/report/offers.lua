@@ -22,8 +22,6 @@ local offers = {}
 -- Blocks shown open; the rest of a long list folds under "+N more".
 local OPEN_BLOCKS = 3
 
-local function live_status(status) return status == "received" or status == "negotiating" end
-
 -- How a day to answer by stands on `today`: the words, and the pill's class
 -- when it asks for attention now (today, tomorrow, or gone by).
 local function standing(day, today)
@@ -32,21 +30,6 @@ local function standing(day, today)
   if days == 0 then return "today", "today" end
   if days == 1 then return "tomorrow", "soon" end
   return ("in %s"):format(text.count(days, "day")), days <= 2 and "soon" or nil
-end
-
--- An application's offers that had arrived by `today`: each recorded with the
--- day it came, else (a record older than that field) by the application's
--- offer-received or negotiation-round events up to today.
-local function arrived_by(list, happened, today)
-  local any = false
-  for _, ev in ipairs(happened or {}) do
-    if ev.kind == "offer-received" or ev.kind == "negotiation-round" then any = true end
-  end
-  local out = {}
-  for _, o in ipairs(list) do
-    if (o.came and o.came <= today) or (not o.came and any) then out[#out + 1] = o end
-  end
-  return out
 end
 
 --- The part's data, what `cadence report --json` gives as `offers`:
@@ -58,12 +41,13 @@ end
 --- closed = { { application, offer, company, role, status } } (answered or gone),
 --- problem = why the live offers could not be valued, or nil }.
 function offers.data(ctx)
-  local by_app = ctx.offers or cadence.all_offers()
   local live, closed, here = {}, {}, {}
   for _, app in ipairs(ctx.apps) do
     local happened = ctx.happened[app.id]
-    for _, o in ipairs(negotiation.current(arrived_by(by_app[app.id] or {}, happened, ctx.today))) do
-      if live_status(o.status) then
+    local open = {}
+    for _, o in ipairs(ctx.live[app.id] or {}) do open[o] = true end
+    for _, o in ipairs(ctx.offers[app.id] or {}) do
+      if open[o] then
         local agreed = negotiation.time_agreed(app, happened or {})
         local words = {}
         for name, terms in pairs(o.benefits or {}) do words[#words + 1] = { name = name, terms = terms } end

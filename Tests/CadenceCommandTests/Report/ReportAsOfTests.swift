@@ -52,6 +52,10 @@ struct ReportAsOfTests: WorkspaceSuite {
                 #expect(day <= before || bookable.contains(kind), "\(row["company"] ?? "") shows a later \(kind) on \(day)")
             }
         }
+        // The offers came later: no card names a day to answer by, and the offers part has none live.
+        let cards = ((then["pipeline"] as? [String: Any])?["columns"] as? [[String: Any]] ?? []).flatMap { $0["apps"] as? [[String: Any]] ?? [] }
+        #expect(!cards.contains { ($0["dates"] as? [[String: Any]] ?? []).contains { $0["kind"] as? String == "respond-by" } }, "\(cards)")
+        #expect(((then["offers"] as? [String: Any])?["live"] as? [Any])?.isEmpty == true)
         // Nor is anything planned from what came later: no thanks yet for a rejection still to come.
         let week = then["week"] as? [[String: Any]] ?? []
         #expect(!week.contains { ["post-rejection-thanks", "feedback-request"].contains($0["kind"] as? String ?? "") }, "\(week)")
