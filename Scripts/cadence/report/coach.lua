@@ -237,13 +237,6 @@ function coach.client_close(page)
   page.add('<p class="back"><a href="#overview">Back to the clients</a></p>\n</details>')
 end
 
---- The row in `rows` of the client with id `id`.
-function coach.row(rows, id)
-  for _, row in ipairs(rows) do
-    if row.id == id then return row end
-  end
-end
-
 -- The part's own rules, in the page's variables (cadence.report.style).
 coach.css = [[
 .triage-scroll { overflow-x: auto; }
@@ -267,6 +260,7 @@ ul.stalled { margin: .2rem 0; padding-left: 1.2rem; }
   table.triage td.offers, table.triage td.stages { flex-basis: 100%; }
   table.triage td::before { content: attr(data-label) " "; color: var(--muted); font-size: var(--step--1, .87rem); }
 }
+@media print { .back { display: none; } }
 ]]
 
 -- Following a client's link (or any link into their page) opens their

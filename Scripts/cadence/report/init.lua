@@ -136,6 +136,7 @@ function report.slice(whole, person)
       for _, ev in ipairs(whole.search.timelines[app.id] or {}) do
         if ev.day <= whole.today then happened[#happened + 1] = ev else booked[#booked + 1] = ev end
       end
+      if #happened == 0 then ctx.made_later = (ctx.made_later or 0) + 1 end
       if #happened > 0 then
         ctx.apps[#ctx.apps + 1] = app
         ctx.happened[app.id], ctx.booked[app.id], wanted[app.id] = happened, booked, true
@@ -169,7 +170,7 @@ local function search_data(ctx)
   local conversion, dwell = funnel.data(ctx)
   local drawn = timelines.data(ctx)
   return { as_of = tostring(ctx.today), candidate = ctx.person and ctx.person.name or nil,
-           applications = #ctx.apps, actions = actions.data(ctx), week = week,
+           applications = #ctx.apps, made_later = ctx.made_later, actions = actions.data(ctx), week = week,
            pipeline = { columns = columns, closed = closed, conversion = conversion, dwell = dwell },
            timelines = drawn.rows, first = drawn.first, last = drawn.last, timelines_left_out = drawn.left_out,
            offers = offers.data(ctx) }
@@ -213,7 +214,12 @@ end
 -- One search's parts, ids prefixed with `p` so that a coach's page can hold one set per client.
 local function body(data, add, p)
   local page = { add = add, p = p, as_of = data.as_of, candidate = data.candidate }
-  if data.applications == 0 then
+  if data.applications == 0 and (data.made_later or 0) > 0 then
+    -- The workspace has a search, all of it after the page's day.
+    add(('<p class="empty">Nothing yet on %s: the %s in this workspace came later. Make the page for a later day'
+      .. " (<code>--as-of</code>), or for today.</p>"):format(text.e(text.day(data.as_of) .. " " .. text.year(data.as_of)),
+      text.e(text.count(data.made_later, "application"))))
+  elseif data.applications == 0 then
     add(style.welcome())
   end
   actions.html(data.actions, page)
@@ -239,25 +245,32 @@ function report.html(options)
   local title = data.candidate and (data.candidate .. "'s job search") or (data.clients and coach.title(data.candidates)) or "Job search"
   local css, scripts = {}, {}
   for _, part in ipairs(PARTS) do css[#css + 1], scripts[#scripts + 1] = part.css, part.script end
+  -- An empty page has no parts to lead to.
   -- A coach's page leads to the triage table and to each client; one search's page, to its parts.
   local links
   if data.clients then
     links = { { "overview", "Clients" } }
     for _, row in ipairs(data.candidates) do links[#links + 1] = { "c" .. row.id, row.name } end
+  elseif data.applications == 0 then
+    links = {}
   end
   style.head(add, title, data.as_of, table.concat(css, "\n"), links)
   for _, line in ipairs(data.problems) do add('<p class="problems">' .. text.u(line) .. "</p>") end
   if data.clients then
     coach.html(data.candidates, { add = add, p = "", as_of = data.as_of })
-    for _, client in ipairs(data.clients) do
-      coach.client_open(client, coach.row(data.candidates, client.id), { add = add, p = "c" .. client.id .. "-", as_of = data.as_of })
+    -- Each client's page in the triage table's order: the one needing the coach first.
+    local by_id = {}
+    for _, client in ipairs(data.clients) do by_id[client.id] = client end
+    for _, row in ipairs(data.candidates) do
+      local client = by_id[row.id]
+      coach.client_open(client, row, { add = add, p = "c" .. client.id .. "-", as_of = data.as_of })
       body(client, add, "c" .. client.id .. "-")
       coach.client_close({ add = add })
     end
   else
     body(data, add, "")
   end
-  style.foot(add, table.concat(scripts, "\n"))
+  style.foot(add, scripts)
   return table.concat(out, "\n")
 end
 

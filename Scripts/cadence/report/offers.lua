@@ -345,7 +345,7 @@ function offers.html(data, page)
     for i, en in ipairs(shown) do
       if i == OPEN_BLOCKS + 1 then
         local more = #shown - OPEN_BLOCKS
-        add(('</div><details class="more"><summary>+%d more %s</summary><div class="of-offers">')
+        add(('</div><details class="more print-open"><summary>+%d more %s</summary><div class="of-offers">')
           :format(more, more == 1 and "offer" or "offers"))
       end
       block(en, live_by_offer[en.offer], en.rank, #data.compared, #shown < #data.compared, page, today)

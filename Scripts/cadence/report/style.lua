@@ -118,9 +118,12 @@ section.person { margin-top: 3rem; padding-top: .5rem; border-top: 3px solid var
 }
 ]]
 
--- The page's own script: print opens every <details> (drafts, "+N more",
--- reasons) so that folded text reaches paper, and closes again afterwards
--- those it opened. Plain ES5; it runs before the parts' scripts, so one
+-- The page's own script: print opens every <details> (drafts, reasons, a
+-- coach's clients) so that folded text reaches paper, and closes again
+-- afterwards those it opened. Not the "+N more" folds (class "more"): at
+-- 2,000 applications they would print hundreds of pages; their line says
+-- how many more there are, and `cadence agenda` lists them. A fold marked
+-- "print-open" (the offers past the first three) is printed open. Plain ES5; it runs before the parts' scripts, so one
 -- failing there cannot keep the page from printing whole.
 local SCRIPT = [[
 (function () {
@@ -128,7 +131,7 @@ local SCRIPT = [[
   function open() {
     if (opened) { return; }
     opened = [];
-    var all = document.querySelectorAll("details");
+    var all = document.querySelectorAll("details:not(.more), details.more.print-open");
     for (var i = 0; i < all.length; i++) { if (!all[i].open) { all[i].open = true; opened.push(all[i]); } }
   }
   function restore() {
@@ -170,6 +173,7 @@ function style.nav(p, links)
     -- The parts' names are the page's own words; other labels are user text, isolated.
     out[#out + 1] = ('<a href="#%s%s">%s</a>'):format(text.e(p or ""), text.e(link[1]), links and text.u(link[2]) or text.e(link[2]))
   end
+  if #out == 0 then return "" end
   return '<nav class="parts" aria-label="Parts of this page">' .. table.concat(out) .. "</nav>"
 end
 
@@ -181,12 +185,15 @@ function style.head(add, title, as_of, css, links)
   add('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">')
   add('<meta name="color-scheme" content="light dark">\n<title>' .. text.e(title) .. "</title>\n<style>" .. STYLE .. (css or "") .. "</style>\n</head>\n<body>")
   add(('<header class="page-head">\n<h1>%s</h1>\n<p class="muted">As of %s. Made by Cadence from your workspace; nothing in this page reaches the network.</p>\n%s\n</header>')
-    :format(text.u(title), text.e(text.day(as_of)), style.nav("", links)))
+    :format(text.u(title), text.e(text.day(as_of) .. " " .. text.year(as_of)), style.nav("", links)))
 end
 
---- The page's end, with the page's own script and the parts' (`scripts`, one text).
+--- The page's end, with the page's own script and the parts' (`scripts`, a
+--- list): each in a <script> of its own, so that one that throws stops no other.
 function style.foot(add, scripts)
-  add("<script>" .. SCRIPT .. (scripts or "") .. "</script>\n</body>\n</html>\n")
+  add("<script>" .. SCRIPT .. "</script>")
+  for _, script in ipairs(scripts or {}) do add("<script>" .. script .. "</script>") end
+  add("</body>\n</html>\n")
 end
 
 return style

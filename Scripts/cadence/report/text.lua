@@ -85,6 +85,12 @@ function text.day(d)
   return d:short()
 end
 
+--- A day's year ("2026"): the page's header says it once.
+function text.year(d)
+  if type(d) == "string" then d = require("cadence").date(d) end
+  return tostring(d.year)
+end
+
 -- Stages as people write them on a board.
 local STAGES = {
   saved = "Saved", applied = "Applied", screening = "Screening", interviewing = "Interviewing", final = "Final round",

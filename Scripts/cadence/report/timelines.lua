@@ -286,7 +286,7 @@ function timelines.html(data, page)
   local width = width_of(span)
   local items = {}
   for _, l in ipairs(LEGEND) do items[#items + 1] = "<li>" .. sample(l[1], l[2]) .. " " .. e(l[3]) .. "</li>" end
-  add(('<p class="muted">The open applications, the one that moved last first, from %s to %s. Open a row for what happened, with whom, and why each follow-up is planned.</p>')
+  add(('<p class="muted">The open applications, the one that moved last first, from %s to %s.<span class="tl-open"> Open a row for what happened, with whom, and why each follow-up is planned.</span></p>')
     :format(e(day(data.first)), e(day(data.last))))
   add('<ul class="tl-legend" aria-label="What the marks are">' .. table.concat(items) .. "</ul>")
   add(('<div class="tl" style="--tl-width: %dpx">'):format(width))
@@ -373,6 +373,8 @@ timelines.css = [[
   .tl-axis, .tl-row { width: auto; min-width: 0; }
   .tl-axis, .tl-label, .tl-corner, .tl-list { position: static; width: auto; }
   .tl-row { break-inside: avoid; }
+  .tl-open { display: none; }  /* printed, every row is open */
+  .tl-legend, .tl-axis, .tl + p, h2 + p.muted { break-after: avoid; }
 }
 ]]
 

@@ -114,11 +114,14 @@ struct ReportLookTests: WorkspaceSuite {
     /// tall the page is in print at the window's width.
     static let printed = #"""
         (function () {
-          var fold = document.createElement("details"); fold.className = "more";
-          fold.innerHTML = "<summary>+2 more</summary><p>folded</p>"; document.body.appendChild(fold);
+          var fold = document.createElement("details");
+          fold.innerHTML = "<summary>Draft</summary><p>folded</p>"; document.body.appendChild(fold);
+          var more = document.createElement("details"); more.className = "more";
+          more.innerHTML = "<summary>+2 more</summary><p>folded</p>"; document.body.appendChild(more);
           var link = document.createElement("a"); link.href = "https://example.org/jobs/1"; link.textContent = "the posting";
           document.body.appendChild(link);
-          function closed() { return document.querySelectorAll("details:not([open])").length; }
+          // What print opens: every fold but the long "+N more" lists (their line says how many), unless marked print-open.
+          function closed() { return document.querySelectorAll("details:not(.more):not([open]), details.more.print-open:not([open])").length; }
           var before = closed(), rules = "";
           function collect(list) {
             for (var i = 0; i < list.length; i++) {
@@ -138,6 +141,7 @@ struct ReportLookTests: WorkspaceSuite {
                       split: split.slice(0, 10), address: getComputedStyle(link, "::after").content,
                       ground: getComputedStyle(document.body).backgroundColor, ink: getComputedStyle(document.body).color,
                       height: document.documentElement.scrollHeight };
+          out.moreOpened = more.open;
           window.dispatchEvent(new Event("afterprint"));
           out.closedAfter = closed();
           return out;
@@ -157,6 +161,7 @@ struct ReportLookTests: WorkspaceSuite {
             #expect(printed["ground"] as? String == "rgb(255, 255, 255)" && printed["ink"] as? String == "rgb(0, 0, 0)", "\(name): \(printed)")
             #expect(printed["buttons"] as? Int == 0 && printed["navs"] as? Int == 0, "\(name): buttons and navigation are not printed: \(printed)")
             #expect((printed["closedBefore"] as? Int ?? 0) >= 1 && printed["closedPrinting"] as? Int == 0, "\(name): every fold open in print: \(printed)")
+            #expect(printed["moreOpened"] as? Bool == false, "\(name): a \"+N more\" list stays a line in print: \(printed)")
             #expect(printed["closedAfter"] as? Int == printed["closedBefore"] as? Int, "\(name): the folds print opened are closed again after")
             #expect((printed["items"] as? Int ?? 0) > 0 && (printed["split"] as? [String])?.isEmpty == true, "\(name): items kept whole: \(printed)")
             #expect(printed["address"] as? String == "\" (https://example.org/jobs/1)\"", "\(name): a link's address printed: \(printed)")
