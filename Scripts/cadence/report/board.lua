@@ -203,7 +203,7 @@ function board.html(pipeline, page)
   local any = false
   for _, column in ipairs(pipeline.columns) do any = any or #column.apps > 0 end
   if not any then return end
-  add('<h2 id="' .. p .. 'pipeline">Pipeline</h2>')
+  add('<h2 id="' .. p .. 'pipeline">Board</h2>')
   add(('<div class="board" role="region" tabindex="0" aria-label="The board: open applications by stage">'))
   local folded = {}
   for _, column in ipairs(pipeline.columns) do

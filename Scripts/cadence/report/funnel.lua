@@ -71,7 +71,7 @@ end
 
 function funnel.html(pipeline, page)
   local add = page.add
-  add('<h2 id="' .. page.p .. 'funnel">From each stage to the next</h2>')
+  add('<h2 id="' .. page.p .. 'funnel">Funnel: from each stage to the next</h2>')
   add('<table class="funnel"><thead><tr><th scope="col">Step</th><th scope="col" class="num">Reached</th><th scope="col" class="num">Went on</th>'
     .. '<th scope="col" class="num">Still there</th><th scope="col" class="num">Did not go on</th><th scope="col" class="num">Rate</th></tr></thead><tbody>')
   for _, c in ipairs(pipeline.conversion) do

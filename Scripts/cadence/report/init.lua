@@ -88,6 +88,7 @@ function report.gather(options)
   options = options or {}
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local days = options.days or 7
+  text.for_day(today)
   local whole = { today = today, days = days, weeks = options.weeks or 8, horizon = today + days,
                   search = as_it_was(cadence.search(), today), candidates = cadence.candidates(), offers = cadence.all_offers(),
                   entries = {} }
@@ -242,7 +243,11 @@ function report.html(options)
   local data = report.data(options)
   local out = {}
   local function add(s) out[#out + 1] = s end
+  -- The title as text (the window's) and as HTML (the heading), a candidate's name isolated on its own:
+  -- a right-to-left name cannot carry "'s job search" along with it.
   local title = data.candidate and (data.candidate .. "'s job search") or (data.clients and coach.title(data.candidates)) or "Job search"
+  local heading = data.candidate and (text.u(data.candidate) .. "&#39;s job search") or text.e(title)
+  title = data.candidate and (text.iso(data.candidate) .. "&#39;s job search") or text.e(title)
   local css, scripts = {}, {}
   for _, part in ipairs(PARTS) do css[#css + 1], scripts[#scripts + 1] = part.css, part.script end
   -- An empty page has no parts to lead to.
@@ -254,7 +259,7 @@ function report.html(options)
   elseif data.applications == 0 then
     links = {}
   end
-  style.head(add, title, data.as_of, table.concat(css, "\n"), links)
+  style.head(add, title, heading, data.as_of, table.concat(css, "\n"), links)
   for _, line in ipairs(data.problems) do add('<p class="problems">' .. text.u(line) .. "</p>") end
   if data.clients then
     coach.html(data.candidates, { add = add, p = "", as_of = data.as_of })

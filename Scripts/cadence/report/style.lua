@@ -177,15 +177,16 @@ function style.nav(p, links)
   return '<nav class="parts" aria-label="Parts of this page">' .. table.concat(out) .. "</nav>"
 end
 
---- The page's head and its compact header: the title (`title`, user text),
---- the day it is made for and a way to each part. `css`: the parts' own
+--- The page's head and its compact header: the window's title and the
+--- heading (`title`, `heading`: HTML, escaped and isolated already), the day
+--- it is made for and a way to each part. `css`: the parts' own
 --- rules, after the base. `links`: the navigation's links if not one
 --- search's parts (a coach's page: the clients), as for style.nav.
-function style.head(add, title, as_of, css, links)
+function style.head(add, title, heading, as_of, css, links)
   add('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">')
-  add('<meta name="color-scheme" content="light dark">\n<title>' .. text.e(title) .. "</title>\n<style>" .. STYLE .. (css or "") .. "</style>\n</head>\n<body>")
+  add('<meta name="color-scheme" content="light dark">\n<title>' .. title .. "</title>\n<style>" .. STYLE .. (css or "") .. "</style>\n</head>\n<body>")
   add(('<header class="page-head">\n<h1>%s</h1>\n<p class="muted">As of %s. Made by Cadence from your workspace; nothing in this page reaches the network.</p>\n%s\n</header>')
-    :format(text.u(title), text.e(text.day(as_of) .. " " .. text.year(as_of)), style.nav("", links)))
+    :format(heading, text.e(text.day(as_of) .. " " .. text.year(as_of)), style.nav("", links)))
 end
 
 --- The page's end, with the page's own script and the parts' (`scripts`, a

@@ -78,10 +78,19 @@ function text.count(n, one, many)
   return ("%d %s"):format(n, n == 1 and one or (many or one .. "s"))
 end
 
---- A day as the page says it everywhere: "Tue 1 Dec" (a Date or "2026-12-01").
+-- The year of the day the page is made for: a day in another year says its own.
+local page_year
+
+--- The page being made is for `day` (a Date): text.day names the year of a
+--- day in any other year. cadence.report sets it before making a page.
+function text.for_day(day) page_year = day.year end
+
+--- A day as the page says it everywhere: "Tue 1 Dec", and "Tue 1 Dec 2025"
+--- in a year other than the page's (a Date or "2026-12-01").
 function text.day(d)
   if d == nil then return nil end
   if type(d) == "string" then d = require("cadence").date(d) end
+  if page_year and d.year ~= page_year then return d:short() .. " " .. d.year end
   return d:short()
 end
 

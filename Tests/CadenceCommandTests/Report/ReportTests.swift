@@ -80,7 +80,7 @@ struct ReportTests: WorkspaceSuite {
         let one = try cadence("report", "-o", page, "--as-of", "2026-03-10", "--candidate", "sam lee")
         #expect(one.status == 0)
         let single = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(single.contains("<title>Sam Lee&#39;s job search</title>") && !single.contains("Acme") && !single.contains("id=\"overview\""))
+        #expect(single.contains("<title>\u{2068}Sam Lee\u{2069}&#39;s job search</title>") && single.contains("<h1><bdi>Sam Lee</bdi>&#39;s job search</h1>") && !single.contains("Acme") && !single.contains("id=\"overview\""))
     }
 
     @Test("--json gives the same data: the pipeline's columns, conversion, the week and the timelines")
