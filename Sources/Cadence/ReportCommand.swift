@@ -35,8 +35,18 @@ struct Report: ParsableCommand {
             guard case .string(let page) = try CadenceLua.field("html", of: value, "cadence.report.made") else {
                 throw Refusal("cadence.report.made gave an unexpected result: its html is not text")
             }
-            do { try Data(page.bytes).write(to: URL(fileURLWithPath: output)) }
-            catch { throw ValidationError("cannot write \(output): \(error.localizedDescription)") }
+            // Where the page cannot go is not a usage mistake: said as a sentence, with why, exit 1.
+            guard !output.isEmpty else { throw Refusal("-o names no file: give the page a file name, such as week.html") }
+            var folder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &folder), folder.boolValue {
+                throw Refusal("cannot write \(output): it is a folder; name a file in it, such as \(output)/cadence-report.html")
+            }
+            let parent = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &folder), folder.boolValue else {
+                throw Refusal("cannot write \(output): there is no folder \(parent)")
+            }
+            do { try Data(page.bytes).write(to: URL(fileURLWithPath: output), options: .atomic) }
+            catch { throw Refusal("cannot write \(output): \((error as NSError).localizedFailureReason ?? error.localizedDescription)") }
             let path = URL(fileURLWithPath: output).standardizedFileURL.path
             Output.write("Wrote \(path) (\(page.bytes.count / 1024) KiB; open it in a browser, no network needed).\n")
             if open {

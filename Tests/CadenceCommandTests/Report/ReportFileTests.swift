@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+
+/// Where the page cannot be written is said as a sentence, exit 1, nothing written.
+@Suite("The report's file")
+struct ReportFileTests: WorkspaceSuite {
+    let directory = Self.folder("report-file")
+
+    @Test("a folder, no name or a missing folder for -o: a sentence each, exit 1, not a usage error")
+    func unwritable() throws {
+        _ = try Commands.cadence(["init", directory])
+        for (output, said) in [(directory, "it is a folder"), ("", "-o names no file"), (directory + "/none/x.html", "there is no folder")] {
+            let run = try cadence("report", "-o", output)
+            #expect(run.status == 1 && run.error.contains(said) && !run.error.contains("Usage"), "\(output): \(run.error)")
+        }
+    }
+}
