@@ -33,7 +33,9 @@ local DRAFTS = {
 --- horizon), next (the first entry after the horizon, or nil) }.
 function actions.data(ctx)
   local today = tostring(ctx.today)
-  local data, days = { overdue = {}, today = {}, later = {} }, {}
+  -- How far ahead "later" looks, in words: "this week" for the usual 7 days, else "in the next N days".
+  local ahead = ctx.days == 7 and "this week" or ("in the next " .. text.count(ctx.days, "day"))
+  local data, days = { overdue = {}, today = {}, later = {}, ahead = ahead }, {}
   for _, en in ipairs(ctx.entries) do
     local due = cadence.date(en.due)
     if en.overdue or due < ctx.today then data.overdue[#data.overdue + 1] = en
@@ -165,7 +167,7 @@ function actions.html(data, page)
   local counts = {}
   if #data.overdue > 0 then counts[#counts + 1] = ('<span class="pill overdue">%d overdue</span>'):format(#data.overdue) end
   if #data.today > 0 then counts[#counts + 1] = ('<span class="pill today">%d today</span>'):format(#data.today) end
-  if later > 0 then counts[#counts + 1] = ("%d more this week"):format(later) end
+  if later > 0 then counts[#counts + 1] = ("%d more %s"):format(later, e(data.ahead or "this week")) end
   if #counts > 0 then add('<p class="counts">' .. table.concat(counts, " · ") .. "</p>") end
   if #data.overdue == 0 and #data.today == 0 then
     add('<p class="empty">Nothing to do today. ' .. next_one(data) .. "</p>")
@@ -179,7 +181,7 @@ function actions.html(data, page)
     lines(data.today, page, SHOWN, true, "today")
   end
   if later > 0 then
-    add(('<h3 id="%slater">This week</h3>'):format(p))
+    add(('<h3 id="%slater">%s</h3>'):format(p, e((data.ahead or "this week"):gsub("^%l", string.upper))))
     local left = SHOWN
     for _, day in ipairs(data.later) do
       add(('<div class="day"><h4><time datetime="%s">%s</time> <span class="muted">%s</span></h4>')

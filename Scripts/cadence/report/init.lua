@@ -255,7 +255,7 @@ function report.html(options)
   local links
   if data.clients then
     links = { { "overview", "Clients" } }
-    for _, row in ipairs(data.candidates) do links[#links + 1] = { "c" .. row.id, row.name } end
+    for _, row in ipairs(data.candidates) do links[#links + 1] = { "c" .. row.id, text.cut(row.name, 24) } end
   elseif data.applications == 0 then
     links = {}
   end

@@ -253,7 +253,7 @@ local function row_list(row, add)
     add('<p class="tl-h">Planned by your cadence</p>\n<ul class="tl-planned">')
     for _, pl in ipairs(row.planned) do
       add(('<li><time datetime="%s">%s</time> %s%s</li>'):format(e(pl.due), e(day(pl.due)), planned_said(pl),
-        pl.why and ('<br><span class="tl-why">Why: ' .. u(pl.why) .. (pl.rule and (' <span class="muted">(' .. e(pl.rule) .. ")</span>") or "") .. "</span>") or ""))
+        pl.why and ('<br><span class="tl-why">Why: ' .. u(cut(pl.why, 280)) .. (pl.rule and (' <span class="muted">(' .. e(pl.rule) .. ")</span>") or "") .. "</span>") or ""))
     end
     add("</ul>")
   end

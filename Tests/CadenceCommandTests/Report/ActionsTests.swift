@@ -75,27 +75,27 @@ struct ActionsTests: WorkspaceSuite {
             """
         // Headless Chromium refuses navigator.clipboard on a file:// page ("Write permission denied"), and a
         // click made by a script gives execCommand("copy") no user activation: the draft is left selected.
-        let refused = try browser.measureLater(setup: """
+        let refused = try browser.measure(read, setup: """
             navigator.clipboard.writeText("x").then(function () { window.refused = false; }, function (error) { window.refused = String(error); });
             var b = \(helen); b.closest("details").open = true; b.click();
-            """, read)
+            """, later: 500)
         let plain = try #require(refused.value as? [String: Any])
         #expect((plain["refused"] as? String)?.contains("NotAllowedError") == true, "\(plain)")
         #expect(plain["said"] as? String == "Press Ctrl+C to copy" && plain["live"] as? String == "polite", "\(plain)")
         let draft = try #require(plain["draft"] as? String)
         #expect(draft.hasPrefix("Dear Helen") && plain["selected"] as? String == draft, "the draft is selected: \(plain)")
         // Where the old way copies (a person's real click), "Copied".
-        let copied = try browser.measureLater(setup: """
+        let copied = try browser.measure(read, setup: """
             document.execCommand = function (command) { return command === "copy"; };
             var b = \(helen); b.closest("details").open = true; b.click();
-            """, read)
+            """, later: 500)
         #expect((copied.value as? [String: Any])?["said"] as? String == "Copied", "\(copied.value)")
         // A browser with no clipboard API at all.
-        let missing = try browser.measureLater(setup: """
+        let missing = try browser.measure(read, setup: """
             Object.defineProperty(navigator, "clipboard", { value: undefined });
             document.execCommand = function (command) { return command === "copy"; };
             var b = \(helen); b.closest("details").open = true; b.click();
-            """, read)
+            """, later: 500)
         #expect((missing.value as? [String: Any])?["said"] as? String == "Copied", "\(missing.value)")
         #expect(refused.console.isEmpty && copied.console.isEmpty && missing.console.isEmpty, "\(refused.console)\(copied.console)")
     }
@@ -193,35 +193,13 @@ struct ActionsTests: WorkspaceSuite {
                 "\(html)")
         #expect(html.contains("<summary>+4 more on Mon 9 Mar</summary>"), "the week's days share the cap")
     }
-}
 
-extension BrowserPage {
-    /// `read` (JavaScript giving something JSON can hold) measured a while
-    /// after `setup` ran at load: time for a refused clipboard's promise and
-    /// the page's answer to it. Chromium's virtual time runs the page's timers
-    /// without waiting for them.
-    func measureLater(setup: String, _ read: String) throws -> (value: Any, console: String) {
-        let html = try String(contentsOfFile: path, encoding: .utf8)
-        let probe = """
-            <script>window.addEventListener("load", function () { \(setup)
-            setTimeout(function () { var out = document.createElement("pre"); out.id = "cadence-measure";
-            out.textContent = JSON.stringify((function () { return \(read); })()); document.documentElement.appendChild(out); }, 500); });</script>
-            """
-        let copy = path + ".later.html"
-        defer { try? FileManager.default.removeItem(atPath: copy) }
-        try (html + probe).write(toFile: copy, atomically: true, encoding: .utf8)
-        try #require(FileManager.default.isExecutableFile(atPath: Self.browser), "make test installs chromium-headless-shell")
-        let run = try Commands.run(Self.browser, Self.flags + ["--window-size=1366,900", "--enable-logging=stderr", "--v=0",
-                                                               "--virtual-time-budget=5000", "--dump-dom", "file://" + copy], timeLimit: 120)
-        guard let start = run.output.range(of: "<pre id=\"cadence-measure\">"),
-              let end = run.output.range(of: "</pre>", range: start.upperBound..<run.output.endIndex) else {
-            throw BrowserError(message: "the page's measure did not run: \(run.error.suffix(2000))")
-        }
-        let json = String(run.output[start.upperBound..<end.lowerBound])
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-        let value = try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
-        let console = run.error.split(separator: "\n").filter { $0.contains(":CONSOLE") }.joined(separator: "\n")
-        return (value, console)
+    @Test("the later days are \"this week\" for seven days ahead, and say how many days for another --days")
+    func horizonSaid() throws {
+        let week = try String(contentsOfFile: try demoPage(), encoding: .utf8)
+        #expect(week.contains("<h3 id=\"later\">This week</h3>") && week.contains("more this week"))
+        let fortnight = try String(contentsOfFile: try demoPage("--days", "14"), encoding: .utf8)
+        #expect(fortnight.contains("<h3 id=\"later\">In the next 14 days</h3>") && fortnight.contains("more in the next 14 days")
+                && !fortnight.contains("this week"), "the page says how far it looks")
     }
 }

@@ -23,13 +23,20 @@ struct BrowserPage {
     /// on the page laid out in a `width`×`height` window, decoded; and what the
     /// page wrote to its console (its errors among them). `flags`: more of
     /// Chromium's, e.g. `BrowserPage.dark` for a reader who prefers dark.
-    func measure(_ expression: String, width: Int = 1366, height: Int = 900, flags: [String] = []) throws -> (value: Any, console: String) {
+    /// `setup` (JavaScript) runs at load first; with `later`, the measure waits
+    /// that many milliseconds after it (a refused clipboard's promise, the
+    /// page's answer to it): Chromium's virtual time runs the timers without
+    /// waiting for them.
+    func measure(_ expression: String, width: Int = 1366, height: Int = 900, flags: [String] = [],
+                 setup: String = "", later: Int? = nil) throws -> (value: Any, console: String) {
         let html = try String(contentsOfFile: path, encoding: .utf8)
+        let record = "function () { var out = document.createElement(\"pre\"); out.id = \"cadence-measure\"; "
+            + "out.textContent = JSON.stringify((function () { return \(expression); })()); document.documentElement.appendChild(out); }"
         let probe = """
-            <script>window.addEventListener("load", function () { var out = document.createElement("pre"); \
-            out.id = "cadence-measure"; out.textContent = JSON.stringify((function () { return \(expression); })()); \
-            document.documentElement.appendChild(out); });</script>
+            <script>window.addEventListener("load", function () { \(setup)
+            \(later.map { "setTimeout(\(record), \($0));" } ?? "(\(record))();") });</script>
             """
+        let flags = flags + (later == nil ? [] : ["--virtual-time-budget=5000"])
         let copy = path + ".measured.html"
         defer { try? FileManager.default.removeItem(atPath: copy) }
         try (html + probe).write(toFile: copy, atomically: true, encoding: .utf8)
