@@ -227,13 +227,12 @@ function board.html(pipeline, page)
 end
 
 -- The part's own rules, in the page's variables (cadence.report.style). The
--- board's row may be wider than the page's column of text (centred on it,
--- up to the window less a margin), so that seven columns fit a laptop's
--- screen; its row scrolls sideways inside itself and never wraps; a column
--- and a card never grow for their text (min-width: 0; long words break).
+-- board's row keeps to the page's column of text, like every other part: it
+-- scrolls sideways inside itself and never wraps (an empty stage is a slim
+-- column); a column and a card never grow for their text (min-width: 0; long
+-- words break).
 board.css = [[
-.board { width: max(100%, min(100vw - 2rem, 100rem)); margin-left: calc((100% - max(100%, min(100vw - 2rem, 100rem))) / 2);
-  display: flex; gap: .5rem; overflow-x: auto; scroll-snap-type: x proximity; align-items: flex-start; padding-bottom: .3rem; }
+.board { display: flex; gap: .5rem; overflow-x: auto; scroll-snap-type: x proximity; align-items: flex-start; padding-bottom: .3rem; }
 .board .column { flex: 1 0 10.5rem; min-width: 0; max-width: 22rem; scroll-snap-align: start; background: var(--card); border-radius: .4rem; padding: .4rem; }
 .board .column.none { flex: 0 0 auto; }
 .column.none h3 { white-space: nowrap; }
@@ -255,7 +254,7 @@ board.css = [[
 .closed-stages section { display: contents; }
 .closed-stages details { min-width: 0; max-width: 100%; }
 .closed-stages details[open] { flex-basis: 100%; }
-@media print { .board { width: auto; margin-left: 0; flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
+@media print { .board { flex-wrap: wrap; overflow: visible; } .board .column { flex: 1 1 10rem; }
   .board details ul, .closed-stages ul { max-height: none; overflow: visible; } .card { break-inside: avoid; }
   .card strong, .card .role { -webkit-line-clamp: none; } }
 ]]

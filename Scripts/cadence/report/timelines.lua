@@ -224,7 +224,8 @@ local function axis_svg(first, span, x, as_of)
   for w = 0, span // 7 do
     local d = tostring(first + 7 * w)
     local px, today = x(d), d == as_of
-    local label = today and day(d) or day(d):gsub("^%S+ ", "")
+    -- A tick has room for its day and month only ("4 Jan", even in the next year: the caption gives both ends' years).
+    local label = today and day(d) or cadence.date(d):short():gsub("^%S+ ", "")
     local anchor = w == 0 and "start" or w == span // 7 and "end" or "middle"
     local at = anchor == "start" and px - DAY / 2 or anchor == "end" and px + DAY / 2 or px
     out[#out + 1] = ('<line class="%s" x1="%g" y1="17" x2="%g" y2="24"/><text x="%g" y="12" text-anchor="%s"%s>%s</text>')
