@@ -85,6 +85,14 @@ function valuation.current(offers, open)
   return current
 end
 
+-- `word` as one shell word in a command to copy: in double quotes, or, when
+-- it holds what a shell expands there ($, `, \, ", !), in single quotes, so
+-- that a benefit's name typed or imported by anyone runs nothing when pasted.
+local function shell_word(word)
+  if not word:find('[%$`"\\!]') then return '"' .. word .. '"' end
+  return "'" .. word:gsub("'", "'\\''") .. "'"
+end
+
 -- A rate written as a decimal ("0.79") as a fraction, so conversion stays exact.
 local function fraction(text)
   local whole, decimals = tostring(text):match("^(%d+)%.?(%d*)$")
@@ -381,7 +389,7 @@ function valuation.value(offer, assumptions)
       elseif k then
         how = ("cadence offer edit %d %s"):format(offer.id, k.flag)
       else
-        how = ("cadence offer edit %d --worth \"%s=AMOUNT\" (its worth a year)"):format(offer.id, name)
+        how = ("cadence offer edit %d --worth %s (its worth a year)"):format(offer.id, shell_word(name .. "=AMOUNT"))
       end
       not_valued[#not_valued + 1] = { name = name, terms = offer.benefits[name], how = how }
     end

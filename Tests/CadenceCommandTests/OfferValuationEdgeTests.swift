@@ -145,6 +145,16 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         #expect(try cadence("offer", "value", "initech").error.contains("a rate is a decimal above zero such as \"0.79\", not \"0.000\""))
     }
 
+    @Test("the command that values a benefit quotes its name so that pasting it runs nothing the name holds")
+    func quotedForTheShell() throws {
+        try prepared()
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "31000 GBP", "--benefit", "perk$(touch /tmp/pwned)\" ; echo \"=free lunch",
+                        "--at", "2026-03-02")
+        let offer = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        #expect(offer.not_valued.first?.how == "cadence offer edit 1 --worth 'perk$(touch /tmp/pwned)\" ; echo \"=AMOUNT' (its worth a year)",
+                "\(offer.not_valued)")
+    }
+
     @Test("benefits in words: valued by a stated assumption, or listed as not valued with the command that values them")
     func worded() throws {
         try prepared()
