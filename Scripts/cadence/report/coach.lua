@@ -46,7 +46,10 @@ local function row_of(ctx)
                 overdue = 0, due_week = 0, days = ctx.days, week_ends = tostring(ctx.horizon),
                 stalled = 0, stalled_apps = {}, offers = {}, stages = {}, by_stage = {}, closed = 0 }
   for _, en in ipairs(ctx.entries) do
-    if en.overdue then row.overdue = row.overdue + 1
+    if en.overdue then
+      row.overdue = row.overdue + 1
+      -- How late the oldest is: a thank-you two weeks late says more than a count.
+      row.late = math.max(row.late or 0, ctx.today - cadence.date(en.due))
     elseif cadence.date(en.due) <= ctx.horizon then row.due_week = row.due_week + 1 end
   end
   for _, app in ipairs(ctx.apps) do
@@ -98,6 +101,7 @@ function coach.needs_first(a, b)
   if a.overdue ~= b.overdue then return a.overdue > b.overdue end
   if (a.offer_soon or "~") ~= (b.offer_soon or "~") then return (a.offer_soon or "~") < (b.offer_soon or "~") end
   if a.stalled ~= b.stalled then return a.stalled > b.stalled end
+  if (a.late or 0) ~= (b.late or 0) then return (a.late or 0) > (b.late or 0) end
   if a.due_week ~= b.due_week then return a.due_week > b.due_week end
   local an, bn = a.name:lower(), b.name:lower()
   if an ~= bn then return an < bn end
@@ -106,7 +110,7 @@ end
 
 --- The triage: a row per client, the one who needs the coach most first
 --- (coach.needs_first). Each row: { id, name, time_zone, applications,
---- active, overdue, due_week (due by week_ends, not overdue), days,
+--- active, overdue, late (days the oldest overdue is late), due_week (due by week_ends, not overdue), days,
 --- week_ends, stalled, stalled_apps = { application, company, role, stage,
 --- last, quiet }, offers = { application, offer, company, role, status,
 --- respond_by, days_left } (the soonest first), offer_soon, stages = {
@@ -148,6 +152,13 @@ local function num(n, label, pill)
   return ('<td class="num" data-label="%s">%d</td>'):format(label, n)
 end
 
+-- The overdue count, and how late the oldest one is.
+local function overdue_cell(row)
+  if row.overdue == 0 then return num(0, "Overdue") end
+  return ('<td class="num" data-label="Overdue"><span class="pill overdue">%d</span> <span class="muted late">oldest %s late</span></td>')
+    :format(row.overdue, e(text.count(row.late or 0, "day")))
+end
+
 -- A client's name is cut in the table and in their page's summary (their
 -- page, opened, has it whole).
 local NAME_CHARS, SUMMARY_CHARS = 60, 80
@@ -170,7 +181,7 @@ function coach.html(rows, page)
   add('<h2 id="overview">Clients, who needs you first</h2>')
   if first then
     add(('<p class="muted triage-note">Sorted by overdue actions, then the soonest offer to answer by %s, '
-      .. 'then stalled applications, then what is due by then. Stalled: an application under way '
+      .. 'then stalled applications, then how late the oldest overdue action is, then what is due by then. Stalled: an application under way '
       .. 'with nothing from either side for %d days or more and no meeting booked.</p>'):format(e(text.day(first.week_ends)), coach.STALLED_DAYS))
   end
   local due = (not first or first.days == 7) and "Due this week" or ("Due in " .. text.count(first.days, "day"))
@@ -189,7 +200,7 @@ function coach.html(rows, page)
     end
     add(('<tr><th scope="row"><a href="#c%d">%s</a></th>%s%s%s<td class="offers" data-label="Offers">%s</td>'
       .. '<td class="stages" data-label="Under way">%s</td></tr>')
-      :format(c.id, u(text.cut(c.name, NAME_CHARS)), num(c.overdue, "Overdue", "overdue"), num(c.due_week, due),
+      :format(c.id, u(text.cut(c.name, NAME_CHARS)), overdue_cell(c), num(c.due_week, due),
         num(c.stalled, "Stalled", "soon"),
         #offers > 0 and table.concat(offers, "<br>") or '<span class="muted">none</span>', stages_line(c)))
   end

@@ -42,6 +42,15 @@ struct CoachTests: WorkspaceSuite {
         }
     }
 
+    /// Days from `from` to `to`, both "YYYY-MM-DD".
+    static func daysBetween(_ from: String, _ to: String) -> Int? {
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd"
+        format.timeZone = TimeZone(identifier: "UTC")
+        guard let a = format.date(from: from), let b = format.date(from: to) else { return nil }
+        return Int((b.timeIntervalSince(a) / 86_400).rounded())
+    }
+
     @Test("the triage rows count what was logged: overdue, due this week, stalled, live offers by their date, by stage; needing the coach most first")
     func triageFigures() throws {
         try coachWorkspace()
@@ -61,6 +70,13 @@ struct CoachTests: WorkspaceSuite {
                 "the most overdue first (Kai, 2); of one overdue each, an offer to answer this week (Sam) before stalled (Jo); of none overdue, stalled (Ben) before nothing (Ada)")
         let kai = rows[0], sam = rows[1], jo = rows[2], ben = rows[3], ada = rows[4]
         #expect(kai["overdue"] as? Int == 2 && sam["overdue"] as? Int == 1 && jo["overdue"] as? Int == 1 && ben["overdue"] as? Int == 0)
+        // How late each client's oldest overdue action is: the days since its due day, as each agenda says.
+        for row in rows where (row["overdue"] as? Int ?? 0) > 0 {
+            let client = try #require(clients.first { $0["id"] as? Int == row["id"] as? Int })
+            let oldest = (client["week"] as? [[String: Any]] ?? []).filter { $0["overdue"] as? Bool == true }.compactMap { $0["due"] as? String }.min()
+            let days = try #require(oldest.flatMap { Self.daysBetween($0, "2026-03-10") })
+            #expect(row["late"] as? Int == days, "\(row)")
+        }
         #expect(ben["stalled"] as? Int == 1 && ada["stalled"] as? Int == 0 && ada["overdue"] as? Int == 0)
         let joStalled = try #require(jo["stalled_apps"] as? [[String: Any]])
         #expect(jo["stalled"] as? Int == 1 && joStalled.first?["company"] as? String == "Acme" && joStalled.first?["quiet"] as? Int == 28)
@@ -103,7 +119,8 @@ struct CoachTests: WorkspaceSuite {
         let table = try #require(html.range(of: "<table class=\"triage\">"))
         let tableEnd = try #require(html.range(of: "</table>", range: table.upperBound..<html.endIndex))
         let triage = html[table.upperBound..<tableEnd.lowerBound]
-        #expect(triage.contains("<a href=\"#c3\"><bdi>Kai Quiet</bdi></a></th><td class=\"num\" data-label=\"Overdue\"><span class=\"pill overdue\">2</span></td>"))
+        #expect(triage.contains("<a href=\"#c3\"><bdi>Kai Quiet</bdi></a></th><td class=\"num\" data-label=\"Overdue\"><span class=\"pill overdue\">2</span> "
+                                + "<span class=\"muted late\">oldest "), "the overdue count, and how late the oldest is")
         #expect(triage.contains("<a href=\"#c5\"><bdi>Ada Calm</bdi></a></th><td class=\"num muted\" data-label=\"Overdue\">0</td>"))
         #expect(triage.contains("<bdi>Globex</bdi> <span class=\"pill soon\">Thu 12 Mar, in 2 days</span>"))
         #expect(triage.contains("Interviewing 1 · Applied 1") == false && triage.contains("Applied 1 · Interviewing 1"), "stages in order")
@@ -174,7 +191,7 @@ struct CoachTests: WorkspaceSuite {
             [document.documentElement.scrollHeight, innerHeight, document.querySelectorAll("table.triage tbody tr").length,
              document.querySelectorAll("details.client").length, document.querySelectorAll("details.client[open]").length,
              document.documentElement.scrollWidth, innerWidth].concat(
-             Array.prototype.map.call(document.querySelectorAll("table.triage tbody td[data-label=Overdue]"), function (td) { return +td.textContent; }))
+             Array.prototype.map.call(document.querySelectorAll("table.triage tbody td[data-label=Overdue]"), function (td) { var pill = td.querySelector(".pill"); return +(pill ? pill.textContent : td.textContent); }))
             """)
         #expect(measured.console.isEmpty, "console: \(measured.console)")
         let values = try #require(measured.value as? [Int])
