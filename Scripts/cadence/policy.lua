@@ -382,7 +382,8 @@ function policy.agenda(policies, options)
   local search, contacts, offers = options.search or cadence.search(), cadence.all_contacts(), cadence.all_offers()
   -- Every application and its offers, for a policy that weighs one offer against the others (ctx:live_offers()).
   plan_options.every_app, plan_options.every_offer = search.apps, offers
-  if options.app then search.apps = { options.app } end
+  -- One application's plan reads the same search without changing the caller's (options.search).
+  if options.app then search = { apps = { options.app }, timelines = search.timelines } end
   -- Installed packages plan in their workers while the agenda plans its own
   -- policies here; their proposals join each application's afterwards.
   local failures, own, packaged = {}, {}, {}

@@ -121,7 +121,7 @@ local function line(item, page, dated)
       notes = at and item.draft:sub(1, at - 1):gsub("%s+$", ""):gsub("\n[%w_%-]+:$", ""):gsub("%s+$", "") or item.draft
       if notes == "" then notes = nil end
     end
-    add(('<details class="draft"><summary>%s</summary>'):format(item.words and "What to say" or "Draft"))
+    add(('<details class="draft"><summary>%s</summary>'):format(words ~= item.draft and "What to say" or "Draft"))
     if notes then add('<p class="notes" dir="auto">' .. e(notes) .. "</p>") end
     add(('<pre class="draft" dir="auto" id="%s">%s</pre>'):format(id, e(words)))
     add(('<button class="copy" type="button" data-copy="%s" aria-label="%s">Copy</button>'):format(id, e(button_name(item, state.names))))

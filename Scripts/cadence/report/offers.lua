@@ -331,8 +331,9 @@ function offers.html(data, page)
   local live_by_offer = {}
   for _, o in ipairs(data.live) do live_by_offer[o.offer] = o end
   if #data.live == 0 then
+    -- With none live, why the valuation could not run (a rate for an answered offer's currency) does not matter here.
     add('<p class="empty">' .. (#data.closed > 0 and "None live: every offer is answered or gone."
-      or e(data.note or "No offers yet.")) .. "</p>")
+      or "No offers yet (received or negotiating).") .. "</p>")
     closed_line(data, add)
   elseif #data.compared == 0 then
     recorded(data, page, today)
