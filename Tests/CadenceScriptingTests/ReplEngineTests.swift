@@ -29,7 +29,7 @@ struct ReplEngineTests {
         #expect(try session(["cadence.stages.with_offer", "cadence.stages"]) == [
             .output("{ negotiating, offer }"),
             .output("{ saved, applied, screening, interviewing, final, offer, negotiating, accepted, declined, rejected, withdrawn, ghosted; "
-                    + "sets: being_assessed, decided, ended_by_you, interview_rounds, terminal, with_offer }"),
+                    + "sets: being_assessed, closed, decided, ended_by_you, interview_rounds, terminal, with_offer }"),
         ])
     }
 
