@@ -26,9 +26,6 @@ local COMPANY, ROLE, NAME = 60, 80, 40
 -- A ghosted one asks nothing of the board until a reply revives it.
 local function closed(stage) return cadence.stages.closed[stage] end
 
--- The meetings a card names, in the words people use.
-local MEETINGS = { screen = "Screen", interview = "Interview", ["follow-up-call"] = "Follow-up call" }
-
 -- A posting's address, when it is one a browser opens as a page: http or
 -- https, in a URL's own ASCII characters (a look-alike letter could hide
 -- where a link goes). Else nil, and the card shows what was typed as text.
@@ -61,7 +58,7 @@ end
 local function dates_of(app, ctx)
   local dates = {}
   for _, ev in ipairs(ctx.booked[app.id] or {}) do
-    dates[#dates + 1] = { kind = ev.kind, what = MEETINGS[ev.kind] or text.action(ev.kind), day = tostring(ev.day) }
+    dates[#dates + 1] = { kind = ev.kind, what = text.event(ev.kind), day = tostring(ev.day) }
   end
   for _, o in ipairs(ctx.live[app.id] or {}) do
     if o.respond_by then dates[#dates + 1] = { kind = "respond-by", what = "Respond by", day = tostring(o.respond_by) } end

@@ -130,18 +130,11 @@ function coach.title(rows)
   return ("Coach's overview: %s"):format(text.count(#rows, "client"))
 end
 
--- "in 3 days", "tomorrow", "today", "yesterday", "2 days ago".
-local function left(days)
-  if days == 0 then return "today" elseif days == 1 then return "tomorrow" elseif days == -1 then return "yesterday" end
-  if days > 0 then return "in " .. text.count(days, "day") end
-  return text.count(-days, "day") .. " ago"
-end
-
 -- An offer's date to answer by, as a pill: passed, today, within three days, or later (no state).
 local function respond_pill(offer)
   if not offer.respond_by then return '<span class="muted">no date to answer by</span>' end
-  local kind = offer.days_left < 0 and " overdue" or offer.days_left == 0 and " today" or offer.days_left <= 3 and " soon" or ""
-  return ('<span class="pill%s">%s, %s</span>'):format(kind, e(text.day(offer.respond_by)), e(left(offer.days_left)))
+  local kind = text.urgency(offer.days_left)
+  return ('<span class="pill%s">%s, %s</span>'):format(kind and (" " .. kind) or "", e(text.day(offer.respond_by)), e(text.from_today(offer.days_left)))
 end
 
 -- A count as a table cell: right-aligned; a zero muted.

@@ -23,13 +23,9 @@ local offers = {}
 local OPEN_BLOCKS = 3
 
 -- How a day to answer by stands on `today`: the words, and the pill's class
--- when it asks for attention now (today, tomorrow, or gone by).
+-- when it asks for attention now (text.urgency).
 local function standing(day, today)
-  local days = day - today
-  if days < 0 then return ("passed %s ago"):format(text.count(-days, "day")), "overdue" end
-  if days == 0 then return "today", "today" end
-  if days == 1 then return "tomorrow", "soon" end
-  return ("in %s"):format(text.count(days, "day")), days <= 2 and "soon" or nil
+  return text.from_today(day - today), text.urgency(day - today)
 end
 
 --- The part's data, what `cadence report --json` gives as `offers`:

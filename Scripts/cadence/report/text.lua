@@ -100,6 +100,49 @@ function text.year(d)
   return tostring(d.year)
 end
 
+--- How far a day is from the page's day, in words (`days`: the day less
+--- the page's): "today", "tomorrow", "in 3 days", "passed yesterday",
+--- "passed 2 days ago".
+function text.from_today(days)
+  if days == 0 then return "today" elseif days == 1 then return "tomorrow" elseif days == -1 then return "passed yesterday" end
+  if days > 0 then return "in " .. text.count(days, "day") end
+  return "passed " .. text.count(-days, "day") .. " ago"
+end
+
+--- The pill a day to meet asks for (`days` as for text.from_today):
+--- "overdue" once gone by, "today", "soon" within three days, nil later.
+function text.urgency(days)
+  if days < 0 then return "overdue" elseif days == 0 then return "today" elseif days <= 3 then return "soon" end
+  return nil
+end
+
+-- What each kind of event was, in words: a timeline's list and a card's dates.
+local EVENTS = {
+  saved = "Saved the posting",
+  applied = "Applied",
+  screen = "Screening call",
+  interview = "Interview",
+  ["follow-up-call"] = "Follow-up call",
+  ["message-sent"] = "You wrote",
+  ["reply-received"] = "They replied",
+  ["next-step"] = "They promised a next step",
+  ["deadline-set"] = "They set a date for their decision",
+  ["offer-received"] = "Offer received",
+  ["negotiation-round"] = "Negotiation round",
+  rejection = "Rejected",
+  withdrawal = "You withdrew",
+  acceptance = "You accepted",
+  decline = "You declined",
+  ghosted = "Gone quiet",
+  note = "Note",
+  correction = "Correction",
+}
+
+--- An event's kind in words ("interview" → "Interview", "screen" → "Screening call").
+function text.event(kind)
+  return EVENTS[kind] or (tostring(kind):gsub("%-", " "):gsub("^%l", string.upper))
+end
+
 -- Stages as people write them on a board.
 local STAGES = {
   saved = "Saved", applied = "Applied", screening = "Screening", interviewing = "Interviewing", final = "Final round",

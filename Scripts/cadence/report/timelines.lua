@@ -20,31 +20,33 @@ local timelines = {}
 --- (the board has them all). Twenty rows keep the part within a few screens.
 timelines.cap = 20
 
--- What each kind of event is, in the page's words, and how its mark looks:
+-- How each kind of event's mark looks (its words are text.event's):
 -- a shape (so that colour is never the only difference) and a colour class.
 local KINDS = {
-  saved = { "square", "m-yours", "Saved the posting" },
-  applied = { "square", "m-yours", "Applied" },
-  screen = { "diamond", "m-meeting", "Screening call" },
-  interview = { "diamond", "m-meeting", "Interview" },
-  ["follow-up-call"] = { "diamond", "m-meeting", "Follow-up call" },
-  ["message-sent"] = { "square", "m-yours", "You wrote" },
-  ["reply-received"] = { "circle", "m-theirs", "They replied" },
-  ["next-step"] = { "circle", "m-theirs", "They promised a next step" },
-  ["deadline-set"] = { "circle", "m-theirs", "They set a date for their decision" },
-  ["offer-received"] = { "star", "m-theirs", "Offer received" },
-  ["negotiation-round"] = { "star", "m-yours", "Negotiation round" },
-  rejection = { "cross", "m-end", "Rejected" },
-  withdrawal = { "cross", "m-end", "You withdrew" },
-  acceptance = { "star", "m-ok", "You accepted" },
-  decline = { "cross", "m-end", "You declined" },
-  ghosted = { "cross", "m-end", "Gone quiet" },
-  note = { "circle", "m-note", "Note" },
-  correction = { "circle", "m-note", "Correction" },
+  saved = { "square", "m-yours" },
+  applied = { "square", "m-yours" },
+  screen = { "diamond", "m-meeting" },
+  interview = { "diamond", "m-meeting" },
+  ["follow-up-call"] = { "diamond", "m-meeting" },
+  ["message-sent"] = { "square", "m-yours" },
+  ["reply-received"] = { "circle", "m-theirs" },
+  ["next-step"] = { "circle", "m-theirs" },
+  ["deadline-set"] = { "circle", "m-theirs" },
+  ["offer-received"] = { "star", "m-theirs" },
+  ["negotiation-round"] = { "star", "m-yours" },
+  rejection = { "cross", "m-end" },
+  withdrawal = { "cross", "m-end" },
+  acceptance = { "star", "m-ok" },
+  decline = { "cross", "m-end" },
+  ghosted = { "cross", "m-end" },
+  note = { "circle", "m-note" },
+  correction = { "circle", "m-note" },
 }
 
+-- A kind's mark: its shape, its class, and its words (text.event).
 local function kind_of(k)
-  return KINDS[k] or { "circle", "m-theirs", (tostring(k):gsub("%-", " "):gsub("^%l", string.upper)) }
+  local mark = KINDS[k] or { "circle", "m-theirs" }
+  return { mark[1], mark[2], text.event(k) }
 end
 
 ---------------------------------------------------------------------------
