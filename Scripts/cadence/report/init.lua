@@ -48,10 +48,13 @@ local BOOKABLE = host.bookable_kinds()
 ---------------------------------------------------------------------------
 
 local function find_candidate(name)
+  local names = {}
   for _, c in ipairs(cadence.candidates()) do
     if c.name:lower() == tostring(name):lower() or tostring(c.id) == tostring(name) then return c end
+    names[#names + 1] = c.name
   end
-  error(("no candidate named '%s'"):format(tostring(name)), 0)
+  local near = cadence.nearest(tostring(name), names)
+  error(("no candidate named '%s'%s"):format(tostring(name), near and (" (did you mean '%s'?)"):format(near) or ""), 0)
 end
 
 -- An agenda item as the page and --json give it.

@@ -22,4 +22,13 @@ struct ReportTitleTests: WorkspaceSuite {
         #expect(html.contains("As of Mon 5 Jan 2026."))
         #expect(html.contains("Sat 20 Dec 2025") && !html.contains("Sat 20 Dec<"), "a day of 2025 on a page of 2026 says its year")
     }
+
+    @Test("--candidate with a name one letter off says which it means")
+    func nearMissCandidate() throws {
+        _ = try Commands.cadence(["init", directory])
+        #expect(try cadence("candidate", "add", "Elena García", "--time-zone", "Europe/Madrid").status == 0)
+        let missed = try cadence("report", "--candidate", "Elena Garcia", "-o", directory + "/x.html")
+        #expect(missed.status == 1 && missed.error.contains("no candidate named 'Elena Garcia' (did you mean 'Elena García'?)"), "\(missed.error)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/x.html"), "nothing written")
+    }
 }
