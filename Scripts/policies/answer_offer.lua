@@ -101,6 +101,23 @@ return function(options)
           draft = failed
         end
       end
+      if not agreed and s and due >= ctx.today then
+        -- Rule 5 asks for time now, not on their date: an item today, with the words the script decides
+        -- today, until the day agreed is logged (then the answer moves to that day and this one goes).
+        s.today = ctx.today
+        local decided, decision = pcall(function() return negotiation.rules().decide(s) end)
+        if decided and decision.action == "ask-for-time" then
+          local only = next(decision.words)
+          ctx:propose{
+            kind = "ask-for-time", channel = "phone", due = ctx.today, slide = "keep", key = "ask-time|" .. open.id, logs = false,
+            to = to, missing_role = not to and "hiring-manager" or nil,
+            reason = ("negotiation rule 5: they want an answer by %s; ask now for time to consider it, with a day and hour,"
+              .. " then log the day agreed (cadence log message-sent --app %s --message-kind ask-for-time --due \"DAY HOUR\" --to NAME)")
+              :format(open.respond_by and open.respond_by:short() or due:short(), app.id),
+            draft = only and decision.words[only] or nil,
+          }
+        end
+      end
       ctx:propose{
         kind = "answer-offer", channel = "phone", due = due, at = at, slide = slide, key = "answer|" .. open.id, logs = false,
         to = to, missing_role = not to and "hiring-manager" or nil,

@@ -106,6 +106,23 @@ struct AnswerOfferTests: WorkspaceSuite {
         #expect(daysNamed(draft).allSatisfy { $0 >= 2 * 31 + 20 } && daysNamed(draft).contains { $0 > 2 * 31 + 24 }, "\(draft)")
     }
 
+    @Test("no time asked for yet: an item today to ask for it, with words decided today that name a day after today; gone once the day agreed is logged")
+    func askForTimeToday() throws {
+        try prepared(respondBy: "2026-03-27")
+        let items = try json("agenda", "--as-of", "2026-03-17", "--days", "14", as: [Item].self)
+        let ask = try #require(items.first { $0.kind == "ask-for-time" }, "\(items.map(\.kind))")
+        #expect(ask.due == "2026-03-17" && ask.to == "Helen Park", "\(ask)")
+        #expect(ask.reason?.contains("they want an answer by Fri 27 Mar; ask now for time to consider it") == true, "\(ask)")
+        let words = try #require(ask.draft)
+        #expect(!words.contains("The negotiation script decides") && daysNamed(words).allSatisfy { $0 > 2 * 31 + 17 } && !daysNamed(words).isEmpty,
+                "only the words, asking for a day after today: \(words)")
+        // The answer itself stays on their date until a day is agreed.
+        #expect(items.contains { $0.kind == "answer-offer" && $0.due == "2026-03-27" })
+        try askedForTime(on: "2026-03-17", due: "friday 10am")
+        let after = try json("agenda", "--as-of", "2026-03-17", "--days", "14", as: [Item].self)
+        #expect(!after.contains { $0.kind == "ask-for-time" } && after.contains { $0.kind == "answer-offer" && $0.due == "2026-03-20" }, "\(after.map(\.kind))")
+    }
+
     @Test("their date to answer by comes before the day agreed: the reason names it and says to confirm they will wait")
     func respondByBeforeAgreedDay() throws {
         try prepared(respondBy: "2026-03-24")

@@ -172,6 +172,7 @@ local ACTIONS = {
   ["prepare"] = "Prepare",
   ["plan-follow-up"] = "Plan the follow-up",
   ["answer-offer"] = "Answer the offer",
+  ["ask-for-time"] = "Ask for time to consider the offer",
   ["acceptance-in-writing"] = "Accept in writing",
   ["decline"] = "Decline in writing",
   ["promised-call"] = "Call them, as they asked",
