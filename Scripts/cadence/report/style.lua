@@ -91,7 +91,6 @@ details.more { margin: .3rem 0; }
 .welcome { color: var(--fg); border-color: var(--accent); }
 .welcome ol { margin: .3rem 0; padding-left: 1.4rem; } .welcome code { background: var(--bg); overflow-wrap: anywhere; }
 .problems { color: var(--danger); }
-section.person { margin-top: 3rem; padding-top: .5rem; border-top: 3px solid var(--line); }
 
 @media (max-width: 600px) {
   body { padding: .6rem .6rem 2rem; }
