@@ -73,7 +73,10 @@ end
 
 --- Rule 2 and 3: short and positive, personalised with what the person said,
 --- tying one strength to one need when interested; a brief thanks when not.
+--- f.met: when you met, as the letter says it ("today", the default;
+--- "yesterday"; "on Mon 30 Nov"): a thank-you sent late says so truly.
 function drafts.thank_you(f)
+  local met = f.met or "today"
   local discussed = f.contact and f.contact.discussed
   local about = discussed and (" I especially enjoyed our conversation about " .. discussed .. ".") or ""
   if f.interested then
@@ -83,17 +86,17 @@ function drafts.thank_you(f)
       point = ("link what they need to what you bring: %s, through %s"):format(f.need, f.strength)
     end
     return compose(f, {
-      letter = ("Thank you for your time today.%s%s I remain very interested in the %s role at %s and look forward to the next step.")
-        :format(about, link, f.app.role, f.app.company),
-      short = ("thank you for your time today. I remain very interested in the %s role and look forward to the next step.")
-        :format(f.app.role),
-      points = points_of("thank them for their time today", discussed and ("mention what you talked about: " .. discussed),
+      letter = ("Thank you for your time %s.%s%s I remain very interested in the %s role at %s and look forward to the next step.")
+        :format(met, about, link, f.app.role, f.app.company),
+      short = ("thank you for your time %s. I remain very interested in the %s role and look forward to the next step.")
+        :format(met, f.app.role),
+      points = points_of("thank them for their time " .. met, discussed and ("mention what you talked about: " .. discussed),
                          point, "say you remain very interested and look forward to the next step"),
     })
   end
   return compose(f, {
-    letter = ("Thank you for your time today and for telling me about the %s role."):format(f.app.role),
-    short = ("thank you for your time today and for telling me about the %s role."):format(f.app.role),
+    letter = ("Thank you for your time %s and for telling me about the %s role."):format(met, f.app.role),
+    short = ("thank you for your time %s and for telling me about the %s role."):format(met, f.app.role),
     points = { "thank them for their time and for telling you about the role" },
   })
 end

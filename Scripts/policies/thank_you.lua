@@ -34,6 +34,9 @@ return function(options)
               reason = ("rule 2: you met %s at the interview on %s; thank them the same day%s")
                 :format(person, interview.day:short(), interested and "" or " (briefly: you are not keen)"),
               draft = drafts.thank_you{ app = app, to = person, contact = ctx:contact(person), candidate = ctx.candidate, channel = channel,
+                                        -- Sent after the day (the item overdue), the letter says when you met.
+                                        met = ctx.today <= interview.day and "today" or ctx.today - interview.day == 1 and "yesterday"
+                                          or "on " .. interview.day:short(),
                                         interested = interested, need = app.needs and app.needs[1],
                                         strength = ctx.candidate and ctx.candidate.strengths and ctx.candidate.strengths[1] },
             }

@@ -103,6 +103,16 @@ struct PlanningTests {
         } throws: { error in "\(error)".contains("calendar: weekends is \"slide\", \"back\" or \"keep\"") }
     }
 
+    @Test("a thank-you's letter says when you met: today on the day, yesterday the day after, the day itself later")
+    func thankYouSaysWhen() throws {
+        try interviewHooli()
+        for (asOf, said) in [("2026-03-02", "for your time today"), ("2026-03-03", "for your time yesterday"),
+                             ("2026-03-05", "for your time on Mon 2 Mar")] {
+            let thanks = try #require(try harness.item("thank-you", of: "Hooli", asOf: asOf))
+            #expect(thanks.draft.contains(said), "\(asOf): \(thanks.draft)")
+        }
+    }
+
     @Test("done logs the touch, so the cadence moves on; skip counts as a touch; snooze waits")
     func decisions() throws {
         try interviewHooli()
