@@ -92,7 +92,13 @@ function report.gather(options)
   local today = options.as_of and cadence.date(options.as_of) or cadence.today()
   local days = options.days or 7
   text.for_day(today)
-  local whole = { today = today, days = days, weeks = options.weeks or 8, horizon = today + days,
+  -- The page reaches `weeks` back (the timelines) and four weeks or `days` ahead (the agenda): both ends must be days Cadence keeps.
+  local weeks = options.weeks or 8
+  if not pcall(function() return today - 7 * weeks, today + math.max(days, 28) end) then
+    error(("a report of %s reaches %d weeks before it and %d days after it, past the years Cadence keeps (1900 to 2200):"
+      .. " choose a day inside them, or fewer --days"):format(tostring(today), weeks, math.max(days, 28)), 0)
+  end
+  local whole = { today = today, days = days, weeks = weeks, horizon = today + days,
                   search = as_it_was(cadence.search(), today), candidates = cadence.candidates(), offers = cadence.all_offers(),
                   entries = {} }
   if options.candidate then whole.person = find_candidate(options.candidate) end

@@ -67,4 +67,14 @@ struct ReportAsOfTests: WorkspaceSuite {
         }
         #expect(try stopped(then) < stopped(now))
     }
+
+    @Test("a day at the edge of the years kept, or --days past them: a sentence saying what the page reaches, not arithmetic")
+    func edges() throws {
+        _ = try Commands.cadence(["init", directory])
+        for arguments in [["--as-of", "1900-01-01"], ["--as-of", "2200-12-24"], ["--days", "100000"]] {
+            let run = try Commands.cadence(["report", "--json", "--workspace", directory] + arguments)
+            #expect(run.status == 1 && run.error.contains("past the years Cadence keeps (1900 to 2200)") && !run.error.contains(" - 56'"),
+                    "\(arguments): \(run.error)")
+        }
+    }
 }
