@@ -205,7 +205,7 @@ function Context:exit(reason) self.exits[#self.exits + 1] = reason end
 
 --- Proposes a follow-up: kind, due (a date), to, channel, reason, draft;
 --- words: what to say, when the draft holds notes around it (a report's
---- "Copy" copies these alone);
+--- "Copy" copies these alone), and notes: those notes, shown apart;
 --- key: what makes it the same item from one day to the next (decisions and
 --- calendar UIDs hang on it), by default its kind, person and due date;
 --- logs: the event marking it done logs (default: the message sent, or a

@@ -71,7 +71,7 @@ return function(options)
       -- What to say then: the negotiation script's decision for the day of the
       -- answer (today, when that day has passed), so the words name no day before it.
       -- `words`: what to say to them, apart from the notes around it (what a page's "Copy" copies).
-      local draft, words
+      local draft, words, notes
       local on = due < ctx.today and ctx.today or due
       local whom = to and one_line(to) or "them"
       local heading = due < ctx.today and ("Get back to %s today: the day was %s."):format(whom, when(due, at))
@@ -92,8 +92,8 @@ return function(options)
           local steps = {}
           for step, words in pairs(decision.words) do steps[#steps + 1] = ("%s:\n%s"):format(step, words) end
           table.sort(steps)
-          draft = ("%s\nThe negotiation script decides: %s (%s).\n\n%s"):format(heading, decision.action, decision.rule,
-            table.concat(steps, "\n\n"))
+          notes = ("%s\nThe negotiation script decides: %s (%s)."):format(heading, decision.action, decision.rule)
+          draft = ("%s\n\n%s"):format(notes, table.concat(steps, "\n\n"))
           -- One step's words alone; several, each under its name as in the draft.
           local only = next(decision.words)
           words = #steps == 1 and decision.words[only] or (#steps > 1 and table.concat(steps, "\n\n") or nil)
@@ -122,7 +122,7 @@ return function(options)
         kind = "answer-offer", channel = "phone", due = due, at = at, slide = slide, key = "answer|" .. open.id, logs = false,
         to = to, missing_role = not to and "hiring-manager" or nil,
         reason = "negotiation rule 5: " .. why,
-        draft = draft, words = words,
+        draft = draft, words = words, notes = notes,
       }
     end,
   }

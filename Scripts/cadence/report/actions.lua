@@ -114,13 +114,7 @@ local function line(item, page, dated)
     local id = ("%sdraft-%d"):format(page.p, state.n)
     -- An answer to an offer carries its words apart from the notes around them: Copy takes the words alone.
     local words, notes = item.draft, nil
-    if item.words and item.words ~= "" then
-      words = item.words
-      local at = item.draft:find(item.words, 1, true)
-      -- The notes: what comes before the words, less the name of the step they are under ("wait:").
-      notes = at and item.draft:sub(1, at - 1):gsub("%s+$", ""):gsub("\n[%w_%-]+:$", ""):gsub("%s+$", "") or item.draft
-      if notes == "" then notes = nil end
-    end
+    if item.words and item.words ~= "" then words, notes = item.words, item.notes end
     add(('<details class="draft"><summary>%s</summary>'):format(words ~= item.draft and "What to say" or "Draft"))
     if notes then add('<p class="notes" dir="auto">' .. e(notes) .. "</p>") end
     add(('<pre class="draft" dir="auto" id="%s">%s</pre>'):format(id, e(words)))

@@ -64,7 +64,7 @@ local function entry_of(item)
            role = item.app.role, kind = item.kind, action = text.action(item.kind),
            to = item.to or (item.missing_role and ("the " .. item.missing_role:gsub("%-", " ") .. " (none on file)")),
            due = tostring(item.due), at = item.at, overdue = item.overdue, reason = item.reason, why = why, rule = rule,
-           draft = item.draft, words = item.words, policy = item.policy, source = item.source,
+           draft = item.draft, words = item.words, notes = item.notes, policy = item.policy, source = item.source,
            -- How it goes, in words ("by email"); a task goes nowhere.
            by = item.channel ~= "task" and CHANNELS[item.channel] and CHANNELS[item.channel].said or nil }
 end
