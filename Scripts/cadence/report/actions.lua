@@ -145,9 +145,9 @@ local function lines(items, page, shown, dated, label)
 end
 
 -- What comes next when nothing is due today: "Next, on Tue 8 Dec: Acme: Prepare."
-local function next_one(data)
+local function next_one(data, ahead)
   local en = data.later[1] and data.later[1].items[1] or data.next
-  if not en then return "Nothing is planned in the next four weeks." end
+  if not en then return "Nothing is planned in the next " .. e(text.span(ahead)) .. "." end
   return ("Next, on %s: %s: %s%s."):format(e(text.day(en.due)), cut(en.company, NAME), e(en.action or text.action(en.kind)),
     en.to and (" to " .. cut(en.to, NAME)) or "")
 end
@@ -164,7 +164,7 @@ function actions.html(data, page)
   if later > 0 then counts[#counts + 1] = ("%d more %s"):format(later, e(data.ahead or "this week")) end
   if #counts > 0 then add('<p class="counts">' .. table.concat(counts, " · ") .. "</p>") end
   if #data.overdue == 0 and #data.today == 0 then
-    add('<p class="empty">Nothing to do today. ' .. next_one(data) .. "</p>")
+    add('<p class="empty">Nothing to do today. ' .. next_one(data, page.ahead) .. "</p>")
   end
   if #data.overdue > 0 then
     add(('<h3 id="%soverdue">Overdue</h3>'):format(p))

@@ -134,7 +134,7 @@ local function action_words(next)
   return words
 end
 
-local function card(app, as_of)
+local function card(app, as_of, ahead)
   -- A long name may be cut, or clamped to two lines: its title holds more.
   local long = #tostring(app.company) > 30 or #tostring(app.role or "") > 40
   local title = long and (' title="%s"'):format(iso(cut(app.company, 200)) .. " — " .. iso(cut(app.role, 200))) or ""
@@ -146,7 +146,7 @@ local function card(app, as_of)
       action_words(next), e(next.due), e(text.day(next.due)), due_pill(next, as_of),
       next.others > 0 and (' <span class="muted">(and %d more)</span>'):format(next.others) or "")
   else
-    out[#out + 1] = '<p class="next muted">Nothing due in 4 weeks</p>'
+    out[#out + 1] = '<p class="next muted">Nothing due in the next ' .. e(text.span(ahead)) .. "</p>"
   end
   for _, d in ipairs(app.dates) do
     local late = d.day < as_of and ' <span class="pill overdue">passed</span>'
@@ -177,14 +177,14 @@ local function line(app, as_of)
 end
 
 -- An active stage's column: its most urgent cards, the rest under "+N more".
-local function column_html(column, as_of)
+local function column_html(column, as_of, ahead)
   local out = {}
   local function add(x) out[#out + 1] = x end
   local n = #column.apps
   add(('<section class="column%s" data-stage="%s"><h3><span>%s</span> <span class="num">%d</span></h3>')
     :format(n == 0 and " none" or "", e(column.stage), e(column.name), n))
   if n == 0 then add('<p class="muted">none</p>') end
-  for i = 1, math.min(n, board.CAP) do add(card(column.apps[i], as_of)) end
+  for i = 1, math.min(n, board.CAP) do add(card(column.apps[i], as_of, ahead)) end
   if n > board.CAP then
     local rest = {}
     for i = board.CAP + 1, n do rest[#rest + 1] = line(column.apps[i], as_of) end
@@ -205,7 +205,7 @@ function board.html(pipeline, page)
   local folded = {}
   for _, column in ipairs(pipeline.columns) do
     if not column.closed then
-      add(column_html(column, as_of))
+      add(column_html(column, as_of, page.ahead))
     elseif #column.apps > 0 then
       folded[#folded + 1] = column
     end

@@ -43,6 +43,10 @@ local CHANNELS = cadence.channels()
 -- The kinds of event that may be logged before their day (an interview booked for next week).
 local BOOKABLE = host.bookable_kinds()
 
+-- How far ahead the page reads the agenda (its actions, cards and timelines), in days,
+-- whatever "This week" shows: a card's next action may be three weeks off.
+local AHEAD = 28
+
 ---------------------------------------------------------------------------
 -- The context: the workspace read once for the whole page
 ---------------------------------------------------------------------------
@@ -84,7 +88,7 @@ local function as_it_was(search, today)
 end
 
 --- Everything the page reads, read once: { today, days, weeks, search,
---- entries (agenda items four weeks ahead, as entries), failures, offers
+--- entries (agenda items `ahead` days ahead, as entries), failures, offers
 --- (every application's offers, by application id),
 --- candidates }. options: as for report.data.
 function report.gather(options)
@@ -94,16 +98,17 @@ function report.gather(options)
   text.for_day(today)
   -- The page reaches `weeks` back (the timelines) and four weeks or `days` ahead (the agenda): both ends must be days Cadence keeps.
   local weeks = options.weeks or 8
-  if not pcall(function() return today - 7 * weeks, today + math.max(days, 28) end) then
+  local ahead = math.max(days, AHEAD)
+  if not pcall(function() return today - 7 * weeks, today + ahead end) then
     error(("a report of %s reaches %d weeks before it and %d days after it, past the years Cadence keeps (1900 to 2200):"
-      .. " choose a day inside them, or fewer --days"):format(tostring(today), weeks, math.max(days, 28)), 0)
+      .. " choose a day inside them, or fewer --days"):format(tostring(today), weeks, ahead), 0)
   end
-  local whole = { today = today, days = days, weeks = weeks, horizon = today + days,
+  local whole = { today = today, days = days, weeks = weeks, horizon = today + days, ahead = ahead,
                   search = as_it_was(cadence.search(), today), candidates = cadence.candidates(), offers = cadence.all_offers(),
                   entries = {} }
   if options.candidate then whole.person = find_candidate(options.candidate) end
   -- The policies plan from the same search: on a day gone by, a rejection that came later plans no thank-you yet.
-  local items, _, _, failures = policy.run{ days = math.max(days, 28), as_of = tostring(today), search = whole.search }
+  local items, _, _, failures = policy.run{ days = ahead, as_of = tostring(today), search = whole.search }
   for _, item in ipairs(items) do whole.entries[#whole.entries + 1] = entry_of(item) end
   whole.failures = failures
   return whole
@@ -137,7 +142,7 @@ local function live(o) return o.status == "received" or o.status == "negotiating
 --- `offers[id]` the latest round of each offer come by the day, `live[id]`
 --- those still to answer: the one reading of offers the parts share.
 function report.slice(whole, person)
-  local ctx = { today = whole.today, days = whole.days, weeks = whole.weeks, horizon = whole.horizon, person = person,
+  local ctx = { today = whole.today, days = whole.days, weeks = whole.weeks, horizon = whole.horizon, ahead = whole.ahead, person = person,
                 apps = {}, happened = {}, booked = {}, entries = {}, candidates = whole.candidates, offers = {}, live = {} }
   local wanted = {}
   for _, app in ipairs(whole.search.apps) do
@@ -179,7 +184,7 @@ local function search_data(ctx)
   local columns, closed = board.data(ctx)
   local conversion, dwell = funnel.data(ctx)
   local drawn = timelines.data(ctx)
-  return { as_of = tostring(ctx.today), candidate = ctx.person and ctx.person.name or nil,
+  return { as_of = tostring(ctx.today), candidate = ctx.person and ctx.person.name or nil, ahead = ctx.ahead,
            applications = #ctx.apps, made_later = ctx.made_later, actions = actions.data(ctx), week = week,
            pipeline = { columns = columns, closed = closed, conversion = conversion, dwell = dwell },
            timelines = drawn.rows, first = drawn.first, last = drawn.last, timelines_left_out = drawn.left_out,
@@ -223,7 +228,7 @@ end
 
 -- One search's parts, ids prefixed with `p` so that a coach's page can hold one set per client.
 local function body(data, add, p)
-  local page = { add = add, p = p, as_of = data.as_of, candidate = data.candidate }
+  local page = { add = add, p = p, as_of = data.as_of, candidate = data.candidate, ahead = data.ahead }
   if data.applications == 0 and (data.made_later or 0) > 0 then
     -- The workspace has a search, all of it after the page's day.
     add(('<p class="empty">Nothing yet on %s: the %s in this workspace came later. Make the page for a later day'

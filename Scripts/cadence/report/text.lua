@@ -85,6 +85,12 @@ local page_year
 --- day in any other year. cadence.report sets it before making a page.
 function text.for_day(day) page_year = day.year end
 
+--- A span of days in words: "4 weeks" for 28, "10 days" for 10.
+function text.span(days)
+  if days % 7 == 0 then return text.count(days // 7, "week") end
+  return text.count(days, "day")
+end
+
 --- A day as the page says it everywhere: "Tue 1 Dec", and "Tue 1 Dec 2025"
 --- in a year other than the page's (a Date or "2026-12-01").
 function text.day(d)

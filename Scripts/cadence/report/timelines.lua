@@ -71,10 +71,10 @@ end
 --- events, planned, earlier, later } }, left_out }: the open applications
 --- (not over, not ghosted), the one with the latest event up to the day first,
 --- at most timelines.cap of them; `left_out` counts the open ones not drawn.
---- Events run from `weeks` before the day to four weeks after it (the
+--- Events run from `weeks` before the day to `ahead` days after it (the
 --- meetings booked ahead); `earlier`/`later` count those outside.
 function timelines.data(ctx)
-  local first, last = ctx.today - 7 * ctx.weeks, ctx.today + 28
+  local first, last = ctx.today - 7 * ctx.weeks, ctx.today + ctx.ahead
   local closed = cadence.stages.closed
   local planned = {}
   for _, en in ipairs(ctx.entries) do
