@@ -78,7 +78,7 @@ struct Demo: ParsableCommand {
                   cadence app list --all --workspace \(directory)
                   cadence export --format csv --workspace \(directory)
 
-                The whole search on one page (pipeline, timelines, this week, offers):
+                The whole search on one page (what to do today, the board, timelines, offers):
                   cadence report --workspace \(directory) --open
 
                 A policy someone shared, tried on this search before you trust it:

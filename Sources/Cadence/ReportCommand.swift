@@ -6,12 +6,13 @@ import LuaBinding
 /// `cadence report`: the search on one HTML page (Scripts/cadence/report.lua makes it).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the search as one HTML page: pipeline, timelines, this week's agenda with drafts, offers.",
+        abstract: "Write the search as one HTML page: what to do (with drafts), the board, timelines, offers, the funnel.",
         discussion: """
             The page is one file with its styles and drawings inside: it opens from disk in any \
             browser, with no network. With several candidates (a coach's workspace) it starts \
-            with an overview of each; --candidate NAME makes one person's page. --json prints \
-            the same data for drawing your own.
+            with a triage table, the client who needs you first at the top, then each client's \
+            page; --candidate NAME makes one person's page. --json prints the same data for \
+            drawing your own.
             """)
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -54,7 +54,7 @@ struct ReportTests: WorkspaceSuite {
         #expect(html.components(separatedBy: "<script>").count == 6 && html.components(separatedBy: "</script>").count == 6)
     }
 
-    @Test("a coach's workspace: an overview of each candidate, then each one's own page")
+    @Test("a coach's workspace: a triage table of the clients, then each one's own page")
     func coach() throws {
         _ = try Commands.cadence(["init", directory])
         _ = try cadence("candidate", "add", "Jo Bloggs", "--time-zone", "Europe/London")
