@@ -195,23 +195,23 @@ section.actions h4 { margin: .6rem 0 .2rem; }
 .actions .counts { margin: .2rem 0 .6rem; }
 ul.acts { list-style: none; margin: 0; padding: 0; }
 li.act { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: .75rem; align-items: baseline;
-  border-left: 3px solid var(--warn, var(--plan)); padding: .15rem .6rem; margin: .3rem 0; break-inside: avoid; }
-li.act.overdue { border-left-color: var(--danger, var(--end)); }
+  border-left: 3px solid var(--warn); padding: .15rem .6rem; margin: .3rem 0; break-inside: avoid; }
+li.act.overdue { border-left-color: var(--danger); }
 .act .line { grid-column: 1 / -1; margin: 0; min-width: 0; }
 .act .line > * { margin-right: .3rem; }
 .act .co::after { content: ":"; }
 .act .to, .act .by, .act .when { color: var(--muted); }
 .act .when { white-space: nowrap; }
-.act .why { grid-column: 1; margin: 0; font-size: var(--step--1, .87rem); color: var(--muted); min-width: 0; }
-.act .rule { font-size: var(--step--1, .87rem); opacity: .85; margin-left: .3rem; }
-.act details.draft { grid-column: 2; grid-row: 2; font-size: var(--step--1, .87rem); }
+.act .why { grid-column: 1; margin: 0; font-size: var(--step--1); color: var(--muted); min-width: 0; }
+.act .rule { font-size: var(--step--1); opacity: .85; margin-left: .3rem; }
+.act details.draft { grid-column: 2; grid-row: 2; font-size: var(--step--1); }
 .act details.draft[open] { grid-column: 1 / -1; grid-row: auto; }
-.act details.draft > summary { cursor: pointer; color: var(--accent, var(--theirs)); }
+.act details.draft > summary { cursor: pointer; color: var(--accent); }
 .act .notes { color: var(--muted); margin: .3rem 0; white-space: pre-line; }
 pre.draft { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); padding: .5rem; border-radius: .3rem;
-  font: inherit; font-size: var(--step-0, 1rem); margin: .3rem 0; }
+  font: inherit; font-size: var(--step-0); margin: .3rem 0; }
 button.copy { font: inherit; cursor: pointer; padding: .2rem .8rem; }
-.actions details.more > summary { cursor: pointer; color: var(--accent, var(--theirs)); margin: .2rem 0; }
+.actions details.more > summary { cursor: pointer; color: var(--accent); margin: .2rem 0; }
 .copy-status { position: fixed; left: 50%; bottom: 1rem; transform: translateX(-50%); max-width: calc(100% - 2rem);
   background: var(--fg); color: var(--bg); padding: .4rem .9rem; border-radius: .4rem; }
 .copy-status:empty { padding: 0; }

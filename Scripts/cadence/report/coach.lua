@@ -246,12 +246,12 @@ coach.css = [[
 .triage-scroll { overflow-x: auto; }
 table.triage th[scope=row] { font-weight: 600; max-width: 16rem; }
 table.triage td.offers span { white-space: nowrap; } table.triage td.offers bdi { white-space: normal; }
-table.triage td.stages { font-size: var(--step--1, .87rem); }
+table.triage td.stages { font-size: var(--step--1); }
 table.triage th.num, table.triage td.num { text-align: right; font-variant-numeric: tabular-nums; }
 details.client { border-top: 1px solid var(--line); margin: 0; }
 details.client > summary { cursor: pointer; padding: .5rem 0; }
-details.client > summary h2.client-name { display: inline; font-size: var(--step-1, 1.1rem); border: 0; margin: 0 .5rem 0 0; }
-details.client > summary .client-counts { display: block; font-size: var(--step--1, .87rem); }
+details.client > summary h2.client-name { display: inline; font-size: var(--step-1); border: 0; margin: 0 .5rem 0 0; }
+details.client > summary .client-counts { display: block; font-size: var(--step--1); }
 details.client[open] > summary { border-bottom: 1px solid var(--line); margin-bottom: .5rem; }
 details.client[open] { padding-bottom: 1rem; }
 ul.stalled { margin: .2rem 0; padding-left: 1.2rem; }
@@ -262,7 +262,7 @@ ul.stalled { margin: .2rem 0; padding-left: 1.2rem; }
   table.triage th[scope=row] { flex-basis: 100%; max-width: none; }
   table.triage th, table.triage td { display: block; border: 0; padding: 0; }
   table.triage td.offers, table.triage td.stages { flex-basis: 100%; }
-  table.triage td::before { content: attr(data-label) " "; color: var(--muted); font-size: var(--step--1, .87rem); }
+  table.triage td::before { content: attr(data-label) " "; color: var(--muted); font-size: var(--step--1); }
 }
 @media print { .back { display: none; } }
 ]]

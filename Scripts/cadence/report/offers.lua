@@ -374,17 +374,17 @@ offers.css = [[
 .of td.num, .of th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .of td.num { white-space: nowrap; } .of th.num { overflow-wrap: normal; }
 .of .of-compare tbody th { font-weight: normal; }
-.of .of-by { display: block; font-size: var(--step--1, .8125rem); }
-.of .of-cur, .of .of-note, .of .of-role, .of .of-how, .of .of-score .muted, .of caption { color: var(--muted); font-size: var(--step--1, .8125rem); font-weight: normal; }
+.of .of-by { display: block; font-size: var(--step--1); }
+.of .of-cur, .of .of-note, .of .of-role, .of .of-how, .of .of-score .muted, .of caption { color: var(--muted); font-size: var(--step--1); font-weight: normal; }
 .of .of-how { display: block; }
 .of .of-role { display: block; }
-.of .of-bar { display: block; height: .35rem; margin-top: .2rem; margin-left: auto; background: var(--accent, var(--theirs)); border-radius: 2px; }
+.of .of-bar { display: block; height: .35rem; margin-top: .2rem; margin-left: auto; background: var(--accent); border-radius: 2px; }
 .of .of-current td { color: var(--muted); }
 .of .of-offers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 1rem; margin-top: 1rem; }
 .of .of-offer { min-width: 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; background: var(--card); }
-.of .of-offer h3 { margin: 0 0 .25rem; font-size: var(--step-1, 1.05rem); }
+.of .of-offer h3 { margin: 0 0 .25rem; font-size: var(--step-1); }
 .of .of-offer p { margin: .25rem 0; }
-.of .of-group th { padding-top: .6rem; border-bottom: 0; font-size: var(--step--1, .8125rem); text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.of .of-group th { padding-top: .6rem; border-bottom: 0; font-size: var(--step--1); text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .of .of-total th, .of .of-total td { font-weight: 600; }
 .of .of-package th, .of .of-package td { border-top: 2px solid var(--line); }
 .of .of-years caption { text-align: left; caption-side: top; padding: .5rem 0 .2rem; }
@@ -392,8 +392,8 @@ offers.css = [[
 .of .of-years .of-track { width: 55%; }
 .of .of-years .of-bar { margin: .5rem 0 0; }
 .of .of-list { margin: .25rem 0; padding-left: 1.2rem; }
-.of .of-assume { font-size: var(--step--1, .8125rem); }
-.of .of-problem { color: var(--danger, var(--end)); }
+.of .of-assume { font-size: var(--step--1); }
+.of .of-problem { color: var(--danger); }
 @media print { .of .of-offer { break-inside: avoid; } .of .of-offers { display: block; } }
 ]]
 

@@ -346,7 +346,7 @@ timelines.css = [[
 .tl-row { border-bottom: 1px solid var(--line); }
 .tl-row > summary { list-style: none; cursor: pointer; padding: .15rem 0; }
 .tl-row > summary::-webkit-details-marker { display: none; }
-.tl-row > summary:focus-visible { outline: 2px solid var(--accent, var(--theirs)); outline-offset: -2px; }
+.tl-row > summary:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 .tl-label { display: grid; grid-template-columns: 1rem minmax(0, 1fr); align-content: center; min-width: 0; padding: 0 .5rem 0 .2rem; position: relative; background: var(--bg); }
 .tl-label::before { content: "▸"; grid-row: 1; grid-column: 1; color: var(--muted); }
 .tl-name, .tl-sub { grid-column: 2; }
@@ -359,7 +359,7 @@ timelines.css = [[
 .tl-list time { font-variant-numeric: tabular-nums; font-weight: 600; margin-right: .25rem; }
 .tl-h { font-weight: 600; } .tl-why { color: var(--muted); }
 .m-theirs { fill: var(--theirs); } .m-yours { fill: var(--yours); } .m-meeting { fill: var(--meeting); }
-.m-end { fill: var(--end); } .m-note { fill: var(--muted); } .m-ok { fill: var(--ok, var(--yours)); }
+.m-end { fill: var(--end); } .m-note { fill: var(--muted); } .m-ok { fill: var(--ok); }
 .m-booked { fill: var(--bg); stroke: var(--meeting); stroke-width: 1.5; stroke-dasharray: 2 1.5; }
 .m-plan { fill: none; stroke: var(--plan); stroke-width: 2; stroke-dasharray: 2 2; }
 @media (max-width: 70rem) {
