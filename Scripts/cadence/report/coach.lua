@@ -247,7 +247,6 @@ coach.css = [[
 table.triage th[scope=row] { font-weight: 600; max-width: 16rem; }
 table.triage td.offers span { white-space: nowrap; } table.triage td.offers bdi { white-space: normal; }
 table.triage td.stages { font-size: var(--step--1); }
-table.triage th.num, table.triage td.num { text-align: right; font-variant-numeric: tabular-nums; }
 details.client { border-top: 1px solid var(--line); margin: 0; }
 details.client > summary { cursor: pointer; padding: .5rem 0; }
 details.client > summary h2.client-name { display: inline; font-size: var(--step-1); border: 0; margin: 0 .5rem 0 0; }

@@ -371,8 +371,7 @@ offers.script = [[
 -- The part's own rules, in the page's variables (cadence.report.style).
 offers.css = [[
 .of .of-table { display: table; width: 100%; table-layout: auto; }
-.of td.num, .of th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.of td.num { white-space: nowrap; } .of th.num { overflow-wrap: normal; }
+.of th.num { overflow-wrap: normal; }
 .of .of-compare tbody th { font-weight: normal; }
 .of .of-by { display: block; font-size: var(--step--1); }
 .of .of-cur, .of .of-note, .of .of-role, .of .of-how, .of .of-score .muted, .of caption { color: var(--muted); font-size: var(--step--1); font-weight: normal; }
