@@ -6,8 +6,9 @@
 --
 -- With `clients`, a coach's workspace: that many candidates, each with a
 -- name and a time zone, the applications shared out among them in turn
--- (application i is client ((i - 1) % clients) + 1's), and about one in eleven
--- holding an open offer to answer within days of 2026-03-02. Without it,
+-- (application i is client ((i - 1) % clients) + 1's), and about one in fourteen
+-- holding an open offer (every eleventh not rejected or replied to first; 145 of
+-- 2,000) to answer within days of 2026-03-02. Without it,
 -- one candidate in UTC and no offers: the agenda benchmark's search, byte
 -- for byte.
 
