@@ -597,9 +597,10 @@ function negotiation.report_on(options) end
 ---@return { text: string, data: table[] }
 function valuation.value_report(app, name) end
 
----What `cadence offer compare` prints: the open offers (of candidate `who`, when given) and the current job, ranked.
+---What `cadence offer compare` prints: the open offers (of candidate `who`, when given) and the current job, ranked;
+---`unvalued`: the open offers that could not be valued (a currency with no rate), each with why.
 ---@param who? string|integer a candidate's name or id
----@return { text: string, data: table[] }
+---@return { text: string, data: table[], unvalued: { offer: integer, company: string, role: string, label: string, why: string }[] }
 function valuation.comparison_report(who) end
 
 ---The workspace's negotiation.lua: its assumptions over the defaults, and its settings.

@@ -681,6 +681,8 @@ function valuation.comparison_report(who)
   end
   if who ~= nil and not person then error(("no candidate %q (cadence candidate list)"):format(tostring(who)), 0) end
   local absent = {}
+  -- Valued in the currency of the person's own pay when it is known (not whichever offer came first).
+  if person and person.current_pay then assumptions.currency = assumptions.currency or person.current_pay.currency end
   for _, app in ipairs(cadence.apps()) do
     if not person or app.candidate_id == person.id then
       for _, o in ipairs(valuation.current(app:offers())) do
@@ -699,7 +701,19 @@ function valuation.comparison_report(who)
       .. (#absent > 0 and ("\nNot compared, no longer open:\n" .. table.concat(absent, "\n")) or ""), 0)
   end
   label(entries)
-  for _, e in ipairs(entries) do e.valuation = valuation.value(e.offer, assumptions) end
+  -- Each offer valued on its own: one that cannot be (a currency with no rate) is said apart, with
+  -- what to set, and the others are still compared. None valued: that offer's sentence is the error.
+  local valued, unvalued = {}, {}
+  for _, e in ipairs(entries) do
+    local ok, v = pcall(valuation.value, e.offer, assumptions)
+    if ok then
+      e.valuation, valued[#valued + 1] = v, e
+    else
+      unvalued[#unvalued + 1] = { offer = e.offer.id, company = e.app.company, role = e.app.role, label = e.label, why = tostring(v) }
+    end
+  end
+  if #valued == 0 then error(unvalued[1].why, 0) end
+  entries = valued
   -- Your current job, as the baseline, when its pay is recorded: valued with its benefits.
   local notes = {}
   person = person or (function()
@@ -764,10 +778,14 @@ function valuation.comparison_report(who)
       or (shares and "Private shares:" or "Not valued (worded, no figure):"))
   end
   if #absent > 0 then table.insert(absent, 1, "Not compared, no longer open:") end
+  local cannot = {}
+  for _, u in ipairs(unvalued) do cannot[#cannot + 1] = ("  - %s: %s"):format(u.label, u.why) end
+  if #cannot > 0 then table.insert(cannot, 1, "Not compared, not valued yet:") end
   local parts = { valuation.render_comparison(comparison), joined(stated) }
   if #extra > 0 then parts[#parts + 1] = joined(extra) end
+  if #cannot > 0 then parts[#parts + 1] = joined(cannot) end
   if #absent > 0 then parts[#parts + 1] = joined(absent) end
-  return { text = table.concat(parts, "\n"), data = data }
+  return { text = table.concat(parts, "\n"), data = data, unvalued = unvalued }
 end
 
 return valuation

@@ -145,6 +145,23 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         #expect(try cadence("offer", "value", "initech").error.contains("a rate is a decimal above zero such as \"0.79\", not \"0.000\""))
     }
 
+    @Test("an offer in a currency with no rate is left out of the comparison with what to set; the others are still compared")
+    func oneUnvaluedOffer() throws {
+        try prepared()
+        _ = try cadence("app", "add", "Pied Piper", "Engineer", "--applied", "2026-02-01")
+        _ = try cadence("offer", "add", "--app", "initech", "--base", "54000 GBP", "--at", "2026-03-02")
+        _ = try cadence("offer", "add", "--app", "pied", "--base", "90000 USD", "--at", "2026-03-02")
+        let compared = try cadence("offer", "compare")
+        #expect(compared.status == 0, "\(compared.error)")
+        #expect(compared.output.contains("Not compared, not valued yet:\n  - Pied Piper: no rate from USD to GBP: add rates = { USD = \"…\" }"),
+                "\(compared.output)")
+        #expect(compared.output.contains("Initech"))
+        // Alone (the pound offer declined), it is valued in its own currency: no rate is needed.
+        _ = try cadence("log", "decline", "--app", "initech")
+        let alone = try cadence("offer", "compare")
+        #expect(alone.status == 0 && alone.output.contains("valued in USD") && !alone.output.contains("not valued yet"), "\(alone.output)\(alone.error)")
+    }
+
     @Test("the command that values a benefit quotes its name so that pasting it runs nothing the name holds")
     func quotedForTheShell() throws {
         try prepared()

@@ -167,7 +167,7 @@ function report.slice(whole, person)
   -- Offers: valued and compared when the workspace's negotiation settings allow, else as recorded.
   local ok, comparison = pcall(negotiation.comparison_report, person and person.id or nil)
   if ok then
-    ctx.comparison = comparison.data
+    ctx.comparison, ctx.unvalued = comparison.data, comparison.unvalued
   else
     local why = tostring(comparison)
     ctx.comparison, ctx.offers_note = {}, why:find("no offer to compare", 1, true) and "No offers yet (received or negotiating)." or why

@@ -72,8 +72,12 @@ function offers.data(ctx)
       copy.rank, compared[i] = i, copy
     end
   end
-  -- Live offers and no valuation: the valuation refused (its words say what to set).
+  -- Live offers and no valuation: the valuation refused (its words say what to set). Some valued:
+  -- each of the others says why it is not (ctx.unvalued), and is shown as recorded.
   local problem = #live > 0 and #compared == 0 and ctx.offers_note or nil
+  local why_not = {}
+  for _, u in ipairs(ctx.unvalued or {}) do why_not[u.offer] = u.why end
+  for _, o in ipairs(live) do o.not_valued = #compared > 0 and why_not[o.offer] or nil end
   return { compared = compared, note = ctx.offers_note, live = live, closed = closed, problem = problem }
 end
 
@@ -274,13 +278,15 @@ local function block(en, offer, rank, count, with_current, page, today)
 end
 
 -- The offers as recorded, when they could not be valued: base, when to
--- answer, and what to set (the valuation's own words name it).
-local function recorded(data, page, today)
+-- answer, and what to set (the valuation's own words name it). `live`: the
+-- offers to show (all of them, or those left out of a comparison).
+local function recorded(data, page, today, live)
   local add = page.add
   add('<table class="of-table of-compare"><thead><tr><th scope="col">Offer <span class="of-note">and when to answer</span></th>'
     .. '<th scope="col" class="num">Base, as recorded</th></tr></thead><tbody>')
-  for _, o in ipairs(data.live) do
-    add('<tr><th scope="row">' .. title(o.company, o.role, 48) .. '<span class="of-by">' .. answer_by(o, today, true) .. "</span></th>"
+  for _, o in ipairs(live) do
+    add('<tr><th scope="row">' .. title(o.company, o.role, 48) .. '<span class="of-by">' .. answer_by(o, today, true) .. "</span>"
+      .. (o.not_valued and ('<span class="of-problem">Not valued yet: ' .. u(o.not_valued) .. "</span>") or "") .. "</th>"
       .. '<td class="num">' .. e(o.base) .. "</td></tr>")
   end
   add("</tbody></table>")
@@ -332,7 +338,7 @@ function offers.html(data, page)
       or "No offers yet (received or negotiating).") .. "</p>")
     closed_line(data, add)
   elseif #data.compared == 0 then
-    recorded(data, page, today)
+    recorded(data, page, today, data.live)
     closed_line(data, add)
   else
     comparison(data, page, live_by_offer, today)
@@ -349,6 +355,13 @@ function offers.html(data, page)
     end
     add(#shown > OPEN_BLOCKS and "</div></details>" or "</div>")
     assumptions(data.compared, add)
+    -- Live offers the valuation could not take (a currency with no rate): as recorded, each with what to set.
+    local left = {}
+    for _, o in ipairs(data.live) do if o.not_valued then left[#left + 1] = o end end
+    if #left > 0 then
+      add('<h3 class="of-assume-h">Not compared yet</h3>')
+      recorded(data, page, today, left)
+    end
     closed_line(data, add)
   end
   add("</section>")
