@@ -45,4 +45,14 @@ struct ShownTextTests {
             """)
         #expect(result == ["same"])
     }
+
+    @Test("the report cuts by what it shows: a control takes no room, a flag is never halved, jamo and vowel signs stay with their letter")
+    func reportCutsWhatItShows() throws {
+        let result = try harness.run(#"""
+            local cut = require("cadence.report.text").cut
+            return cut("ab🇬🇧🇫🇷cd", 4), cut("ab🇬🇧🇫🇷cd", 5), cut(("\27"):rep(10) .. "abcdef", 5),
+                   cut("가나다\u{1100}\u{1161}\u{11A8}", 5), cut("नमस्ते", 4), cut("short", 10)
+            """#)
+        #expect(result.compactMap(\.stringValue) == ["ab…", "ab🇬🇧…", "abcd…", "가나다…", "नम…", "short"], "\(result)")
+    }
 }

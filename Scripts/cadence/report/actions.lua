@@ -66,7 +66,7 @@ local NAME, REASON = 60, 280
 -- User text on a line, isolated, cut to `n` characters; whole in its title when cut.
 local function cut(s, n)
   local short = text.cut(s, n)
-  if short == s then return u(s) end
+  if short == text.visible(s) then return u(s) end
   return ('<bdi title="%s">%s</bdi>'):format(e(s), e(short))
 end
 

@@ -31,9 +31,15 @@ local HIDDEN = policy.hidden
 --- a space: it separated words, and a space keeps them apart. A page is
 --- for reading; the workspace keeps the text exact.
 function text.escape(s)
+  return (text.visible(s):gsub("[&<>\"']", ESCAPES))
+end
+
+--- `s` as the page shows it, before escaping: without the scalars
+--- text.escape drops, and a separator as a space. text.cut counts these.
+function text.visible(s)
   s = tostring(s or ""):gsub("[%z\1-\8\11-\31\127]", ""):gsub("\194\133", " "):gsub(HIDDEN.separators, " ")
   for _, name in ipairs{ "c1", "arabic_mark", "marks", "isolates" } do s = s:gsub(HIDDEN[name], "") end
-  return (s:gsub("[&<>\"']", ESCAPES))
+  return s
 end
 local e = text.escape
 text.e = e
@@ -49,19 +55,29 @@ function text.u(s) return "<bdi>" .. e(s) .. "</bdi>" end
 function text.iso(s) return "\u{2068}" .. e(s) .. "\u{2069}" end
 
 -- Scalars that belong to the character before them: combining marks,
--- joiners, variation selectors, skin tones and tags. A cut never falls before one.
+-- joiners, variation selectors, skin tones and tags, a Hangul syllable's
+-- vowel and final consonant jamo, Devanagari's vowel signs and marks. A cut
+-- never falls before one.
 local function joins(code)
   return code and ((code >= 0x300 and code <= 0x36F) or code == 0x200D or (code >= 0xFE00 and code <= 0xFE0F)
     or (code >= 0x1F3FB and code <= 0x1F3FF) or (code >= 0xE0020 and code <= 0xE007F)
-    or (code >= 0x1AB0 and code <= 0x1AFF) or (code >= 0x20D0 and code <= 0x20FF) or (code >= 0x3099 and code <= 0x309A))
+    or (code >= 0x1AB0 and code <= 0x1AFF) or (code >= 0x20D0 and code <= 0x20FF) or (code >= 0x3099 and code <= 0x309A)
+    or (code >= 0x1160 and code <= 0x11FF) or (code >= 0xD7B0 and code <= 0xD7FF)
+    or (code >= 0x0900 and code <= 0x0903) or (code >= 0x093A and code <= 0x094F) or (code >= 0x0951 and code <= 0x0957)
+    or (code >= 0x0962 and code <= 0x0963))
 end
 
---- `s` cut to at most `n` characters, the last an ellipsis "…" when it
+-- A regional indicator: two of them make one flag (🇬🇧), never cut apart.
+local function regional(code) return code and code >= 0x1F1E6 and code <= 0x1F1FF end
+
+--- `s` cut to at most `n` characters as the page shows them (text.visible:
+--- a control the page drops takes no room), the last an ellipsis "…" when it
 --- was longer: counted in UTF-8 code points and never cut inside one, nor
---- between a character and the marks that join it.
+--- between a character and the marks that join it, nor inside a flag.
 function text.cut(s, n)
   s = tostring(s or "")
   if not utf8.len(s) then s = s:gsub("[\128-\255]", "\u{FFFD}") end  -- not UTF-8: each stray byte a replacement
+  s = text.visible(s)
   if utf8.len(s) <= n then return s end
   local at = utf8.offset(s, n)  -- where the ellipsis goes
   while at > 1 do
@@ -70,6 +86,14 @@ function text.cut(s, n)
     if not (joins(utf8.codepoint(s, at)) or utf8.codepoint(s, before) == 0x200D) then break end
     at = before
   end
+  -- A flag is two regional indicators: count those just before the cut, and keep them in pairs.
+  local flags, k = 0, at
+  while k > 1 do
+    local before = utf8.offset(s, -1, k)
+    if not regional(utf8.codepoint(s, before)) then break end
+    flags, k = flags + 1, before
+  end
+  if flags % 2 == 1 and regional(utf8.codepoint(s, at)) then at = utf8.offset(s, -1, at) end
   return s:sub(1, at - 1) .. "…"
 end
 
