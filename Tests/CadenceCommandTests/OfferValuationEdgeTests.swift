@@ -1,39 +1,6 @@
 import Foundation
 import Testing
 
-/// `offer value --json` and `offer compare --json` as documented in the README: one shape,
-/// whatever the offer holds (a list empty or not is a list; an object is never a list).
-struct ValuationShape: Decodable {
-    var currency: String
-    var years: Int
-    var rows: [Row]
-    var totals: [Int64]
-    var average: Int64
-    var paid: Totals
-    var worth: Totals
-    var equity_scenarios: [Scenario]
-    var not_valued: [NotValued]
-    var assumptions: [String]
-    // `offer value`: the offer; `offer compare`: the ranking too (offer, company and role absent for the current job).
-    var offer: Int?
-    var company: String?
-    var role: String?
-    var label: String?
-    var rank: Int?
-    var current: Bool?
-    var year1: Int64?
-    var scores: [String: Double]?
-    var overall: Double?
-    var breakdown: String?
-
-    struct Row: Decodable { var name: String; var kind: String; var how: String; var amounts: [Int64] }
-    struct Totals: Decodable { var totals: [Int64]; var average: Int64 }
-    struct Scenario: Decodable { var multiple: Int; var totals: [Int64]; var average: Int64 }
-    struct NotValued: Decodable { var name: String; var terms: String; var how: String }
-
-    func row(_ name: String) -> Row? { rows.first { $0.name == name } }
-}
-
 /// The valuation at its edges: amounts at Int64's ends, hostile benefit names in the
 /// tables, 0 and 100 days, half days, a missing rate, benefits in words never counted
 /// as nothing without a word, the current job with its benefits, the words of the region.
@@ -55,7 +22,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
     func largest() throws {
         try prepared()
         _ = try cadence("offer", "add", "--app", "initech", "--base", "92233720368547758.07 GBP", "--at", "2026-03-02")
-        let alone = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let alone = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(alone.paid.average == .max && alone.totals == Array(repeating: .max, count: 4))
         #expect(try cadence("offer", "value", "initech").output.contains("92,233,720,368,547,758"))
         // A penny more in year 1 cannot be added up: refused when recorded, and the valuation stands.
@@ -89,7 +56,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         #expect(!compared.contains("\u{1B}") && !compared.contains("\u{202E}") && compared.contains("…"), "\(compared)")
         let header = try #require(compared.split(separator: "\n").first.map(String.init))
         #expect(header.count == 2 + 18 + 2 * 24, "\(header)")
-        let shape = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let shape = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(shape.row(long)?.amounts.first == 20_000 && shape.not_valued.count == 1, "\(shape.not_valued)")
         #expect(shape.not_valued.first?.how.contains("cadence offer edit 1 --worth \"") == true, "\(shape.not_valued)")
     }
@@ -98,11 +65,11 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
     func leaveEdges() throws {
         try prepared()
         _ = try cadence("offer", "add", "--app", "initech", "--base", "26000 GBP", "--holiday-days", "0", "--at", "2026-03-02")
-        let none = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let none = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         // 25 days short of the 25 usual in Britain, each 26,000 / 260 = 100.
         #expect(none.row("holiday")?.amounts.first == -250_000 && none.paid.average == 2_600_000, "\(none.rows)")
         _ = try cadence("offer", "edit", "1", "--holiday-days", "100")
-        let all = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let all = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(all.row("holiday")?.amounts.first == 750_000 && all.row("holiday")?.how.hasPrefix("100 days: 75 more than") == true)
         let refused = try cadence("offer", "edit", "1", "--holiday-days", "101")
         #expect(refused.status != 0 && refused.error.contains("101 days of holiday"), "\(refused.error)")
@@ -113,17 +80,17 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         try prepared()
         try assume("return { assumptions = { commute_day = \"10 GBP\" } }")
         _ = try cadence("offer", "add", "--app", "initech", "--base", "30000 GBP", "--office-days", "0.5", "--at", "2026-03-02")
-        let half = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let half = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         // Half a day × 46 weeks × 10 = 230; the 4.5 remote days save 2,070.
         #expect(half.row("commute")?.amounts.first == -23_000, "\(half.rows)")
         #expect(half.row("commute")?.how == "0.5 days a week in the office × 46 weeks × 10 GBP; 4.5 remote days save 2,070", "\(half.rows)")
         _ = try cadence("offer", "edit", "1", "--office-days", "", "--remote-days", "2.5")
-        let remote = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let remote = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(remote.row("commute")?.amounts.first == -115_000, "\(remote.rows)")
         let shown = try cadence("offer", "show", "1").output
         #expect(shown.contains("remote days:      2.5 a week"), "\(shown)")
         _ = try cadence("offer", "edit", "1", "--remote-days", "5")
-        #expect(try json("offer", "value", "initech", as: [ValuationShape].self).first?.row("commute")?.amounts.first == 0)
+        #expect(try json("offer", "value", "initech", as: [Printed.Valuation].self).first?.row("commute")?.amounts.first == 0)
         let refused = try cadence("offer", "edit", "1", "--office-days", "2.25")
         #expect(refused.status != 0 && refused.error.contains("office days: 2.25 is not a number of days in a week"), "\(refused.error)")
     }
@@ -137,7 +104,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
                 == "cadence: no rate from EUR to GBP: add rates = { EUR = \"…\" } to the assumptions in your workspace's negotiation.lua (what one EUR is in GBP)\n",
                 "\(missing.error)")
         try assume("return { assumptions = { rates = { EUR = \"0.86\" } } }")
-        #expect(try json("offer", "value", "initech", as: [ValuationShape].self).first?.row("allowance")?.amounts.first == 8_600)
+        #expect(try json("offer", "value", "initech", as: [Printed.Valuation].self).first?.row("allowance")?.amounts.first == 8_600)
         try assume("return { assumptions = { rates = { EUR = \"lots\" } } }")
         #expect(try cadence("offer", "value", "initech").error.contains("negotiation.lua: rates: a rate is a decimal above zero such as \"0.79\", not \"lots\""))
         // A rate of nothing would value the allowance at nothing: refused too.
@@ -167,7 +134,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         try prepared()
         _ = try cadence("offer", "add", "--app", "initech", "--base", "31000 GBP", "--benefit", "perk$(touch /tmp/pwned)\" ; echo \"=free lunch",
                         "--at", "2026-03-02")
-        let offer = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let offer = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(offer.not_valued.first?.how == "cadence offer edit 1 --worth 'perk$(touch /tmp/pwned)\" ; echo \"=AMOUNT' (its worth a year)",
                 "\(offer.not_valued)")
     }
@@ -177,17 +144,17 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         try prepared()
         _ = try cadence("offer", "add", "--app", "initech", "--base", "31000 GBP", "--benefit", "health=private medical, family cover",
                         "--benefit", "cycle scheme=yes", "--benefit", "holiday=25 days", "--holiday-days", "25", "--at", "2026-03-02")
-        let bare = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let bare = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(bare.not_valued.map(\.name) == ["cycle scheme", "health"], "\(bare.not_valued)")
         #expect(bare.not_valued.last?.how == "cadence offer edit 1 --health-cover AMOUNT, or health_cover = \"…\" in negotiation.lua")
         #expect(bare.not_valued.first?.how == "cadence offer edit 1 --worth \"cycle scheme=AMOUNT\" (its worth a year)")
         try assume("return { assumptions = { health_cover = \"1200 GBP\" } }")
-        let assumed = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let assumed = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(assumed.row("health cover")?.amounts.first == 120_000 && assumed.not_valued.map(\.name) == ["cycle scheme"])
         #expect(assumed.assumptions.contains("health cover worded with no figure is worth 1200 GBP a year (your health_cover)")
                 && assumed.row("health cover")?.how == "your health_cover, for \"private medical, family cover\"", "\(assumed.assumptions)")
         _ = try cadence("offer", "edit", "1", "--worth", "cycle scheme=250")
-        #expect(try json("offer", "value", "initech", as: [ValuationShape].self).first?.not_valued.isEmpty == true)
+        #expect(try json("offer", "value", "initech", as: [Printed.Valuation].self).first?.not_valued.isEmpty == true)
     }
 
     @Test("the current job valued with its benefits: its days off the baseline, its pension paid, what gives no figure named")
@@ -196,7 +163,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         _ = try cadence("candidate", "edit", "jo", "--current-pay", "30000 GBP", "--current-benefit", "28 days holiday",
                         "--current-benefit", "pension 5%", "--current-benefit", "gym £300 a year", "--current-benefit", "private medical")
         _ = try cadence("offer", "add", "--app", "initech", "--base", "31000 GBP", "--holiday-days", "25", "--at", "2026-03-02")
-        let ranked = try json("offer", "compare", as: [ValuationShape].self)
+        let ranked = try json("offer", "compare", as: [Printed.Valuation].self)
         try #require(ranked.map { $0.label ?? "" } == ["current job", "Initech"], "\(ranked.map(\.label))")
         let current = ranked[0]
         #expect(current.current == true && current.offer == nil && current.row("pension")?.amounts.first == 150_000
@@ -210,7 +177,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         try assume("return { assumptions = { commute_day = \"10 GBP\" } }")
         #expect(try cadence("offer", "compare").output.contains("the current job's days in the office are not recorded"))
         _ = try cadence("candidate", "edit", "jo", "--current-benefit", "28 days holiday", "--current-benefit", "2 days in the office")
-        let week = try #require(try json("offer", "compare", as: [ValuationShape].self).first { $0.current == true })
+        let week = try #require(try json("offer", "compare", as: [Printed.Valuation].self).first { $0.current == true })
         #expect(week.row("commute")?.amounts.first == -92_000, "\(week.rows)")
         _ = try cadence("candidate", "edit", "jo", "--current-benefit", "")
         let bare = try cadence("offer", "compare").output
@@ -230,7 +197,7 @@ struct OfferValuationEdgeTests: WorkspaceSuite {
         let shared = "  - PTO is not paid: only the days beyond the 15 days usual in the United States count, each worth a day's base (base / 260)"
         #expect(text.components(separatedBy: shared).count == 2, "\(text)")
         #expect(text.contains("  401(k) match ") && text.contains("  PTO "), "\(text)")
-        let ranked = try json("offer", "compare", as: [ValuationShape].self)
+        let ranked = try json("offer", "compare", as: [Printed.Valuation].self)
         for entry in ranked {
             let scores = try #require(entry.scores)
             let sum = scores.map { ($0.key == "money" ? 3 : 2) * $0.value }.reduce(0, +)

@@ -24,7 +24,7 @@ struct OfferValueTests: WorkspaceSuite {
         // Paid: 57,000 base; bonus 10% = 5,700 counted at 50% = 2,850; equity 20,000 / 4 = 5,000; pension 6% = 3,420
         // capped at 3,000; year 1 also sign-on 3,000 and moving 2,000: 72,850 then 67,850, an average of 69,100.
         // Not paid: holiday 28 days, 3 beyond the 25 usual in Britain × 57,000 / 260 = 657.69; commute 3 × 46 × 12 = -1,656.
-        let shape = try #require(try json("offer", "value", "initech", as: [ValuationShape].self).first)
+        let shape = try #require(try json("offer", "value", "initech", as: [Printed.Valuation].self).first)
         #expect(shape.paid.totals == [7_285_000, 6_785_000, 6_785_000, 6_785_000] && shape.paid.average == 6_910_000, "\(shape.paid)")
         #expect(shape.worth.totals == Array(repeating: -99_831, count: 4) && shape.worth.average == -99_831, "\(shape.worth)")
         #expect(v.totals == [7_185_169, 6_685_169, 6_685_169, 6_685_169], "\(v)")

@@ -142,19 +142,35 @@ enum Printed {
         }
     }
 
-    /// An offer valued year by year, in `offer value`.
+    /// `offer value --json` and `offer compare --json` as documented in the README: one shape,
+    /// whatever the offer holds (a list empty or not is a list; an object is never a list).
     struct Valuation: Decodable {
         var currency: String
+        var years: Int
         var rows: [Row]
-        var totals: [Int]
-        var average: Int
+        var totals: [Int64]
+        var average: Int64
+        var paid: Totals
+        var worth: Totals
+        var equity_scenarios: [Scenario]
+        var not_valued: [NotValued]
         var assumptions: [String]
+        // `offer value`: the offer; `offer compare`: the ranking too (offer, company and role absent for the current job).
+        var offer: Int?
+        var company: String?
+        var role: String?
+        var label: String?
+        var rank: Int?
+        var current: Bool?
+        var year1: Int64?
+        var scores: [String: Double]?
+        var overall: Double?
+        var breakdown: String?
 
-        struct Row: Decodable {
-            var name: String
-            var amounts: [Int]
-            var how: String
-        }
+        struct Row: Decodable { var name: String; var kind: String; var how: String; var amounts: [Int64] }
+        struct Totals: Decodable { var totals: [Int64]; var average: Int64 }
+        struct Scenario: Decodable { var multiple: Int; var totals: [Int64]; var average: Int64 }
+        struct NotValued: Decodable { var name: String; var terms: String; var how: String }
 
         func row(_ name: String) -> Row? { rows.first { $0.name == name } }
     }
