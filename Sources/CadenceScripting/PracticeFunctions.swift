@@ -1,5 +1,6 @@
 import CadenceCore
 import CadenceSharing
+import CadenceStore
 import LuaBinding
 
 /// The host functions for the practice's vocabulary: stages and the named
@@ -11,6 +12,7 @@ enum PracticeFunctions {
         ("stage", stage),
         ("stage_history", stageHistory),
         ("bookable_kinds", bookableKinds),
+        ("touch_kinds", touchKinds),
         ("fact_topics", factTopics),
         ("readable_fields", readableFields),
         ("option_types", optionTypes),
@@ -49,6 +51,15 @@ enum PracticeFunctions {
     static func bookableKinds(_ args: LuaArguments) throws -> LuaResults {
         var t = LuaTable()
         for kind in EventKind.allCases where kind.canBeBooked { t[kind.rawValue] = .boolean(true) }
+        return .one(.table(t))
+    }
+
+    /// The kinds of event that are a word from either side (what moves an
+    /// application's last contact), as a set: the report's stalled
+    /// applications count quiet days as the summaries do.
+    static func touchKinds(_ args: LuaArguments) throws -> LuaResults {
+        var t = LuaTable()
+        for kind in LogDigest.touches { t[kind.rawValue] = .boolean(true) }
         return .one(.table(t))
     }
 

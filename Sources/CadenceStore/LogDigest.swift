@@ -17,6 +17,8 @@ public struct LogDigest: Sendable {
     static let fromThem: Set<EventKind> = [.replyReceived, .interview, .screen, .followUpCall, .nextStepPromised,
                                            .deadlineSet, .offerReceived, .negotiationRound, .rejection]
     static let byYou: Set<EventKind> = [.applied, .messageSent, .followUpCall, .interview, .screen]
+    /// A word from either side: what moves `lastContact` (a note or a correction is neither).
+    public static let touches = fromThem.union(byYou)
 
     public init(_ log: [Event], asOf now: Date) {
         let past = log.filter { $0.at <= now }

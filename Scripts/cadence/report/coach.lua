@@ -16,12 +16,8 @@ local coach = {}
 coach.STALLED_DAYS = 14
 
 -- What counts as a word from either side: the kinds of event that move
--- `last_from_them` and `last_by_you` (a note or a correction is neither).
-local TOUCHES = {
-  ["applied"] = true, ["screen"] = true, ["interview"] = true, ["follow-up-call"] = true, ["message-sent"] = true,
-  ["reply-received"] = true, ["next-step"] = true, ["deadline-set"] = true, ["offer-received"] = true,
-  ["negotiation-round"] = true, ["rejection"] = true,
-}
+-- `last_from_them` and `last_by_you` (the host's LogDigest owns the list).
+local TOUCHES = require("cadence.host").touch_kinds()
 
 -- Stages an application is under way in: applied up to negotiating. Saved
 -- is not yet begun; the closed stages (over, or gone quiet) are not under way.
