@@ -7,6 +7,7 @@
 
 local cadence = require "cadence"
 local text = require "cadence.report.text"
+local style = require "cadence.report.style"
 local e, u = text.e, text.u
 
 local actions = {}
@@ -135,7 +136,7 @@ local function lines(items, page, shown, dated, label)
   end
   local rest = #items - shown
   if rest <= 0 then return end
-  add(('<details class="more"><summary>+%d more %s</summary>\n<ul class="acts">'):format(rest, e(label)))
+  add(style.more(rest, label) .. '\n<ul class="acts">')
   for i = shown + 1, math.min(#items, shown + HELD) do line(items[i], page, dated) end
   add("</ul>")
   if rest > HELD then

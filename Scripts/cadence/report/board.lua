@@ -11,6 +11,7 @@
 
 local cadence = require "cadence"
 local text = require "cadence.report.text"
+local style = require "cadence.report.style"
 local e, u, iso, cut = text.e, text.u, text.iso, text.cut
 
 local board = {}
@@ -188,7 +189,7 @@ local function column_html(column, as_of, ahead)
   if n > board.CAP then
     local rest = {}
     for i = board.CAP + 1, n do rest[#rest + 1] = line(column.apps[i], as_of) end
-    add(('<details class="more"><summary>+%d more</summary><ul>%s</ul></details>'):format(n - board.CAP, table.concat(rest)))
+    add(style.more(n - board.CAP) .. "<ul>" .. table.concat(rest) .. "</ul></details>")
   end
   add("</section>")
   return table.concat(out, "\n")

@@ -7,6 +7,7 @@
 
 local cadence = require "cadence"
 local text = require "cadence.report.text"
+local style = require "cadence.report.style"
 local e, u = text.e, text.u
 
 local coach = {}
@@ -228,7 +229,7 @@ function coach.client_open(client, row, page)
     add(('<h3 id="%sstalled">Stalled: nothing either way for %d days or more</h3>\n<ul class="stalled">%s</ul>')
       :format(page.p, coach.STALLED_DAYS, table.concat(shown)))
     if #rest > 0 then
-      add(('<details class="more"><summary>+%d more</summary><ul class="stalled">%s</ul></details>'):format(#rest, table.concat(rest)))
+      add(style.more(#rest) .. '<ul class="stalled">' .. table.concat(rest) .. "</ul></details>")
     end
   end
 end

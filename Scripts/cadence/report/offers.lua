@@ -15,6 +15,7 @@
 local cadence = require "cadence"
 local negotiation = require "cadence.negotiation"
 local text = require "cadence.report.text"
+local style = require "cadence.report.style"
 local e, u, cut = text.e, text.u, text.cut
 
 local offers = {}
@@ -348,8 +349,8 @@ function offers.html(data, page)
     for i, en in ipairs(shown) do
       if i == OPEN_BLOCKS + 1 then
         local more = #shown - OPEN_BLOCKS
-        add(('</div><details class="more print-open"><summary>+%d more %s</summary><div class="of-offers">')
-          :format(more, more == 1 and "offer" or "offers"))
+        -- Printed open: a few offers, each worth its page.
+        add("</div>" .. style.more(more, more == 1 and "offer" or "offers", true) .. '<div class="of-offers">')
       end
       block(en, live_by_offer[en.offer], en.rank, #data.compared, #shown < #data.compared, page, today)
     end

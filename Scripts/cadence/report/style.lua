@@ -163,6 +163,14 @@ function style.welcome()
     .. '<p>To see a whole search first, try the demo in a folder of its own: <code>cadence demo --workspace demo</code></p>\n</div>'
 end
 
+--- The opening of a "+N more" fold (the <details> the page's script leaves
+--- closed in print, unless `print_open`): `n` more `what` (page words, or
+--- nil). The caller adds what it holds and "</details>".
+function style.more(n, what, print_open)
+  return ('<details class="more%s"><summary>+%d more%s</summary>'):format(print_open and " print-open" or "", n,
+    what and (" " .. text.e(what)) or "")
+end
+
 --- The navigation to one search's parts, their ids prefixed with `p`
 --- ("" on a page for one search; "c3-" for a coach's client). `links`, if
 --- given, replaces the parts: a list of { id, label } (label: user text).
