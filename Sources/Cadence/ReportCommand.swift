@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
             do { try Data(page.bytes).write(to: URL(fileURLWithPath: output), options: .atomic) }
             catch { throw Refusal("cannot write \(output): \((error as NSError).localizedFailureReason ?? error.localizedDescription)") }
             let path = URL(fileURLWithPath: output).standardizedFileURL.path
-            Output.write("Wrote \(path) (\(page.bytes.count / 1024) KiB; open it in a browser, no network needed).\n")
+            Output.write("Wrote \(TerminalText.line(path)) (\(page.bytes.count / 1024) KiB; open it in a browser, no network needed).\n")
             if open {
                 let opener = ["xdg-open", "open"].first { name in
                     (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")

@@ -14,4 +14,15 @@ struct ReportFileTests: WorkspaceSuite {
             #expect(run.status == 1 && run.error.contains(said) && !run.error.contains("Usage"), "\(output): \(run.error)")
         }
     }
+
+    @Test("a file name with a line break, ESC or a bidi control is written as named and said on one line, escaped")
+    func hostileName() throws {
+        _ = try Commands.cadence(["init", directory])
+        let name = directory + "/week\n\u{1B}[2J\u{202E}lmth.html"
+        let run = try cadence("report", "-o", name)
+        #expect(run.status == 0 && FileManager.default.fileExists(atPath: name), "\(run.error)")
+        let said = run.output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(said.count == 2 && said[0].hasPrefix("Wrote ") && !run.output.contains("\u{1B}") && !run.output.contains("\u{202E}"),
+                "\(run.output.debugDescription)")
+    }
 }
